@@ -1,0 +1,456 @@
+"""The project: one file per municipality, opened through a local working copy.
+
+``Project`` is the only class that opens a connection to a project file. It creates,
+opens (after the untrusted-file checks), migrates, saves (compact checked copy plus
+atomic replace) and closes. Reading and writing records lives in the mixins of
+``store.py`` and ``bulk.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from k360desk import FILE_SUFFIX
+from k360desk.models import gpkg, paths, safety, schema, workfile
+from k360desk.models.bulk import BulkStore
+from k360desk.models.changes import Change, ChangeHub
+from k360desk.models.errors import (
+    DamagedFileError,
+    FileTooNewError,
+    ProjectError,
+    ProjectLockedError,
+    ReadOnlyError,
+)
+from k360desk.models.store import RecordStore
+
+DEFAULT_CRS = 25832
+DEFAULT_THRESHOLD = 3
+KEEP_BACKUPS = 5
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class Project(RecordStore, BulkStore):
+    """An open project: a working copy, the document it belongs to, and its state."""
+
+    def __init__(self, conn: sqlite3.Connection, work: Path, path: Path | None,
+                 read_only: bool = False, read_only_reason: str = "",
+                 too_new: bool = False) -> None:
+        self._conn = conn
+        self.work_path = work
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        # A file from a newer version may hold data we do not understand: no edits at all.
+        self.too_new = too_new
+        self.changes = ChangeHub()
+        self.modified = False
+        self.notices: list[str] = []
+        self._closed = False
+        self._locked = False
+        self._tx_depth = 0
+        self.changes.subscribe(self._on_change)
+        self.srs_id = int(self.get_meta("crs", f"EPSG:{DEFAULT_CRS}").split(":")[-1])
+
+    # --- creating and opening ----------------------------------------------------------
+
+    @classmethod
+    def create(cls, name: str, path: str | Path | None = None, crs: int = DEFAULT_CRS,
+               ags: str = "") -> Project:
+        """Create a new, empty project; with ``path``, it is saved there at once."""
+        work = workfile.new_work_path(name)
+        conn = _connect(work)
+        try:
+            gpkg.create_core(conn)
+            gpkg.ensure_srs(conn, crs)
+            _migrate(conn, 0)
+            now = _now()
+            meta = {
+                "municipality": name, "ags": ags, "crs": f"EPSG:{crs}",
+                "disclosure_threshold": str(DEFAULT_THRESHOLD), "created": now, "modified": now,
+                "project_uuid": __import__("uuid").uuid4().hex, "language": "de",
+            }
+            conn.executemany("INSERT OR REPLACE INTO k360_meta VALUES (?, ?)", meta.items())
+            _register_layers(conn, crs)
+            conn.commit()
+        except BaseException:
+            conn.close()
+            workfile.remove_work(work)
+            raise
+        project = cls(conn, work, None)
+        project.rebuild_views()
+        workfile.write_info(work, workfile.make_info(None, name))
+        if path is not None:
+            project.save_as(path)
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+        """Open a project file after checking it as untrusted input.
+
+        The file itself is never written here. A file from a newer version, a file
+        that someone else has open, or one in a folder we cannot write opens read-only.
+        """
+        path = Path(path).absolute()
+        safety.check_header(path)
+        reason = ""
+        too_new = False
+        try:
+            source = safety.connect_readonly(path)
+        except sqlite3.Error as exc:
+            raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
+        try:
+            try:
+                found = safety.inspect(source, path.name)
+            except FileTooNewError as exc:
+                found, read_only, too_new, reason = None, True, True, str(exc)
+            except sqlite3.DatabaseError as exc:
+                raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
+            if not read_only:
+                owner = workfile.read_lock(path)
+                if owner:
+                    read_only = True
+                    reason = (f"„{path.name}“ ist seit {owner.get('since', '?')} von"
+                              f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
+                              " Die Datei wird schreibgeschützt geöffnet.")
+            if not read_only and not os.access(path.parent, os.W_OK):
+                read_only = True
+                reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
+                          " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
+            work = workfile.new_work_path(path.stem)
+            conn = _connect(work)
+            try:
+                source.backup(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                workfile.remove_work(work)
+                raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
+        finally:
+            source.close()
+        try:
+            migrated = False
+            if found is not None:
+                _drop_gdal_additions(conn, found)
+                migrated = _migrate(conn, found.schema_version)
+                conn.commit()
+            project = cls(conn, work, path, read_only, reason, too_new)
+            if found is not None:
+                project.rebuild_views()
+        except BaseException:
+            conn.close()
+            workfile.remove_work(work)
+            raise
+        if migrated:
+            project.modified = True
+            project.notices.append(
+                f"Die Datei wurde auf das aktuelle Datenmodell (Version {schema.SCHEMA_VERSION})"
+                " umgestellt. Beim Speichern wird sie im neuen Format geschrieben."
+            )
+        if reason:
+            project.notices.append(reason)
+        info = workfile.make_info(path, path.stem)
+        info.dirty = project.modified
+        workfile.write_info(work, info)
+        if not read_only:
+            project._locked = workfile.take_lock(path)
+        return project
+
+    @classmethod
+    def recover(cls, leftover: workfile.Leftover) -> Project:
+        """Reopen a working copy left behind by a crash, with its unsaved work."""
+        work = leftover.work
+        conn = _connect(work)
+        found = safety.inspect(conn, work.name)
+        _drop_gdal_additions(conn, found)
+        conn.commit()
+        source = Path(leftover.info.source) if leftover.info.source else None
+        project = cls(conn, work, source)
+        project.modified = True
+        info = workfile.make_info(source, leftover.info.title)
+        info.dirty = True
+        workfile.write_info(work, info)
+        if source is not None and not workfile.read_lock(source):
+            project._locked = workfile.take_lock(source)
+        return project
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The document name shown in the window title."""
+        return self.path.name if self.path else self.get_meta("municipality", "Unbenannt")
+
+    def _on_change(self, changes: list[Change]) -> None:
+        if not self.modified:
+            self.modified = True
+            info = workfile.read_info(self.work_path)
+            if info is not None:
+                info.dirty = True
+                workfile.write_info(self.work_path, info)
+
+    def _check_writable(self) -> None:
+        if self.too_new:
+            raise ReadOnlyError(self.read_only_reason)
+        if self._closed:
+            raise ProjectError("Das Projekt ist geschlossen.")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one transaction and one batch of change notices."""
+        self._check_writable()
+        self._tx_depth += 1
+        self.changes.begin()
+        ok = False
+        try:
+            yield
+            ok = True
+        finally:
+            self._tx_depth -= 1
+            if self._tx_depth == 0:
+                if ok:
+                    self._conn.commit()
+                else:
+                    self._conn.rollback()
+            self.changes.end(ok)
+
+    def _autocommit(self) -> None:
+        if self._tx_depth == 0:
+            self._conn.commit()
+
+    # --- meta ----------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        """Read a project setting (municipality, AGS, CRS, disclosure threshold …)."""
+        row = self._conn.execute("SELECT value FROM k360_meta WHERE key=?", (key,)).fetchone()
+        return default if row is None or row[0] is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Change a project setting."""
+        self._check_writable()
+        self._conn.execute("INSERT OR REPLACE INTO k360_meta VALUES (?, ?)", (key, str(value)))
+        if key == "disclosure_threshold":
+            self.rebuild_views()
+        self._autocommit()
+        self.changes.emit(Change("k360_meta", "update"))
+
+    @property
+    def schema_version(self) -> int:
+        """Version of our data model in this file."""
+        return int(self.get_meta("schema_version", "0"))
+
+    @property
+    def disclosure_threshold(self) -> int:
+        """Counts below this number are suppressed in every output."""
+        try:
+            return int(self.get_meta("disclosure_threshold", str(DEFAULT_THRESHOLD)))
+        except ValueError:
+            return DEFAULT_THRESHOLD
+
+    # --- saving and closing -------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the project to its file: compact checked copy, then atomic replace."""
+        if self.path is None:
+            raise ReadOnlyError("Das Projekt hat noch keinen Dateinamen. Bitte „Speichern unter“.")
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason or "Die Datei ist schreibgeschützt geöffnet.")
+        self._write_to(self.path)
+
+    def save_as(self, path: str | Path) -> None:
+        """Write the project to a new file and make that the document."""
+        path = Path(path).absolute()
+        if path.suffix.lower() != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        if self.too_new:
+            raise ReadOnlyError(self.read_only_reason)
+        owner = workfile.read_lock(path) if path != self.path else None
+        if owner:
+            raise ProjectLockedError(
+                f"„{path.name}“ ist von {owner.get('user', '?')} geöffnet und kann nicht"
+                " überschrieben werden.", owner)
+        self._write_to(path)
+        if self._locked and self.path is not None and self.path != path:
+            workfile.release_lock(self.path)
+        self.path = path
+        self.read_only = False
+        self.read_only_reason = ""
+        self._locked = workfile.take_lock(path)
+        info = workfile.read_info(self.work_path) or workfile.make_info(path, path.stem)
+        info.source, info.title, info.dirty = str(path), path.stem, False
+        workfile.write_info(self.work_path, info)
+
+    def write_copy(self, path: str | Path) -> int:
+        """Write a compact, checked copy without making it the document; return its size."""
+        path = Path(path).absolute()
+        self._write_to(path, as_document=False)
+        return path.stat().st_size
+
+    def _write_to(self, target: Path, as_document: bool = True) -> None:
+        if as_document:
+            self._conn.execute("INSERT OR REPLACE INTO k360_meta VALUES ('modified', ?)", (_now(),))
+        self.update_extents()
+        self._conn.commit()
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.unlink(missing_ok=True)
+            self._conn.execute("VACUUM INTO ?", (str(tmp),))
+            _verify_copy(tmp)
+            _fsync(tmp)
+            if as_document and target.exists():
+                _keep_backup(target, self.get_meta("project_uuid", "projekt"))
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise ProjectError(f"„{target.name}“ konnte nicht gespeichert werden: {exc.strerror or exc}."
+                               " Die bisherige Datei ist unverändert.") from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        if as_document:
+            self.modified = False
+            info = workfile.read_info(self.work_path)
+            if info is not None:
+                info.dirty = False
+                workfile.write_info(self.work_path, info)
+
+    def close(self) -> None:
+        """Close the project and discard the working copy (save first if wanted)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._conn.close()
+        workfile.remove_work(self.work_path)
+        if self._locked and self.path is not None:
+            workfile.release_lock(self.path)
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def connect_reader(self) -> sqlite3.Connection:
+        """A separate read-only connection to the working copy, for background workers."""
+        conn = safety.connect_readonly(self.work_path)
+        return conn
+
+    def check(self) -> list[str]:
+        """Run the full integrity and conformance checks; return findings (empty = fine)."""
+        findings = []
+        result = self._conn.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            findings += [f"Integrität: {r[0]}" for r in result[:20]]
+        for table, rowid, parent, _fk in self._conn.execute("PRAGMA foreign_key_check"):
+            findings.append(f"Verweis ins Leere: {table} (Zeile {rowid}) → {parent}")
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != gpkg.APPLICATION_ID:
+            findings.append("GeoPackage: application_id ist nicht „GPKG“.")
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != gpkg.USER_VERSION:
+            findings.append(f"GeoPackage: user_version ist {version}, erwartet {gpkg.USER_VERSION}.")
+        findings += self.check_geopackage()
+        return findings
+
+
+# --- module helpers --------------------------------------------------------------------
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level="DEFERRED", check_same_thread=False)
+    safety.harden(conn, attach=1)
+    conn.execute("PRAGMA foreign_keys = ON")
+    # The working copy is local; DELETE journal keeps it a single file we can copy.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> bool:
+    """Run the missing migration steps, each in its own transaction. True if any ran."""
+    ran = False
+    for step in range(version + 1, schema.SCHEMA_VERSION + 1):
+        try:
+            conn.execute("SAVEPOINT migrate")
+            schema.MIGRATIONS[step](conn)
+            conn.execute("INSERT OR REPLACE INTO k360_meta VALUES ('schema_version', ?)", (str(step),))
+            conn.execute("RELEASE migrate")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK TO migrate")
+            conn.execute("RELEASE migrate")
+            raise DamagedFileError(f"Umstellung auf Datenmodell {step} fehlgeschlagen: {exc}") from exc
+        conn.commit()
+        ran = ran or version > 0
+    return ran
+
+
+def _register_layers(conn: sqlite3.Connection, srs_id: int) -> None:
+    gpkg.register_layer(conn, "districts", "Sozialräume", "Sozialräume mit Grenzen",
+                        "MULTIPOLYGON", srs_id)
+    gpkg.register_layer(conn, "facilities", "Einrichtungen", "Einrichtungen und Angebote",
+                        "POINT", srs_id)
+    # Registered attribute tables are what GDAL/QGIS list besides the layers; the rest of
+    # our tables stay out of their way.
+    for table, identifier in (("district_levels", "Ebenen"), ("topics", "Handlungsfelder"),
+                              ("indicators", "Indikatoren"), ("indicator_values", "Indikatorwerte"),
+                              ("providers", "Träger")):
+        conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
+                     " VALUES (?, 'attributes', ?, '')", (table, identifier))
+
+
+def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> None:
+    """Remove triggers, R-trees and counters that GDAL/QGIS may have added to the file."""
+    for trigger in found.foreign_triggers:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    for name in names:
+        if name.startswith("rtree_") and not any(name.endswith(s) for s in ("_node", "_parent", "_rowid")):
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    if "gpkg_extensions" in names:
+        conn.execute("DELETE FROM gpkg_extensions WHERE extension_name='gpkg_rtree_index'")
+    if "gpkg_ogr_contents" in names:
+        conn.execute("DROP TABLE gpkg_ogr_contents")
+
+
+def _verify_copy(path: Path) -> None:
+    conn = safety.connect_readonly(path)
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise ProjectError("Die gespeicherte Kopie ist fehlerhaft; die bisherige Datei bleibt.")
+        if conn.execute("PRAGMA application_id").fetchone()[0] != gpkg.APPLICATION_ID:
+            raise ProjectError("Die gespeicherte Kopie ist kein GeoPackage; die bisherige Datei bleibt.")
+    finally:
+        conn.close()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to flush; os.replace is durable there
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep_backup(target: Path, project_uuid: str) -> None:
+    """Keep the previous version of a document among the last few backups."""
+    folder = paths.backup_dir() / project_uuid
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    shutil.copy2(target, folder / f"{target.stem}-{stamp}{FILE_SUFFIX}")
+    kept = sorted(folder.glob(f"*{FILE_SUFFIX}"))
+    for old in kept[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
