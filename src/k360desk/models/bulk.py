@@ -261,13 +261,15 @@ class BulkStore:
         for ind_id, key, disclosure in self._conn.execute(
             "SELECT id, key, disclosure FROM indicators ORDER BY sort, key"
         ):
-            latest = (f"(SELECT v.{{col}} FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
-                      " AND v.district_id = d.fid AND v.value IS NOT NULL ORDER BY v.period DESC LIMIT 1)")
-            value = latest.format(col="value")
-            if disclosure:
-                # Primary suppression of small counts, as everywhere else in the product.
-                value = f"(SELECT CASE WHEN x < {threshold} THEN NULL ELSE x END FROM (SELECT {value} AS x))"
-            parts.append(f'{value} AS "{key}", {latest.format(col="period")} AS "{key}_jahr"')
+            newest = (f"(SELECT w.period FROM indicator_values w WHERE w.indicator_id = {int(ind_id)}"
+                      " AND w.district_id = d.fid AND w.value IS NOT NULL"
+                      " ORDER BY w.period DESC LIMIT 1)")
+            # Primary suppression of small counts, as everywhere else in the product. The
+            # value stays a plain column reference so GDAL sees its REAL type.
+            small = f" AND v.value >= {threshold}" if disclosure else ""
+            value = (f"(SELECT v.value FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
+                     f" AND v.district_id = d.fid AND v.period = {newest}{small})")
+            parts.append(f'{value} AS "{key}", {newest} AS "{key}_jahr"')
         columns = ", ".join(["d.fid AS fid", "d.geom AS geom", "d.code AS code", "d.name AS name",
                              "l.name AS ebene", *parts])
         self._conn.execute(f'DROP VIEW IF EXISTS "{view}"')

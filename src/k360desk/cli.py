@@ -1,0 +1,125 @@
+"""The front door: ``k360desk`` (GUI), ``k360desk FILE``, ``k360desk --demo`` and batch commands.
+
+Each group of sub-commands lives in its own module under ``k360desk.commands`` with two
+functions: ``register(subparsers)`` adds its parsers (German help; no heavy imports) and
+each parser's ``func`` does the work. Errors end with one German line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from k360desk import __version__
+
+# Modules providing sub-commands; a module that is not there yet is skipped.
+COMMAND_MODULES = (
+    "k360desk.commands.project",
+    "k360desk.commands.imports",
+    "k360desk.commands.analysis",
+    "k360desk.commands.maps",
+    "k360desk.commands.reports",
+    "k360desk.commands.rounds",
+    "k360desk.commands.exchange",
+    "k360desk.commands.questionnaire",
+    "k360desk.commands.selftest",
+)
+
+
+class CommandError(Exception):
+    """A user-facing error of a sub-command: printed as one German line, exit code 1."""
+
+
+class _GermanParser(argparse.ArgumentParser):
+    """argparse with German wording and a one-line error instead of usage noise."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        message = (message.replace("the following arguments are required", "diese Angaben fehlen")
+                   .replace("unrecognized arguments", "unbekannte Angaben")
+                   .replace("invalid choice", "ungültige Auswahl")
+                   .replace("argument", "Angabe").replace("expected one argument", "erwartet einen Wert"))
+        self.exit(2, f"{self.prog}: Fehler: {message}\n(Hilfe: {self.prog} --help)\n")
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return (text.replace("usage:", "Aufruf:").replace("options:", "Optionen:")
+                .replace("positional arguments:", "Angaben:")
+                .replace("show this help message and exit", "diese Hilfe anzeigen und beenden"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The complete parser with every available sub-command."""
+    parser = _GermanParser(
+        prog="k360desk",
+        description="k360desk – integrierte Sozialplanung. Ohne Angaben startet die Anwendung.",
+    )
+    parser.add_argument("--version", action="version", version=f"k360desk {__version__}",
+                        help="Version anzeigen")
+    parser.add_argument("--demo", action="store_true", help="mit dem Demo-Projekt „Musterstadt“ starten")
+    parser.add_argument("--smoke", action="store_true",
+                        help="Fenster unsichtbar starten, Startzeit ausgeben und beenden")
+    parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
+    parser.add_argument("--selftest", metavar="ORDNER", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_GermanParser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _split_file_argument(argv: list[str]) -> tuple[list[str], str | None]:
+    """``k360desk FILE`` opens a file; tell it apart from a sub-command."""
+    if argv and not argv[0].startswith("-") and (argv[0].lower().endswith(".k360") or "/" in argv[0]
+                                                 or "\\" in argv[0]):
+        return argv[1:], argv[0]
+    return argv, None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m k360desk``."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list, document = _split_file_argument(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.selftest:
+        from k360desk.selftest import run_selftest
+
+        return run_selftest(args.selftest)
+    if args.command:
+        try:
+            return int(args.func(args) or 0)
+        except CommandError as exc:
+            print(f"Fehler: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("Abgebrochen.", file=sys.stderr)
+            return 130
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+            from k360desk.models.errors import ProjectError
+
+            if isinstance(exc, ProjectError):
+                print(f"Fehler: {exc}", file=sys.stderr)
+                return 1
+            if isinstance(exc, OSError):
+                print(f"Fehler: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",
+                      file=sys.stderr)
+                return 1
+            import logging
+
+            logging.getLogger("k360desk").exception("unexpected error")
+            print(f"Fehler: unerwarteter Fehler ({type(exc).__name__}: {exc})", file=sys.stderr)
+            return 1
+    from k360desk.ui.app import run_gui
+
+    return run_gui(document=document, demo=args.demo, smoke=args.smoke, lang=args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

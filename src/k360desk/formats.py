@@ -1,0 +1,55 @@
+"""German number and date formats for PDFs, exports and the console (the UI uses QLocale).
+
+One place, so that 1.234,5 and 21.11.2026 look the same everywhere outside Qt.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+
+def format_number(value: float | int | None, decimals: int = 1, empty: str = "–") -> str:
+    """1234.5 → "1.234,5"; None/NaN → "–"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(value: float | None, decimals: int = 1) -> str:
+    """12.34 → "12,3 %" (value already in per cent)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{format_number(value, decimals)} %"
+
+
+def format_money(value: float | None, decimals: int = 0) -> str:
+    """12345 → "12.345 €"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{format_number(value, decimals)} €"
+
+
+def format_date(value: date | datetime | str | None) -> str:
+    """date(2026, 11, 21) or "2026-11-21" → "21.11.2026"."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.strftime("%d.%m.%Y")
+
+
+def parse_number(text: str) -> float:
+    """Parse "1.234,5" or "1234.5" or "1234,5"; raise ValueError otherwise."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not cleaned:
+        raise ValueError("leer")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    return float(cleaned)
