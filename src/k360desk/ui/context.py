@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from k360desk.models import Change, Project
@@ -36,9 +36,13 @@ class ProjectContext(QObject):
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
         self.selected_districts: tuple[int, ...] = ()
+        # Changes outside the undo stack (a migration, a recovered working copy, a writer
+        # that bypasses commands) keep the document modified even when the stack is clean.
+        self._dirty_outside_undo = False
+        self._unclaimed_changes = False
         self._relay.connect(self._deliver)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(
-            self.is_modified()))
+        self.undo_stack.cleanChanged.connect(self._emit_modified)
+        self.undo_stack.indexChanged.connect(self._claim_changes)
 
     # --- the project ---------------------------------------------------------------------
 
@@ -54,6 +58,8 @@ class ProjectContext(QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.selected_districts = ()
+        self._dirty_outside_undo = bool(project is not None and project.modified)
+        self._unclaimed_changes = False
         if project is not None:
             project.changes.subscribe(self._on_store_changes)
         self.project_replaced.emit()
@@ -64,11 +70,20 @@ class ProjectContext(QObject):
         """Whether the open project holds changes not yet saved to its file."""
         if self.project is None:
             return False
-        return bool(self.project.modified) or not self.undo_stack.isClean()
+        return self._dirty_outside_undo or not self.undo_stack.isClean()
 
     def mark_saved(self) -> None:
         """Call after a successful save: the undo stack's current state is the saved one."""
+        self._dirty_outside_undo = False
         self.undo_stack.setClean()
+        self._emit_modified()
+
+    def mark_modified(self) -> None:
+        """Record a change made outside the undo stack (it cannot be undone to clean)."""
+        self._dirty_outside_undo = True
+        self._emit_modified()
+
+    def _emit_modified(self, *_args) -> None:
         self.modified_changed.emit(self.is_modified())
 
     @property
@@ -91,7 +106,7 @@ class ProjectContext(QObject):
     def push(self, command: QUndoCommand) -> None:
         """Run a command (its ``redo``) and put it on the undo stack."""
         self.undo_stack.push(command)
-        self.modified_changed.emit(self.is_modified())
+        self._emit_modified()
 
     # --- change notices ------------------------------------------------------------------
 
@@ -105,5 +120,18 @@ class ProjectContext(QObject):
     def _deliver(self, changes: list[Change]) -> None:
         if not changes:
             return
+        # A command's changes arrive while it runs, just before the stack's indexChanged;
+        # changes nobody claims by then were made outside the undo stack.
+        if not self._unclaimed_changes:
+            self._unclaimed_changes = True
+            QTimer.singleShot(0, self._settle_changes)
         self.changed.emit(list(changes))
-        self.modified_changed.emit(self.is_modified())
+        self._emit_modified()
+
+    def _claim_changes(self, _index: int) -> None:
+        self._unclaimed_changes = False
+
+    def _settle_changes(self) -> None:
+        if self._unclaimed_changes:
+            self._unclaimed_changes = False
+            self.mark_modified()
