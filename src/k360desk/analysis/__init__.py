@@ -1,0 +1,1 @@
+"""Pure computations over pandas frames: no I/O, no Qt."""
