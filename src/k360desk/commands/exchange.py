@@ -22,8 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_send_copy)
 
     p = sub.add_parser("merge", help="Änderungen aus einer anderen Kopie übernehmen",
-                       description="Vergleicht zwei Kopien derselben Kommune und übernimmt die Änderungen"
-                                   " der anderen Seite. Konflikte werden nur angezeigt (nicht überschrieben).")
+                       description="Vergleicht zwei Kopien derselben Kommune und übernimmt die"
+                                   " Änderungen der anderen Seite. Konflikte werden nur angezeigt"
+                                   " (nicht überschrieben).")
     p.add_argument("project", metavar="PROJEKT")
     p.add_argument("other", metavar="ANDERE_DATEI")
     p.add_argument("--dry-run", action="store_true", help="nur anzeigen, nichts ändern")
