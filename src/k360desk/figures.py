@@ -158,3 +158,48 @@ def coverage_for_project(project: Project, facility_type: str, target_key: str, 
                       as_of=date(period, 12, 31), hierarchy=districts)
     result.attrs["period"] = period
     return result
+
+
+# --- stored definitions and runs -------------------------------------------------------------
+
+def save_index_definition(project: Project, method: IndexMethod, notes: str = "") -> int:
+    """Store (or replace) an index definition in the project under ``method.name``."""
+    from k360desk.models import indices
+
+    method.validate()
+    return indices.save_definition(project, method.to_dict(), notes)
+
+
+def load_index_definition(project: Project, name: str) -> IndexMethod:
+    """A stored index definition by name (German ``ProjectError``/``MethodError`` if unusable)."""
+    from k360desk.models import indices
+
+    return IndexMethod.from_dict(indices.load_definition(project, name))
+
+
+def store_index_result(project: Project, result: IndexResult, index_name: str | None = None) -> int:
+    """Store a computed index with its parameters and need scores; return the run id."""
+    from k360desk.analysis.socialindex import need_scores
+    from k360desk.models import indices
+
+    table = result.table.copy()
+    table["need_score"] = need_scores(result).to_numpy()
+    return indices.save_run(project, table, result.parameters, index_name)
+
+
+def load_index_result(project: Project, run_id: int) -> IndexResult:
+    """A stored index run as it was computed (table, parameters, method, period)."""
+    from k360desk.models import indices
+
+    table, parameters = indices.load_run(project, run_id)
+    method = IndexMethod.from_dict(parameters["method"])
+    return IndexResult(table=table, parameters=parameters, method=method,
+                       period=int(parameters["period"]))
+
+
+def rerun_index(project: Project, run_id: int) -> IndexResult:
+    """Compute a stored run again with exactly its stored method and period."""
+    stored = load_index_result(project, run_id)
+    method = stored.method
+    method.level_id = stored.parameters.get("level_id", method.level_id)
+    return index_for_project(project, method, stored.period)
