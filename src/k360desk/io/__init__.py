@@ -1,0 +1,1 @@
+"""Importers (geometries, indicator tables, facilities, questionnaires) and file exchange."""
