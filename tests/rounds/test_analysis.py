@@ -151,18 +151,10 @@ def test_eligibility_reasons_are_german_and_specific():
     )
     checks = ranking.eligibility(apps, amounts, served, 2026, 2028, max_years=4)
     assert checks.at[1, "eligible"] and checks.at[1, "reasons"] == ""
-    assert (
-        "Laufzeit 5 Jahre überschreitet die Höchstdauer des Programms (4 Jahre)"
-        in checks.at[2, "reasons"]
-    )
+    assert "Laufzeit 5 Jahre überschreitet die Höchstdauer des Programms (4 Jahre)" in checks.at[2, "reasons"]
     assert "außerhalb des Förderzeitraums 2026–2028: 2030" in checks.at[2, "reasons"]
-    assert (
-        "Kein Träger" in checks.at[3, "reasons"] and "Keine Sozialräume" in checks.at[3, "reasons"]
-    )
-    assert (
-        "zurückgezogen" in checks.at[4, "reasons"]
-        and "90,0 % statt 100 %" in checks.at[4, "reasons"]
-    )
+    assert "Kein Träger" in checks.at[3, "reasons"] and "Keine Sozialräume" in checks.at[3, "reasons"]
+    assert "zurückgezogen" in checks.at[4, "reasons"] and "90,0 % statt 100 %" in checks.at[4, "reasons"]
 
 
 def _ranked(rows, need_by_app, requested):
@@ -212,9 +204,7 @@ def test_ties_are_broken_by_need_then_amount_then_submission_then_title_with_rea
 def test_ineligible_applications_get_no_rank():
     apps = _apps({"id": 1, "title": "A"}, {"id": 2, "title": "B"})
     totals = pd.DataFrame({"total": {1: 10.0, 2: 90.0}, "complete": {1: True, 2: True}})
-    checks = pd.DataFrame(
-        {"eligible": {1: True, 2: False}, "reasons": {1: "", 2: "Kein Träger angegeben."}}
-    )
+    checks = pd.DataFrame({"eligible": {1: True, 2: False}, "reasons": {1: "", 2: "Kein Träger angegeben."}})
     result = ranking.rank(
         apps,
         totals,
@@ -269,16 +259,10 @@ def test_five_year_project_crossing_a_budget_boundary_full_and_partial():
     amounts = _amounts({1: dict.fromkeys(years, 30_000), 2: {2026: 60_000, 2027: 60_000}})
     full = allocation.allocate(_ranking(1, 2), amounts, budgets, earlier, rule="full")
     s = full.summary.set_index("application_id")
-    assert (
-        s.at[1, "outcome"] == "not_funded"
-        and "2029" in s.at[1, "reason"]
-        and "2030" in s.at[1, "reason"]
-    )
+    assert s.at[1, "outcome"] == "not_funded" and "2029" in s.at[1, "reason"] and "2030" in s.at[1, "reason"]
     assert s.at[2, "outcome"] == "funded"
 
-    partial = allocation.allocate(
-        _ranking(1, 2), amounts, budgets, earlier, rule="partial", min_share=0.5
-    )
+    partial = allocation.allocate(_ranking(1, 2), amounts, budgets, earlier, rule="partial", min_share=0.5)
     s = partial.summary.set_index("application_id")
     assert s.at[1, "outcome"] == "partial" and s.at[1, "share"] == pytest.approx(20_000 / 30_000)
     per_year = partial.amounts[partial.amounts.application_id == 1].set_index("year")["proposed"]
@@ -319,9 +303,7 @@ def test_overrides_are_set_aside_first_and_need_a_reason():
             }
         ]
     )
-    result = allocation.allocate(
-        _ranking(1, 2, 3, ineligible=()), amounts, budgets, overrides=overrides
-    )
+    result = allocation.allocate(_ranking(1, 2, 3, ineligible=()), amounts, budgets, overrides=overrides)
     s = result.summary.set_index("application_id")
     assert s.at[3, "outcome"] == "override" and s.at[3, "proposed"] == 15_000
     assert "Sprachkursen" in s.at[3, "reason"]
