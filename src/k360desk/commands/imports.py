@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kind", choices=list(_KINDS), metavar="ART",
                    help="districts (Grenzen), values (Indikatorwerte) oder facilities (Einrichtungen)")
     p.add_argument("project", metavar="PROJEKT", help="Projektdatei (.k360)")
-    p.add_argument("file", metavar="DATEI", help="CSV, XLSX, GeoJSON, Shapefile (.zip oder Ordner), GeoPackage")
+    p.add_argument("file", metavar="DATEI",
+                   help="CSV, XLSX, GeoJSON, Shapefile (.zip oder Ordner), GeoPackage")
     p.add_argument("--code", metavar="SPALTE", help="Spalte mit dem Schlüssel des Sozialraums")
     p.add_argument("--name", metavar="SPALTE", help="Spalte mit dem Namen")
     p.add_argument("--parent", metavar="SPALTE", help="Spalte mit dem Schlüssel des Oberbezirks")

@@ -175,7 +175,8 @@ def _points(frame: pd.DataFrame, roles: dict, geoms, epsg: int | None, target: i
                 continue
             if kinds[i] != 0:
                 g = g.representative_point()
-                report.doubt(int(lines[i]), "keine Punktgeometrie – ein Punkt innerhalb der Fläche/Linie verwendet")
+                report.doubt(int(lines[i]),
+                             "keine Punktgeometrie – ein Punkt innerhalb der Fläche/Linie verwendet")
             xs[i], ys[i] = g.x, g.y
     elif roles["x"] and roles["y"]:
         xs = parse_numbers(frame[roles["x"]]).values

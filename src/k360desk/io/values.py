@@ -109,7 +109,8 @@ def plan(table: Table, options: ValueOptions) -> ValuePlan:
     if any(ind is None for ind, _ in mapping.values()):
         raise ImportProblem("Die Spalten sind Jahre: bitte den Indikator angeben, zu dem die Werte gehören.")
     if any(p is None for _, p in mapping.values()) and not roles["period"]:
-        raise ImportProblem("Kein Jahr erkennbar: bitte eine Spalte mit dem Jahr oder ein festes Jahr angeben.")
+        raise ImportProblem("Kein Jahr erkennbar: bitte eine Spalte mit dem Jahr oder ein festes Jahr "
+                            "angeben.")
     return ValuePlan("wide", district, roles, mapping, messages)
 
 
@@ -358,7 +359,8 @@ def _duplicates(frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
         values = set(zip(group["value"].fillna(-1e300), group["status"], strict=True))
         if len(values) == 1:
             for idx, row in list(group.iterrows())[1:]:
-                report.doubt(int(row["line"]), f"doppelte Zeile mit gleichem Wert (Zeilen {lines}) – einmal übernommen")
+                report.doubt(int(row["line"]),
+                             f"doppelte Zeile mit gleichem Wert (Zeilen {lines}) – einmal übernommen")
                 drop[frame.index.get_loc(idx)] = True
         else:
             for idx, row in group.iterrows():
