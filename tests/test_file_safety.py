@@ -190,3 +190,18 @@ def test_second_opener_gets_read_only_with_owner(small_project):
         assert "kollegin" in second.notices[-1] and "PC-STAT-07" in second.notices[-1]
         with pytest.raises(ReadOnlyError):
             second.save()
+
+
+def test_attachment_in_temp_folder_opens_read_only(small_project, tmp_path, monkeypatch):
+    outlook = tmp_path / "INetCache" / "Content.Outlook" / "X1Y2Z3"
+    outlook.mkdir(parents=True)
+    attachment = outlook / "musterstadt.k360"
+    shutil.copy(small_project.path, attachment)
+    with Project.open(attachment) as project:
+        assert project.read_only
+        assert "E-Mail-Anhang" in project.notices[-1]
+        project.add(District(code="77", name="Neu"))  # editing is allowed …
+        with pytest.raises(ReadOnlyError):
+            project.save()  # … but saving goes to Save As
+        project.save_as(tmp_path / "gesichert.k360")
+        assert not project.read_only

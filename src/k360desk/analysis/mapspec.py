@@ -368,12 +368,13 @@ def bivariate_colors(status_keys: list[Any], dynamics_keys: list[Any]) -> dict[t
     from k360desk.analysis.palettes import brewer
 
     def ramp(name: str, n: int) -> list[tuple[float, ...]]:
-        cols = brewer(name, max(n, 3))
-        cols = [cols[round(i * (len(cols) - 1) / max(n - 1, 1))] for i in range(n)] if n < 3 else cols
+        # The two darkest steps are left out: multiplied, they would turn almost black.
+        full = brewer(name, min(max(n + 2, 3), 9))
+        cols = [full[round(i * (len(full) - 3) / max(n - 1, 1))] for i in range(n)]
         return [tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)) for c in cols]
 
-    reds = ramp("Reds", len(status_keys))
-    blues = ramp("Blues", len(dynamics_keys))
+    reds = ramp("OrRd", len(status_keys))
+    blues = ramp("PuBu", len(dynamics_keys))
     out = {}
     for i, s in enumerate(status_keys):
         for j, d in enumerate(dynamics_keys):

@@ -1,1 +1,1 @@
-"""Importers (geometries, indicator tables, facilities, questionnaires) and file exchange."""
+"""Importers and file exchange: boundaries, indicator tables, facilities (no Qt)."""

@@ -126,6 +126,11 @@ class Project(RecordStore, BulkStore):
                 read_only = True
                 reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                           " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
+            elif not read_only and paths.is_temporary_location(path):
+                read_only = True
+                reason = (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
+                          " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
+                          " Ort sichern.")
             work = workfile.new_work_path(path.stem)
             conn = _connect(work)
             try:
