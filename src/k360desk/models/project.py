@@ -363,7 +363,16 @@ class Project(RecordStore, BulkStore):
             source.close()
         if not keep:
             checkpoint.unlink(missing_ok=True)
-        self.changes.emit(Change("*", "bulk"))
+        self.rebuild_views()
+        self._conn.commit()
+        self.emit_everything()
+
+    def emit_everything(self) -> None:
+        """Tell listeners that any table may have changed (after a merge or a restore)."""
+        self.changes.begin()
+        for table in schema.OWN_TABLES:
+            self.changes.emit(Change(table, "bulk"))
+        self.changes.end(True)
 
     def connect_reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the working copy, for background workers."""
