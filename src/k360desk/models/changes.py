@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Change:
-    """One kind of record changed: ``table`` plus the affected ids (empty = many/unknown)."""
+    """One kind of record changed: ``table`` plus the affected ids (empty = many/unknown).
+
+    ``table == "*"`` means everything may have changed (undo of a merge or an import).
+    """
 
     table: str
     op: str  # "insert", "update", "delete", "bulk"
