@@ -172,8 +172,13 @@ def _index_frame(result, need):
 
 def _write_csv(frame, path: Path) -> None:
     """CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma."""
+    from k360desk.io.spreadsheet import write_csv
+
+    decimals = {c: (0 if c in ("Einwohner", "Plätze", "Zielbevölkerung") else
+                    1 if c in ("Bedarfswert", "Versorgung %", "Fehlende Plätze", "Richtwert") else 3)
+                for c in frame.columns if frame[c].dtype.kind == "f"}
     try:
-        frame.to_csv(path, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        write_csv(frame, path, decimals)
     except OSError as exc:
         raise CommandError(f"„{path}“ kann nicht geschrieben werden ({exc.strerror}).") from exc
 
