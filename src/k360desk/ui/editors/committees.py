@@ -40,9 +40,9 @@ class CommitteesPage(QWidget):
             [Column("date", tr("Datum"), "date", required=True, width=100),
              Column("committee_id", tr("Gremium"), "choice", choices="committees",
                     required=True, width=220),
-             Column("location", tr("Ort"), width=200),
-             Column("notes", tr("Bemerkungen"), multiline=True, in_table=False)],
-            tr("Sitzungen"), new_record=self._new_meeting, watch=("committees",),
+             Column("location", tr("Ort"), width=160),
+             Column("notes", tr("Bemerkungen"), multiline=True)],
+            tr("Sitzungen"), new_record=self._new_meeting, watch=("committees",), form=False,
             choices={"committees": (names(Committee), ("committees",))}, parent=self)
         self.items = RecordSection(
             context, AgendaItem,
@@ -60,7 +60,7 @@ class CommitteesPage(QWidget):
             parent=self)
         self.committees.selection_changed.connect(self._on_committee)
         self.meetings.selection_changed.connect(self._on_meeting)
-        top = splitter(Qt.Orientation.Horizontal, [self.committees, self.meetings], [450, 750],
+        top = splitter(Qt.Orientation.Horizontal, [self.committees, self.meetings], [500, 700],
                        self)
         body = splitter(Qt.Orientation.Vertical, [top, self.items], [330, 400], self)
         page_layout(self, body)
