@@ -26,34 +26,34 @@ class CommitteesPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        tr = self.tr
         self.committees = RecordSection(
             context, Committee,
-            [Column("name", tr("Gremium"), required=True, width=260),
-             Column("kind", tr("Art"), width=160),
-             Column("notes", tr("Bemerkungen"), multiline=True)],
-            tr("Gremien"), form=False,
-            new_record=lambda p: Committee(name=unique_name(p, Committee, tr("Neues Gremium"))),
+            [Column("name", self.tr("Gremium"), required=True, width=260),
+             Column("kind", self.tr("Art"), width=160),
+             Column("notes", self.tr("Bemerkungen"), multiline=True)],
+            self.tr("Gremien"), form=False,
+            new_record=lambda p: Committee(
+                name=unique_name(p, Committee, self.tr("Neues Gremium"))),
             parent=self)
         self.meetings = RecordSection(
             context, Meeting,
-            [Column("date", tr("Datum"), "date", required=True, width=100),
-             Column("committee_id", tr("Gremium"), "choice", choices="committees",
+            [Column("date", self.tr("Datum"), "date", required=True, width=100),
+             Column("committee_id", self.tr("Gremium"), "choice", choices="committees",
                     required=True, width=220),
-             Column("location", tr("Ort"), width=160),
-             Column("notes", tr("Bemerkungen"), multiline=True)],
-            tr("Sitzungen"), new_record=self._new_meeting, watch=("committees",), form=False,
+             Column("location", self.tr("Ort"), width=160),
+             Column("notes", self.tr("Bemerkungen"), multiline=True)],
+            self.tr("Sitzungen"), new_record=self._new_meeting, watch=("committees",), form=False,
             choices={"committees": (names(Committee), ("committees",))}, parent=self)
         self.items = RecordSection(
             context, AgendaItem,
-            [Column("number", tr("TOP"), width=60),
-             Column("title", tr("Titel"), required=True, width=300),
-             Column("meeting_id", tr("Sitzung"), "choice", choices="meetings", required=True,
+            [Column("number", self.tr("TOP"), width=60),
+             Column("title", self.tr("Titel"), required=True, width=300),
+             Column("meeting_id", self.tr("Sitzung"), "choice", choices="meetings", required=True,
                     width=220),
-             Column("round_id", tr("Förderrunde"), "choice", choices="rounds", width=180),
-             Column("document", tr("Vorlage"), width=140),
-             Column("decision", tr("Beschluss"), multiline=True, in_table=False)],
-            tr("Tagesordnungspunkte"), new_record=self._new_item,
+             Column("round_id", self.tr("Förderrunde"), "choice", choices="rounds", width=180),
+             Column("document", self.tr("Vorlage"), width=140),
+             Column("decision", self.tr("Beschluss"), multiline=True, in_table=False)],
+            self.tr("Tagesordnungspunkte"), new_record=self._new_item,
             watch=("meetings", "funding_rounds"),
             choices={"meetings": (_meetings, ("meetings", "committees")),
                      "rounds": (names(FundingRound), ("funding_rounds",))},

@@ -33,46 +33,48 @@ class ProvidersPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        tr = self.tr
         provider_columns = [
-            Column("name", tr("Name"), required=True, width=240),
-            Column("kind", tr("Art"), width=140),
-            Column("umbrella", tr("Dachverband"), width=160),
-            Column("contact_person", tr("Ansprechperson"), width=160),
-            Column("email", tr("E-Mail"), in_table=False),
-            Column("phone", tr("Telefon"), in_table=False),
-            Column("address", tr("Anschrift"), in_table=False),
-            Column("website", tr("Website"), in_table=False),
-            Column("notes", tr("Bemerkungen"), multiline=True, in_table=False),
+            Column("name", self.tr("Name"), required=True, width=240),
+            Column("kind", self.tr("Art"), width=140),
+            Column("umbrella", self.tr("Dachverband"), width=160),
+            Column("contact_person", self.tr("Ansprechperson"), width=160),
+            Column("email", self.tr("E-Mail"), in_table=False),
+            Column("phone", self.tr("Telefon"), in_table=False),
+            Column("address", self.tr("Anschrift"), in_table=False),
+            Column("website", self.tr("Website"), in_table=False),
+            Column("notes", self.tr("Bemerkungen"), multiline=True, in_table=False),
         ]
         self.providers = RecordSection(
-            context, Provider, provider_columns, tr("Träger"),
-            new_record=lambda p: Provider(name=unique_name(p, Provider, tr("Neuer Träger"))),
+            context, Provider, provider_columns, self.tr("Träger"),
+            new_record=lambda p: Provider(name=unique_name(p, Provider, self.tr("Neuer Träger"))),
             parent=self)
 
         facility_columns = [
-            Column("name", tr("Name"), required=True, width=220),
-            Column("provider_id", tr("Träger"), "choice", choices="providers", width=170,
+            Column("name", self.tr("Name"), required=True, width=220),
+            Column("provider_id", self.tr("Träger"), "choice", choices="providers", width=170,
                    source="provider_id"),
-            Column("type_id", tr("Art"), "choice", choices="types", width=150),
-            Column("district_id", tr("Sozialraum"), "choice", choices="districts", width=150),
-            Column("target_groups", tr("Zielgruppen"), editable=False, in_form=False, width=180),
-            Column("street", tr("Straße"), width=160),
-            Column("postcode", tr("PLZ"), width=60),
-            Column("city", tr("Ort"), in_table=False),
-            Column("capacity", tr("Plätze"), "number", decimals=0, width=70),
-            Column("opened", tr("Eröffnet"), "date", width=90),
-            Column("closed", tr("Geschlossen"), "date", width=90),
-            Column("district_fixed", tr("Sozialraum fest"), "bool", in_table=False,
-                   description=tr("Sozialraum von Hand festgelegt statt aus der Lage bestimmt")),
-            Column("phone", tr("Telefon"), in_table=False),
-            Column("email", tr("E-Mail"), in_table=False),
-            Column("notes", tr("Bemerkungen"), multiline=True, in_table=False),
+            Column("type_id", self.tr("Art"), "choice", choices="types", width=150),
+            Column("district_id", self.tr("Sozialraum"), "choice", choices="districts", width=150),
+            Column("target_groups", self.tr("Zielgruppen"), editable=False, in_form=False,
+                   width=180),
+            Column("street", self.tr("Straße"), width=160),
+            Column("postcode", self.tr("PLZ"), width=60),
+            Column("city", self.tr("Ort"), in_table=False),
+            Column("capacity", self.tr("Plätze"), "number", decimals=0, width=70),
+            Column("opened", self.tr("Eröffnet"), "date", width=90),
+            Column("closed", self.tr("Geschlossen"), "date", width=90),
+            Column("district_fixed", self.tr("Sozialraum fest"), "bool", in_table=False,
+                   description=self.tr(
+                       "Sozialraum von Hand festgelegt statt aus der Lage bestimmt")),
+            Column("phone", self.tr("Telefon"), in_table=False),
+            Column("email", self.tr("E-Mail"), in_table=False),
+            Column("notes", self.tr("Bemerkungen"), multiline=True, in_table=False),
         ]
         self.facilities = RecordSection(
-            context, Facility, facility_columns, tr("Einrichtungen"),
+            context, Facility, facility_columns, self.tr("Einrichtungen"),
             loader=lambda p: p.facilities_frame(),
-            new_record=lambda p: Facility(name=unique_name(p, Facility, tr("Neue Einrichtung"))),
+            new_record=lambda p: Facility(
+                name=unique_name(p, Facility, self.tr("Neue Einrichtung"))),
             watch=("providers", "facility_types", "districts", "facility_target_groups",
                    "target_groups"),
             choices={"providers": (names(Provider), ("providers",)),
@@ -80,13 +82,13 @@ class ProvidersPage(QWidget):
                      "districts": (_districts, ("districts",))},
             parent=self)
         self._filters: dict[str, QComboBox] = {}
-        for field, title in (("district_id", tr("Sozialraum")),
-                             ("type_id", tr("Art")),
-                             ("target_groups", tr("Zielgruppe")),
-                             ("provider_id", tr("Träger"))):
+        for field, title in (("district_id", self.tr("Sozialraum")),
+                             ("type_id", self.tr("Art")),
+                             ("target_groups", self.tr("Zielgruppe")),
+                             ("provider_id", self.tr("Träger"))):
             combo = QComboBox(self)
-            combo.setProperty("all_text", tr("Alle: %1").replace("%1", title))
-            combo.setAccessibleName(tr("Einrichtungen filtern nach %1").replace("%1", title))
+            combo.setProperty("all_text", self.tr("Alle: %1").replace("%1", title))
+            combo.setAccessibleName(self.tr("Einrichtungen filtern nach %1").replace("%1", title))
             combo.setToolTip(combo.accessibleName())
             combo.setMinimumContentsLength(12)
             combo.setSizeAdjustPolicy(
@@ -95,10 +97,10 @@ class ProvidersPage(QWidget):
             self._filters[field] = combo
             self.facilities.filters_layout.addWidget(combo)
         self.groups_list = QListWidget(self)
-        self.groups_list.setAccessibleName(tr("Zielgruppen der Einrichtung"))
+        self.groups_list.setAccessibleName(self.tr("Zielgruppen der Einrichtung"))
         self.groups_list.itemChanged.connect(self._on_group_toggled)
         self.groups_list.setMaximumHeight(140)
-        groups_label = QLabel(tr("&Zielgruppen der ausgewählten Einrichtung:"), self)
+        groups_label = QLabel(self.tr("&Zielgruppen der ausgewählten Einrichtung:"), self)
         groups_label.setBuddy(self.groups_list)
         self.facilities.form.layout().insertWidget(1, groups_label)
         self.facilities.form.layout().insertWidget(2, self.groups_list)
@@ -106,27 +108,27 @@ class ProvidersPage(QWidget):
 
         self.types = RecordSection(
             context, FacilityType,
-            [Column("name", tr("Einrichtungsart"), required=True, width=220),
-             Column("category", tr("Kategorie"), width=160),
-             Column("color", tr("Farbe"), width=90,
-                    description=tr("Farbe auf Karten, z. B. #1f77b4"))],
-            tr("Einrichtungsarten"), form=False,
+            [Column("name", self.tr("Einrichtungsart"), required=True, width=220),
+             Column("category", self.tr("Kategorie"), width=160),
+             Column("color", self.tr("Farbe"), width=90,
+                    description=self.tr("Farbe auf Karten, z. B. #1f77b4"))],
+            self.tr("Einrichtungsarten"), form=False,
             new_record=lambda p: FacilityType(
-                name=unique_name(p, FacilityType, tr("Neue Einrichtungsart"))),
+                name=unique_name(p, FacilityType, self.tr("Neue Einrichtungsart"))),
             parent=self)
         self.groups = RecordSection(
-            context, TargetGroup, [Column("name", tr("Zielgruppe"), required=True)],
-            tr("Zielgruppen"), form=False,
+            context, TargetGroup, [Column("name", self.tr("Zielgruppe"), required=True)],
+            self.tr("Zielgruppen"), form=False,
             new_record=lambda p: TargetGroup(
-                name=unique_name(p, TargetGroup, tr("Neue Zielgruppe"))),
+                name=unique_name(p, TargetGroup, self.tr("Neue Zielgruppe"))),
             parent=self)
         lists = splitter(Qt.Orientation.Horizontal, [self.types, self.groups], [600, 400], self)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.facilities, tr("&Einrichtungen"))
-        self.tabs.addTab(self.providers, tr("&Träger"))
-        self.tabs.addTab(lists, tr("&Arten und Zielgruppen"))
-        self.tabs.setAccessibleName(tr("Träger und Angebote"))
+        self.tabs.addTab(self.facilities, self.tr("&Einrichtungen"))
+        self.tabs.addTab(self.providers, self.tr("&Träger"))
+        self.tabs.addTab(lists, self.tr("&Arten und Zielgruppen"))
+        self.tabs.setAccessibleName(self.tr("Träger und Angebote"))
         page_layout(self, self.tabs)
         context.changed.connect(self._on_changes)
         context.project_replaced.connect(self._fill_filters)

@@ -38,33 +38,33 @@ class RoundsPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        tr = self.tr
         year = QDate.currentDate().year()
         self.programmes = RecordSection(
             context, Programme,
-            [Column("name", tr("Förderprogramm"), required=True, width=240),
-             Column("funder", tr("Fördergeber"), width=180),
-             Column("max_years", tr("Höchstdauer (Jahre)"), "int", width=130),
-             Column("description", tr("Beschreibung"), multiline=True)],
-            tr("Förderprogramme"), form=False,
-            new_record=lambda p: Programme(name=unique_name(p, Programme, tr("Neues Programm"))),
+            [Column("name", self.tr("Förderprogramm"), required=True, width=240),
+             Column("funder", self.tr("Fördergeber"), width=180),
+             Column("max_years", self.tr("Höchstdauer (Jahre)"), "int", width=130),
+             Column("description", self.tr("Beschreibung"), multiline=True)],
+            self.tr("Förderprogramme"), form=False,
+            new_record=lambda p: Programme(
+                name=unique_name(p, Programme, self.tr("Neues Programm"))),
             parent=self)
-        statuses = [("draft", tr("Entwurf")), ("open", tr("offen")),
-                    ("assessment", tr("Bewertung")), ("decided", tr("entschieden")),
-                    ("closed", tr("abgeschlossen"))]
+        statuses = [("draft", self.tr("Entwurf")), ("open", self.tr("offen")),
+                    ("assessment", self.tr("Bewertung")), ("decided", self.tr("entschieden")),
+                    ("closed", self.tr("abgeschlossen"))]
         self.rounds = RecordSection(
             context, FundingRound,
-            [Column("name", tr("Förderrunde"), required=True, width=220),
-             Column("programme_id", tr("Programm"), "choice", choices="programmes", width=180),
-             Column("first_year", tr("Von"), "int", width=60),
-             Column("last_year", tr("Bis"), "int", width=60),
-             Column("deadline", tr("Frist"), "date", width=90),
-             Column("status", tr("Status"), "choice", choices="statuses", required=True,
+            [Column("name", self.tr("Förderrunde"), required=True, width=220),
+             Column("programme_id", self.tr("Programm"), "choice", choices="programmes", width=180),
+             Column("first_year", self.tr("Von"), "int", width=60),
+             Column("last_year", self.tr("Bis"), "int", width=60),
+             Column("deadline", self.tr("Frist"), "date", width=90),
+             Column("status", self.tr("Status"), "choice", choices="statuses", required=True,
                     width=110),
-             Column("notes", tr("Bemerkungen"), multiline=True, in_table=False)],
-            tr("Förderrunden"), watch=("programmes",),
+             Column("notes", self.tr("Bemerkungen"), multiline=True, in_table=False)],
+            self.tr("Förderrunden"), watch=("programmes",),
             new_record=lambda p: FundingRound(
-                name=unique_name(p, FundingRound, tr("Neue Förderrunde")),
+                name=unique_name(p, FundingRound, self.tr("Neue Förderrunde")),
                 programme_id=self.programmes.current_id(), first_year=year + 1,
                 last_year=year + 1),
             choices={"programmes": (names(Programme), ("programmes",)),
@@ -72,48 +72,49 @@ class RoundsPage(QWidget):
             parent=self)
         self.budgets = LinkEditor(
             context, "round_budgets", "round_id",
-            [Column("year", tr("Jahr"), "int", width=70),
-             Column("amount", tr("Budget (€)"), "number", decimals=2)],
-            tr("Budget je Jahr"),
+            [Column("year", self.tr("Jahr"), "int", width=70),
+             Column("amount", self.tr("Budget (€)"), "number", decimals=2)],
+            self.tr("Budget je Jahr"),
             new_row=lambda rows: {"year": next_year(rows, year + 1), "amount": 0.0}, parent=self)
         self.rounds.form.layout().insertWidget(1, self.budgets)
         self.rounds.selection_changed.connect(self._on_round)
 
         self.criteria = RecordSection(
             context, Criterion,
-            [Column("name", tr("Kriterium"), required=True, width=220),
-             Column("round_id", tr("Förderrunde"), "choice", choices="rounds", required=True,
+            [Column("name", self.tr("Kriterium"), required=True, width=220),
+             Column("round_id", self.tr("Förderrunde"), "choice", choices="rounds", required=True,
                     width=180),
-             Column("weight", tr("Gewicht"), "number", decimals=2, width=80),
-             Column("scale_min", tr("Skala von"), "number", decimals=0, width=80),
-             Column("scale_max", tr("Skala bis"), "number", decimals=0, width=80),
-             Column("derived", tr("Aus Daten"), "choice", choices="derived", width=140),
-             Column("description", tr("Beschreibung"), multiline=True, in_table=False)],
-            tr("Kriterien"), form=False, new_record=self._new_criterion,
+             Column("weight", self.tr("Gewicht"), "number", decimals=2, width=80),
+             Column("scale_min", self.tr("Skala von"), "number", decimals=0, width=80),
+             Column("scale_max", self.tr("Skala bis"), "number", decimals=0, width=80),
+             Column("derived", self.tr("Aus Daten"), "choice", choices="derived", width=140),
+             Column("description", self.tr("Beschreibung"), multiline=True, in_table=False)],
+            self.tr("Kriterien"), form=False, new_record=self._new_criterion,
             watch=("funding_rounds",),
             choices={"rounds": (names(FundingRound), ("funding_rounds",)),
-                     "derived": (fixed([("need", tr("Bedarf der Sozialräume"))]), ())},
+                     "derived": (fixed([("need", self.tr("Bedarf der Sozialräume"))]), ())},
             parent=self)
-        app_statuses = [("draft", tr("Entwurf")), ("submitted", tr("eingereicht")),
-                        ("ineligible", tr("nicht förderfähig")), ("eligible", tr("förderfähig")),
-                        ("awarded", tr("bewilligt")), ("rejected", tr("abgelehnt")),
-                        ("withdrawn", tr("zurückgezogen"))]
+        app_statuses = [("draft", self.tr("Entwurf")), ("submitted", self.tr("eingereicht")),
+                        ("ineligible", self.tr("nicht förderfähig")),
+                        ("eligible", self.tr("förderfähig")),
+                        ("awarded", self.tr("bewilligt")), ("rejected", self.tr("abgelehnt")),
+                        ("withdrawn", self.tr("zurückgezogen"))]
         self.applications = RecordSection(
             context, Application,
-            [Column("title", tr("Titel"), required=True, width=240),
-             Column("round_id", tr("Förderrunde"), "choice", choices="rounds", required=True,
+            [Column("title", self.tr("Titel"), required=True, width=240),
+             Column("round_id", self.tr("Förderrunde"), "choice", choices="rounds", required=True,
                     width=160),
-             Column("provider_id", tr("Träger"), "choice", choices="providers", width=170),
-             Column("topic_id", tr("Handlungsfeld"), "choice", choices="topics",
+             Column("provider_id", self.tr("Träger"), "choice", choices="providers", width=170),
+             Column("topic_id", self.tr("Handlungsfeld"), "choice", choices="topics",
                     in_table=False),
-             Column("start_year", tr("Beginn"), "int", width=60),
-             Column("duration", tr("Jahre"), "int", width=50),
-             Column("status", tr("Status"), "choice", choices="statuses", required=True,
+             Column("start_year", self.tr("Beginn"), "int", width=60),
+             Column("duration", self.tr("Jahre"), "int", width=50),
+             Column("status", self.tr("Status"), "choice", choices="statuses", required=True,
                     width=110),
-             Column("submitted", tr("Eingereicht am"), "date", in_table=False),
-             Column("summary", tr("Kurzbeschreibung"), multiline=True, in_table=False),
-             Column("conditions", tr("Auflagen"), multiline=True, in_table=False)],
-            tr("Anträge"), new_record=self._new_application,
+             Column("submitted", self.tr("Eingereicht am"), "date", in_table=False),
+             Column("summary", self.tr("Kurzbeschreibung"), multiline=True, in_table=False),
+             Column("conditions", self.tr("Auflagen"), multiline=True, in_table=False)],
+            self.tr("Anträge"), new_record=self._new_application,
             watch=("funding_rounds", "providers", "topics"),
             choices={"rounds": (names(FundingRound), ("funding_rounds",)),
                      "providers": (names(Provider), ("providers",)),
@@ -122,25 +123,25 @@ class RoundsPage(QWidget):
             parent=self)
         self.app_districts = LinkEditor(
             context, "application_districts", "application_id",
-            [Column("district_id", tr("Sozialraum"), "choice", choices="districts", width=200),
-             Column("share", tr("Anteil (0–1)"), "number", decimals=2)],
-            tr("Versorgte Sozialräume"), new_row=self._new_district_row, parent=self)
+            [Column("district_id", self.tr("Sozialraum"), "choice", choices="districts", width=200),
+             Column("share", self.tr("Anteil (0–1)"), "number", decimals=2)],
+            self.tr("Versorgte Sozialräume"), new_row=self._new_district_row, parent=self)
         self.amounts = LinkEditor(
             context, "application_amounts", "application_id",
-            [Column("year", tr("Jahr"), "int", width=60),
-             Column("requested", tr("Beantragt (€)"), "number", decimals=2, width=120),
-             Column("awarded", tr("Bewilligt (€)"), "number", decimals=2, width=120),
-             Column("override_reason", tr("Begründung"))],
-            tr("Beträge je Jahr"),
+            [Column("year", self.tr("Jahr"), "int", width=60),
+             Column("requested", self.tr("Beantragt (€)"), "number", decimals=2, width=120),
+             Column("awarded", self.tr("Bewilligt (€)"), "number", decimals=2, width=120),
+             Column("override_reason", self.tr("Begründung"))],
+            self.tr("Beträge je Jahr"),
             new_row=lambda rows: {"year": next_year(rows, year + 1), "requested": 0.0},
             parent=self)
         self.scores = LinkEditor(
             context, "scores", "application_id",
-            [Column("criterion_id", tr("Kriterium"), "choice", choices="criteria", width=180),
-             Column("rater", tr("Bewertet von"), width=120),
-             Column("score", tr("Punkte"), "number", decimals=1, width=70),
-             Column("comment", tr("Kommentar"))],
-            tr("Bewertungen"), new_row=self._new_score, parent=self)
+            [Column("criterion_id", self.tr("Kriterium"), "choice", choices="criteria", width=180),
+             Column("rater", self.tr("Bewertet von"), width=120),
+             Column("score", self.tr("Punkte"), "number", decimals=1, width=70),
+             Column("comment", self.tr("Kommentar"))],
+            self.tr("Bewertungen"), new_row=self._new_score, parent=self)
         form_layout = self.applications.form.layout()
         for i, editor in enumerate((self.app_districts, self.amounts, self.scores)):
             form_layout.insertWidget(1 + i, editor)
@@ -151,10 +152,10 @@ class RoundsPage(QWidget):
 
         top = splitter(Qt.Orientation.Vertical, [self.programmes, self.rounds], [180, 520], self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(top, tr("&Programme und Runden"))
-        self.tabs.addTab(self.criteria, tr("&Kriterien"))
-        self.tabs.addTab(self.applications, tr("&Anträge"))
-        self.tabs.setAccessibleName(tr("Förderrunden"))
+        self.tabs.addTab(top, self.tr("&Programme und Runden"))
+        self.tabs.addTab(self.criteria, self.tr("&Kriterien"))
+        self.tabs.addTab(self.applications, self.tr("&Anträge"))
+        self.tabs.setAccessibleName(self.tr("Förderrunden"))
         page_layout(self, self.tabs)
 
     # --- links ---------------------------------------------------------------------------

@@ -37,30 +37,29 @@ class ProjectSettingsPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        tr = self.tr
         self.municipality = QLineEdit(self)
-        self.municipality.setAccessibleName(tr("Name der Kommune"))
+        self.municipality.setAccessibleName(self.tr("Name der Kommune"))
         self.ags = QLineEdit(self)
-        self.ags.setAccessibleName(tr("Amtlicher Gemeindeschlüssel"))
-        self.ags.setPlaceholderText(tr("8 Ziffern, z. B. 01001000"))
+        self.ags.setAccessibleName(self.tr("Amtlicher Gemeindeschlüssel"))
+        self.ags.setPlaceholderText(self.tr("8 Ziffern, z. B. 01001000"))
         self.ags.setMaxLength(12)
         self.crs = QLineEdit(self)
         self.crs.setReadOnly(True)
-        self.crs.setAccessibleName(tr("Koordinatenbezugssystem"))
-        self.crs.setToolTip(tr("Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden "
+        self.crs.setAccessibleName(self.tr("Koordinatenbezugssystem"))
+        self.crs.setToolTip(self.tr("Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden "
                                "beim Import umprojiziert."))
         self.threshold = QSpinBox(self)
         self.threshold.setRange(1, 99)
-        self.threshold.setAccessibleName(tr("Geheimhaltungsschwelle"))
-        self.threshold.setToolTip(tr("Fallzahlen unter dieser Schwelle werden in allen "
+        self.threshold.setAccessibleName(self.tr("Geheimhaltungsschwelle"))
+        self.threshold.setToolTip(self.tr("Fallzahlen unter dieser Schwelle werden in allen "
                                      "Ausgaben unterdrückt."))
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, label, editor in (("municipality", tr("&Kommune:"), self.municipality),
-                                   ("ags", tr("&Gemeindeschlüssel (AGS):"), self.ags),
-                                   ("crs", tr("&Bezugssystem:"), self.crs),
-                                   ("disclosure_threshold", tr("G&eheimhaltung ab:"),
+        for key, label, editor in (("municipality", self.tr("&Kommune:"), self.municipality),
+                                   ("ags", self.tr("&Gemeindeschlüssel (AGS):"), self.ags),
+                                   ("crs", self.tr("&Bezugssystem:"), self.crs),
+                                   ("disclosure_threshold", self.tr("G&eheimhaltung ab:"),
                                     self.threshold)):
             error = QLabel(self)
             error.setStyleSheet(ERROR_STYLE)
@@ -78,19 +77,19 @@ class ProjectSettingsPage(QWidget):
         self.ags.editingFinished.connect(lambda: self._set("ags", self.ags.text()))
         self.threshold.editingFinished.connect(lambda: self._set(
             "disclosure_threshold", str(self.threshold.value())))
-        general = QGroupBox(tr("Kommune"), self)
+        general = QGroupBox(self.tr("Kommune"), self)
         general.setLayout(form)
 
         self.logo = QLabel(self)
         self.logo.setMinimumSize(240, 100)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo.setFrameShape(QLabel.Shape.StyledPanel)
-        self.logo.setAccessibleName(tr("Logo für Berichte"))
-        self.choose = QPushButton(tr("Logo &wählen …"), self)
-        self.choose.setAccessibleName(tr("Logo für Berichte wählen"))
+        self.logo.setAccessibleName(self.tr("Logo für Berichte"))
+        self.choose = QPushButton(self.tr("Logo &wählen …"), self)
+        self.choose.setAccessibleName(self.tr("Logo für Berichte wählen"))
         self.choose.clicked.connect(self.choose_logo)
-        self.remove = QPushButton(tr("Logo &entfernen"), self)
-        self.remove.setAccessibleName(tr("Logo entfernen"))
+        self.remove = QPushButton(self.tr("Logo &entfernen"), self)
+        self.remove.setAccessibleName(self.tr("Logo entfernen"))
         self.remove.clicked.connect(self.remove_logo)
         buttons = QVBoxLayout()
         buttons.addWidget(self.choose)
@@ -100,7 +99,7 @@ class ProjectSettingsPage(QWidget):
         logo_row.addWidget(self.logo)
         logo_row.addLayout(buttons)
         logo_row.addStretch(1)
-        logo_box = QGroupBox(tr("Logo für Berichte"), self)
+        logo_box = QGroupBox(self.tr("Logo für Berichte"), self)
         logo_box.setLayout(logo_row)
 
         layout = QVBoxLayout(self)
