@@ -60,6 +60,25 @@ def user_name() -> str:
         return "unbekannt"
 
 
+# Folders where mail programs put opened attachments (Outlook's secure temp folder lives
+# under INetCache\Content.Outlook; others use the user's temp folder).
+_ATTACHMENT_MARKERS = ("content.outlook", "content.mso", "inetcache", "temporary internet files")
+
+
+def is_temporary_location(path: Path) -> bool:
+    """Whether a file lies in a temporary folder, as an opened email attachment does."""
+    import tempfile
+
+    resolved = str(Path(path).absolute()).lower()
+    if any(marker in resolved for marker in _ATTACHMENT_MARKERS):
+        return True
+    temp = str(Path(tempfile.gettempdir()).absolute()).lower()
+    # Tests (and portable setups) keep real documents in the temp folder.
+    if os.environ.get("K360DESK_TEMP_AS_DOCUMENTS"):
+        return False
+    return resolved.startswith(temp + os.sep)
+
+
 # --- Windows: program folder, Documents, long and network paths ------------------------
 # Municipal PCs install the program read-only under Program Files, redirect Documents to
 # OneDrive or a server share, map network drives and have user names with umlauts.
