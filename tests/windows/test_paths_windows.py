@@ -198,7 +198,9 @@ def test_frozen_program_never_gets_caches_beside_it(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(program / "k360desk.exe"))
     monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "_MEI-temp"))  # PyInstaller's own hook
+    monkeypatch.setenv("PROJ_NETWORK", "ON")
     paths.prepare_runtime()
+    assert os.environ["PROJ_NETWORK"] == "OFF"  # no network connections, ever
     config = Path(os.environ["MPLCONFIGDIR"])
     assert paths.program_dir() == program
     assert config.is_dir() and paths.is_within(config, paths.data_dir())

@@ -277,6 +277,8 @@ def prepare_runtime() -> None:
     """
     if not is_frozen():
         return  # a Python installation keeps matplotlib's cache in the user's home already
+    # The app promises IT that it makes no network connections: PROJ must never fetch grids.
+    os.environ["PROJ_NETWORK"] = "OFF"
     try:
         target = cache_dir() / "matplotlib"
         target.mkdir(parents=True, exist_ok=True)
