@@ -49,7 +49,8 @@ def test_separator_is_detected(write, sep):
 
 
 def test_notes_rows_above_the_header_are_kept_as_notes(write):
-    text = "Bevölkerung nach Stadtteilen\nQuelle: Statistikstelle\n\nStadtteil;2021;2022\n01;10;11\n02;20;21\n"
+    text = ("Bevölkerung nach Stadtteilen\nQuelle: Statistikstelle\n\n"
+            "Stadtteil;2021;2022\n01;10;11\n02;20;21\n")
     table = read_table(write("a.csv", text))
     assert table.header_line == 4
     assert table.notes == ["Bevölkerung nach Stadtteilen", "Quelle: Statistikstelle"]

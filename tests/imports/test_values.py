@@ -18,8 +18,9 @@ def _value(project, key, code, period):
 
 
 def test_long_form_with_german_office_headers(small_project, write):
-    path = write("lang.csv", "Gebiet;Merkmal;Stichtag;Wert\n11;Einwohnerinnen und Einwohner;31.12.2024;1.050\n"
-                 "12;arbeitslose;31.12.2024;210,5\n", "cp1252")
+    path = write("lang.csv", "Gebiet;Merkmal;Stichtag;Wert\n"
+                 "11;Einwohnerinnen und Einwohner;31.12.2024;1.050\n12;arbeitslose;31.12.2024;210,5\n",
+                 "cp1252")
     proposal = values.preview(path).plan
     assert proposal.form == "long"
     assert (proposal.roles["district"], proposal.roles["indicator"], proposal.roles["period"],
