@@ -40,9 +40,10 @@ def fl_project(flensburg, empty_project):
 def snapshot(project) -> tuple:
     """Everything an import may touch, to compare before and after."""
     districts = project.districts_frame()
+    frame = project.values_frame().sort_values(["indicator_id", "district_id", "period"])
+    frame = frame.astype(object).where(frame.notna(), None)  # NaN != NaN would never compare equal
     return (
-        project.values_frame().sort_values(["indicator_id", "district_id", "period"])
-        .reset_index(drop=True).to_dict("list"),
+        frame.reset_index(drop=True).to_dict("list"),
         sorted(zip(districts["code"], districts["name"], districts["parent_id"].fillna(-1),
                    districts.geometry.to_wkb(), strict=True)),
         project.indicators_frame()["key"].tolist(),
