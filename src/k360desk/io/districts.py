@@ -101,7 +101,7 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
     except ImportProblem as exc:
         proposal, problem = {"code": None, "name": None, "parent": None}, str(exc)
     return DistrictPreview(pd.DataFrame(frame[columns].head(rows)), columns, proposal,
-                           options.level or default_level(source, options.layer), detected,
+                           options.level or default_level(source, layer.name), detected,
                            problem, layer.guessed_epsg, layer.layers)
 
 
