@@ -127,7 +127,7 @@ def _core_counts(rng: np.random.Generator, p: Profile, periods: list[int]) -> di
     drift = rng.normal(0, 0.006, (n, 1)) * t
     d = np.clip(d0 + drift - story["gentrifying"] * 0.045 * np.clip(t - 1, 0, None), 0.02, 0.97)
 
-    density = 1_800 + 9_500 * np.exp(-(p.r / 0.4) ** 2) + 4_000 * p.deprivation
+    density = 1_400 + 7_000 * np.exp(-(p.r / 0.4) ** 2) + 2_500 * p.deprivation
     pop0 = p.area_km2 * density
     pop0 = np.where(story["estate"][:, 0], np.maximum(pop0, 9_000), pop0)
     pop0 = np.where(story["industrial"][:, 0], 260, pop0)
