@@ -181,3 +181,17 @@ def test_unknown_scale_is_refused():
 
     with pytest.raises(ValueError, match="Unbekannte Größe"):
         create_demo("riesig")
+
+
+def test_the_stored_social_index_computes_on_the_demo(demo):
+    from k360desk.analysis.socialindex import IndexMethod, compute_index
+    from k360desk.models.indices import definition_names, load_definition
+
+    assert definition_names(demo) == ["Sozialindex Musterstadt"]
+    method = IndexMethod.from_dict(load_definition(demo, "Sozialindex Musterstadt"))
+    result = compute_index(demo.values_frame(), demo.districts_frame(), method, 2024)
+    table = result.table.set_index("name")
+    assert table["status_value"].notna().sum() >= 35
+    assert table["status_value"].idxmax() == "Am Hochfeld"  # the estate needs most
+    assert table.loc["Hafenviertel", "dynamics_class"] == "positiv"  # gentrifying
+    assert not table.loc["Gewerbegebiet Ost", "included"]  # under 300 inhabitants
