@@ -46,9 +46,12 @@ def main() -> None:
         write.append(time.perf_counter() - start)
         counts = project.counts()
         project.close()
-    print(f"city: {counts['districts']} Sozialräume, {counts['indicators']} Indikatoren,"
-          f" {counts['indicator_values']:,} Werte, {counts['facilities']} Einrichtungen,"
-          f" {counts['providers']} Träger, {counts['applications']} Anträge".replace(",", "."))
+    def n(key: str) -> str:
+        return f"{counts[key]:,}".replace(",", ".")
+
+    print(f"city: {n('districts')} Sozialräume, {n('indicators')} Indikatoren,"
+          f" {n('indicator_values')} Werte, {n('facilities')} Einrichtungen,"
+          f" {n('providers')} Träger, {n('applications')} Anträge")
     print(f"Dateigröße city.k360: {target.stat().st_size / 1024 ** 2:.1f} MB")
     _median("Aufbau des Projekts (Arbeitskopie)", build, 30)
     _median("erstes Speichern unter", write)

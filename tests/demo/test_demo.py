@@ -147,15 +147,18 @@ def test_same_seed_gives_the_same_project_and_another_seed_another(tmp_path):
     second = write_demo(tmp_path / "b.k360", seed=7)
     third = write_demo(tmp_path / "c.k360", seed=8)
 
+    from k360desk.models.schema import OWN_TABLES
+
     def content(path):
         conn = sqlite3.connect(path)
         try:
-            tables = ("districts", "indicators", "indicator_values", "facilities",
-                      "applications", "scores", "providers")
-            return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
-                    for t in tables} | {
-                "uuid": conn.execute("SELECT value FROM k360_meta WHERE key='project_uuid'")
-                .fetchall()}
+            # Everything but the timestamps: every row, UUIDs included.
+            tables = [t for t in OWN_TABLES if t not in ("change_log", "k360_meta")]
+            rows = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                    for t in tables}
+            rows["meta"] = conn.execute("SELECT * FROM k360_meta WHERE key NOT IN"
+                                        " ('created', 'modified') ORDER BY key").fetchall()
+            return rows
         finally:
             conn.close()
 
