@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,9 +29,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Wiederholungen (Standard 3)")
     parser.add_argument("--blocks", action="store_true", help="auch die Blocks-Größe messen")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="k360bench-"))
+    # Not under the temp folder: the store opens files from there read-only (mail attachments).
+    folder = Path(__file__).resolve().parent / ".bench-work"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
     os.environ.setdefault("K360DESK_DATA_DIR", str(folder / "appdata"))
+    try:
+        _run(folder, args)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
+
+def _run(folder: Path, args: argparse.Namespace) -> None:
     from k360desk.demo import create_demo
     from k360desk.models import Project
 

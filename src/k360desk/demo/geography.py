@@ -220,8 +220,9 @@ def _kmeans(rng: np.random.Generator, points: np.ndarray, weights: np.ndarray,
     k = min(k, len(points))
     centres = points[rng.choice(len(points), size=k, replace=False)]
     labels = np.zeros(len(points), dtype=int)
+    norms = (points ** 2).sum(axis=1)[:, None]
     for _ in range(25):
-        d = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        d = norms - 2.0 * points @ centres.T + (centres ** 2).sum(axis=1)[None, :]
         new = np.argmin(d, axis=1)
         if np.array_equal(new, labels) and _ > 0:
             break
