@@ -212,7 +212,7 @@ class RankingTab(base.RoundTab):
             [
                 FrameColumn("year", self.tr("Jahr"), "int", width=45),
                 FrameColumn("budget", self.tr("Budget"), "money", width=85),
-                FrameColumn("committed", self.tr("früher gebunden"), "money", width=75),
+                FrameColumn("committed", self.tr("gebunden"), "money", width=75),
                 FrameColumn("overrides", self.tr("manuell"), "money", width=65),
                 FrameColumn("allocated", self.tr("vergeben"), "money", width=75),
                 FrameColumn("remaining", self.tr("frei"), "money", width=100),
@@ -246,7 +246,7 @@ class RankingTab(base.RoundTab):
         lay.addWidget(self.explain, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.table, right], [880, 400], self), 1)
+        layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.table, right], [800, 480], self), 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         self.ranking = None
