@@ -197,6 +197,13 @@ def load_index_result(project: Project, run_id: int) -> IndexResult:
                        period=int(parameters["period"]))
 
 
+def index_class_labels(parameters: dict) -> tuple[list[str], list[str]]:
+    """Status and dynamics class labels of a stored run, from least to most need (for legends
+    and sorting; alphabetical order would be wrong, e.g. negativ < positiv < stabil)."""
+    method = IndexMethod.from_dict(parameters["method"])
+    return method.class_labels(), list(method.dynamics_labels)
+
+
 def rerun_index(project: Project, run_id: int) -> IndexResult:
     """Compute a stored run again with exactly its stored method and period."""
     stored = load_index_result(project, run_id)

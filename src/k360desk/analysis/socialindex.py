@@ -93,6 +93,7 @@ class IndexMethod:
     status_thresholds: list[float] = field(default_factory=lambda: list(BERLIN_STATUS_THRESHOLDS))
     status_labels: list[str] = field(default_factory=lambda: list(BERLIN_STATUS_LABELS))
     quantiles: int = 4
+    quantile_labels: list[str] = field(default_factory=list)
     dynamics_thresholds: list[float] = field(
         default_factory=lambda: list(BERLIN_DYNAMICS_THRESHOLDS))
     dynamics_labels: list[str] = field(default_factory=lambda: list(BERLIN_DYNAMICS_LABELS))
@@ -127,8 +128,8 @@ class IndexMethod:
     def class_labels(self) -> list[str]:
         """Status class labels from least to most need."""
         if self.status_scheme == "quantile":
-            if len(self.status_labels) == self.quantiles:
-                return list(self.status_labels)
+            if len(self.quantile_labels) == self.quantiles:
+                return list(self.quantile_labels)
             return [f"Klasse {i}" for i in range(1, self.quantiles + 1)]
         return list(self.status_labels)
 
@@ -288,10 +289,11 @@ def _classify(values: pd.Series, thresholds: list[float], labels: list[str]) -> 
 
 
 def _quantile_classes(values: pd.Series, labels: list[str]) -> pd.Series:
-    """Quantile classes with equal counts; ties share the class of their highest rank."""
+    """Quantile classes: class k holds the values up to the k-th quantile. A district of rank r
+    (ties: lowest rank) among n goes to class ceil(r·K/n); tied values share a class."""
     n = values.notna().sum()
     k = len(labels)
-    rank = values.rank(method="max")
+    rank = values.rank(method="min")
     idx = np.ceil(rank * k / max(n, 1)).clip(1, k).fillna(1).astype(int) - 1
     out = pd.Series(np.asarray(labels, dtype=object)[idx.to_numpy()], index=values.index)
     return out.where(values.notna(), "")
@@ -355,7 +357,8 @@ def compute_index(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMe
         small = pop < float(method.min_population)
         reason = reason.where(~small, REASON_POPULATION.format(n=_fmt(method.min_population)))
         table["population"] = pop
-    declared = pd.Series(ds["code"].astype(str).to_numpy(), index=ids).map(method.exclusions)
+    declared = pd.Series(ds["code"].astype(str).to_numpy(), index=ids).map(
+        method.exclusions).astype(object)
     reason = reason.where(declared.isna(), REASON_DECLARED + ": " + declared.fillna(""))
     reason = reason.str.replace(r": $", "", regex=True)
     included = reason == ""

@@ -206,8 +206,9 @@ class MapArtists:
             add(ax.text(0.0, 1.02, spec.subtitle, transform=ax.transAxes, fontsize=9,
                         color=MUTED, ha="left", va="bottom"))
         if spec.source:
-            add(ax.text(0.0, -0.025, spec.source, transform=ax.transAxes, fontsize=7,
-                        color=MUTED, ha="left", va="top"))
+            add(ax.annotate(spec.source, xy=(0, 0), xycoords="axes fraction", xytext=(0, -30),
+                            textcoords="offset points", fontsize=7, color=MUTED, ha="left",
+                            va="top"))
         self.decoration_artists.extend(north_arrow(ax))
         if _metric(spec.base.crs):
             self.decoration_artists.append(scale_bar(ax))
@@ -231,13 +232,20 @@ def _metric(crs: str | None) -> bool:
 
 
 def north_arrow(ax: Axes) -> list:
-    """A small north arrow in the upper right corner of the map frame."""
-    arrow = ax.annotate("", xy=(0.965, 0.975), xytext=(0.965, 0.90), xycoords="axes fraction",
+    """A small north arrow just right of the map frame's lower corner (never over the map)."""
+    from matplotlib.transforms import offset_copy
+
+    fig = ax.figure
+    head = offset_copy(ax.transAxes, fig, x=20, y=30, units="points")
+    tail = offset_copy(ax.transAxes, fig, x=20, y=4, units="points")
+    shaft = ax.annotate("", xy=(1, 0), xycoords=head, xytext=(1, 0), textcoords=tail,
+                        annotation_clip=False,
                         arrowprops={"arrowstyle": "-|>,head_width=0.3,head_length=0.6",
-                                    "color": TEXT_COLOR, "lw": 1.1}, zorder=7)
-    letter = ax.text(0.965, 0.885, "N", transform=ax.transAxes, ha="center", va="top",
-                     fontsize=8.5, fontweight="bold", color=TEXT_COLOR, zorder=7)
-    return [arrow, letter]
+                                    "color": TEXT_COLOR, "lw": 1.1, "shrinkA": 0, "shrinkB": 0})
+    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(0, 2), textcoords="offset points",
+                         ha="center", va="bottom", fontsize=8.5, fontweight="bold",
+                         color=TEXT_COLOR, annotation_clip=False)
+    return [shaft, letter]
 
 
 def nice_length(target: float) -> float:
@@ -278,10 +286,12 @@ def scale_bar(ax: Axes, fraction: float = 0.2):
     mid, _ = _distance_text(half)
     for x, text in ((0, "0"), (half, mid), (length, f"{end} {unit}")):
         box.add_artist(_box_text(x, -height * 0.6, text))
-    anchored = AnchoredOffsetbox(loc="lower left", child=box, pad=0.6, borderpad=0.4,
-                                 frameon=False, bbox_to_anchor=(0.0, 0.0),
+    # Below the map frame, so it never hides a district.
+    anchored = AnchoredOffsetbox(loc="upper left", child=box, pad=0.1, borderpad=0.0,
+                                 frameon=False, bbox_to_anchor=(0.0, -0.004),
                                  bbox_transform=ax.transAxes)
     anchored.set_zorder(7)
+    anchored.set_clip_on(False)
     ax.add_artist(anchored)
     return anchored
 
@@ -298,15 +308,22 @@ def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: f
     return MapArtists(ax, spec, decorations=decorations, label_size=label_size)
 
 
-def map_figure(spec: MapSpec, size: tuple[float, float] = (11.0, 7.8), label_size: float = 6.5):
-    """A stand-alone Agg figure of the map laid out for print (map left, legend right)."""
+def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_size: float = 6.5):
+    """A stand-alone Agg figure of the map laid out for print (map left, legend right).
+
+    Without ``size`` the page is 11 inches wide and as tall as the city's shape needs."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    if size is None:
+        x0, y0, x1, y1 = spec.extent
+        map_height = 11.0 * 0.64 * min(max((y1 - y0) / max(x1 - x0, 1e-9), 0.45), 1.4)
+        size = (11.0, map_height + 1.9)
     fig = Figure(figsize=size)
     FigureCanvasAgg(fig)
     fig.patch.set_facecolor("#ffffff")
-    ax = fig.add_axes((0.04, 0.07, 0.64, 0.81))
+    top, bottom = 1.15 / size[1], 0.75 / size[1]
+    ax = fig.add_axes((0.04, bottom, 0.64, 1 - top - bottom))
     ax.set_anchor("NW")
     artists = draw_map(ax, spec, label_size=label_size)
     # The equal aspect shrinks the axes only at draw time; place labels for the real size.
@@ -316,7 +333,7 @@ def map_figure(spec: MapSpec, size: tuple[float, float] = (11.0, 7.8), label_siz
 
 
 def export_map(spec: MapSpec, path: str | FilePath, dpi: int = 300,
-               size: tuple[float, float] = (11.0, 7.8)) -> FilePath:
+               size: tuple[float, float] | None = None) -> FilePath:
     """Write the map as PNG, SVG or PDF (by file suffix) at print resolution."""
     target = FilePath(path)
     suffix = target.suffix.lower()

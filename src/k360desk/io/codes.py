@@ -54,7 +54,8 @@ class DistrictMatcher:
         if level_id is not None:
             districts = districts[districts["level_id"] == level_id]
         self.exact: dict[str, int] = {}
-        self.loose: dict[str, dict[str, set[int]]] = {k: defaultdict(set) for k in ("zeros", "digits", "name")}
+        self.loose: dict[str, dict[str, set[int]]] = {
+            k: defaultdict(set) for k in ("zeros", "digits", "name")}
         self.codes: dict[int, str] = {}
         for fid, code, name in districts[["id", "code", "name"]].itertuples(index=False, name=None):
             code = normalise_code(code)

@@ -109,7 +109,8 @@ def plan(table: Table, options: ValueOptions) -> ValuePlan:
     if any(ind is None for ind, _ in mapping.values()):
         raise ImportProblem("Die Spalten sind Jahre: bitte den Indikator angeben, zu dem die Werte gehören.")
     if any(p is None for _, p in mapping.values()) and not roles["period"]:
-        raise ImportProblem("Kein Jahr erkennbar: bitte eine Spalte mit dem Jahr oder ein festes Jahr angeben.")
+        raise ImportProblem("Kein Jahr erkennbar: bitte eine Spalte mit dem Jahr oder ein festes Jahr "
+                            "angeben.")
     return ValuePlan("wide", district, roles, mapping, messages)
 
 
@@ -146,7 +147,7 @@ def preview(source: str | Path, options: ValueOptions | None = None, rows: int =
 def run(project: Project, source: str | Path, options: ValueOptions | None = None,
         progress: Progress = NO_PROGRESS) -> ImportReport:
     """Import the values of a table in one transaction; Cancel or an error changes nothing."""
-    from k360desk.models import DistrictLevel, Indicator
+    from k360desk.models import District, DistrictLevel, Indicator
     from k360desk.models.batch import value_keys
 
     options = options or ValueOptions()
@@ -165,9 +166,12 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         if level is None:
             raise ImportProblem(f"Die Ebene „{options.level}“ gibt es im Projekt nicht.")
         level_id = level.id
-    districts = project.frame(__import__("k360desk.models", fromlist=["District"]).District)
+    districts = project.frame(District)
     if districts.empty:
         raise ImportProblem("Das Projekt hat noch keine Sozialräume. Bitte zuerst Grenzen importieren.")
+    if level_id is None:
+        names = {lv.id: lv.name for lv in project.all(DistrictLevel)}
+        level_id = _best_level(districts, frame["district_raw"], names, report)
     matcher = codes.DistrictMatcher(districts, level_id)
     ids, matches = matcher.match(frame["district_raw"])
     frame["district_id"] = ids.to_numpy()
@@ -220,6 +224,26 @@ class _Scaled(Progress):
     def step(self, done: int, total: int | None = None, text: str | None = None) -> None:
         total = total or 1
         self.outer.step(self.low + int((self.high - self.low) * done / total), 100, text)
+
+
+def _best_level(districts: pd.DataFrame, raw: pd.Series, names: dict, report: ImportReport) -> int | None:
+    """The level whose districts the file's codes match best, if it beats all levels together."""
+    distinct = pd.Series(pd.unique(raw))
+    distinct = distinct[distinct != ""]
+
+    def hits(level_id: int | None) -> int:
+        matcher = codes.DistrictMatcher(districts, level_id)
+        return sum(matcher.match_one(v).district_id is not None for v in distinct)
+
+    overall = hits(None)
+    best, best_hits = None, overall
+    for level_id in districts["level_id"].dropna().unique():
+        n = hits(int(level_id))
+        if n > best_hits:
+            best, best_hits = int(level_id), n
+    if best is not None:
+        report.note(f"Die Schlüssel passen zur Ebene „{names.get(best, best)}“; nur diese Ebene verwendet.")
+    return best
 
 
 def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
@@ -335,7 +359,8 @@ def _duplicates(frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
         values = set(zip(group["value"].fillna(-1e300), group["status"], strict=True))
         if len(values) == 1:
             for idx, row in list(group.iterrows())[1:]:
-                report.doubt(int(row["line"]), f"doppelte Zeile mit gleichem Wert (Zeilen {lines}) – einmal übernommen")
+                report.doubt(int(row["line"]),
+                             f"doppelte Zeile mit gleichem Wert (Zeilen {lines}) – einmal übernommen")
                 drop[frame.index.get_loc(idx)] = True
         else:
             for idx, row in group.iterrows():

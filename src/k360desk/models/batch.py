@@ -56,3 +56,18 @@ def value_keys(project: Project, indicator_ids: Iterable[int]) -> pd.DataFrame:
         "SELECT indicator_id, district_id, period, value, status, note FROM indicator_values"
         f" WHERE indicator_id IN ({', '.join('?' * len(ids))})", project._conn, params=ids)
 
+
+
+def update_column(project: Project, cls: type[Record], column: str, values: dict[int, object]) -> int:
+    """Set one plain column of many records by id (names, parents on import and undo)."""
+    project._check_writable()
+    if column not in cls.columns() or column in (cls.pk, "uuid", cls.geometry):
+        raise ValueError(f"unknown or fixed column {column!r}")
+    if not values:
+        return 0
+    project._conn.executemany(f"UPDATE {cls.table} SET {column}=? WHERE {cls.pk}=?",
+                              [(v, int(i)) for i, v in values.items()])
+    project.log("bulk", cls.table, None, f"{len(values)}× {column} geändert")
+    project._autocommit()
+    project.changes.emit(Change(cls.table, "update", tuple(int(i) for i in values)))
+    return len(values)

@@ -33,7 +33,7 @@ def definition_names(project: Project) -> list[str]:
 
 
 def _key_ids(project: Project) -> dict[str, int]:
-    return {k: i for i, k in project._conn.execute("SELECT key, id FROM indicators")}
+    return {k: i for k, i in project._conn.execute("SELECT key, id FROM indicators")}
 
 
 def save_definition(project: Project, definition: dict[str, Any], notes: str = "") -> int:

@@ -206,18 +206,19 @@ def cancel_all(wait_ms: int = 5000) -> None:
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """Tell the user in German that some work failed; log the details."""
-    tr = QCoreApplication.translate
     if isinstance(exc, ProjectError):
         text = str(exc)
     elif isinstance(exc, OSError):
-        text = tr("tasks", "Die Datei konnte nicht gelesen oder geschrieben werden: %1").replace(
-            "%1", str(exc.strerror or exc))
+        text = QCoreApplication.translate(
+            "tasks", "Die Datei konnte nicht gelesen oder geschrieben werden: %1")
+        text = text.replace("%1", str(exc.strerror or exc))
     elif isinstance(exc, (ValueError, KeyError)) and str(exc):
         text = str(exc)
     else:
         log.error("task %r failed", title, exc_info=(type(exc), exc, exc.__traceback__))
-        text = tr("tasks", "Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im"
-                  " Protokoll.").replace("%1", type(exc).__name__)
+        text = QCoreApplication.translate(
+            "tasks", "Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.")
+        text = text.replace("%1", type(exc).__name__)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(title)
     box.exec()

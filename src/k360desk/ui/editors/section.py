@@ -145,6 +145,7 @@ class RecordSection(QWidget):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setChildrenCollapsible(False)
+            self.splitter.setSizes([700, 420])
             body = self.splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -270,7 +271,11 @@ class RecordSection(QWidget):
         """Add a new record (Einfg) and start editing its first field."""
         if self.project is None or self.project.read_only:
             return
-        record = self.new_record(self.project)
+        try:
+            record = self.new_record(self.project)
+        except ValueError as exc:  # the page explains what is missing first
+            self._show_error(str(exc))
+            return
         command = AddRecord(self.project, record)
         self.context.push(command)
         if command.error:

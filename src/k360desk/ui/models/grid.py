@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,7 +23,6 @@ from k360desk.ui.models.columns import (
     SEARCH_ROLE,
     german_locale,
     parse_german_number,
-    tr,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,8 +40,11 @@ ValuesCommitter = Callable[[list[dict[str, Any]]], "str | None"]
 def status_label(status: str) -> str:
     """German name of a value status."""
     return {
-        "final": tr("endgültig"), "provisional": tr("vorläufig"), "estimated": tr("geschätzt"),
-        "suppressed": tr("geheim gehalten"), "missing": tr("fehlt"),
+        "final": QCoreApplication.translate("editors", "endgültig"),
+        "provisional": QCoreApplication.translate("editors", "vorläufig"),
+        "estimated": QCoreApplication.translate("editors", "geschätzt"),
+        "suppressed": QCoreApplication.translate("editors", "geheim gehalten"),
+        "missing": QCoreApplication.translate("editors", "fehlt"),
     }.get(status, "")
 
 
@@ -56,8 +59,9 @@ def parse_cell(text: str) -> tuple[float | None, str, str | None]:
         return None, "suppressed", None
     value = parse_german_number(text)
     if value is None:
-        return None, "", tr("„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).") \
-            .replace("%1", text)
+        return None, "", QCoreApplication.translate(
+            "editors", "„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).").replace(
+            "%1", text)
     return value, "final", None
 
 
@@ -224,9 +228,9 @@ class ValuesGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return None
         if section == 0:
-            return tr("Schlüssel")
+            return QCoreApplication.translate("editors", "Schlüssel")
         if section == 1:
-            return tr("Sozialraum")
+            return QCoreApplication.translate("editors", "Sozialraum")
         return str(self.periods[section - FIXED])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -263,8 +267,9 @@ class ValuesGridModel(QAbstractTableModel):
                 if col < FIXED:
                     continue  # codes and names pasted along are ignored
                 if col - FIXED >= len(self.periods):
-                    return [], tr("Der eingefügte Block ist breiter als die Tabelle; legen Sie "
-                                  "zuerst weitere Jahre an.")
+                    return [], QCoreApplication.translate(
+                        "editors", "Der eingefügte Block ist breiter als die Tabelle; legen Sie "
+                        "zuerst weitere Jahre an.")
                 value, status, error = parse_cell(text)
                 if error:
                     where = f"{self.codes[model_row]} / {self.periods[col - FIXED]}"
@@ -279,7 +284,7 @@ class ValuesGridModel(QAbstractTableModel):
                     row_map: Callable[[int], int] | None = None) -> str | None:
         """Write a block through the committer as one step; return a German error or None."""
         if self.committer is None or self.indicator_id is None:
-            return tr("Wählen Sie zuerst einen Indikator.")
+            return QCoreApplication.translate("editors", "Wählen Sie zuerst einen Indikator.")
         rows, error = self.block_rows(top, left, cells, row_map)
         if error is None and rows:
             error = self.committer(rows)
@@ -304,8 +309,9 @@ class ValuesGridModel(QAbstractTableModel):
 
 
 def _too_long(rows: int) -> str:
-    return tr("Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).").replace(
-        "%1", str(rows))
+    return QCoreApplication.translate(
+        "editors", "Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel)."
+    ).replace("%1", str(rows))
 
 
 class GridProxy(QSortFilterProxyModel):

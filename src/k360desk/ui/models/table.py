@@ -205,16 +205,24 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         """Keep rows whose texts contain every word of ``text`` (case-insensitive)."""
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
     def set_field_filter(self, field: str, accept: Callable[[Any], bool] | None) -> None:
         """Keep rows whose raw ``field`` value passes ``accept`` (None removes the filter)."""
         if accept is None:
-            self._fields.pop(field, None)
+            self._refilter(lambda: self._fields.pop(field, None))
         else:
-            self._fields[field] = accept
-        self.invalidateFilter()
+            self._refilter(lambda: self._fields.__setitem__(field, accept))
+
+    def _refilter(self, change: Callable[[], Any]) -> None:
+        # Qt 6.9 replaced invalidateFilter() by begin/endFilterChange around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()

@@ -1,0 +1,2013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Über k360desk</source>
+        <translation>About k360desk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrierte Sozialplanung für Kommunen: Monitoring, Sozialatlas, Förderentscheidungen und Berichte – offline auf dem eigenen PC.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrated social planning for municipalities: monitoring, social atlas, funding decisions and reports – offline on your own PC.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Komponente</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Lizenz</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Versionen und Lizenzen</source>
+        <translation>Versions and licences</translation>
+    </message>
+    <message>
+        <source>Lizenzhinweise</source>
+        <translation>Licence notes</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Qt und PySide6 werden unter der GNU Lesser General Public License v3 genutzt und dynamisch eingebunden; sie lassen sich gegen eigene Fassungen austauschen.&lt;/p&gt;&lt;p&gt;Die übrigen Bibliotheken stehen unter freien Lizenzen (BSD, MIT, Apache, PSF); ihre Lizenztexte liegen im Installationsordner unter &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Kartengrundlagen und Daten des Demo-Projekts „Musterstadt“ sind erfunden.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qt and PySide6 are used under the GNU Lesser General Public License v3 and linked dynamically; they can be replaced with your own builds.&lt;/p&gt;&lt;p&gt;The other libraries are under free licences (BSD, MIT, Apache, PSF); their licence texts are in the installation folder under &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Base maps and data of the demo project “Musterstadt” are invented.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Versionen</source>
+        <translation>&amp;Versions</translation>
+    </message>
+    <message>
+        <source>&amp;Lizenzen</source>
+        <translation>&amp;Licences</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Frühere Fassungen</source>
+        <translation>Previous versions</translation>
+    </message>
+    <message>
+        <source>Gesicherte Fassungen</source>
+        <translation>Kept versions</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Noch keine früheren Fassungen gesichert.</source>
+        <translation>No previous versions kept yet.</translation>
+    </message>
+    <message>
+        <source>Als neue Datei &amp;wiederherstellen …</source>
+        <translation>&amp;Restore as new file …</translation>
+    </message>
+    <message>
+        <source>Beim Speichern wird die vorherige Fassung aufbewahrt.</source>
+        <translation>Each save keeps the previous version.</translation>
+    </message>
+    <message>
+        <source>Fassung speichern unter</source>
+        <translation>Save version as</translation>
+    </message>
+    <message>
+        <source>k360desk-Projekt (*.k360)</source>
+        <translation>k360desk project (*.k360)</translation>
+    </message>
+    <message>
+        <source>Die Datei gibt es schon.</source>
+        <translation>The file already exists.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteesPage</name>
+    <message>
+        <source>Gremium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gremien</source>
+        <translation type="unfinished">Committees</translation>
+    </message>
+    <message>
+        <source>Neues Gremium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitzungen</source>
+        <translation type="unfinished">Meetings</translation>
+    </message>
+    <message>
+        <source>TOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitzung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorlage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschluss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagesordnungspunkte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst ein Gremium an.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst eine Sitzung an.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuer Punkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DistrictsPage</name>
+    <message>
+        <source>Ebene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = oberste Ebene, größere Zahlen = feinere Ebenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebenen</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>Neue Ebene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amtlicher Schlüssel des Sozialraums (eindeutig)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Übergeordnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Sozialraum der nächsthöheren Ebene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Districts</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>k360desk-Projekte (*.k360);;Alle Dateien (*)</source>
+        <translation>k360desk projects (*.k360);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Projekt öffnen</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Projekt speichern unter</source>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <source>Änderungen speichern?</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <source>Möchten Sie die Änderungen an „%1“ speichern?</source>
+        <translation>Do you want to save the changes to “%1”?</translation>
+    </message>
+    <message>
+        <source>Ohne Speichern gehen die Änderungen verloren.</source>
+        <translation>Your changes will be lost if you don&apos;t save them.</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Nicht speichern</source>
+        <translation>Do&amp;n&apos;t save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ungesicherte Arbeit gefunden</source>
+        <translation>Unsaved work found</translation>
+    </message>
+    <message>
+        <source>k360desk wurde beim letzten Mal nicht regulär beendet. Es gibt ungesicherte Änderungen an „%1“ (geöffnet am %2).</source>
+        <translation>k360desk did not end normally last time. There are unsaved changes to “%1” (opened on %2).</translation>
+    </message>
+    <message>
+        <source>Möchten Sie diese Arbeit wiederherstellen?</source>
+        <translation>Do you want to recover this work?</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Recover</translation>
+    </message>
+    <message>
+        <source>&amp;Verwerfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Später</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Neues Projekt</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>„%1“ ist bereits geöffnet.</source>
+        <translation>“%1” is already open.</translation>
+    </message>
+    <message>
+        <source>Die Datei „%1“ gibt es nicht (mehr).</source>
+        <translation>The file “%1” does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Hinweis zu „%1“</source>
+        <translation>Note on “%1”</translation>
+    </message>
+    <message>
+        <source>Demo öffnen</source>
+        <translation>Open demo</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Speichern unter</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>Die Datei ist nicht zugänglich: %1</source>
+        <translation>The file is not accessible: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Hilfe – k360desk</source>
+        <translation>Help – k360desk</translation>
+    </message>
+    <message>
+        <source>Hilfetext</source>
+        <translation>Help text</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nachkommastellen: 0 bis 6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation type="unfinished">Topics</translation>
+    </message>
+    <message>
+        <source>Neues Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote/Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mittelwert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>höher = mehr Bedarf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>höher = weniger Bedarf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einheit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Richtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedeutet ein höherer Wert mehr oder weniger Bedarf?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zähler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Für berechnete Indikatoren: der Zähler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nenner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Für berechnete Indikatoren: der Nenner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faktor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 = Prozent, 1000 = Promille</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nachkommastellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geheimhaltung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kleine Fallzahlen dieses Indikators werden unterdrückt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikatoren</source>
+        <translation type="unfinished">Indicators</translation>
+    </message>
+    <message>
+        <source>&amp;Definitionen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Werte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikatoren: Definitionen und Werte</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkEditor</name>
+    <message>
+        <source>Zeile hinzufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Zeile hinzufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeile entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Zeile entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kein Datensatz ausgewählt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeile ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Sozialräume…</source>
+        <translation>&amp;Districts…</translation>
+    </message>
+    <message>
+        <source>&amp;Indikatorwerte…</source>
+        <translation>&amp;Indicator values…</translation>
+    </message>
+    <message>
+        <source>&amp;Einrichtungen…</source>
+        <translation>&amp;Facilities…</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Bereiche des Projekts; mit Strg+1 bis Strg+9 direkt erreichbar</source>
+        <translation>Areas of the project; Ctrl+1 to Ctrl+9 go there directly</translation>
+    </message>
+    <message>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Neu…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>Ein neues, leeres Projekt anlegen</source>
+        <translation>Create a new, empty project</translation>
+    </message>
+    <message>
+        <source>Ö&amp;ffnen…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Eine Projektdatei öffnen</source>
+        <translation>Open a project file</translation>
+    </message>
+    <message>
+        <source>&amp;Zuletzt geöffnet</source>
+        <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+        <source>&amp;Demo öffnen</source>
+        <translation>Open &amp;demo</translation>
+    </message>
+    <message>
+        <source>Das Demo-Projekt „Musterstadt“ öffnen</source>
+        <translation>Open the demo project “Musterstadt”</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Speichern &amp;unter…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>&amp;Importieren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>S&amp;chließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederholen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Ausschneiden</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Einfügen</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Navigation anzeigen</source>
+        <translation>Show &amp;navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Hilfe zu dieser Ansicht</source>
+        <translation>&amp;Help for this view</translation>
+    </message>
+    <message>
+        <source>&amp;Erste Schritte</source>
+        <translation>&amp;First steps</translation>
+    </message>
+    <message>
+        <source>Ü&amp;ber k360desk</source>
+        <translation>&amp;About k360desk</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <source>Ausgewählter Sozialraum</source>
+        <translation>Selected district</translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet</source>
+        <translation>No project open</translation>
+    </message>
+    <message>
+        <source> (schreibgeschützt)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>%1 (noch nicht gespeichert)</source>
+        <translation>%1 (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Schreibgeschützt – bitte „Speichern unter“</source>
+        <translation>Read-only – please use “Save as”</translation>
+    </message>
+    <message>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Sozialräume ausgewählt</source>
+        <translation>
+            <numerusform>%n district selected</numerusform>
+            <numerusform>%n districts selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sozialraum: %1</source>
+        <translation>District: %1</translation>
+    </message>
+    <message>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Der Import kommt in einer späteren Version.</source>
+        <translation>Import will come in a later version.</translation>
+    </message>
+    <message>
+        <source>(keine)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Die Sprache wird beim nächsten Start von k360desk umgestellt.</source>
+        <translation>The language changes the next time k360desk starts.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Änderungen übernehmen</source>
+        <translation>Take over changes</translation>
+    </message>
+    <message>
+        <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
+        <translation>No differences – there is nothing to take over.</translation>
+    </message>
+    <message>
+        <source>Angehakte Einträge werden aus „%1“ übernommen. Konflikte (beide Seiten geändert) behalten zunächst die eigene Fassung.</source>
+        <translation>Checked items are taken over from “%1”. Conflicts (changed on both sides) keep your own version unless you check them.</translation>
+    </message>
+    <message>
+        <source>Achtung: Die Datei stammt aus einem anderen Projekt.</source>
+        <translation>Caution: the file belongs to a different project.</translation>
+    </message>
+    <message>
+        <source>Übernehmen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Eintrag</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Felder</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Unterschiede</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>&amp;Übernehmen</source>
+        <translation>&amp;Take over</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>Neues Projekt</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Ein Projekt gehört zu einer Kommune. Name und Bezugssystem lassen sich später in den Projekteinstellungen ändern.</source>
+        <translation>A project belongs to one municipality. Name and reference system can be changed later in the project settings.</translation>
+    </message>
+    <message>
+        <source>z. B. Musterstadt</source>
+        <translation>e.g. Musterstadt</translation>
+    </message>
+    <message>
+        <source>Name der Kommune</source>
+        <translation>Name of the municipality</translation>
+    </message>
+    <message>
+        <source>8 Ziffern, z. B. 01001000</source>
+        <translation>8 digits, e.g. 01001000</translation>
+    </message>
+    <message>
+        <source>Amtlicher Gemeindeschlüssel</source>
+        <translation>Official municipality key</translation>
+    </message>
+    <message>
+        <source>Freiwillig; 8 oder 12 Ziffern</source>
+        <translation>Optional; 8 or 12 digits</translation>
+    </message>
+    <message>
+        <source>ETRS89 / UTM Zone 32N (EPSG:25832) – West- und Mitteldeutschland</source>
+        <translation>ETRS89 / UTM zone 32N (EPSG:25832) – western and central Germany</translation>
+    </message>
+    <message>
+        <source>ETRS89 / UTM Zone 33N (EPSG:25833) – Ostdeutschland</source>
+        <translation>ETRS89 / UTM zone 33N (EPSG:25833) – eastern Germany</translation>
+    </message>
+    <message>
+        <source>Koordinatenbezugssystem</source>
+        <translation>Coordinate reference system</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Eingabe</source>
+        <translation>Input hint</translation>
+    </message>
+    <message>
+        <source>&amp;Name der Kommune:</source>
+        <translation>&amp;Name of the municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeindeschlüssel (AGS):</source>
+        <translation>Municipality &amp;key (AGS):</translation>
+    </message>
+    <message>
+        <source>&amp;Bezugssystem:</source>
+        <translation>&amp;Reference system:</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bitte den Namen der Kommune eingeben.</source>
+        <translation>Please enter the name of the municipality.</translation>
+    </message>
+    <message>
+        <source>Der Gemeindeschlüssel hat 8 Ziffern (oder 12 als Regionalschlüssel).</source>
+        <translation>The municipality key has 8 digits (or 12 as a regional key).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Sozialräume und Indikatoren</source>
+        <translation>Districts and indicators</translation>
+    </message>
+    <message>
+        <source>Ebenen</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Indikatoren</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Indikatorwerte</source>
+        <translation>Indicator values</translation>
+    </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Einrichtungsarten</source>
+        <translation>Facility types</translation>
+    </message>
+    <message>
+        <source>Einrichtungen</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Förderung und Gremien</source>
+        <translation>Funding and committees</translation>
+    </message>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Förderrunden</source>
+        <translation>Funding rounds</translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Gremien</source>
+        <translation>Committees</translation>
+    </message>
+    <message>
+        <source>Sitzungen</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Projekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Kommune:</source>
+        <translation>Municipality:</translation>
+    </message>
+    <message>
+        <source>Gemeindeschlüssel:</source>
+        <translation>Municipality key:</translation>
+    </message>
+    <message>
+        <source>Bezugssystem:</source>
+        <translation>Reference system:</translation>
+    </message>
+    <message>
+        <source>Geheimhaltung:</source>
+        <translation>Disclosure control:</translation>
+    </message>
+    <message>
+        <source>Bezugsjahre:</source>
+        <translation>Periods:</translation>
+    </message>
+    <message>
+        <source>Datei:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Zuletzt gespeichert:</source>
+        <translation>Last saved:</translation>
+    </message>
+    <message>
+        <source>Unbenannt</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>nicht angegeben</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Fallzahlen unter %1 werden unterdrückt</source>
+        <translation>Counts below %1 are suppressed</translation>
+    </message>
+    <message>
+        <source>noch keine Werte</source>
+        <translation>no values yet</translation>
+    </message>
+    <message>
+        <source>%1 bis %2 (%3 Jahre)</source>
+        <translation>%1 to %2 (%3 years)</translation>
+    </message>
+    <message>
+        <source>noch nicht gespeichert</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Dieser Bereich kommt in einer späteren Version.</source>
+        <translation>This area will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsPage</name>
+    <message>
+        <source>Name der Kommune</source>
+        <translation type="unfinished">Name of the municipality</translation>
+    </message>
+    <message>
+        <source>Amtlicher Gemeindeschlüssel</source>
+        <translation type="unfinished">Official municipality key</translation>
+    </message>
+    <message>
+        <source>8 Ziffern, z. B. 01001000</source>
+        <translation type="unfinished">8 digits, e.g. 01001000</translation>
+    </message>
+    <message>
+        <source>Koordinatenbezugssystem</source>
+        <translation type="unfinished">Coordinate reference system</translation>
+    </message>
+    <message>
+        <source>Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden beim Import umprojiziert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geheimhaltungsschwelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gemeindeschlüssel (AGS):</source>
+        <translation type="unfinished">Municipality &amp;key (AGS):</translation>
+    </message>
+    <message>
+        <source>&amp;Bezugssystem:</source>
+        <translation type="unfinished">&amp;Reference system:</translation>
+    </message>
+    <message>
+        <source>G&amp;eheimhaltung ab:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <source>Logo für Berichte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo &amp;wählen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo für Berichte wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo &amp;entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte den Namen der Kommune angeben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der AGS hat 8 Ziffern (Regionalschlüssel: 12), z. B. 01001000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projekteinstellung ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kein Logo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilder (*.png *.jpg *.jpeg *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Logo muss eine PNG-, JPEG- oder SVG-Datei sein.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Logo ist größer als 5 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Datei lässt sich nicht als Bild lesen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Dachverband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansprechperson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anschrift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation type="unfinished">Providers</translation>
+    </message>
+    <message>
+        <source>Neuer Träger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straße</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plätze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eröffnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum fest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum von Hand festgelegt statt aus der Lage bestimmt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen</source>
+        <translation type="unfinished">Facilities</translation>
+    </message>
+    <message>
+        <source>Neue Einrichtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen filtern nach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppen der Einrichtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zielgruppen der ausgewählten Einrichtung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungsart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farbe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farbe auf Karten, z. B. #1f77b4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungsarten</source>
+        <translation type="unfinished">Facility types</translation>
+    </message>
+    <message>
+        <source>Neue Einrichtungsart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neue Zielgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Einrichtungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Träger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Arten und Zielgruppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger und Angebote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppen ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Fehler bei %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(keine Angabe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordSection</name>
+    <message>
+        <source>Filtern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 filtern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Neu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuen Datensatz anlegen (Einfg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: neu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ausgewählte Datensätze löschen (Entf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fehlermeldung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschen bestätigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 „%2“ löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Datensätze (%2) löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Davon hängen ab (werden mit gelöscht oder gelöst):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sie können das Löschen rückgängig machen (Strg+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <source>Förderprogramm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderprogramme</source>
+        <translation type="unfinished">Programmes</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entschieden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunden</source>
+        <translation type="unfinished">Funding rounds</translation>
+    </message>
+    <message>
+        <source>Neue Förderrunde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kriterium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gewicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala bis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aus Daten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kriterien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarf der Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eingereicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nicht förderfähig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>förderfähig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bewilligt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgelehnt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zurückgezogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation type="unfinished">Providers</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingereicht am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurzbeschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auflagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation type="unfinished">Applications</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteil (0–1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versorgte Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beantragt (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewilligt (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beträge je Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertet von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punkte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme und Runden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kriterien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anträge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst eine Förderrunde an.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neues Kriterium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuer Antrag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle Sozialräume sind schon zugeordnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendCopyDialog</name>
+    <message>
+        <source>Kopie zum Versenden</source>
+        <translation>Copy for sending</translation>
+    </message>
+    <message>
+        <source>Zieldatei</source>
+        <translation>Target file</translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen …</source>
+        <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+        <source>Persönliche &amp;Kontaktdaten der Träger weglassen</source>
+        <translation>Leave out providers&apos; personal &amp;contact data</translation>
+    </message>
+    <message>
+        <source>Ansprechpersonen, E-Mail-Adressen und Telefonnummern werden in der Kopie geleert.</source>
+        <translation>Contact persons, e-mail addresses and phone numbers are emptied in the copy.</translation>
+    </message>
+    <message>
+        <source>Grenzen &amp;vereinfachen (kleinere Datei)</source>
+        <translation>&amp;Simplify boundaries (smaller file)</translation>
+    </message>
+    <message>
+        <source>Toleranz der Vereinfachung in Metern</source>
+        <translation>Simplification tolerance in metres</translation>
+    </message>
+    <message>
+        <source>Die Kopie wird geprüft, bevor sie geschrieben wird.</source>
+        <translation>The copy is checked before it is written.</translation>
+    </message>
+    <message>
+        <source>&amp;Ziel:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <source>&amp;Toleranz:</source>
+        <translation>T&amp;olerance:</translation>
+    </message>
+    <message>
+        <source>Kopie &amp;schreiben</source>
+        <translation>&amp;Write copy</translation>
+    </message>
+    <message>
+        <source>Im &amp;Ordner zeigen</source>
+        <translation>Show in &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;E-Mail erstellen</source>
+        <translation>Create &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>Kopie speichern unter</source>
+        <translation>Save copy as</translation>
+    </message>
+    <message>
+        <source>k360desk-Projekt (*.k360)</source>
+        <translation>k360desk project (*.k360)</translation>
+    </message>
+    <message>
+        <source>Die Kopie darf die Projektdatei nicht überschreiben.</source>
+        <translation>The copy must not overwrite the project file.</translation>
+    </message>
+    <message>
+        <source>Kopie geschrieben: %1 (%2).</source>
+        <translation>Copy written: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Kopie wird geschrieben …</source>
+        <translation>Writing copy …</translation>
+    </message>
+    <message>
+        <source>E-Mail wird erstellt …</source>
+        <translation>Creating e-mail …</translation>
+    </message>
+    <message>
+        <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
+        <translation>No e-mail program was found. Please attach the file from its folder yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesGrid</name>
+    <message>
+        <source>Indikator der Wertetabelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indikator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialräume filtern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialräume der Wertetabelle filtern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neues Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jahr hinzufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahr als Spalte hinzufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wertetabelle: Sozialräume × Jahre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fehlermeldung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> – berechnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wert ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Werte einfügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Zellen eingefügt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Willkommen</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;k360desk&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;k360desk&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Integrierte Sozialplanung – von Daten zu Taten</source>
+        <translation>Integrated social planning – from data to action</translation>
+    </message>
+    <message>
+        <source>&amp;Neues Projekt…</source>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>Ein leeres Projekt für eine Kommune anlegen</source>
+        <translation>Create an empty project for a municipality</translation>
+    </message>
+    <message>
+        <source>Projekt ö&amp;ffnen…</source>
+        <translation>&amp;Open project…</translation>
+    </message>
+    <message>
+        <source>Eine vorhandene Projektdatei (.k360) öffnen</source>
+        <translation>Open an existing project file (.k360)</translation>
+    </message>
+    <message>
+        <source>&amp;Demo öffnen</source>
+        <translation>Open &amp;demo</translation>
+    </message>
+    <message>
+        <source>Die erfundene „Musterstadt“ zum Ausprobieren</source>
+        <translation>The invented “Musterstadt” to try things out</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zuletzt geöffnet&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Recently opened&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Zuletzt geöffnete Projekte</source>
+        <translation>Recently opened projects</translation>
+    </message>
+    <message>
+        <source>Eingabetaste oder Doppelklick öffnet das Projekt</source>
+        <translation>Enter or double-click opens the project</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Erste Schritte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Projekt anlegen&lt;/b&gt; – eines je Kommune, mit Name und Gemeindeschlüssel.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sozialräume importieren&lt;/b&gt; – Grenzen aus einer Geodatei (Datei ▸ Importieren).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Indikatorwerte einlesen&lt;/b&gt; – aus Excel oder CSV, oder direkt einfügen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Karten und Sozialindex&lt;/b&gt; – sehen, wo der Bedarf am größten ist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Träger und Angebote&lt;/b&gt; – wo Bedarf auf wenig Angebot trifft.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Förderrunden und Berichte&lt;/b&gt; – Entscheidungen nachvollziehbar machen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Zum Ausprobieren: &lt;b&gt;Demo öffnen&lt;/b&gt;. Hilfe zu jeder Ansicht mit &lt;b&gt;F1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;First steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Create a project&lt;/b&gt; – one per municipality, with name and municipality key.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import districts&lt;/b&gt; – boundaries from a geodata file (File ▸ Import).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Read indicator values&lt;/b&gt; – from Excel or CSV, or paste them directly.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maps and social index&lt;/b&gt; – see where need is greatest.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Providers and facilities&lt;/b&gt; – where need meets little supply.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funding rounds and reports&lt;/b&gt; – make decisions traceable.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;To try things out: &lt;b&gt;Open demo&lt;/b&gt;. Help for every view with &lt;b&gt;F1&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Erste Schritte</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>  (nicht gefunden)</source>
+        <translation>  (not found)</translation>
+    </message>
+    <message>
+        <source>Noch keine Projekte geöffnet.</source>
+        <translation>No projects opened yet.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Unerwarteter Fehler</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>In k360desk ist ein unerwarteter Fehler aufgetreten.</source>
+        <translation>An unexpected error occurred in k360desk.</translation>
+    </message>
+    <message>
+        <source>Ihre Änderungen stehen in der Arbeitskopie und gehen nicht verloren. Speichern Sie bitte und starten Sie k360desk neu, wenn etwas nicht stimmt.
+
+Details stehen im Protokoll: %1</source>
+        <translation>Your changes are in the working copy and are not lost. Please save and restart k360desk if something looks wrong.
+
+Details are in the log: %1</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Der Wert ist nicht zulässig (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Änderung war nicht möglich (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werte ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projekteinstellungen ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zuordnungen ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>editors</name>
+    <message>
+        <source>(keine Angabe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kein Datum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine ganze Zahl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein Datum (Beispiel: 21.11.2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ darf nicht leer sein.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endgültig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vorläufig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geschätzt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geheim gehalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fehlt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst einen Indikator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung des Projekts</source>
+        <translation>Summary of the project</translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Ebenen und Sozialräume bearbeiten</source>
+        <translation>Edit levels and districts</translation>
+    </message>
+    <message>
+        <source>Indikatoren</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Handlungsfelder, Indikatoren und ihre Werte</source>
+        <translation>Topics, indicators and their values</translation>
+    </message>
+    <message>
+        <source>Karten &amp; Diagramme</source>
+        <translation>Maps &amp; charts</translation>
+    </message>
+    <message>
+        <source>Themenkarten und Diagramme der Indikatoren</source>
+        <translation>Thematic maps and charts of the indicators</translation>
+    </message>
+    <message>
+        <source>Träger &amp; Angebote</source>
+        <translation>Providers &amp; facilities</translation>
+    </message>
+    <message>
+        <source>Träger, Einrichtungen und Angebote</source>
+        <translation>Providers, facilities and offers</translation>
+    </message>
+    <message>
+        <source>Förderrunden</source>
+        <translation>Funding rounds</translation>
+    </message>
+    <message>
+        <source>Förderprogramme, Förderrunden, Kriterien und Anträge</source>
+        <translation>Programmes, funding rounds, criteria and applications</translation>
+    </message>
+    <message>
+        <source>Gremien</source>
+        <translation>Committees</translation>
+    </message>
+    <message>
+        <source>Gremien, Sitzungen und Tagesordnungspunkte</source>
+        <translation>Committees, meetings and agenda items</translation>
+    </message>
+    <message>
+        <source>Berichte</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Quartiersprofile und Vorlagen als PDF</source>
+        <translation>District profiles and committee templates as PDF</translation>
+    </message>
+    <message>
+        <source>Projekteinstellungen</source>
+        <translation>Project settings</translation>
+    </message>
+    <message>
+        <source>Kommune, Koordinatensystem, Geheimhaltung, Logo</source>
+        <translation>Municipality, coordinate system, disclosure control, logo</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wird abgebrochen …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht gelesen oder geschrieben werden: %1</source>
+        <translation>The file could not be read or written: %1</translation>
+    </message>
+    <message>
+        <source>Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.</source>
+        <translation>An unexpected error occurred (%1). Details are in the log.</translation>
+    </message>
+</context>
+</TS>
