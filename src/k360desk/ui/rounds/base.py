@@ -4,12 +4,47 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from k360desk.ui.editors.form import ERROR_STYLE
 from k360desk.ui.editors.section import show_message
 
 log = logging.getLogger(__name__)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name, for lupdate
+    """Mark a module-level string for translation; translated where it is shown."""
+    return text
+
+
+# The stored status codes with their German labels; shown through ``status_label``.
+ROUND_STATUS = {
+    "draft": QT_TRANSLATE_NOOP("RoundStatus", "Entwurf"),
+    "open": QT_TRANSLATE_NOOP("RoundStatus", "Ausschreibung offen"),
+    "assessment": QT_TRANSLATE_NOOP("RoundStatus", "Bewertung"),
+    "decided": QT_TRANSLATE_NOOP("RoundStatus", "entschieden"),
+    "closed": QT_TRANSLATE_NOOP("RoundStatus", "abgeschlossen"),
+}
+APPLICATION_STATUS = {
+    "draft": QT_TRANSLATE_NOOP("RoundStatus", "Entwurf"),
+    "submitted": QT_TRANSLATE_NOOP("RoundStatus", "eingereicht"),
+    "ineligible": QT_TRANSLATE_NOOP("RoundStatus", "nicht förderfähig"),
+    "eligible": QT_TRANSLATE_NOOP("RoundStatus", "förderfähig"),
+    "awarded": QT_TRANSLATE_NOOP("RoundStatus", "bewilligt"),
+    "rejected": QT_TRANSLATE_NOOP("RoundStatus", "abgelehnt"),
+    "withdrawn": QT_TRANSLATE_NOOP("RoundStatus", "zurückgezogen"),
+}
+
+
+def status_label(code: str) -> str:
+    """The translated label of a round status code."""
+    return QCoreApplication.translate("RoundStatus", ROUND_STATUS.get(code, code))
+
+
+def application_status_label(code: str) -> str:
+    """The translated label of an application status code."""
+    return QCoreApplication.translate("RoundStatus", APPLICATION_STATUS.get(code, code))
 NOTE_STYLE = "color: #555555;"
 BANNER_STYLE = "background: #fff4e0; border: 1px solid #e0b060; padding: 4px 8px; border-radius: 3px;"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,11 +45,23 @@ class CriteriaSection(RecordSection):
             tab.context,
             Criterion,
             columns,
-            tab.tr("Kriterienkatalog"),
+            QCoreApplication.translate("CriteriaSection", "Kriterienkatalog"),
             loader=self._load,
             new_record=self._new,
             form=True,
-            choices={"derived": (lambda p: [("need", tab.tr("Bedarf der Sozialräume (Sozialindex)"))], ())},
+            choices={
+                "derived": (
+                    lambda p: [
+                        (
+                            "need",
+                            QCoreApplication.translate(
+                                "CriteriaSection", "Bedarf der Sozialräume (Sozialindex)"
+                            ),
+                        )
+                    ],
+                    (),
+                )
+            },
             parent=tab,
         )
 
@@ -227,7 +239,7 @@ class ApplicationsTab(base.RoundTab):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        status = list(store.APPLICATION_STATUS_LABELS.items())
+        status = [(code, base.application_status_label(code)) for code in store.APPLICATION_STATUS_LABELS]
         columns = [
             Column("title", self.tr("Titel"), required=True, width=220),
             Column("provider_id", self.tr("Träger"), "choice", choices="providers", width=200),

@@ -59,7 +59,7 @@ class RoundWorkflowPage(QWidget):
         from k360desk.ui.rounds.scoring import ScoringTab
 
         self.context = context
-        status_pairs = list(store.STATUS_LABELS.items())
+        status_pairs = [(code, base.status_label(code)) for code in store.STATUSES]
         columns = [
             Column("name", self.tr("Förderrunde"), required=True, width=200),
             Column("programme_id", self.tr("Förderprogramm"), "choice", choices="programmes", width=180),
@@ -193,7 +193,7 @@ class SetupTab(base.RoundTab):
         frozen = store.criteria_frozen(self.project, self.round_id)
         self.status.setText(
             self.tr("Status: <b>%1</b>%2")
-            .replace("%1", store.STATUS_LABELS[rnd.status])
+            .replace("%1", base.status_label(rnd.status))
             .replace("%2", self.tr(" – Kriterienkatalog eingefroren") if frozen else "")
         )
         self.back.setVisible(i > 0)
@@ -201,12 +201,12 @@ class SetupTab(base.RoundTab):
         problems: list[str] = []
         if i > 0:
             self.back.setText(
-                self.tr("◀ zurück zu „%1“").replace("%1", store.STATUS_LABELS[store.STATUSES[i - 1]])
+                self.tr("◀ zurück zu „%1“").replace("%1", base.status_label(store.STATUSES[i - 1]))
             )
             self.back.setEnabled(self.writable)
         if i < len(store.STATUSES) - 1:
             nxt = store.STATUSES[i + 1]
-            self.forward.setText(self.tr("weiter: „%1“ ▶").replace("%1", store.STATUS_LABELS[nxt]))
+            self.forward.setText(self.tr("weiter: „%1“ ▶").replace("%1", base.status_label(nxt)))
             problems = store.check_transition(self.project, self.round_id, nxt)
             self.forward.setEnabled(self.writable and not problems)
         self.guards.setText(self.tr("Noch nicht möglich: ") + " ".join(problems) if problems else "")
@@ -276,7 +276,7 @@ class SetupTab(base.RoundTab):
             self,
             self.tr("Schritt zurück"),
             self.tr("Warum geht die Runde zurück zu „%1“? (wird protokolliert)").replace(
-                "%1", store.STATUS_LABELS[prev]
+                "%1", base.status_label(prev)
             ),
         )
         if reason:

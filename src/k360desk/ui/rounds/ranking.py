@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -63,9 +63,9 @@ def override_dialog(
 ) -> OverrideInput | None:
     """Ask for amounts per year and a reason. Module-level so tests can replace it."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("Betrag manuell festlegen"))
+    dialog.setWindowTitle(QCoreApplication.translate("RoundDialogs", "Betrag manuell festlegen"))
     form = QFormLayout(dialog)
-    form.addRow(QLabel(parent.tr("<b>%1</b>").replace("%1", title), dialog))
+    form.addRow(QLabel(QCoreApplication.translate("RoundDialogs", "<b>%1</b>").replace("%1", title), dialog))
     spins = {}
     for year in years:
         spin = QDoubleSpinBox(dialog)
@@ -76,22 +76,26 @@ def override_dialog(
         spin.setSuffix(" €")
         spin.setValue(proposed.get(year, 0.0))
         spin.setToolTip(
-            parent.tr("beantragt: %1 €").replace(
+            QCoreApplication.translate("RoundDialogs", "beantragt: %1 €").replace(
                 "%1", german_locale().toString(requested.get(year, 0.0), "f", 0)
             )
         )
         spins[year] = spin
         form.addRow(str(year), spin)
     reason = QLineEdit(dialog)
-    reason.setPlaceholderText(parent.tr("z. B. Beschluss der Vorberatung, Auflage …"))
-    form.addRow(parent.tr("Begründung:"), reason)
+    reason.setPlaceholderText(
+        QCoreApplication.translate("RoundDialogs", "z. B. Beschluss der Vorberatung, Auflage …")
+    )
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Begründung:"), reason)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok
         | QDialogButtonBox.StandardButton.Cancel
         | QDialogButtonBox.StandardButton.Reset,
         dialog,
     )
-    buttons.button(QDialogButtonBox.StandardButton.Reset).setText(parent.tr("Zurück zum Vorschlag"))
+    buttons.button(QDialogButtonBox.StandardButton.Reset).setText(
+        QCoreApplication.translate("RoundDialogs", "Zurück zum Vorschlag")
+    )
     result: dict = {}
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -109,7 +113,7 @@ def override_dialog(
 def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> DecisionInput | None:
     """Ask for the meeting and the date of the decision. Module-level so tests can replace it."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("Beschluss festhalten"))
+    dialog.setWindowTitle(QCoreApplication.translate("RoundDialogs", "Beschluss festhalten"))
     form = QFormLayout(dialog)
     combo = QComboBox(dialog)
     for meeting_id, label, _date in meetings:
@@ -125,16 +129,19 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     combo.currentIndexChanged.connect(lambda _i: sync())
     sync()
     only = QComboBox(dialog)
-    only.addItem(parent.tr("alle Anträge der Runde"), False)
-    only.addItem(parent.tr("nur Anträge, über die dieses Gremium entscheidet"), True)
-    form.addRow(parent.tr("Sitzung:"), combo)
-    form.addRow(parent.tr("Datum des Beschlusses:"), date)
-    form.addRow(parent.tr("Umfang:"), only)
+    only.addItem(QCoreApplication.translate("RoundDialogs", "alle Anträge der Runde"), False)
+    only.addItem(
+        QCoreApplication.translate("RoundDialogs", "nur Anträge, über die dieses Gremium entscheidet"), True
+    )
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Sitzung:"), combo)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Datum des Beschlusses:"), date)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Umfang:"), only)
     form.addRow(
         QLabel(
-            parent.tr(
+            QCoreApplication.translate(
+                "RoundDialogs",
                 "Bewilligungen werden damit zu Jahresraten (Verpflichtungen); "
-                "Ablehnungen behalten ihre Begründung."
+                "Ablehnungen behalten ihre Begründung.",
             ),
             dialog,
         )

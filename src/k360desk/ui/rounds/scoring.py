@@ -105,9 +105,9 @@ class ScoreGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             all_scores = self.others.get(key, [])
             text = ", ".join(f"{r}: {german_locale().toString(s, 'f', 1)}" for r, s in sorted(all_scores))
-            head = "Noch nicht bewertet." if value is None else ""
+            head = self.tr("Noch nicht bewertet.") if value is None else ""
             if key in self.flags_:
-                head = "Deutliche Abweichung zwischen den Bewertenden."
+                head = self.tr("Deutliche Abweichung zwischen den Bewertenden.")
             return "\n".join(t for t in (head, text) if t) or None
         return None
 
@@ -123,9 +123,11 @@ class ScoreGridModel(QAbstractTableModel):
             c = self.criteria.iloc[section]
             locale = german_locale()
             return (
-                f"{c['name']}\n({locale.toString(float(c['scale_min']), 'f', 0)}–"
-                f"{locale.toString(float(c['scale_max']), 'f', 0)}, "
-                f"Gewicht {locale.toString(float(c['weight']), 'f', 1)})"
+                self.tr("%1\n(%2–%3, Gewicht %4)")
+                .replace("%1", str(c["name"]))
+                .replace("%2", locale.toString(float(c["scale_min"]), "f", 0))
+                .replace("%3", locale.toString(float(c["scale_max"]), "f", 0))
+                .replace("%4", locale.toString(float(c["weight"]), "f", 1))
             )
         return str(self.apps.at[section, "title"])
 
@@ -142,14 +144,15 @@ class ScoreGridModel(QAbstractTableModel):
         crit = self.criteria.iloc[index.column()]
         number = parse_german_number(text) if text else None
         if text and number is None:
-            self.message.emit(f"„{text}“ ist keine Zahl.")
+            self.message.emit(self.tr("„%1“ ist keine Zahl.").replace("%1", text))
             return False
         if number is not None and not crit["scale_min"] <= number <= crit["scale_max"]:
             locale = german_locale()
             self.message.emit(
-                f"Die Skala von „{crit['name']}“ reicht von "
-                f"{locale.toString(float(crit['scale_min']), 'f', 0)} bis "
-                f"{locale.toString(float(crit['scale_max']), 'f', 0)}."
+                self.tr("Die Skala von „%1“ reicht von %2 bis %3.")
+                .replace("%1", str(crit["name"]))
+                .replace("%2", locale.toString(float(crit["scale_min"]), "f", 0))
+                .replace("%3", locale.toString(float(crit["scale_max"]), "f", 0))
             )
             return False
         app_id, crit_id = self.key(index)
