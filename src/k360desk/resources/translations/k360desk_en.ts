@@ -2062,6 +2062,10 @@
 <context>
     <name>RoundTab</name>
     <message>
+        <source>Alles auswählen</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
         <source>Die Anzeige ließ sich nicht aktualisieren: %1</source>
         <translation>The view could not be updated: %1</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QInputDialog, QLabel, QLineEdit, QWidget
 
 from k360desk.ui.editors.form import ERROR_STYLE
 from k360desk.ui.editors.section import show_message
@@ -56,6 +56,18 @@ def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
     """
     text, ok = QInputDialog.getText(parent, title, prompt)
     return text.strip() if ok and text.strip() else None
+
+
+def name_inner_editors(root: QWidget) -> None:
+    """Give the line edits inside spin and date boxes, and table corner buttons, the
+    accessible name of their owner, so screen readers announce them."""
+    for box in root.findChildren(QAbstractSpinBox):
+        inner = box.findChild(QLineEdit)
+        if inner is not None and not inner.accessibleName():
+            inner.setAccessibleName(box.accessibleName() or box.toolTip())
+    for button in root.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
+        if not button.accessibleName():
+            button.setAccessibleName(QCoreApplication.translate("RoundTab", "Alles auswählen"))
 
 
 def error_label(parent: QWidget) -> QLabel:

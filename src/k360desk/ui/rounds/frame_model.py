@@ -23,6 +23,7 @@ WARN = QColor("#fde2b8")
 BAD = QColor("#f8d0d0")
 GOOD = QColor("#d8eed8")
 MUTED = QColor("#eeeeee")
+INK = QColor("#1a1a1a")
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,12 @@ class FrameModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.kind in ("int", "number", "money", "percent") else _LEFT
-        if role == Qt.ItemDataRole.BackgroundRole and self.colour is not None:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.colour:
             colour = self.colour(self._rows[row], column.key)
-            return QBrush(colour) if colour is not None else None
+            if colour is None:
+                return None
+            # Light highlight colours need dark text, also under a dark or high-contrast theme.
+            return QBrush(colour) if role == Qt.ItemDataRole.BackgroundRole else QBrush(INK)
         if role == Qt.ItemDataRole.ToolTipRole:
             if self.tip is not None:
                 tip = self.tip(self._rows[row], column.key)

@@ -121,6 +121,7 @@ class RoundWorkflowPage(QWidget):
         body = splitter(Qt.Orientation.Vertical, [self.rounds, lower], [120, 700], self)
         page_layout(self, body)
         self.setAccessibleName(self.tr("Förderrunden"))
+        base.name_inner_editors(self)
         self.rounds.selection_changed.connect(self._on_selected)
         self._on_selected(self.rounds.selected_ids())
         if self.rounds.model.rowCount() and not self.rounds.selected_ids():

@@ -188,6 +188,7 @@ class RankingTab(base.RoundTab):
         self.min_share.setSuffix(" %")
         self.min_share.setValue(50)
         self.min_share.setAccessibleName(self.tr("Mindestanteil"))
+        self.min_share.lineEdit().setAccessibleName(self.tr("Mindestanteil"))
         self.rule.currentIndexChanged.connect(lambda _i: self._recompute())
         self.min_share.valueChanged.connect(lambda _v: self._recompute())
         self.trial = QPushButton(self.tr("Probelauf festhalten"), self)

@@ -27,7 +27,7 @@ from k360desk.ui.models import german_locale
 from k360desk.ui.models.columns import parse_german_number
 from k360desk.ui.rounds import base
 from k360desk.ui.rounds.commands import SetLinkRows
-from k360desk.ui.rounds.frame_model import BAD, WARN
+from k360desk.ui.rounds.frame_model import BAD, INK, WARN
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -96,12 +96,11 @@ class ScoreGridModel(QAbstractTableModel):
             return german_locale().toString(value, "f", 1 if value % 1 else 0)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if value is None:
-                return QBrush(WARN)
-            if key in self.flags_:
-                return QBrush(BAD)
-            return None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colour = WARN if value is None else BAD if key in self.flags_ else None
+            if colour is None:
+                return None
+            return QBrush(colour if role == Qt.ItemDataRole.BackgroundRole else INK)
         if role == Qt.ItemDataRole.ToolTipRole:
             all_scores = self.others.get(key, [])
             text = ", ".join(f"{r}: {german_locale().toString(s, 'f', 1)}" for r, s in sorted(all_scores))
@@ -171,6 +170,7 @@ class ScoringTab(base.RoundTab):
         self.rater.setMinimumWidth(200)
         self.rater.setAccessibleName(self.tr("Bewertende Person"))
         self.rater.lineEdit().setPlaceholderText(self.tr("Name der bewertenden Person"))
+        self.rater.lineEdit().setAccessibleName(self.tr("Bewertende Person"))
         self.rater.currentTextChanged.connect(lambda _t: self._fill_grid())
         self.model = ScoreGridModel(self)
         self.model.committer = self._commit
@@ -178,6 +178,7 @@ class ScoringTab(base.RoundTab):
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
         self.grid.setAccessibleName(self.tr("Bewertungen"))
+        self.grid.setCornerButtonEnabled(False)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setMinimumWidth(200)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
