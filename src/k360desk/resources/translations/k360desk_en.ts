@@ -2598,6 +2598,30 @@
         <translation>&lt;b&gt;Budget per year&lt;/b&gt; (double-click to change)</translation>
     </message>
     <message>
+        <source>bis Gesamtbetrag (€)</source>
+        <translation>up to total amount (€)</translation>
+    </message>
+    <message>
+        <source>Leer = ohne Obergrenze</source>
+        <translation>Empty = no upper limit</translation>
+    </message>
+    <message>
+        <source>entscheidet</source>
+        <translation>decides</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Wer entscheidet? (Regeln des Förderprogramms)</source>
+        <translation>Who decides? (rules of the programme)</translation>
+    </message>
+    <message>
+        <source>Die Regel mit der kleinsten passenden Obergrenze bestimmt das Gremium; ohne Regeln entscheidet die Sitzung, in der der Beschluss erfasst wird.</source>
+        <translation>The rule with the smallest fitting upper limit determines the committee; without rules the meeting in which the decision is recorded decides.</translation>
+    </message>
+    <message>
         <source>Status: &lt;b&gt;%1&lt;/b&gt;%2</source>
         <translation>Status: &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import FundingRound, Programme, Project
+from k360desk.models import Committee, DecisionRule, FundingRound, Programme, Project
 from k360desk.models import rounds as store
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
@@ -181,6 +181,32 @@ class SetupTab(base.RoundTab):
         layout.addWidget(self.error)
         layout.addWidget(QLabel(self.tr("<b>Budget je Jahr</b> (Doppelklick zum Ändern)"), self))
         layout.addWidget(self.budget, 1)
+        self.rules = RecordSection(
+            context, DecisionRule, [
+                Column("max_amount", self.tr("bis Gesamtbetrag (€)"), "number", decimals=0, width=150,
+                       description=self.tr("Leer = ohne Obergrenze")),
+                Column("committee_id", self.tr("entscheidet"), "choice", choices="committees", width=220),
+                Column("notes", self.tr("Bemerkungen")),
+            ], self.tr("Wer entscheidet? (Regeln des Förderprogramms)"), loader=self._rules,
+            new_record=self._new_rule, form=False, watch=("funding_rounds", "committees"),
+            choices={"committees": (names(Committee), ("committees",))}, parent=self)
+        self.rules_note = base.note_label(self, self.tr(
+            "Die Regel mit der kleinsten passenden Obergrenze bestimmt das Gremium; ohne Regeln "
+            "entscheidet die Sitzung, in der der Beschluss erfasst wird."))
+        layout.addWidget(self.rules, 1)
+        layout.addWidget(self.rules_note)
+
+    def _programme_id(self) -> int | None:
+        rnd = self.project.get(FundingRound, self.round_id) if self.round_id else None
+        return rnd.programme_id if rnd else None
+
+    def _rules(self, project: Project):
+        frame = project.frame(DecisionRule)
+        programme = self._programme_id() if self.round_id else None
+        return frame[frame["programme_id"] == programme] if programme else frame.iloc[0:0]
+
+    def _new_rule(self, project: Project) -> DecisionRule:
+        return DecisionRule(programme_id=self._programme_id())
 
     def refresh(self) -> None:
         """Show status, next/previous steps with their guards, and the budget."""
@@ -213,6 +239,8 @@ class SetupTab(base.RoundTab):
         self.guards.setText(self.tr("Noch nicht möglich: ") + " ".join(problems) if problems else "")
         self.guards.setVisible(bool(problems))
         self._fill_budget(rnd)
+        self.rules.reload_all()
+        self.rules.setEnabled(rnd.programme_id is not None)
 
     def _fill_budget(self, rnd: FundingRound) -> None:
         budgets = self.project.link_frame("round_budgets", round_id=rnd.id).set_index("year")["amount"]
