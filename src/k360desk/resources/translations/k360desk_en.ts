@@ -1217,8 +1217,20 @@
         <translation>By umbrella association</translation>
     </message>
     <message>
+        <source>Tabellen</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Diagramm: Förderung je Einwohner</source>
+        <translation>Chart: funding per inhabitant</translation>
+    </message>
+    <message>
         <source>Grundlage: %1 (%2)</source>
         <translation>Basis: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ohne Einwohnerzahlen kein Diagramm.</source>
+        <translation>No chart without population figures.</translation>
     </message>
 </context>
 <context>

@@ -334,10 +334,19 @@ class MoneyTab(base.RoundTab):
         self.notes = base.note_label(self)
         left = splitter(Qt.Orientation.Vertical, views[:2], [200, 400], self)
         right = splitter(Qt.Orientation.Vertical, views[2:], [300, 300], self)
+        self.inner = QTabWidget(self)
+        self.inner.addTab(splitter(Qt.Orientation.Horizontal, [left, right], [620, 480], self),
+                          self.tr("Tabellen"))
+        self.chart_box = QWidget(self)
+        QVBoxLayout(self.chart_box).setContentsMargins(0, 0, 0, 0)
+        self.canvas = None
+        self.inner.addTab(self.chart_box, self.tr("Diagramm: Förderung je Einwohner"))
+        self.inner.currentChanged.connect(lambda _i: self._draw_chart())
         layout = QVBoxLayout(self)
         layout.addWidget(self.basis)
-        layout.addWidget(splitter(Qt.Orientation.Horizontal, [left, right], [620, 480], self), 1)
+        layout.addWidget(self.inner, 1)
         layout.addWidget(self.notes)
+        self.flows = None
 
     def _titled(self, title: str, model: FrameModel) -> QWidget:
         box = QWidget(self)
@@ -363,3 +372,27 @@ class MoneyTab(base.RoundTab):
         self.by_topic.set_frame(flows.by_topic)
         self.by_umbrella.set_frame(flows.by_umbrella)
         self.notes.setText(" ".join(flows.notes))
+        self.flows = flows
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        """Draw the funding-per-inhabitant chart when its tab is shown (matplotlib is heavy)."""
+        if self.flows is None or self.inner.currentWidget() is not self.chart_box:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from k360desk.export.charts import draw_chart
+        from k360desk.figures_rounds import money_chart_spec
+
+        if self.canvas is None:
+            self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))
+            self.canvas.setAccessibleName(self.tr("Diagramm: Förderung je Einwohner"))
+            self.chart_box.layout().addWidget(self.canvas)
+        figure = self.canvas.figure
+        figure.clear()
+        if self.flows.by_district["population"].notna().any():
+            draw_chart(figure.add_subplot(), money_chart_spec(self.flows))
+        else:
+            figure.text(0.5, 0.5, self.tr("Ohne Einwohnerzahlen kein Diagramm."), ha="center")
+        self.canvas.draw_idle()
