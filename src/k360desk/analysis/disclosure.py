@@ -46,7 +46,8 @@ def _propagate(frame: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
     suppressed = frame["suppressed"].to_numpy(copy=True)
     if spec.empty:
         return pd.Series(suppressed, index=frame.index)
-    own = _cell_keys(frame, frame["indicator_id"])
+    derived_rows = np.flatnonzero(frame["indicator_id"].isin(spec["id"]).to_numpy())
+    own = pd.Series(_cell_keys(frame, frame["indicator_id"])[derived_rows])
     for _ in range(len(spec)):  # derived of derived: repeat until nothing changes
         hidden = frame.loc[suppressed, ["indicator_id", "district_id", "period"]]
         if hidden.empty:
@@ -54,7 +55,9 @@ def _propagate(frame: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
         hits = [hidden.merge(spec[["id", part]], left_on="indicator_id", right_on=part)
                 for part in ("numerator_id", "denominator_id")]
         both = pd.concat(hits)
-        new = suppressed | np.isin(own, _cell_keys(both, both["id"]))
+        found = own.isin(_cell_keys(both, both["id"])).to_numpy()  # hash look-up
+        new = suppressed.copy()
+        new[derived_rows] |= found
         if (new == suppressed).all():
             break
         suppressed = new
@@ -76,7 +79,8 @@ def _groups(frame: pd.DataFrame, districts: pd.DataFrame | None) -> pd.Series:
 def _secondary(frame: pd.DataFrame, flagged: pd.Series, groups: pd.Series) -> pd.Series:
     """Suppress the smallest positive cell in groups that have exactly one suppressed cell."""
     suppressed = frame["suppressed"].copy()
-    cells = frame[flagged].assign(group=groups[flagged])
+    cells = frame.loc[flagged, ["indicator_id", "period", "value", "suppressed"]]
+    cells = cells.assign(group=groups[flagged])
     keys = ["indicator_id", "period", "group"]
     count = cells.groupby(keys)["suppressed"].transform("sum")
     lonely = cells[count == 1]
