@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k360desk.ui import icons, settings
 from k360desk.ui import pages as page_registry
-from k360desk.ui import settings
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.document import DocumentController
 from k360desk.ui.pages import QT_TRANSLATE_NOOP
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.nav.setUniformItemSizes(True)
         self.nav.setSpacing(1)
         for spec in page_registry.PAGES:
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.translated_title())
+            item = QListWidgetItem(icons.icon(spec.icon), spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.translated_description())
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.translated_description())
