@@ -195,6 +195,9 @@ class BulkStore:
                 row[cls.geometry] = gpkg.to_blob(row[cls.geometry], self.srs_id)
             rows.append([row[c] for c in cols])
         first = self._conn.execute(f"SELECT coalesce(max({cls.pk}), 0) FROM {cls.table}").fetchone()[0]
+        # AUTOINCREMENT tables (districts, facilities) never reuse ids of deleted rows.
+        seq = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name=?", (cls.table,)).fetchone()
+        first = max(first, seq[0] if seq else 0)
         self._conn.executemany(
             f"INSERT INTO {cls.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
         ids = list(range(first + 1, first + 1 + len(records)))

@@ -76,9 +76,9 @@ def make_info(source: Path | None, title: str) -> WorkInfo:
 
 
 def remove_work(work: Path) -> None:
-    """Delete a working copy and everything SQLite or we put beside it."""
+    """Delete a working copy and everything SQLite or we put beside it (incl. checkpoints)."""
     for candidate in (work, sidecar(work), Path(str(work) + "-journal"), Path(str(work) + "-wal"),
-                      Path(str(work) + "-shm")):
+                      Path(str(work) + "-shm"), *work.parent.glob(f"{work.stem}-*.checkpoint")):
         try:
             candidate.unlink()
         except FileNotFoundError:

@@ -1,0 +1,424 @@
+"""One thematic-map specification, computed once, drawn by the screen and by the PDF.
+
+A ``MapSpec`` says everything that is drawn: geometries in the project CRS, one class per
+district, colours as hex, legend entries with German ranges and counts, styles for no data
+and suppressed values, label anchors, facility points, the selection, source line and
+extent. Renderers (matplotlib in ``export.map_render``, reportlab in the PDF) only draw it.
+
+Everything that depends only on the geometries (label anchors, extent) lives in a
+``MapBase`` built once per district set, so switching the indicator only reclassifies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from k360desk.analysis.classify import Classification, classify
+from k360desk.analysis.palettes import palette_for
+from k360desk.formats import format_number
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+NO_DATA = -1
+SUPPRESSED = -2
+
+# Label anchors by pole of inaccessibility up to this many polygons, then representative points.
+_POLYLABEL_LIMIT = 5000
+
+FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p")
+
+
+@dataclass(frozen=True)
+class FillStyle:
+    """How a class or a special case is filled: hex colours, optional hatch pattern."""
+
+    face: str
+    edge: str = "#ffffff"
+    hatch: str | None = None
+    hatch_color: str = "#8c8c8c"
+
+
+NO_DATA_STYLE = FillStyle(face="#e3e3e3", edge="#ffffff")
+SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch_color="#8c8c8c")
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend row: label ("12,5 – 18,0"), number of districts, fill style."""
+
+    label: str
+    count: int
+    style: FillStyle
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    """A district label anchor in CRS units; higher ``priority`` wins a collision."""
+
+    district_id: int
+    text: str
+    x: float
+    y: float
+    priority: float
+
+
+@dataclass(frozen=True)
+class FacilityLayer:
+    """Facilities of one type: marker ("o", "s", "^" …), colour, coordinates, names."""
+
+    type_name: str
+    marker: str
+    color: str
+    x: np.ndarray
+    y: np.ndarray
+    names: tuple[str, ...]
+
+
+@dataclass
+class MapBase:
+    """What depends on the district geometries only; build once per district set."""
+
+    geometries: Any  # GeoSeries indexed by district id, project CRS
+    ids: np.ndarray
+    codes: list[str]
+    names: list[str]
+    anchors: np.ndarray  # (n, 2) label anchor per district
+    areas: np.ndarray
+    extent: tuple[float, float, float, float]
+    crs: str | None
+
+    def position(self, district_id: int) -> int:
+        """Row of a district id (raises KeyError when unknown)."""
+        return self._positions[int(district_id)]
+
+    def __post_init__(self) -> None:
+        self._positions = {int(d): i for i, d in enumerate(self.ids)}
+
+
+def build_base(districts: gpd.GeoDataFrame) -> MapBase:
+    """Prepare geometries, label anchors and extent of a district frame (index = district id)."""
+    import shapely
+    from shapely.ops import polylabel
+
+    frame = districts[~districts.geometry.isna()]
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    if len(geoms) > _POLYLABEL_LIMIT:
+        anchors = shapely.get_coordinates(shapely.point_on_surface(geoms))
+    else:
+        points = []
+        for geom in geoms:
+            part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+            try:
+                points.append(polylabel(part, tolerance=max(part.length / 400, 1e-9)))
+            except Exception:  # noqa: BLE001 - invalid rings: fall back to a surface point
+                points.append(shapely.point_on_surface(part))
+        anchors = shapely.get_coordinates(np.array(points, dtype=object))
+    bounds = shapely.total_bounds(geoms) if len(geoms) else np.array([0.0, 0.0, 1.0, 1.0])
+    crs = frame.crs.to_string() if frame.crs is not None else None
+    return MapBase(
+        geometries=frame.geometry,
+        ids=np.asarray(frame.index, dtype=np.int64),
+        codes=[str(c) for c in frame.get("code", pd.Series("", index=frame.index))],
+        names=[str(n) for n in frame.get("name", pd.Series("", index=frame.index))],
+        anchors=anchors,
+        areas=shapely.area(geoms),
+        extent=tuple(float(b) for b in bounds),
+        crs=crs,
+    )
+
+
+@dataclass
+class MapSpec:
+    """A thematic map ready to draw (renderer-neutral: hex colours, CRS coordinates)."""
+
+    title: str
+    subtitle: str
+    base: MapBase
+    values: np.ndarray
+    class_index: np.ndarray  # class per district, NO_DATA or SUPPRESSED
+    class_styles: list[FillStyle]
+    legend_title: str
+    legend: list[LegendEntry]
+    source: str = ""
+    unit: str = ""
+    decimals: int = 1
+    reference: float | None = None
+    reference_label: str = "Gesamtstadt"
+    value_label: str = ""
+    class_labels: list[str] = field(default_factory=list)
+    label_mode: str = "name"
+    declutter: bool = True
+    facilities: list[FacilityLayer] = field(default_factory=list)
+    highlight: tuple[int, ...] = ()
+    no_data_style: FillStyle = NO_DATA_STYLE
+    suppressed_style: FillStyle = SUPPRESSED_STYLE
+    categorical: bool = False
+    classification: Classification | None = None
+
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        """Bounding box of the districts in CRS units."""
+        return self.base.extent
+
+    @property
+    def geometries(self):
+        """District geometries (GeoSeries, index = district id)."""
+        return self.base.geometries
+
+    def face_colors(self) -> list[str]:
+        """Fill colour of every district, in base order."""
+        palette = [s.face for s in self.class_styles]
+        out = []
+        for c in self.class_index:
+            if c >= 0:
+                out.append(palette[c])
+            elif c == SUPPRESSED:
+                out.append(self.suppressed_style.face)
+            else:
+                out.append(self.no_data_style.face)
+        return out
+
+    def suppressed_mask(self) -> np.ndarray:
+        """True where the value is withheld by disclosure control."""
+        return self.class_index == SUPPRESSED
+
+    def labels(self) -> list[MapLabel]:
+        """Label anchors by area (largest first), or none when labels are off."""
+        if self.label_mode == "none":
+            return []
+        texts = self.base.codes if self.label_mode == "code" else self.base.names
+        order = np.argsort(-self.base.areas, kind="stable")
+        return [MapLabel(int(self.base.ids[i]), texts[i], float(self.base.anchors[i, 0]),
+                         float(self.base.anchors[i, 1]), float(self.base.areas[i])) for i in order]
+
+    def with_highlight(self, ids: tuple[int, ...] | list[int]) -> MapSpec:
+        """The same map with another selection."""
+        return replace(self, highlight=tuple(int(i) for i in ids))
+
+    def describe(self, row: int) -> str:
+        """Tooltip text of a district row: name, value, city reference and class (German)."""
+        lines = [f"{self.base.names[row]} ({self.base.codes[row]})"]
+        c = int(self.class_index[row])
+        unit = f" {self.unit}" if self.unit and not self.categorical else ""
+        if c == SUPPRESSED:
+            lines.append(f"{self.value_label}: geheim gehalten (kleine Fallzahl)")
+        elif c == NO_DATA:
+            lines.append(f"{self.value_label}: keine Daten")
+        elif self.categorical:
+            lines.append(f"{self.value_label}: {self.class_labels[c]}")
+        else:
+            lines.append(f"{self.value_label}: {format_number(self.values[row], self.decimals)}{unit}")
+        if self.reference is not None and not self.categorical:
+            lines.append(f"{self.reference_label}: {format_number(self.reference, self.decimals)}{unit}")
+        if c >= 0 and not self.categorical:
+            lines.append(f"Klasse {c + 1}: {self.class_labels[c]}")
+        return "\n".join(lines)
+
+
+def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_missing: int,
+            n_suppressed: int) -> list[LegendEntry]:
+    entries = [LegendEntry(lab, cnt, sty) for lab, cnt, sty in zip(labels, counts, styles, strict=True)]
+    if n_suppressed:
+        entries.append(LegendEntry("geheim gehalten", n_suppressed, SUPPRESSED_STYLE))
+    if n_missing:
+        entries.append(LegendEntry("keine Daten", n_missing, NO_DATA_STYLE))
+    return entries
+
+
+def _align(base: MapBase, values: pd.DataFrame | pd.Series, column: str = "value") -> tuple[np.ndarray, np.ndarray]:
+    """Values and suppression flags in base order (missing districts = no data)."""
+    if isinstance(values, pd.Series):
+        frame = values.rename(column).to_frame()
+    elif "district_id" in values.columns:
+        frame = values.set_index("district_id")
+    else:
+        frame = values
+    frame = frame[~frame.index.duplicated(keep="last")]
+    aligned = frame.reindex(base.ids)
+    vals = pd.to_numeric(aligned[column], errors="coerce").to_numpy(dtype=float) \
+        if column in aligned else np.full(len(base.ids), np.nan)
+    if "suppressed" in aligned:
+        supp = aligned["suppressed"].fillna(False).astype(bool).to_numpy()
+    else:
+        supp = np.zeros(len(base.ids), dtype=bool)
+    vals = np.where(supp, np.nan, vals)
+    return vals, supp
+
+
+def build_map_spec(
+    districts: gpd.GeoDataFrame | MapBase,
+    values: pd.DataFrame | pd.Series,
+    *,
+    indicator_name: str,
+    unit: str = "",
+    decimals: int = 1,
+    polarity: int = 0,
+    scheme: str = "quantiles",
+    k: int = 5,
+    breaks: list[float] | None = None,
+    palette: str | None = None,
+    period: int | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str = "",
+    reference: float | None = None,
+    labels: str = "name",
+    facilities: list[FacilityLayer] | None = None,
+    highlight: tuple[int, ...] = (),
+) -> MapSpec:
+    """Classify an indicator's values and turn them into a drawable map specification.
+
+    ``values``: DataFrame with district_id, value and optional bool suppressed (or a Series
+    indexed by district id). Suppressed districts get their own hatched style, districts
+    without a value the no-data style; both are counted in the legend.
+    """
+    base = districts if isinstance(districts, MapBase) else build_base(districts)
+    vals, supp = _align(base, values)
+    result = classify(vals, scheme, k, breaks)
+    pal = palette_for(polarity, max(result.k, 1), palette, diverging=(scheme == "std_mean"))
+    styles = [FillStyle(face=c) for c in pal.colors[:result.k]]
+    index = result.class_index.copy()
+    index[supp] = SUPPRESSED
+    labels_text = result.labels(decimals)
+    unit_text = f" in {unit}" if unit else ""
+    when = f" {period}" if period is not None else ""
+    return MapSpec(
+        title=title or f"{indicator_name}{when}",
+        subtitle=subtitle if subtitle is not None else _scheme_subtitle(scheme, result.k),
+        base=base,
+        values=vals,
+        class_index=index,
+        class_styles=styles,
+        legend_title=f"{indicator_name}{unit_text}",
+        legend=_legend(labels_text, list(result.counts), styles, int(np.sum(index == NO_DATA)),
+                       int(np.sum(supp))),
+        source=source,
+        unit=unit,
+        decimals=decimals,
+        reference=reference,
+        value_label=f"{indicator_name}{when}",
+        class_labels=labels_text,
+        label_mode=labels,
+        facilities=facilities or [],
+        highlight=tuple(highlight),
+        classification=result,
+    )
+
+
+def _scheme_subtitle(scheme: str, k: int) -> str:
+    names = {"quantiles": "Quantile", "equal_interval": "gleiche Intervalle",
+             "natural_breaks": "natürliche Brüche (Fisher–Jenks)",
+             "std_mean": "Standardabweichungen", "manual": "manuelle Grenzen"}
+    return f"{k} Klassen, {names.get(scheme, scheme)}" if k else "keine Werte"
+
+
+def build_category_spec(
+    districts: gpd.GeoDataFrame | MapBase,
+    categories: pd.Series,
+    *,
+    title: str,
+    legend_title: str,
+    order: list[Any],
+    colors: dict[Any, str],
+    labels: dict[Any, str] | None = None,
+    subtitle: str = "",
+    source: str = "",
+    label_mode: str = "name",
+    facilities: list[FacilityLayer] | None = None,
+    highlight: tuple[int, ...] = (),
+) -> MapSpec:
+    """A map of categories (index classes, status–dynamics matrix cells) in a given order."""
+    base = districts if isinstance(districts, MapBase) else build_base(districts)
+    aligned = categories[~categories.index.duplicated(keep="last")].reindex(base.ids)
+    position = {key: i for i, key in enumerate(order)}
+    index = np.array([position.get(v, NO_DATA) if pd.notna(v) else NO_DATA for v in aligned],
+                     dtype=int)
+    labels = labels or {}
+    class_labels = [labels.get(key, str(key)) for key in order]
+    styles = [FillStyle(face=colors[key]) for key in order]
+    counts = [int(np.sum(index == i)) for i in range(len(order))]
+    return MapSpec(
+        title=title, subtitle=subtitle, base=base,
+        values=np.full(len(base.ids), np.nan), class_index=index, class_styles=styles,
+        legend_title=legend_title,
+        legend=_legend(class_labels, counts, styles, int(np.sum(index == NO_DATA)), 0),
+        source=source, value_label=legend_title, class_labels=class_labels,
+        label_mode=label_mode, facilities=facilities or [], highlight=tuple(highlight),
+        categorical=True,
+    )
+
+
+def ordinal_colors(keys: list[Any], polarity: int = 1, palette: str | None = None) -> dict[Any, str]:
+    """Colours for ordered classes (class 1 … n); polarity 1 = the last class needs most."""
+    pal = palette_for(polarity, len(keys), palette)
+    return dict(zip(keys, pal.colors, strict=True))
+
+
+def bivariate_colors(status_keys: list[Any], dynamics_keys: list[Any]) -> dict[tuple[Any, Any], str]:
+    """Colours for the status × dynamics matrix: status in reds, dynamics in blues, blended.
+
+    Multiplying two light-to-dark ColorBrewer ramps is the usual way to build a bivariate
+    scheme; the darkest cell is the one with the highest status and dynamics class.
+    """
+    from k360desk.analysis.palettes import brewer
+
+    def ramp(name: str, n: int) -> list[tuple[float, ...]]:
+        # The two darkest steps are left out: multiplied, they would turn almost black.
+        full = brewer(name, min(max(n + 2, 3), 9))
+        cols = [full[round(i * (len(full) - 3) / max(n - 1, 1))] for i in range(n)]
+        return [tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)) for c in cols]
+
+    reds = ramp("OrRd", len(status_keys))
+    blues = ramp("PuBu", len(dynamics_keys))
+    out = {}
+    for i, s in enumerate(status_keys):
+        for j, d in enumerate(dynamics_keys):
+            rgb = [a * b for a, b in zip(reds[i], blues[j], strict=True)]
+            out[(s, d)] = "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
+    return out
+
+
+def declutter(labels: list[MapLabel], units_per_point: float, fontsize: float = 7.0,
+              view: tuple[float, float, float, float] | None = None) -> list[MapLabel]:
+    """Keep labels (in priority order) whose text box does not overlap an already kept one.
+
+    ``units_per_point`` is the map scale of the renderer (CRS units per typographic point);
+    widths are estimated from the character count, which is good enough for short names.
+    """
+    kept: list[MapLabel] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    h = fontsize * 1.25 * units_per_point / 2
+    for label in labels:
+        if view is not None and not (view[0] <= label.x <= view[2] and view[1] <= label.y <= view[3]):
+            continue
+        w = fontsize * 0.56 * max(len(label.text), 1) * units_per_point / 2
+        box = (label.x - w, label.y - h, label.x + w, label.y + h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        kept.append(label)
+        boxes.append(box)
+    return kept
+
+
+def facility_layers(facilities: gpd.GeoDataFrame, styles: dict[str, tuple[str, str]],
+                    types: list[str] | None = None) -> list[FacilityLayer]:
+    """Facility points grouped by type name; ``styles``: type → (marker, colour)."""
+    import shapely
+
+    frame = facilities[~facilities.geometry.isna()]
+    layers = []
+    for i, (type_name, group) in enumerate(frame.groupby(frame["type"].fillna("ohne Art"), sort=True)):
+        if types is not None and type_name not in types:
+            continue
+        marker, color = styles.get(type_name, (FACILITY_MARKERS[i % len(FACILITY_MARKERS)], "#555555"))
+        if marker not in FACILITY_MARKERS:
+            marker = FACILITY_MARKERS[i % len(FACILITY_MARKERS)]
+        xy = shapely.get_coordinates(np.asarray(group.geometry.values, dtype=object))
+        layers.append(FacilityLayer(str(type_name), marker, color, xy[:, 0], xy[:, 1],
+                                    tuple(str(n) for n in group["name"])))
+    return layers

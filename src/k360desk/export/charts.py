@@ -1,0 +1,413 @@
+"""Charts that compare districts and years, drawn from a ``ChartSpec`` onto a matplotlib Axes.
+
+Kinds: sorted bar chart with the city reference line, time series of selected districts
+against the city, scatter of two indicators with the correlation, the status–dynamics
+matrix of the social index, and a histogram. Suppressed values are shown as such (hatched
+stubs, markers, notes), never as zero. Qt-free: the screen and the export share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from k360desk.formats import format_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+CHART_KINDS = {
+    "bar": "Balkendiagramm (sortiert)", "series": "Zeitreihe", "scatter": "Streudiagramm",
+    "matrix": "Status-Dynamik-Matrix", "histogram": "Histogramm",
+}
+BAR_COLOR = "#6b8fb5"
+HIGHLIGHT_COLOR = "#c0392b"
+CITY_COLOR = "#333333"
+GRID_COLOR = "#e4e4e4"
+MUTED = "#6b6b6b"
+SERIES_COLORS = ("#1f78b4", "#e66101", "#33a02c", "#6a3d9a", "#b15928", "#a6cee3", "#fb9a99",
+                 "#b2df8a")
+MAX_NAMED_BARS = 60
+
+
+@dataclass
+class ChartSpec:
+    """What a chart shows: kind, texts, data frame and the few numbers around it."""
+
+    kind: str
+    title: str
+    data: pd.DataFrame
+    subtitle: str = ""
+    source: str = ""
+    unit: str = ""
+    decimals: int = 1
+    reference: float | None = None
+    reference_label: str = "Gesamtstadt"
+    x_label: str = ""
+    y_label: str = ""
+    highlight: tuple[int, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _axis_label(name: str, unit: str) -> str:
+    return f"{name} ({unit})" if unit else name
+
+
+def _flags(frame: pd.DataFrame) -> pd.Series:
+    return frame["suppressed"].fillna(False).astype(bool) if "suppressed" in frame \
+        else pd.Series(False, index=frame.index)
+
+
+# --- builders --------------------------------------------------------------------------
+
+
+def bar_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", decimals: int = 1,
+             period: int | None = None, reference: float | None = None,
+             colors: dict[int, str] | None = None, highlight: tuple[int, ...] = (),
+             source: str = "") -> ChartSpec:
+    """Districts sorted by value (highest first); table: district_id, code, name, value, suppressed."""
+    data = table[["district_id", "code", "name", "value"]].copy()
+    data["suppressed"] = _flags(table).to_numpy()
+    data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
+    data = data.sort_values("value", ascending=False, na_position="last", kind="stable")
+    data["color"] = [(colors or {}).get(int(d), BAR_COLOR) for d in data["district_id"]]
+    when = f" {period}" if period is not None else ""
+    return ChartSpec("bar", f"{indicator_name}{when}", data.reset_index(drop=True),
+                     subtitle="Sozialräume nach Wert sortiert", source=source, unit=unit,
+                     decimals=decimals, reference=reference,
+                     x_label=_axis_label(indicator_name, unit), highlight=tuple(highlight))
+
+
+def series_spec(values: pd.DataFrame, city: pd.Series | None, *, indicator_name: str,
+                unit: str = "", decimals: int = 1, source: str = "") -> ChartSpec:
+    """Time series; values: district_id, name, period, value, suppressed; city: period → value."""
+    data = values[["district_id", "name", "period", "value"]].copy()
+    data["suppressed"] = _flags(values).to_numpy()
+    data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
+    spec = ChartSpec("series", indicator_name, data.sort_values(["district_id", "period"]),
+                     subtitle="Ausgewählte Sozialräume im Vergleich zur Gesamtstadt",
+                     source=source, unit=unit, decimals=decimals,
+                     y_label=_axis_label(indicator_name, unit))
+    spec.extra["city"] = city.sort_index() if city is not None else None
+    return spec
+
+
+def pearson(x: np.ndarray, y: np.ndarray) -> tuple[float, int]:
+    """Pearson correlation over the pairs where both values are present; (nan, n) if n < 3."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ok = ~(np.isnan(x) | np.isnan(y))
+    n = int(ok.sum())
+    if n < 3 or np.std(x[ok]) == 0 or np.std(y[ok]) == 0:
+        return float("nan"), n
+    return float(np.corrcoef(x[ok], y[ok])[0, 1]), n
+
+
+def scatter_spec(x_table: pd.DataFrame, y_table: pd.DataFrame, *, x_name: str, y_name: str,
+                 x_unit: str = "", y_unit: str = "", x_decimals: int = 1, y_decimals: int = 1,
+                 period: int | None = None, x_reference: float | None = None,
+                 y_reference: float | None = None, highlight: tuple[int, ...] = (),
+                 source: str = "") -> ChartSpec:
+    """Two indicators per district with labels and Pearson's r (German formatted)."""
+    def prepared(table: pd.DataFrame) -> pd.DataFrame:
+        out = table.set_index("district_id")
+        return out.assign(value=np.where(_flags(out), np.nan, pd.to_numeric(out["value"], errors="coerce")),
+                          suppressed=_flags(out))
+
+    x, y = prepared(x_table), prepared(y_table)
+    data = x[["code", "name"]].copy()
+    data["x"], data["y"] = x["value"], y["value"].reindex(x.index)
+    data["suppressed"] = x["suppressed"] | y["suppressed"].reindex(x.index).fillna(False).astype(bool)
+    r, n = pearson(data["x"].to_numpy(), data["y"].to_numpy())
+    when = f" ({period})" if period is not None else ""
+    spec = ChartSpec("scatter", f"{y_name} und {x_name}{when}", data.reset_index(),
+                     subtitle=correlation_text(r, n), source=source,
+                     x_label=_axis_label(x_name, x_unit), y_label=_axis_label(y_name, y_unit),
+                     highlight=tuple(highlight))
+    spec.extra.update(r=r, n=n, x_reference=x_reference, y_reference=y_reference,
+                      x_decimals=x_decimals, y_decimals=y_decimals)
+    return spec
+
+
+def correlation_text(r: float, n: int) -> str:
+    """"Korrelation (Pearson) r = 0,62, n = 48" or a note when it cannot be computed."""
+    if np.isnan(r):
+        return f"Korrelation nicht berechenbar (n = {n})"
+    return f"Korrelation (Pearson) r = {format_number(r, 2)}, n = {n}"
+
+
+def matrix_spec(index_table: pd.DataFrame, *, status_order: list[Any], dynamics_order: list[Any],
+                title: str = "Sozialindex: Status und Dynamik", colors: dict | None = None,
+                source: str = "") -> ChartSpec:
+    """Status × dynamics matrix; index_table: district_id, code, status_class, dynamics_class."""
+    from k360desk.analysis.mapspec import bivariate_colors
+
+    data = index_table[["district_id", "code", "status_class", "dynamics_class"]].copy()
+    spec = ChartSpec("matrix", title, data, subtitle="Anzahl der Sozialräume je Feld", source=source,
+                     x_label="Dynamikklasse", y_label="Statusklasse")
+    spec.extra.update(status_order=list(status_order), dynamics_order=list(dynamics_order),
+                      colors=colors or bivariate_colors(list(status_order), list(dynamics_order)))
+    return spec
+
+
+def histogram_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", decimals: int = 1,
+                   period: int | None = None, reference: float | None = None,
+                   breaks: list[float] | None = None, colors: list[str] | None = None,
+                   source: str = "") -> ChartSpec:
+    """Distribution of one indicator; ``breaks``/``colors`` from the map classes if given."""
+    data = table[["district_id", "value"]].copy()
+    data["suppressed"] = _flags(table).to_numpy()
+    data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
+    when = f" {period}" if period is not None else ""
+    spec = ChartSpec("histogram", f"{indicator_name}{when}", data, subtitle="Verteilung über die Sozialräume",
+                     source=source, unit=unit, decimals=decimals, reference=reference,
+                     x_label=_axis_label(indicator_name, unit), y_label="Anzahl Sozialräume")
+    spec.extra.update(breaks=breaks, colors=colors)
+    return spec
+
+
+# --- drawing ---------------------------------------------------------------------------
+
+
+def _german_axis(axis, decimals: int) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, decimals)))
+
+
+def _calm(ax: Axes, value_axis: str = "y") -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#9a9a9a")
+    ax.tick_params(colors="#444444", labelsize=8, length=3)
+    ax.grid(axis=value_axis, color=GRID_COLOR, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _titles(ax: Axes, spec: ChartSpec, notes: list[str]) -> None:
+    ax.set_title(spec.title, loc="left", fontsize=12, fontweight="bold", color="#262626", pad=22)
+    subtitle = "; ".join([spec.subtitle, *notes]) if spec.subtitle else "; ".join(notes)
+    if subtitle:
+        ax.text(0.0, 1.015, subtitle, transform=ax.transAxes, fontsize=8.5, color=MUTED,
+                ha="left", va="bottom")
+    if spec.source:
+        ax.annotate(spec.source, xy=(0, 0), xycoords="figure fraction", xytext=(8, 6),
+                    textcoords="offset points", fontsize=7, color=MUTED)
+
+
+def draw_chart(ax: Axes, spec: ChartSpec) -> None:
+    """Draw any chart kind into ``ax``."""
+    drawers = {"bar": _draw_bar, "series": _draw_series, "scatter": _draw_scatter,
+               "matrix": _draw_matrix, "histogram": _draw_histogram}
+    if spec.kind not in drawers:
+        raise ValueError(f"Unbekannte Diagrammart „{spec.kind}“.")
+    notes = drawers[spec.kind](ax, spec) or []
+    _titles(ax, spec, notes)
+
+
+def _reference_line(ax: Axes, spec: ChartSpec, vertical: bool, loc: str | None = None) -> None:
+    if spec.reference is None or np.isnan(spec.reference):
+        return
+    unit = f" {spec.unit}" if spec.unit else ""
+    text = f"{spec.reference_label}: {format_number(spec.reference, spec.decimals)}{unit}"
+    line = ax.axvline if vertical else ax.axhline
+    line(spec.reference, color=CITY_COLOR, linewidth=1.1, linestyle=(0, (4, 2)), zorder=3, label=text)
+    ax.legend(loc=loc or ("lower right" if vertical else "upper right"), fontsize=8, frameon=False)
+
+
+def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
+    data = spec.data
+    n = len(data)
+    values = data["value"].to_numpy(dtype=float)
+    shown = np.nan_to_num(values, nan=0.0)
+    colors = [HIGHLIGHT_COLOR if int(d) in spec.highlight else c
+              for d, c in zip(data["district_id"], data["color"], strict=True)]
+    supp = data["suppressed"].to_numpy()
+    missing = np.isnan(values) & ~supp
+    top = np.nanmax(values) if np.isfinite(values).any() else 1.0
+    stub = 0.06 * top
+    if n <= MAX_NAMED_BARS:
+        pos = np.arange(n)[::-1]
+        ax.barh(pos, shown, color=colors, height=0.72, zorder=2)
+        ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
+                linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
+        for p in pos[missing]:
+            ax.text(stub * 0.2, p, "keine Daten", fontsize=7, color=MUTED, va="center")
+        ax.set_yticks(pos, [str(x) for x in data["name"]], fontsize=7.5 if n > 25 else 8.5)
+        ax.set_ylim(-0.7, n - 0.3)
+        _calm(ax, "x")
+        _german_axis(ax.xaxis, spec.decimals)
+        ax.set_xlabel(spec.x_label, fontsize=8.5)
+        _reference_line(ax, spec, vertical=True)
+    else:
+        pos = np.arange(n)
+        ax.bar(pos, shown, color=colors, width=1.0, zorder=2, linewidth=0)
+        ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
+               linewidth=0.3, zorder=2, label="geheim gehalten")
+        ax.set_xticks([])
+        ax.set_xlim(-0.5, n - 0.5)
+        ax.set_xlabel(f"{n} Sozialräume, nach Wert sortiert", fontsize=8.5)
+        _calm(ax, "y")
+        _german_axis(ax.yaxis, spec.decimals)
+        ax.set_ylabel(spec.x_label, fontsize=8.5)
+        _reference_line(ax, spec, vertical=False)
+    notes = []
+    if supp.any():
+        notes.append(f"{int(supp.sum())} geheim gehalten (schraffiert)")
+    if missing.any():
+        notes.append(f"{int(missing.sum())} ohne Daten")
+    return [", ".join(notes)] if notes else []
+
+
+def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
+    from matplotlib.ticker import MaxNLocator
+
+    data = spec.data
+    city = spec.extra.get("city")
+    for i, (_, group) in enumerate(data.groupby("district_id", sort=False)):
+        color = SERIES_COLORS[i % len(SERIES_COLORS)]
+        ax.plot(group["period"], group["value"], color=color, linewidth=1.6, marker="o",
+                markersize=3.5, label=str(group["name"].iloc[0]), zorder=3)
+        hidden = group[group["suppressed"]]
+        if len(hidden):
+            ax.plot(hidden["period"], np.zeros(len(hidden)), linestyle="none", marker="x",
+                    color=color, markersize=6, transform=ax.get_xaxis_transform(), clip_on=False)
+    if city is not None and len(city):
+        ax.plot(city.index, city.to_numpy(dtype=float), color=CITY_COLOR, linewidth=2.2,
+                linestyle=(0, (4, 2)), label="Gesamtstadt", zorder=4)
+    if data["suppressed"].any():
+        ax.plot([], [], linestyle="none", marker="x", color=MUTED, label="geheim gehalten (× an der Achse)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _calm(ax, "y")
+    _german_axis(ax.yaxis, spec.decimals)
+    ax.set_ylabel(spec.y_label, fontsize=8.5)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return []
+
+
+def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
+    import matplotlib.patheffects as pe
+
+    data = spec.data.dropna(subset=["x", "y"])
+    colors = [HIGHLIGHT_COLOR if int(d) in spec.highlight else BAR_COLOR for d in data["district_id"]]
+    ax.scatter(data["x"], data["y"], s=26, c=colors, edgecolors="#ffffff", linewidths=0.6, zorder=3)
+    r, n = spec.extra["r"], spec.extra["n"]
+    if not np.isnan(r) and n >= 3:
+        slope, intercept = np.polyfit(data["x"], data["y"], 1)
+        xs = np.array([data["x"].min(), data["x"].max()])
+        ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2)
+    for ref, line in ((spec.extra.get("x_reference"), ax.axvline), (spec.extra.get("y_reference"), ax.axhline)):
+        if ref is not None and not np.isnan(ref):
+            line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=1)
+    if len(data) <= 80:
+        halo = [pe.withStroke(linewidth=2, foreground="#ffffff")]
+        for _, row in data.iterrows():
+            ax.annotate(str(row["code"]), (row["x"], row["y"]), xytext=(3, 3), textcoords="offset points",
+                        fontsize=6.5, color="#444444", path_effects=halo)
+    hidden = int(spec.data["suppressed"].sum())
+    notes = [f"{hidden} Sozialräume geheim gehalten, nicht dargestellt"] if hidden else []
+    _calm(ax, "both")
+    _german_axis(ax.xaxis, spec.extra.get("x_decimals", 1))
+    _german_axis(ax.yaxis, spec.extra.get("y_decimals", 1))
+    ax.set_xlabel(spec.x_label, fontsize=8.5)
+    ax.set_ylabel(spec.y_label, fontsize=8.5)
+    return notes
+
+
+def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:
+    from matplotlib.patches import Rectangle
+
+    from k360desk.analysis.palettes import text_color_on
+
+    status, dynamics = spec.extra["status_order"], spec.extra["dynamics_order"]
+    colors = spec.extra["colors"]
+    data = spec.data
+    for i, s in enumerate(status):
+        for j, d in enumerate(dynamics):
+            cell = data[(data["status_class"] == s) & (data["dynamics_class"] == d)]
+            face = colors.get((s, d), "#eeeeee")
+            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="#ffffff", linewidth=2))
+            ink = text_color_on(face)
+            ax.text(j + 0.5, i + 0.62, str(len(cell)), ha="center", va="center", fontsize=14,
+                    fontweight="bold", color=ink)
+            codes = ", ".join(str(c) for c in cell["code"].head(8))
+            if len(cell) > 8:
+                codes += " …"
+            ax.text(j + 0.5, i + 0.3, codes, ha="center", va="center", fontsize=6.5, color=ink,
+                    wrap=True)
+    ax.set_xlim(0, len(dynamics))
+    ax.set_ylim(0, len(status))
+    ax.set_xticks(np.arange(len(dynamics)) + 0.5, [str(d) for d in dynamics], fontsize=8.5)
+    ax.set_yticks(np.arange(len(status)) + 0.5, [str(s) for s in status], fontsize=8.5)
+    ax.set_xlabel(spec.x_label, fontsize=9)
+    ax.set_ylabel(spec.y_label, fontsize=9)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_aspect("equal")
+    outside = int((~data["status_class"].isin(status) | ~data["dynamics_class"].isin(dynamics)).sum())
+    return [f"{outside} ohne Klasse"] if outside else []
+
+
+def _draw_histogram(ax: Axes, spec: ChartSpec) -> list[str]:
+    values = spec.data["value"].dropna().to_numpy(dtype=float)
+    breaks, colors = spec.extra.get("breaks"), spec.extra.get("colors")
+    if len(values):
+        bins = min(30, max(6, int(np.sqrt(len(values)) * 1.5)))
+        counts, edges = np.histogram(values, bins=bins)
+        faces = [BAR_COLOR] * len(counts)
+        if breaks and colors:
+            # Each bin takes the colour of the map class its centre falls into.
+            centres = (edges[:-1] + edges[1:]) / 2
+            classes = np.minimum(np.searchsorted(np.asarray(breaks), centres), len(colors) - 1)
+            faces = [colors[c] for c in classes]
+        ax.bar(edges[:-1], counts, width=np.diff(edges), align="edge", color=faces,
+               edgecolor="#ffffff", linewidth=0.6, zorder=2)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _calm(ax, "y")
+    _german_axis(ax.xaxis, spec.decimals)
+    ax.set_xlabel(spec.x_label, fontsize=8.5)
+    ax.set_ylabel(spec.y_label, fontsize=8.5)
+    _reference_line(ax, spec, vertical=True, loc="upper right")
+    hidden = int(spec.data["suppressed"].sum())
+    missing = int(spec.data["value"].isna().sum()) - hidden
+    notes = [f"n = {len(values)}"]
+    if hidden:
+        notes.append(f"{hidden} geheim gehalten")
+    if missing:
+        notes.append(f"{missing} ohne Daten")
+    return [", ".join(notes)]
+
+
+def chart_figure(spec: ChartSpec, size: tuple[float, float] | None = None):
+    """A stand-alone Agg figure of the chart."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    if size is None:
+        rows = len(spec.data) if spec.kind == "bar" and len(spec.data) <= MAX_NAMED_BARS else 0
+        size = (8.5, max(5.0, 1.2 + 0.2 * rows))
+    fig = Figure(figsize=size, layout="constrained")
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().set(h_pad=0.15, w_pad=0.15)
+    ax = fig.add_subplot()
+    draw_chart(ax, spec)
+    return fig
+
+
+def export_chart(spec: ChartSpec, path: str | Path, dpi: int = 300,
+                 size: tuple[float, float] | None = None) -> Path:
+    """Write the chart as PNG, SVG or PDF (by file suffix)."""
+    from k360desk.export.map_render import EXPORT_FORMATS, save_figure
+
+    target = Path(path)
+    if target.suffix.lower() not in EXPORT_FORMATS:
+        raise ValueError(f"Unbekanntes Bildformat „{target.suffix}“ (erlaubt: PNG, SVG, PDF).")
+    save_figure(chart_figure(spec, size), target, dpi)
+    return target

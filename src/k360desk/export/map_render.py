@@ -1,0 +1,352 @@
+"""Draw a ``MapSpec`` with matplotlib (screen and image export share this renderer).
+
+The district outlines become one ``PathCollection`` built once per geometry set; switching
+the indicator only sets new face colours. No pyplot: callers give an ``Axes`` of a
+``Figure`` (Agg for export, FigureCanvasQTAgg on screen).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from k360desk.analysis.mapspec import MapBase, MapSpec, declutter
+from k360desk.formats import format_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+EDGE_COLOR = "#ffffff"
+EDGE_WIDTH = 0.5
+OUTLINE_COLOR = "#7a7a7a"
+SELECTION_COLOR = "#111111"
+TEXT_COLOR = "#262626"
+MUTED = "#6b6b6b"
+EXPORT_FORMATS = {".png", ".svg", ".pdf"}
+
+
+def district_paths(base: MapBase) -> list:
+    """One compound matplotlib Path per district (holes included), cached on the base."""
+    cached = getattr(base, "_paths", None)
+    if cached is not None:
+        return cached
+    import shapely
+    from matplotlib.path import Path
+
+    geoms = shapely.orient_polygons(np.asarray(base.geometries.values, dtype=object))
+    parts, part_geom = shapely.get_parts(geoms, return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+    codes = np.full(len(coords), Path.LINETO, dtype=np.uint8)
+    if len(coords):
+        starts = np.r_[0, np.flatnonzero(np.diff(coord_ring)) + 1]
+        ends = np.r_[starts[1:] - 1, len(coords) - 1]
+        codes[starts] = Path.MOVETO
+        codes[ends] = Path.CLOSEPOLY
+    coord_geom = part_geom[ring_part[coord_ring]] if len(coords) else np.array([], dtype=int)
+    bounds = np.searchsorted(coord_geom, np.arange(len(geoms) + 1))
+    paths = [Path(coords[a:b], codes[a:b]) if b > a else Path(np.zeros((1, 2)), [Path.MOVETO])
+             for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    base._paths = paths  # type: ignore[attr-defined]
+    return paths
+
+
+class MapArtists:
+    """The artists of one drawn map, so a view can recolour and re-highlight them cheaply."""
+
+    def __init__(self, ax: Axes, spec: MapSpec, *, decorations: bool = True,
+                 label_size: float = 7.0) -> None:
+        from matplotlib.collections import PathCollection
+
+        self.ax = ax
+        self.spec = spec
+        self.decorations = decorations
+        self.label_size = label_size
+        self.paths = district_paths(spec.base)
+        self.collection = PathCollection(self.paths, facecolors=spec.face_colors(),
+                                         edgecolors=EDGE_COLOR, linewidths=EDGE_WIDTH, zorder=1)
+        ax.add_collection(self.collection, autolim=False)
+        self.suppressed = PathCollection([], facecolors="none", edgecolors="none",
+                                         linewidths=0.0, zorder=2)
+        self.suppressed.set_hatch(spec.suppressed_style.hatch or "////")
+        self.suppressed.set_hatchcolor(spec.suppressed_style.hatch_color)
+        self.suppressed.set_hatch_linewidth(0.6)
+        ax.add_collection(self.suppressed, autolim=False)
+        self.selection = PathCollection([], facecolors="none", edgecolors=SELECTION_COLOR,
+                                        linewidths=1.8, zorder=4)
+        ax.add_collection(self.selection, autolim=False)
+        self.facility_artists: list = []
+        self.label_artists: list = []
+        self.decoration_artists: list = []
+        self.legend = None
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_axis_off()
+        self.reset_view()
+        self.recolor(spec)
+
+    # --- state -------------------------------------------------------------------------
+
+    def reset_view(self) -> None:
+        """Show the whole city with a small margin."""
+        x0, y0, x1, y1 = self.spec.extent
+        pad = 0.03 * max(x1 - x0, y1 - y0, 1.0)
+        self.ax.set_xlim(x0 - pad, x1 + pad)
+        self.ax.set_ylim(y0 - pad, y1 + pad)
+
+    def recolor(self, spec: MapSpec) -> None:
+        """Show another indicator on the same geometries: new colours, legend and titles."""
+        if spec.base is not self.spec.base:
+            raise ValueError("recolor needs the same district geometries")
+        self.spec = spec
+        self.collection.set_facecolors(spec.face_colors())
+        mask = spec.suppressed_mask()
+        self.suppressed.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
+        self._draw_facilities()
+        self.set_highlight(spec.highlight)
+        self._draw_legend()
+        self.refresh_view()
+
+    def set_highlight(self, ids: tuple[int, ...] | list[int]) -> None:
+        """Outline the selected districts."""
+        rows = []
+        for district_id in ids:
+            try:
+                rows.append(self.spec.base.position(district_id))
+            except KeyError:
+                continue
+        self.selection.set_paths([self.paths[r] for r in rows])
+        self.spec.highlight = tuple(int(i) for i in ids)
+
+    def refresh_view(self) -> None:
+        """Labels, scale bar and frame for the current view (after zoom, pan, resize)."""
+        for artist in self.label_artists + self.decoration_artists:
+            artist.remove()
+        self.label_artists, self.decoration_artists = [], []
+        self._draw_labels()
+        if self.decorations:
+            self._draw_decorations()
+
+    # --- pieces ------------------------------------------------------------------------
+
+    def units_per_point(self) -> float:
+        """CRS units per typographic point at the current view and figure size."""
+        fig = self.ax.figure
+        width_in = self.ax.get_position().width * fig.get_figwidth()
+        height_in = self.ax.get_position().height * fig.get_figheight()
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        # With an equal aspect the larger ratio is the one matplotlib uses.
+        return max((x1 - x0) / max(width_in * 72, 1e-9), (y1 - y0) / max(height_in * 72, 1e-9))
+
+    def _draw_labels(self) -> None:
+        import matplotlib.patheffects as pe
+
+        labels = self.spec.labels()
+        if not labels:
+            return
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        if self.spec.declutter:
+            labels = declutter(labels, self.units_per_point(), self.label_size, (x0, y0, x1, y1))
+        halo = [pe.withStroke(linewidth=2.2, foreground="#ffffff")]
+        for label in labels:
+            self.label_artists.append(self.ax.text(
+                label.x, label.y, label.text, fontsize=self.label_size, color=TEXT_COLOR,
+                ha="center", va="center", zorder=5, path_effects=halo, clip_on=True))
+
+    def _draw_facilities(self) -> None:
+        for artist in self.facility_artists:
+            artist.remove()
+        self.facility_artists = []
+        for layer in self.spec.facilities:
+            self.facility_artists.append(self.ax.scatter(
+                layer.x, layer.y, s=22, marker=layer.marker, c=layer.color,
+                edgecolors="#ffffff", linewidths=0.6, zorder=6, label=layer.type_name))
+
+    def _draw_legend(self) -> None:
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        if self.legend is not None:
+            self.legend.remove()
+            self.legend = None
+        spec = self.spec
+        handles, bold = [], []
+        for entry in spec.legend:
+            style = entry.style
+            handles.append(Patch(facecolor=style.face, edgecolor=OUTLINE_COLOR, linewidth=0.4,
+                                 hatch=style.hatch, label=f"{entry.label}  ({entry.count})"))
+        if spec.facilities:
+            handles.append(Patch(facecolor="none", edgecolor="none", label=" "))
+            bold.append(len(handles))
+            handles.append(Patch(facecolor="none", edgecolor="none", label="Einrichtungen"))
+            for layer in spec.facilities:
+                handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
+                                      markerfacecolor=layer.color, markeredgecolor="#ffffff",
+                                      markersize=6, label=f"{layer.type_name}  ({len(layer.x)})"))
+        if not handles:
+            return
+        self.legend = self.ax.legend(
+            handles=handles, title=_wrap(spec.legend_title, 34), loc="upper left",
+            bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=8, title_fontsize=8.5,
+            alignment="left", handlelength=1.6, handleheight=1.1, borderaxespad=0.0)
+        self.legend.get_title().set_fontweight("bold")
+        for i in bold:
+            self.legend.get_texts()[i].set_fontweight("bold")
+
+    def _draw_decorations(self) -> None:
+        ax, spec = self.ax, self.spec
+        add = self.decoration_artists.append
+        add(ax.text(0.0, 1.075, spec.title, transform=ax.transAxes, fontsize=13,
+                    fontweight="bold", color=TEXT_COLOR, ha="left", va="bottom"))
+        if spec.subtitle:
+            add(ax.text(0.0, 1.02, spec.subtitle, transform=ax.transAxes, fontsize=9,
+                        color=MUTED, ha="left", va="bottom"))
+        if spec.source:
+            add(ax.annotate(spec.source, xy=(0, 0), xycoords="axes fraction", xytext=(0, -30),
+                            textcoords="offset points", fontsize=7, color=MUTED, ha="left",
+                            va="top"))
+        self.decoration_artists.extend(north_arrow(ax))
+        if _metric(spec.base.crs):
+            self.decoration_artists.append(scale_bar(ax))
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _metric(crs: str | None) -> bool:
+    if not crs:
+        return True
+    try:
+        from pyproj import CRS
+
+        return not CRS.from_user_input(crs).is_geographic
+    except Exception:  # noqa: BLE001 - unknown CRS text: assume a projected one
+        return True
+
+
+def north_arrow(ax: Axes) -> list:
+    """A small north arrow just right of the map frame's lower corner (never over the map)."""
+    from matplotlib.transforms import offset_copy
+
+    fig = ax.figure
+    head = offset_copy(ax.transAxes, fig, x=20, y=30, units="points")
+    tail = offset_copy(ax.transAxes, fig, x=20, y=4, units="points")
+    shaft = ax.annotate("", xy=(1, 0), xycoords=head, xytext=(1, 0), textcoords=tail,
+                        annotation_clip=False,
+                        arrowprops={"arrowstyle": "-|>,head_width=0.3,head_length=0.6",
+                                    "color": TEXT_COLOR, "lw": 1.1, "shrinkA": 0, "shrinkB": 0})
+    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(0, 2), textcoords="offset points",
+                         ha="center", va="bottom", fontsize=8.5, fontweight="bold",
+                         color=TEXT_COLOR, annotation_clip=False)
+    return [shaft, letter]
+
+
+def nice_length(target: float) -> float:
+    """The largest 1, 2 or 5 × 10ⁿ not above ``target``."""
+    if target <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(target))
+    for step in (5, 2, 1):
+        if step * power <= target:
+            return step * power
+    return power
+
+
+def _distance_text(metres: float, with_unit: bool = True) -> tuple[str, str]:
+    if metres >= 1000:
+        value, unit = metres / 1000, "km"
+    else:
+        value, unit = metres, "m"
+    decimals = 0 if float(value).is_integer() else 1
+    return format_number(value, decimals), unit
+
+
+def scale_bar(ax: Axes, fraction: float = 0.2):
+    """A two-part black-and-white scale bar in the lower left corner (CRS units = metres)."""
+    from matplotlib.offsetbox import AnchoredOffsetbox, AuxTransformBox
+    from matplotlib.patches import Rectangle
+
+    x0, x1 = ax.get_xlim()
+    length = nice_length((x1 - x0) * fraction)
+    height = length / 22
+    box = AuxTransformBox(ax.transData)
+    half = length / 2
+    box.add_artist(Rectangle((0, 0), half, height, facecolor=TEXT_COLOR, edgecolor=TEXT_COLOR,
+                             linewidth=0.6))
+    box.add_artist(Rectangle((half, 0), half, height, facecolor="#ffffff", edgecolor=TEXT_COLOR,
+                             linewidth=0.6))
+    end, unit = _distance_text(length)
+    mid, _ = _distance_text(half)
+    for x, text in ((0, "0"), (half, mid), (length, f"{end} {unit}")):
+        box.add_artist(_box_text(x, -height * 0.6, text))
+    # Below the map frame, so it never hides a district.
+    anchored = AnchoredOffsetbox(loc="upper left", child=box, pad=0.1, borderpad=0.0,
+                                 frameon=False, bbox_to_anchor=(0.0, -0.004),
+                                 bbox_transform=ax.transAxes)
+    anchored.set_zorder(7)
+    anchored.set_clip_on(False)
+    ax.add_artist(anchored)
+    return anchored
+
+
+def _box_text(x: float, y: float, text: str):
+    from matplotlib.text import Text
+
+    return Text(x, y, text, ha="center", va="top", fontsize=7, color=TEXT_COLOR)
+
+
+def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: float = 7.0) -> MapArtists:
+    """Draw the map into ``ax``: districts, hatching, selection, labels, facilities, legend,
+    and with ``decorations`` title, subtitle, source line, north arrow and scale bar."""
+    return MapArtists(ax, spec, decorations=decorations, label_size=label_size)
+
+
+def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_size: float = 6.5):
+    """A stand-alone Agg figure of the map laid out for print (map left, legend right).
+
+    Without ``size`` the page is 11 inches wide and as tall as the city's shape needs."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    if size is None:
+        x0, y0, x1, y1 = spec.extent
+        map_height = 11.0 * 0.64 * min(max((y1 - y0) / max(x1 - x0, 1e-9), 0.45), 1.4)
+        size = (11.0, map_height + 1.9)
+    fig = Figure(figsize=size)
+    FigureCanvasAgg(fig)
+    fig.patch.set_facecolor("#ffffff")
+    top, bottom = 1.15 / size[1], 0.75 / size[1]
+    ax = fig.add_axes((0.04, bottom, 0.64, 1 - top - bottom))
+    ax.set_anchor("NW")
+    artists = draw_map(ax, spec, label_size=label_size)
+    # The equal aspect shrinks the axes only at draw time; place labels for the real size.
+    fig.canvas.draw()
+    artists.refresh_view()
+    return fig, artists
+
+
+def export_map(spec: MapSpec, path: str | FilePath, dpi: int = 300,
+               size: tuple[float, float] | None = None) -> FilePath:
+    """Write the map as PNG, SVG or PDF (by file suffix) at print resolution."""
+    target = FilePath(path)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise ValueError(f"Unbekanntes Bildformat „{suffix}“ (erlaubt: PNG, SVG, PDF).")
+    fig, _ = map_figure(spec, size)
+    save_figure(fig, target, dpi)
+    return target
+
+
+def save_figure(fig, target: FilePath, dpi: int = 300) -> None:
+    """Save a figure with metadata that names the product, not the toolkit."""
+    suffix = target.suffix.lower()
+    metadata = {"png": {"Software": "k360desk"}, "svg": {"Creator": "k360desk"},
+                "pdf": {"Creator": "k360desk", "Producer": "k360desk"}}[suffix[1:]]
+    fig.savefig(target, dpi=dpi, format=suffix[1:], metadata=metadata, facecolor="#ffffff")
