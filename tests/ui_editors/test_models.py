@@ -123,7 +123,7 @@ def test_grid_pivot_display_and_copy(small_project, qtbot):
     assert model.index(row, FIXED).data() == "200,0"
     assert model.index(row, FIXED + 1).data(RAW_ROLE) == pytest.approx(220.0)
     assert model.index(model.codes.index("1"), FIXED).data() == ""  # no value at all
-    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200,0\t220,0\n"
+    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200\t220\n"
 
 
 def test_grid_block_rows_and_errors(small_project, qtbot):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -290,7 +290,13 @@ class RecordSection(QWidget):
         if row >= 0 and editable:
             index = self.proxy.mapFromSource(self.model.index(row, editable[0]))
             self.table.setCurrentIndex(index)
-            QTimer.singleShot(0, lambda: self.table.edit(index))
+            # Start editing once the view has settled; the row may be gone by then.
+            persistent = QPersistentModelIndex(index)
+            QTimer.singleShot(0, self.table, lambda: self._edit_later(persistent))
+
+    def _edit_later(self, persistent: QPersistentModelIndex) -> None:
+        if persistent.isValid():
+            self.table.edit(self.proxy.index(persistent.row(), persistent.column()))
 
     def describe(self, record_id: int) -> str:
         """A short German name of a record for messages."""

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -163,6 +164,16 @@ class ValuesGridModel(QAbstractTableModel):
                 texts.append(locale.toString(float(self.values[r, j]), "f", self.decimals))
         return texts
 
+    def full_text(self, r: int, j: int) -> str:
+        """A cell at full precision (for editing and copying), German, markers as shown."""
+        code = self.status[r, j]
+        value = self.values[r, j]
+        if code in (0, 4, 5) or np.isnan(value):
+            return self._text[r][j]
+        # Rounded to 9 places so float noise (55.00000000000001) does not reach Excel.
+        return german_locale().toString(round(float(value), 9), "f", QLocale.FloatingPointPrecisionOption
+                                        .FloatingPointShortest)
+
     def add_period(self, period: int) -> int:
         """Add an empty period column (kept until the next reset); return its column."""
         if period in self.periods:
@@ -189,6 +200,8 @@ class ValuesGridModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         self.data_calls += 1
         row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.EditRole and col >= FIXED:
+            return self.full_text(row, col - FIXED)
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             if col == 0:
                 return self.codes[row]
@@ -293,7 +306,7 @@ class ValuesGridModel(QAbstractTableModel):
         return error
 
     def copy_text(self, rows: Sequence[int], cols: Sequence[int]) -> str:
-        """Tab-separated German text of the given model rows and columns (for Excel)."""
+        """Tab-separated German text of the given rows and columns at full precision (Excel)."""
         lines = []
         for r in rows:
             cells = []
@@ -303,7 +316,7 @@ class ValuesGridModel(QAbstractTableModel):
                 elif c == 1:
                     cells.append(self.names[r])
                 else:
-                    cells.append(self._text[r][c - FIXED])
+                    cells.append(self.full_text(r, c - FIXED))
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
 
@@ -323,3 +336,23 @@ class GridProxy(QSortFilterProxyModel):
         self.setFilterRole(SEARCH_ROLE)
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        # Reads the model's arrays directly (no data() round trip); empty cells sort last
+        # in both directions, as planners expect.
+        model = self.sourceModel()
+        col = left.column()
+        if col < FIXED:
+            texts = model.codes if col == 0 else model.names
+            a, b = texts[left.row()], texts[right.row()]
+            if col == 0 and a.isdigit() and b.isdigit():
+                return int(a) < int(b)
+            return a.lower() < b.lower()
+        a = model.values[left.row(), col - FIXED]
+        b = model.values[right.row(), col - FIXED]
+        a_empty, b_empty = bool(a != a), bool(b != b)  # numpy bools crash as return values
+        if a_empty or b_empty:
+            if a_empty and b_empty:
+                return False
+            return a_empty == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        return bool(a < b)

@@ -238,11 +238,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         a = left.data(RAW_ROLE)
         b = right.data(RAW_ROLE)
-        # Empty cells sort last, numbers numerically, texts by their German display.
-        if is_missing(a) or a == "":
-            return False
-        if is_missing(b) or b == "":
-            return True
+        # Empty cells sort last in both directions, numbers numerically, texts by display.
+        a_empty = is_missing(a) or a == ""
+        b_empty = is_missing(b) or b == ""
+        if a_empty or b_empty:
+            if a_empty and b_empty:
+                return False
+            return a_empty == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
         if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not (
                 isinstance(a, bool) or isinstance(b, bool)):
             kind = self.sourceModel().columns[left.column()].kind
