@@ -191,3 +191,12 @@ def test_read_only_notice_and_save_goes_to_save_as(window, answers, tmp_path):
     answers.save_path = None
     assert not window.documents.save()
     assert answers.asked[-1] == "save_as"
+
+
+def test_overview_suggests_next_steps_and_links_to_pages(window, answers):
+    window.documents.new_project()
+    overview = window.page("overview")
+    assert "Sozialräume anlegen" in overview.next_label.text()
+    assert window.save_label.text() == "Nicht gespeichert"
+    overview.next_label.linkActivated.emit("districts")
+    assert window.current_page_key() == "districts"

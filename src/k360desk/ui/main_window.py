@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
             self._pages[spec.key] = widget
             self.page_stack.addWidget(widget)
+            navigate = getattr(widget, "navigate", None)
+            if navigate is not None and hasattr(navigate, "connect"):
+                navigate.connect(self.show_page)
         self.page_stack.setCurrentWidget(widget)
         settings.put(settings.LAST_PAGE, spec.key)
 
@@ -285,6 +288,8 @@ class MainWindow(QMainWindow):
             state = self.tr("Schreibgeschützt – bitte „Speichern unter“")
         elif modified:
             state = self.tr("Ungespeicherte Änderungen")
+        elif project.path is None:
+            state = self.tr("Nicht gespeichert")
         else:
             state = self.tr("Gespeichert")
         self.save_label.setText(state)

@@ -8,7 +8,8 @@ Optional page protocol (the main window uses what a page offers):
 - ``help_topic: str`` — name of the help file (default: the page key);
 - ``cut()``, ``copy()``, ``paste()`` on the focused widget or one of its parents — the
   Bearbeiten menu forwards to the nearest one;
-- ``can_close() -> bool`` — asked before the project is closed (e.g. an open form).
+- ``can_close() -> bool`` — asked before the project is closed (e.g. an open form);
+- a signal ``navigate(str)`` — the main window shows the page with that key.
 """
 
 from __future__ import annotations

@@ -2,19 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
-    <name></name>
+    <name>AboutDialog</name>
     <message>
-        <source>(keine Angabe)</source>
+        <source>Über k360desk</source>
+        <translation>About k360desk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrierte Sozialplanung für Kommunen: Monitoring, Sozialatlas, Förderentscheidungen und Berichte – offline auf dem eigenen PC.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrated social planning for municipalities: monitoring, social atlas, funding decisions and reports – offline on your own PC.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Komponente</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Lizenz</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Versionen und Lizenzen</source>
+        <translation>Versions and licences</translation>
+    </message>
+    <message>
+        <source>Lizenzhinweise</source>
+        <translation>Licence notes</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Qt und PySide6 werden unter der GNU Lesser General Public License v3 genutzt und dynamisch eingebunden; sie lassen sich gegen eigene Fassungen austauschen.&lt;/p&gt;&lt;p&gt;Die übrigen Bibliotheken stehen unter freien Lizenzen (BSD, MIT, Apache, PSF); ihre Lizenztexte liegen im Installationsordner unter &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Kartengrundlagen und Daten des Demo-Projekts „Musterstadt“ sind erfunden.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qt and PySide6 are used under the GNU Lesser General Public License v3 and linked dynamically; they can be replaced with your own builds.&lt;/p&gt;&lt;p&gt;The other libraries are under free licences (BSD, MIT, Apache, PSF); their licence texts are in the installation folder under &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Base maps and data of the demo project “Musterstadt” are invented.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Versionen</source>
+        <translation>&amp;Versions</translation>
+    </message>
+    <message>
+        <source>&amp;Lizenzen</source>
+        <translation>&amp;Licences</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Frühere Fassungen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(kein Datum)</source>
+        <source>Gesicherte Fassungen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wert</source>
+        <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Noch keine früheren Fassungen gesichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als neue Datei &amp;wiederherstellen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beim Speichern wird die vorherige Fassung aufbewahrt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fassung speichern unter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k360desk-Projekt (*.k360)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Datei gibt es schon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitteesPage</name>
     <message>
         <source>Gremium</source>
         <translation type="unfinished"></translation>
@@ -75,664 +149,6 @@
         <source>Tagesordnungspunkte</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nachkommastellen: 0 bis 6.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reihenfolge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beschreibung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handlungsfelder</source>
-        <translation>Topics</translation>
-    </message>
-    <message>
-        <source>Neues Handlungsfeld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anzahl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anteil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quote/Rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mittelwert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>höher = mehr Bedarf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>höher = weniger Bedarf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>neutral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einheit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Richtung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bedeutet ein höherer Wert mehr oder weniger Bedarf?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zähler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Für berechnete Indikatoren: der Zähler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nenner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Für berechnete Indikatoren: der Nenner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Faktor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>100 = Prozent, 1000 = Promille</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nachkommastellen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Geheimhaltung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kleine Fallzahlen dieses Indikators werden unterdrückt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quelle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indikatoren</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>&amp;Definitionen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Werte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indikatoren: Definitionen und Werte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dachverband</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ansprechperson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-Mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Telefon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anschrift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Träger</source>
-        <translation>Providers</translation>
-    </message>
-    <message>
-        <source>Neuer Träger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zielgruppen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Straße</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PLZ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plätze</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eröffnet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Geschlossen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sozialraum fest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sozialraum von Hand festgelegt statt aus der Lage bestimmt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einrichtungen</source>
-        <translation>Facilities</translation>
-    </message>
-    <message>
-        <source>Neue Einrichtung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zielgruppe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alle: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einrichtungen filtern nach %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zielgruppen der Einrichtung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Zielgruppen der ausgewählten Einrichtung:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einrichtungsart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kategorie</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Farbe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Farbe auf Karten, z. B. #1f77b4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einrichtungsarten</source>
-        <translation>Facility types</translation>
-    </message>
-    <message>
-        <source>Neue Einrichtungsart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Neue Zielgruppe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Einrichtungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Träger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Arten und Zielgruppen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Träger und Angebote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>„%1“ ist keine ganze Zahl.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>„%1“ ist kein Datum (Beispiel: 21.11.2026).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>„%1“ darf nicht leer sein.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>endgültig</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vorläufig</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>geschätzt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>geheim gehalten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fehlt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wählen Sie zuerst einen Indikator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Förderprogramm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fördergeber</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Höchstdauer (Jahre)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Förderprogramme</source>
-        <translation type="unfinished">Programmes</translation>
-    </message>
-    <message>
-        <source>Neues Programm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entwurf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bewertung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>entschieden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>abgeschlossen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Programm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Von</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Förderrunden</source>
-        <translation type="unfinished">Funding rounds</translation>
-    </message>
-    <message>
-        <source>Neue Förderrunde</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget (€)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget je Jahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kriterium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gewicht</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skala von</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skala bis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aus Daten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kriterien</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bedarf der Sozialräume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>eingereicht</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nicht förderfähig</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>förderfähig</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bewilligt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>abgelehnt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>zurückgezogen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beginn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jahre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eingereicht am</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kurzbeschreibung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auflagen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anträge</source>
-        <translation type="unfinished">Applications</translation>
-    </message>
-    <message>
-        <source>Anteil (0–1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Versorgte Sozialräume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beantragt (€)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bewilligt (€)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Begründung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beträge je Jahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bewertet von</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Punkte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommentar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bewertungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Programme und Runden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Kriterien</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Anträge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name der Kommune</source>
-        <translation type="unfinished">Name of the municipality</translation>
-    </message>
-    <message>
-        <source>Amtlicher Gemeindeschlüssel</source>
-        <translation type="unfinished">Official municipality key</translation>
-    </message>
-    <message>
-        <source>8 Ziffern, z. B. 01001000</source>
-        <translation type="unfinished">8 digits, e.g. 01001000</translation>
-    </message>
-    <message>
-        <source>Koordinatenbezugssystem</source>
-        <translation type="unfinished">Coordinate reference system</translation>
-    </message>
-    <message>
-        <source>Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden beim Import umprojiziert.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Geheimhaltungsschwelle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Kommune:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Gemeindeschlüssel (AGS):</source>
-        <translation type="unfinished">Municipality &amp;key (AGS):</translation>
-    </message>
-    <message>
-        <source>&amp;Bezugssystem:</source>
-        <translation type="unfinished">&amp;Reference system:</translation>
-    </message>
-    <message>
-        <source>G&amp;eheimhaltung ab:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kommune</source>
-        <translation type="unfinished">Municipality</translation>
-    </message>
-    <message>
-        <source>Logo für Berichte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo &amp;wählen …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo für Berichte wählen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo &amp;entfernen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo entfernen</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>Über k360desk</source>
-        <translation>About k360desk</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrierte Sozialplanung für Kommunen: Monitoring, Sozialatlas, Förderentscheidungen und Berichte – offline auf dem eigenen PC.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;k360desk %1&lt;/h2&gt;&lt;p&gt;Integrated social planning for municipalities: monitoring, social atlas, funding decisions and reports – offline on your own PC.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Komponente</source>
-        <translation>Component</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Lizenz</source>
-        <translation>Licence</translation>
-    </message>
-    <message>
-        <source>Versionen und Lizenzen</source>
-        <translation>Versions and licences</translation>
-    </message>
-    <message>
-        <source>Lizenzhinweise</source>
-        <translation>Licence notes</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Qt und PySide6 werden unter der GNU Lesser General Public License v3 genutzt und dynamisch eingebunden; sie lassen sich gegen eigene Fassungen austauschen.&lt;/p&gt;&lt;p&gt;Die übrigen Bibliotheken stehen unter freien Lizenzen (BSD, MIT, Apache, PSF); ihre Lizenztexte liegen im Installationsordner unter &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Kartengrundlagen und Daten des Demo-Projekts „Musterstadt“ sind erfunden.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Qt and PySide6 are used under the GNU Lesser General Public License v3 and linked dynamically; they can be replaced with your own builds.&lt;/p&gt;&lt;p&gt;The other libraries are under free licences (BSD, MIT, Apache, PSF); their licence texts are in the installation folder under &lt;i&gt;licenses&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Base maps and data of the demo project “Musterstadt” are invented.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Versionen</source>
-        <translation>&amp;Versions</translation>
-    </message>
-    <message>
-        <source>&amp;Lizenzen</source>
-        <translation>&amp;Licences</translation>
-    </message>
-    <message>
-        <source>Schließen</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>CommitteesPage</name>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
         <translation type="unfinished"></translation>
@@ -909,6 +325,153 @@
     <message>
         <source>Schließen</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nachkommastellen: 0 bis 6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Neues Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote/Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mittelwert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>höher = mehr Bedarf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>höher = weniger Bedarf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einheit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedeutet ein höherer Wert mehr oder weniger Bedarf?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zähler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Für berechnete Indikatoren: der Zähler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nenner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Für berechnete Indikatoren: der Nenner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faktor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 = Prozent, 1000 = Promille</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nachkommastellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geheimhaltung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kleine Fallzahlen dieses Indikators werden unterdrückt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikatoren</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>&amp;Definitionen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Werte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikatoren: Definitionen und Werte</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1097,6 +660,10 @@
         <translation>Unsaved changes</translation>
     </message>
     <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Gespeichert</source>
         <translation>Saved</translation>
     </message>
@@ -1133,6 +700,53 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Änderungen übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angehakte Einträge werden aus „%1“ übernommen. Konflikte (beide Seiten geändert) behalten zunächst die eigene Fassung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achtung: Die Datei stammt aus einem anderen Projekt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eintrag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterschiede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <source>Neues Projekt</source>
@@ -1163,12 +777,16 @@
         <translation>Optional; 8 or 12 digits</translation>
     </message>
     <message>
-        <source>ETRS89 / UTM Zone 32N (EPSG:25832) – West- und Mitteldeutschland</source>
-        <translation>ETRS89 / UTM zone 32N (EPSG:25832) – western and central Germany</translation>
+        <source>ETRS89 / UTM 32N – EPSG:25832 (Regelfall)</source>
+        <translation>ETRS89 / UTM 32N – EPSG:25832 (usual case)</translation>
     </message>
     <message>
-        <source>ETRS89 / UTM Zone 33N (EPSG:25833) – Ostdeutschland</source>
-        <translation>ETRS89 / UTM zone 33N (EPSG:25833) – eastern Germany</translation>
+        <source>ETRS89 / UTM 33N – EPSG:25833 (östliche Länder)</source>
+        <translation>ETRS89 / UTM 33N – EPSG:25833 (eastern states)</translation>
+    </message>
+    <message>
+        <source>Das Bezugssystem Ihres Vermessungs- oder GIS-Amts; UTM 33N nutzen vor allem Berlin, Brandenburg, Mecklenburg-Vorpommern, Sachsen und Thüringen.</source>
+        <translation>The reference system of your surveying or GIS office; UTM 33N is used mainly by Berlin, Brandenburg, Mecklenburg-Western Pomerania, Saxony and Thuringia.</translation>
     </message>
     <message>
         <source>Koordinatenbezugssystem</source>
@@ -1314,6 +932,10 @@
         <translation>Last saved:</translation>
     </message>
     <message>
+        <source>Nächste Schritte</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
         <source>Unbenannt</source>
         <translation>Untitled</translation>
     </message>
@@ -1341,6 +963,30 @@
         <source>–</source>
         <translation>–</translation>
     </message>
+    <message>
+        <source>Sozialräume anlegen oder mit &lt;i&gt;Datei ▸ Importieren ▸ Sozialräume&lt;/i&gt; aus einer Geodatei einlesen (&lt;a href=&quot;districts&quot;&gt;Sozialräume&lt;/a&gt;).</source>
+        <translation>Add districts or read them from a geodata file with &lt;i&gt;File ▸ Import ▸ Districts&lt;/i&gt; (&lt;a href=&quot;districts&quot;&gt;Districts&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Indikatoren festlegen (&lt;a href=&quot;indicators&quot;&gt;Indikatoren&lt;/a&gt;).</source>
+        <translation>Define indicators (&lt;a href=&quot;indicators&quot;&gt;Indicators&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Indikatorwerte einlesen oder aus Excel einfügen (&lt;a href=&quot;indicators&quot;&gt;Indikatoren&lt;/a&gt;).</source>
+        <translation>Import indicator values or paste them from Excel (&lt;a href=&quot;indicators&quot;&gt;Indicators&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Bedarfe auf der Karte ansehen (&lt;a href=&quot;maps&quot;&gt;Karten &amp;amp; Diagramme&lt;/a&gt;).</source>
+        <translation>See needs on the map (&lt;a href=&quot;maps&quot;&gt;Maps &amp;amp; charts&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Träger und Einrichtungen erfassen (&lt;a href=&quot;providers&quot;&gt;Träger &amp;amp; Angebote&lt;/a&gt;).</source>
+        <translation>Record providers and facilities (&lt;a href=&quot;providers&quot;&gt;Providers &amp;amp; facilities&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Das Projekt ist noch nicht gespeichert: &lt;i&gt;Datei ▸ Speichern unter…&lt;/i&gt; (Strg+Umschalt+S).</source>
+        <translation>The project is not saved yet: &lt;i&gt;File ▸ Save as…&lt;/i&gt; (Ctrl+Shift+S).</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -1351,6 +997,70 @@
 </context>
 <context>
     <name>ProjectSettingsPage</name>
+    <message>
+        <source>Name der Kommune</source>
+        <translation>Name of the municipality</translation>
+    </message>
+    <message>
+        <source>Amtlicher Gemeindeschlüssel</source>
+        <translation>Official municipality key</translation>
+    </message>
+    <message>
+        <source>8 Ziffern, z. B. 01001000</source>
+        <translation>8 digits, e.g. 01001000</translation>
+    </message>
+    <message>
+        <source>Koordinatenbezugssystem</source>
+        <translation>Coordinate reference system</translation>
+    </message>
+    <message>
+        <source>Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden beim Import umprojiziert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geheimhaltungsschwelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gemeindeschlüssel (AGS):</source>
+        <translation>Municipality &amp;key (AGS):</translation>
+    </message>
+    <message>
+        <source>&amp;Bezugssystem:</source>
+        <translation>&amp;Reference system:</translation>
+    </message>
+    <message>
+        <source>G&amp;eheimhaltung ab:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Logo für Berichte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo &amp;wählen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo für Berichte wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo &amp;entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Bitte den Namen der Kommune angeben.</source>
         <translation type="unfinished"></translation>
@@ -1398,6 +1108,162 @@
 </context>
 <context>
     <name>ProvidersPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dachverband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansprechperson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anschrift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Neuer Träger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straße</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plätze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eröffnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum fest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum von Hand festgelegt statt aus der Lage bestimmt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Neue Einrichtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen filtern nach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zielgruppen der Einrichtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zielgruppen der ausgewählten Einrichtung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungsart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farbe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farbe auf Karten, z. B. #1f77b4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungsarten</source>
+        <translation>Facility types</translation>
+    </message>
+    <message>
+        <source>Neue Einrichtungsart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neue Zielgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Einrichtungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Träger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Arten und Zielgruppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger und Angebote</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Zielgruppen ändern</source>
         <translation type="unfinished"></translation>
@@ -1484,6 +1350,242 @@
 <context>
     <name>RoundsPage</name>
     <message>
+        <source>Förderprogramm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entschieden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunden</source>
+        <translation>Funding rounds</translation>
+    </message>
+    <message>
+        <source>Neue Förderrunde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kriterium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gewicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala bis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aus Daten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kriterien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarf der Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eingereicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nicht förderfähig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>förderfähig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bewilligt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgelehnt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zurückgezogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingereicht am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurzbeschreibung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auflagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteil (0–1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versorgte Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beantragt (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewilligt (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beträge je Jahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertet von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punkte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewertungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme und Runden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kriterien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anträge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Legen Sie zuerst eine Förderrunde an.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,6 +1603,89 @@
     </message>
     <message>
         <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendCopyDialog</name>
+    <message>
+        <source>Kopie zum Versenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zieldatei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persönliche &amp;Kontaktdaten der Träger weglassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansprechpersonen, E-Mail-Adressen und Telefonnummern werden in der Kopie geleert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grenzen &amp;vereinfachen (kleinere Datei)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toleranz der Vereinfachung in Metern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Kopie wird geprüft, bevor sie geschrieben wird.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ziel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Toleranz:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopie &amp;schreiben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Im &amp;Ordner zeigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-Mail erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopie speichern unter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k360desk-Projekt (*.k360)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Kopie darf die Projektdatei nicht überschreiben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopie geschrieben: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopie wird geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-Mail wird erstellt …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1655,6 +1840,116 @@ Details stehen im Protokoll: %1</source>
         <translation>Your changes are in the working copy and are not lost. Please save and restart k360desk if something looks wrong.
 
 Details are in the log: %1</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Der Wert ist nicht zulässig (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Änderung war nicht möglich (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werte ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projekteinstellungen ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zuordnungen ändern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>editors</name>
+    <message>
+        <source>(keine Angabe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kein Datum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine ganze Zahl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein Datum (Beispiel: 21.11.2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ darf nicht leer sein.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endgültig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vorläufig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geschätzt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geheim gehalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fehlt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst einen Indikator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
