@@ -200,3 +200,19 @@ def test_overview_suggests_next_steps_and_links_to_pages(window, answers):
     assert window.save_label.text() == "Nicht gespeichert"
     overview.next_label.linkActivated.emit("districts")
     assert window.current_page_key() == "districts"
+
+
+def test_exchange_entries_open_their_dialogs(window, answers, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from k360desk.ui import exchange_dialogs
+
+    shown = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(type(self).__name__) or 0)
+    window.documents.open_demo()
+    actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
+    assert actions["Kopie zum &Versenden…"].isEnabled()
+    actions["Kopie zum &Versenden…"].trigger()
+    actions["F&rühere Fassungen…"].trigger()
+    assert shown == [exchange_dialogs.SendCopyDialog.__name__,
+                     exchange_dialogs.BackupsDialog.__name__]

@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
                          QKeySequence.StandardKey.SaveAs).isEmpty() else "Ctrl+Shift+S",
                      needs_project=True)
         file_menu.addSeparator()
+        for text, name in ((self.tr("Kopie zum &Versenden…"), "send_copy"),
+                           (self.tr("Änderungen aus Kopie &übernehmen…"), "merge_copy"),
+                           (self.tr("F&rühere Fassungen…"), "show_backups")):
+            self._action(file_menu, text, partial(self._exchange, name), needs_project=True)
         import_menu = file_menu.addMenu(self.tr("&Importieren"))
         available = importlib.util.find_spec("k360desk.ui.import_dialog") is not None
         for kind, label in IMPORT_KINDS:
@@ -327,6 +331,11 @@ class MainWindow(QMainWindow):
                                        self.tr("Der Import kommt in einer späteren Version."))
             return
         show_import_dialog(self.context, kind, self)
+
+    def _exchange(self, name: str) -> None:
+        from k360desk.ui import exchange_actions
+
+        getattr(exchange_actions, name)(self)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

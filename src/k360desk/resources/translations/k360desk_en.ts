@@ -564,6 +564,18 @@
         <translation>Save &amp;as…</translation>
     </message>
     <message>
+        <source>Kopie zum &amp;Versenden…</source>
+        <translation>Send a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>Änderungen aus Kopie &amp;übernehmen…</source>
+        <translation>&amp;Merge changes from a copy…</translation>
+    </message>
+    <message>
+        <source>F&amp;rühere Fassungen…</source>
+        <translation>Earlier &amp;versions…</translation>
+    </message>
+    <message>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
@@ -703,7 +715,7 @@
     <name>MergeDialog</name>
     <message>
         <source>Änderungen übernehmen</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge changes</translation>
     </message>
     <message>
         <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
@@ -1950,6 +1962,21 @@ Details are in the log: %1</translation>
     <message>
         <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>exchange_actions</name>
+    <message>
+        <source>Kopie zum Übernehmen wählen</source>
+        <translation>Choose the copy to merge</translation>
+    </message>
+    <message>
+        <source>k360desk-Projekte (*.k360)</source>
+        <translation>k360desk projects (*.k360)</translation>
+    </message>
+    <message>
+        <source>Änderungen übernehmen</source>
+        <translation>Merge changes</translation>
     </message>
 </context>
 <context>
