@@ -20,7 +20,7 @@ def test_every_menu_entry_has_a_unique_mnemonic(window):
             if action.isSeparator():
                 continue
             key = _mnemonic(action.text())
-            if menu.title() == "&Ansicht" and action.shortcut().toString().startswith("Ctrl+"):
+            if menu is menus[2] and action.shortcut().toString().startswith("Ctrl+"):
                 continue  # the pages: reached with Strg+1 … Strg+9
             assert key, f"{menu.title()}: {action.text()} ohne Zugriffstaste"
             assert key not in seen, f"{menu.title()}: {action.text()} und {seen.get(key)}"

@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Kopie zum &amp;Versenden…</source>
-        <translation>Send a &amp;copy…</translation>
+        <translation>Send a cop&amp;y…</translation>
     </message>
     <message>
         <source>Änderungen aus Kopie &amp;übernehmen…</source>
