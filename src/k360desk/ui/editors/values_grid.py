@@ -162,7 +162,10 @@ class ValuesGrid(QWidget):
         ind = project.get(Indicator, indicator_id)
         districts = project.frame(District).sort_values("code")
         values = project.values_frame(indicators=[ind.key])
-        periods = set(project.periods()) | self.extra_periods
+        # The indicator's own years (from the one query); all project years only for an
+        # indicator without values yet, so a new one starts with familiar columns.
+        own = {int(p) for p in values["period"].unique()}
+        periods = (own or set(project.periods())) | self.extra_periods
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 240)

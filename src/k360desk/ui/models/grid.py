@@ -33,6 +33,14 @@ _CODE = {name: i for i, name in enumerate(STATUSES)}
 MISSING_MARKS = {"-", "–", "—", ".", "...", "…"}
 SUPPRESSED_MARKS = {"x", "X", "*"}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND, _RAW, _ID, _SEARCH))
 
 # rows for SetValues -> German error message or None
 ValuesCommitter = Callable[[list[dict[str, Any]]], "str | None"]
@@ -93,7 +101,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.periods: list[int] = []
         self.values = np.empty((0, 0))
         self.status = np.zeros((0, 0), dtype=np.int8)
-        self._text: list[list[str]] = []
+        self._text: list[list[str] | None] = []
+        self._codes: list[list[int]] = []
         self._search: list[str] = []
         self.committer: ValuesCommitter | None = None
         self.data_calls = 0
@@ -115,9 +124,10 @@ class ValuesGridModel(QAbstractTableModel):
             changed = ~(((grid == self.values) | (np.isnan(grid) & np.isnan(self.values)))
                         & (status == self.status))
             self.values, self.status = grid, status
+            self._codes = status.tolist()
             rows = np.flatnonzero(changed.any(axis=1))
             for r in rows:
-                self._text[r] = self._format_row(r)
+                self._text[r] = None
             if len(rows):
                 cols = np.flatnonzero(changed.any(axis=0))
                 self.dataChanged.emit(self.index(int(rows.min()), FIXED + int(cols.min())),
@@ -129,7 +139,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.codes = [str(c) for c in districts["code"]]
         self.names = [str(n) for n in districts["name"]]
         self.values, self.status = grid, status
-        self._text = [self._format_row(r) for r in range(len(ids))]
+        self._codes = status.tolist()
+        self._text = [None] * len(ids)
         self._search = [f"{c} {n}".lower() for c, n in zip(self.codes, self.names, strict=True)]
         self.endResetModel()
 
@@ -153,7 +164,7 @@ class ValuesGridModel(QAbstractTableModel):
         locale = german_locale()
         texts = []
         for j in range(len(self.periods)):
-            code = self.status[r, j]
+            code = self._codes[r][j]
             if code == 0:
                 texts.append("")
             elif code == 4:
@@ -169,7 +180,7 @@ class ValuesGridModel(QAbstractTableModel):
         code = self.status[r, j]
         value = self.values[r, j]
         if code in (0, 4, 5) or np.isnan(value):
-            return self._text[r][j]
+            return self._row_texts(r)[j]
         # Rounded to 9 places so float noise (55.00000000000001) does not reach Excel.
         return german_locale().toString(round(float(value), 9), "f", QLocale.FloatingPointPrecisionOption
                                         .FloatingPointShortest)
@@ -184,8 +195,10 @@ class ValuesGridModel(QAbstractTableModel):
         self.periods = periods
         self.values = np.insert(self.values, j, np.nan, axis=1)
         self.status = np.insert(self.status, j, 0, axis=1)
+        self._codes = self.status.tolist()
         for row in self._text:
-            row.insert(j, "")
+            if row is not None:
+                row.insert(j, "")
         self.endInsertColumns()
         return FIXED + j
 
@@ -197,42 +210,49 @@ class ValuesGridModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else FIXED + len(self.periods)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called ~7 times per visible cell on every repaint: plain int roles, list lookups,
+        # texts formatted once per row on first use.
         self.data_calls += 1
+        if role not in _ROLES:
+            return None
         row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.EditRole and col >= FIXED:
-            return self.full_text(row, col - FIXED)
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
-            if col == 0:
-                return self.codes[row]
-            if col == 1:
-                return self.names[row]
-            return self._text[row][col - FIXED]
-        if role == RAW_ROLE:
-            if col == 0:
-                return self.codes[row]
-            if col == 1:
-                return self.names[row]
-            value = self.values[row, col - FIXED]
-            return None if np.isnan(value) else float(value)
+        if role == _DISPLAY:
+            if col >= FIXED:
+                return self._row_texts(row)[col - FIXED]
+            return self.codes[row] if col == 0 else self.names[row]
         if col < FIXED:
-            if role == SEARCH_ROLE:
+            if role == _EDIT or role == _RAW:
+                return self.codes[row] if col == 0 else self.names[row]
+            if role == _SEARCH:
                 return self._search[row]
-            if role == ID_ROLE:
+            if role == _ID:
                 return self.district_ids[row]
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        j = col - FIXED
+        if role == _ALIGN:
             return _RIGHT
-        code = int(self.status[row, col - FIXED])
-        if role == Qt.ItemDataRole.FontRole and code in (2, 3):
-            return self._italic
-        if role == Qt.ItemDataRole.ForegroundRole and code in (4, 5):
-            return self._grey
-        if role == Qt.ItemDataRole.ToolTipRole and code:
-            return status_label(STATUSES[code])
-        if role == ID_ROLE:
+        code = self._codes[row][j]
+        if role == _FONT:
+            return self._italic if code in (2, 3) else None
+        if role == _FOREGROUND:
+            return self._grey if code in (4, 5) else None
+        if role == _EDIT:
+            return self.full_text(row, j)
+        if role == _RAW:
+            value = self.values[row, j]
+            return None if value != value else float(value)
+        if role == _TOOLTIP:
+            return status_label(STATUSES[code]) if code else None
+        if role == _ID:
             return self.district_ids[row]
         return None
+
+    def _row_texts(self, row: int) -> list[str]:
+        texts = self._text[row]
+        if texts is None:
+            texts = self._text[row] = self._format_row(row)
+        return texts
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
