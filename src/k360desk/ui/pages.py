@@ -10,6 +10,10 @@ Optional page protocol (the main window uses what a page offers):
   Bearbeiten menu forwards to the nearest one;
 - ``can_close() -> bool`` — asked before the project is closed (e.g. an open form);
 - a signal ``navigate(str)`` — the main window shows the page with that key.
+
+Keys the main window owns (a second shortcut on the same keys makes both dead): Strg+N, O, S,
+Umschalt+S, W, Q, Z, Y, Strg+1 … 9, F1. For "new record" in a table use Einfg (Insert).
+Strg+C/V/X belong to the focused widget; the Bearbeiten menu forwards to it.
 """
 
 from __future__ import annotations
