@@ -31,7 +31,7 @@ def test_starts_on_the_welcome_page(window):
     assert window.central.currentWidget() is window.welcome
     assert window.windowTitle() == "k360desk"
     assert window.current_page_key() == "welcome"
-    assert not any(a.isEnabled() for a in window._project_actions)
+    assert not any(a.isEnabled() for a in window.menus._project_actions)
 
 
 def test_demo_opens_untitled_on_the_overview(window, answers):
@@ -216,3 +216,17 @@ def test_exchange_entries_open_their_dialogs(window, answers, monkeypatch):
     actions["F&rühere Fassungen…"].trigger()
     assert shown == [exchange_dialogs.SendCopyDialog.__name__,
                      exchange_dialogs.BackupsDialog.__name__]
+
+
+def test_dropping_a_project_file_opens_it(window, answers, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "gezogen.k360"
+    Project.create("Ziehstadt", path).close()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.context.project.get_meta("municipality") == "Ziehstadt"

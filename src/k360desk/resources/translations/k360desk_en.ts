@@ -504,6 +504,68 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Bereiche des Projekts; mit Strg+1 bis Strg+9 direkt erreichbar</source>
+        <translation>Areas of the project; Ctrl+1 to Ctrl+9 go there directly</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <source>Ausgewählter Sozialraum</source>
+        <translation>Selected district</translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet</source>
+        <translation>No project open</translation>
+    </message>
+    <message>
+        <source> (schreibgeschützt)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>%1 (noch nicht gespeichert)</source>
+        <translation>%1 (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Schreibgeschützt – bitte „Speichern unter“</source>
+        <translation>Read-only – please use “Save as”</translation>
+    </message>
+    <message>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Sozialräume ausgewählt</source>
+        <translation>
+            <numerusform>%n district selected</numerusform>
+            <numerusform>%n districts selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sozialraum: %1</source>
+        <translation>District: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
         <source>&amp;Sozialräume…</source>
         <translation>&amp;Districts…</translation>
     </message>
@@ -514,14 +576,6 @@
     <message>
         <source>&amp;Einrichtungen…</source>
         <translation>&amp;Facilities…</translation>
-    </message>
-    <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Bereiche des Projekts; mit Strg+1 bis Strg+9 direkt erreichbar</source>
-        <translation>Areas of the project; Ctrl+1 to Ctrl+9 go there directly</translation>
     </message>
     <message>
         <source>&amp;Datei</source>
@@ -638,57 +692,6 @@
     <message>
         <source>Ü&amp;ber k360desk</source>
         <translation>&amp;About k360desk</translation>
-    </message>
-    <message>
-        <source>Datei</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Speicherstand</source>
-        <translation>Save state</translation>
-    </message>
-    <message>
-        <source>Ausgewählter Sozialraum</source>
-        <translation>Selected district</translation>
-    </message>
-    <message>
-        <source>Kein Projekt geöffnet</source>
-        <translation>No project open</translation>
-    </message>
-    <message>
-        <source> (schreibgeschützt)</source>
-        <translation> (read-only)</translation>
-    </message>
-    <message>
-        <source>%1 (noch nicht gespeichert)</source>
-        <translation>%1 (not saved yet)</translation>
-    </message>
-    <message>
-        <source>Schreibgeschützt – bitte „Speichern unter“</source>
-        <translation>Read-only – please use “Save as”</translation>
-    </message>
-    <message>
-        <source>Ungespeicherte Änderungen</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>Nicht gespeichert</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Gespeichert</source>
-        <translation>Saved</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Sozialräume ausgewählt</source>
-        <translation>
-            <numerusform>%n district selected</numerusform>
-            <numerusform>%n districts selected</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sozialraum: %1</source>
-        <translation>District: %1</translation>
     </message>
     <message>
         <source>Importieren</source>
@@ -1225,6 +1228,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Anzeigen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Zielgruppen der Einrichtung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,6 +1727,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ebene der Sozialräume in der Wertetabelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Neues Jahr</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,6 +1756,10 @@
     </message>
     <message>
         <source>Fehlermeldung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle Ebenen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
