@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
-from k360desk.models import District, Indicator
+from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.models import (
     RAW_ROLE,
     Column,
@@ -165,3 +165,7 @@ def test_grid_proxy_sorts_numerically(small_project, qtbot):
     assert numbers == sorted(numbers, reverse=True) and numbers[0] == 450.0
     proxy.setFilterFixedString("quartier 2")
     assert proxy.rowCount() == 3
+    proxy.setFilterFixedString("")
+    top = small_project.find(DistrictLevel, name="Stadtteil").id
+    proxy.set_level(top)
+    assert sorted(proxy.index(r, 1).data() for r in range(proxy.rowCount())) == ["Nord", "Süd"]

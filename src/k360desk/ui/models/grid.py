@@ -98,6 +98,7 @@ class ValuesGridModel(QAbstractTableModel):
         self.district_ids: list[int] = []
         self.codes: list[str] = []
         self.names: list[str] = []
+        self.level_ids: list = []
         self.periods: list[int] = []
         self.values = np.empty((0, 0))
         self.status = np.zeros((0, 0), dtype=np.int8)
@@ -137,6 +138,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.indicator_id, self.decimals = indicator_id, decimals
         self.district_ids, self.periods = ids, periods
         self.codes = [str(c) for c in districts["code"]]
+        self.level_ids = (list(districts["level_id"]) if "level_id" in districts
+                          else [None] * len(ids))
         self.names = [str(n) for n in districts["name"]]
         self.values, self.status = grid, status
         self._codes = status.tolist()
@@ -356,6 +359,23 @@ class GridProxy(QSortFilterProxyModel):
         self.setFilterRole(SEARCH_ROLE)
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self._level = None
+
+    def set_level(self, level_id) -> None:
+        """Show only districts of one level (None: all levels)."""
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self._level = level_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._level = level_id
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if self._level is not None and self.sourceModel().level_ids[row] != self._level:
+            return False
+        return super().filterAcceptsRow(row, parent)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         # Reads the model's arrays directly (no data() round trip); empty cells sort last
