@@ -91,15 +91,15 @@
     <name>CommitteesPage</name>
     <message>
         <source>Gremium</source>
-        <translation type="unfinished"></translation>
+        <translation>Committee</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Gremien</source>
@@ -107,15 +107,15 @@
     </message>
     <message>
         <source>Neues Gremium</source>
-        <translation type="unfinished"></translation>
+        <translation>New committee</translation>
     </message>
     <message>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Sitzungen</source>
@@ -123,62 +123,62 @@
     </message>
     <message>
         <source>TOP</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Sitzung</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding round</translation>
     </message>
     <message>
         <source>Vorlage</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <source>Beschluss</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <source>Tagesordnungspunkte</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda items</translation>
     </message>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a committee first.</translation>
     </message>
     <message>
         <source>Legen Sie zuerst eine Sitzung an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a meeting first.</translation>
     </message>
     <message>
         <source>Neuer Punkt</source>
-        <translation type="unfinished"></translation>
+        <translation>New item</translation>
     </message>
 </context>
 <context>
     <name>DistrictsPage</name>
     <message>
         <source>Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Rang</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <source>0 = oberste Ebene, größere Zahlen = feinere Ebenen</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = top level, larger numbers = finer levels</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Ebenen</source>
@@ -186,27 +186,27 @@
     </message>
     <message>
         <source>Neue Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>New level</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Amtlicher Schlüssel des Sozialraums (eindeutig)</source>
-        <translation type="unfinished"></translation>
+        <translation>Official code of the district (unique)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Übergeordnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent</translation>
     </message>
     <message>
         <source>Der Sozialraum der nächsthöheren Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>The district one level up</translation>
     </message>
     <message>
         <source>Sozialräume</source>
@@ -331,27 +331,27 @@
     <name>IndicatorsPage</name>
     <message>
         <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
-        <translation type="unfinished"></translation>
+        <translation>The key consists of lower-case letters, digits and _ and starts with a letter (e.g. alo_quote).</translation>
     </message>
     <message>
         <source>Nachkommastellen: 0 bis 6.</source>
-        <translation type="unfinished"></translation>
+        <translation>Decimals: 0 to 6.</translation>
     </message>
     <message>
         <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
-        <translation type="unfinished"></translation>
+        <translation>The factor must be greater than 0 (e.g. 100 for per cent).</translation>
     </message>
     <message>
         <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>Field of action</translation>
     </message>
     <message>
         <source>Reihenfolge</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>Beschreibung</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Handlungsfelder</source>
@@ -359,103 +359,103 @@
     </message>
     <message>
         <source>Neues Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>New field of action</translation>
     </message>
     <message>
         <source>Anzahl</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Anteil</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <source>Quote/Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Mittelwert</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean</translation>
     </message>
     <message>
         <source>höher = mehr Bedarf</source>
-        <translation type="unfinished"></translation>
+        <translation>higher = more need</translation>
     </message>
     <message>
         <source>höher = weniger Bedarf</source>
-        <translation type="unfinished"></translation>
+        <translation>higher = less need</translation>
     </message>
     <message>
         <source>neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>neutral</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Short name for formulas and exports, e.g. alo_quote</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Richtung</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Bedeutet ein höherer Wert mehr oder weniger Bedarf?</source>
-        <translation type="unfinished"></translation>
+        <translation>Does a higher value mean more or less need?</translation>
     </message>
     <message>
         <source>Zähler</source>
-        <translation type="unfinished"></translation>
+        <translation>Numerator</translation>
     </message>
     <message>
         <source>Für berechnete Indikatoren: der Zähler</source>
-        <translation type="unfinished"></translation>
+        <translation>For derived indicators: the numerator</translation>
     </message>
     <message>
         <source>Nenner</source>
-        <translation type="unfinished"></translation>
+        <translation>Denominator</translation>
     </message>
     <message>
         <source>Für berechnete Indikatoren: der Nenner</source>
-        <translation type="unfinished"></translation>
+        <translation>For derived indicators: the denominator</translation>
     </message>
     <message>
         <source>Faktor</source>
-        <translation type="unfinished"></translation>
+        <translation>Factor</translation>
     </message>
     <message>
         <source>100 = Prozent, 1000 = Promille</source>
-        <translation type="unfinished"></translation>
+        <translation>100 = per cent, 1000 = per mille</translation>
     </message>
     <message>
         <source>Nachkommastellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Decimals</translation>
     </message>
     <message>
         <source>Geheimhaltung</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure control</translation>
     </message>
     <message>
         <source>Kleine Fallzahlen dieses Indikators werden unterdrückt</source>
-        <translation type="unfinished"></translation>
+        <translation>Small counts of this indicator are suppressed</translation>
     </message>
     <message>
         <source>Quelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Indikatoren</source>
@@ -463,42 +463,42 @@
     </message>
     <message>
         <source>&amp;Definitionen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Definitions</translation>
     </message>
     <message>
         <source>&amp;Werte</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Values</translation>
     </message>
     <message>
         <source>Indikatoren: Definitionen und Werte</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators: definitions and values</translation>
     </message>
 </context>
 <context>
     <name>LinkEditor</name>
     <message>
         <source>Zeile hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add row</translation>
     </message>
     <message>
         <source>%1: Zeile hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: add row</translation>
     </message>
     <message>
         <source>Zeile entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove row</translation>
     </message>
     <message>
         <source>%1: Zeile entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: remove row</translation>
     </message>
     <message>
         <source>Kein Datensatz ausgewählt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No record selected.</translation>
     </message>
     <message>
         <source>Zeile ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change row</translation>
     </message>
 </context>
 <context>
@@ -738,7 +738,7 @@
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Type</translation>
     </message>
     <message>
         <source>Tabelle</source>
@@ -1030,19 +1030,19 @@
     </message>
     <message>
         <source>Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden beim Import umprojiziert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set when the project is created; geodata in other systems are reprojected on import.</translation>
     </message>
     <message>
         <source>Geheimhaltungsschwelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure threshold</translation>
     </message>
     <message>
         <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts below this threshold are suppressed in every output.</translation>
     </message>
     <message>
         <source>&amp;Kommune:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Municipality:</translation>
     </message>
     <message>
         <source>&amp;Gemeindeschlüssel (AGS):</source>
@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <source>G&amp;eheimhaltung ab:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sup&amp;press below:</translation>
     </message>
     <message>
         <source>Kommune</source>
@@ -1062,102 +1062,102 @@
     </message>
     <message>
         <source>Logo für Berichte</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo for reports</translation>
     </message>
     <message>
         <source>Logo &amp;wählen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose logo …</translation>
     </message>
     <message>
         <source>Logo für Berichte wählen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the logo for reports</translation>
     </message>
     <message>
         <source>Logo &amp;entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove logo</translation>
     </message>
     <message>
         <source>Bitte den Namen der Kommune angeben.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the name of the municipality.</translation>
     </message>
     <message>
         <source>Der AGS hat 8 Ziffern (Regionalschlüssel: 12), z. B. 01001000.</source>
-        <translation type="unfinished"></translation>
+        <translation>The municipality key (AGS) has 8 digits (regional key: 12), e.g. 01001000.</translation>
     </message>
     <message>
         <source>Projekteinstellung ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change project setting</translation>
     </message>
     <message>
         <source>(kein Logo)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no logo)</translation>
     </message>
     <message>
         <source>Logo wählen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo</translation>
     </message>
     <message>
         <source>Bilder (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>Das Logo muss eine PNG-, JPEG- oder SVG-Datei sein.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo must be a PNG, JPEG or SVG file.</translation>
     </message>
     <message>
         <source>Das Logo ist größer als 5 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo is larger than 5 MB.</translation>
     </message>
     <message>
         <source>Die Datei lässt sich nicht als Bild lesen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read as an image.</translation>
     </message>
     <message>
         <source>Logo ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change logo</translation>
     </message>
     <message>
         <source>Logo entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove logo</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Dachverband</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbrella association</translation>
     </message>
     <message>
         <source>Ansprechperson</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>E-Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Telefon</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Anschrift</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Träger</source>
@@ -1165,47 +1165,47 @@
     </message>
     <message>
         <source>Neuer Träger</source>
-        <translation type="unfinished"></translation>
+        <translation>New provider</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Zielgruppen</source>
-        <translation type="unfinished"></translation>
+        <translation>Target groups</translation>
     </message>
     <message>
         <source>Straße</source>
-        <translation type="unfinished"></translation>
+        <translation>Street</translation>
     </message>
     <message>
         <source>PLZ</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Plätze</source>
-        <translation type="unfinished"></translation>
+        <translation>Places</translation>
     </message>
     <message>
         <source>Eröffnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Geschlossen</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Sozialraum fest</source>
-        <translation type="unfinished"></translation>
+        <translation>District fixed</translation>
     </message>
     <message>
         <source>Sozialraum von Hand festgelegt statt aus der Lage bestimmt</source>
-        <translation type="unfinished"></translation>
+        <translation>District set by hand instead of derived from the location</translation>
     </message>
     <message>
         <source>Einrichtungen</source>
@@ -1213,47 +1213,47 @@
     </message>
     <message>
         <source>Neue Einrichtung</source>
-        <translation type="unfinished"></translation>
+        <translation>New facility</translation>
     </message>
     <message>
         <source>Zielgruppe</source>
-        <translation type="unfinished"></translation>
+        <translation>Target group</translation>
     </message>
     <message>
         <source>Alle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>All: %1</translation>
     </message>
     <message>
         <source>Einrichtungen filtern nach %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter facilities by %1</translation>
     </message>
     <message>
         <source>Anzeigen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Show:</translation>
     </message>
     <message>
         <source>Zielgruppen der Einrichtung</source>
-        <translation type="unfinished"></translation>
+        <translation>Target groups of the facility</translation>
     </message>
     <message>
         <source>&amp;Zielgruppen der ausgewählten Einrichtung:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Target groups of the selected facility:</translation>
     </message>
     <message>
         <source>Einrichtungsart</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility type</translation>
     </message>
     <message>
         <source>Kategorie</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Farbe</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>Farbe auf Karten, z. B. #1f77b4</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour on maps, e.g. #1f77b4</translation>
     </message>
     <message>
         <source>Einrichtungsarten</source>
@@ -1261,128 +1261,128 @@
     </message>
     <message>
         <source>Neue Einrichtungsart</source>
-        <translation type="unfinished"></translation>
+        <translation>New facility type</translation>
     </message>
     <message>
         <source>Neue Zielgruppe</source>
-        <translation type="unfinished"></translation>
+        <translation>New target group</translation>
     </message>
     <message>
         <source>&amp;Einrichtungen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Facilities</translation>
     </message>
     <message>
         <source>&amp;Träger</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Providers</translation>
     </message>
     <message>
         <source>&amp;Arten und Zielgruppen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Types and target groups</translation>
     </message>
     <message>
         <source>Träger und Angebote</source>
-        <translation type="unfinished"></translation>
+        <translation>Providers and services</translation>
     </message>
     <message>
         <source>Zielgruppen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change target groups</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
         <source>Fehler bei %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error in %1</translation>
     </message>
     <message>
         <source>(keine Angabe)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
     <name>RecordSection</name>
     <message>
         <source>Filtern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter …</translation>
     </message>
     <message>
         <source>%1 filtern</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1</translation>
     </message>
     <message>
         <source>&amp;Neu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Neuen Datensatz anlegen (Einfg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a new record (Ins)</translation>
     </message>
     <message>
         <source>%1: neu</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: new</translation>
     </message>
     <message>
         <source>&amp;Löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>Ausgewählte Datensätze löschen (Entf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected records (Del)</translation>
     </message>
     <message>
         <source>%1: löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: delete</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project open.</translation>
     </message>
     <message>
         <source>Löschen bestätigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm deletion</translation>
     </message>
     <message>
         <source>%1 %2 löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 %2</translation>
     </message>
     <message>
         <source>%1 „%2“ löschen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 “%2”?</translation>
     </message>
     <message>
         <source>%1 Datensätze (%2) löschen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 records (%2)?</translation>
     </message>
     <message>
         <source>Davon hängen ab (werden mit gelöscht oder gelöst):</source>
-        <translation type="unfinished"></translation>
+        <translation>Depending on it (deleted with it or detached):</translation>
     </message>
     <message>
         <source>Sie können das Löschen rückgängig machen (Strg+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>You can undo the deletion (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
     <name>RoundsPage</name>
     <message>
         <source>Förderprogramm</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding programme</translation>
     </message>
     <message>
         <source>Fördergeber</source>
-        <translation type="unfinished"></translation>
+        <translation>Funder</translation>
     </message>
     <message>
         <source>Höchstdauer (Jahre)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum duration (years)</translation>
     </message>
     <message>
         <source>Beschreibung</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Förderprogramme</source>
@@ -1390,55 +1390,55 @@
     </message>
     <message>
         <source>Neues Programm</source>
-        <translation type="unfinished"></translation>
+        <translation>New programme</translation>
     </message>
     <message>
         <source>Entwurf</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>offen</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>Bewertung</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment</translation>
     </message>
     <message>
         <source>entschieden</source>
-        <translation type="unfinished"></translation>
+        <translation>decided</translation>
     </message>
     <message>
         <source>abgeschlossen</source>
-        <translation type="unfinished"></translation>
+        <translation>closed</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding round</translation>
     </message>
     <message>
         <source>Programm</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>Von</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Bis</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Frist</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Förderrunden</source>
@@ -1446,75 +1446,75 @@
     </message>
     <message>
         <source>Neue Förderrunde</source>
-        <translation type="unfinished"></translation>
+        <translation>New funding round</translation>
     </message>
     <message>
         <source>Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Budget (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget (€)</translation>
     </message>
     <message>
         <source>Budget je Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget per year</translation>
     </message>
     <message>
         <source>Kriterium</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterion</translation>
     </message>
     <message>
         <source>Gewicht</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight</translation>
     </message>
     <message>
         <source>Skala von</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale from</translation>
     </message>
     <message>
         <source>Skala bis</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale to</translation>
     </message>
     <message>
         <source>Aus Daten</source>
-        <translation type="unfinished"></translation>
+        <translation>From data</translation>
     </message>
     <message>
         <source>Kriterien</source>
-        <translation type="unfinished"></translation>
+        <translation>Criteria</translation>
     </message>
     <message>
         <source>Bedarf der Sozialräume</source>
-        <translation type="unfinished"></translation>
+        <translation>Need of the districts</translation>
     </message>
     <message>
         <source>eingereicht</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted</translation>
     </message>
     <message>
         <source>nicht förderfähig</source>
-        <translation type="unfinished"></translation>
+        <translation>ineligible</translation>
     </message>
     <message>
         <source>förderfähig</source>
-        <translation type="unfinished"></translation>
+        <translation>eligible</translation>
     </message>
     <message>
         <source>bewilligt</source>
-        <translation type="unfinished"></translation>
+        <translation>awarded</translation>
     </message>
     <message>
         <source>abgelehnt</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <source>zurückgezogen</source>
-        <translation type="unfinished"></translation>
+        <translation>withdrawn</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Träger</source>
@@ -1522,27 +1522,27 @@
     </message>
     <message>
         <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>Field of action</translation>
     </message>
     <message>
         <source>Beginn</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Jahre</source>
-        <translation type="unfinished"></translation>
+        <translation>Years</translation>
     </message>
     <message>
         <source>Eingereicht am</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted on</translation>
     </message>
     <message>
         <source>Kurzbeschreibung</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Auflagen</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <source>Anträge</source>
@@ -1550,79 +1550,79 @@
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Anteil (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Share (0–1)</translation>
     </message>
     <message>
         <source>Versorgte Sozialräume</source>
-        <translation type="unfinished"></translation>
+        <translation>Districts served</translation>
     </message>
     <message>
         <source>Beantragt (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested (€)</translation>
     </message>
     <message>
         <source>Bewilligt (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Awarded (€)</translation>
     </message>
     <message>
         <source>Begründung</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Beträge je Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>Amounts per year</translation>
     </message>
     <message>
         <source>Bewertet von</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated by</translation>
     </message>
     <message>
         <source>Punkte</source>
-        <translation type="unfinished"></translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Bewertungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores</translation>
     </message>
     <message>
         <source>&amp;Programme und Runden</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programmes and rounds</translation>
     </message>
     <message>
         <source>&amp;Kriterien</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Criteria</translation>
     </message>
     <message>
         <source>&amp;Anträge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Applications</translation>
     </message>
     <message>
         <source>Legen Sie zuerst eine Förderrunde an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a funding round first.</translation>
     </message>
     <message>
         <source>Neues Kriterium</source>
-        <translation type="unfinished"></translation>
+        <translation>New criterion</translation>
     </message>
     <message>
         <source>Neuer Antrag</source>
-        <translation type="unfinished"></translation>
+        <translation>New application</translation>
     </message>
     <message>
         <source>Alle Sozialräume sind schon zugeordnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts are assigned already.</translation>
     </message>
     <message>
         <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
-        <translation type="unfinished"></translation>
+        <translation>This round has no further criterion to score.</translation>
     </message>
 </context>
 <context>
@@ -1712,75 +1712,75 @@
     <name>ValuesGrid</name>
     <message>
         <source>Indikator der Wertetabelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator of the value table</translation>
     </message>
     <message>
         <source>&amp;Indikator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indicator:</translation>
     </message>
     <message>
         <source>Sozialräume filtern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter districts …</translation>
     </message>
     <message>
         <source>Sozialräume der Wertetabelle filtern</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the districts of the value table</translation>
     </message>
     <message>
         <source>Ebene der Sozialräume in der Wertetabelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Level of the districts in the value table</translation>
     </message>
     <message>
         <source>Neues Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>New year</translation>
     </message>
     <message>
         <source>&amp;Jahr hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;year</translation>
     </message>
     <message>
         <source>Jahr als Spalte hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add the year as a column</translation>
     </message>
     <message>
         <source>Wertetabelle: Sozialräume × Jahre</source>
-        <translation type="unfinished"></translation>
+        <translation>Value table: districts × years</translation>
     </message>
     <message>
         <source>Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten</source>
-        <translation type="unfinished"></translation>
+        <translation>Type values or paste from Excel (Ctrl+V); “-” = missing, “x” = suppressed</translation>
     </message>
     <message>
         <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “-” = missing, “x” = suppressed, italics = provisional or estimated.</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
     </message>
     <message>
         <source>Alle Ebenen</source>
-        <translation type="unfinished"></translation>
+        <translation>All levels</translation>
     </message>
     <message>
         <source> – berechnet</source>
-        <translation type="unfinished"></translation>
+        <translation> – derived</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project open.</translation>
     </message>
     <message>
         <source>Wert ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change value</translation>
     </message>
     <message>
         <source>%1 Werte einfügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste %1 values</translation>
     </message>
     <message>
         <source>%1 Zellen eingefügt.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cells pasted.</translation>
     </message>
 </context>
 <context>
@@ -1873,110 +1873,110 @@ Details are in the log: %1</translation>
     <name>commands</name>
     <message>
         <source>Der Wert ist nicht zulässig (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The value is not allowed (%1).</translation>
     </message>
     <message>
         <source>Die Änderung war nicht möglich (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The change was not possible (%1).</translation>
     </message>
     <message>
         <source>%1 anlegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Create %1</translation>
     </message>
     <message>
         <source>%1 ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change %1</translation>
     </message>
     <message>
         <source>%1 löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1</translation>
     </message>
     <message>
         <source>Werte ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change values</translation>
     </message>
     <message>
         <source>Projekteinstellungen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change project settings</translation>
     </message>
     <message>
         <source>Zuordnungen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change assignments</translation>
     </message>
 </context>
 <context>
     <name>editors</name>
     <message>
         <source>(keine Angabe)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>(kein Datum)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no date)</translation>
     </message>
     <message>
         <source>Wert</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>„%1“ ist keine Zahl (Beispiel: 1.234,5).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number (example: 1.234,5).</translation>
     </message>
     <message>
         <source>„%1“ ist keine ganze Zahl.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a whole number.</translation>
     </message>
     <message>
         <source>„%1“ ist kein Datum (Beispiel: 21.11.2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a date (example: 21.11.2026).</translation>
     </message>
     <message>
         <source>„%1“ darf nicht leer sein.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” must not be empty.</translation>
     </message>
     <message>
         <source>endgültig</source>
-        <translation type="unfinished"></translation>
+        <translation>final</translation>
     </message>
     <message>
         <source>vorläufig</source>
-        <translation type="unfinished"></translation>
+        <translation>provisional</translation>
     </message>
     <message>
         <source>geschätzt</source>
-        <translation type="unfinished"></translation>
+        <translation>estimated</translation>
     </message>
     <message>
         <source>geheim gehalten</source>
-        <translation type="unfinished"></translation>
+        <translation>suppressed</translation>
     </message>
     <message>
         <source>fehlt</source>
-        <translation type="unfinished"></translation>
+        <translation>missing</translation>
     </message>
     <message>
         <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number (example: 1.234,5; “-” missing, “x” suppressed).</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
-        <translation type="unfinished"></translation>
+        <translation>The pasted block is wider than the table; add more years first.</translation>
     </message>
     <message>
         <source>Wählen Sie zuerst einen Indikator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an indicator first.</translation>
     </message>
     <message>
         <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
-        <translation type="unfinished"></translation>
+        <translation>The pasted block is longer than the table (%1 rows too many).</translation>
     </message>
 </context>
 <context>
