@@ -18,6 +18,7 @@ from k360desk.analysis.mapspec import MapBase, MapSpec
 from k360desk.export.map_render import MapArtists, draw_map
 
 CLICK_TOLERANCE_PX = 4
+LEGEND_WIDTH_PX = 215
 ZOOM_STEP = 1.25
 
 
@@ -133,7 +134,15 @@ class MapCanvas(FigureCanvasQTAgg):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        self._fit_axes()
         self._settle.start()
+
+    def _fit_axes(self) -> None:
+        """Keep a fixed strip on the right for the legend and room below for the scale bar."""
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        right = min(LEGEND_WIDTH_PX / width, 0.5)
+        top, bottom = min(70 / height, 0.3), min(60 / height, 0.3)
+        self.ax.set_position((0.02, bottom, 1 - right - 0.03, 1 - top - bottom))
 
     # --- mouse ---------------------------------------------------------------------------
 
