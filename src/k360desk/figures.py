@@ -133,6 +133,19 @@ def index_for_project(project: Project, method: IndexMethod, period: int) -> Ind
     return compute_index(values, project.districts_frame(), method, period)
 
 
+def index_series_for_project(project: Project, method: IndexMethod,
+                             periods: list[int] | None = None) -> pd.DataFrame:
+    """The index for several periods (default: all), one row per period and district."""
+    from k360desk.analysis.socialindex import compute_index_series
+
+    indicators = project.indicators_frame()
+    unknown = [k for k in method.indicator_keys() if k not in set(indicators["key"])]
+    if unknown:
+        raise MethodError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
+    values = project_values(project, method.indicator_keys())
+    return compute_index_series(values, project.districts_frame(), method, periods)
+
+
 def coverage_for_project(project: Project, facility_type: str, target_key: str, guide_value: float,
                          period: int | None = None, target_group: str | None = None,
                          level_id: int | None = None) -> pd.DataFrame:

@@ -82,7 +82,7 @@ def test_about_lists_versions_and_licences():
 
 def test_pages_of_missing_modules_get_a_placeholder(window, answers):
     window.documents.open_demo()
-    spec = pages.PageSpec("future", "Zukunft", pages.SP.SP_FileIcon,
+    spec = pages.PageSpec("future", "Zukunft", "reports",
                           "k360desk.ui.does_not_exist:FuturePage")
     page = pages.create_page(spec, window.context)
     assert isinstance(page, pages.PlaceholderPage)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
-from k360desk.models import District, Indicator
+from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.models import (
     RAW_ROLE,
     Column,
@@ -123,7 +123,7 @@ def test_grid_pivot_display_and_copy(small_project, qtbot):
     assert model.index(row, FIXED).data() == "200,0"
     assert model.index(row, FIXED + 1).data(RAW_ROLE) == pytest.approx(220.0)
     assert model.index(model.codes.index("1"), FIXED).data() == ""  # no value at all
-    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200,0\t220,0\n"
+    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200\t220\n"
 
 
 def test_grid_block_rows_and_errors(small_project, qtbot):
@@ -165,3 +165,7 @@ def test_grid_proxy_sorts_numerically(small_project, qtbot):
     assert numbers == sorted(numbers, reverse=True) and numbers[0] == 450.0
     proxy.setFilterFixedString("quartier 2")
     assert proxy.rowCount() == 3
+    proxy.setFilterFixedString("")
+    top = small_project.find(DistrictLevel, name="Stadtteil").id
+    proxy.set_level(top)
+    assert sorted(proxy.index(r, 1).data() for r in range(proxy.rowCount())) == ["Nord", "Süd"]

@@ -10,7 +10,6 @@ takes and returns plain dicts and frames (``IndexMethod.to_dict()`` / ``from_dic
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -107,11 +106,15 @@ def load_definition(project: Project, name: str) -> dict[str, Any]:
 
 
 def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return _clean(value.item())
-    return value
+    """JSON-able scalar: numpy scalars unwrapped, NaN/NA/None → None."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, (list, dict, tuple)):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
 
 
 def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],

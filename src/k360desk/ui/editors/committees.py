@@ -9,12 +9,13 @@ from k360desk.models import AgendaItem, Committee, FundingRound, Meeting, Projec
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
+from k360desk.ui.models.columns import format_date
 
 
 def _meetings(project: Project):
     frame = project.frame(Meeting)
     committees = dict(names(Committee)(project))
-    return [(int(i), f"{committees.get(c, '')} – {d}") for i, c, d in
+    return [(int(i), f"{committees.get(c, '')} – {format_date(d)}") for i, c, d in
             zip(frame["id"], frame["committee_id"], frame["date"], strict=True)]
 
 

@@ -49,7 +49,9 @@ class LinkEditor(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(title)
-        self.view.setMinimumHeight(110)
+        self.view.setMinimumHeight(120)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         for col, column in enumerate(columns):
             if column.width:
                 self.view.setColumnWidth(col, column.width)
