@@ -132,7 +132,7 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
     rows = rows[rows["indicator"].isin(keys)]
     level_id = choose_level(rows[rows["period"].isin(periods)], districts, method)
     ds = districts if level_id is None else districts[districts["level_id"] == level_id]
-    ids = levels._ids(ds)
+    ids = levels.ids_of(ds)
     cube = _cube(rows, keys, ids, needed)
     pos = {p: i for i, p in enumerate(needed)}
     now = np.array([pos[p] for p in periods])

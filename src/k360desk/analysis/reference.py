@@ -47,7 +47,7 @@ def _district_depths(cube: Cube, districts: pd.DataFrame | None) -> np.ndarray |
     if districts is None:
         return None
     depth = levels.level_depth(districts)
-    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels._ids(districts))
+    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels.ids_of(districts))
     return pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
 
 
@@ -182,7 +182,7 @@ def aggregate_to_level(values: pd.DataFrame, indicators: pd.DataFrame, districts
     population = population or guess_population_key(indicators)
     ancestor = levels.ancestor_at(districts, level_id)
     out = _aggregate(values, indicators, districts, ancestor, population)
-    ids = levels._ids(districts)
+    ids = levels.ids_of(districts)
     codes = pd.Series(districts["code"].to_numpy(), index=ids)
     keys = indicator_table(indicators).set_index("id")["key"]
     out = out.assign(district_id=out["group"].astype("int64"))

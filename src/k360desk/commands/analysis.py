@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-population", type=float, metavar="N",
                    help="Mindesteinwohnerzahl (Berliner Verfahren: 300)")
     p.add_argument("--span", type=int, metavar="JAHRE", help="Zeitraum der Dynamik in Jahren")
+    p.add_argument("--quantiles", type=int, metavar="K",
+                   help="Statusklassen als K gleich große Gruppen (Quantile) statt nach "
+                        "Standardabweichungen")
     p.add_argument("--exclude", metavar="CODE[=GRUND],…",
                    help="Sozialräume ausschließen, z. B. 22=Sondergebiet,13")
     p.add_argument("--save-definition", metavar="DATEI", help="Definition als JSON-Datei speichern")
@@ -99,6 +102,9 @@ def _method(args: argparse.Namespace, project):
             method.min_population = args.min_population
         if args.span is not None:
             method.span = args.span
+        if args.quantiles is not None:
+            method.status_scheme = "quantile"
+            method.quantiles = args.quantiles
         method.exclusions.update(_exclusions(args.exclude))
         method.validate()
     except (MethodError, ProjectError) as exc:
