@@ -63,9 +63,11 @@ def _check_key(indicators: pd.DataFrame, key: str) -> pd.Series:
     return match.iloc[0]
 
 
-def indicator_level(project: Project, key: str, values: pd.DataFrame | None = None) -> int | None:
+def indicator_level(project: Project, key: str, values: pd.DataFrame | None = None,
+                    districts: pd.DataFrame | None = None) -> int | None:
     """The finest level on which an indicator has values (its natural level)."""
-    districts = project.districts_frame()
+    if districts is None:
+        districts = project.districts_frame()
     if values is None:
         values = project_values(project, [key])
     have = values.loc[(values["indicator"] == key) & values["value"].notna(), "district_id"]
@@ -81,7 +83,7 @@ def indicator_table(project: Project, key: str, period: int,
     _check_key(indicators, key)
     districts = project.districts_frame()
     values = project_values(project, [key], periods=[period])
-    natural = indicator_level(project, key, values)
+    natural = indicator_level(project, key, values, districts)
     level = natural if level_id is None else int(level_id)
     if level is None:
         raise FigureError("Das Projekt hat noch keine Sozialräume.")
