@@ -79,7 +79,7 @@ def round_figures(
     ranked = rk.rank(data.applications, totals, app_need, data.amounts, checks)
     decided = data.round.status in store.DECIDED
     if decided:
-        result = _decided_allocation(data, ranked)
+        result = _decided_allocation(data, ranked, store.commitments(project, round_id))
     else:
         result = alloc.allocate(
             ranked,
@@ -106,9 +106,12 @@ def round_figures(
     notes = [need_note] if need_note else []
     if not data.criteria["derived"].eq(scoring.NEED).any():
         notes.append("Der Kriterienkatalog enthält kein Bedarfskriterium.")
+    detail = scoring.need_detail(data.districts, need).merge(
+        data.districts[["application_id", "district_id", "code", "name"]],
+        on=["application_id", "district_id"], how="left")
     trace = build_trace(
         table,
-        scoring.need_detail(data.districts, need),
+        detail,
         ranked,
         result,
         need_source=need_note,
@@ -127,7 +130,8 @@ def round_figures(
     return ranking, amounts, result.budget, trace, figures
 
 
-def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame) -> alloc.Allocation:
+def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
+                        earlier: pd.Series) -> alloc.Allocation:
     """For a decided round the allocation is what was awarded, not a new proposal."""
     amounts = data.amounts.rename(columns={"awarded": "proposed"}).fillna({"proposed": 0.0})
     info = data.applications.set_index("id")
@@ -153,13 +157,13 @@ def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame) -> alloc.Al
             }
         )
     by_year = amounts.groupby("year")[["proposed"]].sum()["proposed"]
-    years = sorted(set(data.budgets.index) | set(by_year.index))
+    years = sorted(set(data.budgets.index) | set(by_year.index) | set(earlier.index))
     budget = pd.DataFrame({"year": years})
     budget["budget"] = budget["year"].map(data.budgets).fillna(0.0)
-    budget["committed"] = 0.0
+    budget["committed"] = budget["year"].map(earlier).fillna(0.0)
     budget["overrides"] = 0.0
     budget["allocated"] = budget["year"].map(by_year).fillna(0.0)
-    budget["remaining"] = budget["budget"] - budget["allocated"]
+    budget["remaining"] = budget["budget"] - budget["committed"] - budget["allocated"]
     return alloc.Allocation(
         amounts=amounts[["application_id", "year", "requested", "proposed", "override_reason"]],
         summary=pd.DataFrame(lines),

@@ -80,7 +80,7 @@ def levels(project: Project) -> pd.DataFrame:
     from k360desk.models import DistrictLevel
 
     frame = project.frame(DistrictLevel)
-    return frame.join(counts, on="id").fillna({"districts": 0})
+    return frame.assign(districts=frame["id"].map(counts).fillna(0).astype(int))
 
 
 def default_level(project: Project, table: pd.DataFrame | None = None) -> int | None:

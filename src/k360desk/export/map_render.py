@@ -248,6 +248,17 @@ def north_arrow(ax: Axes) -> list:
     return [shaft, letter]
 
 
+def nice_ceil(target: float) -> float:
+    """The smallest 1, 2 or 5 × 10ⁿ not below ``target``."""
+    if target <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(target))
+    for step in (1, 2, 5, 10):
+        if step * power >= target * (1 - 1e-9):
+            return step * power
+    return 10 * power
+
+
 def nice_length(target: float) -> float:
     """The largest 1, 2 or 5 × 10ⁿ not above ``target``."""
     if target <= 0:
@@ -274,7 +285,10 @@ def scale_bar(ax: Axes, fraction: float = 0.2):
     from matplotlib.patches import Rectangle
 
     x0, x1 = ax.get_xlim()
-    length = nice_length((x1 - x0) * fraction)
+    # At least ~90 pt long so that the three labels never run into each other.
+    points = ax.bbox.width * 72 / ax.figure.dpi
+    per_point = (x1 - x0) / max(points, 1.0)
+    length = max(nice_length((x1 - x0) * fraction), nice_ceil(90 * per_point))
     height = length / 22
     box = AuxTransformBox(ax.transData)
     half = length / 2

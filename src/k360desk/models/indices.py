@@ -10,6 +10,7 @@ takes and returns plain dicts and frames (``IndexMethod.to_dict()`` / ``from_dic
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,10 +36,12 @@ def _key_ids(project: Project) -> dict[str, int]:
     return {k: i for k, i in project._conn.execute("SELECT key, id FROM indicators")}
 
 
-def save_definition(project: Project, definition: dict[str, Any], notes: str = "") -> int:
+def save_definition(project: Project, definition: dict[str, Any], notes: str = "",
+                    new_id: Callable[[], str] = new_uuid) -> int:
     """Insert or replace the definition named ``definition["name"]``; return its id.
 
     Raises ``ProjectError`` (German) when an indicator or district it names is unknown.
+    ``new_id`` makes the UUIDs of new rows (the demo generator draws them from its seed).
     """
     name = str(definition.get("name") or "").strip()
     if not name:
@@ -69,7 +72,7 @@ def save_definition(project: Project, definition: dict[str, Any], notes: str = "
         existing = project.find(IndexDefinition, name=name)
         if existing is None:
             index_id = project.add(IndexDefinition(name=name, kind="social", definition=text,
-                                                   notes=notes))
+                                                   notes=notes, uuid=new_id()))
         else:
             index_id = int(existing.id)  # type: ignore[arg-type]
             project.update(IndexDefinition, index_id, definition=text,
@@ -77,7 +80,7 @@ def save_definition(project: Project, definition: dict[str, Any], notes: str = "
             project.delete_link("index_components", index_id=index_id)
             project.delete_link("index_exclusions", index_id=index_id)
         project.execute_link("index_components", [
-            {"uuid": new_uuid(), "index_id": index_id, "indicator_id": ind, "role": role,
+            {"uuid": new_id(), "index_id": index_id, "indicator_id": ind, "role": role,
              "weight": weight, "transformation": transformation}
             for ind, role, weight, transformation in dict.fromkeys(components)])
         project.execute_link("index_exclusions", [{"index_id": index_id, **e} for e in exclusions])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from k360desk.models import Project, ProjectError
@@ -18,8 +19,10 @@ def _message(exc: Exception) -> str:
     if isinstance(exc, ProjectError):
         return str(exc)
     if isinstance(exc, sqlite3.IntegrityError):
-        return f"Der Wert ist nicht zulässig ({exc})."
-    return f"Die Änderung war nicht möglich ({exc})."
+        return QCoreApplication.translate(
+            "commands", "Der Wert ist nicht zulässig (%1).").replace("%1", str(exc))
+    return QCoreApplication.translate(
+        "commands", "Die Änderung war nicht möglich (%1).").replace("%1", str(exc))
 
 
 class StoreCommand(QUndoCommand):

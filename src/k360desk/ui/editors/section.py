@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -128,8 +129,6 @@ class RecordSection(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addStretch(1)
-        self.filters_layout = QHBoxLayout()
-        bar.addLayout(self.filters_layout)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
@@ -139,16 +138,26 @@ class RecordSection(QWidget):
         if form:
             self.form = RecordForm(columns, self._commit_field, self)
             self.form.message.connect(lambda text: show_message(self, text))
+            # Long forms (applications with their link tables) scroll instead of squeezing.
+            self.form_area = QScrollArea(self)
+            self.form_area.setWidgetResizable(True)
+            self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.form_area.setWidget(self.form)
+            self.form_area.setMinimumWidth(360)
             self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
             self.splitter.addWidget(self.table)
-            self.splitter.addWidget(self.form)
+            self.splitter.addWidget(self.form_area)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setChildrenCollapsible(False)
+            self.splitter.setSizes([700, 420])
             body = self.splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        # Pages add filter combo boxes here (a row of its own, empty by default).
+        self.filters_layout = QHBoxLayout()
+        layout.addLayout(self.filters_layout)
         layout.addWidget(body, 1)
         layout.addWidget(self.error)
         self.setTabOrder(self.filter, self.add_button)
@@ -270,7 +279,11 @@ class RecordSection(QWidget):
         """Add a new record (Einfg) and start editing its first field."""
         if self.project is None or self.project.read_only:
             return
-        record = self.new_record(self.project)
+        try:
+            record = self.new_record(self.project)
+        except ValueError as exc:  # the page explains what is missing first
+            self._show_error(str(exc))
+            return
         command = AddRecord(self.project, record)
         self.context.push(command)
         if command.error:
@@ -285,7 +298,13 @@ class RecordSection(QWidget):
         if row >= 0 and editable:
             index = self.proxy.mapFromSource(self.model.index(row, editable[0]))
             self.table.setCurrentIndex(index)
-            QTimer.singleShot(0, lambda: self.table.edit(index))
+            # Start editing once the view has settled; the row may be gone by then.
+            persistent = QPersistentModelIndex(index)
+            QTimer.singleShot(0, self.table, lambda: self._edit_later(persistent))
+
+    def _edit_later(self, persistent: QPersistentModelIndex) -> None:
+        if persistent.isValid():
+            self.table.edit(self.proxy.index(persistent.row(), persistent.column()))
 
     def describe(self, record_id: int) -> str:
         """A short German name of a record for messages."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import District, Indicator
+from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.form import ERROR_STYLE
@@ -54,6 +54,11 @@ class ValuesGrid(QWidget):
         self.filter.setMaximumWidth(280)
         self.filter.setAccessibleName(self.tr("Sozialräume der Wertetabelle filtern"))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.level = QComboBox(self)
+        self.level.setAccessibleName(self.tr("Ebene der Sozialräume in der Wertetabelle"))
+        self.level.setToolTip(self.level.accessibleName())
+        self.level.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_level(self.level.currentData()))
         self.year = QSpinBox(self)
         self.year.setRange(1800, 2200)
         self.year.setValue(QDate.currentDate().year())
@@ -78,7 +83,7 @@ class ValuesGrid(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(90)
+        self.table.horizontalHeader().setDefaultSectionSize(80)
         self.table.setAccessibleName(self.tr("Wertetabelle: Sozialräume × Jahre"))
         self.table.setAccessibleDescription(self.tr(
             "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
@@ -103,6 +108,7 @@ class ValuesGrid(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(label)
         bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.level)
         bar.addWidget(self.filter)
         bar.addSpacing(12)
         bar.addWidget(self.year)
@@ -113,7 +119,8 @@ class ValuesGrid(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
-        self.setTabOrder(self.indicator, self.filter)
+        self.setTabOrder(self.indicator, self.level)
+        self.setTabOrder(self.level, self.filter)
         self.setTabOrder(self.filter, self.year)
         self.setTabOrder(self.year, self.add_year)
         self.setTabOrder(self.add_year, self.table)
@@ -126,8 +133,23 @@ class ValuesGrid(QWidget):
 
     def _on_replaced(self) -> None:
         self.extra_periods.clear()
+        self._fill_levels()
         self._fill_indicators()
         self.reload()
+
+    def _fill_levels(self) -> None:
+        current = self.level.currentData()
+        self.level.blockSignals(True)
+        self.level.clear()
+        self.level.addItem(self.tr("Alle Ebenen"), None)
+        project = self.context.project
+        if project is not None:
+            for level in project.all(DistrictLevel, order_by="rank"):
+                self.level.addItem(level.name, level.id)
+        i = self.level.findData(current)
+        self.level.setCurrentIndex(max(i, 0))
+        self.level.blockSignals(False)
+        self.proxy.set_level(self.level.currentData())
 
     def _fill_indicators(self) -> None:
         current = self.indicator.currentData()
@@ -162,16 +184,21 @@ class ValuesGrid(QWidget):
         ind = project.get(Indicator, indicator_id)
         districts = project.frame(District).sort_values("code")
         values = project.values_frame(indicators=[ind.key])
-        periods = set(project.periods()) | self.extra_periods
+        # The indicator's own years (from the one query); all project years only for an
+        # indicator without values yet, so a new one starts with familiar columns.
+        own = {int(p) for p in values["period"].unique()}
+        periods = (own or set(project.periods())) | self.extra_periods
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 240)
+        self.table.setColumnWidth(1, 200)
         self.model.committer = None if project.read_only else self._commit_rows
 
     def _on_changes(self, changes) -> None:
         tables = {c.table for c in changes}
         if "indicators" in tables:
             self._fill_indicators()
+        if "district_levels" in tables:
+            self._fill_levels()
         if tables & WATCH:
             self.reload()
 

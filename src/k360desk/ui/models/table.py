@@ -27,6 +27,13 @@ from k360desk.ui.models.columns import (
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# Plain ints: data() runs for every visible cell and role on each repaint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole.value)
+_RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
 
 # (record id, field, new raw value) -> German error message or None
 Committer = Callable[[int, str, Any], "str | None"]
@@ -110,22 +117,23 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text[row][col]
-        if role == RAW_ROLE or role == Qt.ItemDataRole.EditRole:
+        if role == _RAW or role == _EDIT:
             return self._raw[row][col]
-        column = self.columns[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.kind in ("int", "number") else _LEFT
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+        if role == _ALIGN:
+            return _RIGHT if self.columns[col].kind in ("int", "number") else _LEFT
+        if role == _CHECK:
+            if self.columns[col].kind != "bool":
+                return None
             return Qt.CheckState.Checked if self._raw[row][col] else Qt.CheckState.Unchecked
-        if role == ID_ROLE:
+        if role == _ID:
             return self._ids[row]
-        if role == SEARCH_ROLE:
+        if role == _SEARCH:
             return self._search[row]
-        if role == Qt.ItemDataRole.ToolTipRole and column.multiline:
+        if role == _TOOLTIP and self.columns[col].multiline:
             return self._text[row][col]
         return None
 
@@ -205,16 +213,24 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         """Keep rows whose texts contain every word of ``text`` (case-insensitive)."""
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
     def set_field_filter(self, field: str, accept: Callable[[Any], bool] | None) -> None:
         """Keep rows whose raw ``field`` value passes ``accept`` (None removes the filter)."""
         if accept is None:
-            self._fields.pop(field, None)
+            self._refilter(lambda: self._fields.pop(field, None))
         else:
-            self._fields[field] = accept
-        self.invalidateFilter()
+            self._refilter(lambda: self._fields.__setitem__(field, accept))
+
+    def _refilter(self, change: Callable[[], Any]) -> None:
+        # Qt 6.9 replaced invalidateFilter() by begin/endFilterChange around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
@@ -230,11 +246,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         a = left.data(RAW_ROLE)
         b = right.data(RAW_ROLE)
-        # Empty cells sort last, numbers numerically, texts by their German display.
-        if is_missing(a) or a == "":
-            return False
-        if is_missing(b) or b == "":
-            return True
+        # Empty cells sort last in both directions, numbers numerically, texts by display.
+        a_empty = is_missing(a) or a == ""
+        b_empty = is_missing(b) or b == ""
+        if a_empty or b_empty:
+            if a_empty and b_empty:
+                return False
+            return a_empty == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
         if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not (
                 isinstance(a, bool) or isinstance(b, bool)):
             kind = self.sourceModel().columns[left.column()].kind
