@@ -196,7 +196,9 @@ def _print_table(frame) -> None:
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
             decimals = 0 if column == "Einwohner" else 1 if column == "Bedarfswert" else 2
-            shown[column] = shown[column].map(lambda v, d=decimals: de_number(v, d))
+            # + 0.0 turns a rounded −0 into 0, so "-0,00" never appears
+            shown[column] = shown[column].map(
+                lambda v, d=decimals: de_number(round(v, d) + 0.0 if v == v else v, d))
     print(shown.to_string(index=False))
 
 
