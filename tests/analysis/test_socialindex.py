@@ -229,3 +229,12 @@ def test_edge_cases_do_not_break():
     method = IndexMethod(components=[IndexComponent("a")], exclusions={"02": ""})
     t = compute_index(_five(), DIST, method, 2024).table.set_index("code")
     assert t.loc["02", "reason"] == "ausgeschlossen"
+
+
+def test_berlin_population_minimum_holds_over_the_span():
+    data = _five({("a", 2022): {i: 1 for i in range(1, 6)},
+                  ("pop", 2022): {1: 1000, 2: 1000, 3: 1000, 4: 1000, 5: 250}})
+    t = compute_index(data, DIST, berlin_mss(["a"], population_key="pop"), 2024).table
+    assert t.set_index("code").loc["05", "reason"] == "unter 300 Einwohnerinnen und Einwohnern"
+    method = IndexMethod(components=[IndexComponent("a")], population="pop")
+    assert compute_index(data, DIST, method, 2024).table["included"].all()
