@@ -151,9 +151,12 @@ class IndexMethod:
             raise MethodError("ddof muss 0 oder 1 sein.")
         seen = set()
         for c in self.components:
-            if (c.role, c.key) in seen:
-                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt ({c.role}).")
-            seen.add((c.role, c.key))
+            if c.key in seen:
+                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt; ein gelieferter "
+                                  "Veränderungsindikator kann nicht zugleich Statusindikator sein."
+                                  if c.role == "dynamics" else
+                                  f"Indikator „{c.indicator}“ ist doppelt.")
+            seen.add(c.key)
 
     # --- the small shareable file ----------------------------------------------------------
 

@@ -133,7 +133,7 @@ def _index(args: argparse.Namespace) -> int:
             figures.save_index_definition(project, method)
             run_id = figures.store_index_result(project, result, method.name)
             project.save()
-        frame = _index_frame(result, need_scores(result))
+        frame = figures.index_display_table(result, need_scores(result))
         if args.output:
             _write_csv(frame, Path(args.output))
         else:
@@ -150,30 +150,6 @@ def _index(args: argparse.Namespace) -> int:
     finally:
         project.close()
     return 0
-
-
-def _index_frame(result, need):
-    """The result with German column headers, in the order a report shows them."""
-    import pandas as pd
-
-    t = result.table
-    out = pd.DataFrame({"Code": t["code"], "Name": t["name"]})
-    if "population" in t:
-        out["Einwohner"] = t["population"]
-    for c in result.method.components:
-        prefix = "z Veränderung " if c.key.startswith("d_") else "z "
-        out[prefix + c.indicator] = t[f"z_{c.key}"].round(3)
-    out["Statusindex"] = t["status_value"].round(3)
-    out["Statusklasse"] = t["status_class"]
-    out["Dynamikindex"] = t["dynamics_value"].round(3)
-    out["Dynamikklasse"] = t["dynamics_class"]
-    out["Status/Dynamik"] = t["matrix_class"]
-    if result.method.attention:
-        out["Aufmerksamkeitsbedarf"] = t["attention"].map({True: "ja", False: "nein"})
-    out["Bedarfswert"] = need.to_numpy().round(1)
-    out["im Index"] = t["included"].map({True: "ja", False: "nein"})
-    out["Grund"] = t["reason"]
-    return out
 
 
 def _write_csv(frame, path: Path) -> None:
@@ -230,7 +206,7 @@ def _coverage(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
     finally:
         project.close()
-    frame = _coverage_frame(table)
+    frame = figures.coverage_display_table(table)
     if args.output:
         _write_csv(frame, Path(args.output))
     else:
@@ -247,16 +223,3 @@ def _coverage(args: argparse.Namespace) -> int:
     if args.output:
         print(f"Ergebnis geschrieben: {args.output}")
     return 0
-
-
-def _coverage_frame(table):
-    import pandas as pd
-
-    return pd.DataFrame({
-        "Code": table["code"], "Name": table["name"], "Einrichtungen": table["facilities"],
-        "Plätze": table["capacity"], "Zielbevölkerung": table["target_population"],
-        "Plätze je 1.000": table["places_per_1000"].round(2), "Richtwert": table["guide_value"],
-        "Versorgung %": table["coverage_pct"].round(1),
-        "Fehlende Plätze": table["gap"].round(1),
-        "keine Einrichtung": table["no_facility"].map({True: "ja", False: ""}),
-    })
