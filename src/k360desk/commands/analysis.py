@@ -10,6 +10,9 @@ from k360desk.commands.common import de_number, open_project
 
 PRESETS = ("berlin-mss",)
 DEFAULT_EXCLUSION_REASON = "von der Planung ausgeschlossen"
+# Decimals per German column of the display tables (others: z-values, 2 on screen, 3 in CSV).
+_DECIMALS = {"Einwohner": 0, "Plätze": 0, "Zielbevölkerung": 0, "Fehlende Plätze": 0,
+             "Richtwert": 1, "Plätze je 1.000": 1, "Versorgung %": 1, "Bedarfswert": 1}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -156,9 +159,7 @@ def _write_csv(frame, path: Path) -> None:
     """CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma."""
     from k360desk.io.spreadsheet import write_csv
 
-    decimals = {c: (0 if c in ("Einwohner", "Plätze", "Zielbevölkerung") else
-                    1 if c in ("Bedarfswert", "Versorgung %", "Fehlende Plätze", "Richtwert") else 3)
-                for c in frame.columns if frame[c].dtype.kind == "f"}
+    decimals = {c: _DECIMALS.get(c, 3) for c in frame.columns if frame[c].dtype.kind == "f"}
     try:
         write_csv(frame, path, decimals)
     except OSError as exc:
@@ -171,7 +172,7 @@ def _print_table(frame) -> None:
     shown = frame.copy()
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
-            decimals = 0 if column == "Einwohner" else 1 if column == "Bedarfswert" else 2
+            decimals = _DECIMALS.get(column, 2)
             # + 0.0 turns a rounded −0 into 0, so "-0,00" never appears
             shown[column] = shown[column].map(
                 lambda v, d=decimals: de_number(round(v, d) + 0.0 if v == v else v, d))
