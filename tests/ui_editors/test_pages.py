@@ -346,3 +346,61 @@ def _inside_qt_widget(widget, page) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def test_keyboard_insert_and_delete(qtbot, context, confirm):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    section = page.topics
+    page.activateWindow()
+    section.table.setFocus()
+    qtbot.waitUntil(section.table.hasFocus)
+    before = context.project.count("topics")
+    qtbot.keyClick(section.table, Qt.Key.Key_Insert)
+    assert context.project.count("topics") == before + 1
+    qtbot.keyClick(section.table, Qt.Key.Key_Escape)  # leave the editor opened for the name
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)
+    assert confirm and context.project.count("topics") == before
+
+
+def test_pages_are_english_when_english_is_chosen(qtbot, context, qapp):
+    import re
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    from k360desk.ui import i18n
+
+    translator = i18n.load_translator(qapp, "en")
+    assert translator is not None
+    qapp.installTranslator(translator)
+    german = re.compile(r"[äöüÄÖÜß]|\b(und|der|die|das|nicht|Neu|Löschen|Filtern)\b")
+    found = []
+    try:
+        for module, name in (("districts", "DistrictsPage"), ("indicators", "IndicatorsPage"),
+                             ("providers", "ProvidersPage"), ("rounds", "RoundsPage"),
+                             ("committees", "CommitteesPage"),
+                             ("settings", "ProjectSettingsPage")):
+            page = _page(qtbot, module, name, context)
+            texts = []
+            for child in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+                texts += [child.text(), child.toolTip(), child.accessibleName()]
+            for tabs in page.findChildren(QTabWidget):
+                texts += [tabs.tabText(i) for i in range(tabs.count())]
+            from k360desk.ui.editors.section import RecordSection
+
+            for section in page.findChildren(RecordSection):
+                model = section.model
+                texts += [model.headerData(c, Qt.Orientation.Horizontal)
+                          for c in range(model.columnCount())]
+            found += [f"{name}: {t}" for t in texts if t and german.search(t)
+                      and not _data_text(t, context)]
+    finally:
+        qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert not found, found
+
+
+def _data_text(text: str, context) -> bool:
+    """Names from the project itself (districts, topics …) stay as the user typed them."""
+    return "Quartier" in text or "Arbeit und Soziales" in text or "Süd" in text

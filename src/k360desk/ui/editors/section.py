@@ -113,8 +113,8 @@ class RecordSection(QWidget):
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        for key, slot in ((QKeySequence.StandardKey.New, self.add),
-                          (Qt.Key.Key_Insert, self.add),
+        # Ins/Del only: Ctrl+N belongs to "Datei → Neu" in the main window.
+        for key, slot in ((Qt.Key.Key_Insert, self.add),
                           (QKeySequence.StandardKey.Delete, self.delete_selected)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
