@@ -57,7 +57,7 @@ class DistrictsPage(QWidget):
         ]
         self.districts = RecordSection(
             context, District, district_columns, self.tr("Sozialräume"),
-            loader=lambda p: p.districts_frame(), new_record=_new_district,
+            loader=lambda p: p.frame(District).sort_values("code"), new_record=_new_district,
             watch=("district_levels",),
             choices={"levels": (names(DistrictLevel), ("district_levels",)),
                      "parents": (_parents, ("districts",))},

@@ -25,6 +25,21 @@ def _districts(project: Project):
             zip(frame["id"], frame["code"], frame["name"], strict=True)]
 
 
+def _facilities(project: Project):
+    """Facilities with their target groups as text, without geometry (no geopandas)."""
+    frame = project.frame(Facility)
+    frame = frame.sort_values("name", key=lambda s: s.str.lower())
+    links = project.link_frame("facility_target_groups")
+    if links.empty:
+        frame["target_groups"] = None
+        return frame
+    labels = dict(names(TargetGroup)(project))
+    links["label"] = links["target_group_id"].map(labels)
+    joined = links.sort_values("label").groupby("facility_id")["label"].agg("; ".join)
+    frame["target_groups"] = frame["id"].map(joined)
+    return frame
+
+
 class ProvidersPage(QWidget):
     """Providers, facilities with their target groups, facility types and target groups."""
 
@@ -72,7 +87,7 @@ class ProvidersPage(QWidget):
         ]
         self.facilities = RecordSection(
             context, Facility, facility_columns, self.tr("Einrichtungen"),
-            loader=lambda p: p.facilities_frame(),
+            loader=_facilities,
             new_record=lambda p: Facility(
                 name=unique_name(p, Facility, self.tr("Neue Einrichtung"))),
             watch=("providers", "facility_types", "districts", "facility_target_groups",
