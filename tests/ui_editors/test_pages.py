@@ -404,3 +404,14 @@ def test_pages_are_english_when_english_is_chosen(qtbot, context, qapp):
 def _data_text(text: str, context) -> bool:
     """Names from the project itself (districts, topics …) stay as the user typed them."""
     return "Quartier" in text or "Arbeit und Soziales" in text or "Süd" in text
+
+
+def test_district_cannot_be_its_own_ancestor(qtbot, context):
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    project = context.project
+    nord = project.find(District, code="1")
+    quartier = project.find(District, code="11")
+    assert not _edit(page.districts, nord.id, "parent_id", quartier.id)
+    assert "Teilräume" in page.districts.error.text()
+    assert project.get(District, nord.id).parent_id is None
+    assert _edit(page.districts, quartier.id, "parent_id", project.find(District, code="2").id)

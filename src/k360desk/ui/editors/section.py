@@ -56,7 +56,8 @@ class RecordSection(QWidget):
                  new_record: Callable[[Project], Record] | None = None,
                  watch: Iterable[str] = (),
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
-                 form: bool = True, parent: QWidget | None = None) -> None:
+                 form: bool = True, check: Callable[[Project, int, str, Any], str | None]
+                 | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -64,6 +65,8 @@ class RecordSection(QWidget):
         self.new_record = new_record or (lambda project: cls())
         self.watch = {cls.table, *watch}
         self.choice_loaders = choices or {}
+        # Checks that need the record and the project (e.g. no district its own parent).
+        self.check = check
         self.setObjectName(f"section_{cls.table}")
 
         self.model = RecordTableModel([c for c in columns], self)
@@ -184,9 +187,13 @@ class RecordSection(QWidget):
     def reload(self) -> None:
         """Reload the rows from the store, keeping the selection."""
         project = self.project
-        enabled = project is not None and not project.read_only
+        enabled = project is not None and not project.too_new
         self.add_button.setEnabled(enabled)
         self.delete_button.setEnabled(enabled)
+        # A file from a newer version is shown, never changed.
+        self.model.committer = self._commit_field if enabled else None
+        if self.form is not None:
+            self.form.read_only = not enabled
         if project is None:
             import pandas as pd
 
@@ -255,7 +262,7 @@ class RecordSection(QWidget):
             else:
                 self.form.load(None, None)
         self.delete_button.setEnabled(bool(ids) and self.project is not None
-                                      and not self.project.read_only)
+                                      and not self.project.too_new)
         self.selection_changed.emit(ids)
 
     # --- editing -------------------------------------------------------------------------
@@ -263,6 +270,10 @@ class RecordSection(QWidget):
     def _commit_field(self, record_id: int, field: str, value: Any) -> str | None:
         if self.project is None:
             return self.tr("Kein Projekt geöffnet.")
+        if self.check is not None:
+            error = self.check(self.project, record_id, field, value)
+            if error:
+                return error
         command = UpdateFields(self.project, self.cls, record_id, {field: value})
         self.context.push(command)
         if command.error:
@@ -277,7 +288,7 @@ class RecordSection(QWidget):
 
     def add(self) -> None:
         """Add a new record (Einfg) and start editing its first field."""
-        if self.project is None or self.project.read_only:
+        if self.project is None or self.project.too_new:
             return
         try:
             record = self.new_record(self.project)
@@ -321,7 +332,7 @@ class RecordSection(QWidget):
     def delete_selected(self) -> None:
         """Delete the selected records after a confirmation naming what depends on them."""
         ids = self.selected_ids()
-        if not ids or self.project is None or self.project.read_only:
+        if not ids or self.project is None or self.project.too_new:
             return
         text = self.confirm_text(ids)
         answer = QMessageBox.question(

@@ -126,7 +126,7 @@ class ProjectSettingsPage(QWidget):
         for error in self.errors.values():
             error.hide()
         self._show_logo()
-        writable = not project.read_only
+        writable = not project.too_new
         for widget in (self.municipality, self.ags, self.threshold, self.choose, self.remove):
             widget.setEnabled(writable)
 

@@ -191,7 +191,7 @@ class ValuesGrid(QWidget):
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 200)
-        self.model.committer = None if project.read_only else self._commit_rows
+        self.model.committer = None if project.too_new else self._commit_rows
 
     def _on_changes(self, changes) -> None:
         tables = {c.table for c in changes}
