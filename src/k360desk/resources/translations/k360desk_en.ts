@@ -212,6 +212,10 @@
         <source>Sozialräume</source>
         <translation>Districts</translation>
     </message>
+    <message>
+        <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
+        <translation>A district cannot lie within itself or within one of its sub-districts.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentController</name>
