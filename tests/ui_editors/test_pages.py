@@ -415,3 +415,25 @@ def test_district_cannot_be_its_own_ancestor(qtbot, context):
     assert "Teilräume" in page.districts.error.text()
     assert project.get(District, nord.id).parent_id is None
     assert _edit(page.districts, quartier.id, "parent_id", project.find(District, code="2").id)
+
+
+def test_values_grid_status_of_selected_cells(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    row = grid.model.codes.index("21")
+    selection = grid.table.selectionModel()
+    for col in (FIXED, FIXED + 1):
+        selection.select(grid.proxy.index(row, col), selection.SelectionFlag.Select)
+    assert grid.set_status("provisional") is None
+    frame = context.project.values_frame(indicators=["einwohner"], districts=[
+        grid.model.district_ids[row]])
+    assert set(frame["status"]) == {"provisional"} and frame["value"].notna().all()
+    assert grid.model.index(row, FIXED).data(Qt.ItemDataRole.FontRole).italic()
+    grid.set_status("suppressed")
+    assert grid.model.index(row, FIXED).data() == "x"
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    frame = context.project.values_frame(indicators=["einwohner"], districts=[
+        grid.model.district_ids[row]])
+    assert set(frame["status"]) == {"final"}

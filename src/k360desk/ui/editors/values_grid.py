@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -94,6 +95,9 @@ class ValuesGrid(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.hint = QLabel(self.tr(
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
@@ -276,6 +280,54 @@ class ValuesGrid(QWidget):
         text = self.selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Kopieren"), self.copy)
+        menu.addAction(self.tr("&Einfügen"), self.paste)
+        menu.addAction(self.tr("Werte &löschen"), self.clear_selection)
+        menu.addSeparator()
+        for status, text in (("final", self.tr("Als &endgültig markieren")),
+                             ("provisional", self.tr("Als &vorläufig markieren")),
+                             ("estimated", self.tr("Als &geschätzt markieren")),
+                             ("missing", self.tr("Als &fehlend markieren")),
+                             ("suppressed", self.tr("Als geheim &gehalten markieren"))):
+            menu.addAction(text, lambda s=status: self.set_status(s))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        cells = []
+        for index in self.table.selectionModel().selectedIndexes():
+            if index.column() >= FIXED:
+                source = self.proxy.mapToSource(index)
+                cells.append((source.row(), source.column() - FIXED))
+        return cells
+
+    def set_status(self, status: str) -> str | None:
+        """Give the selected cells a status (one undo step); values stay unless withheld."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            value = self.model.values[r, j]
+            has_value = value == value
+            if status in ("final", "provisional", "estimated") and not has_value:
+                continue  # a status of a number needs the number
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if has_value and status not in (
+                             "missing", "suppressed") else None,
+                         "status": status, "note": ""})
+        if not rows:
+            return None
+        project = self.context.project
+        command = SetValues(project, rows, self.tr("Status von %1 Werten ändern").replace(
+            "%1", str(len(rows))))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
 
     def clear_selection(self) -> None:
         """Remove the values of the selected cells (Entf) as one undo step."""
