@@ -34,6 +34,9 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _CHECK = int(Qt.ItemDataRole.CheckStateRole.value)
 _RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
 
 # (record id, field, new raw value) -> German error message or None
 Committer = Callable[[int, str, Any], "str | None"]
@@ -190,14 +193,10 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = self.columns[index.column()]
-        if column.editable and self.committer is not None:
-            if column.kind == "bool":
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            else:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not column.editable or self.committer is None:
+            return _SELECTABLE
+        return _CHECKABLE if column.kind == "bool" else _EDITABLE
 
     def record_id(self, row: int) -> int:
         """The record id of a row."""
