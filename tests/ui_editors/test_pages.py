@@ -109,6 +109,10 @@ def test_filter_and_sort_levels(qtbot, context):
     assert section.proxy.index(0, 0).data() == "Quartier"
     section.filter.setText("stadt")
     assert section.proxy.rowCount() == 1
+    section.select_ids([section.model.record_id(section.proxy.mapToSource(
+        section.proxy.index(0, 0)).row())])
+    section.copy()
+    assert QGuiApplication.clipboard().text() == "Stadtteil\t0\t\n"
 
 
 def test_values_grid_paste_undo_redo_copy(qtbot, context):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -118,6 +118,7 @@ class RecordSection(QWidget):
 
         # Ins/Del only: Ctrl+N belongs to "Datei → Neu" in the main window.
         for key, slot in ((Qt.Key.Key_Insert, self.add),
+                          (QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Delete, self.delete_selected)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -316,6 +317,20 @@ class RecordSection(QWidget):
     def _edit_later(self, persistent: QPersistentModelIndex) -> None:
         if persistent.isValid():
             self.table.edit(self.proxy.index(persistent.row(), persistent.column()))
+
+    def selected_text(self) -> str:
+        """The selected rows' visible columns as tab-separated German text (for Excel)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        cols = [c for c, column in enumerate(self.model.columns)
+                if column.in_table and not self.table.isColumnHidden(c)]
+        lines = ["\t".join(self.proxy.index(r, c).data() or "" for c in cols) for r in rows]
+        return "\n".join(lines) + "\n" if lines else ""
+
+    def copy(self) -> None:
+        """Copy the selected rows (Strg+C)."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
 
     def describe(self, record_id: int) -> str:
         """A short German name of a record for messages."""
