@@ -441,3 +441,19 @@ def test_values_grid_status_of_selected_cells(qtbot, context):
     frame = context.project.values_frame(indicators=["einwohner"], districts=[
         grid.model.district_ids[row]])
     assert set(frame["status"]) == {"final"}
+
+
+def test_page_follows_a_replaced_project(qtbot, context, tmp_path):
+    from k360desk.models import Project
+
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    old = context.project
+    other = Project.create("Leer")
+    try:
+        context.set_project(other)
+        qtbot.waitUntil(lambda: page.districts.model.rowCount() == 0)
+        assert page.levels.model.rowCount() == 0
+    finally:
+        context.set_project(old)
+        other.close()
+    qtbot.waitUntil(lambda: page.districts.model.rowCount() == 8)

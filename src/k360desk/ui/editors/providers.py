@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import District, Facility, FacilityType, Project, Provider, TargetGroup
 from k360desk.ui.commands import ReplaceLinks
-from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
+from k360desk.ui.editors.common import (
+    names,
+    on_project_replaced,
+    page_layout,
+    splitter,
+    unique_name,
+)
 from k360desk.ui.editors.section import RecordSection, show_message
 from k360desk.ui.models import Column
 
@@ -148,7 +154,7 @@ class ProvidersPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Träger und Angebote"))
         page_layout(self, self.tabs)
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._fill_filters)
+        on_project_replaced(context, self, self._fill_filters)
         self._fill_filters()
 
     # --- filters -------------------------------------------------------------------------

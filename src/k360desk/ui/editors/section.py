@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from k360desk.models import Project, Record
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
+from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import ERROR_STYLE, RecordForm
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
@@ -169,7 +170,7 @@ class RecordSection(QWidget):
         self.setTabOrder(self.delete_button, self.table)
 
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self.reload_all)
+        on_project_replaced(context, self, self.reload_all)
         self.reload_all()
 
     # --- loading -------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
+from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import ERROR_STYLE
 from k360desk.ui.editors.section import show_message
 from k360desk.ui.models.grid import FIXED, GridProxy, ValuesGridModel, parse_block
@@ -130,7 +131,7 @@ class ValuesGrid(QWidget):
         self.setTabOrder(self.add_year, self.table)
 
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._on_replaced)
+        on_project_replaced(context, self, self._on_replaced)
         self._on_replaced()
 
     # --- loading -------------------------------------------------------------------------
