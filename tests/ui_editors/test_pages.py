@@ -457,3 +457,19 @@ def test_page_follows_a_replaced_project(qtbot, context, tmp_path):
         context.set_project(old)
         other.close()
     qtbot.waitUntil(lambda: page.districts.model.rowCount() == 8)
+
+
+def test_values_grid_notes_survive_paste_and_show_as_tooltip(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    row = grid.model.codes.index("22")
+    selection = grid.table.selectionModel()
+    selection.select(grid.proxy.index(row, FIXED), selection.SelectionFlag.Select)
+    assert grid.set_note("Melderegister, Stand 31.12.") is None
+    assert "Melderegister" in grid.model.index(row, FIXED).data(Qt.ItemDataRole.ToolTipRole)
+    grid.table.setCurrentIndex(grid.proxy.index(row, FIXED))
+    assert grid.paste_text("300\n") is None
+    frame = context.project.values_frame(indicators=["einwohner"], periods=[2022],
+                                         districts=[grid.model.district_ids[row]])
+    assert frame.iloc[0]["value"] == 300.0 and frame.iloc[0]["note"].startswith("Melderegister")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,7 +27,7 @@ from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import ERROR_STYLE
 from k360desk.ui.editors.section import show_message
-from k360desk.ui.models.grid import FIXED, GridProxy, ValuesGridModel, parse_block
+from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
 
 WATCH = {"indicator_values", "indicators", "districts"}
 
@@ -294,6 +295,8 @@ class ValuesGrid(QWidget):
                              ("missing", self.tr("Als &fehlend markieren")),
                              ("suppressed", self.tr("Als geheim &gehalten markieren"))):
             menu.addAction(text, lambda s=status: self.set_status(s))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Anmerkung …"), self._ask_note)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _selected_cells(self) -> list[tuple[int, int]]:
@@ -319,12 +322,45 @@ class ValuesGrid(QWidget):
                          "period": self.model.periods[j],
                          "value": float(value) if has_value and status not in (
                              "missing", "suppressed") else None,
-                         "status": status, "note": ""})
+                         "status": status, "note": self.model.notes.get((r, j), "")})
         if not rows:
             return None
         project = self.context.project
         command = SetValues(project, rows, self.tr("Status von %1 Werten ändern").replace(
             "%1", str(len(rows))))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
+
+    def _ask_note(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        current = self.model.notes.get(cells[0], "")
+        text, ok = QInputDialog.getText(self, self.tr("Anmerkung"), self.tr(
+            "Anmerkung oder Quelle der ausgewählten Werte:"), text=current)
+        if ok:
+            self.set_note(text)
+
+    def set_note(self, note: str) -> str | None:
+        """Give the selected cells that hold a value or status a note (one undo step)."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            code = int(self.model.status[r, j])
+            if code == 0:
+                continue  # no row to annotate
+            value = self.model.values[r, j]
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if value == value else None,
+                         "status": STATUSES[code], "note": note.strip()})
+        if not rows:
+            return None
+        command = SetValues(self.context.project, rows, self.tr("Anmerkung ändern"))
         self.context.push(command)
         if command.error:
             self._show_error(command.error)
