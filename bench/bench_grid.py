@@ -2,7 +2,8 @@
 
 Measures (1) reading one indicator's values and filling the grid model (``set_rows``), (2)
 sorting a period column, (3) filtering districts, (4) ``data()`` calls and time per repaint
-of a full-HD viewport, (5) scrolling by a page. The project is the demo generator's city
+of a full-HD viewport, (5) scrolling by a page; then (6) the facilities table with 4,000
+records (reload, sort by a linked record, filter). The project is the demo generator's city
 scale (``create_demo(scale="city")``) when that works, else 550 districts × 15 periods ×
 20 indicators synthesised here.
 
@@ -159,9 +160,50 @@ def main() -> int:
     print(f"{'data()-Aufrufe je Neuzeichnen':42s} {statistics.median(calls):8.0f}"
           f"   für {visible_rows} sichtbare Zeilen × {model.columnCount()} Spalten"
           f" = {visible_cells} Zellen ({statistics.median(calls) / visible_cells:.1f} je Zelle)")
+    bench_facilities(context, project, args.runs)
     context.set_project(None)
     project.close()
     return 0
+
+
+def bench_facilities(context, project, runs: int) -> None:
+    """Reload, sort and filter the facilities table at city scale (4,000 records)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from k360desk.models import Facility, FacilityType, Provider
+    from k360desk.ui.editors.providers import ProvidersPage
+
+    if project.count("facilities") < 4000:
+        providers = project.add_many([Provider(name=f"Träger {i}") for i in range(800)])
+        types = project.add_many([FacilityType(name=f"Einrichtungsart {i}") for i in range(30)])
+        project.add_many([Facility(name=f"Einrichtung {i}", provider_id=providers[i % 800],
+                                   type_id=types[i % 30], capacity=float(i % 120),
+                                   opened="2020-01-01") for i in range(4000)])
+    app = QApplication.instance()
+    start = time.perf_counter()
+    page = ProvidersPage(context)
+    page.resize(1920, 1080)
+    page.show()
+    app.processEvents()
+    built = (time.perf_counter() - start) * 1000
+    section = page.facilities
+    order = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
+    words = ["einrichtung 12", ""]
+    results = {
+        "Seite aufbauen und zeigen": built,
+        "reload (gleiche Datensätze)": median_ms(section.reload, runs),
+        "Sortieren nach Träger (Auswahlspalte)": median_ms(
+            lambda: section.table.sortByColumn(1, order.append(order.pop(0)) or order[0]), runs),
+        "Sortieren nach Plätzen (Zahl)": median_ms(
+            lambda: section.table.sortByColumn(section.model.column_of("capacity"),
+                                               order.append(order.pop(0)) or order[0]), runs),
+        "Filtern (Suchtext)": median_ms(
+            lambda: section.filter.setText(words.append(words.pop(0)) or words[0]), runs),
+    }
+    print(f"Einrichtungen: {section.model.rowCount()} Datensätze")
+    for name, value in results.items():
+        print(f"{name:42s} {value:8.1f} ms (Median aus {runs})")
 
 
 if __name__ == "__main__":

@@ -643,6 +643,10 @@
         <source>Sozialräume</source>
         <translation>Districts</translation>
     </message>
+    <message>
+        <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
+        <translation>A district cannot lie within itself or within one of its sub-districts.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentController</name>
@@ -3249,6 +3253,58 @@
     <message>
         <source>%1 Zellen eingefügt.</source>
         <translation>%1 cells pasted.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Einfügen</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Werte &amp;löschen</source>
+        <translation>&amp;Delete values</translation>
+    </message>
+    <message>
+        <source>Als &amp;endgültig markieren</source>
+        <translation>Mark as &amp;final</translation>
+    </message>
+    <message>
+        <source>Als &amp;vorläufig markieren</source>
+        <translation>Mark as &amp;provisional</translation>
+    </message>
+    <message>
+        <source>Als &amp;geschätzt markieren</source>
+        <translation>Mark as &amp;estimated</translation>
+    </message>
+    <message>
+        <source>Als &amp;fehlend markieren</source>
+        <translation>Mark as &amp;missing</translation>
+    </message>
+    <message>
+        <source>Als geheim &amp;gehalten markieren</source>
+        <translation>Mark as &amp;suppressed</translation>
+    </message>
+    <message>
+        <source>&amp;Anmerkung …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status von %1 Werten ändern</source>
+        <translation>Change the status of %1 values</translation>
+    </message>
+    <message>
+        <source>Anmerkung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anmerkung ändern</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ class RecordForm(QWidget):
         self.record_id: int | None = None
         self._values: dict[str, Any] = {}
         self._loading = False
+        self.read_only = False
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._choices: dict[str, list[tuple[Any, str]]] = {}
@@ -110,7 +111,7 @@ class RecordForm(QWidget):
             set_editor_value(self.editors[column.field], column, self._values.get(column.field))
             self.errors[column.field].hide()
         self._loading = False
-        self.setEnabled(record_id is not None)
+        self.setEnabled(record_id is not None and not self.read_only)
 
     def _commit(self, column: Column) -> None:
         if self._loading or self.record_id is None:
