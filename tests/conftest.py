@@ -19,6 +19,8 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     data = tmp_path_factory.mktemp("appdata")
     monkeypatch.setenv("K360DESK_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    # pytest's tmp_path lies in the temp folder, where the app treats files as attachments.
+    monkeypatch.setenv("K360DESK_TEMP_AS_DOCUMENTS", "1")
     yield data
 
 

@@ -16,8 +16,8 @@ from k360desk.models import (
     ProjectError,
     Provider,
     RecordInUseError,
+    gpkg,
 )
-from k360desk.models import gpkg
 
 
 def test_new_file_is_a_geopackage_gdal_reads(tmp_path):

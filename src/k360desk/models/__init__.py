@@ -1,5 +1,6 @@
 """Domain types and the project store: the only code that writes SQL or touches the file."""
 
+from k360desk.models import records
 from k360desk.models.changes import Change, ChangeHub
 from k360desk.models.errors import (
     DamagedFileError,
@@ -13,8 +14,8 @@ from k360desk.models.errors import (
     UnsafeFileError,
 )
 from k360desk.models.project import Project
-from k360desk.models import records
 from k360desk.models.records import *  # noqa: F403
+from k360desk.models.records import Record, new_uuid
 from k360desk.models.store import Snapshot
 
 __all__ = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -53,6 +54,7 @@ class Project(RecordStore, BulkStore):
         self.too_new = too_new
         self.changes = ChangeHub()
         self.modified = False
+        self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
         self._closed = False
         self._locked = False
@@ -76,7 +78,7 @@ class Project(RecordStore, BulkStore):
             meta = {
                 "municipality": name, "ags": ags, "crs": f"EPSG:{crs}",
                 "disclosure_threshold": str(DEFAULT_THRESHOLD), "created": now, "modified": now,
-                "project_uuid": __import__("uuid").uuid4().hex, "language": "de",
+                "project_uuid": uuid.uuid4().hex, "language": "de",
             }
             conn.executemany("INSERT OR REPLACE INTO k360_meta VALUES (?, ?)", meta.items())
             _register_layers(conn, crs)
@@ -121,10 +123,15 @@ class Project(RecordStore, BulkStore):
                     reason = (f"„{path.name}“ ist seit {owner.get('since', '?')} von"
                               f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
                               " Die Datei wird schreibgeschützt geöffnet.")
-            if not read_only and not os.access(path.parent, os.W_OK):
+            if not read_only and not paths.folder_writable(path.parent):
                 read_only = True
                 reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                           " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
+            elif not read_only and paths.is_temporary_location(path):
+                read_only = True
+                reason = (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
+                          " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
+                          " Ort sichern.")
             work = workfile.new_work_path(path.stem)
             conn = _connect(work)
             try:
@@ -305,8 +312,8 @@ class Project(RecordStore, BulkStore):
             _verify_copy(tmp)
             _fsync(tmp)
             if as_document and target.exists():
-                _keep_backup(target, self.get_meta("project_uuid", "projekt"))
-            os.replace(tmp, target)
+                _keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
+            paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -337,6 +344,35 @@ class Project(RecordStore, BulkStore):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def checkpoint(self) -> Path:
+        """Copy the current state to a file, so a big one-step change can be undone exactly."""
+        self._conn.commit()
+        target = self.work_path.with_name(f"{self.work_path.stem}-{uuid.uuid4().hex[:8]}.checkpoint")
+        self._conn.execute("VACUUM INTO ?", (str(target),))
+        return target
+
+    def restore_checkpoint(self, checkpoint: Path, keep: bool = True) -> None:
+        """Put the project back into the state of a checkpoint (undo of a merge or import)."""
+        self._check_writable()
+        self._conn.commit()
+        source = safety.connect_readonly(checkpoint)
+        try:
+            source.backup(self._conn)
+        finally:
+            source.close()
+        if not keep:
+            checkpoint.unlink(missing_ok=True)
+        self.rebuild_views()
+        self._conn.commit()
+        self.emit_everything()
+
+    def emit_everything(self) -> None:
+        """Tell listeners that any table may have changed (after a merge or a restore)."""
+        self.changes.begin()
+        for table in schema.OWN_TABLES:
+            self.changes.emit(Change(table, "bulk"))
+        self.changes.end(True)
 
     def connect_reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the working copy, for background workers."""
@@ -445,12 +481,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep_backup(target: Path, project_uuid: str) -> None:
+def _keep_backup(target: Path, project_uuid: str, keep: int) -> None:
     """Keep the previous version of a document among the last few backups."""
     folder = paths.backup_dir() / project_uuid
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     shutil.copy2(target, folder / f"{target.stem}-{stamp}{FILE_SUFFIX}")
     kept = sorted(folder.glob(f"*{FILE_SUFFIX}"))
-    for old in kept[:-KEEP_BACKUPS]:
+    for old in kept[:-keep] if keep > 0 else kept:
         old.unlink(missing_ok=True)

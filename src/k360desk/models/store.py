@@ -153,7 +153,8 @@ class RecordStore:
         """Count what depends on a record: German label → number of records."""
         counts: dict[str, int] = {}
         for child, column, _action in _children(self._conn, cls.table):
-            n = self._conn.execute(f"SELECT count(*) FROM {child} WHERE {column}=?", (record_id,)).fetchone()[0]
+            sql = f"SELECT count(*) FROM {child} WHERE {column}=?"
+            n = self._conn.execute(sql, (record_id,)).fetchone()[0]
             if n and child != cls.table:
                 label = _TABLE_LABELS.get(child, child)
                 counts[label] = counts.get(label, 0) + n

@@ -1,0 +1,1 @@
+"""Qt user interface: main window, editors, views, dialogs, undo commands, workers."""

@@ -1,0 +1,196 @@
+"""City reference values (Gesamtstadt) and aggregation up the district hierarchy.
+
+One rule for every figure the app shows:
+- counts: sum over the districts;
+- shares and rates with numerator and denominator: ratio of sums, Σ numerator / Σ denominator
+  × scale, over the districts where both are known (never the mean of the district ratios);
+- shares, rates and means without numerator/denominator: population-weighted mean
+  Σ(value × population) / Σ population (needs a population indicator, else not computed).
+Only districts of one level enter a sum, so parents are not counted twice: per indicator the
+finest level that has values (for a derived indicator: where numerator and denominator have).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from k360desk.analysis import levels
+from k360desk.analysis.cube import Cube, group_matrix, group_sum, group_worst
+from k360desk.analysis.derived import STATUS_ORDER, indicator_table
+
+POPULATION_KEYS = ("einwohner", "bevoelkerung", "einwohnende", "population")
+
+METHOD_SUM = "Summe"
+METHOD_RATIO = "Quotient der Summen"
+METHOD_WEIGHTED = "gewichtetes Mittel"
+METHOD_NONE = "nicht berechenbar"
+
+
+def guess_population_key(indicators: pd.DataFrame) -> str | None:
+    """The population indicator: a well-known key, else the count most used as denominator."""
+    table = indicator_table(indicators)
+    keys = set(table["key"])
+    for key in POPULATION_KEYS:
+        if key in keys:
+            return key
+    dens = table["denominator_id"].dropna()
+    if dens.empty:
+        return None
+    top = int(dens.value_counts().index[0])
+    match = table.loc[table["id"] == top, "key"]
+    return None if match.empty else str(match.iloc[0])
+
+
+def _district_depths(cube: Cube, districts: pd.DataFrame | None) -> np.ndarray | None:
+    """Per cube district the position of its level from coarse (0) to fine; −1 unknown."""
+    if districts is None:
+        return None
+    depth = levels.level_depth(districts)
+    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels._ids(districts))
+    return pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
+
+
+def _level_masks(d_depth: np.ndarray | None, avail_rows: np.ndarray) -> np.ndarray:
+    """(T, D) mask of the districts on each row's source level: the finest level where
+    ``avail_rows`` (T, D) has values. Without a hierarchy every district counts."""
+    if d_depth is None:
+        return np.ones_like(avail_rows, dtype=bool)
+    n_levels = max(int(d_depth.max()) + 1, 1)
+    onehot = np.zeros((len(d_depth), n_levels))
+    ok = d_depth >= 0
+    onehot[np.nonzero(ok)[0], d_depth[ok]] = 1.0
+    has = (avail_rows.astype(float) @ onehot) > 0  # (T, L)
+    finest = np.where(has.any(axis=1), n_levels - 1 - np.argmax(has[:, ::-1], axis=1), -2)
+    return d_depth[None, :] == finest[:, None]
+
+
+def _rows(table: pd.DataFrame, idx: np.ndarray, value: np.ndarray, n: np.ndarray,
+          worst: np.ndarray, gkeys: np.ndarray, periods: np.ndarray, method: str) -> pd.DataFrame:
+    t, g, p = np.nonzero(n > 0)
+    return pd.DataFrame({
+        "indicator_id": table["id"].to_numpy()[idx][t], "group": gkeys[g], "period": periods[p],
+        "value": value[t, g, p], "districts": n[t, g, p].astype(int), "method": method,
+        "status_rank": worst[t, g, p]})
+
+
+def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame | None,
+               group: pd.Series | None, population: str | None) -> pd.DataFrame:
+    """Aggregate per (indicator, group, period) by the rules in the module docstring."""
+    table = indicator_table(indicators)
+    cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank"]
+    if values.empty or table.empty:
+        return pd.DataFrame(columns=cols)
+    cube = Cube.from_long(values)
+    matrix, gkeys = group_matrix(cube.district_ids, group)
+    d_depth = _district_depths(cube, districts)
+    avail = ~np.isnan(cube.value).all(axis=2)  # (I, D)
+    pos = cube.positions(table["id"])
+    num_pos = cube.positions(table["numerator_id"])
+    den_pos = cube.positions(table["denominator_id"])
+    derived = (table["numerator_id"].notna() & table["denominator_id"].notna()).to_numpy()
+    is_count = (table["kind"] == "count").to_numpy()
+
+    def avail_of(p: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(p), avail.shape[1]), dtype=bool)
+        out[p >= 0] = avail[p[p >= 0]]
+        return out
+
+    parts = []
+    # Counts: plain sums.
+    idx = np.nonzero(~derived & is_count & (pos >= 0))[0]
+    if len(idx):
+        x = cube.take(pos[idx])
+        used = ~np.isnan(x) & _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        total = group_sum(np.where(used, x, 0.0), matrix)
+        n = group_sum(used.astype(float), matrix)
+        worst = group_worst(cube.take(pos[idx], "status"), used, matrix)
+        parts.append(_rows(table, idx, total, n, worst, gkeys, cube.periods, METHOD_SUM))
+
+    # Derived shares, rates and means: ratio of sums over districts with both parts.
+    idx = np.nonzero(derived & (num_pos >= 0) & (den_pos >= 0))[0]
+    if len(idx):
+        num, den = cube.take(num_pos[idx]), cube.take(den_pos[idx])
+        mask = _level_masks(d_depth, avail_of(num_pos[idx]) & avail_of(den_pos[idx]))
+        used = ~np.isnan(num) & ~np.isnan(den) & mask[:, :, None]
+        sn = group_sum(np.where(used, num, 0.0), matrix)
+        sd = group_sum(np.where(used, den, 0.0), matrix)
+        n = group_sum(used.astype(float), matrix)
+        scale = table["scale"].to_numpy(dtype=float)[idx][:, None, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = sn / np.where(sd != 0, sd, np.nan) * scale
+        status = np.maximum(cube.take(num_pos[idx], "status"), cube.take(den_pos[idx], "status"))
+        worst = group_worst(status, used, matrix)
+        parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO))
+
+    # Shares, rates and means without parts: weighted by population.
+    idx = np.nonzero(~derived & ~is_count & (pos >= 0))[0]
+    if len(idx):
+        x = cube.take(pos[idx])
+        mask = _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        pop_pos = cube.positions(table.loc[table["key"] == population, "id"]) if population \
+            else np.array([], dtype=int)
+        status = cube.take(pos[idx], "status")
+        if len(pop_pos) and pop_pos[0] >= 0:
+            w = cube.value[pop_pos[0]][None, :, :]
+            used = ~np.isnan(x) & ~np.isnan(w) & mask
+            svw = group_sum(np.where(used, x * w, 0.0), matrix)
+            sw = group_sum(np.where(used, w, 0.0), matrix)
+            n = group_sum(used.astype(float), matrix)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mean = svw / np.where(sw != 0, sw, np.nan)
+            parts.append(_rows(table, idx, mean, n, group_worst(status, used, matrix), gkeys,
+                               cube.periods, METHOD_WEIGHTED))
+        else:
+            used = ~np.isnan(x) & mask
+            n = group_sum(used.astype(float), matrix)
+            parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
+                               group_worst(status, used, matrix), gkeys, cube.periods,
+                               METHOD_NONE))
+
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(parts, ignore_index=True)
+
+
+def reference_values(values: pd.DataFrame, indicators: pd.DataFrame,
+                     districts: pd.DataFrame | None = None,
+                     population: str | None = None) -> pd.DataFrame:
+    """City reference value per indicator and period.
+
+    Returns columns indicator, indicator_id, period, value, method, districts (how many
+    districts entered). ``population`` is the key used to weight shares and means that have
+    no numerator/denominator (default: guessed, see ``guess_population_key``). Without
+    ``districts`` all rows are taken to be of one level.
+    """
+    population = population or guess_population_key(indicators)
+    out = _aggregate(values, indicators, districts, None, population)
+    keys = indicator_table(indicators).set_index("id")["key"]
+    out["indicator"] = out["indicator_id"].map(keys)
+    out = out.sort_values(["indicator", "period"]).reset_index(drop=True)
+    return out[["indicator", "indicator_id", "period", "value", "method", "districts"]]
+
+
+def aggregate_to_level(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame,
+                       level_id: int, population: str | None = None) -> pd.DataFrame:
+    """Values of every district of ``level_id``, aggregated from the finest level below it.
+
+    Same rules as the reference value; returns the long layout of ``values_frame`` with a
+    ``districts`` column (number of parts) and the worst status of the parts.
+    """
+    population = population or guess_population_key(indicators)
+    ancestor = levels.ancestor_at(districts, level_id)
+    out = _aggregate(values, indicators, districts, ancestor, population)
+    ids = levels._ids(districts)
+    codes = pd.Series(districts["code"].to_numpy(), index=ids)
+    keys = indicator_table(indicators).set_index("id")["key"]
+    out = out.assign(district_id=out["group"].astype("int64"))
+    out["status"] = out["status_rank"].astype(int).map(dict(enumerate(STATUS_ORDER)))
+    out["status"] = out["status"].where(out["value"].notna(), "missing")
+    out["indicator"] = out["indicator_id"].map(keys)
+    out["district"] = out["district_id"].map(codes)
+    out["note"] = "aggregiert (" + out["method"] + ")"
+    cols = ["indicator_id", "indicator", "district_id", "district", "period", "value", "status",
+            "note", "districts"]
+    return out[cols].sort_values(["indicator", "district", "period"]).reset_index(drop=True)

@@ -1,0 +1,105 @@
+"""Sub-command ``import``: district boundaries, indicator values and facilities."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from k360desk.cli import CommandError
+from k360desk.commands.common import open_project
+
+_KINDS = {"districts": "Sozialräume (Grenzen)", "values": "Indikatorwerte", "facilities": "Einrichtungen"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``import districts|values|facilities``."""
+    p = sub.add_parser(
+        "import", help="Grenzen, Indikatorwerte oder Einrichtungen importieren",
+        description="Importiert Daten in ein Projekt, druckt den Bericht und speichert das Projekt. "
+                    "Rückgabe 0 nur, wenn keine Zeile übersprungen wurde (oder mit --allow-skipped).")
+    p.add_argument("kind", choices=list(_KINDS), metavar="ART",
+                   help="districts (Grenzen), values (Indikatorwerte) oder facilities (Einrichtungen)")
+    p.add_argument("project", metavar="PROJEKT", help="Projektdatei (.k360)")
+    p.add_argument("file", metavar="DATEI",
+                   help="CSV, XLSX, GeoJSON, Shapefile (.zip oder Ordner), GeoPackage")
+    p.add_argument("--code", metavar="SPALTE", help="Spalte mit dem Schlüssel des Sozialraums")
+    p.add_argument("--name", metavar="SPALTE", help="Spalte mit dem Namen")
+    p.add_argument("--parent", metavar="SPALTE", help="Spalte mit dem Schlüssel des Oberbezirks")
+    p.add_argument("--indicator", metavar="SPALTE", help="Spalte mit dem Indikator (Langform)")
+    p.add_argument("--period", metavar="SPALTE", help="Spalte mit Jahr oder Stichtag")
+    p.add_argument("--value", metavar="SPALTE", help="Spalte mit dem Wert (Langform)")
+    p.add_argument("--year", type=int, metavar="JAHR", help="festes Jahr für alle Werte")
+    p.add_argument("--indicator-key", metavar="SCHLÜSSEL",
+                   help="fester Indikator, wenn die Spalten Jahre sind")
+    p.add_argument("--level", metavar="NAME", help="Ebene der Sozialräume")
+    p.add_argument("--layer", metavar="NAME", help="Ebene in GeoPackage/ZIP bzw. Tabellenblatt in XLSX")
+    p.add_argument("--encoding", metavar="KODIERUNG", help="z. B. utf-8, cp1252 (Standard: erkennen)")
+    p.add_argument("--sep", metavar="ZEICHEN", help="Trennzeichen: ; , tab (Standard: erkennen)")
+    p.add_argument("--decimal", choices=[",", "."], help="Dezimalzeichen (Standard: erkennen)")
+    p.add_argument("--crs", metavar="EPSG:…", help="Koordinatensystem der Datei, wenn nicht erkennbar")
+    p.add_argument("--create-indicators", action="store_true", help="unbekannte Indikatoren anlegen")
+    p.add_argument("--allow-skipped", action="store_true",
+                   help="Rückgabe 0 auch, wenn Zeilen übersprungen wurden")
+    p.add_argument("--report", metavar="DATEI.csv", help="vollständigen Bericht als CSV speichern")
+    p.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")
+    p.set_defaults(func=_import)
+
+
+def _table_options(args: argparse.Namespace):
+    from k360desk.io.tables import TableOptions
+
+    sep = {"tab": "\t", "\\t": "\t", "semikolon": ";", "komma": ","}.get((args.sep or "").lower(), args.sep)
+    return TableOptions(encoding=args.encoding, sep=sep, decimal=args.decimal,
+                        sheet=args.layer if str(args.file).lower().endswith((".xlsx", ".xlsm")) else None)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from k360desk.io import districts, facilities, values
+    from k360desk.io.report import ImportProblem
+    from k360desk.progress import Progress
+
+    project = open_project(args.project)
+    try:
+        last = [-1]
+
+        def show(done: int, total: int, text: str) -> None:
+            percent = int(100 * done / total) if total else 0
+            if not args.quiet and percent // 10 != last[0] // 10 and sys.stderr.isatty():
+                print(f"  {percent} % {text}", file=sys.stderr)
+            last[0] = percent
+
+        progress = Progress(show)
+        try:
+            if args.kind == "districts":
+                options = districts.DistrictOptions(code=args.code, name=args.name, parent=args.parent,
+                                                    level=args.level, layer=args.layer,
+                                                    encoding=args.encoding, crs=args.crs)
+                report = districts.run(project, args.file, options, progress)
+            elif args.kind == "values":
+                options = values.ValueOptions(
+                    table=_table_options(args), district=args.code, indicator=args.indicator,
+                    period=args.period, value=args.value, fixed_period=args.year,
+                    fixed_indicator=args.indicator_key, level=args.level,
+                    create_indicators=args.create_indicators)
+                report = values.run(project, args.file, options, progress)
+            else:
+                columns = {role: getattr(args, role) for role in ("name",) if getattr(args, role)}
+                options = facilities.FacilityOptions(table=_table_options(args), layer=None if str(
+                    args.file).lower().endswith((".xlsx", ".xlsm")) else args.layer,
+                    encoding=args.encoding, crs=args.crs, level=args.level, columns=columns)
+                report = facilities.run(project, args.file, options, progress)
+        except ImportProblem as exc:
+            raise CommandError(str(exc)) from exc
+        print(report.text(limit=None if args.report is None else 50))
+        if args.report:
+            report.to_csv(args.report)
+            print(f"Bericht gespeichert: {args.report}")
+        project.save()
+        print(f"Projekt gespeichert: {project.path}")
+    finally:
+        project.close()
+    if report.skipped and not args.allow_skipped:
+        print(f"{report.skipped} Zeilen wurden übersprungen (Rückgabe 2; mit --allow-skipped 0).",
+              file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,225 @@
+"""Glue between the project and the analysis: the figures the UI, maps, PDFs and the CLI show.
+
+Every function reads frames from a ``Project`` and calls the pure functions in
+``k360desk.analysis``, so a number is computed one way everywhere. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from k360desk.analysis import levels
+from k360desk.analysis.derived import add_derived
+from k360desk.analysis.derived import indicator_table as _definitions
+from k360desk.analysis.disclosure import apply_disclosure
+from k360desk.analysis.reference import aggregate_to_level, reference_values
+from k360desk.analysis.socialindex import IndexMethod, IndexResult, MethodError, compute_index
+
+if TYPE_CHECKING:
+    from k360desk.models import Project
+
+
+class FigureError(ValueError):
+    """A request that cannot be answered from the project; the message is German."""
+
+
+def input_keys(indicators: pd.DataFrame, keys: Iterable[str]) -> list[str]:
+    """The keys plus every numerator/denominator they are derived from (recursively)."""
+    table = _definitions(indicators)
+    by_id = table.set_index("id")
+    by_key = table.set_index("key")
+    wanted = list(dict.fromkeys(keys))
+    i = 0
+    while i < len(wanted):
+        key = wanted[i]
+        if key in by_key.index:
+            row = by_key.loc[key]
+            for part in ("numerator_id", "denominator_id"):
+                if pd.notna(row[part]) and int(row[part]) in by_id.index:
+                    extra = by_id.loc[int(row[part]), "key"]
+                    if extra not in wanted:
+                        wanted.append(extra)
+        i += 1
+    return wanted
+
+
+def project_values(project: Project, keys: Iterable[str] | None = None,
+                   periods: Iterable[int] | None = None) -> pd.DataFrame:
+    """Stored values with derived indicators computed (only the keys asked for and their inputs)."""
+    indicators = project.indicators_frame()
+    load = None if keys is None else input_keys(indicators, keys)
+    values = project.values_frame(indicators=load, periods=periods)
+    return add_derived(values, indicators)
+
+
+def _check_key(indicators: pd.DataFrame, key: str) -> pd.Series:
+    match = indicators[indicators["key"] == key]
+    if match.empty:
+        raise FigureError(f"Den Indikator „{key}“ gibt es in diesem Projekt nicht.")
+    return match.iloc[0]
+
+
+def indicator_level(project: Project, key: str, values: pd.DataFrame | None = None) -> int | None:
+    """The finest level on which an indicator has values (its natural level)."""
+    districts = project.districts_frame()
+    if values is None:
+        values = project_values(project, [key])
+    have = values.loc[(values["indicator"] == key) & values["value"].notna(), "district_id"]
+    return levels.finest_level(districts, have if not have.empty else None)
+
+
+def indicator_table(project: Project, key: str, period: int,
+                    level_id: int | None = None) -> pd.DataFrame:
+    """One row per district of the level: district_id, code, name, value, suppressed, status,
+    note, reference, deviation (value − reference). Disclosure control is applied; values of a
+    coarser level than stored are aggregated by the reference rules."""
+    indicators = project.indicators_frame()
+    _check_key(indicators, key)
+    districts = project.districts_frame()
+    values = project_values(project, [key], periods=[period])
+    natural = indicator_level(project, key, values)
+    level = natural if level_id is None else int(level_id)
+    if level is None:
+        raise FigureError("Das Projekt hat noch keine Sozialräume.")
+    level_ids = districts.index[districts["level_id"] == level]
+    rows = values[values["district_id"].isin(level_ids)]
+    if rows.loc[rows["indicator"] == key, "value"].notna().sum() == 0 and level != natural:
+        rows = aggregate_to_level(values, indicators, districts, level)
+    shown = apply_disclosure(rows, indicators, project.disclosure_threshold, districts)
+    shown = shown[shown["indicator"] == key].drop_duplicates("district_id").set_index("district_id")
+    ds = districts[districts["level_id"] == level]
+    table = pd.DataFrame({"district_id": ds["id"].to_numpy(), "code": ds["code"].to_numpy(),
+                          "name": ds["name"].to_numpy()})
+    table["value"] = table["district_id"].map(shown["value"]).astype(float)
+    table["suppressed"] = table["district_id"].map(shown["suppressed"]).fillna(False).astype(bool)
+    table["status"] = table["district_id"].map(shown["status"]).fillna("missing")
+    table["note"] = table["district_id"].map(shown["note"]).fillna("")
+    ref = reference_values(values, indicators, districts)
+    ref = ref[(ref["indicator"] == key) & (ref["period"] == period)]
+    table["reference"] = float(ref["value"].iloc[0]) if len(ref) else float("nan")
+    # A district's count against the city total says nothing; compare only ratios and means.
+    kind = indicators.loc[indicators["key"] == key, "kind"].iloc[0]
+    table["deviation"] = table["value"] - table["reference"] if kind != "count" else float("nan")
+    return table
+
+
+def reference_table(project: Project, keys: Iterable[str] | None = None,
+                    periods: Iterable[int] | None = None) -> pd.DataFrame:
+    """City reference values (indicator, period, value, method, districts) of the project."""
+    indicators = project.indicators_frame()
+    values = project_values(project, keys, periods)
+    return reference_values(values, indicators, project.districts_frame())
+
+
+def index_values(project: Project, method: IndexMethod, period: int) -> pd.DataFrame:
+    """The values an index run reads (components, population, their inputs; two periods)."""
+    indicators = project.indicators_frame()
+    known = set(indicators["key"])
+    unknown = [k for k in method.indicator_keys() if k not in known]
+    if unknown:
+        raise MethodError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
+    return project_values(project, method.indicator_keys(), [period, period - int(method.span)])
+
+
+def index_for_project(project: Project, method: IndexMethod, period: int) -> IndexResult:
+    """Compute a social index from the project's values (raw values; results are indices)."""
+    values = index_values(project, method, period)
+    if values.loc[values["period"] == period, "value"].notna().sum() == 0:
+        raise MethodError(f"Für {period} liegen keine Werte der Indexindikatoren vor.")
+    return compute_index(values, project.districts_frame(), method, period)
+
+
+def index_series_for_project(project: Project, method: IndexMethod,
+                             periods: list[int] | None = None) -> pd.DataFrame:
+    """The index for several periods (default: all), one row per period and district."""
+    from k360desk.analysis.socialindex import compute_index_series
+
+    indicators = project.indicators_frame()
+    unknown = [k for k in method.indicator_keys() if k not in set(indicators["key"])]
+    if unknown:
+        raise MethodError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
+    values = project_values(project, method.indicator_keys())
+    return compute_index_series(values, project.districts_frame(), method, periods)
+
+
+def coverage_for_project(project: Project, facility_type: str, target_key: str, guide_value: float,
+                         period: int | None = None, target_group: str | None = None,
+                         level_id: int | None = None) -> pd.DataFrame:
+    """Supply analysis per district of the target indicator's level (or ``level_id``)."""
+    from k360desk.analysis.coverage import coverage
+
+    indicators = project.indicators_frame()
+    _check_key(indicators, target_key)
+    if period is None:
+        stored = project.values_frame(indicators=[target_key])
+        if stored["value"].notna().sum() == 0:
+            raise FigureError(f"Für „{target_key}“ liegen keine Werte vor.")
+        period = int(stored.loc[stored["value"].notna(), "period"].max())
+    table = indicator_table(project, target_key, period, level_id)
+    target = pd.Series(table["value"].to_numpy(), index=table["district_id"])
+    districts = project.districts_frame()
+    shown = districts[districts["id"].isin(table["district_id"])]
+    facilities = project.facilities_frame()
+    types = set(facilities["type"].dropna())
+    if not any(t.casefold() == facility_type.casefold() for t in types):
+        raise FigureError(f"Die Einrichtungsart „{facility_type}“ kommt im Projekt nicht vor.")
+    result = coverage(facilities, shown, target, facility_type, guide_value, target_group,
+                      as_of=date(period, 12, 31), hierarchy=districts)
+    result.attrs["period"] = period
+    return result
+
+
+# --- stored definitions and runs -------------------------------------------------------------
+
+def save_index_definition(project: Project, method: IndexMethod, notes: str = "") -> int:
+    """Store (or replace) an index definition in the project under ``method.name``."""
+    from k360desk.models import indices
+
+    method.validate()
+    return indices.save_definition(project, method.to_dict(), notes)
+
+
+def load_index_definition(project: Project, name: str) -> IndexMethod:
+    """A stored index definition by name (German ``ProjectError``/``MethodError`` if unusable)."""
+    from k360desk.models import indices
+
+    return IndexMethod.from_dict(indices.load_definition(project, name))
+
+
+def store_index_result(project: Project, result: IndexResult, index_name: str | None = None) -> int:
+    """Store a computed index with its parameters and need scores; return the run id."""
+    from k360desk.analysis.socialindex import need_scores
+    from k360desk.models import indices
+
+    table = result.table.copy()
+    table["need_score"] = need_scores(result).to_numpy()
+    return indices.save_run(project, table, result.parameters, index_name)
+
+
+def load_index_result(project: Project, run_id: int) -> IndexResult:
+    """A stored index run as it was computed (table, parameters, method, period)."""
+    from k360desk.models import indices
+
+    table, parameters = indices.load_run(project, run_id)
+    method = IndexMethod.from_dict(parameters["method"])
+    return IndexResult(table=table, parameters=parameters, method=method,
+                       period=int(parameters["period"]))
+
+
+def index_class_labels(parameters: dict) -> tuple[list[str], list[str]]:
+    """Status and dynamics class labels of a stored run, from least to most need (for legends
+    and sorting; alphabetical order would be wrong, e.g. negativ < positiv < stabil)."""
+    method = IndexMethod.from_dict(parameters["method"])
+    return method.class_labels(), list(method.dynamics_labels)
+
+
+def rerun_index(project: Project, run_id: int) -> IndexResult:
+    """Compute a stored run again with exactly its stored method and period."""
+    stored = load_index_result(project, run_id)
+    method = stored.method
+    method.level_id = stored.parameters.get("level_id", method.level_id)
+    return index_for_project(project, method, stored.period)

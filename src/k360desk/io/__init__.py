@@ -1,0 +1,1 @@
+"""Importers and file exchange: boundaries, indicator tables, facilities (no Qt)."""

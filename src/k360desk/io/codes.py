@@ -1,0 +1,115 @@
+"""Matching district codes from files to the districts of the project."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+def normalise_code(value: object) -> str:
+    """A code cell as text: trimmed, inner whitespace removed, 7.0 → "7"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if text.upper() in ("NULL", "NAN", "NONE", "<NA>"):
+        return ""
+    return re.sub(r"\s+", "", text)
+
+
+def _zeros(code: str) -> str:
+    return code.lstrip("0") or "0" if code.isdigit() else code
+
+
+def _digits(code: str) -> str | None:
+    match = re.fullmatch(r"[A-Za-z_\-]*(\d+)", code)
+    return (match.group(1).lstrip("0") or "0") if match else None
+
+
+def _name_key(name: str) -> str:
+    text = re.sub(r"^\d+\s+", "", str(name).strip())
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class Match:
+    """Where a code from a file points to and how it was found."""
+
+    district_id: int | None
+    how: str  # 'code', 'zeros', 'digits', 'name', 'ambiguous', 'none', 'empty'
+    target: str = ""
+
+
+class DistrictMatcher:
+    """Code → district id: exact, then without leading zeros, then digits, then by name.
+
+    The looser ways are used only when they point to exactly one district.
+    """
+
+    def __init__(self, districts: pd.DataFrame, level_id: int | None = None) -> None:
+        if level_id is not None:
+            districts = districts[districts["level_id"] == level_id]
+        self.exact: dict[str, int] = {}
+        self.loose: dict[str, dict[str, set[int]]] = {
+            k: defaultdict(set) for k in ("zeros", "digits", "name")}
+        self.codes: dict[int, str] = {}
+        for fid, code, name in districts[["id", "code", "name"]].itertuples(index=False, name=None):
+            code = normalise_code(code)
+            self.codes[int(fid)] = code
+            self.exact[code.casefold()] = int(fid)
+            self.loose["zeros"][_zeros(code).casefold()].add(int(fid))
+            digits = _digits(code)
+            if digits is not None:
+                self.loose["digits"][digits].add(int(fid))
+            self.loose["name"][_name_key(name)].add(int(fid))
+
+    def match_one(self, value: object) -> Match:
+        """Match one cell."""
+        code = normalise_code(value)
+        if not code:
+            return Match(None, "empty")
+        if code.casefold() in self.exact:
+            fid = self.exact[code.casefold()]
+            return Match(fid, "code", self.codes[fid])
+        keys = {"zeros": _zeros(code).casefold(), "digits": _digits(code), "name": _name_key(code)}
+        for how in ("zeros", "digits", "name"):
+            key = keys[how]
+            if key is None or key not in self.loose[how]:
+                continue
+            found = self.loose[how][key]
+            if len(found) == 1:
+                fid = next(iter(found))
+                return Match(fid, how, self.codes[fid])
+            return Match(None, "ambiguous", ", ".join(sorted(self.codes[f] for f in found)))
+        return Match(None, "none")
+
+    def match(self, values: pd.Series) -> tuple[pd.Series, dict[str, Match]]:
+        """Match a column (distinct values once); return ids (Int64) and the match per value."""
+        keys, uniques = pd.factorize(pd.Series(values).fillna(""), use_na_sentinel=False)
+        matches = {str(u): self.match_one(u) for u in uniques}
+        found = np.array([matches[str(u)].district_id for u in uniques], dtype=object)
+        ids = pd.array(found[keys] if len(keys) else [], dtype="Int64")
+        return pd.Series(ids, index=getattr(values, "index", None)), matches
+
+
+HOW_TEXT = {
+    "zeros": "ohne führende Nullen",
+    "digits": "über die Ziffern",
+    "name": "über den Namen",
+}
+
+
+def explain(value: str, match: Match) -> str:
+    """German reason for a loose or failed match."""
+    if match.how in HOW_TEXT:
+        return f"Schlüssel „{value}“ {HOW_TEXT[match.how]} dem Sozialraum „{match.target}“ zugeordnet"
+    if match.how == "ambiguous":
+        return f"Schlüssel „{value}“ ist nicht eindeutig (passt zu {match.target})"
+    if match.how == "empty":
+        return "kein Sozialraum angegeben (Gesamtstadt-Zeile?) – Gesamtwerte werden berechnet"
+    return f"Sozialraum „{value}“ gibt es im Projekt nicht"

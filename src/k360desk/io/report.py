@@ -1,0 +1,127 @@
+"""What an import did: rows taken, updated, skipped, every doubtful row, and how to undo it."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from k360desk.formats import format_number
+
+KIND_LABELS = {"districts": "Sozialräume", "values": "Indikatorwerte", "facilities": "Einrichtungen"}
+SKIPPED = "übersprungen"
+DOUBTFUL = "Hinweis"
+
+
+class ImportProblem(Exception):
+    """The source cannot be imported at all (German one-line message for the user)."""
+
+
+@dataclass
+class ReportRow:
+    """One skipped or doubtful row: its line in the source file and the German reason."""
+
+    line: int | None
+    status: str  # SKIPPED or DOUBTFUL
+    reason: str
+    content: str = ""
+
+
+@dataclass
+class UndoData:
+    """Everything needed to take an import back as one step."""
+
+    created: dict[str, list[int]] = field(default_factory=dict)  # table → new ids
+    updated: list[tuple[str, int, dict[str, Any]]] = field(default_factory=list)  # old fields
+    values_inserted: pd.DataFrame | None = None  # keys that did not exist before
+    values_replaced: pd.DataFrame | None = None  # old rows that were overwritten
+
+    def add_created(self, table: str, ids: list[int]) -> None:
+        """Remember records the import created."""
+        self.created.setdefault(table, []).extend(int(i) for i in ids)
+
+    @property
+    def empty(self) -> bool:
+        """True if the import changed nothing."""
+        return (not any(self.created.values()) and not self.updated
+                and (self.values_inserted is None or self.values_inserted.empty)
+                and (self.values_replaced is None or self.values_replaced.empty))
+
+
+@dataclass
+class ImportReport:
+    """Result of one import, shown on the report page and printed by the command line."""
+
+    kind: str
+    source: str
+    options: dict[str, Any] = field(default_factory=dict)
+    taken: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rows: list[ReportRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # file-level remarks (detected options …)
+    undo: UndoData = field(default_factory=UndoData)
+    undone: bool = False
+
+    def skip(self, line: int | None, reason: str, content: str = "") -> None:
+        """Record a row that was not taken."""
+        self.skipped += 1
+        self.rows.append(ReportRow(line, SKIPPED, reason, content))
+
+    def doubt(self, line: int | None, reason: str, content: str = "") -> None:
+        """Record a row that was taken but deserves a look."""
+        self.rows.append(ReportRow(line, DOUBTFUL, reason, content))
+
+    def note(self, text: str) -> None:
+        """Record a remark about the whole file."""
+        self.notes.append(text)
+
+    @property
+    def doubtful(self) -> int:
+        """Number of rows taken with a remark."""
+        return sum(1 for r in self.rows if r.status == DOUBTFUL)
+
+    @property
+    def ok(self) -> bool:
+        """True if nothing was skipped."""
+        return self.skipped == 0
+
+    def summary(self) -> str:
+        """One German sentence: taken, updated, skipped."""
+        label = KIND_LABELS.get(self.kind, self.kind)
+        return (f"{label}: {format_number(self.taken, 0)} neu übernommen, "
+                f"{format_number(self.updated, 0)} aktualisiert, "
+                f"{format_number(self.skipped, 0)} übersprungen, "
+                f"{format_number(self.doubtful, 0)} mit Hinweis.")
+
+    def sorted_rows(self) -> list[ReportRow]:
+        """Rows by line number (file-level rows first)."""
+        return sorted(self.rows, key=lambda r: (r.line is not None, r.line or 0))
+
+    def text(self, limit: int | None = 200) -> str:
+        """The German report as plain text for the console."""
+        lines = [f"Import aus {self.source}", self.summary()]
+        lines += [f"  {n}" for n in self.notes]
+        rows = self.sorted_rows()
+        for row in rows[:limit] if limit else rows:
+            where = f"Zeile {row.line}" if row.line is not None else "Datei"
+            lines.append(f"  {where}: {row.status} – {row.reason}")
+        if limit and len(rows) > limit:
+            lines.append(f"  … und {format_number(len(rows) - limit, 0)} weitere Zeilen "
+                         "(vollständig mit --report DATEI.csv)")
+        return "\n".join(lines)
+
+    def to_csv(self, path: str | Path) -> None:
+        """Write the report as CSV the way German Excel opens it (UTF-8 with BOM, ';')."""
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["Zeile", "Ergebnis", "Grund", "Inhalt"])
+            writer.writerow(["", "Zusammenfassung", self.summary(), self.source])
+            for note in self.notes:
+                writer.writerow(["", "Datei", note, ""])
+            for row in self.sorted_rows():
+                writer.writerow(["" if row.line is None else row.line, row.status, row.reason,
+                                 row.content])

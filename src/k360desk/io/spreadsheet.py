@@ -1,0 +1,110 @@
+"""Tables for colleagues without the app: CSV that German Excel opens correctly, and XLSX.
+
+CSV: UTF-8 with BOM (Excel then detects the encoding), semicolons, decimal comma. Cells
+that start with ``=``, ``+``, ``-``, ``@`` (or a tab/carriage return) are neutralised with
+a leading apostrophe, so a name like ``=HYPERLINK(...)`` from someone else's data can never
+become a formula in a colleague's spreadsheet. Negative numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix text that a spreadsheet would read as a formula with an apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell(value: object, decimals: int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if decimals is None:
+            # Six decimals hide binary noise (220 / 2200 × 100 = 10.000000000000002).
+            text = f"{value:.6f}".rstrip("0").rstrip(".")
+            text = "0" if text in ("-0", "") else text
+        else:
+            text = f"{value:.{decimals}f}"
+        return text.replace(".", ",")
+    if hasattr(value, "item"):  # numpy scalars
+        return _cell(value.item(), decimals)
+    return neutralise(str(value))
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, decimals: dict[str, int] | None = None) -> None:
+    """Write a frame as CSV for German Excel, atomically (temporary file, then replace)."""
+    path = Path(path)
+    decimals = decimals or {}
+    tmp = path.with_name(f".{path.name}.tmp")
+    columns = list(frame.columns)
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow([neutralise(str(c)) for c in columns])
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([_cell(v, decimals.get(c)) for c, v in zip(columns, row, strict=True)])
+    os.replace(tmp, path)
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path,
+               number_formats: dict[str, str] | None = None, widths: Sequence[int] | None = None) -> None:
+    """Write one or more frames as sheets of an XLSX workbook, atomically.
+
+    Text cells are stored as text (never as formulas); numbers keep a German-friendly
+    number format (Excel shows the decimal comma by the user's locale).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    path = Path(path)
+    number_formats = number_formats or {}
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, frame in sheets.items():
+        sheet = workbook.create_sheet(title=_sheet_title(title))
+        sheet.append([str(c) for c in frame.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in frame.itertuples(index=False, name=None):
+            values = []
+            for value in row:
+                if hasattr(value, "item"):
+                    value = value.item()
+                if isinstance(value, float) and math.isnan(value):
+                    value = None
+                values.append(value)
+            sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        for index, column in enumerate(frame.columns, start=1):
+            fmt = number_formats.get(str(column))
+            letter = sheet.cell(row=1, column=index).column_letter
+            if fmt:
+                for cell in sheet[letter][1:]:
+                    cell.number_format = fmt
+            width = widths[index - 1] if widths and index - 1 < len(widths) else None
+            sheet.column_dimensions[letter].width = width or min(60, max(10, len(str(column)) + 2))
+        sheet.freeze_panes = "A2"
+    tmp = path.with_name(f".{path.name}.tmp")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+
+
+def _sheet_title(title: str) -> str:
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in title)
+    return cleaned[:31] or "Tabelle"

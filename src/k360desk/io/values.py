@@ -1,0 +1,383 @@
+"""Import indicator values from CSV/XLSX in long and wide form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from k360desk.io import codes, headers
+from k360desk.io.numbers import parse_numbers, parse_periods
+from k360desk.io.report import ImportProblem, ImportReport
+from k360desk.io.tables import Table, TableOptions, read_table
+from k360desk.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from k360desk.models import Project
+
+BATCH = 100_000
+MAX_NEW_INDICATORS = 500  # more than that is a wrong mapping, not a table of indicators
+_YEAR_IN_HEADER = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
+STATUS_WORDS = {"vorlaeufig": "provisional", "provisional": "provisional", "geschaetzt": "estimated",
+                "estimated": "estimated", "endgueltig": "final", "final": "final"}
+
+
+@dataclass
+class ValueOptions:
+    """Mapping and reading choices for a values import (None = detect)."""
+
+    table: TableOptions = field(default_factory=TableOptions)
+    district: str | None = None
+    indicator: str | None = None
+    period: str | None = None
+    value: str | None = None
+    status: str | None = None
+    note: str | None = None
+    columns: list[str] | None = None  # value columns of a wide table
+    fixed_period: int | None = None
+    fixed_indicator: str | None = None
+    level: str | None = None
+    create_indicators: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the report (and redo)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ValueOptions:
+        """Inverse of ``to_dict``."""
+        data = dict(data)
+        data["table"] = TableOptions(**data.get("table", {}))
+        return cls(**data)
+
+
+@dataclass
+class ValuePlan:
+    """How the columns are read: the form and, for each value column, indicator and period."""
+
+    form: str  # 'long' or 'wide'
+    district: str
+    roles: dict[str, str | None]
+    columns: dict[str, tuple[str | None, int | None]]  # value column → (indicator label, period)
+    messages: list[str] = field(default_factory=list)
+
+
+def plan(table: Table, options: ValueOptions) -> ValuePlan:
+    """Propose (or apply) the column mapping for a table."""
+    columns = list(table.frame.columns)
+    roles = headers.guess_roles(columns, ["district", "indicator", "period", "value", "name",
+                                          "status", "note"])
+    for role in ("district", "indicator", "period", "value", "status", "note"):
+        chosen = getattr(options, role)
+        if chosen:
+            if chosen not in columns:
+                raise ImportProblem(f"Die Spalte „{chosen}“ gibt es nicht (vorhanden: {', '.join(columns)}).")
+            for other, column in roles.items():
+                if column == chosen and other != role:
+                    roles[other] = None
+            roles[role] = chosen
+    district = roles["district"]
+    if district is None:
+        raise ImportProblem("Keine Spalte mit dem Sozialraum erkannt. Bitte die Spalte angeben "
+                            f"(vorhanden: {', '.join(columns)}).")
+    messages: list[str] = []
+    if roles["value"] and (roles["indicator"] or options.fixed_indicator) and not options.columns:
+        label = None if roles["indicator"] else options.fixed_indicator
+        return ValuePlan("long", district, roles, {roles["value"]: (label, options.fixed_period)},
+                         messages)
+    taken = {c for r, c in roles.items() if c and r in ("district", "period", "name", "status", "note",
+                                                          "indicator")}
+    candidates = options.columns or [c for c in columns if c not in taken]
+    mapping: dict[str, tuple[str | None, int | None]] = {}
+    for column in candidates:
+        if column not in columns:
+            raise ImportProblem(f"Die Spalte „{column}“ gibt es nicht.")
+        if not options.columns and _is_text_column(table.frame[column]):
+            messages.append(f"Spalte „{column}“ enthält Text und wird nicht als Wert gelesen.")
+            continue
+        years = _YEAR_IN_HEADER.findall(column)
+        if len(years) == 1:
+            label = " ".join(_YEAR_IN_HEADER.sub(" ", column).split()).strip(" -_/") or None
+            mapping[column] = (label or options.fixed_indicator, int(years[0]))
+        else:
+            mapping[column] = (options.fixed_indicator or column, options.fixed_period)
+    if not mapping:
+        raise ImportProblem("Keine Spalte mit Werten gefunden.")
+    if any(ind is None for ind, _ in mapping.values()):
+        raise ImportProblem("Die Spalten sind Jahre: bitte den Indikator angeben, zu dem die Werte gehören.")
+    if any(p is None for _, p in mapping.values()) and not roles["period"]:
+        raise ImportProblem("Kein Jahr erkennbar: bitte eine Spalte mit dem Jahr oder ein festes Jahr "
+                            "angeben.")
+    return ValuePlan("wide", district, roles, mapping, messages)
+
+
+def _is_text_column(series: pd.Series) -> bool:
+    sample = series.head(500)
+    parsed = parse_numbers(sample)
+    filled = parsed.status != "empty"
+    return bool(filled.any()) and (parsed.status[filled] == "bad").mean() > 0.5
+
+
+@dataclass
+class ValuePreview:
+    """What the assistant shows before the import."""
+
+    table: Table
+    plan: ValuePlan | None
+    problem: str | None
+    detected: list[str]
+
+
+def preview(source: str | Path, options: ValueOptions | None = None, rows: int = 50) -> ValuePreview:
+    """First rows, detected reading options and the proposed mapping."""
+    options = options or ValueOptions()
+    table = read_table(source, options.table, nrows=max(rows, 2000))
+    try:
+        proposal, problem = plan(table, options), None
+    except ImportProblem as exc:
+        proposal, problem = None, str(exc)
+    detected = table.describe()
+    table.frame, table.lines = table.frame.head(rows), table.lines[:rows]
+    return ValuePreview(table, proposal, problem, detected)
+
+
+def run(project: Project, source: str | Path, options: ValueOptions | None = None,
+        progress: Progress = NO_PROGRESS) -> ImportReport:
+    """Import the values of a table in one transaction; Cancel or an error changes nothing."""
+    from k360desk.models import District, DistrictLevel, Indicator
+    from k360desk.models.batch import value_keys
+
+    options = options or ValueOptions()
+    report = ImportReport("values", str(source), options.to_dict())
+    sub = _Scaled(progress, 0, 40)
+    table = read_table(source, options.table, progress=sub)
+    report.notes += table.describe()
+    the_plan = plan(table, options)
+    report.notes += the_plan.messages
+    frame = _long_frame(table, the_plan, options, report)
+    progress.step(45, 100, "Sozialräume zuordnen …")
+
+    level_id = None
+    if options.level:
+        level = project.find(DistrictLevel, name=options.level)
+        if level is None:
+            raise ImportProblem(f"Die Ebene „{options.level}“ gibt es im Projekt nicht.")
+        level_id = level.id
+    districts = project.frame(District)
+    if districts.empty:
+        raise ImportProblem("Das Projekt hat noch keine Sozialräume. Bitte zuerst Grenzen importieren.")
+    if level_id is None:
+        names = {lv.id: lv.name for lv in project.all(DistrictLevel)}
+        level_id = _best_level(districts, frame["district_raw"], names, report)
+    matcher = codes.DistrictMatcher(districts, level_id)
+    ids, matches = matcher.match(frame["district_raw"])
+    frame["district_id"] = ids.to_numpy()
+    first_line = frame.groupby("district_raw", sort=False)["line"].min()
+    for raw, match in matches.items():
+        if match.how in codes.HOW_TEXT:
+            line = int(first_line.get(raw, 0)) if raw in first_line.index else None
+            report.doubt(line, codes.explain(raw, match) + " (gilt für alle Zeilen mit diesem Schlüssel)")
+    _drop(frame, frame["district_id"].isna(), report,
+          lambda r: codes.explain(r.district_raw, matches[codes.normalise_code(r.district_raw)]))
+
+    with project.transaction():
+        progress.step(50, 100, "Indikatoren zuordnen …")
+        frame = frame[frame["_keep"]].copy()
+        indicator_ids = _indicators(project, frame, options, report, Indicator)
+        frame["indicator_id"] = frame["indicator_label"].map(indicator_ids)
+        _drop(frame, frame["indicator_id"].isna(), report,
+              lambda r: f"Indikator „{r.indicator_label}“ gibt es nicht (Option „Indikatoren anlegen“)")
+        frame = frame[frame["_keep"]].copy()
+        frame["indicator_id"] = frame["indicator_id"].astype(int)
+        frame["district_id"] = frame["district_id"].astype(int)
+        frame["period"] = frame["period"].astype(int)
+        frame = _duplicates(frame, report)
+        progress.step(55, 100, "Vorhandene Werte vergleichen …")
+        old = value_keys(project, frame["indicator_id"].unique())
+        keys = ["indicator_id", "district_id", "period"]
+        merged = frame[keys].merge(old[keys].assign(_old=True), on=keys, how="left")
+        existed = merged["_old"].fillna(False).astype(bool).to_numpy()
+        report.updated = int(existed.sum())
+        report.taken = int(len(frame) - report.updated)
+        replaced = old.merge(frame[keys], on=keys, how="inner")
+        report.undo.values_replaced = replaced
+        report.undo.values_inserted = frame.loc[~existed, keys].reset_index(drop=True)
+        # Written in key order: SQLite appends to its B-tree instead of jumping around.
+        out = frame[["indicator_id", "district_id", "period", "value", "status", "note"]].sort_values(
+            keys, kind="stable")
+        total = len(out)
+        for start in range(0, total, BATCH):
+            project.set_values(out.iloc[start:start + BATCH])
+            progress.step(60 + int(40 * min(start + BATCH, total) / max(total, 1)), 100,
+                          "Werte schreiben …")
+    return report
+
+
+class _Scaled(Progress):
+    """Maps a sub-task's progress into a range of the whole."""
+
+    def __init__(self, outer: Progress, low: int, high: int) -> None:
+        super().__init__()
+        self.outer, self.low, self.high = outer, low, high
+
+    def step(self, done: int, total: int | None = None, text: str | None = None) -> None:
+        total = total or 1
+        self.outer.step(self.low + int((self.high - self.low) * done / total), 100, text)
+
+
+def _best_level(districts: pd.DataFrame, raw: pd.Series, names: dict, report: ImportReport) -> int | None:
+    """The level whose districts the file's codes match best, if it beats all levels together."""
+    distinct = pd.Series(pd.unique(raw))
+    distinct = distinct[distinct != ""]
+
+    def hits(level_id: int | None) -> int:
+        matcher = codes.DistrictMatcher(districts, level_id)
+        return sum(matcher.match_one(v).district_id is not None for v in distinct)
+
+    overall = hits(None)
+    best, best_hits = None, overall
+    for level_id in districts["level_id"].dropna().unique():
+        n = hits(int(level_id))
+        if n > best_hits:
+            best, best_hits = int(level_id), n
+    if best is not None:
+        report.note(f"Die Schlüssel passen zur Ebene „{names.get(best, best)}“; nur diese Ebene verwendet.")
+    return best
+
+
+def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
+                report: ImportReport) -> pd.DataFrame:
+    """One row per (line, district, indicator label, period, value, status, note)."""
+    src = table.frame
+    roles = the_plan.roles
+    parts = []
+    period_col = parse_periods(src[roles["period"]]) if roles["period"] else None
+    status_col = (src[roles["status"]].astype("string").fillna("").map(
+        lambda s: STATUS_WORDS.get(headers.normalise(s), "final")) if roles["status"] else None)
+    note_col = src[roles["note"]].astype("string").fillna("") if roles["note"] else None
+    empties = 0
+    for column, (label, period) in the_plan.columns.items():
+        numbers = parse_numbers(src[column], table.decimal if options.table.decimal else None,
+                                default=table.decimal)
+        if numbers.mixed:
+            report.note(f"Spalte „{column}“ enthält gemischte Zahlformate; gelesen als "
+                        f"{'deutsch (1.234,5)' if numbers.decimal == ',' else 'englisch (1234.5)'}.")
+        elif numbers.ambiguous:
+            report.note(f"Spalte „{column}“: Zahlformat nicht eindeutig, gelesen als "
+                        f"{'deutsch (1.234,5)' if numbers.decimal == ',' else 'englisch (1234.5)'}.")
+        part = pd.DataFrame({
+            "line": table.lines,
+            "district_raw": src[the_plan.district].to_numpy(),
+            "indicator_label": (_distinct_map(src[roles["indicator"]], lambda v: str(v).strip())
+                                if the_plan.form == "long" and label is None else label),
+            "value": numbers.values,
+            "status": numbers.status,
+            "note": note_col.to_numpy() if note_col is not None else "",
+            "raw": src[column].to_numpy(),
+            "column": column,
+        })
+        if period is not None:
+            part["period"] = period
+            part["period"] = part["period"].astype("Int64")
+        elif period_col is not None:
+            part["period"] = period_col.to_numpy()
+        else:
+            part["period"] = pd.array([options.fixed_period] * len(part), dtype="Int64")
+        if status_col is not None:
+            final = part["status"] == "final"
+            part.loc[final, "status"] = status_col.to_numpy()[final.to_numpy()]
+        part["reason"] = pd.Series(numbers.reasons, dtype=object).reindex(range(len(part))).to_numpy()
+        empty = part["status"] == "empty"
+        empties += int(empty.sum())
+        parts.append(part[~empty.to_numpy()])
+    frame = pd.concat(parts, ignore_index=True)
+    frame["district_raw"] = _distinct_map(frame["district_raw"], codes.normalise_code)
+    frame["_keep"] = True
+    if empties:
+        report.note(f"{empties} leere Zellen ohne Wert wurden nicht übernommen.")
+    _drop(frame, frame["status"] == "bad", report, lambda r: f"Spalte „{r.column}“: {r.reason}")
+    _drop(frame, frame["period"].isna() & frame["_keep"], report,
+          lambda r: "kein gültiges Jahr erkennbar")
+    marked = frame["_keep"] & frame["status"].isin(["missing", "suppressed"]) & frame["reason"].notna()
+    for row in frame[marked].itertuples():
+        report.doubt(int(row.line), f"Spalte „{row.column}“: {row.reason}", str(row.raw))
+    return frame
+
+
+def _distinct_map(series: pd.Series, fn) -> np.ndarray:
+    """Apply ``fn`` to each distinct value once (codes and labels repeat a lot)."""
+    keys, uniques = pd.factorize(pd.Series(series).fillna(""), use_na_sentinel=False)
+    mapped = np.array([fn(u) for u in uniques], dtype=object)
+    return mapped[keys]
+
+
+def _drop(frame: pd.DataFrame, mask: pd.Series, report: ImportReport, reason) -> None:
+    """Mark rows as skipped with a German reason each."""
+    mask = mask.fillna(False).astype(bool) & frame["_keep"]
+    for row in frame[mask].itertuples():
+        report.skip(int(row.line), reason(row), "" if row.raw is None else str(row.raw))
+    frame.loc[mask, "_keep"] = False
+
+
+def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
+                report: ImportReport, indicator_cls) -> dict[str, int]:
+    """Indicator label → id, creating unknown ones when asked."""
+    known = project.indicators_frame()
+    by_text: dict[str, int] = {}
+    for ind_id, key, name in known[["id", "key", "name"]].itertuples(index=False, name=None):
+        by_text[headers.normalise(key)] = int(ind_id)
+        by_text.setdefault(headers.normalise(name), int(ind_id))
+    result: dict[str, int] = {}
+    new = []
+    for label in pd.unique(frame["indicator_label"].dropna()):
+        norm = headers.normalise(label)
+        if norm in by_text:
+            result[label] = by_text[norm]
+        elif headers.normalise(headers.slug(label)) in by_text:
+            result[label] = by_text[headers.normalise(headers.slug(label))]
+        elif options.create_indicators:
+            key = headers.slug(label)
+            base, n = key, 2
+            while key in {r.key for r in new} or headers.normalise(key) in by_text:
+                key, n = f"{base}_{n}", n + 1
+            new.append(indicator_cls(key=key, name=str(label), source=Path(report.source).name))
+            result[label] = -len(new)
+    if len(new) > MAX_NEW_INDICATORS:
+        raise ImportProblem(f"Es würden {len(new)} neue Indikatoren angelegt – das sieht nach einer "
+                            "falschen Zuordnung aus. Bitte die Spalte des Indikators prüfen.")
+    if new:
+        ids = project.add_many(new)
+        report.undo.add_created("indicators", ids)
+        for label, ind_id in list(result.items()):
+            if ind_id < 0:
+                result[label] = ids[-ind_id - 1]
+        report.note("Neu angelegte Indikatoren: " + ", ".join(f"{r.name} ({r.key})" for r in new))
+    return result
+
+
+def _duplicates(frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
+    """Same (indicator, district, period) twice: one kept if equal, all skipped if not."""
+    keys = ["indicator_id", "district_id", "period"]
+    dup = frame.duplicated(keys, keep=False).to_numpy()
+    if not dup.any():
+        return frame
+    drop = np.zeros(len(frame), dtype=bool)
+    positions = np.flatnonzero(dup)
+    for _key, group in frame.iloc[positions].groupby(keys, sort=False):
+        lines = ", ".join(str(int(x)) for x in group["line"])
+        values = set(zip(group["value"].fillna(-1e300), group["status"], strict=True))
+        if len(values) == 1:
+            for idx, row in list(group.iterrows())[1:]:
+                report.doubt(int(row["line"]),
+                             f"doppelte Zeile mit gleichem Wert (Zeilen {lines}) – einmal übernommen")
+                drop[frame.index.get_loc(idx)] = True
+        else:
+            for idx, row in group.iterrows():
+                report.skip(int(row["line"]), "widersprüchliche Werte für denselben Sozialraum, "
+                            f"Indikator und dasselbe Jahr (Zeilen {lines})", str(row["raw"]))
+                drop[frame.index.get_loc(idx)] = True
+    return frame[~drop]

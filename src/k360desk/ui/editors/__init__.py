@@ -1,0 +1,1 @@
+"""The editor pages: one module per page, each a QWidget taking ``(context, parent)``."""

@@ -1,0 +1,134 @@
+"""A record form built from a column spec: one editor per field, a message beside each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k360desk.ui.delegates import editor_value, make_editor, set_editor_value
+from k360desk.ui.models.columns import Column, is_missing
+
+ERROR_STYLE = "color: #b00020;"
+
+# (record id, field, value) -> German error or None
+Committer = Callable[[int, str, Any], "str | None"]
+
+
+class RecordForm(QWidget):
+    """Edits one record field by field; each change is one undo command via ``committer``."""
+
+    message = Signal(str)
+
+    def __init__(self, columns: list[Column], committer: Committer, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = [c for c in columns if c.in_form]
+        self.committer = committer
+        self.record_id: int | None = None
+        self._values: dict[str, Any] = {}
+        self._loading = False
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._choices: dict[str, list[tuple[Any, str]]] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.layout_ = QFormLayout()
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(self.layout_)
+        outer.addStretch(1)
+        self._build()
+        self.setEnabled(False)
+
+    def _build(self) -> None:
+        for column in self.columns:
+            editor = make_editor(column, self._choices.get(column.choices or "", []), self)
+            editor.setEnabled(column.editable)
+            error = QLabel(self)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            error.setAccessibleName(self.tr("Fehler bei %1").replace("%1", column.header))
+            box = QWidget(self)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(editor)
+            lay.addWidget(error)
+            label = QLabel(f"&{column.header}:" if "&" not in column.header
+                           else f"{column.header}:", self)
+            label.setBuddy(editor)
+            self.layout_.addRow(label, box)
+            self.editors[column.field] = editor
+            self.errors[column.field] = error
+            self._connect(column, editor)
+
+    def _connect(self, column: Column, editor: QWidget) -> None:
+        def done(*_args, column=column) -> None:
+            self._commit(column)
+
+        if isinstance(editor, QComboBox):
+            editor.activated.connect(done)
+        elif isinstance(editor, QDateEdit):
+            editor.editingFinished.connect(done)
+        elif isinstance(editor, QCheckBox):
+            editor.clicked.connect(done)
+        else:
+            editor.editingFinished.connect(done)
+
+    def set_choices(self, key: str, pairs: list[tuple[Any, str]]) -> None:
+        """Refill the combo boxes of a choice key, keeping the shown value."""
+        self._choices[key] = list(pairs)
+        self._loading = True
+        for column in self.columns:
+            if column.choices == key:
+                combo = self.editors[column.field]
+                combo.clear()
+                if not column.required:
+                    combo.addItem(self.tr("(keine Angabe)"), None)
+                for value, label in pairs:
+                    combo.addItem(label, value)
+                set_editor_value(combo, column, self._values.get(column.field))
+        self._loading = False
+
+    def load(self, record_id: int | None, values: dict[str, Any] | None) -> None:
+        """Show a record (or nothing)."""
+        self.record_id = record_id
+        self._values = dict(values or {})
+        self._loading = True
+        for column in self.columns:
+            set_editor_value(self.editors[column.field], column, self._values.get(column.field))
+            self.errors[column.field].hide()
+        self._loading = False
+        self.setEnabled(record_id is not None)
+
+    def _commit(self, column: Column) -> None:
+        if self._loading or self.record_id is None:
+            return
+        editor = self.editors[column.field]
+        label = self.errors[column.field]
+        value, error = editor_value(editor, column)
+        old = self._values.get(column.field)
+        if error is None:
+            if value == old or (is_missing(value) and is_missing(old)) or (
+                    value == "" and is_missing(old)):
+                label.hide()
+                return
+            error = self.committer(self.record_id, column.field, value)
+        if error:
+            label.setText(error)
+            label.show()
+            self.message.emit(error)
+            return
+        label.hide()
+        self._values[column.field] = value

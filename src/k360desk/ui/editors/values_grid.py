@@ -1,0 +1,299 @@
+"""The values grid: one indicator's values as districts × periods, Excel-style copy/paste."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k360desk.models import District, DistrictLevel, Indicator
+from k360desk.ui.commands import SetValues
+from k360desk.ui.delegates import GridDelegate
+from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.section import show_message
+from k360desk.ui.models.grid import FIXED, GridProxy, ValuesGridModel, parse_block
+
+WATCH = {"indicator_values", "indicators", "districts"}
+
+
+class ValuesGrid(QWidget):
+    """Pick an indicator, edit its values per district and period, paste blocks from Excel."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ValuesGridModel(self)
+        self.model.committer = self._commit_rows
+        self.model.message.connect(self._show_error)
+        self.proxy = GridProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.indicator = QComboBox(self)
+        self.indicator.setMinimumContentsLength(30)
+        self.indicator.setAccessibleName(self.tr("Indikator der Wertetabelle"))
+        self.indicator.currentIndexChanged.connect(self._on_indicator)
+        label = QLabel(self.tr("&Indikator:"), self)
+        label.setBuddy(self.indicator)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Sozialräume filtern …"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(200)
+        self.filter.setMaximumWidth(280)
+        self.filter.setAccessibleName(self.tr("Sozialräume der Wertetabelle filtern"))
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.level = QComboBox(self)
+        self.level.setAccessibleName(self.tr("Ebene der Sozialräume in der Wertetabelle"))
+        self.level.setToolTip(self.level.accessibleName())
+        self.level.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_level(self.level.currentData()))
+        self.year = QSpinBox(self)
+        self.year.setRange(1800, 2200)
+        self.year.setValue(QDate.currentDate().year())
+        self.year.setGroupSeparatorShown(False)
+        self.year.setAccessibleName(self.tr("Neues Jahr"))
+        self.add_year = QPushButton(self.tr("&Jahr hinzufügen"), self)
+        self.add_year.setAccessibleName(self.tr("Jahr als Spalte hinzufügen"))
+        self.add_year.clicked.connect(self._add_year)
+        self.extra_periods: set[int] = set()
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(GridDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(80)
+        self.table.setAccessibleName(self.tr("Wertetabelle: Sozialräume × Jahre"))
+        self.table.setAccessibleDescription(self.tr(
+            "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
+        self.table.setWordWrap(False)
+        for key, slot in ((QKeySequence.StandardKey.Copy, self.copy),
+                          (QKeySequence.StandardKey.Paste, self.paste),
+                          (QKeySequence.StandardKey.Delete, self.clear_selection)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+        self.hint = QLabel(self.tr(
+            "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
+            "gehalten, kursiv = vorläufig oder geschätzt."), self)
+        self.hint.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.error.setAccessibleName(self.tr("Fehlermeldung"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(label)
+        bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.level)
+        bar.addWidget(self.filter)
+        bar.addSpacing(12)
+        bar.addWidget(self.year)
+        bar.addWidget(self.add_year)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        self.setTabOrder(self.indicator, self.level)
+        self.setTabOrder(self.level, self.filter)
+        self.setTabOrder(self.filter, self.year)
+        self.setTabOrder(self.year, self.add_year)
+        self.setTabOrder(self.add_year, self.table)
+
+        context.changed.connect(self._on_changes)
+        context.project_replaced.connect(self._on_replaced)
+        self._on_replaced()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _on_replaced(self) -> None:
+        self.extra_periods.clear()
+        self._fill_levels()
+        self._fill_indicators()
+        self.reload()
+
+    def _fill_levels(self) -> None:
+        current = self.level.currentData()
+        self.level.blockSignals(True)
+        self.level.clear()
+        self.level.addItem(self.tr("Alle Ebenen"), None)
+        project = self.context.project
+        if project is not None:
+            for level in project.all(DistrictLevel, order_by="rank"):
+                self.level.addItem(level.name, level.id)
+        i = self.level.findData(current)
+        self.level.setCurrentIndex(max(i, 0))
+        self.level.blockSignals(False)
+        self.proxy.set_level(self.level.currentData())
+
+    def _fill_indicators(self) -> None:
+        current = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        project = self.context.project
+        if project is not None:
+            for ind in project.all(Indicator):
+                derived = ind.numerator_id is not None or ind.denominator_id is not None
+                text = f"{ind.name} ({ind.key})" + (self.tr(" – berechnet") if derived else "")
+                self.indicator.addItem(text, ind.id)
+        i = self.indicator.findData(current)
+        self.indicator.setCurrentIndex(i if i >= 0 else (0 if self.indicator.count() else -1))
+        self.indicator.blockSignals(False)
+
+    def set_indicator(self, indicator_id: int) -> None:
+        """Show the values of one indicator."""
+        i = self.indicator.findData(indicator_id)
+        if i >= 0:
+            self.indicator.setCurrentIndex(i)
+
+    def _on_indicator(self, *_args) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the chosen indicator's values in one query and refill the grid."""
+        project = self.context.project
+        indicator_id = self.indicator.currentData()
+        if project is None or indicator_id is None:
+            self.model.set_rows(pd.DataFrame({"id": [], "code": [], "name": []}), [], None, None)
+            return
+        ind = project.get(Indicator, indicator_id)
+        districts = project.frame(District).sort_values("code")
+        values = project.values_frame(indicators=[ind.key])
+        # The indicator's own years (from the one query); all project years only for an
+        # indicator without values yet, so a new one starts with familiar columns.
+        own = {int(p) for p in values["period"].unique()}
+        periods = (own or set(project.periods())) | self.extra_periods
+        self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
+        self.table.setColumnWidth(0, 90)
+        self.table.setColumnWidth(1, 200)
+        self.model.committer = None if project.read_only else self._commit_rows
+
+    def _on_changes(self, changes) -> None:
+        tables = {c.table for c in changes}
+        if "indicators" in tables:
+            self._fill_indicators()
+        if "district_levels" in tables:
+            self._fill_levels()
+        if tables & WATCH:
+            self.reload()
+
+    def _add_year(self) -> None:
+        period = self.year.value()
+        self.extra_periods.add(period)
+        col = self.model.add_period(period)
+        index = self.proxy.index(0, col)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    # --- editing -------------------------------------------------------------------------
+
+    def _commit_rows(self, rows) -> str | None:
+        project = self.context.project
+        if project is None:
+            return self.tr("Kein Projekt geöffnet.")
+        if len(rows) == 1:
+            text = self.tr("Wert ändern")
+        else:
+            text = self.tr("%1 Werte einfügen").replace("%1", str(len(rows)))
+        command = SetValues(project, rows, text)
+        self.context.push(command)
+        if command.error is None:
+            self.error.hide()
+        return command.error
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        show_message(self, text)
+
+    def _row_map(self, view_row: int) -> int:
+        if view_row >= self.proxy.rowCount():
+            return -1
+        return self.proxy.mapToSource(self.proxy.index(view_row, 0)).row()
+
+    def paste_text(self, text: str) -> str | None:
+        """Paste tab-separated text at the current cell as one undo step."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            current = self.proxy.index(0, FIXED)
+        cells = parse_block(text)
+        error = self.model.paste_block(current.row(), current.column(), cells, self._row_map)
+        if error is None:
+            top, left = current.row(), current.column()
+            bottom = min(top + len(cells), self.proxy.rowCount()) - 1
+            right = min(left + max(len(c) for c in cells), self.proxy.columnCount()) - 1
+            selection = self.table.selectionModel()
+            selection.select(
+                _range(self.proxy, top, left, bottom, right),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            show_message(self, self.tr("%1 Zellen eingefügt.").replace(
+                "%1", str(sum(len(c) for c in cells))))
+        return error
+
+    def paste(self) -> None:
+        """Paste from the clipboard (Strg+V)."""
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def selected_text(self) -> str:
+        """The selected cells as tab-separated German text (rows in view order)."""
+        indexes = self.table.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        cols = list(range(cols[0], cols[-1] + 1))
+        model_rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
+        return self.model.copy_text(model_rows, cols)
+
+    def copy(self) -> None:
+        """Copy the selected cells for Excel (Strg+C)."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def clear_selection(self) -> None:
+        """Remove the values of the selected cells (Entf) as one undo step."""
+        project = self.context.project
+        if project is None or self.model.indicator_id is None or self.model.committer is None:
+            return
+        rows = []
+        for index in self.table.selectionModel().selectedIndexes():
+            if index.column() < FIXED:
+                continue
+            source = self.proxy.mapToSource(index)
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[source.row()],
+                         "period": self.model.periods[source.column() - FIXED],
+                         "status": "clear"})
+        if rows:
+            self._commit_rows(rows)
+
+
+def _range(model, top: int, left: int, bottom: int, right: int) -> QItemSelection:
+    return QItemSelection(model.index(top, left), model.index(bottom, right))

@@ -1,0 +1,280 @@
+"""A generic record table model driven by a column spec, and its sort/filter proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from k360desk.ui.models.columns import (
+    ID_ROLE,
+    RAW_ROLE,
+    SEARCH_ROLE,
+    Column,
+    check_value,
+    format_value,
+    is_missing,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# Plain ints: data() runs for every visible cell and role on each repaint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole.value)
+_RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
+
+# (record id, field, new raw value) -> German error message or None
+Committer = Callable[[int, str, Any], "str | None"]
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one record kind, read in bulk from a frame; edits go to a committer.
+
+    The model keeps plain Python lists (ids, raw values, display texts). ``set_rows``
+    replaces everything; when the same ids come back in the same order it only signals the
+    rows that differ, so selection and scroll position survive a refresh.
+    """
+
+    message = Signal(str)
+    """A German message for the user (a rejected edit)."""
+
+    def __init__(self, columns: list[Column], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self._ids: list[int] = []
+        self._raw: list[list[Any]] = []
+        self._text: list[list[str]] = []
+        self._search: list[str] = []
+        self._labels: dict[str, dict[Any, str]] = {}
+        self._choices: dict[str, list[tuple[Any, str]]] = {}
+        self.committer: Committer | None = None
+
+    # --- filling -------------------------------------------------------------------------
+
+    def set_choices(self, key: str, pairs: list[tuple[Any, str]]) -> None:
+        """Supply the (value, label) pairs of a choice key (levels, providers …)."""
+        self._choices[key] = list(pairs)
+        self._labels[key] = dict(pairs)
+        if self._raw:
+            self._rebuild_texts(range(len(self._raw)))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._raw) - 1,
+                                                                 len(self.columns) - 1))
+
+    def choices(self, key: str | None) -> list[tuple[Any, str]]:
+        """The (value, label) pairs of a choice key."""
+        return self._choices.get(key or "", [])
+
+    def set_rows(self, frame) -> None:
+        """Fill from a DataFrame with an ``id`` column (or index) and the spec's fields."""
+        ids = [int(i) for i in (frame["id"] if "id" in frame.columns else frame.index)]
+        raw: list[list[Any]] = []
+        series = []
+        for column in self.columns:
+            name = column.source or column.field
+            if name in frame.columns:
+                series.append(frame[name].tolist())
+            else:
+                series.append([None] * len(ids))
+        raw = [[_clean(col[i]) for col in series] for i in range(len(ids))]
+        if ids == self._ids:
+            changed = [i for i in range(len(ids)) if raw[i] != self._raw[i]]
+            self._raw = raw
+            self._rebuild_texts(changed)
+            for row in changed:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self._ids, self._raw = ids, raw
+        self._text = [[""] * len(self.columns) for _ in ids]
+        self._search = [""] * len(ids)
+        self._rebuild_texts(range(len(ids)))
+        self.endResetModel()
+
+    def _rebuild_texts(self, rows) -> None:
+        for row in rows:
+            texts = [format_value(c, v, self._labels.get(c.choices or ""))
+                     for c, v in zip(self.columns, self._raw[row], strict=True)]
+            self._text[row] = texts
+            self._search[row] = " ".join(texts).lower()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return self._text[row][col]
+        if role == _RAW or role == _EDIT:
+            return self._raw[row][col]
+        if role == _ALIGN:
+            return _RIGHT if self.columns[col].kind in ("int", "number") else _LEFT
+        if role == _CHECK:
+            if self.columns[col].kind != "bool":
+                return None
+            return Qt.CheckState.Checked if self._raw[row][col] else Qt.CheckState.Unchecked
+        if role == _ID:
+            return self._ids[row]
+        if role == _SEARCH:
+            return self._search[row]
+        if role == _TOOLTIP and self.columns[col].multiline:
+            return self._text[row][col]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = self.columns[index.column()]
+        if column.editable and self.committer is not None:
+            if column.kind == "bool":
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def record_id(self, row: int) -> int:
+        """The record id of a row."""
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int:
+        """The row of a record id, or -1."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def value(self, row: int, field: str) -> Any:
+        """The raw value of a field in a row."""
+        for col, column in enumerate(self.columns):
+            if column.field == field:
+                return self._raw[row][col]
+        raise KeyError(field)
+
+    def column_of(self, field: str) -> int:
+        """The column number of a field."""
+        for col, column in enumerate(self.columns):
+            if column.field == field:
+                return col
+        raise KeyError(field)
+
+    # --- editing -------------------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or self.committer is None:
+            return False
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            value = 1 if Qt.CheckState(value) == Qt.CheckState.Checked else 0
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        old = self._raw[index.row()][index.column()]
+        if value == old or (is_missing(value) and is_missing(old)):
+            return False
+        error = check_value(column, value)
+        if error is None:
+            error = self.committer(self._ids[index.row()], column.field, value)
+        if error:
+            self.message.emit(error)
+            return False
+        return True
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts on the raw values and filters on a search text plus optional field filters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(RAW_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortLocaleAware(True)
+        self._text = ""
+        self._fields: dict[str, Callable[[Any], bool]] = {}
+
+    def set_search(self, text: str) -> None:
+        """Keep rows whose texts contain every word of ``text`` (case-insensitive)."""
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
+
+    def set_field_filter(self, field: str, accept: Callable[[Any], bool] | None) -> None:
+        """Keep rows whose raw ``field`` value passes ``accept`` (None removes the filter)."""
+        if accept is None:
+            self._refilter(lambda: self._fields.pop(field, None))
+        else:
+            self._refilter(lambda: self._fields.__setitem__(field, accept))
+
+    def _refilter(self, change: Callable[[], Any]) -> None:
+        # Qt 6.9 replaced invalidateFilter() by begin/endFilterChange around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self._text:
+            haystack = model._search[row]
+            if not all(word in haystack for word in self._text.split()):
+                return False
+        for field, accept in self._fields.items():
+            if not accept(model.value(row, field)):
+                return False
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a = left.data(RAW_ROLE)
+        b = right.data(RAW_ROLE)
+        # Empty cells sort last in both directions, numbers numerically, texts by display.
+        a_empty = is_missing(a) or a == ""
+        b_empty = is_missing(b) or b == ""
+        if a_empty or b_empty:
+            if a_empty and b_empty:
+                return False
+            return a_empty == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not (
+                isinstance(a, bool) or isinstance(b, bool)):
+            kind = self.sourceModel().columns[left.column()].kind
+            if kind in ("int", "number", "bool", "date", "text"):
+                return a < b
+        return str(left.data()).lower() < str(right.data()).lower()
+
+
+def _clean(value: Any) -> Any:
+    """numpy scalars → Python; NaN/NA → None."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+    if is_missing(value):
+        return None
+    try:
+        if value != value:  # pandas NA/NaT
+            return None
+    except (TypeError, ValueError):
+        return None
+    return value
