@@ -1915,6 +1915,33 @@
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Funding programmes</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Funding programme</translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation>Maximum duration (years)</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation>New programme</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSettingsPage</name>
     <message>
         <source>Name der Kommune</source>
@@ -2653,6 +2680,14 @@
     <message>
         <source>Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.</source>
         <translation>Choose a funding round above or create one with “New”.</translation>
+    </message>
+    <message>
+        <source>Förder&amp;programme verwalten …</source>
+        <translation>Manage funding &amp;programmes …</translation>
+    </message>
+    <message>
+        <source>Förderprogramme verwalten</source>
+        <translation>Manage funding programmes</translation>
     </message>
 </context>
 <context>
