@@ -13,7 +13,6 @@ def test_programmes_dialog_adds_a_programme_with_undo(qtbot, small_project):
     page = RoundWorkflowPage(context)
     qtbot.addWidget(page)
     dialog = ProgrammesDialog(context, page)
-    qtbot.addWidget(dialog)
     before = small_project.count("programmes")
     dialog.section.add_button.click()
     assert small_project.count("programmes") == before + 1
