@@ -1819,8 +1819,24 @@
         <translation>Mark as &amp;suppressed</translation>
     </message>
     <message>
+        <source>&amp;Anmerkung …</source>
+        <translation>&amp;Note …</translation>
+    </message>
+    <message>
         <source>Status von %1 Werten ändern</source>
         <translation>Change the status of %1 values</translation>
+    </message>
+    <message>
+        <source>Anmerkung</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
+        <translation>Note or source of the selected values:</translation>
+    </message>
+    <message>
+        <source>Anmerkung ändern</source>
+        <translation>Change note</translation>
     </message>
 </context>
 <context>
