@@ -4,8 +4,9 @@ Measures (1) reading one indicator's values and filling the grid model (``set_ro
 sorting a period column, (3) filtering districts, (4) ``data()`` calls and time per repaint
 of a full-HD viewport (beside a C++ model as reference), (5) scrolling by a page and by one
 wheel notch; then (6) the facilities table with 4,000 records (reload, sort by a linked
-record, filter). The project is the demo generator's city scale (``create_demo(scale="city")``) when that works, else 550 districts × 15 periods ×
-20 indicators synthesised here.
+record, filter). The project is the demo generator's city scale
+(``create_demo(scale="city")``) when that works, else 550 districts × 15 periods × 20
+indicators synthesised here.
 
 Run: ``PYTHONPATH=src QT_QPA_PLATFORM=offscreen python bench/bench_grid.py [--runs 7]``
 """

@@ -21,7 +21,6 @@ from k360desk.ui.delegates import editor_value, make_editor, set_editor_value
 from k360desk.ui.models.columns import Column, is_missing
 
 
-
 def error_style(widget: QWidget) -> str:
     """A red that stays readable on light and on dark (high-contrast) palettes."""
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
