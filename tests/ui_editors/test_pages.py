@@ -473,3 +473,16 @@ def test_values_grid_notes_survive_paste_and_show_as_tooltip(qtbot, context):
     frame = context.project.values_frame(indicators=["einwohner"], periods=[2022],
                                          districts=[grid.model.district_ids[row]])
     assert frame.iloc[0]["value"] == 300.0 and frame.iloc[0]["note"].startswith("Melderegister")
+
+
+def test_values_grid_repaint_asks_only_the_visible_cells(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    page.tabs.setCurrentWidget(page.grid)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    qtbot.waitUntil(grid.table.viewport().isVisible)
+    qtbot.wait(20)  # let the view lay out its rows after the reset
+    grid.model.data_calls = 0
+    grid.table.viewport().repaint()
+    cells = grid.model.rowCount() * grid.model.columnCount()
+    assert 0 < grid.model.data_calls <= 8 * cells

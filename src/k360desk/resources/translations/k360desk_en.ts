@@ -3323,7 +3323,7 @@
     </message>
     <message>
         <source>&amp;Anmerkung …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note …</translation>
     </message>
     <message>
         <source>Status von %1 Werten ändern</source>
@@ -3331,15 +3331,15 @@
     </message>
     <message>
         <source>Anmerkung</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note or source of the selected values:</translation>
     </message>
     <message>
         <source>Anmerkung ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change note</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.ui.commands import ReplaceLinks, SetMeta
 from k360desk.ui.editors.common import on_project_replaced
-from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.form import error_style
 from k360desk.ui.editors.section import show_message
 
 LOGO = "logo"
@@ -63,7 +63,7 @@ class ProjectSettingsPage(QWidget):
                                    ("disclosure_threshold", self.tr("G&eheimhaltung ab:"),
                                     self.threshold)):
             error = QLabel(self)
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style(self))
             error.hide()
             self.errors[key] = error
             box = QVBoxLayout()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from k360desk.ui.models.columns import (
     ID_ROLE,
@@ -113,7 +113,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.data_calls = 0
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._grey = QBrush(QColor("#6b6b6b"))
+        # The palette's placeholder colour: muted, yet readable in high-contrast themes.
+        self._grey = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
     # --- filling -------------------------------------------------------------------------
 
