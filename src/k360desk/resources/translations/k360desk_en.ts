@@ -52,39 +52,39 @@
     <name>BackupsDialog</name>
     <message>
         <source>Frühere Fassungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Earlier versions</translation>
     </message>
     <message>
         <source>Gesicherte Fassungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept versions</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Noch keine früheren Fassungen gesichert.</source>
-        <translation type="unfinished"></translation>
+        <translation>No earlier versions kept yet.</translation>
     </message>
     <message>
         <source>Als neue Datei &amp;wiederherstellen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore as a new file …</translation>
     </message>
     <message>
         <source>Beim Speichern wird die vorherige Fassung aufbewahrt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving keeps the previous version.</translation>
     </message>
     <message>
         <source>Fassung speichern unter</source>
-        <translation type="unfinished"></translation>
+        <translation>Save version as</translation>
     </message>
     <message>
         <source>k360desk-Projekt (*.k360)</source>
-        <translation type="unfinished"></translation>
+        <translation>k360desk project (*.k360)</translation>
     </message>
     <message>
         <source>Die Datei gibt es schon.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file already exists.</translation>
     </message>
 </context>
 <context>
@@ -726,43 +726,43 @@
     </message>
     <message>
         <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No differences – there is nothing to merge.</translation>
     </message>
     <message>
         <source>Angehakte Einträge werden aus „%1“ übernommen. Konflikte (beide Seiten geändert) behalten zunächst die eigene Fassung.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked entries are taken over from “%1”. Conflicts (changed on both sides) keep your own version at first.</translation>
     </message>
     <message>
         <source>Achtung: Die Datei stammt aus einem anderen Projekt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caution: the file comes from a different project.</translation>
     </message>
     <message>
         <source>Übernehmen</source>
-        <translation type="unfinished"></translation>
+        <translation>Take over</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Tabelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Eintrag</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <source>Felder</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields</translation>
     </message>
     <message>
         <source>Unterschiede</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences</translation>
     </message>
     <message>
         <source>&amp;Übernehmen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Take over</translation>
     </message>
 </context>
 <context>
@@ -1633,83 +1633,83 @@
     <name>SendCopyDialog</name>
     <message>
         <source>Kopie zum Versenden</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy to send</translation>
     </message>
     <message>
         <source>Zieldatei</source>
-        <translation type="unfinished"></translation>
+        <translation>Target file</translation>
     </message>
     <message>
         <source>&amp;Durchsuchen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse …</translation>
     </message>
     <message>
         <source>Persönliche &amp;Kontaktdaten der Träger weglassen</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave out providers&apos; personal &amp;contact details</translation>
     </message>
     <message>
         <source>Ansprechpersonen, E-Mail-Adressen und Telefonnummern werden in der Kopie geleert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact persons, email addresses and phone numbers are emptied in the copy.</translation>
     </message>
     <message>
         <source>Grenzen &amp;vereinfachen (kleinere Datei)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simplify boundaries (smaller file)</translation>
     </message>
     <message>
         <source>Toleranz der Vereinfachung in Metern</source>
-        <translation type="unfinished"></translation>
+        <translation>Simplification tolerance in metres</translation>
     </message>
     <message>
         <source>Die Kopie wird geprüft, bevor sie geschrieben wird.</source>
-        <translation type="unfinished"></translation>
+        <translation>The copy is checked before it is written.</translation>
     </message>
     <message>
         <source>&amp;Ziel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tar&amp;get:</translation>
     </message>
     <message>
         <source>&amp;Toleranz:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tolerance:</translation>
     </message>
     <message>
         <source>Kopie &amp;schreiben</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Write copy</translation>
     </message>
     <message>
         <source>Im &amp;Ordner zeigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show in &amp;folder</translation>
     </message>
     <message>
         <source>&amp;E-Mail erstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Create &amp;email</translation>
     </message>
     <message>
         <source>Kopie speichern unter</source>
-        <translation type="unfinished"></translation>
+        <translation>Save copy as</translation>
     </message>
     <message>
         <source>k360desk-Projekt (*.k360)</source>
-        <translation type="unfinished"></translation>
+        <translation>k360desk project (*.k360)</translation>
     </message>
     <message>
         <source>Die Kopie darf die Projektdatei nicht überschreiben.</source>
-        <translation type="unfinished"></translation>
+        <translation>The copy must not overwrite the project file.</translation>
     </message>
     <message>
         <source>Kopie geschrieben: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy written: %1 (%2).</translation>
     </message>
     <message>
         <source>Kopie wird geschrieben …</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the copy …</translation>
     </message>
     <message>
         <source>E-Mail wird erstellt …</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the email …</translation>
     </message>
     <message>
         <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No email program was found. Please attach the file from the folder yourself.</translation>
     </message>
 </context>
 <context>
