@@ -2,10 +2,12 @@
 ; Installs into %LOCALAPPDATA%\Programs\k360desk, registers .k360 in HKCU and an entry
 ; in "Apps & Features" of this user only. Silent: setup-user.exe /S, uninstall.exe /S.
 ; Build on Linux (Debian nsis) or Windows:
-;   makensis -DVERSION=0.1.0 -DSRCDIR=dist\k360desk -DRESDIR=src\k360desk\resources k360desk-user.nsi
+;   makensis [-DAMD64] -DVERSION=0.1.0 -DSRCDIR=dist\k360desk -DRESDIR=src\k360desk\resources k360desk-user.nsi
 ; Where AppLocker only allows programs from Program Files, use the MSI instead.
 Unicode true
-Target amd64-unicode            ; 64-bit stub; the app is x64 only
+!ifdef AMD64
+  Target amd64-unicode          ; Debian's nsis has 64-bit stubs; the official Windows build
+!endif                          ; has only x86 ones, which suit a per-user install just as well
 SetCompressor /SOLID lzma
 SetCompressorDictSize 64
 

@@ -44,7 +44,8 @@ def app_icon(size: int) -> Image.Image:
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     margin = big * (0.02 if size <= 24 else 0.06)
-    draw.rounded_rectangle((margin, margin, big - margin, big - margin), radius=big * 0.2, fill=NAVY)
+    draw.rounded_rectangle((margin, margin, big - margin, big - margin), radius=big * 0.2,
+                           fill=NAVY)
     inset = big * (0.17 if size <= 24 else 0.22)
     gap = max(big * 0.045, scale)
     _tiles(draw, (inset, inset, big - inset, big - inset), gap, radius=big * 0.03)

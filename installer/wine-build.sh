@@ -119,7 +119,7 @@ mkdir -p out
 VERSION=$VERSION "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$VERSION-x64.msi" | grep -vE "CRITICAL|^$"
 VERSION=$NEXT "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$NEXT-x64.msi" >/dev/null
 log "NSIS-Installer (pro Benutzer) bauen"
-makensis -V2 -NOCD -DVERSION="$VERSION" -DSRCDIR="$APP" -DOUTDIR="$W/out" \
+makensis -V2 -NOCD -DAMD64 -DVERSION="$VERSION" -DSRCDIR="$APP" -DOUTDIR="$W/out" \
   -DRESDIR="$ROOT/src/k360desk/resources" "$HERE/k360desk-user.nsi"
 for f in out/k360desk-$VERSION-x64.msi out/k360desk-$VERSION-setup-user.exe; do
   sign "$f"

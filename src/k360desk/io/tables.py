@@ -214,9 +214,16 @@ def _read_csv(path: Path, options: TableOptions, progress: Progress, nrows: int 
             "saw", "gefunden")) from exc
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=names)
     lines = np.arange(len(frame)) + header + 2
-    blank = (frame.apply(lambda c: c.astype("string").fillna("").str.strip() == "")).all(axis=1)
-    if blank.any():
-        frame, lines = frame[~blank.to_numpy()].reset_index(drop=True), lines[~blank.to_numpy()]
+    # Blank lines stay in (skip_blank_lines=False) so that line numbers match the file.
+    first = frame.iloc[:, 0].fillna("").to_numpy(dtype=object) if len(frame.columns) else np.array([])
+    maybe = np.flatnonzero((first == "") | (first == " "))
+    if len(maybe):
+        sub = frame.iloc[maybe]
+        blank = sub.apply(lambda c: c.fillna("").astype(str).str.strip() == "").all(axis=1).to_numpy()
+        drop = np.zeros(len(frame), dtype=bool)
+        drop[maybe[blank]] = True
+        if drop.any():
+            frame, lines = frame[~drop].reset_index(drop=True), lines[~drop]
     table.frame, table.lines = frame, lines
     return table
 

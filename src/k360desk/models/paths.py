@@ -109,8 +109,11 @@ def folder_writable(folder: Path) -> bool:
     """Whether we may create files in ``folder``, by trying it.
 
     ``os.access`` only looks at the read-only attribute on Windows, not at the ACLs of
-    Program Files or a network share, so it says "writable" where writing fails.
+    Program Files or a network share, so it says "writable" where writing fails. On other
+    systems ``os.access`` is accurate and leaves no trace in the user's folder.
     """
+    if sys.platform != "win32":
+        return os.access(folder, os.W_OK)
     probe = Path(folder) / f".k360-probe-{os.getpid()}"
     try:
         with open(long_path(probe), "x", encoding="ascii") as handle:
@@ -259,13 +262,6 @@ def replace_file(source: Path, target: Path, attempts: int = 10, pause: float = 
             time.sleep(pause)
 
 
-def cache_dir() -> Path:
-    """Per-user cache folder (matplotlib's font list), below the local data folder."""
-    path = data_dir() / "cache"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def prepare_runtime() -> None:
     """Point caches that libraries would put beside the program to the user's folder.
 
@@ -274,8 +270,10 @@ def prepare_runtime() -> None:
     """
     if not is_frozen():
         return  # a Python installation keeps matplotlib's cache in the user's home already
+    # The app promises IT that it makes no network connections: PROJ must never fetch grids.
+    os.environ["PROJ_NETWORK"] = "OFF"
     try:
-        target = cache_dir() / "matplotlib"
+        target = data_dir() / "matplotlib"  # the same folder the GUI start uses
         target.mkdir(parents=True, exist_ok=True)
     except OSError:
         return  # PyInstaller's temporary folder stays in place: slower start, but it works

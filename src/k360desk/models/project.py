@@ -123,7 +123,7 @@ class Project(RecordStore, BulkStore):
                     reason = (f"„{path.name}“ ist seit {owner.get('since', '?')} von"
                               f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
                               " Die Datei wird schreibgeschützt geöffnet.")
-            if not read_only and not os.access(path.parent, os.W_OK):
+            if not read_only and not paths.folder_writable(path.parent):
                 read_only = True
                 reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                           " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
@@ -313,7 +313,7 @@ class Project(RecordStore, BulkStore):
             _fsync(tmp)
             if as_document and target.exists():
                 _keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
-            os.replace(tmp, target)
+            paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from k360desk.models import gpkg, schema
+from k360desk.models import gpkg, paths, schema
 from k360desk.models.errors import (
     DamagedFileError,
     FileTooNewError,
@@ -47,7 +47,8 @@ class Inspection:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """Open a file read-only with limits and no trust in its schema."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    # Not Path.as_uri(): SQLite rejects its form of UNC paths (network drives on Windows).
+    uri = paths.sqlite_uri(Path(path).resolve(), mode="ro")
     conn = sqlite3.connect(uri, uri=True)
     harden(conn)
     return conn

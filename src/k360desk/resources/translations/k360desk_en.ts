@@ -49,6 +49,304 @@
     </message>
 </context>
 <context>
+    <name>AftercareTab</name>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>früher gebunden</source>
+        <translation>committed earlier</translation>
+    </message>
+    <message>
+        <source>bewilligt</source>
+        <translation>awarded</translation>
+    </message>
+    <message>
+        <source>ausgezahlt</source>
+        <translation>paid out</translation>
+    </message>
+    <message>
+        <source>zurückgezahlt</source>
+        <translation>repaid</translation>
+    </message>
+    <message>
+        <source>noch auszuzahlen</source>
+        <translation>still to pay</translation>
+    </message>
+    <message>
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>Projekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Förderjahr</source>
+        <translation>Funding year</translation>
+    </message>
+    <message>
+        <source>Gespräch am</source>
+        <translation>Talk on</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Jahresgespräche</source>
+        <translation>Review talks</translation>
+    </message>
+    <message>
+        <source>fällig am</source>
+        <translation>due on</translation>
+    </message>
+    <message>
+        <source>eingegangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>nicht verbraucht</source>
+        <translation>unspent</translation>
+    </message>
+    <message>
+        <source>Rückforderung offen</source>
+        <translation>repayment outstanding</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise</source>
+        <translation>Usage reports</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise anlegen</source>
+        <translation>Create usage reports</translation>
+    </message>
+    <message>
+        <source>Je bewilligtem Projekt und Förderjahr einen Nachweis, fällig am 30.06. des Folgejahres</source>
+        <translation>One report per awarded project and funding year, due on 30 June of the following year</translation>
+    </message>
+    <message>
+        <source>Betrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zahlungen und Rückzahlungen</source>
+        <translation>Payments and repayments</translation>
+    </message>
+    <message>
+        <source>Auszahlung</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Rückzahlung</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>nicht verbraucht (€)</source>
+        <translation>unspent (€)</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise bearbeiten</source>
+        <translation>Edit usage reports</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Jahresgespräche erfassen</source>
+        <translation>Record review talks</translation>
+    </message>
+    <message>
+        <source>fortsetzen</source>
+        <translation>continue</translation>
+    </message>
+    <message>
+        <source>anpassen</source>
+        <translation>adjust</translation>
+    </message>
+    <message>
+        <source>beenden</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>Zahlungen</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verwendungsnachweise&lt;/b&gt; – rot: überfällig</source>
+        <translation>&lt;b&gt;Usage reports&lt;/b&gt; – red: overdue</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jahresgespräche je Förderjahr&lt;/b&gt; – orange: fällig</source>
+        <translation>&lt;b&gt;Review talks per funding year&lt;/b&gt; – orange: due</translation>
+    </message>
+    <message>
+        <source>fällig</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>geführt</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>Alle Verwendungsnachweise sind schon angelegt.</source>
+        <translation>All usage reports have already been created.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTab</name>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Die Laufzeit beträgt 1 bis 5 Jahre.</source>
+        <translation>The duration is 1 to 5 years.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kurzbeschreibung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Auflagen</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Anteil (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>Sozialräume des Antrags mit Anteilen</source>
+        <translation>Districts of the application with shares</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>beantragt (€)</source>
+        <translation>requested (€)</translation>
+    </message>
+    <message>
+        <source>bewilligt (€)</source>
+        <translation>awarded (€)</translation>
+    </message>
+    <message>
+        <source>Beträge je Jahr</source>
+        <translation>Amounts per year</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sozialräume und Anteile&lt;/b&gt; (Anteile ergeben 100 %)</source>
+        <translation>&lt;b&gt;Districts and shares&lt;/b&gt; (shares add up to 100 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beträge je Jahr&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Amounts per year&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Neuer Antrag</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>✔ Formal förderfähig.</source>
+        <translation>✔ Formally eligible.</translation>
+    </message>
+    <message>
+        <source>✘ Nicht förderfähig: </source>
+        <translation>✘ Not eligible: </translation>
+    </message>
+    <message>
+        <source>Der Anteil muss zwischen 0 und 100 % liegen.</source>
+        <translation>The share must lie between 0 and 100 %.</translation>
+    </message>
+    <message>
+        <source>Anteil ändern</source>
+        <translation>Change share</translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Beantragten Betrag ändern</source>
+        <translation>Change requested amount</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Frühere Fassungen</source>
@@ -85,6 +383,37 @@
     <message>
         <source>Die Datei gibt es schon.</source>
         <translation>The file already exists.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Zweiter Indikator (y-Achse des Streudiagramms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balken (sortiert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeitreihe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streudiagramm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status-Dynamik-Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogramm</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -160,6 +489,108 @@
     <message>
         <source>Neuer Punkt</source>
         <translation>New item</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaSection</name>
+    <message>
+        <source>Kriterienkatalog</source>
+        <translation>Criteria catalogue</translation>
+    </message>
+    <message>
+        <source>Bedarf der Sozialräume (Sozialindex)</source>
+        <translation>Need of the districts (social index)</translation>
+    </message>
+    <message>
+        <source>Neues Kriterium</source>
+        <translation>New criterion</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog eingefroren</source>
+        <translation>Criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>Die Bewertung hat begonnen. Begründung für die Änderung (wird protokolliert):</source>
+        <translation>Scoring has started. Reason for the change (will be logged):</translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet.</source>
+        <translation>No project open.</translation>
+    </message>
+    <message>
+        <source>Ohne Begründung bleibt der Kriterienkatalog unverändert.</source>
+        <translation>Without a reason the criteria catalogue stays unchanged.</translation>
+    </message>
+    <message>
+        <source>Kriterien löschen</source>
+        <translation>Delete criteria</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaTab</name>
+    <message>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Gewicht</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Das Gewicht darf nicht negativ sein.</source>
+        <translation>The weight must not be negative.</translation>
+    </message>
+    <message>
+        <source>Skala von</source>
+        <translation>Scale from</translation>
+    </message>
+    <message>
+        <source>Skala bis</source>
+        <translation>Scale to</translation>
+    </message>
+    <message>
+        <source>aus Daten</source>
+        <translation>from data</translation>
+    </message>
+    <message>
+        <source>Leer = Bewertung durch Personen; „Bedarf“ = gewichteter Bedarf der Sozialräume des Antrags</source>
+        <translation>Empty = scored by people; “Need” = weighted need of the application’s districts</translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Runde, aus der übernommen wird</source>
+        <translation>Round to copy from</translation>
+    </message>
+    <message>
+        <source>Katalog übernehmen</source>
+        <translation>Copy catalogue</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog übernehmen aus:</source>
+        <translation>Copy criteria catalogue from:</translation>
+    </message>
+    <message>
+        <source>Der Kriterienkatalog ist eingefroren, weil die Bewertung begonnen hat. Änderungen sind nur mit Begründung möglich und werden protokolliert.</source>
+        <translation>The criteria catalogue is frozen because scoring has started. Changes need a reason and are logged.</translation>
+    </message>
+    <message>
+        <source>Summe der Gewichte: %1. Die Gesamtpunktzahl ist die gewichtete Summe, umgerechnet auf 0–100.</source>
+        <translation>Sum of weights: %1. The total score is the weighted sum, scaled to 0–100.</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog eingefroren</source>
+        <translation>Criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>Begründung für die Übernahme:</source>
+        <translation>Reason for copying:</translation>
     </message>
 </context>
 <context>
@@ -329,6 +760,225 @@
     <message>
         <source>Schließen</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Sozialräume (Grenzen) importieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikatorwerte importieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen importieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geodaten (*.geojson *.json *.zip *.shp *.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabellen und Geodaten (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Oberbezirk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>Indikator (Langform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jahr / Stichtag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wert (Langform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Einrichtungsart</source>
+        <translation type="unfinished">Facility type</translation>
+    </message>
+    <message>
+        <source>Straße</source>
+        <translation type="unfinished">Street</translation>
+    </message>
+    <message>
+        <source>PLZ</source>
+        <translation type="unfinished">Postcode</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation type="unfinished">Place</translation>
+    </message>
+    <message>
+        <source>Platzzahl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x / Längengrad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y / Breitengrad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aus der Datei / erkennen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bitte eine Datei auswählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durchsuchen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Einlesen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erkennen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 mit BOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1252 (ANSI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semikolon ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komma ,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komma (1.234,5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punkt (1234.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbekannte Indikatoren aus der Kopfzeile anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aus der Datei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeichenkodierung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trennzeichen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dezimalzeichen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koordinatensystem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebene / Tabellenblatt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum-Ebene:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Festes Jahr:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fester Indikator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zuordnung der Spalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorschau der ersten Zeilen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erkannt: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(keine)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Import: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Der Import ist fehlgeschlagen (%1). Das Projekt ist unverändert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import abgebrochen – das Projekt ist unverändert.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -568,6 +1218,165 @@
     </message>
 </context>
 <context>
+    <name>MapPage</name>
+    <message>
+        <source>Quantile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gleiche Intervalle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natürliche Brüche (Jenks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standardabweichung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manuell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z. B. 5; 10; 15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatisch (nach Polarität)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kürzel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezugsjahr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>Klassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation type="unfinished">Count</translation>
+    </message>
+    <message>
+        <source>Grenzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschriftung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einrichtungen einblenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vergrößern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verkleinern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesamtansicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Karte exportieren …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Karte kopieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramm exportieren …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramm kopieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ohne Handlungsfeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialindex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statusklasse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamikklasse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status und Dynamik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kein Indikator ausgewählt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Indikatorwerte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es ist keine Karte zu sehen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es ist kein Diagramm zu sehen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG-Bild (*.png);;SVG-Grafik (*.svg);;PDF-Dokument (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Karte exportieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramm exportieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;Sozialräume…</source>
@@ -763,6 +1572,97 @@
     <message>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Take over</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyTab</name>
+    <message>
+        <source>Klasse (Sozialindex)</source>
+        <translation>Class (social index)</translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <source>Förderung</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>je Einwohner</source>
+        <translation>per inhabitant</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Klasse</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Bedarf</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>€ je Einw.</source>
+        <translation>€ per inh.</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Projekte</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Spitzenverband</source>
+        <translation>Umbrella association</translation>
+    </message>
+    <message>
+        <source>Nach Bedarfsklasse – erreicht das Geld die Sozialräume mit dem größten Bedarf?</source>
+        <translation>By need class – does the money reach the districts with the greatest need?</translation>
+    </message>
+    <message>
+        <source>Nach Sozialraum</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>Nach Handlungsfeld</source>
+        <translation>By field of action</translation>
+    </message>
+    <message>
+        <source>Nach Spitzenverband</source>
+        <translation>By umbrella association</translation>
+    </message>
+    <message>
+        <source>Tabellen</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Diagramm: Förderung je Einwohner</source>
+        <translation>Chart: funding per inhabitant</translation>
+    </message>
+    <message>
+        <source>Grundlage: %1 (%2)</source>
+        <translation>Basis: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ohne Einwohnerzahlen kein Diagramm.</source>
+        <translation>No chart without population figures.</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1912,33 @@
     <message>
         <source>Dieser Bereich kommt in einer späteren Version.</source>
         <translation>This area will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Funding programmes</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Funding programme</translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation>Maximum duration (years)</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation>New programme</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +2220,173 @@
     </message>
 </context>
 <context>
+    <name>RankingTab</name>
+    <message>
+        <source>Vollförderung in Rangfolge</source>
+        <translation>Full funding in rank order</translation>
+    </message>
+    <message>
+        <source>Teilförderung bis Mindestanteil</source>
+        <translation>Partial funding down to a minimum share</translation>
+    </message>
+    <message>
+        <source>Vergaberegel</source>
+        <translation>Allocation rule</translation>
+    </message>
+    <message>
+        <source>Mindestanteil</source>
+        <translation>Minimum share</translation>
+    </message>
+    <message>
+        <source>Probelauf festhalten</source>
+        <translation>Keep trial run</translation>
+    </message>
+    <message>
+        <source>Regel an der Runde speichern und den Probelauf protokollieren</source>
+        <translation>Store the rule on the round and log the trial run</translation>
+    </message>
+    <message>
+        <source>Betrag ändern …</source>
+        <translation>Change amount …</translation>
+    </message>
+    <message>
+        <source>Beschluss festhalten …</source>
+        <translation>Record decision …</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Punkte</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Bedarf</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>beantragt</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>Vorschlag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rangliste</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>gebunden</source>
+        <translation>committed</translation>
+    </message>
+    <message>
+        <source>manuell</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>vergeben</source>
+        <translation>allocated</translation>
+    </message>
+    <message>
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>Nachvollziehbarkeit</source>
+        <translation>Traceability</translation>
+    </message>
+    <message>
+        <source>Regel:</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <source>Mindestanteil:</source>
+        <translation>Minimum share:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget je Jahr&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Budget per year&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wie kam das zustande?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;How did this come about?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beschlossen&lt;/b&gt; – es gilt, was bewilligt wurde.</source>
+        <translation>&lt;b&gt;Decided&lt;/b&gt; – what was awarded applies.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Probelauf&lt;/i&gt; – nichts ist festgelegt, bis der Beschluss erfasst ist.</source>
+        <translation>&lt;i&gt;Trial run&lt;/i&gt; – nothing is fixed until the decision is recorded.</translation>
+    </message>
+    <message>
+        <source>Reihenfolge bei Gleichstand: %1.</source>
+        <translation>Order in case of a tie: %1.</translation>
+    </message>
+    <message>
+        <source>%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien).</source>
+        <translation>%1 applications are scored incompletely (points only from the criteria present).</translation>
+    </message>
+    <message>
+        <source>unvollständig: es fehlt %1</source>
+        <translation>incomplete: %1 is missing</translation>
+    </message>
+    <message>
+        <source>Antrag in der Rangliste wählen, um Punkte, Bedarf und Vergabe nachzuvollziehen.</source>
+        <translation>Choose an application in the ranking to trace its score, need and allocation.</translation>
+    </message>
+    <message>
+        <source>Ergebnis: %1 – %2</source>
+        <translation>Outcome: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Antrag in der Rangliste wählen.</source>
+        <translation>Please choose an application in the ranking first.</translation>
+    </message>
+    <message>
+        <source>Eine manuelle Änderung braucht eine Begründung.</source>
+        <translation>A manual change needs a reason.</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die beschließende Sitzung anlegen.</source>
+        <translation>There is no meeting yet. Please first create the deciding meeting under “Committees”.</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>Fehler bei %1</source>
@@ -1368,6 +2462,232 @@
     <message>
         <source>Sie können das Löschen rückgängig machen (Strg+Z).</source>
         <translation>You can undo the deletion (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Bericht speichern als CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Bericht ließ sich nicht speichern: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportRowsModel</name>
+    <message>
+        <source>Zeile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inhalt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialogs</name>
+    <message>
+        <source>Betrag manuell festlegen</source>
+        <translation>Set amount manually</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>beantragt: %1 €</source>
+        <translation>requested: %1 €</translation>
+    </message>
+    <message>
+        <source>z. B. Beschluss der Vorberatung, Auflage …</source>
+        <translation>e.g. decision of the preliminary meeting, condition …</translation>
+    </message>
+    <message>
+        <source>Begründung:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Zurück zum Vorschlag</source>
+        <translation>Back to the proposal</translation>
+    </message>
+    <message>
+        <source>Beschluss festhalten</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>alle Anträge der Runde</source>
+        <translation>all applications of the round</translation>
+    </message>
+    <message>
+        <source>nur Anträge, über die dieses Gremium entscheidet</source>
+        <translation>only applications this committee decides on</translation>
+    </message>
+    <message>
+        <source>Sitzung:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Datum des Beschlusses:</source>
+        <translation>Date of the decision:</translation>
+    </message>
+    <message>
+        <source>Umfang:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
+        <translation>Awards thereby become yearly commitments; rejections keep their reasons.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundStatus</name>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Ausschreibung offen</source>
+        <translation>Call open</translation>
+    </message>
+    <message>
+        <source>Bewertung</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>entschieden</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>eingereicht</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>nicht förderfähig</source>
+        <translation>not eligible</translation>
+    </message>
+    <message>
+        <source>förderfähig</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <source>bewilligt</source>
+        <translation>awarded</translation>
+    </message>
+    <message>
+        <source>abgelehnt</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>zurückgezogen</source>
+        <translation>withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTab</name>
+    <message>
+        <source>Alles auswählen</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Die Anzeige ließ sich nicht aktualisieren: %1</source>
+        <translation>The view could not be updated: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWorkflowPage</name>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Antragsfrist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Förderrunden</source>
+        <translation>Funding rounds</translation>
+    </message>
+    <message>
+        <source>Runde &amp;&amp; Budget</source>
+        <translation>Round &amp;&amp; budget</translation>
+    </message>
+    <message>
+        <source>Kriterien</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Bewertung</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Rangliste &amp;&amp; Vergabe</source>
+        <translation>Ranking &amp;&amp; allocation</translation>
+    </message>
+    <message>
+        <source>Nach der Bewilligung</source>
+        <translation>After the award</translation>
+    </message>
+    <message>
+        <source>Wohin fließt das Geld?</source>
+        <translation>Where does the money go?</translation>
+    </message>
+    <message>
+        <source>Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.</source>
+        <translation>Choose a funding round above or create one with “New”.</translation>
+    </message>
+    <message>
+        <source>Förder&amp;programme verwalten …</source>
+        <translation>Manage funding &amp;programmes …</translation>
+    </message>
+    <message>
+        <source>Förderprogramme verwalten</source>
+        <translation>Manage funding programmes</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +2950,98 @@
     </message>
 </context>
 <context>
+    <name>ScoreGridModel</name>
+    <message>
+        <source>Noch nicht bewertet.</source>
+        <translation>Not scored yet.</translation>
+    </message>
+    <message>
+        <source>Deutliche Abweichung zwischen den Bewertenden.</source>
+        <translation>Marked disagreement between the raters.</translation>
+    </message>
+    <message>
+        <source>%1
+(%2–%3, Gewicht %4)</source>
+        <translation>%1
+(%2–%3, weight %4)</translation>
+    </message>
+    <message>
+        <source>„%1“ ist keine Zahl.</source>
+        <translation>“%1” is not a number.</translation>
+    </message>
+    <message>
+        <source>Die Skala von „%1“ reicht von %2 bis %3.</source>
+        <translation>The scale of “%1” runs from %2 to %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringTab</name>
+    <message>
+        <source>Bewertende Person</source>
+        <translation>Rater</translation>
+    </message>
+    <message>
+        <source>Name der bewertenden Person</source>
+        <translation>Name of the rater</translation>
+    </message>
+    <message>
+        <source>Bewertungen</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Kommentar zur gewählten Bewertung</source>
+        <translation>Comment on the chosen score</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Kommentar speichern</source>
+        <translation>Save comment</translation>
+    </message>
+    <message>
+        <source>Orange: noch nicht bewertet. Rot: die Bewertenden liegen um mindestens 40 % der Skala auseinander (Tooltip zeigt alle Bewertungen). Das Kriterium „Bedarf“ wird aus Daten berechnet und hier nicht bewertet.</source>
+        <translation>Orange: not scored yet. Red: the raters differ by at least 40 % of the scale (the tooltip shows all scores). The “Need” criterion is computed from data and not scored here.</translation>
+    </message>
+    <message>
+        <source>Bewertende Person:</source>
+        <translation>Rater:</translation>
+    </message>
+    <message>
+        <source>Fehlende Bewertungen – %1.</source>
+        <translation>Missing scores – %1.</translation>
+    </message>
+    <message>
+        <source>keine Bewertenden</source>
+        <translation>no raters</translation>
+    </message>
+    <message>
+        <source>%1 deutliche Abweichungen.</source>
+        <translation>%1 marked disagreements.</translation>
+    </message>
+    <message>
+        <source>Bewerten ist nur in den Status „Ausschreibung offen“ und „Bewertung“ möglich.</source>
+        <translation>Scoring is only possible in the statuses “Call open” and “Assessment”.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst den Namen der bewertenden Person eingeben.</source>
+        <translation>Please enter the name of the rater first.</translation>
+    </message>
+    <message>
+        <source>Bewertung ändern</source>
+        <translation>Change score</translation>
+    </message>
+    <message>
+        <source>Ein Kommentar gehört zu einer Bewertung: bitte zuerst bewerten.</source>
+        <translation>A comment belongs to a score: please score first.</translation>
+    </message>
+    <message>
+        <source>Kommentar ändern</source>
+        <translation>Change comment</translation>
+    </message>
+</context>
+<context>
     <name>SendCopyDialog</name>
     <message>
         <source>Kopie zum Versenden</source>
@@ -1710,6 +3122,97 @@
     <message>
         <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
         <translation>No email program was found. Please attach the file from the folder yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTab</name>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <source>durch frühere Runden gebunden</source>
+        <translation>committed by earlier rounds</translation>
+    </message>
+    <message>
+        <source>frei für diese Runde</source>
+        <translation>free for this round</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget je Jahr&lt;/b&gt; (Doppelklick zum Ändern)</source>
+        <translation>&lt;b&gt;Budget per year&lt;/b&gt; (double-click to change)</translation>
+    </message>
+    <message>
+        <source>bis Gesamtbetrag (€)</source>
+        <translation>up to total amount (€)</translation>
+    </message>
+    <message>
+        <source>Leer = ohne Obergrenze</source>
+        <translation>Empty = no upper limit</translation>
+    </message>
+    <message>
+        <source>entscheidet</source>
+        <translation>decides</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Wer entscheidet? (Regeln des Förderprogramms)</source>
+        <translation>Who decides? (rules of the programme)</translation>
+    </message>
+    <message>
+        <source>Die Regel mit der kleinsten passenden Obergrenze bestimmt das Gremium; ohne Regeln entscheidet die Sitzung, in der der Beschluss erfasst wird.</source>
+        <translation>The rule with the smallest fitting upper limit determines the committee; without rules the meeting in which the decision is recorded decides.</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source> – Kriterienkatalog eingefroren</source>
+        <translation> – criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>◀ zurück zu „%1“</source>
+        <translation>◀ back to “%1”</translation>
+    </message>
+    <message>
+        <source>weiter: „%1“ ▶</source>
+        <translation>next: “%1” ▶</translation>
+    </message>
+    <message>
+        <source>Noch nicht möglich: </source>
+        <translation>Not possible yet: </translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Budget %1 ändern</source>
+        <translation>Change budget %1</translation>
+    </message>
+    <message>
+        <source>Den Beschluss erfassen Sie unter „Rangliste &amp; Vergabe“.</source>
+        <translation>Record the decision under “Ranking &amp; allocation”.</translation>
+    </message>
+    <message>
+        <source>Schritt zurück</source>
+        <translation>Step back</translation>
+    </message>
+    <message>
+        <source>Warum geht die Runde zurück zu „%1“? (wird protokolliert)</source>
+        <translation>Why does the round go back to “%1”? (will be logged)</translation>
     </message>
 </context>
 <context>
