@@ -300,7 +300,8 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
         slope, intercept = np.polyfit(data["x"], data["y"], 1)
         xs = np.array([data["x"].min(), data["x"].max()])
         ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2)
-    for ref, line in ((spec.extra.get("x_reference"), ax.axvline), (spec.extra.get("y_reference"), ax.axhline)):
+    for ref, line in ((spec.extra.get("x_reference"), ax.axvline),
+                      (spec.extra.get("y_reference"), ax.axhline)):
         if ref is not None and not np.isnan(ref):
             line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=1)
     if len(data) <= 80:
