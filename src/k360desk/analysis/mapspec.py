@@ -30,7 +30,7 @@ SUPPRESSED = -2
 # Label anchors by pole of inaccessibility up to this many polygons, then representative points.
 _POLYLABEL_LIMIT = 5000
 
-FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p")
+FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p", "H", "d", "8", "<", ">")
 
 
 @dataclass(frozen=True)

@@ -304,9 +304,10 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
                       (spec.extra.get("y_reference"), ax.axhline)):
         if ref is not None and not np.isnan(ref):
             line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=1)
-    if len(data) <= 80:
+    if len(data) <= 120:
         halo = [pe.withStroke(linewidth=2, foreground="#ffffff")]
-        for _, row in data.iterrows():
+        ax.autoscale_view()
+        for _, row in _free_labels(ax, data, fontsize=6.5).iterrows():
             ax.annotate(str(row["code"]), (row["x"], row["y"]), xytext=(3, 3), textcoords="offset points",
                         fontsize=6.5, color="#444444", path_effects=halo)
     hidden = int(spec.data["suppressed"].sum())
@@ -317,6 +318,25 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
     ax.set_xlabel(spec.x_label, fontsize=8.5)
     ax.set_ylabel(spec.y_label, fontsize=8.5)
     return notes
+
+
+def _free_labels(ax: Axes, data: pd.DataFrame, fontsize: float) -> pd.DataFrame:
+    """Points whose label does not overlap an earlier one (extreme points first)."""
+    scale = ax.figure.dpi / 72
+    xy = ax.transData.transform(data[["x", "y"]].to_numpy(dtype=float))
+    centre = xy.mean(axis=0)
+    order = np.argsort(-np.hypot(*(xy - centre).T))
+    boxes, keep = [], []
+    for i in order:
+        w = fontsize * 0.6 * len(str(data["code"].iloc[i])) * scale
+        h = fontsize * 1.2 * scale
+        x0, y0 = xy[i, 0] + 3 * scale, xy[i, 1] + 3 * scale
+        box = (x0, y0, x0 + w, y0 + h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        keep.append(i)
+    return data.iloc[sorted(keep)]
 
 
 def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:

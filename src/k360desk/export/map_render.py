@@ -26,6 +26,8 @@ SELECTION_COLOR = "#111111"
 TEXT_COLOR = "#262626"
 MUTED = "#6b6b6b"
 EXPORT_FORMATS = {".png", ".svg", ".pdf"}
+# Thin marker shapes need more area to look as heavy as a circle.
+_MARKER_AREA = {"*": 70, "P": 36, "X": 36, "p": 30, "h": 30, "H": 30, "8": 28, "d": 30}
 
 
 def district_paths(base: MapBase) -> list:
@@ -209,8 +211,9 @@ class MapArtists:
         self.facility_artists = []
         for layer in self.spec.facilities:
             self.facility_artists.append(self.ax.scatter(
-                layer.x, layer.y, s=22, marker=layer.marker, c=layer.color,
-                edgecolors="#ffffff", linewidths=0.6, zorder=6, label=layer.type_name))
+                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, 24), marker=layer.marker,
+                c=layer.color, edgecolors="#ffffff", linewidths=0.5, zorder=6,
+                label=layer.type_name))
 
     def _draw_legend(self) -> None:
         from matplotlib.lines import Line2D
@@ -232,7 +235,7 @@ class MapArtists:
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
                                       markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=6, label=f"{layer.type_name}  ({len(layer.x)})"))
+                                      markersize=(_MARKER_AREA.get(layer.marker, 24) ** 0.5) * 1.25, label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
         self.legend = self.ax.legend(
