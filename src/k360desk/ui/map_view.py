@@ -51,7 +51,7 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._bases: dict = {}
-        self._selection: tuple[int, ...] = tuple(getattr(context, "selection", ()) or ())
+        self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
         self._chart_update = QTimer(self, singleShot=True, interval=30)
@@ -134,7 +134,7 @@ class MapPage(QWidget):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([700, 480])
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(splitter, 1)
