@@ -191,3 +191,16 @@ def funded_projects(project: Project) -> pd.DataFrame:
         "JOIN funding_rounds r ON r.id = a.round_id LEFT JOIN providers p ON p.id = a.provider_id "
         "WHERE a.status = 'awarded' ORDER BY r.first_year DESC, a.title",
         project._conn)
+
+
+def open_reader(work_path) -> Project:
+    """A read-only ``Project`` on an existing working copy, for worker processes (no copy is
+    made and nothing is locked; close it with ``project._conn.close()``, never ``close()``,
+    which would discard the owner's working copy)."""
+    from pathlib import Path
+
+    from k360desk.models import safety
+    from k360desk.models.project import Project
+
+    conn = safety.connect_readonly(Path(work_path))
+    return Project(conn, Path(work_path), None, read_only=True, read_only_reason="Berichtserstellung")

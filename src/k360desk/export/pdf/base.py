@@ -257,16 +257,20 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.text, self.key, level=self.level, closed=self.level > 0)
 
 
-def build_document(path_or_buffer, story: list, info: ReportInfo, *, landscape_pages: bool = False) -> None:
-    """Lay out a story on A4 with the print margins and the page frame."""
-    from reportlab.platypus import SimpleDocTemplate
+def build_document(path_or_buffer, story: list, info: ReportInfo) -> None:
+    """Lay out a story on A4 within the print margins and draw the page frame."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         path_or_buffer, pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title,
         author=info.municipality, creator="k360desk", lang="de-DE",
     )
+    # No frame padding: text, tables and the header rule share one left edge.
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=canvas_class(info))
 
 
