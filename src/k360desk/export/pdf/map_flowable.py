@@ -261,11 +261,29 @@ class MapFlowable(Flowable):
         if not spec_labels:
             return
         canvas = self.canv
-        canvas.setFont(FONT, 6)
+        placed = []
         for label in labels:
             x, y = frame.xy(np.array([[label.x, label.y]]))[0]
-            canvas.setFillColor(INK)
-            canvas.drawCentredString(float(x), float(y) - 2, label.text)
+            width = canvas.stringWidth(label.text, FONT, 6)
+            placed.append((float(x) - width / 2, float(y) - 2, label.text))
+        # A white halo keeps names readable on dark classes (and in grey print). The text render
+        # mode is graphics state: restoreState ends the stroked mode before the names are filled.
+        canvas.saveState()
+        canvas.setStrokeColor(colors.white)
+        canvas.setLineWidth(1.6)
+        canvas.setLineJoin(1)
+        for x, y, text in placed:
+            obj = canvas.beginText()
+            obj.setFont(FONT, 6)
+            obj.setTextRenderMode(1)
+            obj.setTextOrigin(x, y)
+            obj.textOut(text)
+            canvas.drawText(obj)
+        canvas.restoreState()
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT, 6)
+        for x, y, text in placed:
+            canvas.drawString(x, y, text)
 
 
 class LocatorMap(Flowable):
