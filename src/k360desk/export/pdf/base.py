@@ -262,6 +262,8 @@ def build_document(path_or_buffer, story: list, info: ReportInfo) -> None:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
+    if isinstance(path_or_buffer, os.PathLike):
+        path_or_buffer = os.fspath(path_or_buffer)
     doc = BaseDocTemplate(
         path_or_buffer, pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title,
