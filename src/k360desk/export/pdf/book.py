@@ -325,9 +325,9 @@ def _merge(out, front_path: str, chunk_paths: list[str], back_path: str, distric
         writer.append(PdfReader(path), import_outline=False)
     writer.add_metadata({"/Title": f"{info.title} – {info.municipality}", "/Author": info.municipality,
                          "/Creator": "k360desk"})
-    writer.add_outline_item("Titel", 0)
-    writer.add_outline_item("Inhalt", 1)
-    profiles_item = writer.add_outline_item("Quartiersprofile", front_pages)
+    writer.add_outline_item(title="Titel", page_number=0)
+    writer.add_outline_item(title="Inhalt", page_number=1)
+    profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
     groups: dict[Any, Any] = {}
     names = districts["name"].to_dict()
     for i, district_id in enumerate(ids):
@@ -337,13 +337,16 @@ def _merge(out, front_path: str, chunk_paths: list[str], back_path: str, distric
         parent_item = profiles_item
         if parent_id is not None and parent_id not in ids:
             if parent_id not in groups:
-                groups[parent_id] = writer.add_outline_item(str(names.get(parent_id, "")),
-                                                             front_pages + 2 * i, parent=profiles_item)
+                groups[parent_id] = writer.add_outline_item(title=str(names.get(parent_id, "")),
+                                                             page_number=front_pages + 2 * i,
+                                                             parent=profiles_item)
             parent_item = groups[parent_id]
-        writer.add_outline_item(f"{d['code']} {d['name']}", front_pages + 2 * i, parent=parent_item)
+        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i,
+                                parent=parent_item)
     back_start = len(writer.pages) - back_pages
-    writer.add_outline_item("Anhang A: Methoden", back_start)
-    writer.add_outline_item("Anhang B: Glossar der Indikatoren", back_start + _glossary_offset(back_path))
+    writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
+    writer.add_outline_item(title="Anhang B: Glossar der Indikatoren",
+                            page_number=back_start + _glossary_offset(back_path))
     writer.page_mode = "/UseOutlines"
     with open(out, "wb") as handle:
         writer.write(handle)

@@ -197,7 +197,11 @@ class ProfileData:
         """The profile of one district from the bulk data."""
         d = self.districts.loc[int(district_id)]
         level_id = int(d["level_id"]) if pd.notna(d["level_id"]) else -1
-        values = self.values.get(int(district_id), pd.DataFrame(columns=["indicator", "period"]))
+        values = self.values.get(int(district_id))
+        if values is None:
+            values = pd.DataFrame({"indicator": pd.Series(dtype=object), "period": pd.Series(dtype=int),
+                                   "value": pd.Series(dtype=float), "suppressed": pd.Series(dtype=bool),
+                                   "status": pd.Series(dtype=object)})
         info = self.indicators.set_index("key")
         refs = self.references
         figures: dict[str, KeyFigure] = {}
