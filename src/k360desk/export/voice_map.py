@@ -82,22 +82,21 @@ def _question_map(project, question_id, base, labels, layers, level_id, highligh
         base = district_base(project, _level_of(project, summary["district_id"].tolist(), level_id))
     values = pd.DataFrame({"district_id": summary["district_id"], "value": summary["mean"],
                            "suppressed": ~summary["shown"].astype(bool)})
-    name = f"Einschätzung: {number}. {text}"
-    if len(name) > 90:
-        name = name[:89].rstrip() + "…"
-    note = f"Mittelwert der Träger; unter {MIN_ANSWERS} Antworten nicht ausgewiesen"
+    name = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    note = (f"Trägerabfrage {period}, Frage {number}: Mittelwert der Träger; unter {MIN_ANSWERS} "
+            "Antworten nicht ausgewiesen")
     if qtype == "rating":
         spec = build_map_spec(base, values, indicator_name=name, decimals=1, polarity=-1,
                               scheme="manual", breaks=[1.5, 2.5, 3.5, 4.5, 5.0], period=period,
-                              title=f"{name} ({period})", subtitle=f"Skala 1–5; {note}",
+                              title=name, subtitle=f"{note}; Skala 1–5",
                               source=_source_line(project, f"Trägerabfrage {period}"), labels=labels,
                               facilities=layers, highlight=highlight)
         return replace(spec, legend_title="Mittlere Bewertung (1 = sehr schlecht, 5 = sehr gut)")
     unit = "%" if qtype == "yesno" else ""
-    subtitle = "Anteil „ja“; " + note if qtype == "yesno" else note
+    subtitle = note + "; Anteil „ja“" if qtype == "yesno" else note
     spec = build_map_spec(base, values, indicator_name=name, unit=unit, decimals=0 if unit else 1,
                           polarity=0, scheme="equal_interval", k=4, period=period,
-                          title=f"{name} ({period})", subtitle=subtitle,
+                          title=name, subtitle=subtitle,
                           source=_source_line(project, f"Trägerabfrage {period}"), labels=labels,
                           facilities=layers, highlight=highlight)
     return replace(spec, legend_title="Anteil „ja“ in %" if qtype == "yesno" else "Mittelwert")

@@ -264,3 +264,28 @@ def question_label(question: Question | pd.Series, width: int = 60) -> str:
     text = f"{int(question['number'] if isinstance(question, pd.Series) else question.number)}. " \
            f"{question['text'] if isinstance(question, pd.Series) else question.text}"
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+# --- committee work ----------------------------------------------------------------------
+
+
+def agenda_history(project: Project, committee_id: int | None = None,
+                   round_id: int | None = None) -> pd.DataFrame:
+    """What went to which meeting: agenda items with meeting date, committee, round and document.
+
+    Newest meeting first; filtered by committee and/or funding round.
+    """
+    sql = ("SELECT a.id, m.date, m.id AS meeting_id, c.id AS committee_id, c.name AS committee,"
+           " m.location, a.number, a.title, a.round_id, r.name AS round, a.document, a.decision"
+           " FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id"
+           " JOIN committees c ON c.id = m.committee_id"
+           " LEFT JOIN funding_rounds r ON r.id = a.round_id WHERE 1=1")
+    params: list[Any] = []
+    if committee_id is not None:
+        sql += " AND c.id = ?"
+        params.append(int(committee_id))
+    if round_id is not None:
+        sql += " AND a.round_id = ?"
+        params.append(int(round_id))
+    sql += " ORDER BY m.date DESC, c.name, a.number, a.id"
+    return pd.read_sql_query(sql, project._conn, params=params)
