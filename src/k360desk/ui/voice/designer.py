@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,9 +22,10 @@ def qtype_choices() -> list[tuple[str, str]]:
     """(stored answer type, German label) for the designer."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return [("text", tr("voice", "Freitext")), ("rating", tr("voice", "Bewertung 1–5")),
-            ("yesno", tr("voice", "ja/nein")), ("number", tr("voice", "Zahl"))]
+    return [("text", QCoreApplication.translate("voice", "Freitext")),
+            ("rating", QCoreApplication.translate("voice", "Bewertung 1–5")),
+            ("yesno", QCoreApplication.translate("voice", "ja/nein")),
+            ("number", QCoreApplication.translate("voice", "Zahl"))]
 
 
 class QuestionnaireDesigner(QWidget):
@@ -228,7 +228,3 @@ class QuestionnaireDesigner(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog
         dialog.open()
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (patched in tests)."""
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes

@@ -18,10 +18,11 @@ _PROGRESS_FIELDS = ("baseline", "latest", "progress", "status")
 def _status_choices() -> list[tuple[str, str]]:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return [("reached", tr("voice", "erreicht")), ("on_track", tr("voice", "auf Kurs")),
-            ("behind", tr("voice", "im Verzug")), ("off_track", tr("voice", "nicht auf Kurs")),
-            ("no_data", tr("voice", "keine Daten"))]
+    return [("reached", QCoreApplication.translate("voice", "erreicht")),
+            ("on_track", QCoreApplication.translate("voice", "auf Kurs")),
+            ("behind", QCoreApplication.translate("voice", "im Verzug")),
+            ("off_track", QCoreApplication.translate("voice", "nicht auf Kurs")),
+            ("no_data", QCoreApplication.translate("voice", "keine Daten"))]
 
 
 def _indicators(project: Project):

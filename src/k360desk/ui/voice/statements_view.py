@@ -137,18 +137,18 @@ class StatementsView(QWidget):
 
         project, district = self.project, self.district.currentData()
         if project is None or district is None:
-            return f"<p>{html.escape(self.tr('Kein Sozialraum gewählt.'))}</p>"
+            return "<p>" + html.escape(self.tr("Kein Sozialraum gewählt.")) + "</p>"
         period = self.period.currentData()
         esc = html.escape
         name = self.district.currentText().split("  (")[0]
         parts = [f"<h2>{esc(name)}</h2>"]
         summary = district_summary(project, district, period)
         quotes = statements_for_district(project, district, period)
-        parts.append(f"<h3>{esc(self.tr('Einschätzungen der Träger'))}"
-                     f"{' ' + str(period) if period else ''}</h3>")
+        heading = self.tr("Einschätzungen der Träger")
+        parts.append(f"<h3>{esc(heading)}{' ' + str(period) if period else ''}</h3>")
         if summary.empty and quotes.empty:
-            parts.append(f"<p><i>{esc(self.tr('Zu diesem Sozialraum liegen keine Antworten vor.'))}"
-                         "</i></p>")
+            none = self.tr("Zu diesem Sozialraum liegen keine Antworten vor.")
+            parts.append(f"<p><i>{esc(none)}</i></p>")
         if not summary.empty:
             parts.append("<table cellspacing='0' cellpadding='4' border='0'>")
             for row in summary.itertuples():
@@ -161,10 +161,11 @@ class StatementsView(QWidget):
             parts += [f"<li>{esc(q)}</li>" for q in group["quote"]]
             parts.append("</ul>")
         goals = goal_progress(project, district)
-        parts.append(f"<h3>{esc(self.tr('Zielwerte'))}</h3>")
+        goals_heading = self.tr("Zielwerte")
+        parts.append(f"<h3>{esc(goals_heading)}</h3>")
         if goals.empty:
-            parts.append(f"<p><i>{esc(self.tr('Für diesen Sozialraum sind keine Zielwerte gesetzt.'))}"
-                         "</i></p>")
+            no_goals = self.tr("Für diesen Sozialraum sind keine Zielwerte gesetzt.")
+            parts.append(f"<p><i>{esc(no_goals)}</i></p>")
         for _, goal in goals.iterrows():
             color = STATUS_COLORS[goal["status"]]
             parts.append(f"<p><span style='color:{color}; font-size:large'>●</span> "
