@@ -74,7 +74,7 @@ PAGES: list[PageSpec] = [
              "k360desk.ui.editors.providers:ProvidersPage",
              QT_TRANSLATE_NOOP("pages", "Träger, Einrichtungen und Angebote")),
     PageSpec("rounds", QT_TRANSLATE_NOOP("pages", "Förderrunden"), "rounds",
-             "k360desk.ui.editors.rounds:RoundsPage",
+             "k360desk.ui.rounds.page:RoundWorkflowPage",
              QT_TRANSLATE_NOOP("pages", "Förderprogramme, Förderrunden, Kriterien und Anträge")),
     PageSpec("voice", QT_TRANSLATE_NOOP("pages", "Trägerabfrage"), "voice",
              "k360desk.ui.voice.page:VoicePage",

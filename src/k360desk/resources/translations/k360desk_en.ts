@@ -714,6 +714,10 @@
         <source>Sozialräume</source>
         <translation>Districts</translation>
     </message>
+    <message>
+        <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
+        <translation>A district cannot lie within itself or within one of its sub-districts.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentController</name>
@@ -2116,6 +2120,33 @@
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Funding programmes</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Funding programme</translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation>Maximum duration (years)</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation>New programme</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSettingsPage</name>
     <message>
         <source>Name der Kommune</source>
@@ -2978,6 +3009,14 @@
         <source>Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.</source>
         <translation>Choose a funding round above or create one with “New”.</translation>
     </message>
+    <message>
+        <source>Förder&amp;programme verwalten …</source>
+        <translation>Manage funding &amp;programmes …</translation>
+    </message>
+    <message>
+        <source>Förderprogramme verwalten</source>
+        <translation>Manage funding programmes</translation>
+    </message>
 </context>
 <context>
     <name>RoundsPage</name>
@@ -3632,6 +3671,58 @@
     <message>
         <source>%1 Zellen eingefügt.</source>
         <translation>%1 cells pasted.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Einfügen</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Werte &amp;löschen</source>
+        <translation>&amp;Delete values</translation>
+    </message>
+    <message>
+        <source>Als &amp;endgültig markieren</source>
+        <translation>Mark as &amp;final</translation>
+    </message>
+    <message>
+        <source>Als &amp;vorläufig markieren</source>
+        <translation>Mark as &amp;provisional</translation>
+    </message>
+    <message>
+        <source>Als &amp;geschätzt markieren</source>
+        <translation>Mark as &amp;estimated</translation>
+    </message>
+    <message>
+        <source>Als &amp;fehlend markieren</source>
+        <translation>Mark as &amp;missing</translation>
+    </message>
+    <message>
+        <source>Als geheim &amp;gehalten markieren</source>
+        <translation>Mark as &amp;suppressed</translation>
+    </message>
+    <message>
+        <source>&amp;Anmerkung …</source>
+        <translation>&amp;Note …</translation>
+    </message>
+    <message>
+        <source>Status von %1 Werten ändern</source>
+        <translation>Change the status of %1 values</translation>
+    </message>
+    <message>
+        <source>Anmerkung</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
+        <translation>Note or source of the selected values:</translation>
+    </message>
+    <message>
+        <source>Anmerkung ändern</source>
+        <translation>Change note</translation>
     </message>
 </context>
 <context>
