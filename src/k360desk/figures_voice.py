@@ -291,3 +291,22 @@ def goal_text(row: pd.Series | dict) -> str:
             f"{format_number(row['baseline'], dec)}{unit}, {row['latest_period']}: "
             f"{format_number(row['latest'], dec)}{unit} – {STATUS_LABELS[row['status']]}"
             f" ({format_number(row['progress'], 0)} % des Wegs).")
+
+
+def district_voice(project: Project, district_id: int, period: int | None = None,
+                   anonymise: bool | None = None) -> dict[str, pd.DataFrame | int | None]:
+    """Everything a district profile shows of the providers' voice and goals, in one call.
+
+    Keys: period (the questionnaire year or None), summary (``district_summary``), quotes
+    (``statements_for_district``), goals (``goal_progress`` of the district, with
+    ``goal_text`` lines in column text).
+    """
+    if period is None:
+        period = latest_period(project, district_id)
+    goals = goal_progress(project, district_id)
+    goals = goals.assign(text=[goal_text(r) for _, r in goals.iterrows()]) if len(goals) else \
+        goals.assign(text=pd.Series(dtype=str))
+    return {"period": period,
+            "summary": district_summary(project, district_id, period),
+            "quotes": statements_for_district(project, district_id, period, anonymise),
+            "goals": goals}

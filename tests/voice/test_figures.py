@@ -110,3 +110,13 @@ def test_goal_progress_respects_disclosure(small_project):
                                                   (9.0, "reached")])
 def test_goal_status_on_a_straight_path(latest, status):
     assert fv.goal_status(2020, 15.0, 2025, latest, 2030, 10.0)[0] == status
+
+
+def test_district_voice_bundles_the_profile_parts(answered):
+    project, ids = answered
+    voice = fv.district_voice(project, ids["districts"]["12"])
+    assert voice["period"] == 2025
+    assert len(voice["summary"]) == 2 and len(voice["quotes"]) == 2
+    assert voice["goals"].empty and "text" in voice["goals"]
+    empty = fv.district_voice(project, ids["districts"]["23"])
+    assert empty["period"] is None and empty["quotes"].empty and empty["summary"].empty
