@@ -228,6 +228,69 @@
     </message>
 </context>
 <context>
+    <name>AnswersReportDialog</name>
+    <message>
+        <source>Bericht: Antworten eingelesen</source>
+        <translation>Report: answers imported</translation>
+    </message>
+    <message>
+        <source>%1 Dateien gelesen: %2 Antworten übernommen oder geändert, %3 übersprungen. Nicht übernommene Antworten stehen mit ihrem Inhalt unten – es geht nichts verloren.</source>
+        <translation>%1 files read: %2 answers taken or changed, %3 skipped. Answers not taken are listed below with their content – nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Eingelesene Dateien</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <source>Übersprungene Antworten und Hinweise der Datei</source>
+        <translation>Skipped answers and notes of the file</translation>
+    </message>
+    <message>
+        <source>Bericht &amp;speichern …</source>
+        <translation>&amp;Save report …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten der gewählten Datei:</source>
+        <translation>Details of the chosen file:</translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht gespeichert werden: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsTab</name>
     <message>
         <source>Titel</source>
@@ -477,6 +540,14 @@
     <message>
         <source>Tagesordnungspunkte</source>
         <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
     </message>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
@@ -745,6 +816,61 @@
     <message>
         <source>Die Datei ist nicht zugänglich: %1</source>
         <translation>The file is not accessible: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Sozialraum (leer = Gesamtstadt)</source>
+        <translation>District (empty = whole city)</translation>
+    </message>
+    <message>
+        <source>Zieljahr</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Zielwert</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Ausgangswert</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Aktuell</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Fortschritt %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <source>Anteil des Wegs vom ersten Wert zum Zielwert</source>
+        <translation>Share of the way from the first value to the target</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zielwerte (Wirkungsziele)</source>
+        <translation>Goals (target values)</translation>
+    </message>
+    <message>
+        <source>Fortschritt: vom ersten vorliegenden Wert zum Zielwert. „Auf Kurs“ heißt: mindestens so weit wie bei gleichmäßigem Verlauf bis zum Zieljahr zu erwarten. Geheim gehaltene Werte zählen nicht.</source>
+        <translation>Progress: from the first available value to the target. &quot;On track&quot; means at least as far as a steady course to the target year would be. Withheld values do not count.</translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst Indikatoren an.</source>
+        <translation>Create indicators first.</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1474,10 @@
         <translation>automatic</translation>
     </message>
     <message>
+        <source>Trägerabfrage und Zielwerte</source>
+        <translation>Provider survey and goals</translation>
+    </message>
+    <message>
         <source>Kein Indikator ausgewählt.</source>
         <translation>No indicator selected.</translation>
     </message>
@@ -1374,6 +1504,81 @@
     <message>
         <source>Diagramm exportieren</source>
         <translation>Export chart</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHistory</name>
+    <message>
+        <source>Gremium</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>TOP</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Vorlage</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Beschluss</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Verlauf der Sitzungen</source>
+        <translation>History of meetings</translation>
+    </message>
+    <message>
+        <source>Vorlage &amp;zuordnen …</source>
+        <translation>&amp;Link document …</translation>
+    </message>
+    <message>
+        <source>Ein erstelltes Dokument (z. B. PDF) dem Tagesordnungspunkt zuordnen</source>
+        <translation>Link a produced document (e.g. a PDF) to the agenda item</translation>
+    </message>
+    <message>
+        <source>Vorlage ö&amp;ffnen</source>
+        <translation>&amp;Open document</translation>
+    </message>
+    <message>
+        <source>&amp;Gremium:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation>&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>alle Gremien</source>
+        <translation>all committees</translation>
+    </message>
+    <message>
+        <source>alle Förderrunden</source>
+        <translation>all funding rounds</translation>
+    </message>
+    <message>
+        <source>Vorlage zuordnen</source>
+        <translation>Link document</translation>
+    </message>
+    <message>
+        <source>Dokumente (*.pdf *.docx *.xlsx *.odt);;Alle Dateien (*)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Die Vorlage „%1“ gibt es nicht mehr.</source>
+        <translation>The document &quot;%1&quot; no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2425,129 @@
     </message>
 </context>
 <context>
+    <name>QuestionnaireDesigner</name>
+    <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hinweise für die Träger</source>
+        <translation>Notes for the providers</translation>
+    </message>
+    <message>
+        <source>Trägerabfragen</source>
+        <translation>Provider surveys</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Antwortart</source>
+        <translation>Answer type</translation>
+    </message>
+    <message>
+        <source>je Sozialraum</source>
+        <translation>per district</translation>
+    </message>
+    <message>
+        <source>Die Frage wird für jeden Sozialraum gestellt, in dem der Träger Einrichtungen hat.</source>
+        <translation>The question is asked for every district where the provider runs facilities.</translation>
+    </message>
+    <message>
+        <source>Fragen</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Nach &amp;oben</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Nach &amp;unten</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach oben schieben</source>
+        <translation>Move the chosen question up one place</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach unten schieben</source>
+        <translation>Move the chosen question down one place</translation>
+    </message>
+    <message>
+        <source>Fragebögen &amp;ausgeben …</source>
+        <translation>E&amp;xport questionnaires …</translation>
+    </message>
+    <message>
+        <source>Je Träger eine geschützte Excel-Datei in einen Ordner schreiben, zum Versand per E-Mail</source>
+        <translation>Write one protected Excel file per provider into a folder, to send by e-mail</translation>
+    </message>
+    <message>
+        <source>Antworten &amp;einlesen …</source>
+        <translation>&amp;Import answers …</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen (mehrere auf einmal) einlesen</source>
+        <translation>Import completed questionnaires (several at once)</translation>
+    </message>
+    <message>
+        <source>Legen Sie eine Trägerabfrage an und wählen Sie sie aus.</source>
+        <translation>Create a provider survey and select it.</translation>
+    </message>
+    <message>
+        <source>%1 Fragen; %2 Antworten von %3 Trägern eingelesen.</source>
+        <translation>%1 questions; %2 answers from %3 providers imported.</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage %1</source>
+        <translation>Provider survey %1</translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst eine Trägerabfrage (links).</source>
+        <translation>Choose a provider survey first (on the left).</translation>
+    </message>
+    <message>
+        <source>Neue Frage</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Ordner für die Fragebögen wählen</source>
+        <translation>Choose a folder for the questionnaires</translation>
+    </message>
+    <message>
+        <source>Fragebögen ausgeben</source>
+        <translation>Export questionnaires</translation>
+    </message>
+    <message>
+        <source>%1 Fragebögen geschrieben nach %2.</source>
+        <translation>%1 questionnaires written to %2.</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen wählen</source>
+        <translation>Choose completed questionnaires</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Antworten aus %1 Dateien einlesen</source>
+        <translation>Import answers from %1 files</translation>
+    </message>
+</context>
+<context>
     <name>RankingTab</name>
     <message>
         <source>Vollförderung in Rangfolge</source>
@@ -2500,6 +2828,164 @@
     <message>
         <source>Inhalt</source>
         <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quartiersprofil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profilbuch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage (Förderrunde)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialatlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art des Berichts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bericht:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation type="unfinished">&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eine &amp;Ebene:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uswahl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>Sozialräume für das Profilbuch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation type="unfinished">Funding round</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation type="unfinished">&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>Ebene des Sozialatlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;bene:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vorschau erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drucken …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als &amp;PDF speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als &amp;Word-Dokument speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Vorschau des Berichts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alle Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte einen Sozialraum wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Im Projekt gibt es noch keine Förderrunde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte mindestens einen Sozialraum auswählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht wird erstellt …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Vorschau: %n Seite(n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgebrochen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht als PDF speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage als Word-Dokument speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word-Dokumente (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word-Dokument schreiben</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3216,6 +3702,61 @@
     </message>
 </context>
 <context>
+    <name>StatementsView</name>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Jahr der Trägerabfrage</source>
+        <translation>Year of the provider survey</translation>
+    </message>
+    <message>
+        <source>Träger in Zitaten &amp;anonymisieren</source>
+        <translation>&amp;Anonymise providers in quotes</translation>
+    </message>
+    <message>
+        <source>Projekteinstellung: gilt auch für Quartiersprofile</source>
+        <translation>Project setting: also applies to district profiles</translation>
+    </message>
+    <message>
+        <source>Einschätzungen zum Sozialraum</source>
+        <translation>Assessments of the district</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Zitate anonymisieren</source>
+        <translation>Anonymise quotes</translation>
+    </message>
+    <message>
+        <source>Kein Sozialraum gewählt.</source>
+        <translation>No district chosen.</translation>
+    </message>
+    <message>
+        <source>Einschätzungen der Träger</source>
+        <translation>Providers&apos; assessments</translation>
+    </message>
+    <message>
+        <source>Zu diesem Sozialraum liegen keine Antworten vor.</source>
+        <translation>There are no answers about this district.</translation>
+    </message>
+    <message>
+        <source>Zielwerte</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Für diesen Sozialraum sind keine Zielwerte gesetzt.</source>
+        <translation>No goals are set for this district.</translation>
+    </message>
+</context>
+<context>
     <name>ValuesGrid</name>
     <message>
         <source>Indikator der Wertetabelle</source>
@@ -3340,6 +3881,21 @@
     <message>
         <source>Anmerkung ändern</source>
         <translation>Change note</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>&amp;Fragebogen</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Einschätzungen je Sozialraum</source>
+        <translation>&amp;Assessments per district</translation>
+    </message>
+    <message>
+        <source>&amp;Zielwerte</source>
+        <translation>&amp;Goals</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +4160,14 @@ Details are in the log: %1</translation>
         <translation>Programmes, funding rounds, criteria and applications</translation>
     </message>
     <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte</source>
+        <translation>Provider questionnaires, assessments per district, goals</translation>
+    </message>
+    <message>
         <source>Gremien</source>
         <translation>Committees</translation>
     </message>
@@ -3645,6 +4209,53 @@ Details are in the log: %1</translation>
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.</source>
         <translation>An unexpected error occurred (%1). Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>voice</name>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Frage verschieben</source>
+        <translation>Move question</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Bewertung 1–5</source>
+        <translation>Rating 1–5</translation>
+    </message>
+    <message>
+        <source>ja/nein</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>Zahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>auf Kurs</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>im Verzug</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>nicht auf Kurs</source>
+        <translation>off track</translation>
+    </message>
+    <message>
+        <source>keine Daten</source>
+        <translation>no data</translation>
     </message>
 </context>
 </TS>
