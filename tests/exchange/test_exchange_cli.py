@@ -58,3 +58,13 @@ def test_backups_listed_and_restored(small_project, tmp_path, capsys):
     assert main(["backups", path, "--restore", "1", "-o", str(target)]) == 0
     with Project.open(target) as restored:
         assert restored.find(Provider, name="Zweite Fassung") is None
+
+
+def test_number_of_backups_is_bounded(small_project):
+    from k360desk.models.backups import list_backups
+
+    small_project.keep_backups = 2
+    for number in range(4):
+        small_project.add(Provider(name=f"Fassung {number}"))
+        small_project.save()
+    assert len(list_backups(small_project.get_meta("project_uuid"))) == 2

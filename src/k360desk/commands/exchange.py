@@ -31,6 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="auch bei verschiedenen Projekten zusammenführen")
     p.set_defaults(func=_merge)
 
+    p = sub.add_parser("export", help="Daten für Kolleginnen und Kollegen ausgeben",
+                       description="values: Indikatorwerte als CSV (für deutsches Excel) oder XLSX;"
+                                   " districts: Sozialräume mit Indikatoren als GeoPackage oder GeoJSON."
+                                   " Geheimhaltung wird angewendet.")
+    p.add_argument("what", choices=["values", "districts"], metavar="ART", help="values oder districts")
+    p.add_argument("project", metavar="PROJEKT")
+    p.add_argument("out", metavar="ZIEL", help="Zieldatei (.csv, .xlsx, .gpkg, .geojson)")
+    p.add_argument("--indicators", metavar="SCHLÜSSEL,…", help="nur diese Indikatoren")
+    p.add_argument("--period", type=int, metavar="JAHR", help="nur dieses Jahr")
+    p.set_defaults(func=_export)
+
     p = sub.add_parser("backups", help="gesicherte frühere Fassungen anzeigen",
                        description="Listet die beim Speichern aufbewahrten früheren Fassungen.")
     p.add_argument("project", metavar="PROJEKT")
@@ -96,6 +107,26 @@ def _merge(args: argparse.Namespace) -> int:
         if other is not None:
             other.close()
         project.close()
+
+
+def _export(args: argparse.Namespace) -> int:
+    from k360desk.io.export_data import ExportError, export_districts, export_values
+
+    keys = [k.strip() for k in args.indicators.split(",") if k.strip()] if args.indicators else None
+    project = open_project(args.project, read_only=True)
+    try:
+        if args.what == "values":
+            periods = [args.period] if args.period else None
+            count = export_values(project, args.out, keys, periods)
+            print(f"{de_number(count)} Werte geschrieben: {args.out}")
+        else:
+            count = export_districts(project, args.out, keys or [], args.period)
+            print(f"{de_number(count)} Sozialräume geschrieben: {args.out}")
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        project.close()
+    return 0
 
 
 def _backups(args: argparse.Namespace) -> int:

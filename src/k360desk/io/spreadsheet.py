@@ -34,9 +34,12 @@ def _cell(value: object, decimals: int | None) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        if value.is_integer() and decimals is None:
-            return str(int(value))
-        text = repr(value) if decimals is None else f"{value:.{decimals}f}"
+        if decimals is None:
+            # Six decimals hide binary noise (220 / 2200 × 100 = 10.000000000000002).
+            text = f"{value:.6f}".rstrip("0").rstrip(".")
+            text = "0" if text in ("-0", "") else text
+        else:
+            text = f"{value:.{decimals}f}"
         return text.replace(".", ",")
     if hasattr(value, "item"):  # numpy scalars
         return _cell(value.item(), decimals)

@@ -137,12 +137,18 @@ class BulkStore:
                 frame[column] = default
         frame["status"] = frame["status"].fillna("final")
         frame["note"] = frame["note"].fillna("")
-        # Column-wise conversion: a million rows take a fraction of a second this way.
-        numbers = pd.to_numeric(frame["value"], errors="coerce").astype(float).tolist()
+        # Column-wise conversion to plain Python values: row-wise iteration over a million
+        # values (city scale) costs seconds.
+        values = pd.to_numeric(frame["value"], errors="coerce").astype(float).tolist()
         records = list(zip(
-            frame["indicator_id"].astype("int64").tolist(), frame["district_id"].astype("int64").tolist(),
-            frame["period"].astype("int64").tolist(), [None if v != v else v for v in numbers],
-            frame["status"].astype(str).tolist(), frame["note"].astype(str).tolist(), strict=True))
+            frame["indicator_id"].astype("int64").tolist(),
+            frame["district_id"].astype("int64").tolist(),
+            frame["period"].astype("int64").tolist(),
+            [None if v != v else v for v in values],
+            frame["status"].astype(str).tolist(),
+            frame["note"].astype(str).tolist(),
+            strict=True,
+        ))
         self._conn.executemany(
             "INSERT INTO indicator_values (indicator_id, district_id, period, value, status, note)"
             " VALUES (?,?,?,?,?,?) ON CONFLICT(indicator_id, district_id, period) DO UPDATE SET"

@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Change:
-    """One kind of record changed: ``table`` plus the affected ids (empty = many/unknown).
-
-    ``table == "*"`` means everything may have changed (undo of a merge or an import).
-    """
+    """One kind of record changed: ``table`` plus the affected ids (empty = many/unknown)."""
 
     table: str
     op: str  # "insert", "update", "delete", "bulk"

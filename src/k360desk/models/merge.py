@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from k360desk.models.changes import Change
 from k360desk.models.records import RECORD_TYPES, Record
 
 # Link and value tables: (table, key columns as (column, referenced table or None)).
@@ -224,9 +223,9 @@ def apply_merge(ours: Any, plan: MergePlan) -> int:
             conn.execute(f"UPDATE {table} SET {column} = (SELECT {cls.pk} FROM {table} WHERE uuid=?)"
                          " WHERE uuid=?", (parent_uuid, uuid))
         ours.log("merge", "project", None, f"{len(chosen)} Änderungen aus „{plan.their_name}“ übernommen")
-        ours.changes.emit(Change("*", "bulk"))
         if any(i.table == "indicators" for i in chosen):
             ours.rebuild_views()
+        ours.emit_everything()
     return len(chosen)
 
 

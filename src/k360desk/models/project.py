@@ -54,6 +54,7 @@ class Project(RecordStore, BulkStore):
         self.too_new = too_new
         self.changes = ChangeHub()
         self.modified = False
+        self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
         self._closed = False
         self._locked = False
@@ -122,7 +123,7 @@ class Project(RecordStore, BulkStore):
                     reason = (f"„{path.name}“ ist seit {owner.get('since', '?')} von"
                               f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
                               " Die Datei wird schreibgeschützt geöffnet.")
-            if not read_only and not os.access(path.parent, os.W_OK):
+            if not read_only and not paths.folder_writable(path.parent):
                 read_only = True
                 reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                           " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
@@ -311,8 +312,8 @@ class Project(RecordStore, BulkStore):
             _verify_copy(tmp)
             _fsync(tmp)
             if as_document and target.exists():
-                _keep_backup(target, self.get_meta("project_uuid", "projekt"))
-            os.replace(tmp, target)
+                _keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
+            paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -362,7 +363,16 @@ class Project(RecordStore, BulkStore):
             source.close()
         if not keep:
             checkpoint.unlink(missing_ok=True)
-        self.changes.emit(Change("*", "bulk"))
+        self.rebuild_views()
+        self._conn.commit()
+        self.emit_everything()
+
+    def emit_everything(self) -> None:
+        """Tell listeners that any table may have changed (after a merge or a restore)."""
+        self.changes.begin()
+        for table in schema.OWN_TABLES:
+            self.changes.emit(Change(table, "bulk"))
+        self.changes.end(True)
 
     def connect_reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the working copy, for background workers."""
@@ -471,12 +481,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep_backup(target: Path, project_uuid: str) -> None:
+def _keep_backup(target: Path, project_uuid: str, keep: int) -> None:
     """Keep the previous version of a document among the last few backups."""
     folder = paths.backup_dir() / project_uuid
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     shutil.copy2(target, folder / f"{target.stem}-{stamp}{FILE_SUFFIX}")
     kept = sorted(folder.glob(f"*{FILE_SUFFIX}"))
-    for old in kept[:-KEEP_BACKUPS]:
+    for old in kept[:-keep] if keep > 0 else kept:
         old.unlink(missing_ok=True)

@@ -135,7 +135,7 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
         if open_apps:
             problems.append(
                 f"{open_apps} Anträge sind noch nicht entschieden "
-                "(Beschluss über „Entscheidung festhalten“ erfassen)."
+                "(Beschluss unter „Rangliste & Vergabe“ festhalten)."
             )
     return problems
 
@@ -552,4 +552,6 @@ def latest_need(project: Project) -> tuple[pd.Series, str]:
     )
     series = frame.set_index("district_id")["need_score"].astype(float).rename("need")
     name = f"Sozialindex „{run[3]}“" if run[3] else "Sozialindex"
-    return series, f"Bedarf aus {name}, Bezugsjahr {run[1]}, berechnet am {run[2][:10]}."
+    from k360desk.formats import format_date
+
+    return series, f"Bedarf aus {name}, Bezugsjahr {run[1]}, berechnet am {format_date(run[2][:10])}."

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from k360desk.models import gpkg, schema
+from k360desk.models import gpkg, paths, schema
 from k360desk.models.errors import (
     DamagedFileError,
     FileTooNewError,
@@ -47,7 +47,8 @@ class Inspection:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """Open a file read-only with limits and no trust in its schema."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    # Not Path.as_uri(): SQLite rejects its form of UNC paths (network drives on Windows).
+    uri = paths.sqlite_uri(Path(path).resolve(), mode="ro")
     conn = sqlite3.connect(uri, uri=True)
     harden(conn)
     return conn
@@ -86,7 +87,7 @@ def check_header(path: Path) -> None:
 def expected_schema(version: int) -> dict[str, str]:
     """Return name → normalised SQL of our schema objects at a given version."""
     conn = sqlite3.connect(":memory:")
-    gpkg.create_core(conn)
+    gpkg.create_core(conn, register_wgs84=False)
     for step in range(1, version + 1):
         schema.MIGRATIONS[step](conn)
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()

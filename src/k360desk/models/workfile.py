@@ -144,7 +144,8 @@ def read_lock(document: Path) -> dict | None:
     """Return who holds the document's lock, or None when it is free or stale."""
     path = lock_path(document)
     try:
-        owner = json.loads(path.read_text(encoding="utf-8"))
+        with open(paths.long_path(path), encoding="utf-8") as handle:
+            owner = json.loads(handle.read())
     except (OSError, ValueError):
         return None
     if not isinstance(owner, dict):
@@ -164,14 +165,20 @@ def take_lock(document: Path) -> bool:
         "pid": os.getpid(),
         "since": datetime.now().isoformat(timespec="seconds"),
     }
+    path = lock_path(document)
     try:
-        lock_path(document).write_text(json.dumps(owner, ensure_ascii=False), encoding="utf-8")
+        if sys.platform == "win32" and path.exists():
+            # A stale lock we may take over is hidden, and Windows refuses to overwrite a
+            # hidden file ("access denied"): remove it first.
+            os.unlink(paths.long_path(path))
+        with open(paths.long_path(path), "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(owner, ensure_ascii=False))
     except OSError:
         return False
     if sys.platform == "win32":
         import ctypes
 
-        ctypes.windll.kernel32.SetFileAttributesW(str(lock_path(document)), 0x02)  # hidden
+        ctypes.windll.kernel32.SetFileAttributesW(paths.long_path(path), 0x02)  # hidden
     return True
 
 
@@ -179,8 +186,9 @@ def release_lock(document: Path) -> None:
     """Remove our lock if it is still ours."""
     path = lock_path(document)
     try:
-        owner = json.loads(path.read_text(encoding="utf-8"))
+        with open(paths.long_path(path), encoding="utf-8") as handle:
+            owner = json.loads(handle.read())
         if owner.get("pid") == os.getpid() and owner.get("host") == socket.gethostname():
-            path.unlink()
+            os.unlink(paths.long_path(path))
     except (OSError, ValueError, AttributeError):
         pass

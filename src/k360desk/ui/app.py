@@ -60,11 +60,12 @@ def _excepthook(exc_type, exc, tb) -> None:
         return
     _handling_error = True
     try:
-        tr = QApplication.translate
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("app", "Unerwarteter Fehler"),
-                          tr("app", "In k360desk ist ein unerwarteter Fehler aufgetreten."),
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QApplication.translate("app", "Unerwarteter Fehler"),
+                          QApplication.translate(
+                              "app", "In k360desk ist ein unerwarteter Fehler aufgetreten."),
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
-        box.setInformativeText(tr(
+        box.setInformativeText(QApplication.translate(
             "app", "Ihre Änderungen stehen in der Arbeitskopie und gehen nicht verloren. "
             "Speichern Sie bitte und starten Sie k360desk neu, wenn etwas nicht stimmt.\n\n"
             "Details stehen im Protokoll: %1").replace("%1", str(log_file())))
@@ -176,6 +177,12 @@ def create_application(argv: list[str] | None = None, smoke: bool = False):
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_NAME)
+    # Title bar and taskbar: Qt does not take the icon embedded in k360desk.exe by itself.
+    from PySide6.QtGui import QIcon
+
+    icon = Path(__file__).resolve().parent.parent / "resources" / "k360desk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     app.setProperty("k360_smoke", smoke)
     return app
 

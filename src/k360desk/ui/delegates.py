@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,6 @@ from k360desk.ui.models.columns import (
     german_locale,
     is_missing,
     parse_value,
-    tr,
 )
 
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -68,7 +67,7 @@ def make_editor(column: Column, choices: list[tuple[Any, str]], parent: QWidget)
     if column.kind == "choice":
         combo = QComboBox(parent)
         if not column.required:
-            combo.addItem(tr("(keine Angabe)"), None)
+            combo.addItem(QCoreApplication.translate("editors", "(keine Angabe)"), None)
         for value, label in choices:
             combo.addItem(label, value)
         combo.setMaxVisibleItems(20)
@@ -78,7 +77,7 @@ def make_editor(column: Column, choices: list[tuple[Any, str]], parent: QWidget)
         edit.setDisplayFormat("dd.MM.yyyy")
         edit.setCalendarPopup(True)
         edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText(tr("(kein Datum)"))
+        edit.setSpecialValueText(QCoreApplication.translate("editors", "(kein Datum)"))
         edit.setLocale(german_locale())
         editor = edit
     elif column.kind == "bool":
@@ -121,6 +120,7 @@ def set_editor_value(editor: QWidget, column: Column, value: Any) -> None:
         editor.setPlainText("" if is_missing(value) else str(value))
     elif isinstance(editor, QLineEdit):
         editor.setText(format_value(column, value))
+        editor.setCursorPosition(0)  # long titles show their beginning
 
 
 def editor_value(editor: QWidget, column: Column) -> tuple[Any, str | None]:
@@ -184,7 +184,7 @@ class GridDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        editor.setAccessibleName(tr("Wert"))
+        editor.setAccessibleName(QCoreApplication.translate("editors", "Wert"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802

@@ -126,10 +126,14 @@ class Task(QObject):
             dialog.setRange(0, 0)  # busy indicator when the work cannot count
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None and not self.was_cancelled:
-            self._apply(self._dialog, done, total)
-            if text:
-                self._dialog.setLabelText(text)
+        dialog = self._dialog
+        if dialog is None or self.was_cancelled:
+            return
+        # A modal progress dialog processes events in setValue: the task may end meanwhile.
+        if text:
+            dialog.setLabelText(text)
+        if self._dialog is dialog:
+            self._apply(dialog, done, total)
 
     def _end(self) -> None:
         self.finished = True
@@ -206,18 +210,19 @@ def cancel_all(wait_ms: int = 5000) -> None:
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """Tell the user in German that some work failed; log the details."""
-    tr = QCoreApplication.translate
     if isinstance(exc, ProjectError):
         text = str(exc)
     elif isinstance(exc, OSError):
-        text = tr("tasks", "Die Datei konnte nicht gelesen oder geschrieben werden: %1").replace(
-            "%1", str(exc.strerror or exc))
+        text = QCoreApplication.translate(
+            "tasks", "Die Datei konnte nicht gelesen oder geschrieben werden: %1")
+        text = text.replace("%1", str(exc.strerror or exc))
     elif isinstance(exc, (ValueError, KeyError)) and str(exc):
         text = str(exc)
     else:
         log.error("task %r failed", title, exc_info=(type(exc), exc, exc.__traceback__))
-        text = tr("tasks", "Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im"
-                  " Protokoll.").replace("%1", type(exc).__name__)
+        text = QCoreApplication.translate(
+            "tasks", "Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.")
+        text = text.replace("%1", type(exc).__name__)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(title)
     box.exec()

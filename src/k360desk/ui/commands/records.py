@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from k360desk.models import Project, Record, Snapshot
@@ -20,7 +21,8 @@ class AddRecord(StoreCommand):
 
     def __init__(self, project: Project, record: Record, text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or f"{record.label} anlegen", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "%1 anlegen").replace("%1", record.label), parent)
         self.record = record
         self.record_id: int | None = None
         self._snapshot: Snapshot | None = None
@@ -41,7 +43,8 @@ class UpdateFields(StoreCommand):
 
     def __init__(self, project: Project, cls: type[Record], record_id: int, values: dict[str, Any],
                  text: str = "", parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or f"{cls.label} ändern", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "%1 ändern").replace("%1", cls.label), parent)
         self.cls = cls
         self.record_id = record_id
         self.new = dict(values)
@@ -80,7 +83,8 @@ class DeleteRecord(StoreCommand):
 
     def __init__(self, project: Project, cls: type[Record], record_id: int, text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or f"{cls.label} löschen", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "%1 löschen").replace("%1", cls.label), parent)
         self.cls = cls
         self.record_id = record_id
         self._snapshot: Snapshot | None = None

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from k360desk.models import Project
@@ -24,7 +25,8 @@ class SetValues(StoreCommand):
 
     def __init__(self, project: Project, rows: Iterable[Mapping[str, Any]], text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or "Werte ändern", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "Werte ändern"), parent)
         self.rows = [dict(r) for r in rows]
         self.keys: list[Key] = list(dict.fromkeys(
             (int(r["indicator_id"]), int(r["district_id"]), int(r["period"])) for r in self.rows))
@@ -49,7 +51,8 @@ class SetMeta(StoreCommand):
 
     def __init__(self, project: Project, values: Mapping[str, str], text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or "Projekteinstellungen ändern", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "Projekteinstellungen ändern"), parent)
         self.new = {k: str(v) for k, v in values.items()}
         self.old = {k: project.get_meta(k) for k in self.new}
 
@@ -68,7 +71,8 @@ class ReplaceLinks(StoreCommand):
     def __init__(self, project: Project, table: str, where: Mapping[str, Any],
                  rows: Iterable[Mapping[str, Any]], text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(project, text or "Zuordnungen ändern", parent)
+        super().__init__(project, text or QCoreApplication.translate(
+            "commands", "Zuordnungen ändern"), parent)
         self.table = table
         self.where = dict(where)
         self.rows = [dict(r) for r in rows]

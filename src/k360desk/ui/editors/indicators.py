@@ -38,63 +38,63 @@ class IndicatorsPage(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        tr = self.tr
 
         def check_key(value) -> str | None:
             if not value or not _KEY.match(str(value)):
-                return tr("Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt "
-                          "mit einem Buchstaben (z. B. alo_quote).")
+                return self.tr("Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und "
+                               "beginnt mit einem Buchstaben (z. B. alo_quote).")
             return None
 
         def check_decimals(value) -> str | None:
             if value is None or not 0 <= int(value) <= 6:
-                return tr("Nachkommastellen: 0 bis 6.")
+                return self.tr("Nachkommastellen: 0 bis 6.")
             return None
 
         def check_scale(value) -> str | None:
             if value is None or float(value) <= 0:
-                return tr("Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).")
+                return self.tr("Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).")
             return None
 
         topic_columns = [
-            Column("name", tr("Handlungsfeld"), required=True, width=260),
-            Column("sort", tr("Reihenfolge"), "int", width=90),
-            Column("description", tr("Beschreibung"), multiline=True),
+            Column("name", self.tr("Handlungsfeld"), required=True, width=260),
+            Column("sort", self.tr("Reihenfolge"), "int", width=90),
+            Column("description", self.tr("Beschreibung"), multiline=True),
         ]
         self.topics = RecordSection(
-            context, Topic, topic_columns, tr("Handlungsfelder"), form=False,
-            new_record=lambda p: Topic(name=unique_name(p, Topic, tr("Neues Handlungsfeld"))),
+            context, Topic, topic_columns, self.tr("Handlungsfelder"), form=False,
+            new_record=lambda p: Topic(name=unique_name(p, Topic, self.tr("Neues Handlungsfeld"))),
             parent=self)
-        kinds = [("count", tr("Anzahl")), ("share", tr("Anteil")), ("rate", tr("Quote/Rate")),
-                 ("mean", tr("Mittelwert"))]
-        polarities = [(1, tr("höher = mehr Bedarf")), (-1, tr("höher = weniger Bedarf")),
-                      (0, tr("neutral"))]
+        kinds = [("count", self.tr("Anzahl")), ("share", self.tr("Anteil")),
+                 ("rate", self.tr("Quote/Rate")), ("mean", self.tr("Mittelwert"))]
+        polarities = [(1, self.tr("höher = mehr Bedarf")), (-1, self.tr("höher = weniger Bedarf")),
+                      (0, self.tr("neutral"))]
         indicator_columns = [
-            Column("key", tr("Schlüssel"), required=True, validator=check_key, width=130,
-                   description=tr("Kurzname für Formeln und Exporte, z. B. alo_quote")),
-            Column("name", tr("Name"), required=True, width=240),
-            Column("unit", tr("Einheit"), width=80),
-            Column("topic_id", tr("Handlungsfeld"), "choice", choices="topics", width=170),
-            Column("kind", tr("Art"), "choice", choices="kinds", required=True, width=100),
-            Column("polarity", tr("Richtung"), "choice", choices="polarities", required=True,
+            Column("key", self.tr("Schlüssel"), required=True, validator=check_key, width=130,
+                   description=self.tr("Kurzname für Formeln und Exporte, z. B. alo_quote")),
+            Column("name", self.tr("Name"), required=True, width=240),
+            Column("unit", self.tr("Einheit"), width=80),
+            Column("topic_id", self.tr("Handlungsfeld"), "choice", choices="topics", width=170),
+            Column("kind", self.tr("Art"), "choice", choices="kinds", required=True, width=100),
+            Column("polarity", self.tr("Richtung"), "choice", choices="polarities", required=True,
                    width=150,
-                   description=tr("Bedeutet ein höherer Wert mehr oder weniger Bedarf?")),
-            Column("numerator_id", tr("Zähler"), "choice", choices="indicators", in_table=False,
-                   description=tr("Für berechnete Indikatoren: der Zähler")),
-            Column("denominator_id", tr("Nenner"), "choice", choices="indicators",
-                   in_table=False, description=tr("Für berechnete Indikatoren: der Nenner")),
-            Column("scale", tr("Faktor"), "number", decimals=0, validator=check_scale,
-                   in_table=False, description=tr("100 = Prozent, 1000 = Promille")),
-            Column("decimals", tr("Nachkommastellen"), "int", validator=check_decimals,
+                   description=self.tr("Bedeutet ein höherer Wert mehr oder weniger Bedarf?")),
+            Column("numerator_id", self.tr("Zähler"), "choice", choices="indicators",
+                   in_table=False,
+                   description=self.tr("Für berechnete Indikatoren: der Zähler")),
+            Column("denominator_id", self.tr("Nenner"), "choice", choices="indicators",
+                   in_table=False, description=self.tr("Für berechnete Indikatoren: der Nenner")),
+            Column("scale", self.tr("Faktor"), "number", decimals=0, validator=check_scale,
+                   in_table=False, description=self.tr("100 = Prozent, 1000 = Promille")),
+            Column("decimals", self.tr("Nachkommastellen"), "int", validator=check_decimals,
                    in_table=False),
-            Column("disclosure", tr("Geheimhaltung"), "bool", width=110,
-                   description=tr("Kleine Fallzahlen dieses Indikators werden unterdrückt")),
-            Column("source", tr("Quelle"), in_table=False),
-            Column("description", tr("Beschreibung"), multiline=True, in_table=False),
-            Column("sort", tr("Reihenfolge"), "int", in_table=False),
+            Column("disclosure", self.tr("Geheimhaltung"), "bool", width=110,
+                   description=self.tr("Kleine Fallzahlen dieses Indikators werden unterdrückt")),
+            Column("source", self.tr("Quelle"), in_table=False),
+            Column("description", self.tr("Beschreibung"), multiline=True, in_table=False),
+            Column("sort", self.tr("Reihenfolge"), "int", in_table=False),
         ]
         self.indicators = RecordSection(
-            context, Indicator, indicator_columns, tr("Indikatoren"),
+            context, Indicator, indicator_columns, self.tr("Indikatoren"),
             new_record=_new_indicator, watch=("topics",),
             choices={"topics": (names(Topic), ("topics",)),
                      "kinds": (fixed(kinds), ()), "polarities": (fixed(polarities), ()),
@@ -104,9 +104,9 @@ class IndicatorsPage(QWidget):
                                [170, 560], self)
         self.grid = ValuesGrid(context, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(definitions, tr("&Definitionen"))
-        self.tabs.addTab(self.grid, tr("&Werte"))
-        self.tabs.setAccessibleName(tr("Indikatoren: Definitionen und Werte"))
+        self.tabs.addTab(definitions, self.tr("&Definitionen"))
+        self.tabs.addTab(self.grid, self.tr("&Werte"))
+        self.tabs.setAccessibleName(self.tr("Indikatoren: Definitionen und Werte"))
         self.indicators.selection_changed.connect(self._on_indicator_selected)
         page_layout(self, self.tabs)
 

@@ -22,11 +22,6 @@ KINDS = ("text", "int", "number", "date", "choice", "bool")
 _LOCALE: QLocale | None = None
 
 
-def tr(text: str) -> str:
-    """Translate a message of the editors (context "editors"); %1 placeholders as in Qt."""
-    return QCoreApplication.translate("editors", text)
-
-
 def german_locale() -> QLocale:
     """The German locale used for every number and date in the editors."""
     global _LOCALE
@@ -131,7 +126,8 @@ def parse_value(column: Column, text: str) -> tuple[Any, str | None]:
             return None, None
         value = parse_german_number(text)
         if value is None:
-            return None, tr("„%1“ ist keine Zahl (Beispiel: 1.234,5).").replace("%1", text)
+            return None, QCoreApplication.translate(
+                "editors", "„%1“ ist keine Zahl (Beispiel: 1.234,5).").replace("%1", text)
         return value, None
     if column.kind == "int":
         if not text:
@@ -139,7 +135,8 @@ def parse_value(column: Column, text: str) -> tuple[Any, str | None]:
         try:
             return int(text.replace(".", "")), None
         except ValueError:
-            return None, tr("„%1“ ist keine ganze Zahl.").replace("%1", text)
+            return None, QCoreApplication.translate(
+                "editors", "„%1“ ist keine ganze Zahl.").replace("%1", text)
     if column.kind == "date":
         if not text:
             return None, None
@@ -147,7 +144,8 @@ def parse_value(column: Column, text: str) -> tuple[Any, str | None]:
         if not qdate.isValid():
             qdate = QDate.fromString(text, Qt.DateFormat.ISODate)
         if not qdate.isValid():
-            return None, tr("„%1“ ist kein Datum (Beispiel: 21.11.2026).").replace("%1", text)
+            return None, QCoreApplication.translate(
+                "editors", "„%1“ ist kein Datum (Beispiel: 21.11.2026).").replace("%1", text)
         return qdate.toString(Qt.DateFormat.ISODate), None
     return text, None
 
@@ -155,7 +153,8 @@ def parse_value(column: Column, text: str) -> tuple[Any, str | None]:
 def check_value(column: Column, value: Any) -> str | None:
     """The column's own checks: required fields and its validator."""
     if column.required and (is_missing(value) or value == ""):
-        return tr("„%1“ darf nicht leer sein.").replace("%1", column.header)
+        return QCoreApplication.translate(
+            "editors", "„%1“ darf nicht leer sein.").replace("%1", column.header)
     if column.validator is not None:
         return column.validator(value)
     return None

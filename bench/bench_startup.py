@@ -1,0 +1,129 @@
+"""Startup benchmarks of the GUI: prints medians, checks nothing.
+
+1. Cold start to a usable main window with the demo: ``python -m k360desk --demo --smoke`` in
+   fresh processes (target ≤ 2,0 s). The first run builds the cached demo and is shown apart.
+2. Opening a city-scale project (550 districts, ~1 M values) in a running application until
+   the overview is drawn (target ≤ 1,5 s). Needs the demo generator (``k360desk demo --scale
+   city``); without it this part is skipped with a message.
+3. Which heavy libraries the startup path imports (there should be none).
+
+Run: ``PYTHONPATH=src python bench/bench_startup.py [--runs 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("geopandas", "matplotlib", "reportlab", "mapclassify", "pyogrio", "openpyxl")
+
+
+def _env(data: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["K360DESK_DATA_DIR"] = str(data)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def smoke_once(data: Path) -> tuple[float, float]:
+    """One fresh process; returns (wall-clock seconds, reported seconds)."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "k360desk", "--demo", "--smoke"],
+                            env=_env(data), capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    match = re.search(r"nach (\d+),(\d+) s", result.stdout)
+    reported = float(f"{match.group(1)}.{match.group(2)}") if match else float("nan")
+    return wall, reported
+
+
+def bench_cold_start(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        first_wall, first_reported = smoke_once(data)
+        print(f"Erster Start (baut das Demo-Projekt): {first_wall:.2f} s"
+              f" (gemeldet {first_reported:.2f} s)")
+        walls, reported = [], []
+        for _ in range(runs):
+            wall, rep = smoke_once(data)
+            walls.append(wall)
+            reported.append(rep)
+        print(f"Kaltstart bis Hauptfenster mit Demo, Median aus {runs}:"
+              f" {statistics.median(walls):.2f} s Prozess gesamt,"
+              f" {statistics.median(reported):.2f} s gemeldet (Ziel ≤ 2,0 s)")
+
+
+def heavy_imports() -> None:
+    code = ("import sys, k360desk.cli, k360desk.ui.app, k360desk.ui.main_window;"
+            f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", code], env=_env(Path(tmp)),
+                             capture_output=True, text=True, check=True).stdout.strip()
+    print(f"Schwere Bibliotheken im Startpfad: {out or 'keine'}")
+
+
+CITY_OPEN = """
+import statistics, sys, time
+from k360desk.ui.app import create_application
+app = create_application(smoke=True)
+from k360desk.ui.main_window import MainWindow
+window = MainWindow()
+# Notices (e.g. "file in a temporary folder, opened read-only") must not block the run.
+window.documents.show_notice = lambda title, text: print("Hinweis:", text, file=sys.stderr)
+window.documents.show_error = lambda title, text: print("Fehler:", text, file=sys.stderr)
+window.show()
+app.processEvents()
+times = []
+for _ in range({runs}):
+    start = time.perf_counter()
+    assert window.documents.open_path(sys.argv[1])
+    app.processEvents()
+    window.grab()
+    times.append(time.perf_counter() - start)
+    window.documents.discard_and_close()
+    app.processEvents()
+print(f"{{statistics.median(times):.3f}} {{min(times):.3f}} {{max(times):.3f}}")
+"""
+
+
+def bench_city_open(runs: int, city: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        if not city.exists():
+            try:
+                subprocess.run([sys.executable, "-m", "k360desk", "demo", str(city), "--scale",
+                                "city"], env=_env(data), capture_output=True, text=True,
+                               check=True)
+            except subprocess.CalledProcessError as exc:
+                print("Stadt-Projekt übersprungen: der Demo-Generator fehlt oder scheiterte"
+                      f" ({(exc.stderr or exc.stdout).strip().splitlines()[-1:]})")
+                return
+        size = city.stat().st_size / 1024**2
+        out = subprocess.run([sys.executable, "-c", CITY_OPEN.format(runs=runs), str(city)],
+                             env=_env(data), capture_output=True, text=True, check=True).stdout
+        median, low, high = (float(x) for x in out.split())
+        print(f"Stadt-Projekt öffnen ({size:.0f} MB) bis Übersicht gezeichnet, Median aus"
+              f" {runs}: {median:.2f} s (min {low:.2f}, max {high:.2f}; Ziel ≤ 1,5 s)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--city", type=Path, default=Path(tempfile.gettempdir()) / "city.k360")
+    args = parser.parse_args()
+    heavy_imports()
+    bench_cold_start(args.runs)
+    bench_city_open(args.runs, args.city)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,341 @@
+"""Sub-commands for funding rounds: ``round list``, ``round ranking``, ``round allocate``."""
+
+from __future__ import annotations
+
+import argparse
+
+from k360desk.cli import CommandError
+from k360desk.commands.common import open_project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``round`` with list, ranking and allocate."""
+    p = sub.add_parser(
+        "round",
+        help="Förderrunden: Übersicht, Rangliste, Vergabe",
+        description="Förderrunden auswerten: Rangliste und Vergabevorschlag.",
+    )
+    rsub = p.add_subparsers(dest="round_command", metavar="AKTION", required=True, parser_class=type(p))
+
+    q = rsub.add_parser(
+        "list",
+        help="alle Förderrunden auflisten",
+        description="Listet alle Förderrunden mit Status, Budget und Anträgen.",
+    )
+    q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
+    q.set_defaults(func=_list)
+
+    q = rsub.add_parser(
+        "ranking",
+        help="Rangliste einer Runde",
+        description="Rangliste mit Punktzahl, Bedarf, Gleichstandsregeln und Vergabevorschlag.",
+    )
+    q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
+    q.add_argument("round", metavar="RUNDE", help="Nummer oder Name der Förderrunde")
+    q.add_argument("-o", "--output", metavar="CSV", help="Rangliste als CSV für Excel schreiben")
+    _rule_arguments(q)
+    q.set_defaults(func=_ranking)
+
+    q = rsub.add_parser(
+        "allocate",
+        help="Vergabevorschlag (Probelauf) oder Beschluss festhalten",
+        description="Verteilt das Budget je Jahr in Rangfolge. Ohne --final ist es "
+        "ein Probelauf, der nichts ändert; mit --final --meeting wird "
+        "der Beschluss gespeichert (Bewilligungen werden Jahresraten).",
+    )
+    q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
+    q.add_argument("round", metavar="RUNDE", help="Nummer oder Name der Förderrunde")
+    _rule_arguments(q)
+    q.add_argument("--final", action="store_true", help="als Beschluss festhalten (braucht --meeting)")
+    q.add_argument("--meeting", type=int, metavar="ID", help="Nummer der beschließenden Sitzung")
+    q.add_argument("--date", metavar="JJJJ-MM-TT", help="Datum des Beschlusses (Standard: Sitzungsdatum)")
+    q.add_argument("-o", "--output", metavar="CSV", help="Beträge je Antrag und Jahr als CSV schreiben")
+    q.set_defaults(func=_allocate)
+
+
+def _rule_arguments(q: argparse.ArgumentParser) -> None:
+    q.add_argument(
+        "--rule",
+        choices=["full", "partial"],
+        help="Vergaberegel: full = nur Vollförderung in Rangfolge, partial = Teilförderung "
+        "bis zum Mindestanteil (Standard: Regel der Runde)",
+    )
+    q.add_argument(
+        "--min-share",
+        type=_share,
+        metavar="ANTEIL",
+        help="Mindestanteil bei Teilförderung, z. B. 0,5 oder 50 %% (Standard: 0,5)",
+    )
+
+
+def _share(text: str) -> float:
+    from k360desk.formats import parse_number
+
+    try:
+        value = parse_number(text.replace("%", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Anteil") from None
+    value = value / 100 if value > 1 else value
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("der Anteil muss zwischen 0 und 100 % liegen")
+    return value
+
+
+def _find(project, key: str):
+    from k360desk.models.rounds import RoundError, find_round
+
+    try:
+        return find_round(project, key)
+    except RoundError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _list(args: argparse.Namespace) -> int:
+    from k360desk.models.rounds import rounds_frame
+
+    project = open_project(args.file, read_only=True)
+    try:
+        frame = rounds_frame(project)
+    finally:
+        project.close()
+    if frame.empty:
+        print("Keine Förderrunden im Projekt.")
+        return 0
+    rows = [
+        [
+            str(r.id),
+            r.name,
+            r.programme or "–",
+            f"{r.first_year}–{r.last_year}",
+            r.status_label,
+            money(r.budget),
+            str(r.applications),
+            money(r.awarded),
+        ]
+        for r in frame.itertuples(index=False)
+    ]
+    print_table(
+        ["Nr.", "Förderrunde", "Programm", "Zeitraum", "Status", "Budget", "Anträge", "bewilligt"],
+        rows,
+        right={0, 5, 6, 7},
+    )
+    return 0
+
+
+def _compute(project, rnd, args):
+    from k360desk.figures_rounds import ranking_for_round
+
+    try:
+        return ranking_for_round(project, rnd.id, rule=args.rule, min_share=args.min_share)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _ranking(args: argparse.Namespace) -> int:
+
+    project = open_project(args.file, read_only=True)
+    try:
+        rnd = _find(project, args.round)
+        ranking, _, budget, trace = _compute(project, rnd, args)
+    finally:
+        project.close()
+    print(f"Rangliste „{rnd.name}“ – Vergaberegel: {trace.parameters.get('rule_label', '')}")
+    rows = [
+        [
+            "–" if r.rank is None or str(r.rank) == "<NA>" else str(r.rank),
+            r.title,
+            r.provider or "–",
+            number(r.total, 1),
+            number(r.need, 1),
+            money(r.requested),
+            money(r.proposed),
+            r.outcome_label,
+        ]
+        for r in ranking.itertuples(index=False)
+    ]
+    print_table(
+        ["Rang", "Antrag", "Träger", "Punkte", "Bedarf", "beantragt", "Vorschlag", "Ergebnis"],
+        rows,
+        right={0, 3, 4, 5, 6},
+    )
+    _print_notes(ranking, trace)
+    if args.output:
+        _write_ranking_csv(ranking, args.output)
+        print(f"Rangliste geschrieben: {args.output}")
+    return 0
+
+
+def _print_notes(ranking, trace) -> None:
+    ties = [r for r in ranking.itertuples(index=False) if r.tie]
+    if ties:
+        print("\nGleichstände:")
+        for r in ties:
+            print(f"  {r.title}: {r.tie}")
+    unfunded = [
+        r
+        for r in ranking.itertuples(index=False)
+        if r.eligible and r.outcome in ("not_funded", "partial", "override")
+    ]
+    if unfunded:
+        print("\nVergabevorschlag:")
+        for r in unfunded:
+            print(f"  {r.title}: {r.reason}")
+    blocked = [r for r in ranking.itertuples(index=False) if not r.eligible]
+    if blocked:
+        print("\nNicht förderfähig:")
+        for r in blocked:
+            print(f"  {r.title}: {r.reasons}")
+    incomplete = [r for r in ranking.itertuples(index=False) if r.missing]
+    if incomplete:
+        print("\nUnvollständig bewertet (Punkte nur aus vorhandenen Kriterien):")
+        for r in incomplete:
+            print(f"  {r.title}: es fehlt {r.missing}")
+    print(f"\nReihenfolge bei Gleichstand: {trace.parameters['tie_break']}.")
+    if trace.parameters.get("need_source"):
+        print(trace.parameters["need_source"])
+
+
+def _write_ranking_csv(ranking, path: str) -> None:
+    from k360desk.io.spreadsheet import write_csv
+
+    columns = {
+        "rank": "Rang",
+        "title": "Antrag",
+        "provider": "Träger",
+        "umbrella": "Spitzenverband",
+        "topic": "Handlungsfeld",
+        "total": "Punkte (0–100)",
+        "need": "Bedarf (0–100)",
+        "requested": "beantragt (€)",
+        "proposed": "Vorschlag (€)",
+        "share": "Anteil",
+        "outcome_label": "Ergebnis",
+        "reason": "Begründung",
+        "tie": "Gleichstand",
+        "eligible": "förderfähig",
+        "reasons": "Prüfhinweise",
+        "missing": "fehlende Kriterien",
+    }
+    frame = ranking[list(columns)].rename(columns=columns).astype(object)
+    frame = frame.where(frame.notna(), None)
+    try:
+        write_csv(
+            frame,
+            path,
+            decimals={
+                "Punkte (0–100)": 1,
+                "Bedarf (0–100)": 1,
+                "beantragt (€)": 2,
+                "Vorschlag (€)": 2,
+                "Anteil": 3,
+            },
+        )
+    except OSError as exc:
+        raise CommandError(f"CSV-Datei „{path}“ lässt sich nicht schreiben: {exc.strerror}.") from exc
+
+
+def _allocate(args: argparse.Namespace) -> int:
+    from k360desk.models.rounds import RoundError, record_decision
+
+    if args.final and args.meeting is None:
+        raise CommandError("Ein Beschluss braucht die Sitzung: --meeting ID angeben.")
+    project = open_project(args.file, read_only=not args.final)
+    try:
+        rnd = _find(project, args.round)
+        ranking, amounts, budget, trace = _compute(project, rnd, args)
+        years = sorted(amounts["year"].unique().tolist())
+        rows = []
+        for r in ranking.itertuples(index=False):
+            mine = amounts[amounts["application_id"] == r.application_id].set_index("year")
+            cells = [money(mine["proposed"].get(y)) if y in mine.index else "" for y in years]
+            rows.append([r.title, *cells, money(r.proposed), r.outcome_label])
+        status = "Beschluss" if rnd.status in ("decided", "closed") else "Probelauf"
+        print(f"Vergabe „{rnd.name}“ ({status}) – {trace.parameters.get('rule_label', '')}")
+        print_table(
+            ["Antrag", *map(str, years), "Summe", "Ergebnis"], rows, right=set(range(1, len(years) + 2))
+        )
+        print("\nBudget je Jahr:")
+        print_table(
+            ["Jahr", "Budget", "früher gebunden", "manuell", "vergeben", "frei"],
+            [
+                [
+                    str(b.year),
+                    money(b.budget),
+                    money(b.committed),
+                    money(b.overrides),
+                    money(b.allocated),
+                    money(b.remaining),
+                ]
+                for b in budget.itertuples(index=False)
+            ],
+            right={0, 1, 2, 3, 4, 5},
+        )
+        for r in ranking.itertuples(index=False):
+            if r.outcome in ("not_funded", "partial", "override"):
+                print(f"  {r.title}: {r.reason}")
+        if args.output:
+            from k360desk.io.spreadsheet import write_csv
+
+            out = amounts.rename(
+                columns={
+                    "title": "Antrag",
+                    "year": "Jahr",
+                    "requested": "beantragt (€)",
+                    "proposed": "Vorschlag (€)",
+                    "override_reason": "Begründung Änderung",
+                }
+            )
+            write_csv(
+                out[["Antrag", "Jahr", "beantragt (€)", "Vorschlag (€)", "Begründung Änderung"]],
+                args.output,
+                decimals={"beantragt (€)": 2, "Vorschlag (€)": 2},
+            )
+            print(f"Beträge geschrieben: {args.output}")
+        if args.final:
+            try:
+                record_decision(project, rnd.id, amounts, ranking, args.meeting, decided_on=args.date)
+            except RoundError as exc:
+                raise CommandError(str(exc)) from exc
+            project.save()
+            print("Beschluss gespeichert: Bewilligungen sind jetzt Jahresraten (Verpflichtungen).")
+        else:
+            print("\nProbelauf: nichts wurde geändert. Mit --final --meeting ID als Beschluss festhalten.")
+    finally:
+        project.close()
+    return 0
+
+
+# --- console tables ----------------------------------------------------------------------
+
+
+def money(value) -> str:
+    """Euros without cents, German style; empty for missing values."""
+    from k360desk.formats import format_money
+
+    return "" if value is None or value != value else format_money(float(value))
+
+
+def number(value, decimals: int = 1) -> str:
+    """A German number; "–" for missing values."""
+    from k360desk.formats import format_number
+
+    return format_number(None if value is None or value != value else float(value), decimals)
+
+
+def print_table(
+    headers: list[str], rows: list[list[str]], right: set[int] = frozenset(), width: int = 38
+) -> None:
+    """Print a plain text table; long cells are cut to ``width`` characters."""
+    cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for row in cut:
+        print(line(row))

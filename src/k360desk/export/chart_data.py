@@ -1,0 +1,118 @@
+"""From a project to a ``ChartSpec``: the GUI's chart views and ``k360desk chart`` share this."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from k360desk.export.charts import (
+    CHART_KINDS,
+    ChartSpec,
+    bar_spec,
+    histogram_spec,
+    matrix_spec,
+    scatter_spec,
+    series_spec,
+)
+from k360desk.export.map_data import (
+    MapDataError,
+    _source_line,
+    class_order,
+    indicator_row,
+    indicator_table,
+    latest_index_results,
+    table_reference,
+)
+
+if TYPE_CHECKING:
+    from k360desk.analysis.mapspec import MapSpec
+    from k360desk.models import Project
+
+MAX_SERIES = 8
+
+
+def _restrict(table: pd.DataFrame, district_ids: list[int] | None) -> pd.DataFrame:
+    return table[table["district_id"].isin(district_ids)] if district_ids else table
+
+
+def chart_spec(project: Project, kind: str, key: str | None, period: int | None, *,
+               key2: str | None = None, district_ids: list[int] | None = None,
+               map_spec: MapSpec | None = None, highlight: tuple[int, ...] = ()) -> ChartSpec:
+    """Build any chart kind; ``map_spec`` lends its class colours to bars and histogram."""
+    if kind not in CHART_KINDS:
+        raise MapDataError(f"Unbekannte Diagrammart „{kind}“.")
+    if kind == "matrix":
+        run, results = latest_index_results(project)
+        results = results[results["included"].astype(bool)]
+        return matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
+                           status_order=class_order(results["status_class"], results["status_rank"]),
+                           dynamics_order=class_order(results["dynamics_class"],
+                                                      results["dynamics_rank"]),
+                           title=f"Sozialindex {int(run['period'])}: Status und Dynamik",
+                           source=_source_line(project, ""))
+    if not key:
+        raise MapDataError("Bitte einen Indikator angeben.")
+    info = indicator_row(project, key)
+    name, unit = str(info["name"]), str(info.get("unit") or "")
+    decimals = int(info.get("decimals") or 0)
+    source = _source_line(project, str(info.get("source") or ""))
+    if kind == "series":
+        return _series(project, key, name, unit, decimals, source, district_ids or list(highlight))
+    if period is None:
+        raise MapDataError("Bitte ein Bezugsjahr angeben.")
+    level = _level_of(project, map_spec)
+    table = _restrict(indicator_table(project, key, period, level), district_ids)
+    reference = table_reference(table)
+    if kind == "bar":
+        colors = None
+        if map_spec is not None:
+            faces = map_spec.face_colors()
+            colors = {int(d): faces[i] for i, d in enumerate(map_spec.base.ids)}
+        return bar_spec(table, indicator_name=name, unit=unit, decimals=decimals, period=period,
+                        reference=reference, colors=colors, highlight=highlight, source=source)
+    if kind == "histogram":
+        breaks = colors = None
+        if map_spec is not None and map_spec.classification is not None:
+            breaks = list(map_spec.classification.upper)
+            colors = [s.face for s in map_spec.class_styles]
+        return histogram_spec(table, indicator_name=name, unit=unit, decimals=decimals,
+                              period=period, reference=reference, breaks=breaks, colors=colors,
+                              source=source)
+    if not key2:
+        raise MapDataError("Für das Streudiagramm wird ein zweiter Indikator gebraucht (--indicator2).")
+    info2 = indicator_row(project, key2)
+    table2 = _restrict(indicator_table(project, key2, period, level), district_ids)
+    return scatter_spec(table, table2, x_name=name, y_name=str(info2["name"]), x_unit=unit,
+                        y_unit=str(info2.get("unit") or ""), x_decimals=decimals,
+                        y_decimals=int(info2.get("decimals") or 0), period=period,
+                        x_reference=reference, y_reference=table_reference(table2),
+                        highlight=highlight, source=source)
+
+
+def _level_of(project: Project, map_spec: MapSpec | None) -> int | None:
+    """The level the map shows, so that chart and map compare the same districts."""
+    if map_spec is None or not len(map_spec.base.ids):
+        return None
+    level = project.districts_frame().loc[int(map_spec.base.ids[0]), "level_id"]
+    return None if pd.isna(level) else int(level)
+
+
+def _series(project: Project, key: str, name: str, unit: str, decimals: int, source: str,
+            district_ids: list[int]) -> ChartSpec:
+    if not district_ids:
+        raise MapDataError("Für die Zeitreihe bitte Sozialräume auswählen (--districts).")
+    rows, city = [], {}
+    for period in project.periods():
+        table = indicator_table(project, key, period)
+        reference = table_reference(table)
+        if reference is not None:
+            city[period] = reference
+        part = table[table["district_id"].isin(district_ids[:MAX_SERIES])]
+        if part["value"].notna().any() or part["suppressed"].any():
+            rows.append(part.assign(period=period))
+    if not rows:
+        raise MapDataError(f"Für „{name}“ gibt es bei diesen Sozialräumen keine Werte.")
+    values = pd.concat(rows, ignore_index=True)
+    return series_spec(values, pd.Series(city, dtype=float) if city else None,
+                       indicator_name=name, unit=unit, decimals=decimals, source=source)

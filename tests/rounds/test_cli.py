@@ -1,0 +1,111 @@
+"""``k360desk round …`` end to end on a saved project file."""
+
+from __future__ import annotations
+
+import pytest
+
+from k360desk.cli import main
+from k360desk.models import FundingRound, Project
+from k360desk.models import rounds as store
+from tests.rounds.conftest import NEED_VALUES, add_need, build_round, score
+
+
+@pytest.fixture
+def round_file(small_project):
+    ids = build_round(small_project)
+    store.copy_criteria(small_project, ids["old_round"], ids["round"])
+    add_need(small_project, ids, NEED_VALUES)
+    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
+    score(small_project, ids, "Ben", {"lesen": 3, "treff": 4, "sport": 3})
+    store.set_status(small_project, ids["round"], "open")
+    store.set_status(small_project, ids["round"], "assessment")
+    small_project.save()
+    path = small_project.path
+    small_project.close()
+    return path, ids
+
+
+def test_list_and_ranking_print_german_tables(round_file, capsys, tmp_path):
+    path, ids = round_file
+    assert main(["round", "list", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Runde 2026" in out and "Bewertung" in out and "300.000 €" in out
+    csv_path = tmp_path / "rang.csv"
+    assert main(["round", "ranking", str(path), "Runde 2026", "-o", str(csv_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Nachbarschaftstreff" in out and "nicht gefördert" in out
+    assert "Reihenfolge bei Gleichstand" in out and "Bezugsjahr 2023" in out
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert header.startswith("Rang;Antrag;Träger;Spitzenverband")
+    first = text.splitlines()[1].split(";")
+    assert first[1] == "Nachbarschaftstreff" and "," in first[5]  # decimal comma in the total
+
+
+def test_csv_neutralises_formula_titles(round_file, tmp_path):
+    path, ids = round_file
+    with Project.open(path) as project:
+        project._conn.execute("UPDATE applications SET title='=HYPERLINK(\"x\")' WHERE id=?", (ids["sport"],))
+        project._conn.commit()
+        project.save()
+    out = tmp_path / "r.csv"
+    assert main(["round", "ranking", str(path), str(ids["round"]), "-o", str(out)]) == 0
+    assert "'=HYPERLINK" in out.read_text(encoding="utf-8-sig")
+
+
+def test_allocate_trial_changes_nothing_and_final_records_the_decision(round_file, capsys):
+    path, ids = round_file
+    assert (
+        main(["round", "allocate", str(path), "Runde 2026", "--rule", "partial", "--min-share", "50 %"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "Probelauf" in out and "teilweise gefördert" in out and "früher gebunden" in out
+    with Project.open(path, read_only=True) as project:
+        assert project.get(FundingRound, ids["round"]).status == "assessment"
+    assert main(["round", "allocate", str(path), "Runde 2026", "--final"]) == 1
+    assert "--meeting" in capsys.readouterr().err
+    # Lesepaten (40.000 €) is for the district panel under the programme's rules
+    assert (
+        main(["round", "allocate", str(path), "Runde 2026", "--final", "--meeting", str(ids["meeting"])]) == 1
+    )
+    assert "anderes Gremium" in capsys.readouterr().err
+
+
+def test_unknown_round_is_one_german_line(round_file, capsys):
+    path, _ = round_file
+    assert main(["round", "ranking", str(path), "Runde 1999"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "Fehler: Förderrunde „Runde 1999“ gibt es nicht."
+
+
+def test_allocate_final_without_rules_decides_and_saves(round_file, capsys):
+    path, ids = round_file
+    with Project.open(path) as project:
+        project._conn.execute("DELETE FROM decision_rules")
+        project._conn.commit()
+        project.save()
+    assert (
+        main(
+            [
+                "round",
+                "allocate",
+                str(path),
+                "Runde 2026",
+                "--final",
+                "--meeting",
+                str(ids["meeting"]),
+                "--date",
+                "2026-03-12",
+            ]
+        )
+        == 0
+    )
+    assert "Beschluss gespeichert" in capsys.readouterr().out
+    with Project.open(path, read_only=True) as project:
+        assert project.get(FundingRound, ids["round"]).status == "decided"
+        decision = project._conn.execute("SELECT decision FROM agenda_items").fetchone()[0]
+        assert decision.startswith("Beschluss vom 12.03.2026")
+    assert main(["round", "list", str(path)]) == 0
+    assert "entschieden" in capsys.readouterr().out
