@@ -176,3 +176,14 @@ def test_geopackage_layer_is_chosen_by_name(empty_project, tmp_path):
     report = districts.run(empty_project, path, districts.DistrictOptions(layer="sozialraeume"))
     assert report.taken == 1 and any("UTM Zone 33N" in n for n in report.notes)
     assert _frame(empty_project).loc["9", "name"] == "Hafen"
+
+
+def test_saved_project_opens_in_gdal_with_the_imported_districts(fl_project, tmp_path):
+    import pyogrio
+
+    target = tmp_path / "flensburg.k360"
+    fl_project.save_as(target)
+    layer = pyogrio.read_dataframe(target, layer="districts")
+    assert len(layer) == 54 and layer.crs.to_epsg() == 25832
+    assert layer.geometry.is_valid.all()
+    assert set(layer["code"]) >= {"STGT01", "STBZ132"}
