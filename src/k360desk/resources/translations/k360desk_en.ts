@@ -1087,6 +1087,10 @@
         <translation>Detected: </translation>
     </message>
     <message>
+        <source>erstes Blatt mit Daten</source>
+        <translation>first sheet with data</translation>
+    </message>
+    <message>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
