@@ -35,6 +35,16 @@ _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels",
 _GEOMETRY_TABLES = {"districts", "district_levels"}
 
 
+def _warm_up_classification() -> None:
+    """Import mapclassify (scipy, scikit-learn: ~2–4 s cold) off the GUI thread, once."""
+    import sys
+    import threading
+
+    if "mapclassify" not in sys.modules:
+        threading.Thread(target=lambda: __import__("mapclassify"), name="warm-up-mapclassify",
+                         daemon=True).start()
+
+
 class MapPage(QWidget):
     """Map and charts of indicators and the social index, linked to the project selection."""
 
@@ -42,7 +52,7 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._bases: dict = {}
-        self._selection: tuple[int, ...] = tuple(getattr(context, "selection", ()) or ())
+        self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
         self._chart_update = QTimer(self, singleShot=True, interval=30)
@@ -51,6 +61,7 @@ class MapPage(QWidget):
         context.changed.connect(self._on_changed)
         context.selection_changed.connect(self._on_selection)
         context.project_replaced.connect(self._on_project_replaced)
+        _warm_up_classification()
         self._on_project_replaced()
 
     # --- layout -------------------------------------------------------------------------
@@ -124,7 +135,7 @@ class MapPage(QWidget):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([700, 480])
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(splitter, 1)
