@@ -4258,8 +4258,8 @@ Details are in the log: %1</translation>
         <translation>off track</translation>
     </message>
     <message>
-        <source>keine Daten</source>
-        <translation>no data</translation>
+        <source>noch keine Werte</source>
+        <translation>no values yet</translation>
     </message>
 </context>
 </TS>
