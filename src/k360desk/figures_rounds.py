@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from k360desk.analysis import allocation as alloc
@@ -79,7 +80,7 @@ def round_figures(
     ranked = rk.rank(data.applications, totals, app_need, data.amounts, checks)
     decided = data.round.status in store.DECIDED
     if decided:
-        result = _decided_allocation(data, ranked)
+        result = _decided_allocation(data, ranked, store.commitments(project, round_id))
     else:
         result = alloc.allocate(
             ranked,
@@ -106,9 +107,12 @@ def round_figures(
     notes = [need_note] if need_note else []
     if not data.criteria["derived"].eq(scoring.NEED).any():
         notes.append("Der Kriterienkatalog enthält kein Bedarfskriterium.")
+    detail = scoring.need_detail(data.districts, need).merge(
+        data.districts[["application_id", "district_id", "code", "name"]],
+        on=["application_id", "district_id"], how="left")
     trace = build_trace(
         table,
-        scoring.need_detail(data.districts, need),
+        detail,
         ranked,
         result,
         need_source=need_note,
@@ -127,7 +131,8 @@ def round_figures(
     return ranking, amounts, result.budget, trace, figures
 
 
-def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame) -> alloc.Allocation:
+def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
+                        earlier: pd.Series) -> alloc.Allocation:
     """For a decided round the allocation is what was awarded, not a new proposal."""
     amounts = data.amounts.rename(columns={"awarded": "proposed"}).fillna({"proposed": 0.0})
     info = data.applications.set_index("id")
@@ -153,13 +158,13 @@ def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame) -> alloc.Al
             }
         )
     by_year = amounts.groupby("year")[["proposed"]].sum()["proposed"]
-    years = sorted(set(data.budgets.index) | set(by_year.index))
+    years = sorted(set(data.budgets.index) | set(by_year.index) | set(earlier.index))
     budget = pd.DataFrame({"year": years})
     budget["budget"] = budget["year"].map(data.budgets).fillna(0.0)
-    budget["committed"] = 0.0
+    budget["committed"] = budget["year"].map(earlier).fillna(0.0)
     budget["overrides"] = 0.0
     budget["allocated"] = budget["year"].map(by_year).fillna(0.0)
-    budget["remaining"] = budget["budget"] - budget["allocated"]
+    budget["remaining"] = budget["budget"] - budget["committed"] - budget["allocated"]
     return alloc.Allocation(
         amounts=amounts[["application_id", "year", "requested", "proposed", "override_reason"]],
         summary=pd.DataFrame(lines),
@@ -260,7 +265,7 @@ def money_flows(project: Project, round_id: int | None = None) -> MoneyFlows:
     table["population"] = table["district_id"].map(population)
     table["per_inhabitant"] = table["amount"] / table["population"].where(table["population"] > 0)
     table["need"] = table["district_id"].map(need)
-    table["need_class"] = table["district_id"].map(classes)
+    table["need_class"] = table["district_id"].map(classes).replace("", np.nan)
     table = table[(table["amount"] > 0) | table["need"].notna() | table["population"].notna()]
     if need.empty:
         notes.append(need_note)
@@ -329,3 +334,32 @@ def _population(project: Project) -> tuple[pd.Series, str]:
         return pd.Series(dtype=float), "Für den Einwohner-Indikator liegen keine Werte vor."
     latest = values.sort_values("period").groupby("district_id").last()
     return latest["value"].astype(float), ""
+
+
+NEED_CLASS_COLOURS = ("#b2182b", "#ef8a62", "#f4c3a8", "#c6dbef", "#67a9cf", "#2166ac")
+
+
+def money_chart_spec(flows: MoneyFlows):
+    """Bar chart spec: funding per inhabitant by district, coloured by need class (most need
+    darkest red), with the city-wide funding per inhabitant as reference line."""
+    from k360desk.export.charts import bar_spec
+
+    table = flows.by_district[flows.by_district["population"].notna()].copy()
+    table["value"] = table["per_inhabitant"]
+    colours: dict[int, str] = {}
+    legend: list[str] = []
+    if table["need_class"].notna().any():
+        order = (table.dropna(subset=["need_class"]).groupby("need_class")["need"].mean()
+                 .sort_values(ascending=False).index.tolist())
+        palette = dict(zip(order, NEED_CLASS_COLOURS, strict=False))
+        colours = {int(d): palette.get(c, "#999999")
+                   for d, c in zip(table["district_id"], table["need_class"], strict=True)}
+        legend = [f"{c}" for c in order[: len(NEED_CLASS_COLOURS)]]
+    population = float(table["population"].sum())
+    reference = float(table["amount"].sum()) / population if population > 0 else None
+    spec = bar_spec(table, indicator_name="Förderung je Einwohner", unit="€", decimals=2,
+                    reference=reference, colors=colours, source=" ".join(flows.notes))
+    spec.subtitle = ("Farbe = Klasse des Sozialindex (dunkelrot = größter Bedarf: "
+                     + ", ".join(legend) + ")") if legend else "ohne Sozialindex: keine Klassen"
+    spec.reference_label = "Durchschnitt"
+    return spec

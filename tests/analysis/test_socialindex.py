@@ -13,6 +13,7 @@ from k360desk.analysis.socialindex import (
     MethodError,
     berlin_mss,
     compute_index,
+    compute_index_series,
     need_scores,
 )
 from tests.analysis.helpers import districts
@@ -185,3 +186,55 @@ def test_method_json_round_trip_and_bad_files():
         IndexMethod.from_dict(data)
     with pytest.raises(MethodError, match="Gewicht"):
         IndexComponent("a", weight=0)
+
+
+def test_series_equals_single_periods():
+    data = pd.concat([_five({("a", 2022): {1: 1, 2: 1, 3: 3, 4: 6, 5: 9}}),
+                      _long({("a", 2023): {1: 2, 2: 2, 3: 2, 4: 8, 5: 1},
+                             ("b", 2023): {1: 1, 2: 2, 3: 3, 4: 4, 5: 5},
+                             ("pop", 2023): {i: 900 for i in range(1, 6)}})])
+    method = berlin_mss(["a", "b"], population_key="pop")
+    series = compute_index_series(data, DIST, method)
+    assert sorted(series["period"].unique()) == [2022, 2023, 2024]
+    for period in (2023, 2024):
+        single = compute_index(data, DIST, method, period).table
+        part = series[series["period"] == period].drop(columns="period").reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, single)
+
+
+def test_small_city_series(small_project):
+    from k360desk import figures
+
+    method = berlin_mss(["alo_quote"], population_key="einwohner")
+    series = figures.index_series_for_project(small_project, method)
+    assert sorted(series["period"].unique()) == [2022, 2023]
+    assert (series.loc[series["code"] == "23", "status_class"] == "sehr niedrig").all()
+
+
+def test_edge_cases_do_not_break():
+    # no base year for the dynamics: status only, dynamics empty with a reason
+    t = compute_index(_five(), DIST, berlin_mss(["a"], population_key="pop"), 2024).table
+    assert t["included"].all() and (t["dynamics_class"] == "").all()
+    assert t["reason"].str.startswith("Dynamik nicht berechenbar").all()
+    # population indicator without values: nobody enters, every row says why
+    t = compute_index(_five(), DIST, berlin_mss(["a"], population_key="gibtsnicht"), 2024).table
+    assert not t["included"].any() and (t["reason"] == "Einwohnerzahl fehlt").all()
+    # no values at all
+    empty = _five().iloc[0:0]
+    t = compute_index(empty, DIST, IndexMethod(components=[IndexComponent("a")]), 2024).table
+    assert len(t) == 5 and not t["included"].any()
+    assert need_scores(compute_index(empty, DIST, IndexMethod(
+        components=[IndexComponent("a")]), 2024)).isna().all()
+    # a district exclusion without a reason
+    method = IndexMethod(components=[IndexComponent("a")], exclusions={"02": ""})
+    t = compute_index(_five(), DIST, method, 2024).table.set_index("code")
+    assert t.loc["02", "reason"] == "ausgeschlossen"
+
+
+def test_berlin_population_minimum_holds_over_the_span():
+    data = _five({("a", 2022): {i: 1 for i in range(1, 6)},
+                  ("pop", 2022): {1: 1000, 2: 1000, 3: 1000, 4: 1000, 5: 250}})
+    t = compute_index(data, DIST, berlin_mss(["a"], population_key="pop"), 2024).table
+    assert t.set_index("code").loc["05", "reason"] == "unter 300 Einwohnerinnen und Einwohnern"
+    method = IndexMethod(components=[IndexComponent("a")], population="pop")
+    assert compute_index(data, DIST, method, 2024).table["included"].all()

@@ -163,6 +163,11 @@ def test_decision_with_rules_awards_and_aftercare(round_project):
     assert d.at["22", "per_inhabitant"] == pytest.approx(25_000 / 275)
     assert set(flows.by_umbrella["umbrella"]) == {"AWO", "Caritas"}
     assert flows.by_class.iloc[0]["need_class"] == "sehr hoch"
+    spec = figures_rounds.money_chart_spec(flows)
+    assert spec.data.iloc[0]["name"] == "Quartier 22"  # highest funding per inhabitant first
+    assert spec.data.iloc[0]["color"] == figures_rounds.NEED_CLASS_COLOURS[0]
+    population = flows.by_district["population"].sum()
+    assert spec.reference == pytest.approx(flows.by_district["amount"].sum() / population)
 
 
 def test_decision_needs_assessment_and_meeting(round_project):

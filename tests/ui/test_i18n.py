@@ -122,6 +122,9 @@ def test_shell_is_english_when_english_is_chosen(english, qtbot, answers):
     german += [t for t in _visible_texts(NewProjectDialog(window)) if GERMAN.search(t)]
     window.documents.discard_and_close()
     assert not german, f"Deutsch trotz Englisch: {german}"
+    from tests.ui.test_accessibility import test_every_menu_entry_has_a_unique_mnemonic
+
+    test_every_menu_entry_has_a_unique_mnemonic(window)
 
 
 def test_shell_is_german_by_default(qtbot, answers):

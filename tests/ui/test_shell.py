@@ -31,7 +31,7 @@ def test_starts_on_the_welcome_page(window):
     assert window.central.currentWidget() is window.welcome
     assert window.windowTitle() == "k360desk"
     assert window.current_page_key() == "welcome"
-    assert not any(a.isEnabled() for a in window._project_actions)
+    assert not any(a.isEnabled() for a in window.menus._project_actions)
 
 
 def test_demo_opens_untitled_on_the_overview(window, answers):
@@ -191,3 +191,57 @@ def test_read_only_notice_and_save_goes_to_save_as(window, answers, tmp_path):
     answers.save_path = None
     assert not window.documents.save()
     assert answers.asked[-1] == "save_as"
+
+
+def test_overview_suggests_next_steps_and_links_to_pages(window, answers):
+    window.documents.new_project()
+    overview = window.page("overview")
+    assert "Sozialräume anlegen" in overview.next_label.text()
+    assert window.save_label.text() == "Nicht gespeichert"
+    overview.next_label.linkActivated.emit("districts")
+    assert window.current_page_key() == "districts"
+
+
+def test_exchange_entries_open_their_dialogs(window, answers, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from k360desk.ui import exchange_dialogs
+
+    shown = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(type(self).__name__) or 0)
+    window.documents.open_demo()
+    actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
+    assert actions["Kopie zum &Versenden…"].isEnabled()
+    actions["Kopie zum &Versenden…"].trigger()
+    actions["F&rühere Fassungen…"].trigger()
+    assert shown == [exchange_dialogs.SendCopyDialog.__name__,
+                     exchange_dialogs.BackupsDialog.__name__]
+
+
+def test_dropping_a_project_file_opens_it(window, answers, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "gezogen.k360"
+    Project.create("Ziehstadt", path).close()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.context.project.get_meta("municipality") == "Ziehstadt"
+
+
+def test_import_entries_open_the_import_assistant(window, answers):
+    from k360desk.ui.import_dialog import ImportDialog
+
+    window.documents.open_demo()
+    file_menu = window.menuBar().actions()[0].menu()
+    import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Importieren")
+    for action, kind in zip(import_menu.actions(), ("districts", "values", "facilities"),
+                            strict=True):
+        assert action.isEnabled()
+        action.trigger()
+        dialog = window.findChildren(ImportDialog)[-1]
+        assert dialog.kind == kind
+        dialog.reject()

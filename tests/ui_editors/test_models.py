@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from k360desk.models import District, Indicator
+from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.models import (
     RAW_ROLE,
     Column,
@@ -123,7 +123,7 @@ def test_grid_pivot_display_and_copy(small_project, qtbot):
     assert model.index(row, FIXED).data() == "200,0"
     assert model.index(row, FIXED + 1).data(RAW_ROLE) == pytest.approx(220.0)
     assert model.index(model.codes.index("1"), FIXED).data() == ""  # no value at all
-    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200,0\t220,0\n"
+    assert model.copy_text([row], [0, FIXED, FIXED + 1]) == "12\t200\t220\n"
 
 
 def test_grid_block_rows_and_errors(small_project, qtbot):
@@ -165,3 +165,25 @@ def test_grid_proxy_sorts_numerically(small_project, qtbot):
     assert numbers == sorted(numbers, reverse=True) and numbers[0] == 450.0
     proxy.setFilterFixedString("quartier 2")
     assert proxy.rowCount() == 3
+    proxy.setFilterFixedString("")
+    top = small_project.find(DistrictLevel, name="Stadtteil").id
+    proxy.set_level(top)
+    assert sorted(proxy.index(r, 1).data() for r in range(proxy.rowCount())) == ["Nord", "Süd"]
+
+
+def test_model_sorts_itself_german_order_empties_last_and_keeps_it(qtbot):
+    model = RecordTableModel(COLUMNS)
+    model.set_choices("types", [(7, "Übergang"), (8, "Alt")])
+    model.set_rows(_frame())
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)  # by label: Alt, Übergang (as Ubergang), empty
+    assert [proxy.index(r, 3).data() for r in range(3)] == ["Alt", "Übergang", ""]
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 1).data(RAW_ROLE) for r in range(3)] == [1234.5, 80.0, None]
+    persistent = QPersistentModelIndex(model.index(model.row_of(2), 0))
+    frame = _frame()
+    frame.loc[1, "capacity"] = 5000.0  # Kita A now first; the sort is kept after a refill
+    model.set_rows(frame)
+    assert proxy.index(0, 0).data() == "Kita A"
+    assert persistent.row() == 0 and persistent.data() == "Kita A"

@@ -45,38 +45,30 @@ def worst_status(*statuses: pd.Series) -> pd.Series:
     return ranks.astype(int).map(dict(enumerate(STATUS_ORDER)))
 
 
-def _compute(base: pd.DataFrame, ready: pd.DataFrame) -> pd.DataFrame:
-    cols = ["indicator_id", "district_id", "district", "period", "value", "status"]
-    num = base[cols].merge(ready[["id", "key", "numerator_id", "scale"]],
-                           left_on="indicator_id", right_on="numerator_id")
-    den = base[cols].merge(ready[["id", "denominator_id"]],
-                           left_on="indicator_id", right_on="denominator_id")
-    both = num.merge(den[["id", "district_id", "period", "value", "status"]],
-                     on=["id", "district_id", "period"], suffixes=("_n", "_d"))
-    d = both["value_d"]
-    value = (both["value_n"] / d.where(d != 0)) * both["scale"]
-    status = worst_status(both["status_n"], both["status_d"])
-    status = status.where(value.notna() | (status == "suppressed"), "missing")
-    value = value.where(~status.isin(["suppressed", "missing"]))
-    return pd.DataFrame({
-        "indicator_id": both["id"].astype("int64"), "indicator": both["key"],
-        "district_id": both["district_id"], "district": both["district"],
-        "period": both["period"], "value": value.astype(float), "status": status,
-        "note": DERIVED_NOTE,
-    })
-
-
 def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Return ``values`` with every derived indicator computed as numerator/denominator×scale.
 
-    Stored rows of derived indicators are replaced. A row exists where both inputs have a
-    row; the status is the worse of the two; a suppressed input makes the result suppressed
+    Stored rows of derived indicators are replaced where a value can be computed; a
+    delivered value stays only where numerator or denominator has no row at all (an office
+    that publishes just the quota for some years). A computed row exists where both inputs
+    have a row; the status is the worse of the two; a suppressed input makes the result suppressed
     (value NaN), a missing input or a zero denominator makes it missing. Derived indicators
     built from other derived indicators are computed in dependency order.
     """
     spec = derived_definitions(indicators)
-    base = values[~values["indicator_id"].isin(spec["id"])] if not spec.empty else values
-    base = base.copy()
+    if spec.empty:
+        return values.reset_index(drop=True).copy()
+    base = values[~values["indicator_id"].isin(spec["id"])].reset_index(drop=True)
+    stored = values[values["indicator_id"].isin(spec["id"])]
+    if base.empty:
+        return values.reset_index(drop=True).copy()
+    from k360desk.analysis.cube import Cube
+
+    cube = Cube.from_long(base)
+    codes = base.drop_duplicates("district_id").set_index("district_id")["district"]
+    ids = pd.Index(cube.indicator_ids)
+    value, present, status = cube.value, cube.present, cube.status
+    frames = [base]
     remaining = spec
     while not remaining.empty:
         waiting = remaining["numerator_id"].isin(remaining["id"]) | \
@@ -84,6 +76,39 @@ def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         ready = remaining[~waiting]
         if ready.empty:  # a cycle in the definitions: leave those indicators out
             break
-        base = pd.concat([base, _compute(base, ready)], ignore_index=True)
+        pn = ids.get_indexer(ready["numerator_id"])
+        pd_ = ids.get_indexer(ready["denominator_id"])
+        ok = (pn >= 0) & (pd_ >= 0)
+        ready, pn, pd_ = ready[ok], pn[ok], pd_[ok]
+        if not ready.empty:
+            num, den = value[pn], value[pd_]
+            here = present[pn] & present[pd_]
+            st = np.maximum(status[pn], status[pd_])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = num / np.where(den != 0, den, np.nan) \
+                    * ready["scale"].to_numpy(dtype=float)[:, None, None]
+            st = np.where((st < _STATUS_RANK["suppressed"]) & np.isnan(ratio),
+                          _STATUS_RANK["missing"], st).astype(np.int8)
+            ratio = np.where(st >= _STATUS_RANK["missing"], np.nan, ratio)
+            value = np.concatenate([value, ratio])
+            present = np.concatenate([present, here])
+            status = np.concatenate([status, np.where(here, st, -1).astype(np.int8)])
+            ids = ids.append(pd.Index(ready["id"].to_numpy(dtype=np.int64)))
+            i, d, p = np.nonzero(here)
+            district_ids = cube.district_ids[d]
+            frames.append(pd.DataFrame({
+                "indicator_id": ready["id"].to_numpy(dtype=np.int64)[i],
+                "indicator": ready["key"].to_numpy()[i],
+                "district_id": district_ids,
+                "district": codes.reindex(district_ids).to_numpy(),
+                "period": cube.periods[p], "value": ratio[i, d, p],
+                "status": np.asarray(STATUS_ORDER, dtype=object)[st[i, d, p]],
+                "note": DERIVED_NOTE}))
         remaining = remaining[waiting]
-    return base.reset_index(drop=True)
+    if not stored.empty:
+        computed = pd.concat(frames[1:]) if len(frames) > 1 else stored.iloc[0:0]
+        keys = ["indicator_id", "district_id", "period"]
+        done = pd.MultiIndex.from_frame(computed[keys].astype("int64"))
+        mine = pd.MultiIndex.from_frame(stored[keys].astype("int64"))
+        frames.append(stored[~mine.isin(done)])
+    return pd.concat(frames, ignore_index=True)

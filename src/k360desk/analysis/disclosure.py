@@ -32,48 +32,55 @@ SUPPRESSED_NOTE = "Fallzahl unter der Geheimhaltungsschwelle"
 DEFAULT_THRESHOLD = 3
 
 
+def _cell_keys(frame: pd.DataFrame, indicator: pd.Series | np.ndarray) -> np.ndarray:
+    """One int64 per (indicator, district, period) for fast membership tests."""
+    return (np.asarray(indicator, dtype=np.int64) << 40) \
+        | (frame["district_id"].to_numpy(dtype=np.int64) << 10) \
+        | (frame["period"].to_numpy(dtype=np.int64) - 1800)
+
+
 def _propagate(frame: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
     """Suppress derived values whose numerator or denominator is suppressed."""
     spec = table.loc[table["numerator_id"].notna() & table["denominator_id"].notna(),
                      ["id", "numerator_id", "denominator_id"]]
-    suppressed = frame["suppressed"].copy()
+    suppressed = frame["suppressed"].to_numpy(copy=True)
     if spec.empty:
-        return suppressed
+        return pd.Series(suppressed, index=frame.index)
+    derived_rows = np.flatnonzero(frame["indicator_id"].isin(spec["id"]).to_numpy())
+    own = pd.Series(_cell_keys(frame, frame["indicator_id"])[derived_rows])
     for _ in range(len(spec)):  # derived of derived: repeat until nothing changes
         hidden = frame.loc[suppressed, ["indicator_id", "district_id", "period"]]
         if hidden.empty:
             break
-        hits = []
-        for part in ("numerator_id", "denominator_id"):
-            m = hidden.merge(spec[["id", part]], left_on="indicator_id", right_on=part)
-            hits.append(m[["id", "district_id", "period"]])
-        keys = pd.concat(hits).drop_duplicates()
-        keys = pd.MultiIndex.from_frame(keys.astype("int64"))
-        cells = frame[["indicator_id", "district_id", "period"]].astype("int64")
-        own = pd.MultiIndex.from_frame(cells)
-        new = suppressed | own.isin(keys)
-        if new.equals(suppressed):
+        hits = [hidden.merge(spec[["id", part]], left_on="indicator_id", right_on=part)
+                for part in ("numerator_id", "denominator_id")]
+        both = pd.concat(hits)
+        found = own.isin(_cell_keys(both, both["id"])).to_numpy()  # hash look-up
+        new = suppressed.copy()
+        new[derived_rows] |= found
+        if (new == suppressed).all():
             break
         suppressed = new
-    return suppressed
+    return pd.Series(suppressed, index=frame.index)
 
 
 def _groups(frame: pd.DataFrame, districts: pd.DataFrame | None) -> pd.Series:
     """Key of the total each cell belongs to: (level, parent), or one group without a hierarchy."""
     if districts is None:
-        return pd.Series("city", index=frame.index)
-    ids = levels._ids(districts)
-    level = pd.Series(districts["level_id"].to_numpy(), index=ids)
-    parent = pd.Series(districts["parent_id"].to_numpy(), index=ids)
-    lv = frame["district_id"].map(level).astype("float64").fillna(-1).astype("int64").astype(str)
-    pa = frame["district_id"].map(parent).astype("float64").fillna(-1).astype("int64").astype(str)
-    return lv + "/" + pa
+        return pd.Series(0, index=frame.index)
+    ids = levels.ids_of(districts)
+    level = pd.Series(districts["level_id"].to_numpy(dtype=float), index=ids)
+    parent = pd.Series(districts["parent_id"].to_numpy(dtype=float), index=ids)
+    lv = frame["district_id"].map(level).fillna(-1).to_numpy(dtype=np.int64) + 1
+    pa = frame["district_id"].map(parent).fillna(-1).to_numpy(dtype=np.int64) + 1
+    return pd.Series((lv << 32) | pa, index=frame.index)
 
 
 def _secondary(frame: pd.DataFrame, flagged: pd.Series, groups: pd.Series) -> pd.Series:
     """Suppress the smallest positive cell in groups that have exactly one suppressed cell."""
     suppressed = frame["suppressed"].copy()
-    cells = frame[flagged].assign(group=groups[flagged])
+    cells = frame.loc[flagged, ["indicator_id", "period", "value", "suppressed"]]
+    cells = cells.assign(group=groups[flagged])
     keys = ["indicator_id", "period", "group"]
     count = cells.groupby(keys)["suppressed"].transform("sum")
     lonely = cells[count == 1]
@@ -107,7 +114,3 @@ def apply_disclosure(values: pd.DataFrame, indicators: pd.DataFrame, threshold: 
     out.loc[out["suppressed"], "status"] = "suppressed"
     return out
 
-
-def display_value(value: float, suppressed: bool, text: str) -> str:
-    """What a table cell shows: the formatted value, or the suppression label."""
-    return SUPPRESSED_LABEL if suppressed else text

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.analysis import levels
+from k360desk.analysis.cube import Cube, group_matrix, group_sum, group_worst
 from k360desk.analysis.derived import STATUS_ORDER, indicator_table
 
 POPULATION_KEYS = ("einwohner", "bevoelkerung", "einwohnende", "population")
@@ -41,114 +42,124 @@ def guess_population_key(indicators: pd.DataFrame) -> str | None:
     return None if match.empty else str(match.iloc[0])
 
 
-def _source_levels(values: pd.DataFrame, table: pd.DataFrame,
-                   districts: pd.DataFrame | None) -> pd.Series | None:
-    """indicator_id → level whose districts enter its aggregate (None = no hierarchy known)."""
+def _district_depths(cube: Cube, districts: pd.DataFrame | None) -> np.ndarray | None:
+    """Per cube district the position of its level from coarse (0) to fine; −1 unknown."""
     if districts is None:
         return None
     depth = levels.level_depth(districts)
-    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels._ids(districts))
-    avail = values.loc[values["value"].notna(), ["indicator_id", "district_id"]]
-    avail = avail.assign(level_id=avail["district_id"].map(level_of))
-    avail = avail[["indicator_id", "level_id"]].drop_duplicates().dropna()
-    avail["depth"] = avail["level_id"].map(depth)
-    plain = avail.sort_values("depth").groupby("indicator_id")["level_id"].last()
-    spec = table.loc[table["numerator_id"].notna() & table["denominator_id"].notna(),
-                     ["id", "numerator_id", "denominator_id"]]
-    if not spec.empty:
-        num = spec.merge(avail, left_on="numerator_id", right_on="indicator_id")
-        both = num.merge(avail, left_on=["denominator_id", "level_id"],
-                         right_on=["indicator_id", "level_id"], suffixes=("", "_d"))
-        chosen = both.sort_values("depth").groupby("id")["level_id"].last()
-        plain = pd.concat([plain.drop(chosen.index, errors="ignore"), chosen])
-    return plain
+    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels.ids_of(districts))
+    return pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
 
 
-def _prepare(values: pd.DataFrame, districts: pd.DataFrame | None,
-             group: pd.Series | None) -> pd.DataFrame:
-    frame = values[["indicator_id", "district_id", "period", "value", "status"]]
-    if districts is not None:
-        level_of = pd.Series(districts["level_id"].to_numpy(), index=levels._ids(districts))
-        frame = frame.assign(level_id=frame["district_id"].map(level_of))
-    else:
-        frame = frame.assign(level_id=np.nan)
-    frame = frame.assign(group=0 if group is None else frame["district_id"].map(group))
-    return frame[frame["group"].notna()]
+def _level_masks(d_depth: np.ndarray | None, avail_rows: np.ndarray) -> np.ndarray:
+    """(T, D) mask of the districts on each row's source level: the finest level where
+    ``avail_rows`` (T, D) has values. Without a hierarchy every district counts."""
+    if d_depth is None:
+        return np.ones_like(avail_rows, dtype=bool)
+    n_levels = max(int(d_depth.max()) + 1, 1)
+    onehot = np.zeros((len(d_depth), n_levels))
+    ok = d_depth >= 0
+    onehot[np.nonzero(ok)[0], d_depth[ok]] = 1.0
+    has = (avail_rows.astype(float) @ onehot) > 0  # (T, L)
+    finest = np.where(has.any(axis=1), n_levels - 1 - np.argmax(has[:, ::-1], axis=1), -2)
+    return d_depth[None, :] == finest[:, None]
 
 
-def _restrict(frame: pd.DataFrame, source: pd.Series | None, ids: pd.Series) -> pd.DataFrame:
-    """Rows of ``frame`` on the source level of the indicators in ``ids`` (aligned to frame)."""
-    if source is None:
-        return frame
-    wanted = ids.map(source)
-    return frame[wanted.notna() & (frame["level_id"] == wanted)]
+def _worst(wanted: bool, status: np.ndarray, used: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Worst status per group, or zeros when the caller does not show a status."""
+    if wanted:
+        return group_worst(status, used, matrix)
+    return np.zeros((status.shape[0], matrix.shape[1], status.shape[2]), dtype=np.int8)
+
+
+def _rows(table: pd.DataFrame, idx: np.ndarray, value: np.ndarray, n: np.ndarray,
+          worst: np.ndarray, gkeys: np.ndarray, periods: np.ndarray, method: str) -> pd.DataFrame:
+    t, g, p = np.nonzero(n > 0)
+    return pd.DataFrame({
+        "indicator_id": table["id"].to_numpy()[idx][t], "group": gkeys[g], "period": periods[p],
+        "value": value[t, g, p], "districts": n[t, g, p].astype(int), "method": method,
+        "status_rank": worst[t, g, p]})
 
 
 def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame | None,
-               group: pd.Series | None, population: str | None) -> pd.DataFrame:
+               group: pd.Series | None, population: str | None,
+               with_status: bool = False) -> pd.DataFrame:
     """Aggregate per (indicator, group, period) by the rules in the module docstring."""
     table = indicator_table(indicators)
-    source = _source_levels(values, table, districts)
-    frame = _prepare(values, districts, group)
-    keys = ["indicator_id", "group", "period"]
-    derived = table["numerator_id"].notna() & table["denominator_id"].notna()
-    kinds = table.set_index("id")["kind"]
-    parts = []
+    cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank"]
+    if values.empty or table.empty:
+        return pd.DataFrame(columns=cols)
+    cube = Cube.from_long(values, with_status)
+    matrix, gkeys = group_matrix(cube.district_ids, group)
+    d_depth = _district_depths(cube, districts)
+    avail = ~np.isnan(cube.value).all(axis=2)  # (I, D)
+    pos = cube.positions(table["id"])
+    num_pos = cube.positions(table["numerator_id"])
+    den_pos = cube.positions(table["denominator_id"])
+    derived = (table["numerator_id"].notna() & table["denominator_id"].notna()).to_numpy()
+    is_count = (table["kind"] == "count").to_numpy()
 
+    def avail_of(p: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(p), avail.shape[1]), dtype=bool)
+        out[p >= 0] = avail[p[p >= 0]]
+        return out
+
+    parts = []
     # Counts: plain sums.
-    counts = table.loc[~derived & (table["kind"] == "count"), "id"]
-    rows = frame[frame["indicator_id"].isin(counts)]
-    rows = _restrict(rows, source, rows["indicator_id"]).dropna(subset=["value"])
-    if not rows.empty:
-        agg = rows.groupby(keys, sort=False).agg(value=("value", "sum"),
-                                                 districts=("value", "size"))
-        parts.append(agg.reset_index().assign(method=METHOD_SUM))
+    idx = np.nonzero(~derived & is_count & (pos >= 0))[0]
+    if len(idx):
+        x = cube.take(pos[idx])
+        used = ~np.isnan(x) & _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        total = group_sum(np.where(used, x, 0.0), matrix)
+        n = group_sum(used.astype(float), matrix)
+        worst = _worst(with_status, cube.take(pos[idx], "status"), used, matrix)
+        parts.append(_rows(table, idx, total, n, worst, gkeys, cube.periods, METHOD_SUM))
 
     # Derived shares, rates and means: ratio of sums over districts with both parts.
-    spec = table.loc[derived, ["id", "numerator_id", "denominator_id", "scale"]]
-    if not spec.empty:
-        base = frame.dropna(subset=["value"])
-        num = base.merge(spec[["id", "numerator_id"]], left_on="indicator_id",
-                         right_on="numerator_id")
-        num = _restrict(num, source, num["id"])
-        den = base.merge(spec[["id", "denominator_id"]], left_on="indicator_id",
-                         right_on="denominator_id")
-        both = num.merge(den[["id", "district_id", "period", "value"]],
-                         on=["id", "district_id", "period"], suffixes=("_n", "_d"))
-        if not both.empty:
-            agg = both.groupby(["id", "group", "period"], sort=False).agg(
-                n=("value_n", "sum"), d=("value_d", "sum"), districts=("value_n", "size"))
-            agg = agg.reset_index().merge(spec[["id", "scale"]], on="id")
-            value = agg["n"] / agg["d"].where(agg["d"] != 0) * agg["scale"]
-            parts.append(pd.DataFrame({
-                "indicator_id": agg["id"], "group": agg["group"], "period": agg["period"],
-                "value": value, "districts": agg["districts"], "method": METHOD_RATIO}))
+    idx = np.nonzero(derived & (num_pos >= 0) & (den_pos >= 0))[0]
+    if len(idx):
+        num, den = cube.take(num_pos[idx]), cube.take(den_pos[idx])
+        mask = _level_masks(d_depth, avail_of(num_pos[idx]) & avail_of(den_pos[idx]))
+        used = ~np.isnan(num) & ~np.isnan(den) & mask[:, :, None]
+        sn = group_sum(np.where(used, num, 0.0), matrix)
+        sd = group_sum(np.where(used, den, 0.0), matrix)
+        n = group_sum(used.astype(float), matrix)
+        scale = table["scale"].to_numpy(dtype=float)[idx][:, None, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = sn / np.where(sd != 0, sd, np.nan) * scale
+        status = np.maximum(cube.take(num_pos[idx], "status"), cube.take(den_pos[idx], "status"))
+        worst = _worst(with_status, status, used, matrix)
+        parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO))
 
     # Shares, rates and means without parts: weighted by population.
-    others = table.loc[~derived & (table["kind"] != "count"), "id"]
-    rows = frame[frame["indicator_id"].isin(others)]
-    rows = _restrict(rows, source, rows["indicator_id"]).dropna(subset=["value"])
-    if not rows.empty:
-        pop_id = table.loc[table["key"] == population, "id"]
-        if population and len(pop_id):
-            pop = frame.loc[frame["indicator_id"] == int(pop_id.iloc[0]),
-                            ["district_id", "period", "value"]].dropna()
-            rows = rows.merge(pop, on=["district_id", "period"], suffixes=("", "_w"))
-            rows = rows.assign(vw=rows["value"] * rows["value_w"])
-            agg = rows.groupby(keys, sort=False).agg(
-                vw=("vw", "sum"), w=("value_w", "sum"), districts=("vw", "size")).reset_index()
-            value = agg["vw"] / agg["w"].where(agg["w"] != 0)
-            parts.append(agg[keys].assign(value=value, districts=agg["districts"],
-                                          method=METHOD_WEIGHTED))
+    idx = np.nonzero(~derived & ~is_count & (pos >= 0))[0]
+    if len(idx):
+        x = cube.take(pos[idx])
+        mask = _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        pop_pos = cube.positions(table.loc[table["key"] == population, "id"]) if population \
+            else np.array([], dtype=int)
+        status = cube.take(pos[idx], "status")
+        if len(pop_pos) and pop_pos[0] >= 0:
+            w = cube.value[pop_pos[0]][None, :, :]
+            used = ~np.isnan(x) & ~np.isnan(w) & mask
+            svw = group_sum(np.where(used, x * w, 0.0), matrix)
+            sw = group_sum(np.where(used, w, 0.0), matrix)
+            n = group_sum(used.astype(float), matrix)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mean = svw / np.where(sw != 0, sw, np.nan)
+            parts.append(_rows(table, idx, mean, n, _worst(with_status, status, used, matrix), gkeys,
+                               cube.periods, METHOD_WEIGHTED))
         else:
-            agg = rows.groupby(keys, sort=False).size().rename("districts").reset_index()
-            parts.append(agg.assign(value=np.nan, method=METHOD_NONE))
+            used = ~np.isnan(x) & mask
+            n = group_sum(used.astype(float), matrix)
+            parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
+                               _worst(with_status, status, used, matrix), gkeys, cube.periods,
+                               METHOD_NONE))
 
+    parts = [p for p in parts if len(p)]
     if not parts:
-        return pd.DataFrame(columns=[*keys, "value", "districts", "method", "kind"])
-    out = pd.concat(parts, ignore_index=True)
-    out["kind"] = out["indicator_id"].map(kinds)
-    return out
+        return pd.DataFrame(columns=cols)
+    return pd.concat(parts, ignore_index=True)
 
 
 def reference_values(values: pd.DataFrame, indicators: pd.DataFrame,
@@ -178,18 +189,12 @@ def aggregate_to_level(values: pd.DataFrame, indicators: pd.DataFrame, districts
     """
     population = population or guess_population_key(indicators)
     ancestor = levels.ancestor_at(districts, level_id)
-    out = _aggregate(values, indicators, districts, ancestor, population)
-    ids = levels._ids(districts)
+    out = _aggregate(values, indicators, districts, ancestor, population, with_status=True)
+    ids = levels.ids_of(districts)
     codes = pd.Series(districts["code"].to_numpy(), index=ids)
     keys = indicator_table(indicators).set_index("id")["key"]
-    # Worst status of the parts (a sum over provisional counts is provisional).
-    parts = values.assign(group=values["district_id"].map(ancestor)).dropna(subset=["group"])
-    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-    worst = (parts.assign(r=parts["status"].map(rank).fillna(0).clip(upper=2))
-             .groupby(["indicator_id", "group", "period"])["r"].max())
     out = out.assign(district_id=out["group"].astype("int64"))
-    out["status"] = pd.MultiIndex.from_frame(out[["indicator_id", "group", "period"]]).map(
-        worst).fillna(0).astype(int).map(dict(enumerate(STATUS_ORDER)))
+    out["status"] = out["status_rank"].astype(int).map(dict(enumerate(STATUS_ORDER)))
     out["status"] = out["status"].where(out["value"].notna(), "missing")
     out["indicator"] = out["indicator_id"].map(keys)
     out["district"] = out["district_id"].map(codes)

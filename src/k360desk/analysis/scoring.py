@@ -40,36 +40,28 @@ def application_need(app_districts: pd.DataFrame, need: pd.Series | None) -> pd.
     note says which were missing. Returns index application_id with columns need (0..100 or
     NaN), covered (share of the application with a need value) and note (German).
     """
-    rows = []
-    if need is None:
-        need = pd.Series(dtype=float)
-    need = pd.to_numeric(need, errors="coerce")
-    for app_id, group in app_districts.groupby("application_id", sort=True):
-        shares = group.set_index("district_id")["share"].astype(float)
-        values = need.reindex(shares.index)
-        known = values.notna()
-        covered = float(shares[known].sum())
-        if covered > 0:
-            value = float((shares[known] * values[known]).sum() / covered)
-        else:
-            value = np.nan
-        missing = [int(d) for d in shares.index[~known]]
-        note = ""
-        if missing:
-            note = f"kein Bedarfswert für {len(missing)} von {len(shares)} Sozialräumen"
-        rows.append(
-            {
-                "application_id": int(app_id),
-                "need": value,
-                "covered": covered,
-                "missing_districts": missing,
-                "note": note,
-            }
-        )
-    frame = pd.DataFrame(
-        rows, columns=["application_id", "need", "covered", "missing_districts", "note"]
-    )
-    return frame.set_index("application_id")
+    columns = ["application_id", "need", "covered", "missing_districts", "note"]
+    if app_districts.empty:
+        return pd.DataFrame(columns=columns).set_index("application_id")
+    values = pd.to_numeric(need, errors="coerce") if need is not None else pd.Series(dtype=float)
+    frame = app_districts[["application_id", "district_id", "share"]].copy()
+    frame["share"] = frame["share"].astype(float)
+    frame["need"] = frame["district_id"].map(values).astype(float)
+    known = frame["need"].notna()
+    frame["known_share"] = frame["share"].where(known, 0.0)
+    frame["weighted"] = (frame["share"] * frame["need"]).where(known, 0.0)
+    grouped = frame.groupby("application_id", sort=True)
+    covered = grouped["known_share"].sum()
+    result = pd.DataFrame({"need": (grouped["weighted"].sum() / covered.where(covered > 0)),
+                           "covered": covered})
+    missing = frame[~known].groupby("application_id")["district_id"].agg(lambda s: [int(d) for d in s])
+    result["missing_districts"] = [missing.get(a, []) for a in result.index]
+    counts = grouped.size()
+    result["note"] = [f"kein Bedarfswert für {len(m)} von {counts[a]} Sozialräumen" if m else ""
+                      for a, m in zip(result.index, result["missing_districts"], strict=True)]
+    result.index = result.index.astype(int)
+    result.index.name = "application_id"
+    return result
 
 
 def need_detail(app_districts: pd.DataFrame, need: pd.Series | None) -> pd.DataFrame:
@@ -94,72 +86,39 @@ def criterion_table(
     the criterion's share of the 0–100 total: 100 · weight · normalised / Σ weights of the
     criteria that have a value for this application.
     """
+    apps = pd.DataFrame({"application_id": applications["id"].astype(int).to_numpy()})
+    crits = pd.DataFrame({
+        "criterion_id": criteria["id"].astype(int).to_numpy(),
+        "criterion": criteria["name"].to_numpy(),
+        "weight": criteria["weight"].astype(float).to_numpy(),
+        "scale_min": criteria["scale_min"].astype(float).to_numpy(),
+        "scale_max": criteria["scale_max"].astype(float).to_numpy(),
+        "derived": criteria["derived"].to_numpy(),
+    })
+    table = apps.merge(crits, how="cross")
     valid = scores.dropna(subset=["score"]) if len(scores) else scores
-    stats = (
-        valid.groupby(["application_id", "criterion_id"])["score"].agg(
-            raters="count",
-            mean="mean",
-            std=lambda s: float(np.std(s, ddof=0)),
-            spread=lambda s: float(s.max() - s.min()),
-        )
-        if len(valid)
-        else pd.DataFrame(columns=["raters", "mean", "std", "spread"])
-    )
-    rows = []
-    for app_id in applications["id"]:
-        for crit in criteria.itertuples(index=False):
-            low, high = float(crit.scale_min), float(crit.scale_max)
-            row = {
-                "application_id": int(app_id),
-                "criterion_id": int(crit.id),
-                "criterion": crit.name,
-                "weight": float(crit.weight),
-                "scale_min": low,
-                "scale_max": high,
-            }
-            if crit.derived == NEED:
-                value = np.nan
-                if app_need is not None and app_id in app_need.index:
-                    value = float(app_need.at[app_id, "need"])
-                row.update(
-                    source="Bedarf",
-                    raters=0,
-                    mean=value,
-                    std=np.nan,
-                    spread=np.nan,
-                    normalised=value / 100.0 if not np.isnan(value) else np.nan,
-                )
-            else:
-                key = (app_id, crit.id)
-                if key in stats.index:
-                    s = stats.loc[key]
-                    mean = float(s["mean"])
-                    row.update(
-                        source="Bewertung",
-                        raters=int(s["raters"]),
-                        mean=mean,
-                        std=float(s["std"]),
-                        spread=float(s["spread"]),
-                        normalised=min(1.0, max(0.0, (mean - low) / (high - low))),
-                    )
-                else:
-                    row.update(
-                        source="Bewertung",
-                        raters=0,
-                        mean=np.nan,
-                        std=np.nan,
-                        spread=np.nan,
-                        normalised=np.nan,
-                    )
-            rows.append(row)
-    table = pd.DataFrame(rows, columns=_TABLE_COLUMNS[:-1])
-    if table.empty:
-        table["contribution"] = pd.Series(dtype=float)
-        return table
+    if len(valid):
+        grouped = valid.assign(score=valid["score"].astype(float)).groupby(
+            ["application_id", "criterion_id"])["score"]
+        stats = pd.DataFrame({"raters": grouped.count(), "mean": grouped.mean(),
+                              "std": grouped.std(ddof=0), "spread": grouped.max() - grouped.min()})
+        stats.index = stats.index.set_levels([stats.index.levels[0].astype(int),
+                                              stats.index.levels[1].astype(int)])
+        table = table.merge(stats.reset_index(), on=["application_id", "criterion_id"], how="left")
+    else:
+        table[["raters", "mean", "std", "spread"]] = np.nan
+    is_need = table["derived"].eq(NEED).to_numpy()
+    need_values = (table["application_id"].map(app_need["need"]).astype(float)
+                   if app_need is not None and len(app_need) else pd.Series(np.nan, index=table.index))
+    table["source"] = np.where(is_need, "Bedarf", "Bewertung")
+    table["mean"] = np.where(is_need, need_values, table["mean"])
+    table.loc[is_need, ["std", "spread"]] = np.nan
+    table["raters"] = np.where(is_need, 0, table["raters"].fillna(0)).astype(int)
+    rated = ((table["mean"] - table["scale_min"]) / (table["scale_max"] - table["scale_min"])).clip(0, 1)
+    table["normalised"] = np.where(is_need, table["mean"] / 100.0, rated)
+    table = table[_TABLE_COLUMNS[:-1]]
     has_value = table["normalised"].notna()
-    weight_sum = (
-        table["weight"].where(has_value, 0.0).groupby(table["application_id"]).transform("sum")
-    )
+    weight_sum = table["weight"].where(has_value, 0.0).groupby(table["application_id"]).transform("sum")
     table["contribution"] = np.where(
         has_value & (weight_sum > 0),
         100.0 * table["weight"] * table["normalised"] / weight_sum.where(weight_sum > 0, 1.0),
@@ -174,22 +133,27 @@ def total_scores(table: pd.DataFrame) -> pd.DataFrame:
     ``complete`` is False when a criterion with weight > 0 has no value; the total is then
     computed over the criteria that have one, and ``missing`` names the others.
     """
-    rows = []
-    for app_id, group in table.groupby("application_id", sort=True):
-        weighted = group[group["weight"] > 0]
-        lacking = weighted[weighted["normalised"].isna()]
-        has_any = weighted["normalised"].notna().any()
-        total = float(weighted["contribution"].sum()) if has_any else np.nan
-        rows.append(
-            {
-                "application_id": int(app_id),
-                "total": total,
-                "complete": lacking.empty,
-                "missing": ", ".join(lacking["criterion"].astype(str)),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["application_id", "total", "complete", "missing"])
-    return frame.set_index("application_id")
+    columns = ["application_id", "total", "complete", "missing"]
+    weighted = table[table["weight"] > 0]
+    if weighted.empty:
+        ids = table["application_id"].unique()
+        return pd.DataFrame({"application_id": ids, "total": np.nan, "complete": True,
+                             "missing": ""}, columns=columns).set_index("application_id")
+    grouped = weighted.groupby("application_id", sort=True)
+    has_any = grouped["normalised"].count() > 0
+    total = grouped["contribution"].sum().where(has_any)
+    lacking = weighted[weighted["normalised"].isna()].groupby("application_id")["criterion"].agg(
+        lambda s: ", ".join(s.astype(str)))
+    frame = pd.DataFrame({"total": total.astype(float)})
+    frame["missing"] = lacking.reindex(frame.index).fillna("")
+    frame["complete"] = frame["missing"] == ""
+    all_ids = pd.Index(table["application_id"].unique(), name="application_id")
+    frame = frame.reindex(all_ids)
+    frame["complete"] = frame["complete"].fillna(True).astype(bool)
+    frame["missing"] = frame["missing"].fillna("")
+    frame.index = frame.index.astype(int)
+    frame.index.name = "application_id"
+    return frame[["total", "complete", "missing"]].sort_index()
 
 
 def disagreement(
@@ -215,31 +179,20 @@ def disagreement(
     valid = scores.dropna(subset=["score"]) if len(scores) else scores
     if valid.empty:
         return pd.DataFrame(columns=columns)
-    ranges = (criteria.set_index("id")["scale_max"] - criteria.set_index("id")["scale_min"]).astype(
-        float
-    )
-    rows = []
-    for (app_id, crit_id), group in valid.groupby(["application_id", "criterion_id"], sort=True):
-        if len(group) < 2:
-            continue
-        values = group["score"].astype(float)
-        spread = float(values.max() - values.min())
-        relative = spread / float(ranges.get(crit_id, 1.0) or 1.0)
-        rows.append(
-            {
-                "application_id": int(app_id),
-                "criterion_id": int(crit_id),
-                "raters": len(group),
-                "mean": float(values.mean()),
-                "std": float(np.std(values, ddof=0)),
-                "spread": spread,
-                "relative": relative,
-                "flag": relative >= threshold - 1e-9,
-                "lowest_rater": str(group.loc[values.idxmin(), "rater"]),
-                "highest_rater": str(group.loc[values.idxmax(), "rater"]),
-            }
-        )
-    return pd.DataFrame(rows, columns=columns)
+    valid = valid.assign(score=valid["score"].astype(float))
+    ranges = (criteria.set_index("id")["scale_max"] - criteria.set_index("id")["scale_min"]).astype(float)
+    keys = ["application_id", "criterion_id"]
+    grouped = valid.groupby(keys, sort=True)["score"]
+    frame = pd.DataFrame({"raters": grouped.count(), "mean": grouped.mean(),
+                          "std": grouped.std(ddof=0), "spread": grouped.max() - grouped.min()})
+    frame["lowest_rater"] = valid.loc[grouped.idxmin(), "rater"].astype(str).to_numpy()
+    frame["highest_rater"] = valid.loc[grouped.idxmax(), "rater"].astype(str).to_numpy()
+    frame = frame[frame["raters"] >= 2].reset_index()
+    scale = frame["criterion_id"].map(ranges).replace(0, 1.0).fillna(1.0)
+    frame["relative"] = frame["spread"] / scale
+    frame["flag"] = frame["relative"] >= threshold - 1e-9
+    frame[keys] = frame[keys].astype(int)
+    return frame[columns]
 
 
 def missing_scores(

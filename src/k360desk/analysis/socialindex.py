@@ -13,10 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
-
-from k360desk.analysis import levels
 
 FORMAT = "k360desk-sozialindex"
 FORMAT_VERSION = 1
@@ -85,6 +82,9 @@ class IndexMethod:
     components: list[IndexComponent] = field(default_factory=list)
     population: str | None = None
     min_population: float = 300.0
+    # Berlin: "weniger als 300 Einwohner im Betrachtungszeitraum" – the minimum must hold at
+    # the start of the dynamics span as well as in the period itself.
+    min_population_over_span: bool = False
     span: int = 2
     level_id: int | None = None
     restandardise: bool = True
@@ -151,9 +151,12 @@ class IndexMethod:
             raise MethodError("ddof muss 0 oder 1 sein.")
         seen = set()
         for c in self.components:
-            if (c.role, c.key) in seen:
-                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt ({c.role}).")
-            seen.add((c.role, c.key))
+            if c.key in seen:
+                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt; ein gelieferter "
+                                  "Veränderungsindikator kann nicht zugleich Statusindikator sein."
+                                  if c.role == "dynamics" else
+                                  f"Indikator „{c.indicator}“ ist doppelt.")
+            seen.add(c.key)
 
     # --- the small shareable file ----------------------------------------------------------
 
@@ -220,7 +223,8 @@ def berlin_mss(status_keys: list[str], dynamics_keys: list[str] | None = None,
     comps += [IndexComponent(k, role="dynamics", source=source) for k in dyn]
     return IndexMethod(
         name="Monitoring Soziale Stadtentwicklung (Berliner Verfahren)", components=comps,
-        population=population_key, min_population=300, span=2, restandardise=True,
+        population=population_key, min_population=300, min_population_over_span=True, span=2,
+        restandardise=True,
         status_scheme="sd", status_thresholds=list(BERLIN_STATUS_THRESHOLDS),
         status_labels=list(BERLIN_STATUS_LABELS),
         dynamics_thresholds=list(BERLIN_DYNAMICS_THRESHOLDS),
@@ -242,196 +246,36 @@ class IndexResult:
 
 # --- computation ---------------------------------------------------------------------------
 
-def _no_spread(sd: pd.Series, base: pd.DataFrame) -> pd.Series:
-    """SD that is zero up to rounding noise (e.g. a change of 0 computed as 1e-16)."""
-    return sd.isna() | (sd <= 1e-9 * base.abs().max().fillna(0).clip(lower=1.0))
-
-
-def _zscores(x: pd.DataFrame, mask: pd.Series, ddof: int) -> tuple[pd.DataFrame, dict]:
-    """Column-wise z-values with mean and SD taken over the rows in ``mask``.
-
-    A component with no spread among the districts carries no information: its z-values are
-    0 (not missing, which would exclude every district)."""
-    base = x[mask]
-    mean = base.mean()
-    sd = base.std(ddof=ddof)
-    flat = _no_spread(sd, base)
-    z = (x - mean) / sd.where(~flat)
-    z = z.where(~flat | x.isna(), 0.0)
-    stats = {c: {"mean": _num(mean[c]), "sd": _num(sd[c]), "n": int(base[c].notna().sum())}
-             for c in x.columns}
-    return z, stats
-
-
-def _stats(series: pd.Series, mask: pd.Series, ddof: int) -> dict[str, float | None]:
-    base = series[mask]
-    sd = base.std(ddof=ddof)
-    flat = pd.isna(sd) or sd <= 1e-9 * max(float(base.abs().max() or 0), 1.0)
-    return {"mean": _num(base.mean()), "sd": None if flat else _num(sd)}
-
-
-def _num(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def _combine(z: pd.DataFrame, comps: list[IndexComponent]) -> pd.Series:
-    weights = pd.Series({c.key: c.weight * c.polarity for c in comps})
-    total = sum(c.weight for c in comps)
-    return z[weights.index].mul(weights, axis=1).sum(axis=1, min_count=len(comps)) / total
-
-
-def _classify(values: pd.Series, thresholds: list[float], labels: list[str]) -> pd.Series:
-    """Class label by thresholds; a value exactly on a threshold belongs to the lower class."""
-    idx = np.searchsorted(np.asarray(thresholds, dtype=float), values.to_numpy(), side="left")
-    out = pd.Series(np.asarray(labels, dtype=object)[np.minimum(idx, len(labels) - 1)],
-                    index=values.index)
-    return out.where(values.notna(), "")
-
-
-def _quantile_classes(values: pd.Series, labels: list[str]) -> pd.Series:
-    """Quantile classes: class k holds the values up to the k-th quantile. A district of rank r
-    (ties: lowest rank) among n goes to class ceil(r·K/n); tied values share a class."""
-    n = values.notna().sum()
-    k = len(labels)
-    rank = values.rank(method="min")
-    idx = np.ceil(rank * k / max(n, 1)).clip(1, k).fillna(1).astype(int) - 1
-    out = pd.Series(np.asarray(labels, dtype=object)[idx.to_numpy()], index=values.index)
-    return out.where(values.notna(), "")
-
-
-def _wide(values: pd.DataFrame, keys: list[str], periods: list[int]) -> pd.DataFrame:
-    rows = values.loc[values["indicator"].isin(keys) & values["period"].isin(periods),
-                      ["district_id", "indicator", "period", "value"]]
-    rows = rows.drop_duplicates(["district_id", "indicator", "period"], keep="last")
-    return rows.set_index(["district_id", "indicator", "period"])["value"].unstack(
-        ["indicator", "period"])
-
-
-def _column(wide: pd.DataFrame, key: str, period: int, index: pd.Index) -> pd.Series:
-    if (key, period) in wide.columns:
-        return wide[(key, period)].reindex(index).astype(float)
-    return pd.Series(np.nan, index=index)
-
-
-def _choose_level(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
-                  period: int) -> int | None:
-    if method.level_id is not None:
-        return int(method.level_id)
-    keys = [c.indicator for c in method.status_components]
-    have = values.loc[values["indicator"].isin(keys) & (values["period"] == period)
-                      & values["value"].notna(), "district_id"]
-    return levels.finest_level(districts, have if not have.empty else None)
-
-
 def compute_index(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
                   period: int) -> IndexResult:
     """Compute status and dynamics index for ``period`` over the districts of one level.
 
     ``values`` is the long frame of ``values_frame`` (derived indicators already added);
-    ``districts`` is ``districts_frame()``. Raises ``MethodError`` on unusable definitions.
+    ``districts`` is ``districts_frame()``. ``IndexResult.table`` has one row per district:
+    district_id, code, name, population, z_<key> per component (z_d_<key> for a computed
+    change), status_value, status_class, status_rank, dynamics_value, dynamics_class,
+    dynamics_rank, matrix_class, attention, included, reason. Raises ``MethodError``.
     """
-    method.validate()
-    span = int(method.span)
-    level_id = _choose_level(values, districts, method, period)
-    ds = districts if level_id is None else districts[districts["level_id"] == level_id]
-    ids = levels._ids(ds)
-    table = pd.DataFrame({"district_id": ids.to_numpy(), "code": ds["code"].to_numpy(),
-                          "name": ds["name"].to_numpy()}, index=ids)
-    wide = _wide(values, method.indicator_keys(), [period, period - span])
+    from k360desk.analysis import indexcalc
 
-    status_comps, dyn_comps = method.status_components, method.dynamics_components
-    xs = pd.DataFrame({c.key: _column(wide, c.indicator, period, ids) for c in status_comps})
-    xd = pd.DataFrame({
-        c.key: (_column(wide, c.indicator, period, ids)
-                - (_column(wide, c.indicator, period - span, ids) if c.source == "change" else 0))
-        for c in dyn_comps}, index=ids)
-
-    # Who enters the index, and why not.
-    reason = pd.Series("", index=ids, dtype=object)
-    if len(status_comps):
-        missing = _missing_list(xs)
-        reason = reason.where(missing == "", REASON_MISSING + missing)
-    if method.population:
-        pop = _column(wide, method.population, period, ids)
-        reason = reason.where(pop.notna(), REASON_NO_POPULATION)
-        small = pop < float(method.min_population)
-        reason = reason.where(~small, REASON_POPULATION.format(n=_fmt(method.min_population)))
-        table["population"] = pop
-    declared = pd.Series(ds["code"].astype(str).to_numpy(), index=ids).map(
-        method.exclusions).astype(object)
-    reason = reason.where(declared.isna(), REASON_DECLARED + ": " + declared.fillna(""))
-    reason = reason.str.replace(r": $", "", regex=True)
-    included = reason == ""
-
-    # Status: z per component, weighted mean with polarity, standardised again.
-    zs, stats_s = _zscores(xs, included, method.ddof)
-    raw = _combine(zs, status_comps)
-    raw_stats = _stats(raw, included, method.ddof)
-    if method.restandardise and raw_stats["sd"]:
-        status = (raw - raw_stats["mean"]) / raw_stats["sd"]
-    else:
-        status = raw
-    status = status.where(included)
-    for c in status_comps:
-        table[f"z_{c.key}"] = zs[c.key]
-    table["status_raw"] = raw.where(included)
-    table["status_value"] = status
-    labels = method.class_labels()
-    if method.status_scheme == "quantile":
-        table["status_class"] = _quantile_classes(status, labels)
-    else:
-        table["status_class"] = _classify(status, method.status_thresholds, labels)
-    table["status_rank"] = table["status_class"].map({lab: i + 1 for i, lab in enumerate(labels)})
-
-    # Dynamics: the same over the changes, among included districts with all changes known.
-    stats_d: dict = {}
-    dyn_stats: dict = {}
-    if dyn_comps:
-        dyn_missing = _missing_list(xd)
-        has_dyn = included & (dyn_missing == "")
-        zd, stats_d = _zscores(xd, has_dyn, method.ddof)
-        draw = _combine(zd, dyn_comps)
-        dyn_stats = _stats(draw, has_dyn, method.ddof)
-        dyn = (draw - dyn_stats["mean"]) / dyn_stats["sd"] \
-            if method.restandardise and dyn_stats["sd"] else draw
-        dyn = dyn.where(has_dyn)
-        for c in dyn_comps:
-            table[f"z_{c.key}"] = zd[c.key]
-        table["dynamics_value"] = dyn
-        table["dynamics_class"] = _classify(dyn, method.dynamics_thresholds, method.dynamics_labels)
-        lacking = included & ~has_dyn
-        reason = reason.where(~lacking, REASON_NO_DYNAMICS + dyn_missing)
-    else:
-        table["dynamics_value"] = np.nan
-        table["dynamics_class"] = ""
-    table["dynamics_rank"] = table["dynamics_class"].map(
-        {lab: i + 1 for i, lab in enumerate(method.dynamics_labels)})
-    both = (table["status_class"] != "") & (table["dynamics_class"] != "")
-    table["matrix_class"] = (table["status_class"] + "/" + table["dynamics_class"]).where(both, "")
-    table["attention"] = table["matrix_class"].isin(method.attention) & both
-    table["included"] = included
-    table["reason"] = reason
-    table = table.reset_index(drop=True)
-
-    parameters = {
-        "method": method.to_dict(), "period": int(period), "base_period": int(period - span),
-        "level_id": level_id, "districts": int(len(table)), "included": int(included.sum()),
-        "status_components": stats_s, "status_raw": raw_stats,
-        "dynamics_components": stats_d, "dynamics_raw": dyn_stats,
-    }
-    return IndexResult(table=table, parameters=parameters, method=method, period=int(period))
+    table, parameters = indexcalc.run(values, districts, method, [int(period)])
+    return IndexResult(table=table.drop(columns="period"), parameters=parameters[0],
+                       method=method, period=int(period))
 
 
-def _missing_list(x: pd.DataFrame) -> pd.Series:
-    """Per row the comma-separated names of the columns without a value ("" if complete)."""
-    text = pd.Series("", index=x.index, dtype=object)
-    for column in x.columns:  # a loop over components, vectorised over districts
-        text = text + np.where(x[column].isna(), f"{column}, ", "")
-    return text.str.rstrip(", ")
+def compute_index_series(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
+                         periods: list[int] | None = None) -> pd.DataFrame:
+    """The index for several periods at once (default: every period with status values):
+    the columns of ``IndexResult.table`` plus ``period``, one row per period and district."""
+    from k360desk.analysis import indexcalc
 
-
-def _fmt(number: float) -> str:
-    return f"{int(number):,}".replace(",", ".") if float(number).is_integer() else str(number)
+    if periods is None:
+        keys = [c.indicator for c in method.status_components]
+        periods = sorted(values.loc[values["indicator"].isin(keys) & values["value"].notna(),
+                                    "period"].unique().tolist())
+    if not periods:
+        raise MethodError("Für die Statusindikatoren liegen keine Werte vor.")
+    return indexcalc.run(values, districts, method, [int(p) for p in periods])[0]
 
 
 def need_scores(result: IndexResult, dynamics_weight: float = 0.0,

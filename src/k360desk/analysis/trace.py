@@ -46,7 +46,8 @@ class RoundTrace:
                          f"{format_number(c.contribution, 1)} Punkte")
         for d in self.need[self.need["application_id"] == application_id].itertuples(index=False):
             share = format_number(d.share * 100, 0)
-            lines.append(f"  Sozialraum {d.district_id}: Anteil {share} %, "
+            label = f"{d.code} {d.name}" if hasattr(d, "code") else str(d.district_id)
+            lines.append(f"  Sozialraum {label}: Anteil {share} %, "
                          f"Bedarf {format_number(d.need, 1)}")
         if r["tie"]:
             lines.append(f"  {r['tie']}")

@@ -64,8 +64,7 @@ def _new(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from k360desk.demo import write_demo
 
-    target = Path(args.file)
-    write_demo(target, scale=args.scale, seed=args.seed)
+    target = write_demo(Path(args.file), scale=args.scale, seed=args.seed)
     print(f"Demo-Projekt geschrieben: {target} ({de_number(target.stat().st_size / 1024**2, 1)} MB)")
     return 0
 

@@ -135,7 +135,9 @@ def _quarter_names(rng: np.random.Generator, r: np.ndarray, river: np.ndarray,
     river_pool = list(content.RIVER_NAMES)
     place_pool = list(rng.permutation(content.PLACE_NAMES))
     composed = [s + e for s in content.NAME_STEMS for e in content.NAME_ENDINGS]
-    composed = [n for n in rng.permutation(composed) if n not in content.PLACE_NAMES]
+    composed = [str(n) for n in rng.permutation(composed) if n not in content.PLACE_NAMES]
+    # Big cities run out of names: the rest become "Lindenhof-Nord" and the like.
+    composed = [f"{n}-{d}" for d in ("Süd", "Nord", "Ost", "West") for n in composed] + composed
     for q in np.argsort(r, kind="stable"):
         if names[q]:
             continue

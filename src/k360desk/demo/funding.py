@@ -92,8 +92,10 @@ def add_funding(project: Project, rng: np.random.Generator, profile: Profile, sc
     project.add_many(committees)
     if scale.rounds == 0:
         return
+    plans = _plans(scale)
+    used = _PROGRAMMES[:max(p.programme for p in plans) + 1]
     programmes = [Programme(name=n, funder=f, description=d, max_years=m, uuid=ids())
-                  for n, f, d, m in _PROGRAMMES]
+                  for n, f, d, m in used]
     project.add_many(programmes)
     project.add_many([
         DecisionRule(programme_id=programmes[0].id, max_amount=5_000.0, uuid=ids(),
@@ -103,7 +105,6 @@ def add_funding(project: Project, rng: np.random.Generator, profile: Profile, sc
         DecisionRule(programme_id=programmes[1].id, committee_id=committees[1].id, uuid=ids(),
                      notes="Jugendhilfeausschuss und Sozialausschuss beschließen gemeinsam."),
     ])
-    plans = _plans(scale)
     rounds = [FundingRound(programme_id=programmes[p.programme].id, name=p.name,
                            first_year=p.first_year, last_year=p.last_year, deadline=p.deadline,
                            status=p.status, uuid=ids(),
@@ -328,3 +329,22 @@ def add_goals(project: Project, profile: Profile, key_ids: dict[str, int],
                           period=2028, target=35.0, uuid=ids(), notes="Bildungskette Am Hochfeld"))
     if goals:
         project.add_many(goals)
+
+
+_INDEX_STATUS = ("alo_quote", "sgb2_quote", "kinderarmut", "altersarmut")
+
+
+def add_social_index(project: Project, key_ids: dict[str, int], ids: SeededIds) -> None:
+    """Store the Berlin-style social index over the poverty shares, ready to compute."""
+    if not all(k in key_ids for k in (*_INDEX_STATUS, "einwohner")):
+        return
+    from k360desk.analysis.socialindex import berlin_mss
+    from k360desk.models.indices import save_definition
+
+    method = berlin_mss(list(_INDEX_STATUS), population_key="einwohner")
+    method.name = "Sozialindex Musterstadt"
+    method.description = ("Statusindex aus Arbeitslosigkeit, SGB-II-Bezug, Kinder- und "
+                          "Altersarmut; Dynamik als Veränderung über zwei Jahre.")
+    save_definition(project, method.to_dict(), notes="Beschluss Sozialausschuss 19.11.2024",
+                    new_id=ids)
+

@@ -8,12 +8,12 @@ import numpy as np
 
 from k360desk.demo import content
 from k360desk.demo.districts import add_districts
-from k360desk.demo.funding import add_funding, add_goals
+from k360desk.demo.funding import add_funding, add_goals, add_social_index
 from k360desk.demo.geography import build_city
 from k360desk.demo.scales import SCALES, SeededIds
 from k360desk.demo.supply import add_supply
 from k360desk.demo.values import add_indicators, generate, indicator_specs, value_frame
-from k360desk.models import Project, Topic
+from k360desk.models import Project, ProjectError, Topic
 from k360desk.progress import NO_PROGRESS, Progress
 
 _STEPS = 6
@@ -51,6 +51,7 @@ def create_demo(scale: str = "demo", seed: int = 360, progress: Progress | None 
             topic_ids = {t.name: t.id for t in project.all(Topic)}
             add_funding(project, streams[4], profile, size, supply, topic_ids, ids)
             add_goals(project, profile, key_ids, ids)
+            add_social_index(project, key_ids, ids)
             progress.step(5, _STEPS, "Projekt wird abgeschlossen …")
     except BaseException:
         project.close()
@@ -63,6 +64,9 @@ def create_demo(scale: str = "demo", seed: int = 360, progress: Progress | None 
 def write_demo(path: Path, scale: str = "demo", seed: int = 360,
                progress: Progress | None = None) -> Path:
     """Build the generated project and save it to ``path``; return the file written."""
+    folder = Path(path).absolute().parent
+    if not folder.is_dir():
+        raise ProjectError(f"Den Ordner „{folder}“ gibt es nicht.")
     project = create_demo(scale, seed, progress)
     try:
         project.save_as(path)

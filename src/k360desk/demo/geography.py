@@ -142,7 +142,9 @@ def _blocks(rng: np.random.Generator, sides: list[Polygon], radius: float,
         points = _sample(rng, bank, radius, int(count))
         cells = shapely.get_parts(shapely.voronoi_polygons(
             shapely.multipoints(points), extend_to=bank.buffer(radius)))
-        cells = shapely.intersection(cells, bank)
+        shapely.prepare(bank)
+        edge = ~shapely.contains_properly(bank, cells)  # only these need clipping
+        cells[edge] = shapely.intersection(cells[edge], bank)
         cells = shapely.set_precision(cells, _GRID)
         cells = np.array([_largest(c) for c in cells], dtype=object)
         cells = cells[shapely.area(cells) > 1.0]
@@ -165,8 +167,8 @@ def _adjacency(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     i, j = tree.query(blocks, predicate="intersects")
     keep = i < j
     i, j = i[keep], j[keep]
-    shared = shapely.length(shapely.intersection(blocks[i], blocks[j], grid_size=_GRID))
-    keep = shared > 0.5
+    # Interiors apart, boundaries meeting in a line: neighbours across an edge.
+    keep = shapely.relate_pattern(blocks[i], blocks[j], "F***1****")
     return i[keep], j[keep]
 
 
@@ -218,8 +220,9 @@ def _kmeans(rng: np.random.Generator, points: np.ndarray, weights: np.ndarray,
     k = min(k, len(points))
     centres = points[rng.choice(len(points), size=k, replace=False)]
     labels = np.zeros(len(points), dtype=int)
+    norms = (points ** 2).sum(axis=1)[:, None]
     for _ in range(25):
-        d = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        d = norms - 2.0 * points @ centres.T + (centres ** 2).sum(axis=1)[None, :]
         new = np.argmin(d, axis=1)
         if np.array_equal(new, labels) and _ > 0:
             break

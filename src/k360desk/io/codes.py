@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -89,10 +90,11 @@ class DistrictMatcher:
 
     def match(self, values: pd.Series) -> tuple[pd.Series, dict[str, Match]]:
         """Match a column (distinct values once); return ids (Int64) and the match per value."""
-        keys = values.map(normalise_code)
-        matches = {key: self.match_one(key) for key in pd.unique(keys)}
-        ids = keys.map(lambda k: matches[k].district_id).astype("Int64")
-        return ids, matches
+        keys, uniques = pd.factorize(pd.Series(values).fillna(""), use_na_sentinel=False)
+        matches = {str(u): self.match_one(u) for u in uniques}
+        found = np.array([matches[str(u)].district_id for u in uniques], dtype=object)
+        ids = pd.array(found[keys] if len(keys) else [], dtype="Int64")
+        return pd.Series(ids, index=getattr(values, "index", None)), matches
 
 
 HOW_TEXT = {

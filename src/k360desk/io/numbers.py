@@ -74,81 +74,125 @@ def parse_numbers(series: pd.Series, decimal: str | None = None, default: str = 
     """Read a column as numbers, detecting the decimal mark unless ``decimal`` is given.
 
     Markers become missing/suppressed, never numbers; cells in the other style of a mixed
-    column and text are 'bad' with a reason. Works vectorised on a million rows.
+    column and text are 'bad' with a reason. The common case runs vectorised (a million
+    cells in about a second); only cells that do not parse directly are looked at one by one.
     """
     series = series.reset_index(drop=True)
     n = len(series)
     values = np.full(n, np.nan)
     status = np.full(n, "final", dtype=object)
-    native = series.map(_is_native_number).to_numpy(dtype=bool) if series.dtype == object else (
-        np.zeros(n, dtype=bool) if not pd.api.types.is_numeric_dtype(series) else np.ones(n, dtype=bool))
+    if pd.api.types.is_numeric_dtype(series):
+        native = np.ones(n, dtype=bool)
+    elif series.dtype == object:
+        native = series.map(_is_native_number).to_numpy(dtype=bool)
+    else:
+        native = np.zeros(n, dtype=bool)
     if native.any():
         nat = pd.to_numeric(series[native], errors="coerce").to_numpy(dtype=float)
         values[native] = nat
         status[np.flatnonzero(native)[np.isnan(nat)]] = "empty"
-    text = clean_text(series[~native])
     pos = np.flatnonzero(~native)
-    german = text.str.fullmatch(_GERMAN).to_numpy(dtype=bool)
-    english = text.str.fullmatch(_ENGLISH).to_numpy(dtype=bool)
-    g_only, e_only = int((german & ~english).sum()), int((english & ~german).sum())
+    text = series[~native].astype(object).where(series[~native].notna(), "").astype(str)
+    text = pd.Series(text.to_numpy(), dtype=object)
     result = NumberColumn(values, status)
     if decimal is None:
-        if g_only and e_only:
-            result.mixed = True
-            decimal = "," if g_only >= e_only else "."
-        elif g_only:
-            decimal = ","
-        elif e_only:
-            decimal = "."
-        else:
-            decimal = default
-            result.ambiguous = bool(text.str.contains(r"[.,]", regex=True).to_numpy(dtype=bool)
-                                    [german & english].any())
+        decimal = _detect(text, result, default)
     result.decimal = decimal
-    valid = german if decimal == "," else english
-    if valid.any():
-        chosen = text[valid]
+    if len(text):
+        # Plain Python loops over the object array: about twice as fast as pandas' str methods.
+        cells = text.to_numpy(dtype=object)
         if decimal == ",":
-            chosen = chosen.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+            risky = np.fromiter(("." in c or "e" in c or "E" in c for c in cells), dtype=bool,
+                                count=len(cells))
+            converted = [c.replace(".", "").replace(",", ".") for c in cells]
+            check = _GERMAN
         else:
-            chosen = chosen.str.replace(",", "", regex=False)
-        values[pos[valid]] = chosen.astype(float).to_numpy()
-    rest = ~valid
-    if rest.any():
-        raw = text[rest]
-        original = series[~native][rest].astype("string").fillna("").str.strip()
-        for (p, cleaned), shown in zip(zip(pos[rest], raw.to_numpy(), strict=True),
-                                       original.to_numpy(), strict=True):
-            if cleaned == "" or shown == "":
-                status[p] = "empty"
-            elif shown in MISSING_MARKERS or cleaned in MISSING_MARKERS:
-                status[p] = "missing"
-                result.reasons[p] = (f"{MISSING_MARKERS.get(shown) or MISSING_MARKERS[cleaned]}"
-                                     " als fehlender Wert übernommen")
-            elif shown in SUPPRESSED_MARKERS or cleaned in SUPPRESSED_MARKERS:
-                status[p] = "suppressed"
-                result.reasons[p] = (f"{SUPPRESSED_MARKERS.get(shown) or SUPPRESSED_MARKERS[cleaned]}"
-                                     " als geheim gehaltener Wert übernommen")
-            elif pd.Series([cleaned]).str.fullmatch(_PAREN).iloc[0]:
-                status[p] = "suppressed"
-                result.reasons[p] = (f"„{shown}“ (Aussagewert eingeschränkt) nicht als Zahl gelesen,"
-                                     " als geheim gehalten übernommen")
-            else:
-                status[p] = "bad"
-                other = "." if decimal == "," else ","
-                other_re = _ENGLISH if other == "." else _GERMAN
-                if pd.Series([cleaned]).str.fullmatch(other_re).iloc[0]:
-                    result.reasons[p] = (f"„{shown}“ hat ein anderes Zahlformat als die übrige Spalte"
-                                         f" ({STYLE_LABELS[decimal]}) – gemischte Zahlformate,"
-                                         " Wert nicht übernommen")
-                else:
-                    result.reasons[p] = f"„{shown}“ ist keine Zahl"
+            risky = np.fromiter(("," in c or "e" in c or "E" in c for c in cells), dtype=bool,
+                                count=len(cells))
+            converted = [c.replace(",", "") for c in cells]
+            check = _ENGLISH
+        numbers = pd.to_numeric(pd.Series(converted, dtype=object), errors="coerce").to_numpy(dtype=float)
+        # "inf" and "nan" are text, not numbers; they go through the careful path below.
+        ok = np.isfinite(numbers)
+        if risky.any():
+            idx = np.flatnonzero(risky & ok)
+            if len(idx):
+                fits = text.iloc[idx].str.fullmatch(check).to_numpy(dtype=bool)
+                ok[idx[~fits]] = False
+        values[pos[ok]] = numbers[ok]
+        for k in np.flatnonzero(~ok):
+            _one_cell(text.iloc[k], int(pos[k]), decimal, result)
     return result
+
+
+def _detect(text: pd.Series, result: NumberColumn, default: str) -> str:
+    """Decimal mark of a column from a sample: unmistakable cells decide, else ``default``."""
+    sample = text if len(text) <= 40_000 else pd.concat([text.iloc[:20_000], text.iloc[20_000::max(
+        1, len(text) // 20_000)]])
+    cleaned = clean_text(sample)
+    german = cleaned.str.fullmatch(_GERMAN).to_numpy(dtype=bool)
+    english = cleaned.str.fullmatch(_ENGLISH).to_numpy(dtype=bool)
+    g_only, e_only = int((german & ~english).sum()), int((english & ~german).sum())
+    if g_only and e_only:
+        result.mixed = True
+        return "," if g_only >= e_only else "."
+    if g_only:
+        return ","
+    if e_only:
+        return "."
+    result.ambiguous = bool(cleaned.str.contains(r"[.,]", regex=True).to_numpy(dtype=bool)
+                            [german & english].any())
+    return default
+
+
+def _one_cell(shown: str, p: int, decimal: str, result: NumberColumn) -> None:
+    """A cell that did not parse directly: spaces, markers, the other style or text."""
+    import re
+
+    shown = shown.strip()
+    cleaned = re.sub(r"[\s\u00a0\u202f]+", "", shown).replace("−", "-")
+    own, other = (_GERMAN, _ENGLISH) if decimal == "," else (_ENGLISH, _GERMAN)
+    if cleaned == "":
+        result.status[p] = "empty"
+    elif re.fullmatch(own, cleaned):
+        number = cleaned.replace(".", "").replace(",", ".") if decimal == "," else cleaned.replace(",", "")
+        result.values[p] = float(number)
+    elif shown in MISSING_MARKERS or cleaned in MISSING_MARKERS:
+        result.status[p] = "missing"
+        result.reasons[p] = (f"{MISSING_MARKERS.get(shown) or MISSING_MARKERS[cleaned]}"
+                             " als fehlender Wert übernommen")
+    elif shown in SUPPRESSED_MARKERS or cleaned in SUPPRESSED_MARKERS:
+        result.status[p] = "suppressed"
+        result.reasons[p] = (f"{SUPPRESSED_MARKERS.get(shown) or SUPPRESSED_MARKERS[cleaned]}"
+                             " als geheim gehaltener Wert übernommen")
+    elif re.fullmatch(_PAREN, cleaned):
+        result.status[p] = "suppressed"
+        result.reasons[p] = (f"„{shown}“ (Aussagewert eingeschränkt) nicht als Zahl gelesen,"
+                             " als geheim gehalten übernommen")
+    elif re.fullmatch(other, cleaned):
+        result.status[p] = "bad"
+        result.mixed = True
+        result.reasons[p] = (f"„{shown}“ hat ein anderes Zahlformat als die übrige Spalte"
+                             f" ({STYLE_LABELS[decimal]}) – gemischte Zahlformate, Wert nicht übernommen")
+    else:
+        result.status[p] = "bad"
+        result.reasons[p] = f"„{shown}“ ist keine Zahl"
 
 
 def parse_periods(series: pd.Series) -> pd.Series:
     """Years from year cells, dates or Stichtag texts ("31.12.2022" → 2022); <NA> if none."""
     series = series.reset_index(drop=True)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if len(uniques) < len(series) // 2:
+        years = _periods(pd.Series(uniques, dtype=object)).to_numpy()
+        out = pd.array([pd.NA] * len(series), dtype="Int64")
+        valid = codes >= 0
+        out[valid] = years[codes[valid]]
+        return pd.Series(out)
+    return _periods(series)
+
+
+def _periods(series: pd.Series) -> pd.Series:
     out = pd.Series(pd.NA, index=series.index, dtype="Int64")
     dates = series.map(lambda v: hasattr(v, "year") and not isinstance(v, str))
     if dates.any():

@@ -209,14 +209,26 @@ def _read_csv(path: Path, options: TableOptions, progress: Progress, nrows: int 
             done += len(chunk)
             progress.step(min(done, total), total, "Datei lesen …")
     except pd.errors.ParserError as exc:
-        raise ImportProblem(f"Die Datei ist keine gleichmäßige Tabelle: {exc}".replace(
-            "Expected", "erwartet").replace("fields in line", "Spalten in Zeile").replace(
-            "saw", "gefunden")) from exc
+        import re
+
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if found:
+            expected, line, saw = found.groups()
+            raise ImportProblem(f"Zeile {line} hat {saw} Spalten, die Kopfzeile aber {expected} – "
+                                "bitte Trennzeichen und Anführungszeichen prüfen.") from exc
+        raise ImportProblem(f"Die Datei ist keine gleichmäßige Tabelle ({exc}).") from exc
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=names)
     lines = np.arange(len(frame)) + header + 2
-    blank = (frame.apply(lambda c: c.astype("string").fillna("").str.strip() == "")).all(axis=1)
-    if blank.any():
-        frame, lines = frame[~blank.to_numpy()].reset_index(drop=True), lines[~blank.to_numpy()]
+    # Blank lines stay in (skip_blank_lines=False) so that line numbers match the file.
+    first = frame.iloc[:, 0].fillna("").to_numpy(dtype=object) if len(frame.columns) else np.array([])
+    maybe = np.flatnonzero((first == "") | (first == " "))
+    if len(maybe):
+        sub = frame.iloc[maybe]
+        blank = sub.apply(lambda c: c.fillna("").astype(str).str.strip() == "").all(axis=1).to_numpy()
+        drop = np.zeros(len(frame), dtype=bool)
+        drop[maybe[blank]] = True
+        if drop.any():
+            frame, lines = frame[~drop].reset_index(drop=True), lines[~drop]
     table.frame, table.lines = frame, lines
     return table
 

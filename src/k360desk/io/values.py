@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from k360desk.models import Project
 
 BATCH = 100_000
+MAX_NEW_INDICATORS = 500  # more than that is a wrong mapping, not a table of indicators
 _YEAR_IN_HEADER = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 STATUS_WORDS = {"vorlaeufig": "provisional", "provisional": "provisional", "geschaetzt": "estimated",
                 "estimated": "estimated", "endgueltig": "final", "final": "final"}
@@ -63,6 +64,15 @@ class ValuePlan:
     roles: dict[str, str | None]
     columns: dict[str, tuple[str | None, int | None]]  # value column → (indicator label, period)
     messages: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """The form and how each value column is read, in German."""
+        if self.form == "long":
+            return "Langform (eine Zeile je Sozialraum, Indikator und Jahr)"
+        parts = [f"{column} → {label or '?'}{f' {period}' if period else ''}"
+                 for column, (label, period) in list(self.columns.items())[:8]]
+        more = " …" if len(self.columns) > 8 else ""
+        return "Breitform: " + "; ".join(parts) + more
 
 
 def plan(table: Table, options: ValueOptions) -> ValuePlan:
@@ -140,6 +150,10 @@ def preview(source: str | Path, options: ValueOptions | None = None, rows: int =
     except ImportProblem as exc:
         proposal, problem = None, str(exc)
     detected = table.describe()
+    if proposal is not None:
+        detected.append(proposal.describe())
+        if proposal.form == "wide":
+            proposal.roles["value"] = None
     table.frame, table.lines = table.frame.head(rows), table.lines[:rows]
     return ValuePreview(table, proposal, problem, detected)
 
@@ -204,8 +218,12 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         report.taken = int(len(frame) - report.updated)
         replaced = old.merge(frame[keys], on=keys, how="inner")
         report.undo.values_replaced = replaced
+        if len(replaced):
+            _note_overwritten(replaced, frame, keys, report)
         report.undo.values_inserted = frame.loc[~existed, keys].reset_index(drop=True)
-        out = frame[["indicator_id", "district_id", "period", "value", "status", "note"]]
+        # Written in key order: SQLite appends to its B-tree instead of jumping around.
+        out = frame[["indicator_id", "district_id", "period", "value", "status", "note"]].sort_values(
+            keys, kind="stable")
         total = len(out)
         for start in range(0, total, BATCH):
             project.set_values(out.iloc[start:start + BATCH])
@@ -269,7 +287,7 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
         part = pd.DataFrame({
             "line": table.lines,
             "district_raw": src[the_plan.district].to_numpy(),
-            "indicator_label": (src[roles["indicator"]].astype("string").str.strip().to_numpy()
+            "indicator_label": (_distinct_map(src[roles["indicator"]], lambda v: str(v).strip())
                                 if the_plan.form == "long" and label is None else label),
             "value": numbers.values,
             "status": numbers.status,
@@ -292,7 +310,7 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
         empties += int(empty.sum())
         parts.append(part[~empty.to_numpy()])
     frame = pd.concat(parts, ignore_index=True)
-    frame["district_raw"] = frame["district_raw"].map(codes.normalise_code)
+    frame["district_raw"] = _distinct_map(frame["district_raw"], codes.normalise_code)
     frame["_keep"] = True
     if empties:
         report.note(f"{empties} leere Zellen ohne Wert wurden nicht übernommen.")
@@ -303,6 +321,13 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
     for row in frame[marked].itertuples():
         report.doubt(int(row.line), f"Spalte „{row.column}“: {row.reason}", str(row.raw))
     return frame
+
+
+def _distinct_map(series: pd.Series, fn) -> np.ndarray:
+    """Apply ``fn`` to each distinct value once (codes and labels repeat a lot)."""
+    keys, uniques = pd.factorize(pd.Series(series).fillna(""), use_na_sentinel=False)
+    mapped = np.array([fn(u) for u in uniques], dtype=object)
+    return mapped[keys]
 
 
 def _drop(frame: pd.DataFrame, mask: pd.Series, report: ImportReport, reason) -> None:
@@ -336,6 +361,9 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
                 key, n = f"{base}_{n}", n + 1
             new.append(indicator_cls(key=key, name=str(label), source=Path(report.source).name))
             result[label] = -len(new)
+    if len(new) > MAX_NEW_INDICATORS:
+        raise ImportProblem(f"Es würden {len(new)} neue Indikatoren angelegt – das sieht nach einer "
+                            "falschen Zuordnung aus. Bitte die Spalte des Indikators prüfen.")
     if new:
         ids = project.add_many(new)
         report.undo.add_created("indicators", ids)
@@ -344,6 +372,18 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
                 result[label] = ids[-ind_id - 1]
         report.note("Neu angelegte Indikatoren: " + ", ".join(f"{r.name} ({r.key})" for r in new))
     return result
+
+
+def _note_overwritten(replaced: pd.DataFrame, frame: pd.DataFrame, keys: list[str],
+                      report: ImportReport) -> None:
+    """Say how many existing values get a different number (a wrong indicator shows up here)."""
+    both = replaced.merge(frame[[*keys, "value", "indicator_label"]], on=keys, suffixes=("_old", ""))
+    old, new = both["value_old"].to_numpy(dtype=float), both["value"].to_numpy(dtype=float)
+    differs = ~((old == new) | (np.isnan(old) & np.isnan(new)))
+    if differs.any():
+        labels = ", ".join(sorted({str(x) for x in both.loc[differs, "indicator_label"]})[:5])
+        report.note(f"{int(differs.sum())} vorhandene Werte werden mit anderen Zahlen überschrieben "
+                    f"(Indikator: {labels}). Bitte prüfen, ob der Indikator stimmt.")
 
 
 def _duplicates(frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:

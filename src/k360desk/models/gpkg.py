@@ -59,13 +59,18 @@ _UNDEFINED_SRS = [
 ]
 
 
-def create_core(conn: sqlite3.Connection) -> None:
-    """Create the mandatory GeoPackage tables and header fields in an empty database."""
+def create_core(conn: sqlite3.Connection, register_wgs84: bool = True) -> None:
+    """Create the mandatory GeoPackage tables and header fields in an empty database.
+
+    ``register_wgs84=False`` skips the WGS 84 row (it needs pyproj, slow to import) where
+    only the table structure matters, e.g. the expected schema checked when opening.
+    """
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {USER_VERSION}")
     conn.executescript(_CORE_DDL)
     conn.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)", _UNDEFINED_SRS)
-    ensure_srs(conn, 4326)
+    if register_wgs84:
+        ensure_srs(conn, 4326)
 
 
 def ensure_srs(conn: sqlite3.Connection, epsg: int) -> None:

@@ -10,7 +10,7 @@ takes and returns plain dicts and frames (``IndexMethod.to_dict()`` / ``from_dic
 from __future__ import annotations
 
 import json
-import math
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +36,12 @@ def _key_ids(project: Project) -> dict[str, int]:
     return {k: i for k, i in project._conn.execute("SELECT key, id FROM indicators")}
 
 
-def save_definition(project: Project, definition: dict[str, Any], notes: str = "") -> int:
+def save_definition(project: Project, definition: dict[str, Any], notes: str = "",
+                    new_id: Callable[[], str] = new_uuid) -> int:
     """Insert or replace the definition named ``definition["name"]``; return its id.
 
     Raises ``ProjectError`` (German) when an indicator or district it names is unknown.
+    ``new_id`` makes the UUIDs of new rows (the demo generator draws them from its seed).
     """
     name = str(definition.get("name") or "").strip()
     if not name:
@@ -70,7 +72,7 @@ def save_definition(project: Project, definition: dict[str, Any], notes: str = "
         existing = project.find(IndexDefinition, name=name)
         if existing is None:
             index_id = project.add(IndexDefinition(name=name, kind="social", definition=text,
-                                                   notes=notes))
+                                                   notes=notes, uuid=new_id()))
         else:
             index_id = int(existing.id)  # type: ignore[arg-type]
             project.update(IndexDefinition, index_id, definition=text,
@@ -78,7 +80,7 @@ def save_definition(project: Project, definition: dict[str, Any], notes: str = "
             project.delete_link("index_components", index_id=index_id)
             project.delete_link("index_exclusions", index_id=index_id)
         project.execute_link("index_components", [
-            {"uuid": new_uuid(), "index_id": index_id, "indicator_id": ind, "role": role,
+            {"uuid": new_id(), "index_id": index_id, "indicator_id": ind, "role": role,
              "weight": weight, "transformation": transformation}
             for ind, role, weight, transformation in dict.fromkeys(components)])
         project.execute_link("index_exclusions", [{"index_id": index_id, **e} for e in exclusions])
@@ -104,30 +106,36 @@ def load_definition(project: Project, name: str) -> dict[str, Any]:
 
 
 def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return _clean(value.item())
-    return value
+    """JSON-able scalar: numpy scalars unwrapped, NaN/NA/None → None."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, (list, dict, tuple)):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
 
 
 def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],
-             index_name: str | None = None) -> int:
+             index_name: str | None = None, new_id: Callable[[], str] = new_uuid,
+             computed_at: str | None = None) -> int:
     """Store one computed index (one row per district) with its parameters; return the run id.
 
     ``table`` has district_id and the columns of ``RESULT_COLUMNS`` (need_score optional);
-    every other column (z-values, matrix class …) goes into ``details`` as JSON.
+    every other column (z-values, matrix class …) goes into ``details`` as JSON. ``new_id``
+    and ``computed_at`` let the demo generator write the same file for the same seed.
     """
     index_id = None
     if index_name:
         record = project.find(IndexDefinition, name=index_name)
         index_id = None if record is None else record.id
-    uuid = new_uuid()
+    uuid = new_id()
     detail_cols = [c for c in table.columns if c not in RESULT_COLUMNS and c != "district_id"]
     with project.transaction():
         project.execute_link("index_runs", [{
             "uuid": uuid, "index_id": index_id, "period": int(parameters.get("period", 0)),
-            "computed_at": datetime.now().isoformat(timespec="seconds"),
+            "computed_at": computed_at or datetime.now().isoformat(timespec="seconds"),
             "parameters": json.dumps(parameters, ensure_ascii=False, default=_clean)}])
         run_id = project._conn.execute(
             "SELECT id FROM index_runs WHERE uuid=?", (uuid,)).fetchone()[0]

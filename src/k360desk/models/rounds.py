@@ -135,7 +135,7 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
         if open_apps:
             problems.append(
                 f"{open_apps} Anträge sind noch nicht entschieden "
-                "(Beschluss über „Entscheidung festhalten“ erfassen)."
+                "(Beschluss unter „Rangliste & Vergabe“ festhalten)."
             )
     return problems
 

@@ -120,6 +120,7 @@ def set_editor_value(editor: QWidget, column: Column, value: Any) -> None:
         editor.setPlainText("" if is_missing(value) else str(value))
     elif isinstance(editor, QLineEdit):
         editor.setText(format_value(column, value))
+        editor.setCursorPosition(0)  # long titles show their beginning
 
 
 def editor_value(editor: QWidget, column: Column) -> tuple[Any, str | None]:

@@ -6,35 +6,28 @@ imports stay out of startup); they are dropped when the project is closed or rep
 
 from __future__ import annotations
 
-import importlib.util
-from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
+from k360desk import FILE_SUFFIX
+from k360desk.ui import icons, settings
 from k360desk.ui import pages as page_registry
-from k360desk.ui import settings
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.document import DocumentController
-from k360desk.ui.pages import QT_TRANSLATE_NOOP
+from k360desk.ui.menus import Menus
 from k360desk.ui.welcome import WelcomePage
-
-IMPORT_KINDS = (
-    ("districts", QT_TRANSLATE_NOOP("MainWindow", "&Sozialräume…")),
-    ("values", QT_TRANSLATE_NOOP("MainWindow", "&Indikatorwerte…")),
-    ("facilities", QT_TRANSLATE_NOOP("MainWindow", "&Einrichtungen…")),
-)
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +39,6 @@ class MainWindow(QMainWindow):
         self.context = context or ProjectContext(self)
         self.documents = DocumentController(self.context, self)
         self._pages: dict[str, QWidget] = {}
-        self._project_actions: list[QAction] = []
 
         self.welcome = WelcomePage(self.documents, self)
         self.nav = QListWidget()
@@ -58,7 +50,7 @@ class MainWindow(QMainWindow):
         self.nav.setUniformItemSizes(True)
         self.nav.setSpacing(1)
         for spec in page_registry.PAGES:
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.translated_title())
+            item = QListWidgetItem(icons.icon(spec.icon), spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.translated_description())
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.translated_description())
@@ -82,13 +74,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self._build_status_bar()
-        self._build_menus()
+        self.menus = Menus(self)
         self.context.project_replaced.connect(self._on_project_replaced)
         self.context.modified_changed.connect(self._update_title)
         self.context.selection_changed.connect(self._update_selection_label)
         self.context.changed.connect(self._on_changed)
         self.documents.document_changed.connect(self._update_title)
         self.documents.recent_changed.connect(self.welcome.refresh_recent)
+        self.setAcceptDrops(True)
         self.resize(1280, 800)
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if geometry is not None:
@@ -96,90 +89,6 @@ class MainWindow(QMainWindow):
         self._on_project_replaced()
 
     # --- building ------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None, needs_project=False,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        if needs_project:
-            self._project_actions.append(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        docs = self.documents
-        file_menu = bar.addMenu(self.tr("&Datei"))
-        self._action(file_menu, self.tr("&Neu…"), docs.new_project, QKeySequence.StandardKey.New,
-                     tip=self.tr("Ein neues, leeres Projekt anlegen"))
-        self._action(file_menu, self.tr("Ö&ffnen…"), docs.open_dialog,
-                     QKeySequence.StandardKey.Open, tip=self.tr("Eine Projektdatei öffnen"))
-        self.recent_menu = file_menu.addMenu(self.tr("&Zuletzt geöffnet"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, self.tr("&Demo öffnen"), docs.open_demo,
-                     tip=self.tr("Das Demo-Projekt „Musterstadt“ öffnen"))
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Speichern"), docs.save, QKeySequence.StandardKey.Save,
-                     needs_project=True)
-        self._action(file_menu, self.tr("Speichern &unter…"), docs.save_as,
-                     QKeySequence.StandardKey.SaveAs if not QKeySequence(
-                         QKeySequence.StandardKey.SaveAs).isEmpty() else "Ctrl+Shift+S",
-                     needs_project=True)
-        file_menu.addSeparator()
-        import_menu = file_menu.addMenu(self.tr("&Importieren"))
-        available = importlib.util.find_spec("k360desk.ui.import_dialog") is not None
-        for kind, label in IMPORT_KINDS:
-            action = self._action(import_menu, self.tr(label), partial(self._import, kind),
-                                  needs_project=True)
-            action.setData(available)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("S&chließen"), docs.close_project,
-                     QKeySequence.StandardKey.Close, needs_project=True)
-        self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
-        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Wiederholen"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        for name, text, key in (("cut", self.tr("&Ausschneiden"), QKeySequence.StandardKey.Cut),
-                                ("copy", self.tr("&Kopieren"), QKeySequence.StandardKey.Copy),
-                                ("paste", self.tr("&Einfügen"), QKeySequence.StandardKey.Paste)):
-            action = self._action(edit_menu, text, partial(self._forward, name), key)
-            # The focused editor handles the key itself; the menu entry is for mouse users.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-
-        view_menu = bar.addMenu(self.tr("&Ansicht"))
-        for row, spec in enumerate(page_registry.PAGES):
-            shortcut = f"Ctrl+{row + 1}" if row < 9 else None
-            self._action(view_menu, spec.translated_title(), partial(self.show_page, spec.key),
-                         shortcut, needs_project=True)
-        view_menu.addSeparator()
-        self.nav_action = QAction(self.tr("&Navigation anzeigen"), self, checkable=True,
-                                  checked=True)
-        self.nav_action.toggled.connect(self.nav.setVisible)
-        view_menu.addAction(self.nav_action)
-        language_menu = view_menu.addMenu(self.tr("&Sprache"))
-        for code, label in (("de", "Deutsch"), ("en", "English")):
-            action = QAction(label, self, checkable=True,
-                             checked=settings.get(settings.LANGUAGE) == code)
-            action.triggered.connect(partial(self._set_language, code))
-            language_menu.addAction(action)
-
-        help_menu = bar.addMenu(self.tr("&Hilfe"))
-        self._action(help_menu, self.tr("&Hilfe zu dieser Ansicht"), self.show_help,
-                     QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, self.tr("&Erste Schritte"), partial(self.show_help, "welcome"))
-        help_menu.addSeparator()
-        self._action(help_menu, self.tr("Ü&ber k360desk"), self.show_about)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -227,6 +136,9 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
             self._pages[spec.key] = widget
             self.page_stack.addWidget(widget)
+            navigate = getattr(widget, "navigate", None)
+            if navigate is not None and hasattr(navigate, "connect"):
+                navigate.connect(self.show_page)
         self.page_stack.setCurrentWidget(widget)
         settings.put(settings.LAST_PAGE, spec.key)
 
@@ -245,9 +157,7 @@ class MainWindow(QMainWindow):
     def _on_project_replaced(self) -> None:
         self._drop_pages()
         has_project = self.context.project is not None
-        for action in self._project_actions:
-            enabled = has_project and action.data() is not False
-            action.setEnabled(enabled)
+        self.menus.enable_for_project(has_project)
         if has_project:
             self.central.setCurrentWidget(self.workspace)
             self.nav.blockSignals(True)
@@ -285,6 +195,8 @@ class MainWindow(QMainWindow):
             state = self.tr("Schreibgeschützt – bitte „Speichern unter“")
         elif modified:
             state = self.tr("Ungespeicherte Änderungen")
+        elif project.path is None:
+            state = self.tr("Nicht gespeichert")
         else:
             state = self.tr("Gespeichert")
         self.save_label.setText(state)
@@ -305,40 +217,6 @@ class MainWindow(QMainWindow):
 
     # --- commands ------------------------------------------------------------------------
 
-    def _forward(self, name: str) -> None:
-        widget = QApplication.focusWidget()
-        while widget is not None:
-            method = getattr(widget, name, None)
-            if callable(method):
-                method()
-                return
-            widget = widget.parentWidget()
-
-    def _import(self, kind: str) -> None:
-        try:
-            from k360desk.ui.import_dialog import show_import_dialog
-        except ImportError:
-            self.documents.show_notice(self.tr("Importieren"),
-                                       self.tr("Der Import kommt in einer späteren Version."))
-            return
-        show_import_dialog(self.context, kind, self)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = settings.recent_files()
-        for index, path in enumerate(files):
-            label = f"&{index + 1} {path}" if index < 9 else path
-            action = self.recent_menu.addAction(label.replace("&&", "&"))
-            action.triggered.connect(partial(self.documents.open_path, path))
-        if not files:
-            action = self.recent_menu.addAction(self.tr("(keine)"))
-            action.setEnabled(False)
-
-    def _set_language(self, code: str) -> None:
-        settings.put(settings.LANGUAGE, code)
-        self.documents.show_notice(self.tr("Sprache"), self.tr(
-            "Die Sprache wird beim nächsten Start von k360desk umgestellt."))
-
     def show_help(self, topic: str | None = None) -> None:
         """Open the help for a topic (default: the current view)."""
         from k360desk.ui.help import show_help
@@ -353,6 +231,25 @@ class MainWindow(QMainWindow):
         from k360desk.ui.help import AboutDialog
 
         AboutDialog(self).exec()
+
+    @staticmethod
+    def _dropped_project(event) -> str | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        """Accept a project file dragged from Explorer."""
+        if self._dropped_project(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        """Open a project file dropped on the window."""
+        path = self._dropped_project(event)
+        if path:
+            event.acceptProposedAction()
+            self.documents.open_path(Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Quit only after the unsaved-changes question."""

@@ -34,7 +34,7 @@ class NewProjectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Neues Projekt"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance('x') * 90)
         intro = QLabel(self.tr("Ein Projekt gehört zu einer Kommune. Name und Bezugssystem"
                                " lassen sich später in den Projekteinstellungen ändern."))
         intro.setWordWrap(True)
@@ -47,11 +47,13 @@ class NewProjectDialog(QDialog):
         self.ags_edit.setAccessibleName(self.tr("Amtlicher Gemeindeschlüssel"))
         self.ags_edit.setAccessibleDescription(self.tr("Freiwillig; 8 oder 12 Ziffern"))
         self.crs_combo = QComboBox()
-        self.crs_combo.addItem(self.tr("ETRS89 / UTM Zone 32N (EPSG:25832) – West- und"
-                                       " Mitteldeutschland"), 25832)
-        self.crs_combo.addItem(self.tr("ETRS89 / UTM Zone 33N (EPSG:25833) – Ostdeutschland"),
-                               25833)
+        self.crs_combo.addItem(self.tr("ETRS89 / UTM 32N – EPSG:25832 (Regelfall)"), 25832)
+        self.crs_combo.addItem(self.tr("ETRS89 / UTM 33N – EPSG:25833 (östliche Länder)"), 25833)
+        self.crs_combo.setToolTip(self.tr("Das Bezugssystem Ihres Vermessungs- oder GIS-Amts;"
+                                          " UTM 33N nutzen vor allem Berlin, Brandenburg,"
+                                          " Mecklenburg-Vorpommern, Sachsen und Thüringen."))
         self.crs_combo.setAccessibleName(self.tr("Koordinatenbezugssystem"))
+        self.crs_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Hinweis zur Eingabe"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from k360desk.ui.context import ProjectContext
@@ -45,6 +45,8 @@ class OverviewPage(QWidget):
     """Municipality, reference system, periods, record counts and when it was last saved."""
 
     help_topic = "overview"
+    navigate = Signal(str)
+    """Ask the main window to show another page (by key)."""
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +85,20 @@ class OverviewPage(QWidget):
                 self.counts[table] = value
             counts.addWidget(box, 0, column)
 
+        self.next_box = QGroupBox(self.tr("Nächste Schritte"))
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.next_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_label.setAccessibleName(self.tr("Nächste Schritte"))
+        self.next_label.linkActivated.connect(self._on_link)
+        QVBoxLayout(self.next_box).addWidget(self.next_label)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
         layout.addWidget(project_box)
         layout.addLayout(counts)
+        layout.addWidget(self.next_box)
         layout.addStretch(1)
 
         # Many change notices in a row (a paste, an import) refresh once.
@@ -127,6 +138,34 @@ class OverviewPage(QWidget):
         counts = project.counts()
         for table, label in self.counts.items():
             label.setText(locale.toString(counts.get(table, 0)))
+        self._show_next_steps(project, counts)
+
+    def _show_next_steps(self, project, counts: dict[str, int]) -> None:
+        steps = []
+        if not counts.get("districts"):
+            steps.append(self.tr("Sozialräume anlegen oder mit <i>Datei ▸ Importieren ▸"
+                                 " Sozialräume</i> aus einer Geodatei einlesen"
+                                 " (<a href=\"districts\">Sozialräume</a>)."))
+        if not counts.get("indicators"):
+            steps.append(self.tr("Indikatoren festlegen (<a href=\"indicators\">Indikatoren</a>)."))
+        elif not counts.get("indicator_values"):
+            steps.append(self.tr("Indikatorwerte einlesen oder aus Excel einfügen"
+                                 " (<a href=\"indicators\">Indikatoren</a>)."))
+        if counts.get("indicator_values"):
+            steps.append(self.tr("Bedarfe auf der Karte ansehen"
+                                 " (<a href=\"maps\">Karten &amp; Diagramme</a>)."))
+        if not counts.get("facilities"):
+            steps.append(self.tr("Träger und Einrichtungen erfassen"
+                                 " (<a href=\"providers\">Träger &amp; Angebote</a>)."))
+        if project.path is None:
+            steps.append(self.tr("Das Projekt ist noch nicht gespeichert: <i>Datei ▸ Speichern"
+                                 " unter…</i> (Strg+Umschalt+S)."))
+        self.next_label.setText("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">"
+                                + "".join(f"<li>{step}</li>" for step in steps) + "</ul>")
+        self.next_box.setVisible(bool(steps))
+
+    def _on_link(self, key: str) -> None:
+        self.navigate.emit(key)
 
 
 def _escape(text: str) -> str:

@@ -8,7 +8,12 @@ Optional page protocol (the main window uses what a page offers):
 - ``help_topic: str`` — name of the help file (default: the page key);
 - ``cut()``, ``copy()``, ``paste()`` on the focused widget or one of its parents — the
   Bearbeiten menu forwards to the nearest one;
-- ``can_close() -> bool`` — asked before the project is closed (e.g. an open form).
+- ``can_close() -> bool`` — asked before the project is closed (e.g. an open form);
+- a signal ``navigate(str)`` — the main window shows the page with that key.
+
+Keys the main window owns (a second shortcut on the same keys makes both dead): Strg+N, O, S,
+Umschalt+S, W, Q, Z, Y, Strg+1 … 9, F1. For "new record" in a table use Einfg (Insert).
+Strg+C/V/X belong to the focused widget; the Bearbeiten menu forwards to it.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name, for lupdate
@@ -37,7 +42,8 @@ class PageSpec:
 
     key: str
     title: str
-    icon: QStyle.StandardPixmap
+    icon: str
+    """Name of a line icon in ``ui/icons.py`` (unknown names get a neutral one)."""
     factory: str | Callable[..., QWidget]
     """``"package.module:Class"`` (imported when first shown) or a callable."""
     description: str = ""
@@ -51,34 +57,35 @@ class PageSpec:
         return QCoreApplication.translate(CONTEXT, self.description) if self.description else ""
 
 
-SP = QStyle.StandardPixmap
 PAGES: list[PageSpec] = [
-    PageSpec("overview", QT_TRANSLATE_NOOP("pages", "Übersicht"), SP.SP_FileDialogInfoView,
+    PageSpec("overview", QT_TRANSLATE_NOOP("pages", "Übersicht"), "overview",
              "k360desk.ui.overview:OverviewPage",
              QT_TRANSLATE_NOOP("pages", "Zusammenfassung des Projekts")),
-    PageSpec("districts", QT_TRANSLATE_NOOP("pages", "Sozialräume"), SP.SP_DirIcon,
+    PageSpec("districts", QT_TRANSLATE_NOOP("pages", "Sozialräume"), "districts",
              "k360desk.ui.editors.districts:DistrictsPage",
              QT_TRANSLATE_NOOP("pages", "Ebenen und Sozialräume bearbeiten")),
-    PageSpec("indicators", QT_TRANSLATE_NOOP("pages", "Indikatoren"), SP.SP_FileDialogDetailedView,
+    PageSpec("indicators", QT_TRANSLATE_NOOP("pages", "Indikatoren"), "indicators",
              "k360desk.ui.editors.indicators:IndicatorsPage",
              QT_TRANSLATE_NOOP("pages", "Handlungsfelder, Indikatoren und ihre Werte")),
-    PageSpec("maps", QT_TRANSLATE_NOOP("pages", "Karten & Diagramme"), SP.SP_DriveNetIcon,
+    PageSpec("maps", QT_TRANSLATE_NOOP("pages", "Karten & Diagramme"), "maps",
              "k360desk.ui.map_view:MapPage",
              QT_TRANSLATE_NOOP("pages", "Themenkarten und Diagramme der Indikatoren")),
-    PageSpec("providers", QT_TRANSLATE_NOOP("pages", "Träger & Angebote"), SP.SP_DirHomeIcon,
+    PageSpec("providers", QT_TRANSLATE_NOOP("pages", "Träger & Angebote"), "providers",
              "k360desk.ui.editors.providers:ProvidersPage",
              QT_TRANSLATE_NOOP("pages", "Träger, Einrichtungen und Angebote")),
-    PageSpec("rounds", QT_TRANSLATE_NOOP("pages", "Förderrunden"), SP.SP_DialogApplyButton,
-             "k360desk.ui.editors.rounds:RoundsPage",
+    PageSpec("rounds", QT_TRANSLATE_NOOP("pages", "Förderrunden"), "rounds",
+             "k360desk.ui.rounds.page:RoundWorkflowPage",
              QT_TRANSLATE_NOOP("pages", "Förderprogramme, Förderrunden, Kriterien und Anträge")),
-    PageSpec("committees", QT_TRANSLATE_NOOP("pages", "Gremien"), SP.SP_MessageBoxInformation,
+    PageSpec("voice", QT_TRANSLATE_NOOP("pages", "Trägerabfrage"), "voice",
+             "k360desk.ui.voice.page:VoicePage",
+             QT_TRANSLATE_NOOP("pages", "Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte")),
+    PageSpec("committees", QT_TRANSLATE_NOOP("pages", "Gremien"), "committees",
              "k360desk.ui.editors.committees:CommitteesPage",
              QT_TRANSLATE_NOOP("pages", "Gremien, Sitzungen und Tagesordnungspunkte")),
-    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Berichte"), SP.SP_FileIcon,
-             "k360desk.ui.reports:ReportsPage",
+    PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Berichte"), "reports",
+             "k360desk.ui.reports_page:ReportsPage",
              QT_TRANSLATE_NOOP("pages", "Quartiersprofile und Vorlagen als PDF")),
-    PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Projekteinstellungen"),
-             SP.SP_FileDialogContentsView,
+    PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Projekteinstellungen"), "settings",
              "k360desk.ui.editors.settings:ProjectSettingsPage",
              QT_TRANSLATE_NOOP("pages", "Kommune, Koordinatensystem, Geheimhaltung, Logo")),
 ]

@@ -126,10 +126,14 @@ class Task(QObject):
             dialog.setRange(0, 0)  # busy indicator when the work cannot count
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None and not self.was_cancelled:
-            self._apply(self._dialog, done, total)
-            if text:
-                self._dialog.setLabelText(text)
+        dialog = self._dialog
+        if dialog is None or self.was_cancelled:
+            return
+        # A modal progress dialog processes events in setValue: the task may end meanwhile.
+        if text:
+            dialog.setLabelText(text)
+        if self._dialog is dialog:
+            self._apply(dialog, done, total)
 
     def _end(self) -> None:
         self.finished = True

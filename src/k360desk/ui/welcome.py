@@ -54,6 +54,9 @@ class WelcomePage(QWidget):
         self.recent_list.setAccessibleDescription(self.tr("Eingabetaste oder Doppelklick öffnet"
                                                           " das Projekt"))
         self.recent_list.itemActivated.connect(self._open_item)
+        row = self.recent_list.fontMetrics().height() + 8
+        self.recent_list.setMinimumHeight(row * 4)
+        self.recent_list.setMaximumHeight(row * 8 + 4)
         recent_title.setBuddy(self.recent_list)
 
         steps = QLabel(self.tr(
@@ -81,7 +84,8 @@ class WelcomePage(QWidget):
             left.addWidget(button)
         left.addSpacing(12)
         left.addWidget(recent_title)
-        left.addWidget(self.recent_list, 1)
+        left.addWidget(self.recent_list)
+        left.addStretch(1)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.VLine)

@@ -49,10 +49,371 @@
     </message>
 </context>
 <context>
+    <name>AftercareTab</name>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>früher gebunden</source>
+        <translation>committed earlier</translation>
+    </message>
+    <message>
+        <source>bewilligt</source>
+        <translation>awarded</translation>
+    </message>
+    <message>
+        <source>ausgezahlt</source>
+        <translation>paid out</translation>
+    </message>
+    <message>
+        <source>zurückgezahlt</source>
+        <translation>repaid</translation>
+    </message>
+    <message>
+        <source>noch auszuzahlen</source>
+        <translation>still to pay</translation>
+    </message>
+    <message>
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>Projekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Förderjahr</source>
+        <translation>Funding year</translation>
+    </message>
+    <message>
+        <source>Gespräch am</source>
+        <translation>Talk on</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Jahresgespräche</source>
+        <translation>Review talks</translation>
+    </message>
+    <message>
+        <source>fällig am</source>
+        <translation>due on</translation>
+    </message>
+    <message>
+        <source>eingegangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>nicht verbraucht</source>
+        <translation>unspent</translation>
+    </message>
+    <message>
+        <source>Rückforderung offen</source>
+        <translation>repayment outstanding</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise</source>
+        <translation>Usage reports</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise anlegen</source>
+        <translation>Create usage reports</translation>
+    </message>
+    <message>
+        <source>Je bewilligtem Projekt und Förderjahr einen Nachweis, fällig am 30.06. des Folgejahres</source>
+        <translation>One report per awarded project and funding year, due on 30 June of the following year</translation>
+    </message>
+    <message>
+        <source>Betrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zahlungen und Rückzahlungen</source>
+        <translation>Payments and repayments</translation>
+    </message>
+    <message>
+        <source>Auszahlung</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Rückzahlung</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>nicht verbraucht (€)</source>
+        <translation>unspent (€)</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweise bearbeiten</source>
+        <translation>Edit usage reports</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Jahresgespräche erfassen</source>
+        <translation>Record review talks</translation>
+    </message>
+    <message>
+        <source>fortsetzen</source>
+        <translation>continue</translation>
+    </message>
+    <message>
+        <source>anpassen</source>
+        <translation>adjust</translation>
+    </message>
+    <message>
+        <source>beenden</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>Zahlungen</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verwendungsnachweise&lt;/b&gt; – rot: überfällig</source>
+        <translation>&lt;b&gt;Usage reports&lt;/b&gt; – red: overdue</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jahresgespräche je Förderjahr&lt;/b&gt; – orange: fällig</source>
+        <translation>&lt;b&gt;Review talks per funding year&lt;/b&gt; – orange: due</translation>
+    </message>
+    <message>
+        <source>fällig</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>geführt</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>Alle Verwendungsnachweise sind schon angelegt.</source>
+        <translation>All usage reports have already been created.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersReportDialog</name>
+    <message>
+        <source>Bericht: Antworten eingelesen</source>
+        <translation>Report: answers imported</translation>
+    </message>
+    <message>
+        <source>%1 Dateien gelesen: %2 Antworten übernommen oder geändert, %3 übersprungen. Nicht übernommene Antworten stehen mit ihrem Inhalt unten – es geht nichts verloren.</source>
+        <translation>%1 files read: %2 answers taken or changed, %3 skipped. Answers not taken are listed below with their content – nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Eingelesene Dateien</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <source>Übersprungene Antworten und Hinweise der Datei</source>
+        <translation>Skipped answers and notes of the file</translation>
+    </message>
+    <message>
+        <source>Bericht &amp;speichern …</source>
+        <translation>&amp;Save report …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten der gewählten Datei:</source>
+        <translation>Details of the chosen file:</translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht gespeichert werden: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTab</name>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Die Laufzeit beträgt 1 bis 5 Jahre.</source>
+        <translation>The duration is 1 to 5 years.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kurzbeschreibung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Auflagen</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Anträge</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Anteil (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>Sozialräume des Antrags mit Anteilen</source>
+        <translation>Districts of the application with shares</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>beantragt (€)</source>
+        <translation>requested (€)</translation>
+    </message>
+    <message>
+        <source>bewilligt (€)</source>
+        <translation>awarded (€)</translation>
+    </message>
+    <message>
+        <source>Beträge je Jahr</source>
+        <translation>Amounts per year</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sozialräume und Anteile&lt;/b&gt; (Anteile ergeben 100 %)</source>
+        <translation>&lt;b&gt;Districts and shares&lt;/b&gt; (shares add up to 100 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beträge je Jahr&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Amounts per year&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Neuer Antrag</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>✔ Formal förderfähig.</source>
+        <translation>✔ Formally eligible.</translation>
+    </message>
+    <message>
+        <source>✘ Nicht förderfähig: </source>
+        <translation>✘ Not eligible: </translation>
+    </message>
+    <message>
+        <source>Der Anteil muss zwischen 0 und 100 % liegen.</source>
+        <translation>The share must lie between 0 and 100 %.</translation>
+    </message>
+    <message>
+        <source>Anteil ändern</source>
+        <translation>Change share</translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Beantragten Betrag ändern</source>
+        <translation>Change requested amount</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Frühere Fassungen</source>
-        <translation>Previous versions</translation>
+        <translation>Earlier versions</translation>
     </message>
     <message>
         <source>Gesicherte Fassungen</source>
@@ -64,15 +425,15 @@
     </message>
     <message>
         <source>Noch keine früheren Fassungen gesichert.</source>
-        <translation>No previous versions kept yet.</translation>
+        <translation>No earlier versions kept yet.</translation>
     </message>
     <message>
         <source>Als neue Datei &amp;wiederherstellen …</source>
-        <translation>&amp;Restore as new file …</translation>
+        <translation>&amp;Restore as a new file …</translation>
     </message>
     <message>
         <source>Beim Speichern wird die vorherige Fassung aufbewahrt.</source>
-        <translation>Each save keeps the previous version.</translation>
+        <translation>Saving keeps the previous version.</translation>
     </message>
     <message>
         <source>Fassung speichern unter</source>
@@ -88,97 +449,238 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Zweiter Indikator (y-Achse des Streudiagramms)</source>
+        <translation>Second indicator (y axis of the scatter plot)</translation>
+    </message>
+    <message>
+        <source>Diagramm:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <source>Balken (sortiert)</source>
+        <translation>Bars (sorted)</translation>
+    </message>
+    <message>
+        <source>Zeitreihe</source>
+        <translation>Time series</translation>
+    </message>
+    <message>
+        <source>Streudiagramm</source>
+        <translation>Scatter plot</translation>
+    </message>
+    <message>
+        <source>Status-Dynamik-Matrix</source>
+        <translation>Status–dynamics matrix</translation>
+    </message>
+    <message>
+        <source>Histogramm</source>
+        <translation>Histogram</translation>
+    </message>
+</context>
+<context>
     <name>CommitteesPage</name>
     <message>
         <source>Gremium</source>
-        <translation type="unfinished"></translation>
+        <translation>Committee</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Gremien</source>
-        <translation type="unfinished">Committees</translation>
+        <translation>Committees</translation>
     </message>
     <message>
         <source>Neues Gremium</source>
-        <translation type="unfinished"></translation>
+        <translation>New committee</translation>
     </message>
     <message>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Sitzungen</source>
-        <translation type="unfinished">Meetings</translation>
+        <translation>Meetings</translation>
     </message>
     <message>
         <source>TOP</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Sitzung</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding round</translation>
     </message>
     <message>
         <source>Vorlage</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <source>Beschluss</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <source>Tagesordnungspunkte</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
     </message>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a committee first.</translation>
     </message>
     <message>
         <source>Legen Sie zuerst eine Sitzung an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a meeting first.</translation>
     </message>
     <message>
         <source>Neuer Punkt</source>
-        <translation type="unfinished"></translation>
+        <translation>New item</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaSection</name>
+    <message>
+        <source>Kriterienkatalog</source>
+        <translation>Criteria catalogue</translation>
+    </message>
+    <message>
+        <source>Bedarf der Sozialräume (Sozialindex)</source>
+        <translation>Need of the districts (social index)</translation>
+    </message>
+    <message>
+        <source>Neues Kriterium</source>
+        <translation>New criterion</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog eingefroren</source>
+        <translation>Criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>Die Bewertung hat begonnen. Begründung für die Änderung (wird protokolliert):</source>
+        <translation>Scoring has started. Reason for the change (will be logged):</translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet.</source>
+        <translation>No project open.</translation>
+    </message>
+    <message>
+        <source>Ohne Begründung bleibt der Kriterienkatalog unverändert.</source>
+        <translation>Without a reason the criteria catalogue stays unchanged.</translation>
+    </message>
+    <message>
+        <source>Kriterien löschen</source>
+        <translation>Delete criteria</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaTab</name>
+    <message>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Gewicht</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Das Gewicht darf nicht negativ sein.</source>
+        <translation>The weight must not be negative.</translation>
+    </message>
+    <message>
+        <source>Skala von</source>
+        <translation>Scale from</translation>
+    </message>
+    <message>
+        <source>Skala bis</source>
+        <translation>Scale to</translation>
+    </message>
+    <message>
+        <source>aus Daten</source>
+        <translation>from data</translation>
+    </message>
+    <message>
+        <source>Leer = Bewertung durch Personen; „Bedarf“ = gewichteter Bedarf der Sozialräume des Antrags</source>
+        <translation>Empty = scored by people; “Need” = weighted need of the application’s districts</translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Runde, aus der übernommen wird</source>
+        <translation>Round to copy from</translation>
+    </message>
+    <message>
+        <source>Katalog übernehmen</source>
+        <translation>Copy catalogue</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog übernehmen aus:</source>
+        <translation>Copy criteria catalogue from:</translation>
+    </message>
+    <message>
+        <source>Der Kriterienkatalog ist eingefroren, weil die Bewertung begonnen hat. Änderungen sind nur mit Begründung möglich und werden protokolliert.</source>
+        <translation>The criteria catalogue is frozen because scoring has started. Changes need a reason and are logged.</translation>
+    </message>
+    <message>
+        <source>Summe der Gewichte: %1. Die Gesamtpunktzahl ist die gewichtete Summe, umgerechnet auf 0–100.</source>
+        <translation>Sum of weights: %1. The total score is the weighted sum, scaled to 0–100.</translation>
+    </message>
+    <message>
+        <source>Kriterienkatalog eingefroren</source>
+        <translation>Criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>Begründung für die Übernahme:</source>
+        <translation>Reason for copying:</translation>
     </message>
 </context>
 <context>
     <name>DistrictsPage</name>
     <message>
         <source>Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Rang</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <source>0 = oberste Ebene, größere Zahlen = feinere Ebenen</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = top level, larger numbers = finer levels</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Ebenen</source>
@@ -186,31 +688,35 @@
     </message>
     <message>
         <source>Neue Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>New level</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Amtlicher Schlüssel des Sozialraums (eindeutig)</source>
-        <translation type="unfinished"></translation>
+        <translation>Official code of the district (unique)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Übergeordnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent</translation>
     </message>
     <message>
         <source>Der Sozialraum der nächsthöheren Ebene</source>
-        <translation type="unfinished"></translation>
+        <translation>The district one level up</translation>
     </message>
     <message>
         <source>Sozialräume</source>
         <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
+        <translation>A district cannot lie within itself or within one of its sub-districts.</translation>
     </message>
 </context>
 <context>
@@ -313,6 +819,61 @@
     </message>
 </context>
 <context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Sozialraum (leer = Gesamtstadt)</source>
+        <translation>District (empty = whole city)</translation>
+    </message>
+    <message>
+        <source>Zieljahr</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Zielwert</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Ausgangswert</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Aktuell</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Fortschritt %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <source>Anteil des Wegs vom ersten Wert zum Zielwert</source>
+        <translation>Share of the way from the first value to the target</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zielwerte (Wirkungsziele)</source>
+        <translation>Goals (target values)</translation>
+    </message>
+    <message>
+        <source>Fortschritt: vom ersten vorliegenden Wert zum Zielwert. „Auf Kurs“ heißt: mindestens so weit wie bei gleichmäßigem Verlauf bis zum Zieljahr zu erwarten. Geheim gehaltene Werte zählen nicht.</source>
+        <translation>Progress: from the first available value to the target. &quot;On track&quot; means at least as far as a steady course to the target year would be. Withheld values do not count.</translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst Indikatoren an.</source>
+        <translation>Create indicators first.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Hilfe – k360desk</source>
@@ -328,181 +889,704 @@
     </message>
 </context>
 <context>
-    <name>IndicatorsPage</name>
+    <name>ImportDialog</name>
     <message>
-        <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
-        <translation type="unfinished"></translation>
+        <source>Sozialräume (Grenzen) importieren</source>
+        <translation>Import districts (boundaries)</translation>
     </message>
     <message>
-        <source>Nachkommastellen: 0 bis 6.</source>
-        <translation type="unfinished"></translation>
+        <source>Indikatorwerte importieren</source>
+        <translation>Import indicator values</translation>
     </message>
     <message>
-        <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
-        <translation type="unfinished"></translation>
+        <source>Einrichtungen importieren</source>
+        <translation>Import facilities</translation>
     </message>
     <message>
-        <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <source>Geodaten (*.geojson *.json *.zip *.shp *.gpkg)</source>
+        <translation>Geodata (*.geojson *.json *.zip *.shp *.gpkg)</translation>
     </message>
     <message>
-        <source>Reihenfolge</source>
-        <translation type="unfinished"></translation>
+        <source>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <source>Beschreibung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handlungsfelder</source>
-        <translation type="unfinished">Topics</translation>
-    </message>
-    <message>
-        <source>Neues Handlungsfeld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anzahl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anteil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quote/Rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mittelwert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>höher = mehr Bedarf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>höher = weniger Bedarf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>neutral</source>
-        <translation type="unfinished"></translation>
+        <source>Tabellen und Geodaten (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)</source>
+        <translation>Tables and geodata (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Oberbezirk</source>
+        <translation>Parent district</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Indikator (Langform)</source>
+        <translation>Indicator (long format)</translation>
+    </message>
+    <message>
+        <source>Jahr / Stichtag</source>
+        <translation>Year / reference date</translation>
+    </message>
+    <message>
+        <source>Wert (Langform)</source>
+        <translation>Value (long format)</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Einrichtungsart</source>
+        <translation>Facility type</translation>
+    </message>
+    <message>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Platzzahl</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>x / Längengrad</source>
+        <translation>x / longitude</translation>
+    </message>
+    <message>
+        <source>y / Breitengrad</source>
+        <translation>y / latitude</translation>
+    </message>
+    <message>
+        <source>aus der Datei / erkennen</source>
+        <translation>from the file / detect</translation>
+    </message>
+    <message>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bitte eine Datei auswählen</source>
+        <translation>Please choose a file</translation>
+    </message>
+    <message>
+        <source>Durchsuchen…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Datei:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Einlesen</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>erkennen</source>
+        <translation>detect</translation>
+    </message>
+    <message>
+        <source>UTF-8 mit BOM</source>
+        <translation>UTF-8 with BOM</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (ANSI)</source>
+        <translation>Windows-1252 (ANSI)</translation>
+    </message>
+    <message>
+        <source>Semikolon ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <source>Komma ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <source>Tabulator</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Komma (1.234,5)</source>
+        <translation>Comma (1.234,5)</translation>
+    </message>
+    <message>
+        <source>Punkt (1234.5)</source>
+        <translation>Point (1234.5)</translation>
+    </message>
+    <message>
+        <source>unbekannte Indikatoren aus der Kopfzeile anlegen</source>
+        <translation>create unknown indicators from the header row</translation>
+    </message>
+    <message>
+        <source>aus der Datei</source>
+        <translation>from the file</translation>
+    </message>
+    <message>
+        <source>Zeichenkodierung:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <source>Trennzeichen:</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <source>Dezimalzeichen:</source>
+        <translation>Decimal mark:</translation>
+    </message>
+    <message>
+        <source>Koordinatensystem:</source>
+        <translation>Coordinate system:</translation>
+    </message>
+    <message>
+        <source>Ebene / Tabellenblatt:</source>
+        <translation>Layer / sheet:</translation>
+    </message>
+    <message>
+        <source>Sozialraum-Ebene:</source>
+        <translation>District level:</translation>
+    </message>
+    <message>
+        <source>Festes Jahr:</source>
+        <translation>Fixed year:</translation>
+    </message>
+    <message>
+        <source>Fester Indikator:</source>
+        <translation>Fixed indicator:</translation>
+    </message>
+    <message>
+        <source>Zuordnung der Spalten</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Vorschau der ersten Zeilen:</source>
+        <translation>Preview of the first rows:</translation>
+    </message>
+    <message>
+        <source>Erkannt: </source>
+        <translation>Detected: </translation>
+    </message>
+    <message>
+        <source>erstes Blatt mit Daten</source>
+        <translation>first sheet with data</translation>
+    </message>
+    <message>
+        <source>(keine)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Der Import ist fehlgeschlagen (%1). Das Projekt ist unverändert.</source>
+        <translation>The import failed (%1). The project is unchanged.</translation>
+    </message>
+    <message>
+        <source>Import abgebrochen – das Projekt ist unverändert.</source>
+        <translation>Import cancelled – the project is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
+        <translation>The key consists of lower-case letters, digits and _ and starts with a letter (e.g. alo_quote).</translation>
+    </message>
+    <message>
+        <source>Nachkommastellen: 0 bis 6.</source>
+        <translation>Decimals: 0 to 6.</translation>
+    </message>
+    <message>
+        <source>Der Faktor muss größer als 0 sein (z. B. 100 für Prozent).</source>
+        <translation>The factor must be greater than 0 (e.g. 100 for per cent).</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Neues Handlungsfeld</source>
+        <translation>New field of action</translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Quote/Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Mittelwert</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>höher = mehr Bedarf</source>
+        <translation>higher = more need</translation>
+    </message>
+    <message>
+        <source>höher = weniger Bedarf</source>
+        <translation>higher = less need</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kurzname für Formeln und Exporte, z. B. alo_quote</source>
+        <translation>Short name for formulas and exports, e.g. alo_quote</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Richtung</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Bedeutet ein höherer Wert mehr oder weniger Bedarf?</source>
-        <translation type="unfinished"></translation>
+        <translation>Does a higher value mean more or less need?</translation>
     </message>
     <message>
         <source>Zähler</source>
-        <translation type="unfinished"></translation>
+        <translation>Numerator</translation>
     </message>
     <message>
         <source>Für berechnete Indikatoren: der Zähler</source>
-        <translation type="unfinished"></translation>
+        <translation>For derived indicators: the numerator</translation>
     </message>
     <message>
         <source>Nenner</source>
-        <translation type="unfinished"></translation>
+        <translation>Denominator</translation>
     </message>
     <message>
         <source>Für berechnete Indikatoren: der Nenner</source>
-        <translation type="unfinished"></translation>
+        <translation>For derived indicators: the denominator</translation>
     </message>
     <message>
         <source>Faktor</source>
-        <translation type="unfinished"></translation>
+        <translation>Factor</translation>
     </message>
     <message>
         <source>100 = Prozent, 1000 = Promille</source>
-        <translation type="unfinished"></translation>
+        <translation>100 = per cent, 1000 = per mille</translation>
     </message>
     <message>
         <source>Nachkommastellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Decimals</translation>
     </message>
     <message>
         <source>Geheimhaltung</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure control</translation>
     </message>
     <message>
         <source>Kleine Fallzahlen dieses Indikators werden unterdrückt</source>
-        <translation type="unfinished"></translation>
+        <translation>Small counts of this indicator are suppressed</translation>
     </message>
     <message>
         <source>Quelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Indikatoren</source>
-        <translation type="unfinished">Indicators</translation>
+        <translation>Indicators</translation>
     </message>
     <message>
         <source>&amp;Definitionen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Definitions</translation>
     </message>
     <message>
         <source>&amp;Werte</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Values</translation>
     </message>
     <message>
         <source>Indikatoren: Definitionen und Werte</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators: definitions and values</translation>
     </message>
 </context>
 <context>
     <name>LinkEditor</name>
     <message>
         <source>Zeile hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add row</translation>
     </message>
     <message>
         <source>%1: Zeile hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: add row</translation>
     </message>
     <message>
         <source>Zeile entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove row</translation>
     </message>
     <message>
         <source>%1: Zeile entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: remove row</translation>
     </message>
     <message>
         <source>Kein Datensatz ausgewählt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No record selected.</translation>
     </message>
     <message>
         <source>Zeile ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change row</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Bereiche des Projekts; mit Strg+1 bis Strg+9 direkt erreichbar</source>
+        <translation>Areas of the project; Ctrl+1 to Ctrl+9 go there directly</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <source>Ausgewählter Sozialraum</source>
+        <translation>Selected district</translation>
+    </message>
+    <message>
+        <source>Kein Projekt geöffnet</source>
+        <translation>No project open</translation>
+    </message>
+    <message>
+        <source> (schreibgeschützt)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>%1 (noch nicht gespeichert)</source>
+        <translation>%1 (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Schreibgeschützt – bitte „Speichern unter“</source>
+        <translation>Read-only – please use “Save as”</translation>
+    </message>
+    <message>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Sozialräume ausgewählt</source>
+        <translation>
+            <numerusform>%n district selected</numerusform>
+            <numerusform>%n districts selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sozialraum: %1</source>
+        <translation>District: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Quantile</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <source>Gleiche Intervalle</source>
+        <translation>Equal intervals</translation>
+    </message>
+    <message>
+        <source>Natürliche Brüche (Jenks)</source>
+        <translation>Natural breaks (Jenks)</translation>
+    </message>
+    <message>
+        <source>Standardabweichung</source>
+        <translation>Standard deviation</translation>
+    </message>
+    <message>
+        <source>Manuell</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>z. B. 5; 10; 15</source>
+        <translation>e.g. 5; 10; 15</translation>
+    </message>
+    <message>
+        <source>Automatisch (nach Polarität)</source>
+        <translation>Automatic (by polarity)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kürzel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Bezugsjahr</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Klassen</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Grenzen</source>
+        <translation>Breaks</translation>
+    </message>
+    <message>
+        <source>Farben</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Beschriftung</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Einrichtungen einblenden</source>
+        <translation>Show facilities</translation>
+    </message>
+    <message>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Gesamtansicht</source>
+        <translation>Full extent</translation>
+    </message>
+    <message>
+        <source>Karte exportieren …</source>
+        <translation>Export map …</translation>
+    </message>
+    <message>
+        <source>Karte kopieren</source>
+        <translation>Copy map</translation>
+    </message>
+    <message>
+        <source>Diagramm exportieren …</source>
+        <translation>Export chart …</translation>
+    </message>
+    <message>
+        <source>Diagramm kopieren</source>
+        <translation>Copy chart</translation>
+    </message>
+    <message>
+        <source>Ohne Handlungsfeld</source>
+        <translation>No topic</translation>
+    </message>
+    <message>
+        <source>Sozialindex</source>
+        <translation>Social index</translation>
+    </message>
+    <message>
+        <source>Statusklasse</source>
+        <translation>Status class</translation>
+    </message>
+    <message>
+        <source>Dynamikklasse</source>
+        <translation>Dynamics class</translation>
+    </message>
+    <message>
+        <source>Status und Dynamik</source>
+        <translation>Status and dynamics</translation>
+    </message>
+    <message>
+        <source>automatisch</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage und Zielwerte</source>
+        <translation>Provider survey and goals</translation>
+    </message>
+    <message>
+        <source>Kein Indikator ausgewählt.</source>
+        <translation>No indicator selected.</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Indikatorwerte.</source>
+        <translation>There are no indicator values yet.</translation>
+    </message>
+    <message>
+        <source>Es ist keine Karte zu sehen.</source>
+        <translation>There is no map to show.</translation>
+    </message>
+    <message>
+        <source>Es ist kein Diagramm zu sehen.</source>
+        <translation>There is no chart to show.</translation>
+    </message>
+    <message>
+        <source>PNG-Bild (*.png);;SVG-Grafik (*.svg);;PDF-Dokument (*.pdf)</source>
+        <translation>PNG image (*.png);;SVG graphic (*.svg);;PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Karte exportieren</source>
+        <translation>Export map</translation>
+    </message>
+    <message>
+        <source>Diagramm exportieren</source>
+        <translation>Export chart</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHistory</name>
+    <message>
+        <source>Gremium</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>TOP</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Vorlage</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Beschluss</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Verlauf der Sitzungen</source>
+        <translation>History of meetings</translation>
+    </message>
+    <message>
+        <source>Vorlage &amp;zuordnen …</source>
+        <translation>&amp;Link document …</translation>
+    </message>
+    <message>
+        <source>Ein erstelltes Dokument (z. B. PDF) dem Tagesordnungspunkt zuordnen</source>
+        <translation>Link a produced document (e.g. a PDF) to the agenda item</translation>
+    </message>
+    <message>
+        <source>Vorlage ö&amp;ffnen</source>
+        <translation>&amp;Open document</translation>
+    </message>
+    <message>
+        <source>&amp;Gremium:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation>&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>alle Gremien</source>
+        <translation>all committees</translation>
+    </message>
+    <message>
+        <source>alle Förderrunden</source>
+        <translation>all funding rounds</translation>
+    </message>
+    <message>
+        <source>Vorlage zuordnen</source>
+        <translation>Link document</translation>
+    </message>
+    <message>
+        <source>Dokumente (*.pdf *.docx *.xlsx *.odt);;Alle Dateien (*)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Die Vorlage „%1“ gibt es nicht mehr.</source>
+        <translation>The document &quot;%1&quot; no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;Sozialräume…</source>
         <translation>&amp;Districts…</translation>
@@ -514,14 +1598,6 @@
     <message>
         <source>&amp;Einrichtungen…</source>
         <translation>&amp;Facilities…</translation>
-    </message>
-    <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Bereiche des Projekts; mit Strg+1 bis Strg+9 direkt erreichbar</source>
-        <translation>Areas of the project; Ctrl+1 to Ctrl+9 go there directly</translation>
     </message>
     <message>
         <source>&amp;Datei</source>
@@ -562,6 +1638,18 @@
     <message>
         <source>Speichern &amp;unter…</source>
         <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Kopie zum &amp;Versenden…</source>
+        <translation>Send a cop&amp;y…</translation>
+    </message>
+    <message>
+        <source>Änderungen aus Kopie &amp;übernehmen…</source>
+        <translation>&amp;Merge changes from a copy…</translation>
+    </message>
+    <message>
+        <source>F&amp;rühere Fassungen…</source>
+        <translation>Earlier &amp;versions…</translation>
     </message>
     <message>
         <source>&amp;Importieren</source>
@@ -628,53 +1716,6 @@
         <translation>&amp;About k360desk</translation>
     </message>
     <message>
-        <source>Datei</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Speicherstand</source>
-        <translation>Save state</translation>
-    </message>
-    <message>
-        <source>Ausgewählter Sozialraum</source>
-        <translation>Selected district</translation>
-    </message>
-    <message>
-        <source>Kein Projekt geöffnet</source>
-        <translation>No project open</translation>
-    </message>
-    <message>
-        <source> (schreibgeschützt)</source>
-        <translation> (read-only)</translation>
-    </message>
-    <message>
-        <source>%1 (noch nicht gespeichert)</source>
-        <translation>%1 (not saved yet)</translation>
-    </message>
-    <message>
-        <source>Schreibgeschützt – bitte „Speichern unter“</source>
-        <translation>Read-only – please use “Save as”</translation>
-    </message>
-    <message>
-        <source>Ungespeicherte Änderungen</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>Gespeichert</source>
-        <translation>Saved</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Sozialräume ausgewählt</source>
-        <translation>
-            <numerusform>%n district selected</numerusform>
-            <numerusform>%n districts selected</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sozialraum: %1</source>
-        <translation>District: %1</translation>
-    </message>
-    <message>
         <source>Importieren</source>
         <translation>Import</translation>
     </message>
@@ -699,19 +1740,19 @@
     <name>MergeDialog</name>
     <message>
         <source>Änderungen übernehmen</source>
-        <translation>Take over changes</translation>
+        <translation>Merge changes</translation>
     </message>
     <message>
         <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
-        <translation>No differences – there is nothing to take over.</translation>
+        <translation>No differences – there is nothing to merge.</translation>
     </message>
     <message>
         <source>Angehakte Einträge werden aus „%1“ übernommen. Konflikte (beide Seiten geändert) behalten zunächst die eigene Fassung.</source>
-        <translation>Checked items are taken over from “%1”. Conflicts (changed on both sides) keep your own version unless you check them.</translation>
+        <translation>Checked entries are taken over from “%1”. Conflicts (changed on both sides) keep your own version at first.</translation>
     </message>
     <message>
         <source>Achtung: Die Datei stammt aus einem anderen Projekt.</source>
-        <translation>Caution: the file belongs to a different project.</translation>
+        <translation>Caution: the file comes from a different project.</translation>
     </message>
     <message>
         <source>Übernehmen</source>
@@ -727,7 +1768,7 @@
     </message>
     <message>
         <source>Eintrag</source>
-        <translation>Item</translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <source>Felder</source>
@@ -740,6 +1781,97 @@
     <message>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Take over</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyTab</name>
+    <message>
+        <source>Klasse (Sozialindex)</source>
+        <translation>Class (social index)</translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <source>Förderung</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>je Einwohner</source>
+        <translation>per inhabitant</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Klasse</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Bedarf</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>€ je Einw.</source>
+        <translation>€ per inh.</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Projekte</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Spitzenverband</source>
+        <translation>Umbrella association</translation>
+    </message>
+    <message>
+        <source>Nach Bedarfsklasse – erreicht das Geld die Sozialräume mit dem größten Bedarf?</source>
+        <translation>By need class – does the money reach the districts with the greatest need?</translation>
+    </message>
+    <message>
+        <source>Nach Sozialraum</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>Nach Handlungsfeld</source>
+        <translation>By field of action</translation>
+    </message>
+    <message>
+        <source>Nach Spitzenverband</source>
+        <translation>By umbrella association</translation>
+    </message>
+    <message>
+        <source>Tabellen</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Diagramm: Förderung je Einwohner</source>
+        <translation>Chart: funding per inhabitant</translation>
+    </message>
+    <message>
+        <source>Grundlage: %1 (%2)</source>
+        <translation>Basis: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ohne Einwohnerzahlen kein Diagramm.</source>
+        <translation>No chart without population figures.</translation>
     </message>
 </context>
 <context>
@@ -773,12 +1905,16 @@
         <translation>Optional; 8 or 12 digits</translation>
     </message>
     <message>
-        <source>ETRS89 / UTM Zone 32N (EPSG:25832) – West- und Mitteldeutschland</source>
-        <translation>ETRS89 / UTM zone 32N (EPSG:25832) – western and central Germany</translation>
+        <source>ETRS89 / UTM 32N – EPSG:25832 (Regelfall)</source>
+        <translation>ETRS89 / UTM 32N – EPSG:25832 (usual case)</translation>
     </message>
     <message>
-        <source>ETRS89 / UTM Zone 33N (EPSG:25833) – Ostdeutschland</source>
-        <translation>ETRS89 / UTM zone 33N (EPSG:25833) – eastern Germany</translation>
+        <source>ETRS89 / UTM 33N – EPSG:25833 (östliche Länder)</source>
+        <translation>ETRS89 / UTM 33N – EPSG:25833 (eastern states)</translation>
+    </message>
+    <message>
+        <source>Das Bezugssystem Ihres Vermessungs- oder GIS-Amts; UTM 33N nutzen vor allem Berlin, Brandenburg, Mecklenburg-Vorpommern, Sachsen und Thüringen.</source>
+        <translation>The reference system of your surveying or GIS office; UTM 33N is used mainly by Berlin, Brandenburg, Mecklenburg-Western Pomerania, Saxony and Thuringia.</translation>
     </message>
     <message>
         <source>Koordinatenbezugssystem</source>
@@ -924,6 +2060,10 @@
         <translation>Last saved:</translation>
     </message>
     <message>
+        <source>Nächste Schritte</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
         <source>Unbenannt</source>
         <translation>Untitled</translation>
     </message>
@@ -951,6 +2091,30 @@
         <source>–</source>
         <translation>–</translation>
     </message>
+    <message>
+        <source>Sozialräume anlegen oder mit &lt;i&gt;Datei ▸ Importieren ▸ Sozialräume&lt;/i&gt; aus einer Geodatei einlesen (&lt;a href=&quot;districts&quot;&gt;Sozialräume&lt;/a&gt;).</source>
+        <translation>Add districts or read them from a geodata file with &lt;i&gt;File ▸ Import ▸ Districts&lt;/i&gt; (&lt;a href=&quot;districts&quot;&gt;Districts&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Indikatoren festlegen (&lt;a href=&quot;indicators&quot;&gt;Indikatoren&lt;/a&gt;).</source>
+        <translation>Define indicators (&lt;a href=&quot;indicators&quot;&gt;Indicators&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Indikatorwerte einlesen oder aus Excel einfügen (&lt;a href=&quot;indicators&quot;&gt;Indikatoren&lt;/a&gt;).</source>
+        <translation>Import indicator values or paste them from Excel (&lt;a href=&quot;indicators&quot;&gt;Indicators&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Bedarfe auf der Karte ansehen (&lt;a href=&quot;maps&quot;&gt;Karten &amp;amp; Diagramme&lt;/a&gt;).</source>
+        <translation>See needs on the map (&lt;a href=&quot;maps&quot;&gt;Maps &amp;amp; charts&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Träger und Einrichtungen erfassen (&lt;a href=&quot;providers&quot;&gt;Träger &amp;amp; Angebote&lt;/a&gt;).</source>
+        <translation>Record providers and facilities (&lt;a href=&quot;providers&quot;&gt;Providers &amp;amp; facilities&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <source>Das Projekt ist noch nicht gespeichert: &lt;i&gt;Datei ▸ Speichern unter…&lt;/i&gt; (Strg+Umschalt+S).</source>
+        <translation>The project is not saved yet: &lt;i&gt;File ▸ Save as…&lt;/i&gt; (Ctrl+Shift+S).</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -960,621 +2124,1159 @@
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Funding programmes</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Funding programme</translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation>Maximum duration (years)</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation>New programme</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSettingsPage</name>
     <message>
         <source>Name der Kommune</source>
-        <translation type="unfinished">Name of the municipality</translation>
+        <translation>Name of the municipality</translation>
     </message>
     <message>
         <source>Amtlicher Gemeindeschlüssel</source>
-        <translation type="unfinished">Official municipality key</translation>
+        <translation>Official municipality key</translation>
     </message>
     <message>
         <source>8 Ziffern, z. B. 01001000</source>
-        <translation type="unfinished">8 digits, e.g. 01001000</translation>
+        <translation>8 digits, e.g. 01001000</translation>
     </message>
     <message>
         <source>Koordinatenbezugssystem</source>
-        <translation type="unfinished">Coordinate reference system</translation>
+        <translation>Coordinate reference system</translation>
     </message>
     <message>
         <source>Wird beim Anlegen festgelegt; Geodaten anderer Systeme werden beim Import umprojiziert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set when the project is created; geodata in other systems are reprojected on import.</translation>
     </message>
     <message>
         <source>Geheimhaltungsschwelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure threshold</translation>
     </message>
     <message>
         <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts below this threshold are suppressed in every output.</translation>
     </message>
     <message>
         <source>&amp;Kommune:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Municipality:</translation>
     </message>
     <message>
         <source>&amp;Gemeindeschlüssel (AGS):</source>
-        <translation type="unfinished">Municipality &amp;key (AGS):</translation>
+        <translation>Municipality &amp;key (AGS):</translation>
     </message>
     <message>
         <source>&amp;Bezugssystem:</source>
-        <translation type="unfinished">&amp;Reference system:</translation>
+        <translation>&amp;Reference system:</translation>
     </message>
     <message>
         <source>G&amp;eheimhaltung ab:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sup&amp;press below:</translation>
     </message>
     <message>
         <source>Kommune</source>
-        <translation type="unfinished">Municipality</translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <source>Logo für Berichte</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo for reports</translation>
     </message>
     <message>
         <source>Logo &amp;wählen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose logo …</translation>
     </message>
     <message>
         <source>Logo für Berichte wählen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the logo for reports</translation>
     </message>
     <message>
         <source>Logo &amp;entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove logo</translation>
     </message>
     <message>
         <source>Bitte den Namen der Kommune angeben.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the name of the municipality.</translation>
     </message>
     <message>
         <source>Der AGS hat 8 Ziffern (Regionalschlüssel: 12), z. B. 01001000.</source>
-        <translation type="unfinished"></translation>
+        <translation>The municipality key (AGS) has 8 digits (regional key: 12), e.g. 01001000.</translation>
     </message>
     <message>
         <source>Projekteinstellung ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change project setting</translation>
     </message>
     <message>
         <source>(kein Logo)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no logo)</translation>
     </message>
     <message>
         <source>Logo wählen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo</translation>
     </message>
     <message>
         <source>Bilder (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>Das Logo muss eine PNG-, JPEG- oder SVG-Datei sein.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo must be a PNG, JPEG or SVG file.</translation>
     </message>
     <message>
         <source>Das Logo ist größer als 5 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo is larger than 5 MB.</translation>
     </message>
     <message>
         <source>Die Datei lässt sich nicht als Bild lesen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read as an image.</translation>
     </message>
     <message>
         <source>Logo ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change logo</translation>
     </message>
     <message>
         <source>Logo entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove logo</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Dachverband</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbrella association</translation>
     </message>
     <message>
         <source>Ansprechperson</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>E-Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Telefon</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Anschrift</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Bemerkungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Träger</source>
-        <translation type="unfinished">Providers</translation>
+        <translation>Providers</translation>
     </message>
     <message>
         <source>Neuer Träger</source>
-        <translation type="unfinished"></translation>
+        <translation>New provider</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Zielgruppen</source>
-        <translation type="unfinished"></translation>
+        <translation>Target groups</translation>
     </message>
     <message>
         <source>Straße</source>
-        <translation type="unfinished"></translation>
+        <translation>Street</translation>
     </message>
     <message>
         <source>PLZ</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Plätze</source>
-        <translation type="unfinished"></translation>
+        <translation>Places</translation>
     </message>
     <message>
         <source>Eröffnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Geschlossen</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Sozialraum fest</source>
-        <translation type="unfinished"></translation>
+        <translation>District fixed</translation>
     </message>
     <message>
         <source>Sozialraum von Hand festgelegt statt aus der Lage bestimmt</source>
-        <translation type="unfinished"></translation>
+        <translation>District set by hand instead of derived from the location</translation>
     </message>
     <message>
         <source>Einrichtungen</source>
-        <translation type="unfinished">Facilities</translation>
+        <translation>Facilities</translation>
     </message>
     <message>
         <source>Neue Einrichtung</source>
-        <translation type="unfinished"></translation>
+        <translation>New facility</translation>
     </message>
     <message>
         <source>Zielgruppe</source>
-        <translation type="unfinished"></translation>
+        <translation>Target group</translation>
     </message>
     <message>
         <source>Alle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>All: %1</translation>
     </message>
     <message>
         <source>Einrichtungen filtern nach %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter facilities by %1</translation>
+    </message>
+    <message>
+        <source>Anzeigen:</source>
+        <translation>Show:</translation>
     </message>
     <message>
         <source>Zielgruppen der Einrichtung</source>
-        <translation type="unfinished"></translation>
+        <translation>Target groups of the facility</translation>
     </message>
     <message>
         <source>&amp;Zielgruppen der ausgewählten Einrichtung:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Target groups of the selected facility:</translation>
     </message>
     <message>
         <source>Einrichtungsart</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility type</translation>
     </message>
     <message>
         <source>Kategorie</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Farbe</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>Farbe auf Karten, z. B. #1f77b4</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour on maps, e.g. #1f77b4</translation>
     </message>
     <message>
         <source>Einrichtungsarten</source>
-        <translation type="unfinished">Facility types</translation>
+        <translation>Facility types</translation>
     </message>
     <message>
         <source>Neue Einrichtungsart</source>
-        <translation type="unfinished"></translation>
+        <translation>New facility type</translation>
     </message>
     <message>
         <source>Neue Zielgruppe</source>
-        <translation type="unfinished"></translation>
+        <translation>New target group</translation>
     </message>
     <message>
         <source>&amp;Einrichtungen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Facilities</translation>
     </message>
     <message>
         <source>&amp;Träger</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Providers</translation>
     </message>
     <message>
         <source>&amp;Arten und Zielgruppen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Types and target groups</translation>
     </message>
     <message>
         <source>Träger und Angebote</source>
-        <translation type="unfinished"></translation>
+        <translation>Providers and services</translation>
     </message>
     <message>
         <source>Zielgruppen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change target groups</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDesigner</name>
+    <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hinweise für die Träger</source>
+        <translation>Notes for the providers</translation>
+    </message>
+    <message>
+        <source>Trägerabfragen</source>
+        <translation>Provider surveys</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Antwortart</source>
+        <translation>Answer type</translation>
+    </message>
+    <message>
+        <source>je Sozialraum</source>
+        <translation>per district</translation>
+    </message>
+    <message>
+        <source>Die Frage wird für jeden Sozialraum gestellt, in dem der Träger Einrichtungen hat.</source>
+        <translation>The question is asked for every district where the provider runs facilities.</translation>
+    </message>
+    <message>
+        <source>Fragen</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Nach &amp;oben</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Nach &amp;unten</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach oben schieben</source>
+        <translation>Move the chosen question up one place</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach unten schieben</source>
+        <translation>Move the chosen question down one place</translation>
+    </message>
+    <message>
+        <source>Fragebögen &amp;ausgeben …</source>
+        <translation>E&amp;xport questionnaires …</translation>
+    </message>
+    <message>
+        <source>Je Träger eine geschützte Excel-Datei in einen Ordner schreiben, zum Versand per E-Mail</source>
+        <translation>Write one protected Excel file per provider into a folder, to send by e-mail</translation>
+    </message>
+    <message>
+        <source>Antworten &amp;einlesen …</source>
+        <translation>&amp;Import answers …</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen (mehrere auf einmal) einlesen</source>
+        <translation>Import completed questionnaires (several at once)</translation>
+    </message>
+    <message>
+        <source>Legen Sie eine Trägerabfrage an und wählen Sie sie aus.</source>
+        <translation>Create a provider survey and select it.</translation>
+    </message>
+    <message>
+        <source>%1 Fragen; %2 Antworten von %3 Trägern eingelesen.</source>
+        <translation>%1 questions; %2 answers from %3 providers imported.</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage %1</source>
+        <translation>Provider survey %1</translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst eine Trägerabfrage (links).</source>
+        <translation>Choose a provider survey first (on the left).</translation>
+    </message>
+    <message>
+        <source>Neue Frage</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Ordner für die Fragebögen wählen</source>
+        <translation>Choose a folder for the questionnaires</translation>
+    </message>
+    <message>
+        <source>Fragebögen ausgeben</source>
+        <translation>Export questionnaires</translation>
+    </message>
+    <message>
+        <source>%1 Fragebögen geschrieben nach %2.</source>
+        <translation>%1 questionnaires written to %2.</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen wählen</source>
+        <translation>Choose completed questionnaires</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Antworten aus %1 Dateien einlesen</source>
+        <translation>Import answers from %1 files</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTab</name>
+    <message>
+        <source>Vollförderung in Rangfolge</source>
+        <translation>Full funding in rank order</translation>
+    </message>
+    <message>
+        <source>Teilförderung bis Mindestanteil</source>
+        <translation>Partial funding down to a minimum share</translation>
+    </message>
+    <message>
+        <source>Vergaberegel</source>
+        <translation>Allocation rule</translation>
+    </message>
+    <message>
+        <source>Mindestanteil</source>
+        <translation>Minimum share</translation>
+    </message>
+    <message>
+        <source>Probelauf festhalten</source>
+        <translation>Keep trial run</translation>
+    </message>
+    <message>
+        <source>Regel an der Runde speichern und den Probelauf protokollieren</source>
+        <translation>Store the rule on the round and log the trial run</translation>
+    </message>
+    <message>
+        <source>Betrag ändern …</source>
+        <translation>Change amount …</translation>
+    </message>
+    <message>
+        <source>Beschluss festhalten …</source>
+        <translation>Record decision …</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Punkte</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Bedarf</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>beantragt</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>Vorschlag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rangliste</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>gebunden</source>
+        <translation>committed</translation>
+    </message>
+    <message>
+        <source>manuell</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>vergeben</source>
+        <translation>allocated</translation>
+    </message>
+    <message>
+        <source>frei</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>Nachvollziehbarkeit</source>
+        <translation>Traceability</translation>
+    </message>
+    <message>
+        <source>Regel:</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <source>Mindestanteil:</source>
+        <translation>Minimum share:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget je Jahr&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Budget per year&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wie kam das zustande?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;How did this come about?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beschlossen&lt;/b&gt; – es gilt, was bewilligt wurde.</source>
+        <translation>&lt;b&gt;Decided&lt;/b&gt; – what was awarded applies.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Probelauf&lt;/i&gt; – nichts ist festgelegt, bis der Beschluss erfasst ist.</source>
+        <translation>&lt;i&gt;Trial run&lt;/i&gt; – nothing is fixed until the decision is recorded.</translation>
+    </message>
+    <message>
+        <source>Reihenfolge bei Gleichstand: %1.</source>
+        <translation>Order in case of a tie: %1.</translation>
+    </message>
+    <message>
+        <source>%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien).</source>
+        <translation>%1 applications are scored incompletely (points only from the criteria present).</translation>
+    </message>
+    <message>
+        <source>unvollständig: es fehlt %1</source>
+        <translation>incomplete: %1 is missing</translation>
+    </message>
+    <message>
+        <source>Antrag in der Rangliste wählen, um Punkte, Bedarf und Vergabe nachzuvollziehen.</source>
+        <translation>Choose an application in the ranking to trace its score, need and allocation.</translation>
+    </message>
+    <message>
+        <source>Ergebnis: %1 – %2</source>
+        <translation>Outcome: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Antrag in der Rangliste wählen.</source>
+        <translation>Please choose an application in the ranking first.</translation>
+    </message>
+    <message>
+        <source>Eine manuelle Änderung braucht eine Begründung.</source>
+        <translation>A manual change needs a reason.</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die beschließende Sitzung anlegen.</source>
+        <translation>There is no meeting yet. Please first create the deciding meeting under “Committees”.</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
         <source>Fehler bei %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error in %1</translation>
     </message>
     <message>
         <source>(keine Angabe)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
     <name>RecordSection</name>
     <message>
         <source>Filtern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter …</translation>
     </message>
     <message>
         <source>%1 filtern</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1</translation>
     </message>
     <message>
         <source>&amp;Neu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Neuen Datensatz anlegen (Einfg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a new record (Ins)</translation>
     </message>
     <message>
         <source>%1: neu</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: new</translation>
     </message>
     <message>
         <source>&amp;Löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>Ausgewählte Datensätze löschen (Entf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected records (Del)</translation>
     </message>
     <message>
         <source>%1: löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: delete</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project open.</translation>
     </message>
     <message>
         <source>Löschen bestätigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm deletion</translation>
     </message>
     <message>
         <source>%1 %2 löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 %2</translation>
     </message>
     <message>
         <source>%1 „%2“ löschen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 “%2”?</translation>
     </message>
     <message>
         <source>%1 Datensätze (%2) löschen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1 records (%2)?</translation>
     </message>
     <message>
         <source>Davon hängen ab (werden mit gelöscht oder gelöst):</source>
-        <translation type="unfinished"></translation>
+        <translation>Depending on it (deleted with it or detached):</translation>
     </message>
     <message>
         <source>Sie können das Löschen rückgängig machen (Strg+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>You can undo the deletion (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
-    <name>RoundsPage</name>
+    <name>ReportPage</name>
     <message>
-        <source>Förderprogramm</source>
+        <source>Bericht speichern als CSV…</source>
+        <translation>Save report as CSV…</translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Der Bericht ließ sich nicht speichern: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRowsModel</name>
+    <message>
+        <source>Zeile</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Inhalt</source>
+        <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quartiersprofil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fördergeber</source>
+        <source>Profilbuch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Höchstdauer (Jahre)</source>
+        <source>Beschlussvorlage (Förderrunde)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Beschreibung</source>
+        <source>Sozialatlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Förderprogramme</source>
-        <translation type="unfinished">Programmes</translation>
-    </message>
-    <message>
-        <source>Neues Programm</source>
+        <source>Art des Berichts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entwurf</source>
+        <source>&amp;Bericht:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>offen</source>
+        <source>Sozialraum</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation type="unfinished">&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Sozialräume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bewertung</source>
+        <source>Eine &amp;Ebene:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>entschieden</source>
+        <source>A&amp;uswahl:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>abgeschlossen</source>
+        <source>Ebene</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>Sozialräume für das Profilbuch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Förderrunde</source>
+        <translation type="unfinished">Funding round</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation type="unfinished">&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>Ebene des Sozialatlas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Programm</source>
+        <source>E&amp;bene:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Von</source>
+        <source>&amp;Vorschau erstellen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bis</source>
+        <source>&amp;Drucken …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Frist</source>
+        <source>Als &amp;PDF speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als &amp;Word-Dokument speichern …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Vorschau des Berichts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bemerkungen</source>
+        <source>alle Sozialräume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Förderrunden</source>
-        <translation type="unfinished">Funding rounds</translation>
-    </message>
-    <message>
-        <source>Neue Förderrunde</source>
+        <source>Bitte einen Sozialraum wählen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Jahr</source>
+        <source>Im Projekt gibt es noch keine Förderrunde.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Budget (€)</source>
+        <source>Bitte mindestens einen Sozialraum auswählen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Budget je Jahr</source>
+        <source>Bericht wird erstellt …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kriterium</source>
+        <source>Bericht erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Vorschau: %n Seite(n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gewicht</source>
+        <source>Abgebrochen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skala von</source>
+        <source>Bericht als PDF speichern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skala bis</source>
+        <source>PDF-Dateien (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aus Daten</source>
+        <source>Gespeichert: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kriterien</source>
+        <source>Beschlussvorlage als Word-Dokument speichern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bedarf der Sozialräume</source>
+        <source>Word-Dokumente (*.docx)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word-Dokument schreiben</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialogs</name>
+    <message>
+        <source>Betrag manuell festlegen</source>
+        <translation>Set amount manually</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>beantragt: %1 €</source>
+        <translation>requested: %1 €</translation>
+    </message>
+    <message>
+        <source>z. B. Beschluss der Vorberatung, Auflage …</source>
+        <translation>e.g. decision of the preliminary meeting, condition …</translation>
+    </message>
+    <message>
+        <source>Begründung:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Zurück zum Vorschlag</source>
+        <translation>Back to the proposal</translation>
+    </message>
+    <message>
+        <source>Beschluss festhalten</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>alle Anträge der Runde</source>
+        <translation>all applications of the round</translation>
+    </message>
+    <message>
+        <source>nur Anträge, über die dieses Gremium entscheidet</source>
+        <translation>only applications this committee decides on</translation>
+    </message>
+    <message>
+        <source>Sitzung:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Datum des Beschlusses:</source>
+        <translation>Date of the decision:</translation>
+    </message>
+    <message>
+        <source>Umfang:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
+        <translation>Awards thereby become yearly commitments; rejections keep their reasons.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundStatus</name>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Ausschreibung offen</source>
+        <translation>Call open</translation>
+    </message>
+    <message>
+        <source>Bewertung</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>entschieden</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
     </message>
     <message>
         <source>eingereicht</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted</translation>
     </message>
     <message>
         <source>nicht förderfähig</source>
-        <translation type="unfinished"></translation>
+        <translation>not eligible</translation>
     </message>
     <message>
         <source>förderfähig</source>
-        <translation type="unfinished"></translation>
+        <translation>eligible</translation>
     </message>
     <message>
         <source>bewilligt</source>
-        <translation type="unfinished"></translation>
+        <translation>awarded</translation>
     </message>
     <message>
         <source>abgelehnt</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <source>zurückgezogen</source>
-        <translation type="unfinished"></translation>
+        <translation>withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTab</name>
+    <message>
+        <source>Alles auswählen</source>
+        <translation>Select all</translation>
     </message>
     <message>
-        <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <source>Die Anzeige ließ sich nicht aktualisieren: %1</source>
+        <translation>The view could not be updated: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWorkflowPage</name>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
     </message>
     <message>
-        <source>Träger</source>
-        <translation type="unfinished">Providers</translation>
+        <source>Förderprogramm</source>
+        <translation>Programme</translation>
     </message>
     <message>
-        <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <source>von</source>
+        <translation>from</translation>
     </message>
     <message>
-        <source>Beginn</source>
-        <translation type="unfinished"></translation>
+        <source>bis</source>
+        <translation>to</translation>
     </message>
     <message>
-        <source>Jahre</source>
-        <translation type="unfinished"></translation>
+        <source>Antragsfrist</source>
+        <translation>Deadline</translation>
     </message>
     <message>
-        <source>Eingereicht am</source>
-        <translation type="unfinished"></translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>Kurzbeschreibung</source>
-        <translation type="unfinished"></translation>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
     </message>
     <message>
-        <source>Auflagen</source>
-        <translation type="unfinished"></translation>
+        <source>Förderrunden</source>
+        <translation>Funding rounds</translation>
+    </message>
+    <message>
+        <source>Runde &amp;&amp; Budget</source>
+        <translation>Round &amp;&amp; budget</translation>
+    </message>
+    <message>
+        <source>Kriterien</source>
+        <translation>Criteria</translation>
     </message>
     <message>
         <source>Anträge</source>
-        <translation type="unfinished">Applications</translation>
+        <translation>Applications</translation>
     </message>
     <message>
-        <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <source>Bewertung</source>
+        <translation>Assessment</translation>
     </message>
     <message>
-        <source>Anteil (0–1)</source>
-        <translation type="unfinished"></translation>
+        <source>Rangliste &amp;&amp; Vergabe</source>
+        <translation>Ranking &amp;&amp; allocation</translation>
     </message>
     <message>
-        <source>Versorgte Sozialräume</source>
-        <translation type="unfinished"></translation>
+        <source>Nach der Bewilligung</source>
+        <translation>After the award</translation>
     </message>
     <message>
-        <source>Beantragt (€)</source>
-        <translation type="unfinished"></translation>
+        <source>Wohin fließt das Geld?</source>
+        <translation>Where does the money go?</translation>
     </message>
     <message>
-        <source>Bewilligt (€)</source>
-        <translation type="unfinished"></translation>
+        <source>Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.</source>
+        <translation>Choose a funding round above or create one with “New”.</translation>
     </message>
     <message>
-        <source>Begründung</source>
-        <translation type="unfinished"></translation>
+        <source>Förder&amp;programme verwalten …</source>
+        <translation>Manage funding &amp;programmes …</translation>
     </message>
     <message>
-        <source>Beträge je Jahr</source>
-        <translation type="unfinished"></translation>
+        <source>Förderprogramme verwalten</source>
+        <translation>Manage funding programmes</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreGridModel</name>
+    <message>
+        <source>Noch nicht bewertet.</source>
+        <translation>Not scored yet.</translation>
     </message>
     <message>
-        <source>Bewertet von</source>
-        <translation type="unfinished"></translation>
+        <source>Deutliche Abweichung zwischen den Bewertenden.</source>
+        <translation>Marked disagreement between the raters.</translation>
     </message>
     <message>
-        <source>Punkte</source>
-        <translation type="unfinished"></translation>
+        <source>%1
+(%2–%3, Gewicht %4)</source>
+        <translation>%1
+(%2–%3, weight %4)</translation>
     </message>
     <message>
-        <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <source>„%1“ ist keine Zahl.</source>
+        <translation>“%1” is not a number.</translation>
+    </message>
+    <message>
+        <source>Die Skala von „%1“ reicht von %2 bis %3.</source>
+        <translation>The scale of “%1” runs from %2 to %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringTab</name>
+    <message>
+        <source>Bewertende Person</source>
+        <translation>Rater</translation>
+    </message>
+    <message>
+        <source>Name der bewertenden Person</source>
+        <translation>Name of the rater</translation>
     </message>
     <message>
         <source>Bewertungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores</translation>
     </message>
     <message>
-        <source>&amp;Programme und Runden</source>
-        <translation type="unfinished"></translation>
+        <source>Kommentar zur gewählten Bewertung</source>
+        <translation>Comment on the chosen score</translation>
     </message>
     <message>
-        <source>&amp;Kriterien</source>
-        <translation type="unfinished"></translation>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
     </message>
     <message>
-        <source>&amp;Anträge</source>
-        <translation type="unfinished"></translation>
+        <source>Kommentar speichern</source>
+        <translation>Save comment</translation>
     </message>
     <message>
-        <source>Legen Sie zuerst eine Förderrunde an.</source>
-        <translation type="unfinished"></translation>
+        <source>Orange: noch nicht bewertet. Rot: die Bewertenden liegen um mindestens 40 % der Skala auseinander (Tooltip zeigt alle Bewertungen). Das Kriterium „Bedarf“ wird aus Daten berechnet und hier nicht bewertet.</source>
+        <translation>Orange: not scored yet. Red: the raters differ by at least 40 % of the scale (the tooltip shows all scores). The “Need” criterion is computed from data and not scored here.</translation>
     </message>
     <message>
-        <source>Neues Kriterium</source>
-        <translation type="unfinished"></translation>
+        <source>Bewertende Person:</source>
+        <translation>Rater:</translation>
     </message>
     <message>
-        <source>Neuer Antrag</source>
-        <translation type="unfinished"></translation>
+        <source>Fehlende Bewertungen – %1.</source>
+        <translation>Missing scores – %1.</translation>
     </message>
     <message>
-        <source>Alle Sozialräume sind schon zugeordnet.</source>
-        <translation type="unfinished"></translation>
+        <source>keine Bewertenden</source>
+        <translation>no raters</translation>
     </message>
     <message>
-        <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 deutliche Abweichungen.</source>
+        <translation>%1 marked disagreements.</translation>
+    </message>
+    <message>
+        <source>Bewerten ist nur in den Status „Ausschreibung offen“ und „Bewertung“ möglich.</source>
+        <translation>Scoring is only possible in the statuses “Call open” and “Assessment”.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst den Namen der bewertenden Person eingeben.</source>
+        <translation>Please enter the name of the rater first.</translation>
+    </message>
+    <message>
+        <source>Bewertung ändern</source>
+        <translation>Change score</translation>
+    </message>
+    <message>
+        <source>Ein Kommentar gehört zu einer Bewertung: bitte zuerst bewerten.</source>
+        <translation>A comment belongs to a score: please score first.</translation>
+    </message>
+    <message>
+        <source>Kommentar ändern</source>
+        <translation>Change comment</translation>
     </message>
 </context>
 <context>
     <name>SendCopyDialog</name>
     <message>
         <source>Kopie zum Versenden</source>
-        <translation>Copy for sending</translation>
+        <translation>Copy to send</translation>
     </message>
     <message>
         <source>Zieldatei</source>
@@ -1586,11 +3288,11 @@
     </message>
     <message>
         <source>Persönliche &amp;Kontaktdaten der Träger weglassen</source>
-        <translation>Leave out providers&apos; personal &amp;contact data</translation>
+        <translation>Leave out providers&apos; personal &amp;contact details</translation>
     </message>
     <message>
         <source>Ansprechpersonen, E-Mail-Adressen und Telefonnummern werden in der Kopie geleert.</source>
-        <translation>Contact persons, e-mail addresses and phone numbers are emptied in the copy.</translation>
+        <translation>Contact persons, email addresses and phone numbers are emptied in the copy.</translation>
     </message>
     <message>
         <source>Grenzen &amp;vereinfachen (kleinere Datei)</source>
@@ -1606,11 +3308,11 @@
     </message>
     <message>
         <source>&amp;Ziel:</source>
-        <translation>&amp;Target:</translation>
+        <translation>Tar&amp;get:</translation>
     </message>
     <message>
         <source>&amp;Toleranz:</source>
-        <translation>T&amp;olerance:</translation>
+        <translation>&amp;Tolerance:</translation>
     </message>
     <message>
         <source>Kopie &amp;schreiben</source>
@@ -1622,7 +3324,7 @@
     </message>
     <message>
         <source>&amp;E-Mail erstellen</source>
-        <translation>Create &amp;e-mail</translation>
+        <translation>Create &amp;email</translation>
     </message>
     <message>
         <source>Kopie speichern unter</source>
@@ -1642,82 +3344,303 @@
     </message>
     <message>
         <source>Kopie wird geschrieben …</source>
-        <translation>Writing copy …</translation>
+        <translation>Writing the copy …</translation>
     </message>
     <message>
         <source>E-Mail wird erstellt …</source>
-        <translation>Creating e-mail …</translation>
+        <translation>Creating the email …</translation>
     </message>
     <message>
         <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
-        <translation>No e-mail program was found. Please attach the file from its folder yourself.</translation>
+        <translation>No email program was found. Please attach the file from the folder yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTab</name>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <source>durch frühere Runden gebunden</source>
+        <translation>committed by earlier rounds</translation>
+    </message>
+    <message>
+        <source>frei für diese Runde</source>
+        <translation>free for this round</translation>
+    </message>
+    <message>
+        <source>Budget je Jahr</source>
+        <translation>Budget per year</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget je Jahr&lt;/b&gt; (Doppelklick zum Ändern)</source>
+        <translation>&lt;b&gt;Budget per year&lt;/b&gt; (double-click to change)</translation>
+    </message>
+    <message>
+        <source>bis Gesamtbetrag (€)</source>
+        <translation>up to total amount (€)</translation>
+    </message>
+    <message>
+        <source>Leer = ohne Obergrenze</source>
+        <translation>Empty = no upper limit</translation>
+    </message>
+    <message>
+        <source>entscheidet</source>
+        <translation>decides</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Wer entscheidet? (Regeln des Förderprogramms)</source>
+        <translation>Who decides? (rules of the programme)</translation>
+    </message>
+    <message>
+        <source>Die Regel mit der kleinsten passenden Obergrenze bestimmt das Gremium; ohne Regeln entscheidet die Sitzung, in der der Beschluss erfasst wird.</source>
+        <translation>The rule with the smallest fitting upper limit determines the committee; without rules the meeting in which the decision is recorded decides.</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source> – Kriterienkatalog eingefroren</source>
+        <translation> – criteria catalogue frozen</translation>
+    </message>
+    <message>
+        <source>◀ zurück zu „%1“</source>
+        <translation>◀ back to “%1”</translation>
+    </message>
+    <message>
+        <source>weiter: „%1“ ▶</source>
+        <translation>next: “%1” ▶</translation>
+    </message>
+    <message>
+        <source>Noch nicht möglich: </source>
+        <translation>Not possible yet: </translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Budget %1 ändern</source>
+        <translation>Change budget %1</translation>
+    </message>
+    <message>
+        <source>Den Beschluss erfassen Sie unter „Rangliste &amp; Vergabe“.</source>
+        <translation>Record the decision under “Ranking &amp; allocation”.</translation>
+    </message>
+    <message>
+        <source>Schritt zurück</source>
+        <translation>Step back</translation>
+    </message>
+    <message>
+        <source>Warum geht die Runde zurück zu „%1“? (wird protokolliert)</source>
+        <translation>Why does the round go back to “%1”? (will be logged)</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsView</name>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Jahr der Trägerabfrage</source>
+        <translation>Year of the provider survey</translation>
+    </message>
+    <message>
+        <source>Träger in Zitaten &amp;anonymisieren</source>
+        <translation>&amp;Anonymise providers in quotes</translation>
+    </message>
+    <message>
+        <source>Projekteinstellung: gilt auch für Quartiersprofile</source>
+        <translation>Project setting: also applies to district profiles</translation>
+    </message>
+    <message>
+        <source>Einschätzungen zum Sozialraum</source>
+        <translation>Assessments of the district</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Zitate anonymisieren</source>
+        <translation>Anonymise quotes</translation>
+    </message>
+    <message>
+        <source>Kein Sozialraum gewählt.</source>
+        <translation>No district chosen.</translation>
+    </message>
+    <message>
+        <source>Einschätzungen der Träger</source>
+        <translation>Providers&apos; assessments</translation>
+    </message>
+    <message>
+        <source>Zu diesem Sozialraum liegen keine Antworten vor.</source>
+        <translation>There are no answers about this district.</translation>
+    </message>
+    <message>
+        <source>Zielwerte</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Für diesen Sozialraum sind keine Zielwerte gesetzt.</source>
+        <translation>No goals are set for this district.</translation>
     </message>
 </context>
 <context>
     <name>ValuesGrid</name>
     <message>
         <source>Indikator der Wertetabelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator of the value table</translation>
     </message>
     <message>
         <source>&amp;Indikator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indicator:</translation>
     </message>
     <message>
         <source>Sozialräume filtern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter districts …</translation>
     </message>
     <message>
         <source>Sozialräume der Wertetabelle filtern</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the districts of the value table</translation>
+    </message>
+    <message>
+        <source>Ebene der Sozialräume in der Wertetabelle</source>
+        <translation>Level of the districts in the value table</translation>
     </message>
     <message>
         <source>Neues Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>New year</translation>
     </message>
     <message>
         <source>&amp;Jahr hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;year</translation>
     </message>
     <message>
         <source>Jahr als Spalte hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add the year as a column</translation>
     </message>
     <message>
         <source>Wertetabelle: Sozialräume × Jahre</source>
-        <translation type="unfinished"></translation>
+        <translation>Value table: districts × years</translation>
     </message>
     <message>
         <source>Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten</source>
-        <translation type="unfinished"></translation>
+        <translation>Type values or paste from Excel (Ctrl+V); “-” = missing, “x” = suppressed</translation>
     </message>
     <message>
         <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “-” = missing, “x” = suppressed, italics = provisional or estimated.</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
-        <translation type="unfinished"></translation>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Alle Ebenen</source>
+        <translation>All levels</translation>
     </message>
     <message>
         <source> – berechnet</source>
-        <translation type="unfinished"></translation>
+        <translation> – derived</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project open.</translation>
     </message>
     <message>
         <source>Wert ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change value</translation>
     </message>
     <message>
         <source>%1 Werte einfügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste %1 values</translation>
     </message>
     <message>
         <source>%1 Zellen eingefügt.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cells pasted.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Einfügen</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Werte &amp;löschen</source>
+        <translation>&amp;Delete values</translation>
+    </message>
+    <message>
+        <source>Als &amp;endgültig markieren</source>
+        <translation>Mark as &amp;final</translation>
+    </message>
+    <message>
+        <source>Als &amp;vorläufig markieren</source>
+        <translation>Mark as &amp;provisional</translation>
+    </message>
+    <message>
+        <source>Als &amp;geschätzt markieren</source>
+        <translation>Mark as &amp;estimated</translation>
+    </message>
+    <message>
+        <source>Als &amp;fehlend markieren</source>
+        <translation>Mark as &amp;missing</translation>
+    </message>
+    <message>
+        <source>Als geheim &amp;gehalten markieren</source>
+        <translation>Mark as &amp;suppressed</translation>
+    </message>
+    <message>
+        <source>&amp;Anmerkung …</source>
+        <translation>&amp;Note …</translation>
+    </message>
+    <message>
+        <source>Status von %1 Werten ändern</source>
+        <translation>Change the status of %1 values</translation>
+    </message>
+    <message>
+        <source>Anmerkung</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
+        <translation>Note or source of the selected values:</translation>
+    </message>
+    <message>
+        <source>Anmerkung ändern</source>
+        <translation>Change note</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>&amp;Fragebogen</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Einschätzungen je Sozialraum</source>
+        <translation>&amp;Assessments per district</translation>
+    </message>
+    <message>
+        <source>&amp;Zielwerte</source>
+        <translation>&amp;Goals</translation>
     </message>
 </context>
 <context>
@@ -1810,110 +3733,125 @@ Details are in the log: %1</translation>
     <name>commands</name>
     <message>
         <source>Der Wert ist nicht zulässig (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The value is not allowed (%1).</translation>
     </message>
     <message>
         <source>Die Änderung war nicht möglich (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The change was not possible (%1).</translation>
     </message>
     <message>
         <source>%1 anlegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Create %1</translation>
     </message>
     <message>
         <source>%1 ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change %1</translation>
     </message>
     <message>
         <source>%1 löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete %1</translation>
     </message>
     <message>
         <source>Werte ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change values</translation>
     </message>
     <message>
         <source>Projekteinstellungen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change project settings</translation>
     </message>
     <message>
         <source>Zuordnungen ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change assignments</translation>
     </message>
 </context>
 <context>
     <name>editors</name>
     <message>
         <source>(keine Angabe)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>(kein Datum)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no date)</translation>
     </message>
     <message>
         <source>Wert</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>„%1“ ist keine Zahl (Beispiel: 1.234,5).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number (example: 1.234,5).</translation>
     </message>
     <message>
         <source>„%1“ ist keine ganze Zahl.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a whole number.</translation>
     </message>
     <message>
         <source>„%1“ ist kein Datum (Beispiel: 21.11.2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a date (example: 21.11.2026).</translation>
     </message>
     <message>
         <source>„%1“ darf nicht leer sein.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” must not be empty.</translation>
     </message>
     <message>
         <source>endgültig</source>
-        <translation type="unfinished"></translation>
+        <translation>final</translation>
     </message>
     <message>
         <source>vorläufig</source>
-        <translation type="unfinished"></translation>
+        <translation>provisional</translation>
     </message>
     <message>
         <source>geschätzt</source>
-        <translation type="unfinished"></translation>
+        <translation>estimated</translation>
     </message>
     <message>
         <source>geheim gehalten</source>
-        <translation type="unfinished"></translation>
+        <translation>suppressed</translation>
     </message>
     <message>
         <source>fehlt</source>
-        <translation type="unfinished"></translation>
+        <translation>missing</translation>
     </message>
     <message>
         <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number (example: 1.234,5; “-” missing, “x” suppressed).</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
-        <translation type="unfinished"></translation>
+        <translation>The pasted block is wider than the table; add more years first.</translation>
     </message>
     <message>
         <source>Wählen Sie zuerst einen Indikator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an indicator first.</translation>
     </message>
     <message>
         <source>Der eingefügte Block ist länger als die Tabelle (%1 Zeilen zu viel).</source>
-        <translation type="unfinished"></translation>
+        <translation>The pasted block is longer than the table (%1 rows too many).</translation>
+    </message>
+</context>
+<context>
+    <name>exchange_actions</name>
+    <message>
+        <source>Kopie zum Übernehmen wählen</source>
+        <translation>Choose the copy to merge</translation>
+    </message>
+    <message>
+        <source>k360desk-Projekte (*.k360)</source>
+        <translation>k360desk projects (*.k360)</translation>
+    </message>
+    <message>
+        <source>Änderungen übernehmen</source>
+        <translation>Merge changes</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +3905,14 @@ Details are in the log: %1</translation>
         <translation>Programmes, funding rounds, criteria and applications</translation>
     </message>
     <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte</source>
+        <translation>Provider questionnaires, assessments per district, goals</translation>
+    </message>
+    <message>
         <source>Gremien</source>
         <translation>Committees</translation>
     </message>
@@ -2008,6 +3954,53 @@ Details are in the log: %1</translation>
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.</source>
         <translation>An unexpected error occurred (%1). Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>voice</name>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Frage verschieben</source>
+        <translation>Move question</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Bewertung 1–5</source>
+        <translation>Rating 1–5</translation>
+    </message>
+    <message>
+        <source>ja/nein</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>Zahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>auf Kurs</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>im Verzug</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>nicht auf Kurs</source>
+        <translation>off track</translation>
+    </message>
+    <message>
+        <source>noch keine Werte</source>
+        <translation>no values yet</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,9 @@ class LinkEditor(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(title)
-        self.view.setMinimumHeight(110)
+        self.view.setMinimumHeight(120)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         for col, column in enumerate(columns):
             if column.width:
                 self.view.setColumnWidth(col, column.width)
@@ -93,7 +95,7 @@ class LinkEditor(QWidget):
             {c.field: [] for c in self.model.columns})
         frame["id"] = range(len(frame))
         self.model.set_rows(frame)
-        enabled = self.key_value is not None and project is not None and not project.read_only
+        enabled = self.key_value is not None and project is not None and not project.too_new
         self.add_button.setEnabled(enabled)
         self.remove_button.setEnabled(enabled)
 

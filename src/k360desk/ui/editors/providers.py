@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import District, Facility, FacilityType, Project, Provider, TargetGroup
 from k360desk.ui.commands import ReplaceLinks
-from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
+from k360desk.ui.editors.common import (
+    names,
+    on_project_replaced,
+    page_layout,
+    splitter,
+    unique_name,
+)
 from k360desk.ui.editors.section import RecordSection, show_message
 from k360desk.ui.models import Column
 
@@ -23,6 +29,21 @@ def _districts(project: Project):
     frame = project.frame(District).sort_values("code")
     return [(int(i), f"{c} {n}") for i, c, n in
             zip(frame["id"], frame["code"], frame["name"], strict=True)]
+
+
+def _facilities(project: Project):
+    """Facilities with their target groups as text, without geometry (no geopandas)."""
+    frame = project.frame(Facility)
+    frame = frame.sort_values("name", key=lambda s: s.str.lower())
+    links = project.link_frame("facility_target_groups")
+    if links.empty:
+        frame["target_groups"] = None
+        return frame
+    labels = dict(names(TargetGroup)(project))
+    links["label"] = links["target_group_id"].map(labels)
+    joined = links.sort_values("label").groupby("facility_id")["label"].agg("; ".join)
+    frame["target_groups"] = frame["id"].map(joined)
+    return frame
 
 
 class ProvidersPage(QWidget):
@@ -72,7 +93,7 @@ class ProvidersPage(QWidget):
         ]
         self.facilities = RecordSection(
             context, Facility, facility_columns, self.tr("Einrichtungen"),
-            loader=lambda p: p.facilities_frame(),
+            loader=_facilities,
             new_record=lambda p: Facility(
                 name=unique_name(p, Facility, self.tr("Neue Einrichtung"))),
             watch=("providers", "facility_types", "districts", "facility_target_groups",
@@ -95,13 +116,15 @@ class ProvidersPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(lambda _i, f=field: self._apply_filter(f))
             self._filters[field] = combo
-            self.facilities.filters_layout.addWidget(combo)
+            self.facilities.filters_layout.addWidget(combo, 1)
+        self.facilities.filters_layout.insertWidget(0, QLabel(self.tr("Anzeigen:"), self))
         self.groups_list = QListWidget(self)
         self.groups_list.setAccessibleName(self.tr("Zielgruppen der Einrichtung"))
         self.groups_list.itemChanged.connect(self._on_group_toggled)
         self.groups_list.setMaximumHeight(140)
         groups_label = QLabel(self.tr("&Zielgruppen der ausgewählten Einrichtung:"), self)
         groups_label.setBuddy(self.groups_list)
+        self.groups_list.setMinimumHeight(110)
         self.facilities.form.layout().insertWidget(1, groups_label)
         self.facilities.form.layout().insertWidget(2, self.groups_list)
         self.facilities.selection_changed.connect(self._fill_groups)
@@ -131,7 +154,7 @@ class ProvidersPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Träger und Angebote"))
         page_layout(self, self.tabs)
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._fill_filters)
+        on_project_replaced(context, self, self._fill_filters)
         self._fill_filters()
 
     # --- filters -------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -19,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import District, Indicator
+from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
-from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.editors.form import error_style
 from k360desk.ui.editors.section import show_message
-from k360desk.ui.models.grid import FIXED, GridProxy, ValuesGridModel, parse_block
+from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
 
 WATCH = {"indicator_values", "indicators", "districts"}
 
@@ -54,6 +57,11 @@ class ValuesGrid(QWidget):
         self.filter.setMaximumWidth(280)
         self.filter.setAccessibleName(self.tr("Sozialräume der Wertetabelle filtern"))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.level = QComboBox(self)
+        self.level.setAccessibleName(self.tr("Ebene der Sozialräume in der Wertetabelle"))
+        self.level.setToolTip(self.level.accessibleName())
+        self.level.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_level(self.level.currentData()))
         self.year = QSpinBox(self)
         self.year.setRange(1800, 2200)
         self.year.setValue(QDate.currentDate().year())
@@ -78,7 +86,7 @@ class ValuesGrid(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(90)
+        self.table.horizontalHeader().setDefaultSectionSize(80)
         self.table.setAccessibleName(self.tr("Wertetabelle: Sozialräume × Jahre"))
         self.table.setAccessibleDescription(self.tr(
             "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
@@ -90,12 +98,15 @@ class ValuesGrid(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
         self.hint = QLabel(self.tr(
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
             "gehalten, kursiv = vorläufig oder geschätzt."), self)
         self.hint.setWordWrap(True)
         self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.error.setAccessibleName(self.tr("Fehlermeldung"))
@@ -103,6 +114,7 @@ class ValuesGrid(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(label)
         bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.level)
         bar.addWidget(self.filter)
         bar.addSpacing(12)
         bar.addWidget(self.year)
@@ -113,21 +125,37 @@ class ValuesGrid(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
-        self.setTabOrder(self.indicator, self.filter)
+        self.setTabOrder(self.indicator, self.level)
+        self.setTabOrder(self.level, self.filter)
         self.setTabOrder(self.filter, self.year)
         self.setTabOrder(self.year, self.add_year)
         self.setTabOrder(self.add_year, self.table)
 
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._on_replaced)
+        on_project_replaced(context, self, self._on_replaced)
         self._on_replaced()
 
     # --- loading -------------------------------------------------------------------------
 
     def _on_replaced(self) -> None:
         self.extra_periods.clear()
+        self._fill_levels()
         self._fill_indicators()
         self.reload()
+
+    def _fill_levels(self) -> None:
+        current = self.level.currentData()
+        self.level.blockSignals(True)
+        self.level.clear()
+        self.level.addItem(self.tr("Alle Ebenen"), None)
+        project = self.context.project
+        if project is not None:
+            for level in project.all(DistrictLevel, order_by="rank"):
+                self.level.addItem(level.name, level.id)
+        i = self.level.findData(current)
+        self.level.setCurrentIndex(max(i, 0))
+        self.level.blockSignals(False)
+        self.proxy.set_level(self.level.currentData())
 
     def _fill_indicators(self) -> None:
         current = self.indicator.currentData()
@@ -162,16 +190,21 @@ class ValuesGrid(QWidget):
         ind = project.get(Indicator, indicator_id)
         districts = project.frame(District).sort_values("code")
         values = project.values_frame(indicators=[ind.key])
-        periods = set(project.periods()) | self.extra_periods
+        # The indicator's own years (from the one query); all project years only for an
+        # indicator without values yet, so a new one starts with familiar columns.
+        own = {int(p) for p in values["period"].unique()}
+        periods = (own or set(project.periods())) | self.extra_periods
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 240)
-        self.model.committer = None if project.read_only else self._commit_rows
+        self.table.setColumnWidth(1, 200)
+        self.model.committer = None if project.too_new else self._commit_rows
 
     def _on_changes(self, changes) -> None:
         tables = {c.table for c in changes}
         if "indicators" in tables:
             self._fill_indicators()
+        if "district_levels" in tables:
+            self._fill_levels()
         if tables & WATCH:
             self.reload()
 
@@ -249,6 +282,89 @@ class ValuesGrid(QWidget):
         text = self.selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Kopieren"), self.copy)
+        menu.addAction(self.tr("&Einfügen"), self.paste)
+        menu.addAction(self.tr("Werte &löschen"), self.clear_selection)
+        menu.addSeparator()
+        for status, text in (("final", self.tr("Als &endgültig markieren")),
+                             ("provisional", self.tr("Als &vorläufig markieren")),
+                             ("estimated", self.tr("Als &geschätzt markieren")),
+                             ("missing", self.tr("Als &fehlend markieren")),
+                             ("suppressed", self.tr("Als geheim &gehalten markieren"))):
+            menu.addAction(text, lambda s=status: self.set_status(s))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Anmerkung …"), self._ask_note)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        cells = []
+        for index in self.table.selectionModel().selectedIndexes():
+            if index.column() >= FIXED:
+                source = self.proxy.mapToSource(index)
+                cells.append((source.row(), source.column() - FIXED))
+        return cells
+
+    def set_status(self, status: str) -> str | None:
+        """Give the selected cells a status (one undo step); values stay unless withheld."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            value = self.model.values[r, j]
+            has_value = value == value
+            if status in ("final", "provisional", "estimated") and not has_value:
+                continue  # a status of a number needs the number
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if has_value and status not in (
+                             "missing", "suppressed") else None,
+                         "status": status, "note": self.model.notes.get((r, j), "")})
+        if not rows:
+            return None
+        project = self.context.project
+        command = SetValues(project, rows, self.tr("Status von %1 Werten ändern").replace(
+            "%1", str(len(rows))))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
+
+    def _ask_note(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        current = self.model.notes.get(cells[0], "")
+        text, ok = QInputDialog.getText(self, self.tr("Anmerkung"), self.tr(
+            "Anmerkung oder Quelle der ausgewählten Werte:"), text=current)
+        if ok:
+            self.set_note(text)
+
+    def set_note(self, note: str) -> str | None:
+        """Give the selected cells that hold a value or status a note (one undo step)."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            code = int(self.model.status[r, j])
+            if code == 0:
+                continue  # no row to annotate
+            value = self.model.values[r, j]
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if value == value else None,
+                         "status": STATUSES[code], "note": note.strip()})
+        if not rows:
+            return None
+        command = SetValues(self.context.project, rows, self.tr("Anmerkung ändern"))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
 
     def clear_selection(self) -> None:
         """Remove the values of the selected cells (Entf) as one undo step."""

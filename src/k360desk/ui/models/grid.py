@@ -9,13 +9,14 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from k360desk.ui.models.columns import (
     ID_ROLE,
@@ -32,6 +33,17 @@ _CODE = {name: i for i, name in enumerate(STATUSES)}
 MISSING_MARKS = {"-", "–", "—", ".", "...", "…"}
 SUPPRESSED_MARKS = {"x", "X", "*"}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
+# Flags built once: combining enum members costs microseconds per call.
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND, _RAW, _ID, _SEARCH))
 
 # rows for SetValues -> German error message or None
 ValuesCommitter = Callable[[list[dict[str, Any]]], "str | None"]
@@ -89,16 +101,20 @@ class ValuesGridModel(QAbstractTableModel):
         self.district_ids: list[int] = []
         self.codes: list[str] = []
         self.names: list[str] = []
+        self.level_ids: list = []
+        self.notes: dict[tuple[int, int], str] = {}
         self.periods: list[int] = []
         self.values = np.empty((0, 0))
         self.status = np.zeros((0, 0), dtype=np.int8)
-        self._text: list[list[str]] = []
+        self._text: list[list[str] | None] = []
+        self._codes: list[list[int]] = []
         self._search: list[str] = []
         self.committer: ValuesCommitter | None = None
         self.data_calls = 0
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._grey = QBrush(QColor("#6b6b6b"))
+        # The palette's placeholder colour: muted, yet readable in high-contrast themes.
+        self._grey = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
     # --- filling -------------------------------------------------------------------------
 
@@ -107,16 +123,19 @@ class ValuesGridModel(QAbstractTableModel):
         """Reset from a districts frame (id, code, name), periods and a long values frame."""
         ids = [int(i) for i in districts["id"]]
         periods = sorted({int(p) for p in periods})
-        grid, status = self._pivot(ids, periods, values)
+        grid, status, notes = self._pivot(ids, periods, values)
         same_shape = (ids == self.district_ids and periods == self.periods
                       and indicator_id == self.indicator_id and decimals == self.decimals)
         if same_shape:
             changed = ~(((grid == self.values) | (np.isnan(grid) & np.isnan(self.values)))
                         & (status == self.status))
-            self.values, self.status = grid, status
+            for (r, j), _note in set(notes.items()) ^ set(self.notes.items()):
+                changed[r, j] = True  # a changed note changes the tooltip
+            self.values, self.status, self.notes = grid, status, notes
+            self._codes = status.tolist()
             rows = np.flatnonzero(changed.any(axis=1))
             for r in rows:
-                self._text[r] = self._format_row(r)
+                self._text[r] = None
             if len(rows):
                 cols = np.flatnonzero(changed.any(axis=0))
                 self.dataChanged.emit(self.index(int(rows.min()), FIXED + int(cols.min())),
@@ -126,17 +145,21 @@ class ValuesGridModel(QAbstractTableModel):
         self.indicator_id, self.decimals = indicator_id, decimals
         self.district_ids, self.periods = ids, periods
         self.codes = [str(c) for c in districts["code"]]
+        self.level_ids = (list(districts["level_id"]) if "level_id" in districts
+                          else [None] * len(ids))
         self.names = [str(n) for n in districts["name"]]
-        self.values, self.status = grid, status
-        self._text = [self._format_row(r) for r in range(len(ids))]
+        self.values, self.status, self.notes = grid, status, notes
+        self._codes = status.tolist()
+        self._text = [None] * len(ids)
         self._search = [f"{c} {n}".lower() for c, n in zip(self.codes, self.names, strict=True)]
         self.endResetModel()
 
-    def _pivot(self, ids: list[int], periods: list[int], values) -> tuple[np.ndarray, np.ndarray]:
+    def _pivot(self, ids: list[int], periods: list[int], values,
+               ) -> tuple[np.ndarray, np.ndarray, dict[tuple[int, int], str]]:
         grid = np.full((len(ids), len(periods)), np.nan)
         status = np.zeros((len(ids), len(periods)), dtype=np.int8)
         if values is None or len(values) == 0 or not ids or not periods:
-            return grid, status
+            return grid, status, {}
         row_of = {d: i for i, d in enumerate(ids)}
         col_of = {p: j for j, p in enumerate(periods)}
         r = values["district_id"].map(row_of)
@@ -146,13 +169,18 @@ class ValuesGridModel(QAbstractTableModel):
         c = c[ok].astype(int).to_numpy()
         grid[r, c] = values["value"][ok].astype(float).to_numpy()
         status[r, c] = values["status"][ok].map(_CODE).fillna(1).astype(np.int8).to_numpy()
-        return grid, status
+        notes = {}
+        if "note" in values:
+            texts = values["note"][ok].fillna("").astype(str).to_numpy()
+            for i in np.flatnonzero(texts != ""):
+                notes[(int(r[i]), int(c[i]))] = texts[i]
+        return grid, status, notes
 
     def _format_row(self, r: int) -> list[str]:
         locale = german_locale()
         texts = []
         for j in range(len(self.periods)):
-            code = self.status[r, j]
+            code = self._codes[r][j]
             if code == 0:
                 texts.append("")
             elif code == 4:
@@ -162,6 +190,16 @@ class ValuesGridModel(QAbstractTableModel):
             else:
                 texts.append(locale.toString(float(self.values[r, j]), "f", self.decimals))
         return texts
+
+    def full_text(self, r: int, j: int) -> str:
+        """A cell at full precision (for editing and copying), German, markers as shown."""
+        code = self.status[r, j]
+        value = self.values[r, j]
+        if code in (0, 4, 5) or np.isnan(value):
+            return self._row_texts(r)[j]
+        # Rounded to 9 places so float noise (55.00000000000001) does not reach Excel.
+        return german_locale().toString(round(float(value), 9), "f", QLocale.FloatingPointPrecisionOption
+                                        .FloatingPointShortest)
 
     def add_period(self, period: int) -> int:
         """Add an empty period column (kept until the next reset); return its column."""
@@ -173,8 +211,10 @@ class ValuesGridModel(QAbstractTableModel):
         self.periods = periods
         self.values = np.insert(self.values, j, np.nan, axis=1)
         self.status = np.insert(self.status, j, 0, axis=1)
+        self._codes = self.status.tolist()
         for row in self._text:
-            row.insert(j, "")
+            if row is not None:
+                row.insert(j, "")
         self.endInsertColumns()
         return FIXED + j
 
@@ -186,40 +226,51 @@ class ValuesGridModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else FIXED + len(self.periods)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called ~7 times per visible cell on every repaint: plain int roles, list lookups,
+        # texts formatted once per row on first use.
         self.data_calls += 1
+        if role not in _ROLES:
+            return None
         row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
-            if col == 0:
-                return self.codes[row]
-            if col == 1:
-                return self.names[row]
-            return self._text[row][col - FIXED]
-        if role == RAW_ROLE:
-            if col == 0:
-                return self.codes[row]
-            if col == 1:
-                return self.names[row]
-            value = self.values[row, col - FIXED]
-            return None if np.isnan(value) else float(value)
+        if role == _DISPLAY:
+            if col >= FIXED:
+                return self._row_texts(row)[col - FIXED]
+            return self.codes[row] if col == 0 else self.names[row]
         if col < FIXED:
-            if role == SEARCH_ROLE:
+            if role == _EDIT or role == _RAW:
+                return self.codes[row] if col == 0 else self.names[row]
+            if role == _SEARCH:
                 return self._search[row]
-            if role == ID_ROLE:
+            if role == _ID:
                 return self.district_ids[row]
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        j = col - FIXED
+        if role == _ALIGN:
             return _RIGHT
-        code = int(self.status[row, col - FIXED])
-        if role == Qt.ItemDataRole.FontRole and code in (2, 3):
-            return self._italic
-        if role == Qt.ItemDataRole.ForegroundRole and code in (4, 5):
-            return self._grey
-        if role == Qt.ItemDataRole.ToolTipRole and code:
-            return status_label(STATUSES[code])
-        if role == ID_ROLE:
+        code = self._codes[row][j]
+        if role == _FONT:
+            return self._italic if code in (2, 3) else None
+        if role == _FOREGROUND:
+            return self._grey if code in (4, 5) else None
+        if role == _EDIT:
+            return self.full_text(row, j)
+        if role == _RAW:
+            value = self.values[row, j]
+            return None if value != value else float(value)
+        if role == _TOOLTIP:
+            note = self.notes.get((row, j))
+            label = status_label(STATUSES[code]) if code else ""
+            return "\n".join(t for t in (label, note) if t) or None
+        if role == _ID:
             return self.district_ids[row]
         return None
+
+    def _row_texts(self, row: int) -> list[str]:
+        texts = self._text[row]
+        if texts is None:
+            texts = self._text[row] = self._format_row(row)
+        return texts
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -234,10 +285,9 @@ class ValuesGridModel(QAbstractTableModel):
         return str(self.periods[section - FIXED])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() >= FIXED and self.committer is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
     # --- editing -------------------------------------------------------------------------
 
@@ -277,7 +327,8 @@ class ValuesGridModel(QAbstractTableModel):
                 rows.append({"indicator_id": self.indicator_id,
                              "district_id": self.district_ids[model_row],
                              "period": self.periods[col - FIXED], "value": value,
-                             "status": status, "note": ""})
+                             "status": status,
+                             "note": self.notes.get((model_row, col - FIXED), "")})
         return rows, None
 
     def paste_block(self, top: int, left: int, cells: list[list[str]],
@@ -293,7 +344,7 @@ class ValuesGridModel(QAbstractTableModel):
         return error
 
     def copy_text(self, rows: Sequence[int], cols: Sequence[int]) -> str:
-        """Tab-separated German text of the given model rows and columns (for Excel)."""
+        """Tab-separated German text of the given rows and columns at full precision (Excel)."""
         lines = []
         for r in rows:
             cells = []
@@ -303,7 +354,7 @@ class ValuesGridModel(QAbstractTableModel):
                 elif c == 1:
                     cells.append(self.names[r])
                 else:
-                    cells.append(self._text[r][c - FIXED])
+                    cells.append(self.full_text(r, c - FIXED))
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
 
@@ -323,3 +374,40 @@ class GridProxy(QSortFilterProxyModel):
         self.setFilterRole(SEARCH_ROLE)
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self._level = None
+
+    def set_level(self, level_id) -> None:
+        """Show only districts of one level (None: all levels)."""
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self._level = level_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._level = level_id
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if self._level is not None and self.sourceModel().level_ids[row] != self._level:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        # Reads the model's arrays directly (no data() round trip); empty cells sort last
+        # in both directions, as planners expect.
+        model = self.sourceModel()
+        col = left.column()
+        if col < FIXED:
+            texts = model.codes if col == 0 else model.names
+            a, b = texts[left.row()], texts[right.row()]
+            if col == 0 and a.isdigit() and b.isdigit():
+                return int(a) < int(b)
+            return a.lower() < b.lower()
+        a = model.values[left.row(), col - FIXED]
+        b = model.values[right.row(), col - FIXED]
+        a_empty, b_empty = bool(a != a), bool(b != b)  # numpy bools crash as return values
+        if a_empty or b_empty:
+            if a_empty and b_empty:
+                return False
+            return a_empty == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        return bool(a < b)

@@ -1,0 +1,95 @@
+"""Chart panel beside the map: kind chooser, second indicator, figure, export and copy."""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k360desk.export.charts import CHART_KINDS, ChartSpec, draw_chart
+
+
+class ChartView(QWidget):
+    """Shows one chart for the page's indicator, period, map classes and selection."""
+
+    settings_changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox(self)
+        for key in CHART_KINDS:
+            self.kind.addItem(self._kind_label(key), key)
+        self.second = QComboBox(self)
+        self.second.setToolTip(self.tr("Zweiter Indikator (y-Achse des Streudiagramms)"))
+        self.figure = Figure(figsize=(6, 5), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #6b6b6b;")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Diagramm:"), self))
+        top.addWidget(self.kind, 1)
+        top.addWidget(self.second, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.message)
+        self.spec: ChartSpec | None = None
+        self._resize = QTimer(self, singleShot=True, interval=150)
+        self._resize.timeout.connect(self.canvas.draw_idle)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.second.currentIndexChanged.connect(self.settings_changed)
+        self._kind_changed()
+
+    def _kind_label(self, key: str) -> str:
+        labels = {"bar": self.tr("Balken (sortiert)"), "series": self.tr("Zeitreihe"),
+                  "scatter": self.tr("Streudiagramm"), "matrix": self.tr("Status-Dynamik-Matrix"),
+                  "histogram": self.tr("Histogramm")}
+        return labels.get(key, CHART_KINDS[key])
+
+    def _kind_changed(self) -> None:
+        self.second.setVisible(self.current_kind() == "scatter")
+        self.settings_changed.emit()
+
+    def current_kind(self) -> str:
+        """Selected chart kind key (bar, series, scatter, matrix, histogram)."""
+        return str(self.kind.currentData())
+
+    def second_indicator(self) -> str | None:
+        """Key of the second indicator for the scatter."""
+        return self.second.currentData()
+
+    def set_indicators(self, items: list[tuple[str, str]]) -> None:
+        """Fill the second-indicator chooser with (key, label) pairs, keeping the choice."""
+        keep = self.second.currentData()
+        self.second.blockSignals(True)
+        self.second.clear()
+        for key, label in items:
+            self.second.addItem(label, key)
+        index = self.second.findData(keep)
+        self.second.setCurrentIndex(index if index >= 0 else min(1, self.second.count() - 1))
+        self.second.blockSignals(False)
+
+    def show_chart(self, spec: ChartSpec | None, message: str = "") -> None:
+        """Draw a chart (or only a German hint when there is nothing to show)."""
+        self.spec = spec
+        self.figure.clear()
+        self.message.setText(message)
+        if spec is not None:
+            ax = self.figure.add_subplot()
+            draw_chart(ax, spec)
+        self.canvas.draw_idle()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._resize.start()

@@ -1,0 +1,428 @@
+"""The "Karten & Diagramme" page: choropleth map, controls, charts and linked selection."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k360desk.analysis.classify import parse_breaks
+from k360desk.analysis.palettes import DIVERGING, PALETTE_LABELS, SEQUENTIAL
+from k360desk.ui.chart_view import ChartView
+from k360desk.ui.map_canvas import ZOOM_STEP, MapCanvas
+
+_MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels", "facilities",
+               "facility_types", "index_runs", "index_results", "topics", "k360_meta",
+               "statements", "questions", "goals"}
+_GEOMETRY_TABLES = {"districts", "district_levels"}
+
+
+def _warm_up_classification() -> None:
+    """Import mapclassify (scipy, scikit-learn: ~2–4 s cold) off the GUI thread, once."""
+    import sys
+    import threading
+
+    if "mapclassify" not in sys.modules:
+        threading.Thread(target=lambda: __import__("mapclassify"), name="warm-up-mapclassify",
+                         daemon=True).start()
+
+
+class MapPage(QWidget):
+    """Map and charts of indicators and the social index, linked to the project selection."""
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._bases: dict = {}
+        self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
+        self._update = QTimer(self, singleShot=True, interval=0)
+        self._update.timeout.connect(self._rebuild)
+        self._chart_update = QTimer(self, singleShot=True, interval=30)
+        self._chart_update.timeout.connect(self._rebuild_chart)
+        self._build_ui()
+        context.changed.connect(self._on_changed)
+        context.selection_changed.connect(self._on_selection)
+        context.project_replaced.connect(self._on_project_replaced)
+        _warm_up_classification()
+        self._on_project_replaced()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.indicator = QComboBox(self)
+        self.indicator.setModel(QStandardItemModel(self.indicator))
+        self.indicator.setMinimumContentsLength(18)
+        self.period = QComboBox(self)
+        self.level = QComboBox(self)
+        self.scheme = QComboBox(self)
+        for key, label in (("quantiles", self.tr("Quantile")),
+                           ("equal_interval", self.tr("Gleiche Intervalle")),
+                           ("natural_breaks", self.tr("Natürliche Brüche (Jenks)")),
+                           ("std_mean", self.tr("Standardabweichung")),
+                           ("manual", self.tr("Manuell"))):
+            self.scheme.addItem(label, key)
+        self.classes = QSpinBox(self, minimum=3, maximum=9, value=5)
+        self.breaks = QLineEdit(self, placeholderText=self.tr("z. B. 5; 10; 15"))
+        self.palette = QComboBox(self)
+        self.palette.addItem(self.tr("Automatisch (nach Polarität)"), None)
+        for name in SEQUENTIAL + DIVERGING:
+            self.palette.addItem(PALETTE_LABELS.get(name, name), name)
+        self.labels = QComboBox(self)
+        for key, label in (("name", self.tr("Name")), ("code", self.tr("Kürzel")),
+                           ("none", self.tr("keine"))):
+            self.labels.addItem(label, key)
+        self.facilities = QListWidget(self)
+        self.facilities.setMaximumHeight(130)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Indikator"), self.indicator)
+        form.addRow(self.tr("Bezugsjahr"), self.period)
+        form.addRow(self.tr("Ebene"), self.level)
+        form.addRow(self.tr("Klassen"), self.scheme)
+        form.addRow(self.tr("Anzahl"), self.classes)
+        form.addRow(self.tr("Grenzen"), self.breaks)
+        form.addRow(self.tr("Farben"), self.palette)
+        form.addRow(self.tr("Beschriftung"), self.labels)
+        facilities_box = QGroupBox(self.tr("Einrichtungen einblenden"), self)
+        QVBoxLayout(facilities_box).addWidget(self.facilities)
+
+        self.zoom_in = QPushButton(self.tr("Vergrößern"), self)
+        self.zoom_out = QPushButton(self.tr("Verkleinern"), self)
+        self.zoom_reset = QPushButton(self.tr("Gesamtansicht"), self)
+        self.export_map_button = QPushButton(self.tr("Karte exportieren …"), self)
+        self.copy_map_button = QPushButton(self.tr("Karte kopieren"), self)
+        self.export_chart_button = QPushButton(self.tr("Diagramm exportieren …"), self)
+        self.copy_chart_button = QPushButton(self.tr("Diagramm kopieren"), self)
+        buttons = QGridLayout()
+        buttons.addWidget(self.zoom_in, 0, 0)
+        buttons.addWidget(self.zoom_out, 0, 1)
+        buttons.addWidget(self.zoom_reset, 1, 0, 1, 2)
+        buttons.addWidget(self.export_map_button, 2, 0)
+        buttons.addWidget(self.copy_map_button, 2, 1)
+        buttons.addWidget(self.export_chart_button, 3, 0)
+        buttons.addWidget(self.copy_chart_button, 3, 1)
+
+        controls = QWidget(self)
+        side = QVBoxLayout(controls)
+        side.addLayout(form)
+        side.addWidget(facilities_box)
+        side.addLayout(buttons)
+        side.addStretch(1)
+        controls.setMaximumWidth(340)
+
+        self.canvas = MapCanvas(self)
+        self.charts = ChartView(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.charts)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 480])
+        layout = QHBoxLayout(self)
+        layout.addWidget(controls)
+        layout.addWidget(splitter, 1)
+
+        for combo in (self.indicator, self.period, self.level, self.scheme, self.palette, self.labels):
+            combo.currentIndexChanged.connect(self._schedule)
+        self.scheme.currentIndexChanged.connect(self._scheme_changed)
+        self.classes.valueChanged.connect(self._schedule)
+        self.breaks.editingFinished.connect(self._schedule)
+        self.facilities.itemChanged.connect(self._schedule)
+        self.zoom_in.clicked.connect(lambda: self.canvas.zoom(ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.canvas.zoom(1 / ZOOM_STEP))
+        self.zoom_reset.clicked.connect(self.canvas.reset_view)
+        self.export_map_button.clicked.connect(self._ask_export_map)
+        self.copy_map_button.clicked.connect(self.copy_map)
+        self.export_chart_button.clicked.connect(self._ask_export_chart)
+        self.copy_chart_button.clicked.connect(self.copy_chart)
+        self.canvas.district_clicked.connect(self._on_district_clicked)
+        self.canvas.background_clicked.connect(lambda: self.context.select_districts(()))
+        self.charts.settings_changed.connect(self._chart_update.start)
+        self._scheme_changed()
+
+    def _scheme_changed(self) -> None:
+        manual = self.scheme.currentData() == "manual"
+        self.breaks.setEnabled(manual)
+        self.classes.setEnabled(not manual)
+
+    # --- project and signals -------------------------------------------------------------
+
+    @property
+    def project(self):
+        """The open project (or None)."""
+        return getattr(self.context, "project", None)
+
+    def _on_project_replaced(self) -> None:
+        self._bases.clear()
+        self._fill_choosers()
+        self._schedule()
+
+    def _on_changed(self, changes) -> None:
+        tables = {getattr(c, "table", "") for c in changes}
+        if not tables & _MAP_TABLES:
+            return
+        if tables & _GEOMETRY_TABLES:
+            self._bases.clear()
+        if tables - {"indicator_values", "index_results"}:
+            self._fill_choosers()
+        self._schedule()
+
+    def _on_selection(self, ids) -> None:
+        self._selection = tuple(int(i) for i in ids)
+        self.canvas.set_selection(self._selection)
+        self._chart_update.start()
+
+    def _on_district_clicked(self, district_id: int, additive: bool) -> None:
+        if additive:
+            chosen = list(self._selection)
+            if district_id in chosen:
+                chosen.remove(district_id)
+            else:
+                chosen.append(district_id)
+            self.context.select_districts(tuple(chosen))
+        else:
+            self.context.select_districts((district_id,))
+
+    def _fill_choosers(self) -> None:
+        project = self.project
+        widgets = (self.indicator, self.period, self.level)
+        for w in widgets:
+            w.blockSignals(True)
+        keep = (self.indicator.currentData(), self.period.currentData(), self.level.currentData())
+        model: QStandardItemModel = self.indicator.model()
+        model.clear()
+        self.period.clear()
+        self.level.clear()
+        self.facilities.blockSignals(True)
+        checked = {self.facilities.item(i).text() for i in range(self.facilities.count())
+                   if self.facilities.item(i).checkState() == Qt.CheckState.Checked}
+        self.facilities.clear()
+        scatter_items = []
+        if project is not None:
+            indicators = project.indicators_frame()
+            bold = QFont()
+            bold.setBold(True)
+            for topic, group in indicators.groupby(indicators["topic"].fillna(self.tr("Ohne Handlungsfeld")),
+                                                   sort=False):
+                header = QStandardItem(str(topic))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFont(bold)
+                model.appendRow(header)
+                for _, row in group.iterrows():
+                    item = QStandardItem("   " + str(row["name"]))
+                    item.setData(str(row["key"]), Qt.ItemDataRole.UserRole)
+                    model.appendRow(item)
+                    scatter_items.append((str(row["key"]), str(row["name"])))
+            if project.count("index_runs") if hasattr(project, "count") else False:
+                header = QStandardItem(self.tr("Sozialindex"))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFont(bold)
+                model.appendRow(header)
+                for key, label in (("index:status", self.tr("Statusklasse")),
+                                   ("index:dynamics", self.tr("Dynamikklasse")),
+                                   ("index:matrix", self.tr("Status und Dynamik"))):
+                    item = QStandardItem("   " + label)
+                    item.setData(key, Qt.ItemDataRole.UserRole)
+                    model.appendRow(item)
+            self._add_voice_items(model, bold)
+            for period in reversed(project.periods()):
+                self.period.addItem(str(period), int(period))
+            from k360desk.export.map_data import facility_type_names, levels
+
+            self.level.addItem(self.tr("automatisch"), None)
+            for _, row in levels(project).iterrows():
+                if row["districts"]:
+                    self.level.addItem(str(row["name"]), int(row["id"]))
+            for name in facility_type_names(project):
+                item = QListWidgetItem(name, self.facilities)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
+        self.facilities.blockSignals(False)
+        self._restore(self.indicator, keep[0])
+        self._restore(self.period, keep[1])
+        self._restore(self.level, keep[2])
+        for w in widgets:
+            w.blockSignals(False)
+        self.charts.set_indicators(scatter_items)
+
+    def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:
+        """Ratings of the providers' survey and goal status as map choices."""
+        from k360desk.export.voice_map import voice_choices
+
+        choices = voice_choices(self.project)
+        if not choices:
+            return
+        header = QStandardItem(self.tr("Trägerabfrage und Zielwerte"))
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        header.setFont(bold)
+        model.appendRow(header)
+        for key, label in choices:
+            item = QStandardItem("   " + label)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            model.appendRow(item)
+
+    @staticmethod
+    def _restore(combo: QComboBox, data) -> None:
+        index = combo.findData(data) if data is not None else -1
+        if index < 0:
+            index = next((i for i in range(combo.count())
+                          if combo.model().flags(combo.model().index(i, 0)) & Qt.ItemFlag.ItemIsEnabled), -1)
+        combo.setCurrentIndex(index)
+
+    # --- building ------------------------------------------------------------------------
+
+    def select_indicator(self, key: str, period: int | None = None) -> None:
+        """Show an indicator (and period) as if chosen in the combo boxes."""
+        index = self.indicator.findData(key)
+        if index < 0:
+            raise KeyError(key)
+        self.indicator.setCurrentIndex(index)
+        if period is not None:
+            self.period.setCurrentIndex(self.period.findData(period))
+        self._rebuild()
+
+    def _schedule(self) -> None:
+        self._update.start()
+
+    def _checked_facilities(self) -> list[str]:
+        return [self.facilities.item(i).text() for i in range(self.facilities.count())
+                if self.facilities.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _base(self, level_id):
+        from k360desk.export.map_data import default_level, district_base
+
+        if level_id is None:
+            level_id = default_level(self.project)
+        if level_id not in self._bases:
+            self._bases[level_id] = district_base(self.project, level_id)
+        return self._bases[level_id]
+
+    def _rebuild(self) -> None:
+        """Compute the map spec for the current choices and show it (recolour if possible)."""
+        from k360desk.export.map_data import MapDataError, index_map_spec, indicator_map_spec
+
+        self._update.stop()
+        key, period = self.indicator.currentData(), self.period.currentData()
+        if self.project is None or key is None:
+            self.canvas.clear_map(self.tr("Kein Indikator ausgewählt."))
+            self._chart_update.start()
+            return
+        try:
+            base = self._base(self.level.currentData())
+            facilities = self._checked_facilities()
+            if str(key).startswith("voice:"):
+                from k360desk.export.voice_map import voice_map_spec
+
+                spec = voice_map_spec(self.project, key, base=base, labels=self.labels.currentData(),
+                                      facility_types=facilities, highlight=self._selection)
+            elif str(key).startswith("index:"):
+                spec = index_map_spec(self.project, key.split(":", 1)[1], labels=self.labels.currentData(),
+                                      base=base, facility_types=facilities, highlight=self._selection)
+            else:
+                if period is None:
+                    raise MapDataError(self.tr("Es gibt noch keine Indikatorwerte."))
+                breaks = parse_breaks(self.breaks.text()) if self.scheme.currentData() == "manual" else None
+                spec = indicator_map_spec(
+                    self.project, key, int(period), scheme=self.scheme.currentData(),
+                    k=self.classes.value(), breaks=breaks, palette=self.palette.currentData(),
+                    labels=self.labels.currentData(), facility_types=facilities, base=base,
+                    highlight=self._selection)
+        except (MapDataError, ValueError) as exc:
+            self.canvas.clear_map(str(exc))
+            self._chart_update.start()
+            return
+        self.canvas.show_spec(spec)
+        self._chart_update.start()
+
+    def _rebuild_chart(self) -> None:
+        from k360desk.export.chart_data import chart_spec
+        from k360desk.export.map_data import MapDataError
+
+        key, period = self.indicator.currentData(), self.period.currentData()
+        kind = self.charts.current_kind()
+        if self.project is None:
+            self.charts.show_chart(None)
+            return
+        if key is not None and str(key).startswith(("index:", "voice:")) and kind != "matrix":
+            key = None
+        try:
+            spec = chart_spec(self.project, kind, key, period, key2=self.charts.second_indicator(),
+                              map_spec=self.canvas.spec if key else None, highlight=self._selection,
+                              district_ids=list(self._selection) if kind == "series" else None)
+        except (MapDataError, ValueError) as exc:
+            self.charts.show_chart(None, str(exc))
+            return
+        self.charts.show_chart(spec)
+
+    # --- export --------------------------------------------------------------------------
+
+    def export_map_to(self, path: str) -> None:
+        """Write the current map as PNG, SVG or PDF at print resolution."""
+        from k360desk.export.map_render import export_map
+
+        if self.canvas.spec is None:
+            raise ValueError(self.tr("Es ist keine Karte zu sehen."))
+        export_map(self.canvas.spec.with_highlight(self._selection), path)
+
+    def export_chart_to(self, path: str) -> None:
+        """Write the current chart as PNG, SVG or PDF."""
+        from k360desk.export.charts import export_chart
+
+        if self.charts.spec is None:
+            raise ValueError(self.tr("Es ist kein Diagramm zu sehen."))
+        export_chart(self.charts.spec, path)
+
+    def _ask_export(self, title: str, writer) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, "", self.tr("PNG-Bild (*.png);;SVG-Grafik (*.svg);;PDF-Dokument (*.pdf)"))
+        if not path:
+            return
+        try:
+            writer(path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, title, str(exc))
+
+    def _ask_export_map(self) -> None:
+        self._ask_export(self.tr("Karte exportieren"), self.export_map_to)
+
+    def _ask_export_chart(self) -> None:
+        self._ask_export(self.tr("Diagramm exportieren"), self.export_chart_to)
+
+    def copy_map(self) -> None:
+        """Put the current map (with legend and decorations) on the clipboard as an image."""
+        from k360desk.export.map_render import map_figure
+
+        if self.canvas.spec is not None:
+            fig, _ = map_figure(self.canvas.spec.with_highlight(self._selection))
+            self._copy_figure(fig)
+
+    def copy_chart(self) -> None:
+        """Put the current chart on the clipboard as an image."""
+        from k360desk.export.charts import chart_figure
+
+        if self.charts.spec is not None:
+            self._copy_figure(chart_figure(self.charts.spec))
+
+    @staticmethod
+    def _copy_figure(fig) -> None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=150, facecolor="#ffffff")
+        QGuiApplication.clipboard().setImage(QImage.fromData(buffer.getvalue(), "PNG"))

@@ -1,0 +1,351 @@
+"""The "Förderrunden" workflow page: rounds on top, the selected round's steps as tabs.
+
+Tabs: round and budget (status with guards), criteria catalogue, applications, scoring,
+ranking and allocation (trial, overrides, decision), after the decision (payments, usage
+reports, reviews) and where the money goes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k360desk.models import Committee, DecisionRule, FundingRound, Programme, Project
+from k360desk.models import rounds as store
+from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
+from k360desk.ui.editors.section import RecordSection
+from k360desk.ui.models import Column, german_locale
+from k360desk.ui.rounds import base
+from k360desk.ui.rounds.commands import SetLinkRows, SetRoundStatus
+from k360desk.ui.rounds.frame_model import format_cell
+
+
+def _new_round(project: Project) -> FundingRound:
+    from datetime import date
+
+    year = date.today().year + 1
+    programmes = project.all(Programme)
+    return FundingRound(
+        name=unique_name(project, FundingRound, f"Förderrunde {year}"),
+        programme_id=programmes[0].id if programmes else None,
+        first_year=year,
+        last_year=year + 2,
+    )
+
+
+def _rounds_frame(project: Project):
+    return project.frame(FundingRound).sort_values(["first_year", "name"])
+
+
+class RoundWorkflowPage(QWidget):
+    """Rounds list and the workflow of the selected round."""
+
+    help_topic = "rounds"
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from k360desk.ui.rounds.aftercare import AftercareTab, MoneyTab
+        from k360desk.ui.rounds.catalogue import ApplicationsTab, CriteriaTab
+        from k360desk.ui.rounds.ranking import RankingTab
+        from k360desk.ui.rounds.scoring import ScoringTab
+
+        self.context = context
+        status_pairs = [(code, base.status_label(code)) for code in store.STATUSES]
+        columns = [
+            Column("name", self.tr("Förderrunde"), required=True, width=200),
+            Column("programme_id", self.tr("Förderprogramm"), "choice", choices="programmes", width=180),
+            Column("first_year", self.tr("von"), "int", width=60, required=True),
+            Column("last_year", self.tr("bis"), "int", width=60, required=True),
+            Column("deadline", self.tr("Antragsfrist"), "date", width=100),
+            Column("status", self.tr("Status"), "choice", choices="status", editable=False, width=140),
+            Column("notes", self.tr("Bemerkungen"), multiline=True),
+        ]
+        self.rounds = RecordSection(
+            context,
+            FundingRound,
+            columns,
+            self.tr("Förderrunden"),
+            loader=_rounds_frame,
+            new_record=_new_round,
+            form=False,
+            choices={
+                "programmes": (names(Programme), ("programmes",)),
+                "status": (lambda p: status_pairs, ()),
+            },
+            parent=self,
+        )
+        self.tabs = QTabWidget(self)
+        self.setup = SetupTab(context, self)
+        self.criteria = CriteriaTab(context, self)
+        self.applications = ApplicationsTab(context, self)
+        self.scoring = ScoringTab(context, self)
+        self.ranking = RankingTab(context, self)
+        self.aftercare = AftercareTab(context, self)
+        self.money = MoneyTab(context, self)
+        for tab, title in (
+            (self.setup, self.tr("Runde && Budget")),
+            (self.criteria, self.tr("Kriterien")),
+            (self.applications, self.tr("Anträge")),
+            (self.scoring, self.tr("Bewertung")),
+            (self.ranking, self.tr("Rangliste && Vergabe")),
+            (self.aftercare, self.tr("Nach der Bewilligung")),
+            (self.money, self.tr("Wohin fließt das Geld?")),
+        ):
+            self.tabs.addTab(tab, title)
+        self.tab_list = [
+            self.setup,
+            self.criteria,
+            self.applications,
+            self.scoring,
+            self.ranking,
+            self.aftercare,
+            self.money,
+        ]
+        self.placeholder = base.note_label(
+            self, self.tr("Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.")
+        )
+        lower = QWidget(self)
+        lay = QVBoxLayout(lower)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.placeholder)
+        lay.addWidget(self.tabs, 1)
+        programmes = QPushButton(self.tr("Förder&programme verwalten …"), self)
+        programmes.setAccessibleName(self.tr("Förderprogramme verwalten"))
+        programmes.clicked.connect(self._edit_programmes)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.rounds, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(programmes)
+        top_layout.addLayout(row)
+        body = splitter(Qt.Orientation.Vertical, [top, lower], [150, 700], self)
+        page_layout(self, body)
+        self.setAccessibleName(self.tr("Förderrunden"))
+        base.name_inner_editors(self)
+        self.rounds.selection_changed.connect(self._on_selected)
+        self._on_selected(self.rounds.selected_ids())
+        if self.rounds.model.rowCount() and not self.rounds.selected_ids():
+            self.rounds.select_ids([self.rounds.model.record_id(self.rounds.model.rowCount() - 1)])
+
+    def _on_selected(self, ids: list[int]) -> None:
+        round_id = ids[0] if len(ids) == 1 else None
+        self.tabs.setVisible(round_id is not None)
+        self.placeholder.setVisible(round_id is None)
+        for tab in self.tab_list:
+            if tab.round_id != round_id:
+                tab.set_round(round_id)
+
+    def _edit_programmes(self) -> None:
+        ProgrammesDialog(self.context, self).exec()
+
+    def select_round(self, round_id: int) -> None:
+        """Select a round by id (used by other pages and tests)."""
+        self.rounds.select_ids([round_id])
+
+
+class ProgrammesDialog(QDialog):
+    """The funding programmes (rarely edited, so kept out of the round workflow)."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Förderprogramme"))
+        self.section = RecordSection(
+            context, Programme,
+            [Column("name", self.tr("Förderprogramm"), required=True, width=240),
+             Column("funder", self.tr("Fördergeber"), width=180),
+             Column("max_years", self.tr("Höchstdauer (Jahre)"), "int", width=130),
+             Column("description", self.tr("Beschreibung"), multiline=True)],
+            self.tr("Förderprogramme"), form=False,
+            new_record=lambda p: Programme(name=unique_name(p, Programme, self.tr("Neues Programm"))),
+            parent=self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.section, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+
+
+class SetupTab(base.RoundTab):
+    """Status with its guards, and the budget per year with earlier commitments."""
+
+    watch = ("funding_rounds", "round_budgets", "criteria", "applications", "application_amounts", "scores")
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.back = QPushButton(self)
+        self.forward = QPushButton(self)
+        self.back.clicked.connect(self._step_back)
+        self.forward.clicked.connect(self._step_forward)
+        self.guards = base.note_label(self)
+        self.error = base.error_label(self)
+        self.budget = QTableWidget(0, 4, self)
+        self.budget.setHorizontalHeaderLabels(
+            [
+                self.tr("Jahr"),
+                self.tr("Budget (€)"),
+                self.tr("durch frühere Runden gebunden"),
+                self.tr("frei für diese Runde"),
+            ]
+        )
+        self.budget.verticalHeader().hide()
+        self.budget.horizontalHeader().setStretchLastSection(False)
+        self.budget.setAccessibleName(self.tr("Budget je Jahr"))
+        for col, width in enumerate((70, 130, 220, 160)):
+            self.budget.setColumnWidth(col, width)
+        self.budget.itemChanged.connect(self._budget_edited)
+        self._loading = False
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.back)
+        row.addWidget(self.forward)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.guards)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("<b>Budget je Jahr</b> (Doppelklick zum Ändern)"), self))
+        layout.addWidget(self.budget, 1)
+        self.rules = RecordSection(
+            context, DecisionRule, [
+                Column("max_amount", self.tr("bis Gesamtbetrag (€)"), "number", decimals=0, width=150,
+                       description=self.tr("Leer = ohne Obergrenze")),
+                Column("committee_id", self.tr("entscheidet"), "choice", choices="committees", width=220),
+                Column("notes", self.tr("Bemerkungen")),
+            ], self.tr("Wer entscheidet? (Regeln des Förderprogramms)"), loader=self._rules,
+            new_record=self._new_rule, form=False, watch=("funding_rounds", "committees"),
+            choices={"committees": (names(Committee), ("committees",))}, parent=self)
+        self.rules_note = base.note_label(self, self.tr(
+            "Die Regel mit der kleinsten passenden Obergrenze bestimmt das Gremium; ohne Regeln "
+            "entscheidet die Sitzung, in der der Beschluss erfasst wird."))
+        layout.addWidget(self.rules, 1)
+        layout.addWidget(self.rules_note)
+
+    def _programme_id(self) -> int | None:
+        rnd = self.project.get(FundingRound, self.round_id) if self.round_id else None
+        return rnd.programme_id if rnd else None
+
+    def _rules(self, project: Project):
+        frame = project.frame(DecisionRule)
+        programme = self._programme_id() if self.round_id else None
+        return frame[frame["programme_id"] == programme] if programme else frame.iloc[0:0]
+
+    def _new_rule(self, project: Project) -> DecisionRule:
+        return DecisionRule(programme_id=self._programme_id())
+
+    def refresh(self) -> None:
+        """Show status, next/previous steps with their guards, and the budget."""
+        self.error.hide()
+        if self.project is None or self.round_id is None:
+            return
+        rnd = self.project.get(FundingRound, self.round_id)
+        if rnd is None:
+            return
+        i = store.STATUSES.index(rnd.status)
+        frozen = store.criteria_frozen(self.project, self.round_id)
+        self.status.setText(
+            self.tr("Status: <b>%1</b>%2")
+            .replace("%1", base.status_label(rnd.status))
+            .replace("%2", self.tr(" – Kriterienkatalog eingefroren") if frozen else "")
+        )
+        self.back.setVisible(i > 0)
+        self.forward.setVisible(i < len(store.STATUSES) - 1)
+        problems: list[str] = []
+        if i > 0:
+            self.back.setText(
+                self.tr("◀ zurück zu „%1“").replace("%1", base.status_label(store.STATUSES[i - 1]))
+            )
+            self.back.setEnabled(self.writable)
+        if i < len(store.STATUSES) - 1:
+            nxt = store.STATUSES[i + 1]
+            self.forward.setText(self.tr("weiter: „%1“ ▶").replace("%1", base.status_label(nxt)))
+            problems = store.check_transition(self.project, self.round_id, nxt)
+            self.forward.setEnabled(self.writable and not problems)
+        self.guards.setText(self.tr("Noch nicht möglich: ") + " ".join(problems) if problems else "")
+        self.guards.setVisible(bool(problems))
+        self._fill_budget(rnd)
+        self.rules.reload_all()
+        self.rules.setEnabled(rnd.programme_id is not None)
+
+    def _fill_budget(self, rnd: FundingRound) -> None:
+        budgets = self.project.link_frame("round_budgets", round_id=rnd.id).set_index("year")["amount"]
+        earlier = store.commitments(self.project, rnd.id)
+        years = list(range(rnd.first_year, rnd.last_year + 1))
+        self._loading = True
+        self.budget.setRowCount(len(years))
+        locale = german_locale()
+        for row, year in enumerate(years):
+            amount = float(budgets.get(year, 0.0))
+            bound = float(earlier.get(year, 0.0))
+            cells = [
+                str(year),
+                locale.toString(amount, "f", 0),
+                format_cell("money", bound),
+                format_cell("money", amount - bound),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                flags = item.flags() & ~Qt.ItemFlag.ItemIsEditable
+                if col == 1 and self.writable:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags)
+                item.setData(Qt.ItemDataRole.UserRole, year)
+                self.budget.setItem(row, col, item)
+        self._loading = False
+
+    def _budget_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() != 1 or self.round_id is None:
+            return
+        from k360desk.ui.models.columns import parse_german_number
+
+        text = item.text().replace("€", "").strip()
+        value = parse_german_number(text) if text else 0.0
+        if value is None or value < 0:
+            self.show_error(self.tr("„%1“ ist kein gültiger Betrag.").replace("%1", item.text()))
+            self.mark_dirty()
+            return
+        year = item.data(Qt.ItemDataRole.UserRole)
+        self.push(
+            SetLinkRows(
+                self.project,
+                "round_budgets",
+                ("round_id", "year"),
+                [{"round_id": self.round_id, "year": year, "amount": value}],
+                self.tr("Budget %1 ändern").replace("%1", str(year)),
+            )
+        )
+
+    def _step_forward(self) -> None:
+        rnd = self.project.get(FundingRound, self.round_id)
+        nxt = store.STATUSES[store.STATUSES.index(rnd.status) + 1]
+        if nxt == "decided":
+            self.show_error(self.tr("Den Beschluss erfassen Sie unter „Rangliste & Vergabe“."))
+        self.push(SetRoundStatus(self.project, self.round_id, nxt))
+
+    def _step_back(self) -> None:
+        rnd = self.project.get(FundingRound, self.round_id)
+        prev = store.STATUSES[store.STATUSES.index(rnd.status) - 1]
+        reason = base.ask_reason(
+            self,
+            self.tr("Schritt zurück"),
+            self.tr("Warum geht die Runde zurück zu „%1“? (wird protokolliert)").replace(
+                "%1", base.status_label(prev)
+            ),
+        )
+        if reason:
+            self.push(SetRoundStatus(self.project, self.round_id, prev, reason))

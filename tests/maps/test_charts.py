@@ -1,0 +1,83 @@
+"""Charts: suppressed values shown as such, correlation, export."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from k360desk.export.charts import (
+    bar_spec,
+    correlation_text,
+    export_chart,
+    histogram_spec,
+    matrix_spec,
+    pearson,
+    scatter_spec,
+    series_spec,
+)
+
+
+def _table(n=12, suppressed=(2,)):
+    frame = pd.DataFrame({"district_id": range(1, n + 1), "code": [f"{i:02d}" for i in range(1, n + 1)],
+                          "name": [f"Quartier {i}" for i in range(1, n + 1)],
+                          "value": np.linspace(1, 12, n)})
+    frame["suppressed"] = frame["district_id"].isin(suppressed)
+    frame.loc[frame["suppressed"], "value"] = 0.0  # a stored zero must not be shown as a value
+    return frame
+
+
+def test_bar_chart_sorts_and_keeps_suppressed_apart():
+    spec = bar_spec(_table(), indicator_name="Quote", unit="%", period=2023, reference=6.0)
+    assert spec.data["value"].iloc[0] == 12
+    last = spec.data.iloc[-1]
+    assert last["suppressed"] and np.isnan(last["value"])
+
+
+def test_bar_chart_draws_a_hatched_stub_for_suppressed():
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    from k360desk.export.charts import draw_chart
+
+    draw_chart(ax, bar_spec(_table(), indicator_name="Quote", reference=6.0))
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1
+    labels = [t.get_text() for t in ax.texts + fig.texts]
+    assert any("geheim gehalten" in t for t in labels)
+    assert any(line.get_label().startswith("Gesamtstadt: 6,0") for line in ax.lines)
+
+
+def test_pearson_and_german_text():
+    x = np.array([1, 2, 3, 4, np.nan])
+    r, n = pearson(x, np.array([2, 4, 6, 8, 10]))
+    assert r == pytest.approx(1.0) and n == 4
+    assert correlation_text(-0.6234, 48) == "Korrelation (Pearson) r = -0,62, n = 48"
+    assert "nicht berechenbar" in correlation_text(*pearson([1, 2], [3, 4]))
+
+
+def test_scatter_leaves_out_suppressed_pairs():
+    x = _table()
+    y = _table(suppressed=(5,)).assign(value=lambda f: f["value"] * 2)
+    spec = scatter_spec(x, y, x_name="A", y_name="B")
+    assert spec.extra["n"] == 10 and spec.extra["r"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_every_kind_exports(tmp_path, suffix):
+    table = _table()
+    rows = pd.DataFrame([{"district_id": d, "name": f"Q{d}", "period": p, "value": d + p / 1000,
+                          "suppressed": d == 2 and p == 2021} for d in (1, 2) for p in (2020, 2021, 2022)])
+    index = table.assign(status_class=["1", "2", "3"] * 4, dynamics_class=["-", "+"] * 6)
+    specs = [
+        bar_spec(table, indicator_name="Quote", reference=5.0),
+        series_spec(rows, pd.Series({2020: 1.5, 2021: 1.6, 2022: 1.7}), indicator_name="Quote"),
+        scatter_spec(table, table, x_name="A", y_name="B"),
+        matrix_spec(index, status_order=["1", "2", "3"], dynamics_order=["-", "+"]),
+        histogram_spec(table, indicator_name="Quote", reference=5.0, breaks=[4, 8, 12],
+                       colors=["#fee8c8", "#fdbb84", "#e34a33"]),
+    ]
+    for spec in specs:
+        path = export_chart(spec, tmp_path / f"{spec.kind}{suffix}", dpi=60)
+        assert path.stat().st_size > 1000

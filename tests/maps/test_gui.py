@@ -1,0 +1,109 @@
+"""The map page driven like a user: switch indicator, hover, click, follow the selection."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+
+@pytest.fixture
+def page(qtbot, fake_context):
+    from k360desk.ui.map_view import MapPage
+
+    widget = MapPage(fake_context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.select_indicator("arbeitslose", 2023)
+    return widget
+
+
+def _district_center(page, code):
+    spec = page.canvas.spec
+    row = spec.base.codes.index(code)
+    return row, spec.base.anchors[row]
+
+
+def _to_widget(page, x, y):
+    """CRS coordinates → widget pixel position (Qt's y axis points down)."""
+    from PySide6.QtCore import QPoint
+
+    page.canvas.draw()
+    px, py = page.canvas.ax.transData.transform((x, y))
+    ratio = page.canvas.device_pixel_ratio or 1
+    return QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
+
+
+def test_indicator_switch_only_recolours(page):
+    spec = page.canvas.spec
+    assert spec is not None and spec.value_label == "Arbeitslose 2023"
+    collection = page.canvas.artists.collection
+    before = collection.get_facecolors().copy()
+    page.select_indicator("einwohner", 2023)
+    assert page.canvas.artists.collection is collection
+    assert page.canvas.spec.value_label.startswith("Einwohnerinnen")
+    assert (collection.get_facecolors() != before).any()
+
+
+def test_hover_gives_name_value_reference_and_class(page, qtbot):
+    row, (x, y) = _district_center(page, "23")
+    text = page.canvas.tooltip_at(x, y)
+    assert text.startswith("Quartier 23 (23)")
+    assert "Arbeitslose 2023: 495" in text and "Klasse" in text
+    qtbot.mouseMove(page.canvas, _to_widget(page, x, y))
+    qtbot.waitUntil(lambda: page.canvas.last_tooltip.startswith("Quartier 23"), timeout=2000)
+
+
+def test_click_selects_and_selection_signal_highlights(page, qtbot, fake_context):
+    from PySide6.QtCore import Qt
+
+    _row, (x, y) = _district_center(page, "12")
+    district_id = int(page.canvas.spec.base.ids[page.canvas.spec.base.codes.index("12")])
+    with qtbot.waitSignal(fake_context.selection_changed, timeout=2000) as blocker:
+        qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=_to_widget(page, x, y))
+    assert blocker.args == [(district_id,)]
+    assert len(page.canvas.artists.selection.get_paths()) == 1
+    # a selection made elsewhere (a table) shows up on the map as well
+    other = int(page.canvas.spec.base.ids[0])
+    fake_context.select_districts((other, district_id))
+    assert len(page.canvas.artists.selection.get_paths()) == 2
+
+
+def test_wheel_zoom_and_reset(page):
+    xlim = page.canvas.ax.get_xlim()
+    page.zoom_in.click()
+    assert page.canvas.ax.get_xlim()[1] - page.canvas.ax.get_xlim()[0] < xlim[1] - xlim[0]
+    page.zoom_reset.click()
+    assert page.canvas.ax.get_xlim() == pytest.approx(xlim)
+
+
+def test_charts_and_export(page, qtbot, tmp_path):
+    page.charts.kind.setCurrentIndex(page.charts.kind.findData("bar"))
+    qtbot.waitUntil(lambda: page.charts.spec is not None and page.charts.spec.kind == "bar", timeout=3000)
+    page.export_map_to(str(tmp_path / "karte.pdf"))
+    page.export_chart_to(str(tmp_path / "balken.svg"))
+    assert (tmp_path / "karte.pdf").stat().st_size > 2000
+    assert (tmp_path / "balken.svg").stat().st_size > 2000
+    page.copy_map()
+    from PySide6.QtGui import QGuiApplication
+
+    assert not QGuiApplication.clipboard().image().isNull()
+    if os.environ.get("K360_SHOTS"):
+        page.grab().save(os.path.join(os.environ["K360_SHOTS"], "map_page.png"))
+
+
+def test_project_changes_redraw(page, qtbot, fake_context):
+    from k360desk.models import Change
+
+    project = fake_context.project
+    indicators = project.indicators_frame().set_index("key")
+    ids = dict(zip(project.districts_frame()["code"], project.districts_frame()["id"], strict=True))
+    project.set_values([{"indicator_id": int(indicators.loc["arbeitslose", "id"]),
+                         "district_id": int(ids["23"]), "period": 2023, "value": None,
+                         "status": "suppressed"}])
+    fake_context.changed.emit([Change("indicator_values", "bulk")])
+    qtbot.waitUntil(lambda: "geheim gehalten" in [e.label for e in page.canvas.spec.legend], timeout=2000)
