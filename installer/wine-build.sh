@@ -19,7 +19,7 @@ export WINEPREFIX=$W/prefix WINEDEBUG=-all WINEARCH=win64
 export K360_SELFTEST_SKIP=qtpdf
 T0=$(date +%s)
 log() { echo "[$(( $(date +%s) - T0 ))s] $*"; }
-wrun() { wine "$@" 2>&1 < /dev/null | tr -d '\r' | grep -v "^[0-9a-f]*:fixme:" || true; }
+wrun() { wine "$@" 2>&1 < /dev/null | tr -d '\r' | grep -av "^[0-9a-f]*:fixme:" || true; }
 SUMMARY=$W/summary.txt; : > "$SUMMARY"
 note() { echo "$*" | tee -a "$SUMMARY"; }
 for tool in wine wixl msiinfo makensis x86_64-w64-mingw32-gcc osslsigncode; do
