@@ -236,7 +236,8 @@ class MapArtists:
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
                                       markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=(_MARKER_AREA.get(layer.marker, 24) ** 0.5) * 1.25, label=f"{layer.type_name}  ({len(layer.x)})"))
+                                      markersize=_MARKER_AREA.get(layer.marker, 24) ** 0.5 * 1.25,
+                                      label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
         self.legend = self.ax.legend(

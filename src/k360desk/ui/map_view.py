@@ -51,6 +51,7 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._bases: dict = {}
+        self._tables: dict = {}  # indicator tables of this project state, emptied on changes
         self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
@@ -171,6 +172,7 @@ class MapPage(QWidget):
 
     def _on_project_replaced(self) -> None:
         self._bases.clear()
+        self._tables.clear()
         self._fill_choosers()
         self._schedule()
 
@@ -178,6 +180,7 @@ class MapPage(QWidget):
         tables = {getattr(c, "table", "") for c in changes}
         if not tables & _MAP_TABLES:
             return
+        self._tables.clear()
         if tables & _GEOMETRY_TABLES:
             self._bases.clear()
         if tables - {"indicator_values", "index_results"}:
@@ -321,7 +324,7 @@ class MapPage(QWidget):
                     self.project, key, int(period), scheme=self.scheme.currentData(),
                     k=self.classes.value(), breaks=breaks, palette=self.palette.currentData(),
                     labels=self.labels.currentData(), facility_types=facilities, base=base,
-                    highlight=self._selection)
+                    highlight=self._selection, cache=self._tables)
         except (MapDataError, ValueError) as exc:
             self.canvas.clear_map(str(exc))
             self._chart_update.start()
@@ -343,7 +346,8 @@ class MapPage(QWidget):
         try:
             spec = chart_spec(self.project, kind, key, period, key2=self.charts.second_indicator(),
                               map_spec=self.canvas.spec if key else None, highlight=self._selection,
-                              district_ids=list(self._selection) if kind == "series" else None)
+                              district_ids=list(self._selection) if kind == "series" else None,
+                              cache=self._tables)
         except (MapDataError, ValueError) as exc:
             self.charts.show_chart(None, str(exc))
             return
