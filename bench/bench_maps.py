@@ -64,7 +64,7 @@ def bench_switch(city, values: list[pd.DataFrame], repeats: int) -> tuple[float,
     fig, canvas, ax = _figure()
     t0 = time.perf_counter()
     base = build_base(city)
-    artists = draw_map(ax, spec_for(0), label_size=7.5)
+    artists = draw_map(ax, spec_for(0), label_size=7.5, legend_wrap=26)
     canvas.draw()
     first = (time.perf_counter() - t0) * 1000
     times = []
@@ -128,7 +128,7 @@ def bench_project(path: str, repeats: int) -> None:
         fig, canvas, ax = _figure()
         first = indicator_map_spec(project, keys[0], period)
         base = first.base
-        artists = draw_map(ax, first, label_size=7.5)
+        artists = draw_map(ax, first, label_size=7.5, legend_wrap=26)
         canvas.draw()
         table_ms, full_ms, cached_ms = [], [], []
         cache: dict = {}

@@ -124,6 +124,8 @@ class MapCanvas(FigureCanvasQTAgg):
             self._view_changed()
 
     def _view_changed(self) -> None:
+        if self.artists is not None:
+            self.artists.hide_labels()
         self.draw_idle()
         self._settle.start()
 
