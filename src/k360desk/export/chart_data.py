@@ -65,7 +65,8 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         raise MapDataError("Bitte ein Bezugsjahr angeben.")
     level = _level_of(project, map_spec)
     table = _restrict(indicator_table(project, key, period, level, cache), district_ids)
-    reference = table_reference(table)
+    # The city value of a count is its total: no line to compare a district with.
+    reference = table_reference(table) if str(info.get("kind")) != "count" else None
     if kind == "bar":
         colors = None
         if map_spec is not None:
@@ -88,7 +89,8 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     return scatter_spec(table, table2, x_name=name, y_name=str(info2["name"]), x_unit=unit,
                         y_unit=str(info2.get("unit") or ""), x_decimals=decimals,
                         y_decimals=int(info2.get("decimals") or 0), period=period,
-                        x_reference=reference, y_reference=table_reference(table2),
+                        x_reference=reference,
+                        y_reference=table_reference(table2) if str(info2.get("kind")) != "count" else None,
                         highlight=highlight, source=source)
 
 

@@ -265,18 +265,34 @@ class MapArtists:
     def _draw_decorations(self) -> None:
         ax, spec = self.ax, self.spec
         add = self.decoration_artists.append
-        add(ax.text(0.0, 1.075, spec.title, transform=ax.transAxes, fontsize=13,
-                    fontweight="bold", color=TEXT_COLOR, ha="left", va="bottom"))
+        chars = title_chars(ax.figure)
+        title = _wrap(spec.title, chars)
+        add(ax.annotate(title, xy=(0, 1), xycoords="axes fraction", xytext=(0, 30),
+                        textcoords="offset points", fontsize=13, fontweight="bold",
+                        color=TEXT_COLOR, ha="left", va="bottom", annotation_clip=False))
         if spec.subtitle:
-            add(ax.text(0.0, 1.02, spec.subtitle, transform=ax.transAxes, fontsize=9,
-                        color=MUTED, ha="left", va="bottom"))
+            add(ax.annotate(spec.subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 10),
+                            textcoords="offset points", fontsize=9, color=MUTED, ha="left",
+                            va="bottom", annotation_clip=False))
         if spec.source:
-            add(ax.annotate(spec.source, xy=(0, 0), xycoords="axes fraction", xytext=(0, -30),
+            add(ax.annotate(_wrap(spec.source, int(chars * 1.8)), xy=(0, 0),
+                            xycoords="axes fraction", xytext=(0, -30),
                             textcoords="offset points", fontsize=7, color=MUTED, ha="left",
                             va="top"))
         self.decoration_artists.extend(north_arrow(ax))
         if _metric(spec.base.crs):
             self.decoration_artists.append(scale_bar(ax))
+
+
+def title_chars(fig) -> int:
+    """Characters per title line: wrap to the page width (map plus legend strip), so a
+    narrow view cuts nothing off."""
+    return max(int(fig.get_figwidth() * 72 * 0.9 / 7.5), 20)
+
+
+def title_lines(spec: MapSpec, fig) -> int:
+    """How many lines the map title takes on this figure."""
+    return _wrap(spec.title, title_chars(fig)).count("\n") + 1
 
 
 def _wrap(text: str, width: int) -> str:
@@ -301,14 +317,15 @@ def north_arrow(ax: Axes) -> list:
     from matplotlib.transforms import offset_copy
 
     fig = ax.figure
-    head = offset_copy(ax.transAxes, fig, x=20, y=30, units="points")
-    tail = offset_copy(ax.transAxes, fig, x=20, y=4, units="points")
+    # Below the frame's lower right corner, on the scale bar's line: never over the legend.
+    head = offset_copy(ax.transAxes, fig, x=-8, y=-13, units="points")
+    tail = offset_copy(ax.transAxes, fig, x=-8, y=-34, units="points")
     shaft = ax.annotate("", xy=(1, 0), xycoords=head, xytext=(1, 0), textcoords=tail,
                         annotation_clip=False,
                         arrowprops={"arrowstyle": "-|>,head_width=0.3,head_length=0.6",
                                     "color": TEXT_COLOR, "lw": 1.1, "shrinkA": 0, "shrinkB": 0})
-    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(0, 2), textcoords="offset points",
-                         ha="center", va="bottom", fontsize=8.5, fontweight="bold",
+    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(-7, -6), textcoords="offset points",
+                         ha="right", va="center", fontsize=8.5, fontweight="bold",
                          color=TEXT_COLOR, annotation_clip=False)
     return [shaft, letter]
 

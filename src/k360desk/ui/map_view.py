@@ -69,6 +69,8 @@ class MapPage(QWidget):
     def _build_ui(self) -> None:
         self.indicator = QComboBox(self)
         self.indicator.setModel(QStandardItemModel(self.indicator))
+        self.indicator.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.indicator.setMinimumContentsLength(18)
         self.period = QComboBox(self)
         self.level = QComboBox(self)
@@ -135,7 +137,8 @@ class MapPage(QWidget):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 480])
+        self._splitter = splitter
+        self._sized = False
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(splitter, 1)
@@ -157,6 +160,14 @@ class MapPage(QWidget):
         self.canvas.background_clicked.connect(lambda: self.context.select_districts(()))
         self.charts.settings_changed.connect(self._chart_update.start)
         self._scheme_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._sized:
+            # Map three fifths, charts two fifths of the room beside the controls.
+            self._sized = True
+            width = max(self._splitter.width(), 600)
+            self._splitter.setSizes([int(width * 0.6), int(width * 0.4)])
 
     def _scheme_changed(self) -> None:
         manual = self.scheme.currentData() == "manual"
