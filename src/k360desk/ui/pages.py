@@ -80,7 +80,7 @@ PAGES: list[PageSpec] = [
              "k360desk.ui.editors.committees:CommitteesPage",
              QT_TRANSLATE_NOOP("pages", "Gremien, Sitzungen und Tagesordnungspunkte")),
     PageSpec("reports", QT_TRANSLATE_NOOP("pages", "Berichte"), "reports",
-             "k360desk.ui.reports:ReportsPage",
+             "k360desk.ui.reports_page:ReportsPage",
              QT_TRANSLATE_NOOP("pages", "Quartiersprofile und Vorlagen als PDF")),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Projekteinstellungen"), "settings",
              "k360desk.ui.editors.settings:ProjectSettingsPage",
