@@ -34,7 +34,7 @@ def test_starts_on_the_welcome_page(window):
     assert not any(a.isEnabled() for a in window.menus._project_actions)
 
 
-def test_demo_opens_untitled_on_the_overview(window, answers):
+def test_demo_opens_untitled_on_the_overview(window, answers, qtbot):
     assert window.documents.open_demo()
     project = window.context.project
     assert project.get_meta("municipality") == "Musterstadt"
@@ -45,6 +45,7 @@ def test_demo_opens_untitled_on_the_overview(window, answers):
     assert not window.isWindowModified()
     overview = window.page("overview")
     assert overview.fields["municipality"].text() == "Musterstadt"
+    qtbot.waitUntil(lambda: "bis" in overview.fields["periods"].text(), timeout=5000)
     # An untitled project goes to Save As.
     answers.save_path = None
     assert not window.documents.save()

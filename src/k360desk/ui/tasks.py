@@ -150,12 +150,14 @@ class Task(QObject):
 
 def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], T],
              on_done: Callable[[T], None], on_error: Callable[[BaseException], None] | None = None,
-             key: str | None = None, on_cancel: Callable[[], None] | None = None) -> Task:
+             key: str | None = None, on_cancel: Callable[[], None] | None = None,
+             quiet: bool = False) -> Task:
     """Run ``fn(progress)`` off the GUI thread; call ``on_done(result)`` on the GUI thread.
 
     ``title`` is the German title of the progress dialog (shown after ~0.5 s, with Cancel).
     Errors go to ``on_error`` or, without one, to a German message box. A task started with
-    the ``key`` of a running task cancels that older one.
+    the ``key`` of a running task cancels that older one. ``quiet`` work (a figure filled in
+    later) shows no progress dialog.
     """
     if key is not None and key in _by_key:
         _by_key[key].cancel()
@@ -189,7 +191,8 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], T],
     signals.finished.connect(finished)
     signals.failed.connect(failed)
     signals.cancelled.connect(cancelled)
-    QTimer.singleShot(SHOW_AFTER_MS, task._show_dialog)
+    if not quiet:
+        QTimer.singleShot(SHOW_AFTER_MS, task._show_dialog)
     runner = _Runner(fn, task.progress, signals)
     threading.Thread(target=runner.run, name=f"k360desk-task-{title}", daemon=True).start()
     return task

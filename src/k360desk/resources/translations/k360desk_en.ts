@@ -1867,6 +1867,14 @@
         <translation>Counts below %1 are suppressed</translation>
     </message>
     <message>
+        <source>wird ermittelt …</source>
+        <translation>being determined …</translation>
+    </message>
+    <message>
+        <source>Bezugsjahre</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
         <source>noch keine Werte</source>
         <translation>no values yet</translation>
     </message>
