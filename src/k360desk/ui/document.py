@@ -8,6 +8,7 @@ so tests replace exactly those and drive the real workflow.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QObject, QStandardPaths, Qt, Signal
@@ -46,6 +47,8 @@ class DocumentController(QObject):
         super().__init__(window)
         self.context = context
         self.window = window
+        # False for unattended runs (--smoke): messages go to stderr instead of dialogs.
+        self.interactive = True
 
     # --- questions to the user (replaced in tests) -------------------------------------
 
@@ -107,10 +110,16 @@ class DocumentController(QObject):
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something did not work (German, no traceback)."""
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
         QMessageBox.warning(self.window, title, text)
 
     def show_notice(self, title: str, text: str) -> None:
         """Tell the user something worth knowing (read-only file, upgraded format …)."""
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
         QMessageBox.information(self.window, title, text)
 
     # --- actions -----------------------------------------------------------------------
