@@ -246,3 +246,17 @@ def test_import_entries_open_the_import_assistant(window, answers):
         dialog = window.findChildren(ImportDialog)[-1]
         assert dialog.kind == kind
         dialog.reject()
+
+
+def test_cancelled_new_project_keeps_the_open_one(window, answers):
+    window.documents.open_demo()
+    edit(window)
+    answers.new_project = None
+    assert not window.documents.new_project()
+    assert window.context.project.get_meta("municipality") == "Musterstadt"
+    assert "save_changes" not in answers.asked
+    answers.new_project = document.NewProjectSpec("Neustadt", "", 25832)
+    answers.save_changes = document.DISCARD
+    assert window.documents.new_project()
+    assert window.context.project.get_meta("municipality") == "Neustadt"
+    assert not window.isWindowModified()

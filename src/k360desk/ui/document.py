@@ -126,16 +126,16 @@ class DocumentController(QObject):
 
     def new_project(self) -> bool:
         """Create a new, untitled project after asking for its basics."""
-        if not self.close_project():
-            return False
+        # Ask first: cancelling the dialog leaves the open project as it was.
         spec = self.ask_new_project()
-        if spec is None:
+        if spec is None or not self._maybe_save():
             return False
         try:
             project = Project.create(spec.name, crs=spec.crs, ags=spec.ags)
         except (ProjectError, OSError) as exc:
             self.show_error(self.tr("Neues Projekt"), _message(exc))
             return False
+        self._close_current()
         self._replace(project)
         return True
 
