@@ -30,7 +30,7 @@ SUPPRESSED = -2
 # Label anchors by pole of inaccessibility up to this many polygons, then representative points.
 _POLYLABEL_LIMIT = 5000
 
-FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p")
+FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p", "H", "d", "8", "<", ">")
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,8 @@ def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_mis
     return entries
 
 
-def _align(base: MapBase, values: pd.DataFrame | pd.Series, column: str = "value") -> tuple[np.ndarray, np.ndarray]:
+def _align(base: MapBase, values: pd.DataFrame | pd.Series,
+           column: str = "value") -> tuple[np.ndarray, np.ndarray]:
     """Values and suppression flags in base order (missing districts = no data)."""
     if isinstance(values, pd.Series):
         frame = values.rename(column).to_frame()

@@ -187,7 +187,8 @@ def _table_for_base(project: Project, key: str, period: int, table: pd.DataFrame
     return indicator_table(project, key, period, None if pd.isna(level) else int(level))
 
 
-def latest_index_results(project: Project, index_id: int | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
+def latest_index_results(project: Project,
+                         index_id: int | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
     """The newest stored run of a social index and its results per district."""
     runs = project.link_frame("index_runs")
     if index_id is not None:
@@ -261,5 +262,6 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
     order = class_order(series[column], series[column.replace("class", "rank")])
     return build_category_spec(
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
-        colors=ordinal_colors(order, polarity=1), labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
+        colors=ordinal_colors(order, polarity=1),
+        labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)

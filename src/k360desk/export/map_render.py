@@ -26,6 +26,8 @@ SELECTION_COLOR = "#111111"
 TEXT_COLOR = "#262626"
 MUTED = "#6b6b6b"
 EXPORT_FORMATS = {".png", ".svg", ".pdf"}
+# Thin marker shapes need more area to look as heavy as a circle.
+_MARKER_AREA = {"*": 70, "P": 36, "X": 36, "p": 30, "h": 30, "H": 30, "8": 28, "d": 30}
 
 
 def district_paths(base: MapBase) -> list:
@@ -72,7 +74,7 @@ class MapArtists:
     """The artists of one drawn map, so a view can recolour and re-highlight them cheaply."""
 
     def __init__(self, ax: Axes, spec: MapSpec, *, decorations: bool = True,
-                 label_size: float = 7.0, halo: bool = False) -> None:
+                 label_size: float = 7.0, halo: bool = False, legend_wrap: int = 34) -> None:
         from matplotlib.collections import PathCollection
 
         self.ax = ax
@@ -82,6 +84,7 @@ class MapArtists:
         # A white halo makes text a path (≈5 ms per label): for print only. On screen each
         # label takes black or white, whichever contrasts with its district's fill.
         self.halo = halo
+        self.legend_wrap = legend_wrap
         self.paths = district_paths(spec.base)
         self.collection = PathCollection(self.paths, facecolors=face_rgba(spec),
                                          edgecolors=EDGE_COLOR, linewidths=EDGE_WIDTH, zorder=1)
@@ -209,8 +212,9 @@ class MapArtists:
         self.facility_artists = []
         for layer in self.spec.facilities:
             self.facility_artists.append(self.ax.scatter(
-                layer.x, layer.y, s=22, marker=layer.marker, c=layer.color,
-                edgecolors="#ffffff", linewidths=0.6, zorder=6, label=layer.type_name))
+                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, 24), marker=layer.marker,
+                c=layer.color, edgecolors="#ffffff", linewidths=0.5, zorder=6,
+                label=layer.type_name))
 
     def _draw_legend(self) -> None:
         from matplotlib.lines import Line2D
@@ -232,11 +236,11 @@ class MapArtists:
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
                                       markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=6, label=f"{layer.type_name}  ({len(layer.x)})"))
+                                      markersize=(_MARKER_AREA.get(layer.marker, 24) ** 0.5) * 1.25, label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
         self.legend = self.ax.legend(
-            handles=handles, title=_wrap(spec.legend_title, 34), loc="upper left",
+            handles=handles, title=_wrap(spec.legend_title, self.legend_wrap), loc="upper left",
             bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=8, title_fontsize=8.5,
             alignment="left", handlelength=1.6, handleheight=1.1, borderaxespad=0.0)
         self.legend.get_title().set_fontweight("bold")
@@ -363,10 +367,11 @@ def _box_text(x: float, y: float, text: str):
 
 
 def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: float = 7.0,
-             halo: bool = False) -> MapArtists:
+             halo: bool = False, legend_wrap: int = 34) -> MapArtists:
     """Draw the map into ``ax``: districts, hatching, selection, labels, facilities, legend,
     and with ``decorations`` title, subtitle, source line, north arrow and scale bar."""
-    return MapArtists(ax, spec, decorations=decorations, label_size=label_size, halo=halo)
+    return MapArtists(ax, spec, decorations=decorations, label_size=label_size, halo=halo,
+                      legend_wrap=legend_wrap)
 
 
 def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_size: float = 6.5):

@@ -228,6 +228,69 @@
     </message>
 </context>
 <context>
+    <name>AnswersReportDialog</name>
+    <message>
+        <source>Bericht: Antworten eingelesen</source>
+        <translation>Report: answers imported</translation>
+    </message>
+    <message>
+        <source>%1 Dateien gelesen: %2 Antworten übernommen oder geändert, %3 übersprungen. Nicht übernommene Antworten stehen mit ihrem Inhalt unten – es geht nichts verloren.</source>
+        <translation>%1 files read: %2 answers taken or changed, %3 skipped. Answers not taken are listed below with their content – nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Eingelesene Dateien</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <source>Übersprungene Antworten und Hinweise der Datei</source>
+        <translation>Skipped answers and notes of the file</translation>
+    </message>
+    <message>
+        <source>Bericht &amp;speichern …</source>
+        <translation>&amp;Save report …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten der gewählten Datei:</source>
+        <translation>Details of the chosen file:</translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht gespeichert werden: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsTab</name>
     <message>
         <source>Titel</source>
@@ -477,6 +540,14 @@
     <message>
         <source>Tagesordnungspunkte</source>
         <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
     </message>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
@@ -748,6 +819,61 @@
     </message>
 </context>
 <context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Sozialraum (leer = Gesamtstadt)</source>
+        <translation>District (empty = whole city)</translation>
+    </message>
+    <message>
+        <source>Zieljahr</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Zielwert</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Ausgangswert</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Aktuell</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Fortschritt %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <source>Anteil des Wegs vom ersten Wert zum Zielwert</source>
+        <translation>Share of the way from the first value to the target</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zielwerte (Wirkungsziele)</source>
+        <translation>Goals (target values)</translation>
+    </message>
+    <message>
+        <source>Fortschritt: vom ersten vorliegenden Wert zum Zielwert. „Auf Kurs“ heißt: mindestens so weit wie bei gleichmäßigem Verlauf bis zum Zieljahr zu erwarten. Geheim gehaltene Werte zählen nicht.</source>
+        <translation>Progress: from the first available value to the target. &quot;On track&quot; means at least as far as a steady course to the target year would be. Withheld values do not count.</translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst Indikatoren an.</source>
+        <translation>Create indicators first.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Hilfe – k360desk</source>
@@ -959,6 +1085,10 @@
     <message>
         <source>Erkannt: </source>
         <translation>Detected: </translation>
+    </message>
+    <message>
+        <source>erstes Blatt mit Daten</source>
+        <translation>first sheet with data</translation>
     </message>
     <message>
         <source>(keine)</source>
@@ -1348,6 +1478,10 @@
         <translation>automatic</translation>
     </message>
     <message>
+        <source>Trägerabfrage und Zielwerte</source>
+        <translation>Provider survey and goals</translation>
+    </message>
+    <message>
         <source>Kein Indikator ausgewählt.</source>
         <translation>No indicator selected.</translation>
     </message>
@@ -1374,6 +1508,81 @@
     <message>
         <source>Diagramm exportieren</source>
         <translation>Export chart</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHistory</name>
+    <message>
+        <source>Gremium</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>TOP</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Vorlage</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Beschluss</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Verlauf der Sitzungen</source>
+        <translation>History of meetings</translation>
+    </message>
+    <message>
+        <source>Vorlage &amp;zuordnen …</source>
+        <translation>&amp;Link document …</translation>
+    </message>
+    <message>
+        <source>Ein erstelltes Dokument (z. B. PDF) dem Tagesordnungspunkt zuordnen</source>
+        <translation>Link a produced document (e.g. a PDF) to the agenda item</translation>
+    </message>
+    <message>
+        <source>Vorlage ö&amp;ffnen</source>
+        <translation>&amp;Open document</translation>
+    </message>
+    <message>
+        <source>&amp;Gremium:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation>&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>alle Gremien</source>
+        <translation>all committees</translation>
+    </message>
+    <message>
+        <source>alle Förderrunden</source>
+        <translation>all funding rounds</translation>
+    </message>
+    <message>
+        <source>Vorlage zuordnen</source>
+        <translation>Link document</translation>
+    </message>
+    <message>
+        <source>Dokumente (*.pdf *.docx *.xlsx *.odt);;Alle Dateien (*)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Die Vorlage „%1“ gibt es nicht mehr.</source>
+        <translation>The document &quot;%1&quot; no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2437,129 @@
     </message>
 </context>
 <context>
+    <name>QuestionnaireDesigner</name>
+    <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hinweise für die Träger</source>
+        <translation>Notes for the providers</translation>
+    </message>
+    <message>
+        <source>Trägerabfragen</source>
+        <translation>Provider surveys</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Antwortart</source>
+        <translation>Answer type</translation>
+    </message>
+    <message>
+        <source>je Sozialraum</source>
+        <translation>per district</translation>
+    </message>
+    <message>
+        <source>Die Frage wird für jeden Sozialraum gestellt, in dem der Träger Einrichtungen hat.</source>
+        <translation>The question is asked for every district where the provider runs facilities.</translation>
+    </message>
+    <message>
+        <source>Fragen</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Nach &amp;oben</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Nach &amp;unten</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach oben schieben</source>
+        <translation>Move the chosen question up one place</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach unten schieben</source>
+        <translation>Move the chosen question down one place</translation>
+    </message>
+    <message>
+        <source>Fragebögen &amp;ausgeben …</source>
+        <translation>E&amp;xport questionnaires …</translation>
+    </message>
+    <message>
+        <source>Je Träger eine geschützte Excel-Datei in einen Ordner schreiben, zum Versand per E-Mail</source>
+        <translation>Write one protected Excel file per provider into a folder, to send by e-mail</translation>
+    </message>
+    <message>
+        <source>Antworten &amp;einlesen …</source>
+        <translation>&amp;Import answers …</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen (mehrere auf einmal) einlesen</source>
+        <translation>Import completed questionnaires (several at once)</translation>
+    </message>
+    <message>
+        <source>Legen Sie eine Trägerabfrage an und wählen Sie sie aus.</source>
+        <translation>Create a provider survey and select it.</translation>
+    </message>
+    <message>
+        <source>%1 Fragen; %2 Antworten von %3 Trägern eingelesen.</source>
+        <translation>%1 questions; %2 answers from %3 providers imported.</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage %1</source>
+        <translation>Provider survey %1</translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst eine Trägerabfrage (links).</source>
+        <translation>Choose a provider survey first (on the left).</translation>
+    </message>
+    <message>
+        <source>Neue Frage</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Ordner für die Fragebögen wählen</source>
+        <translation>Choose a folder for the questionnaires</translation>
+    </message>
+    <message>
+        <source>Fragebögen ausgeben</source>
+        <translation>Export questionnaires</translation>
+    </message>
+    <message>
+        <source>%1 Fragebögen geschrieben nach %2.</source>
+        <translation>%1 questionnaires written to %2.</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen wählen</source>
+        <translation>Choose completed questionnaires</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Antworten aus %1 Dateien einlesen</source>
+        <translation>Import answers from %1 files</translation>
+    </message>
+</context>
+<context>
     <name>RankingTab</name>
     <message>
         <source>Vollförderung in Rangfolge</source>
@@ -2511,6 +2843,164 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quartiersprofil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profilbuch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage (Förderrunde)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialatlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art des Berichts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bericht:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation type="unfinished">&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eine &amp;Ebene:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uswahl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>Sozialräume für das Profilbuch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation type="unfinished">Funding round</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation type="unfinished">&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>Ebene des Sozialatlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;bene:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vorschau erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drucken …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als &amp;PDF speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als &amp;Word-Dokument speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Vorschau des Berichts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alle Sozialräume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte einen Sozialraum wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Im Projekt gibt es noch keine Förderrunde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte mindestens einen Sozialraum auswählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht wird erstellt …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht erstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Vorschau: %n Seite(n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgebrochen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bericht als PDF speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage als Word-Dokument speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word-Dokumente (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word-Dokument schreiben</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoundDialogs</name>
     <message>
         <source>Betrag manuell festlegen</source>
@@ -2696,265 +3186,6 @@
     <message>
         <source>Förderprogramme verwalten</source>
         <translation>Manage funding programmes</translation>
-    </message>
-</context>
-<context>
-    <name>RoundsPage</name>
-    <message>
-        <source>Förderprogramm</source>
-        <translation>Funding programme</translation>
-    </message>
-    <message>
-        <source>Fördergeber</source>
-        <translation>Funder</translation>
-    </message>
-    <message>
-        <source>Höchstdauer (Jahre)</source>
-        <translation>Maximum duration (years)</translation>
-    </message>
-    <message>
-        <source>Beschreibung</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Förderprogramme</source>
-        <translation>Programmes</translation>
-    </message>
-    <message>
-        <source>Neues Programm</source>
-        <translation>New programme</translation>
-    </message>
-    <message>
-        <source>Entwurf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>offen</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <source>Bewertung</source>
-        <translation>Assessment</translation>
-    </message>
-    <message>
-        <source>entschieden</source>
-        <translation>decided</translation>
-    </message>
-    <message>
-        <source>abgeschlossen</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <source>Förderrunde</source>
-        <translation>Funding round</translation>
-    </message>
-    <message>
-        <source>Programm</source>
-        <translation>Programme</translation>
-    </message>
-    <message>
-        <source>Von</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Bis</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Frist</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Bemerkungen</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Förderrunden</source>
-        <translation>Funding rounds</translation>
-    </message>
-    <message>
-        <source>Neue Förderrunde</source>
-        <translation>New funding round</translation>
-    </message>
-    <message>
-        <source>Jahr</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Budget (€)</source>
-        <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Budget je Jahr</source>
-        <translation>Budget per year</translation>
-    </message>
-    <message>
-        <source>Kriterium</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <source>Gewicht</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <source>Skala von</source>
-        <translation>Scale from</translation>
-    </message>
-    <message>
-        <source>Skala bis</source>
-        <translation>Scale to</translation>
-    </message>
-    <message>
-        <source>Aus Daten</source>
-        <translation>From data</translation>
-    </message>
-    <message>
-        <source>Kriterien</source>
-        <translation>Criteria</translation>
-    </message>
-    <message>
-        <source>Bedarf der Sozialräume</source>
-        <translation>Need of the districts</translation>
-    </message>
-    <message>
-        <source>eingereicht</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <source>nicht förderfähig</source>
-        <translation>ineligible</translation>
-    </message>
-    <message>
-        <source>förderfähig</source>
-        <translation>eligible</translation>
-    </message>
-    <message>
-        <source>bewilligt</source>
-        <translation>awarded</translation>
-    </message>
-    <message>
-        <source>abgelehnt</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <source>zurückgezogen</source>
-        <translation>withdrawn</translation>
-    </message>
-    <message>
-        <source>Titel</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Träger</source>
-        <translation>Providers</translation>
-    </message>
-    <message>
-        <source>Handlungsfeld</source>
-        <translation>Field of action</translation>
-    </message>
-    <message>
-        <source>Beginn</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Jahre</source>
-        <translation>Years</translation>
-    </message>
-    <message>
-        <source>Eingereicht am</source>
-        <translation>Submitted on</translation>
-    </message>
-    <message>
-        <source>Kurzbeschreibung</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Auflagen</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <source>Anträge</source>
-        <translation>Applications</translation>
-    </message>
-    <message>
-        <source>Sozialraum</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Anteil (0–1)</source>
-        <translation>Share (0–1)</translation>
-    </message>
-    <message>
-        <source>Versorgte Sozialräume</source>
-        <translation>Districts served</translation>
-    </message>
-    <message>
-        <source>Beantragt (€)</source>
-        <translation>Requested (€)</translation>
-    </message>
-    <message>
-        <source>Bewilligt (€)</source>
-        <translation>Awarded (€)</translation>
-    </message>
-    <message>
-        <source>Begründung</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Beträge je Jahr</source>
-        <translation>Amounts per year</translation>
-    </message>
-    <message>
-        <source>Bewertet von</source>
-        <translation>Rated by</translation>
-    </message>
-    <message>
-        <source>Punkte</source>
-        <translation>Points</translation>
-    </message>
-    <message>
-        <source>Kommentar</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <source>Bewertungen</source>
-        <translation>Scores</translation>
-    </message>
-    <message>
-        <source>&amp;Programme und Runden</source>
-        <translation>&amp;Programmes and rounds</translation>
-    </message>
-    <message>
-        <source>&amp;Kriterien</source>
-        <translation>&amp;Criteria</translation>
-    </message>
-    <message>
-        <source>&amp;Anträge</source>
-        <translation>&amp;Applications</translation>
-    </message>
-    <message>
-        <source>Legen Sie zuerst eine Förderrunde an.</source>
-        <translation>Create a funding round first.</translation>
-    </message>
-    <message>
-        <source>Neues Kriterium</source>
-        <translation>New criterion</translation>
-    </message>
-    <message>
-        <source>Neuer Antrag</source>
-        <translation>New application</translation>
-    </message>
-    <message>
-        <source>Alle Sozialräume sind schon zugeordnet.</source>
-        <translation>All districts are assigned already.</translation>
-    </message>
-    <message>
-        <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
-        <translation>This round has no further criterion to score.</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3455,61 @@
     </message>
 </context>
 <context>
+    <name>StatementsView</name>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Jahr der Trägerabfrage</source>
+        <translation>Year of the provider survey</translation>
+    </message>
+    <message>
+        <source>Träger in Zitaten &amp;anonymisieren</source>
+        <translation>&amp;Anonymise providers in quotes</translation>
+    </message>
+    <message>
+        <source>Projekteinstellung: gilt auch für Quartiersprofile</source>
+        <translation>Project setting: also applies to district profiles</translation>
+    </message>
+    <message>
+        <source>Einschätzungen zum Sozialraum</source>
+        <translation>Assessments of the district</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Zitate anonymisieren</source>
+        <translation>Anonymise quotes</translation>
+    </message>
+    <message>
+        <source>Kein Sozialraum gewählt.</source>
+        <translation>No district chosen.</translation>
+    </message>
+    <message>
+        <source>Einschätzungen der Träger</source>
+        <translation>Providers&apos; assessments</translation>
+    </message>
+    <message>
+        <source>Zu diesem Sozialraum liegen keine Antworten vor.</source>
+        <translation>There are no answers about this district.</translation>
+    </message>
+    <message>
+        <source>Zielwerte</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Für diesen Sozialraum sind keine Zielwerte gesetzt.</source>
+        <translation>No goals are set for this district.</translation>
+    </message>
+</context>
+<context>
     <name>ValuesGrid</name>
     <message>
         <source>Indikator der Wertetabelle</source>
@@ -3348,6 +3634,21 @@
     <message>
         <source>Anmerkung ändern</source>
         <translation>Change note</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>&amp;Fragebogen</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Einschätzungen je Sozialraum</source>
+        <translation>&amp;Assessments per district</translation>
+    </message>
+    <message>
+        <source>&amp;Zielwerte</source>
+        <translation>&amp;Goals</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3913,14 @@ Details are in the log: %1</translation>
         <translation>Programmes, funding rounds, criteria and applications</translation>
     </message>
     <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte</source>
+        <translation>Provider questionnaires, assessments per district, goals</translation>
+    </message>
+    <message>
         <source>Gremien</source>
         <translation>Committees</translation>
     </message>
@@ -3653,6 +3962,53 @@ Details are in the log: %1</translation>
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.</source>
         <translation>An unexpected error occurred (%1). Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>voice</name>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Frage verschieben</source>
+        <translation>Move question</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Bewertung 1–5</source>
+        <translation>Rating 1–5</translation>
+    </message>
+    <message>
+        <source>ja/nein</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>Zahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>auf Kurs</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>im Verzug</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>nicht auf Kurs</source>
+        <translation>off track</translation>
+    </message>
+    <message>
+        <source>noch keine Werte</source>
+        <translation>no values yet</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,97 @@
+"""The Sozialatlas listing: every open facility by district and type, with provider and contact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+
+from k360desk.export.pdf import ReportError
+from k360desk.export.pdf.base import (
+    FRAME_WIDTH,
+    LIGHT,
+    Bookmark,
+    SectionMark,
+    build_document,
+    esc,
+    report_info,
+    styles,
+    table_style,
+)
+from k360desk.formats import format_number
+
+NO_DISTRICT = "ohne Zuordnung zu einem Sozialraum"
+
+
+def _contact(row) -> str:
+    parts = [esc(row.get("contact_person") or ""), esc(row.get("phone") or ""), esc(row.get("email") or "")]
+    return "<br/>".join(p for p in parts if p)
+
+
+def _address(row) -> str:
+    street = esc(row.get("street") or "")
+    town = " ".join(x for x in (esc(row.get("postcode") or ""), esc(row.get("city") or "")) if x)
+    return ", ".join(p for p in (street, town) if p)
+
+
+def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
+    """Overview by type, then one section per district (in code order) with a table by type."""
+    story: list = [SectionMark("Sozialatlas"), Bookmark("Übersicht", "overview"),
+                   Paragraph("Sozialatlas", st["title"]),
+                   Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"])]
+    counts = facilities.groupby("type").size().sort_values(ascending=False)
+    rows = [[Paragraph("Art der Einrichtung", st["cell_head"]), Paragraph("Anzahl", st["cell_head_right"])]]
+    rows += [[Paragraph(esc(t), st["cell"]), format_number(n, 0)] for t, n in counts.items()]
+    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0)])
+    table = Table(rows, colWidths=[90 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+    story += [table, Spacer(1, 8)]
+    info = districts[["code", "name"]]
+    keyed = facilities.assign(_code=facilities["district_id"].map(info["code"]).fillna("~"))
+    widths = [62 * mm, 42 * mm, FRAME_WIDTH - 118 * mm, 14 * mm]
+    for code, group in keyed.sort_values(["_code", "type", "name"]).groupby("_code", sort=True):
+        district_id = group["district_id"].iloc[0]
+        title = NO_DISTRICT if code == "~" else f"{code} {info.loc[int(district_id), 'name']}"
+        head = [Paragraph(h, st["cell_head"]) for h in ("Einrichtung und Adresse", "Träger", "Kontakt")]
+        head.append(Paragraph("Plätze", st["cell_head_right"]))
+        body = [head]
+        cmds = table_style(zebra=False)
+        for type_name, of_type in group.groupby("type", sort=True):
+            body.append([Paragraph(f"<b>{esc(type_name)}</b>", st["cell"]), "", "", ""])
+            r = len(body) - 1
+            cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), LIGHT)]
+            for _, f in of_type.iterrows():
+                capacity = format_number(f["capacity"], 0) if pd.notna(f.get("capacity")) else ""
+                address = _address(f)
+                body.append([Paragraph(esc(f["name"]) + (f"<br/><font color='#5f5f5f'>{address}</font>"
+                                                         if address else ""), st["cell"]),
+                             Paragraph(esc(f["provider"]), st["cell"]), Paragraph(_contact(f), st["cell"]),
+                             Paragraph(capacity, st["cell_right"])])
+        table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(cmds))
+        story += [CondPageBreak(35 * mm), SectionMark(title), Bookmark(title, f"d{code}"),
+                  Paragraph(esc(title) + f" <font size=8 color='#5f5f5f'>({len(group)} Einrichtungen)</font>",
+                            st["h2"]), table]
+    return story
+
+
+def write_atlas(project, out, *, level: str | None = None, codes: list[str] | None = None,
+                created: date | None = None) -> int:
+    """Write the Sozialatlas listing (all districts, one level or selected codes); return the
+    number of facilities listed."""
+    from k360desk.models import profiles
+
+    districts = project.districts_frame()
+    facilities = profiles.facilities(project)
+    if codes or level:
+        from k360desk.export.pdf.book import select_districts
+
+        ids = set(select_districts(project, level=level, codes=codes))
+        facilities = facilities[facilities["district_id"].isin(ids)]
+    if facilities.empty:
+        raise ReportError("Es sind keine (geöffneten) Einrichtungen erfasst, die man auflisten könnte.")
+    story = atlas_story(facilities, districts, styles())
+    build_document(out, story, report_info(project, "Sozialatlas", created))
+    return len(facilities)

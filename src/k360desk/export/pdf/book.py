@@ -1,0 +1,366 @@
+"""The profile book: cover, table of contents, every selected district's profile, the method
+appendix and an indicator glossary in one PDF with bookmarks.
+
+Profiles are exactly two pages, so every page number is known before anything is drawn.
+Chunks of profiles are rendered by worker processes (both cores) into separate PDFs, which
+are merged with pypdf; the outline (bookmarks) is added during the merge.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from k360desk.export.pdf import ReportError
+from k360desk.progress import NO_PROGRESS, Cancelled, Progress
+
+if TYPE_CHECKING:
+    from k360desk.models import Project
+
+CHUNK_SIZE = 20
+TOC_ROWS_PER_PAGE = 52
+
+
+@dataclass
+class BookResult:
+    """What was written: pages, profiles, size in bytes, seconds."""
+
+    pages: int
+    profiles: int
+    size: int
+    seconds: float
+
+
+def select_districts(project: Project, *, level: str | int | None = None,
+                     codes: list[str] | None = None) -> list[int]:
+    """District ids for a book: the given codes, one level (name or id), or all (by code)."""
+    districts = project.districts_frame().sort_values(["level_rank", "code"])
+    if codes:
+        wanted = [str(c).strip() for c in codes if str(c).strip()]
+        known = set(districts["code"].astype(str))
+        unknown = [c for c in wanted if c not in known]
+        if unknown:
+            raise ReportError("Diese Sozialräume gibt es nicht: " + ", ".join(unknown) + ".")
+        by_code = dict(zip(districts["code"].astype(str), districts.index, strict=True))
+        return [int(by_code[c]) for c in wanted]
+    if level is not None and str(level).strip():
+        text = str(level).strip()
+        match = districts[(districts["level"].astype(str).str.casefold() == text.casefold()) |
+                          (districts["level_id"].astype(str) == text)]
+        if match.empty:
+            names = ", ".join(sorted(districts["level"].dropna().astype(str).unique()))
+            raise ReportError(f"Die Ebene „{text}“ gibt es nicht (vorhanden: {names}).")
+        return [int(i) for i in match.index]
+    return [int(i) for i in districts.index]
+
+
+# --- worker side ----------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(work_path: str, district_ids: list[int], template: dict, period: int | None) -> None:
+    from k360desk.export.pdf.base import register_fonts
+    from k360desk.export.pdf.profile_data import ProfileData
+    from k360desk.models import profiles
+
+    register_fonts()
+    project = profiles.open_reader(work_path)
+    data = ProfileData.load(project, district_ids, template=template, period=period)
+    data.load_bases(project)
+    _WORKER["data"] = data
+
+
+def _ready() -> bool:
+    return "data" in _WORKER
+
+
+def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str) -> str:
+    from k360desk.export.pdf.base import ReportInfo, build_document
+    from k360desk.export.pdf.profile import profile_story
+
+    data = _WORKER["data"]
+    story: list = []
+    for district_id in ids:
+        story += profile_story(data.profile(district_id), data, bookmark_level=None)
+    story.pop()  # the chunk ends with the last profile's second page
+    build_document(out, story, ReportInfo(**info, first_page=first_page, total_pages=total))
+    return out
+
+
+# --- front and back matter -------------------------------------------------------------------
+
+def _front_story(project: Project, title: str, subtitle: str, rows: list[tuple[str, str, str, int]],
+                 period: int | None, created: date) -> list:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+
+    from k360desk.export.pdf.base import FRAME_WIDTH, SectionMark, esc, styles, table_style
+    from k360desk.formats import format_date
+
+    st = styles()
+    city = project.get_meta("municipality") or ""
+    story: list = [SectionMark(""), Spacer(1, 30 * mm), Paragraph(esc(city), st["cover_sub"]),
+                   Spacer(1, 4), Paragraph(esc(title), st["cover_title"]), Spacer(1, 6),
+                   Paragraph(esc(subtitle), st["cover_sub"]), Spacer(1, 10 * mm)]
+    cover_map = _cover_map(project)
+    if cover_map is not None:
+        story.append(cover_map)
+    story += [Spacer(1, 8 * mm),
+              Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
+              Paragraph("Erstellt mit k360desk – integrierte Sozialplanung", st["note"]), PageBreak()]
+    story += [SectionMark("Inhalt"), Paragraph("Inhalt", st["h1"])]
+    body = [[Paragraph(h, st["cell_head"]) for h in ("Schlüssel", "Sozialraum", "gehört zu")] +
+            [Paragraph("Seite", st["cell_head_right"])]]
+    for code, name, parent, page in rows:
+        body.append([esc(code), Paragraph(esc(name), st["cell"]), Paragraph(esc(parent), st["cell"]),
+                     str(page)])
+    table = Table(body, colWidths=[22 * mm, 75 * mm, FRAME_WIDTH - 115 * mm, 18 * mm], repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(TableStyle(table_style() + [("ALIGN", (3, 1), (3, -1), "RIGHT")]))
+    story.append(table)
+    return story
+
+
+def _cover_map(project: Project):
+    from reportlab.lib.units import mm
+
+    from k360desk.export.map_data import MapDataError, index_map_spec
+    from k360desk.export.pdf.base import FRAME_WIDTH
+    from k360desk.export.pdf.map_flowable import MapFlowable
+
+    try:
+        spec = index_map_spec(project, "status", labels="none")
+    except (MapDataError, ValueError):
+        return None
+    return MapFlowable(spec, FRAME_WIDTH, 120 * mm, legend=True, labels=False)
+
+
+def _back_story(project: Project, keys: list[str]) -> list:
+    from reportlab.platypus import PageBreak, Paragraph
+
+    from k360desk.export.pdf.base import SectionMark, styles
+    from k360desk.export.pdf.glossary import glossary_story
+    from k360desk.export.pdf.markdown import method_text, to_flowables
+
+    st = styles()
+    story: list = [SectionMark("Methodenanhang"), Paragraph("Anhang A: Methoden", st["h1"])]
+    story += to_flowables(method_text(), heading_offset=1)
+    story += [PageBreak(), SectionMark("Glossar"), Paragraph("Anhang B: Glossar der Indikatoren", st["h1"])]
+    story += glossary_story(project, keys)
+    return story
+
+
+def _count_pages(story: list, info) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    from k360desk.export.pdf.base import build_document
+
+    buffer = io.BytesIO()
+    build_document(buffer, story, info)
+    return len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
+
+
+# --- the book --------------------------------------------------------------------------------
+
+def write_book(project: Project, out: str | Path, district_ids: list[int], *, title: str = "Quartiersprofile",
+               subtitle: str | None = None, progress: Progress = NO_PROGRESS, workers: int = 2,
+               chunk_size: int = CHUNK_SIZE, template: dict | None = None, period: int | None = None,
+               created: date | None = None) -> BookResult:
+    """Write the profile book of the given districts; ``Cancelled`` leaves no file behind."""
+    from k360desk.export.pdf.base import ReportInfo, report_info
+    from k360desk.models import profiles
+
+    started = time.perf_counter()
+    if not district_ids:
+        raise ReportError("Es sind keine Sozialräume für das Profilbuch ausgewählt.")
+    template = template or profiles.load_template(project)
+    if period is None:
+        found = profiles.value_periods(project, template["indicators"] + template["charts"])
+        period = found[-1] if found else None
+    districts = project.districts_frame()
+    created = created or date.today()
+    base_info = report_info(project, title, created)
+    info_fields = {"municipality": base_info.municipality, "title": base_info.title, "created": created,
+                   "logo": base_info.logo}
+    chunks = [district_ids[i:i + chunk_size] for i in range(0, len(district_ids), chunk_size)]
+    total_steps = len(chunks) + 3
+    progress.step(0, total_steps, "Profilbuch wird vorbereitet …")
+
+    pool = None
+    parallel = workers > 1 and len(chunks) > 1
+    if parallel:
+        import multiprocessing
+
+        # Spawn (not fork): the GUI process has Qt threads that a forked child must not inherit.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init,
+                                   initargs=(str(project.work_path), district_ids, template, period))
+        for _ in range(workers):
+            # Start the workers now: they import and load while the front matter is drawn here.
+            pool.submit(_ready)
+    try:
+        with tempfile.TemporaryDirectory(prefix="k360book") as tmp:
+            back = _back_story(project, template["indicators"])
+            back_pages = _count_pages(list(back), ReportInfo(**info_fields))
+            subtitle = subtitle or _default_subtitle(districts, district_ids)
+            front_pages = 2 + math.ceil(len(district_ids) / TOC_ROWS_PER_PAGE)
+            for _ in range(3):
+                rows = _toc_rows(districts, district_ids, front_pages + 1)
+                front = _front_story(project, title, subtitle, rows, period, created)
+                counted = _count_pages(list(front), ReportInfo(**info_fields))
+                if counted == front_pages:
+                    break
+                front_pages = counted
+            total = front_pages + 2 * len(district_ids) + back_pages
+            progress.step(1, total_steps, "Titel, Inhalt und Anhang …")
+            from k360desk.export.pdf.base import build_document
+
+            front_path = os.path.join(tmp, "front.pdf")
+            back_path = os.path.join(tmp, "back.pdf")
+            build_document(front_path, _front_story(project, title, subtitle, rows, period, created),
+                           ReportInfo(**info_fields, first_page=1, total_pages=total))
+            build_document(back_path, _back_story(project, template["indicators"]),
+                           ReportInfo(**info_fields, first_page=total - back_pages + 1, total_pages=total))
+            paths = [os.path.join(tmp, f"chunk{i:04d}.pdf") for i in range(len(chunks))]
+            firsts = []
+            page = front_pages + 1
+            for chunk in chunks:
+                firsts.append(page)
+                page += 2 * len(chunk)
+            _render_all(project, chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
+                        template, period, district_ids)
+            progress.step(total_steps - 1, total_steps, "Dateien werden zusammengeführt …")
+            pages = _merge(out, front_path, paths, back_path, districts, district_ids, front_pages,
+                           back_pages, base_info)
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+            pool = None
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+    progress.step(total_steps, total_steps, "Fertig")
+    return BookResult(pages=pages, profiles=len(district_ids), size=Path(out).stat().st_size,
+                      seconds=time.perf_counter() - started)
+
+
+def _render_all(project, chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
+                template, period, district_ids) -> None:
+    if pool is None:
+        from k360desk.export.pdf.profile_data import ProfileData
+
+        data = ProfileData.load(project, district_ids, template=template, period=period)
+        data.load_bases(project)
+        _WORKER["data"] = data
+        for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True)):
+            progress.step(1 + i, total_steps, f"Profile {i * CHUNK_SIZE + 1}–{i * CHUNK_SIZE + len(chunk)} …")
+            _render_chunk(chunk, first, total, info_fields, path)
+        _WORKER.clear()
+        return
+    futures = {pool.submit(_render_chunk, chunk, first, total, info_fields, path): i
+               for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True))}
+    done_count = 0
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        for future in done:
+            future.result()  # re-raise a worker's error here
+            done_count += 1
+        profiles_done = min(sum(len(c) for c in chunks[:done_count]), len(district_ids))
+        progress.step(1 + done_count, total_steps,
+                      f"{profiles_done} von {len(district_ids)} Profilen gezeichnet …")
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued chunks and end the workers at once (Cancel must not wait a minute)."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _default_subtitle(districts, ids: list[int]) -> str:
+    levels = districts.loc[ids, "level"].dropna().astype(str).unique()
+    all_of_level = len(levels) == 1 and len(ids) == int((districts["level"] == levels[0]).sum())
+    if all_of_level:
+        return f"Alle {len(ids)} Sozialräume der Ebene {levels[0]}"
+    return f"Auswahl von {len(ids)} Sozialräumen"
+
+
+def _toc_rows(districts, ids: list[int], first_page: int) -> list[tuple[str, str, str, int]]:
+    rows = []
+    names = districts["name"].to_dict()
+    codes = districts["code"].to_dict()
+    for i, district_id in enumerate(ids):
+        d = districts.loc[district_id]
+        parent = ""
+        if d.get("parent_id") == d.get("parent_id") and d.get("parent_id") is not None:
+            pid = int(d["parent_id"])
+            parent = f"{names.get(pid, '')} ({codes.get(pid, '')})"
+        rows.append((str(d["code"]), str(d["name"]), parent, first_page + 2 * i))
+    return rows
+
+
+def _merge(out, front_path: str, chunk_paths: list[str], back_path: str, districts, ids: list[int],
+           front_pages: int, back_pages: int, info) -> int:
+    """Concatenate the parts and add the outline: cover, contents, profiles by parent, appendix."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for path in [front_path, *chunk_paths, back_path]:
+        writer.append(PdfReader(path), import_outline=False)
+    writer.add_metadata({"/Title": f"{info.title} – {info.municipality}", "/Author": info.municipality,
+                         "/Creator": "k360desk"})
+    writer.add_outline_item(title="Titel", page_number=0)
+    writer.add_outline_item(title="Inhalt", page_number=1)
+    profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
+    groups: dict[Any, Any] = {}
+    names = districts["name"].to_dict()
+    for i, district_id in enumerate(ids):
+        d = districts.loc[district_id]
+        parent_id = int(d["parent_id"]) if d.get("parent_id") == d.get("parent_id") and \
+            d.get("parent_id") is not None else None
+        parent_item = profiles_item
+        if parent_id is not None and parent_id not in ids:
+            if parent_id not in groups:
+                groups[parent_id] = writer.add_outline_item(title=str(names.get(parent_id, "")),
+                                                             page_number=front_pages + 2 * i,
+                                                             parent=profiles_item)
+            parent_item = groups[parent_id]
+        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i,
+                                parent=parent_item)
+    back_start = len(writer.pages) - back_pages
+    writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
+    writer.add_outline_item(title="Anhang B: Glossar der Indikatoren",
+                            page_number=back_start + _glossary_offset(back_path))
+    writer.page_mode = "/UseOutlines"
+    with open(out, "wb") as handle:
+        writer.write(handle)
+    return len(writer.pages)
+
+
+def _glossary_offset(back_path: str) -> int:
+    from pypdf import PdfReader
+
+    reader = PdfReader(back_path)
+    for i, page in enumerate(reader.pages):
+        if "Anhang B" in (page.extract_text() or ""):
+            return i
+    return 0
+
+
+__all__ = ["BookResult", "Cancelled", "select_districts", "write_book"]

@@ -1,0 +1,259 @@
+"""The district profile (Quartiersprofil): exactly two A4 pages per district.
+
+Page 1: name, code, level, locator map, key figures by topic. Page 2: time series against
+the city, facilities by type, funded projects, providers' statements, footnotes. A fixed
+two pages per district lets a book number its pages before the profiles are drawn, so the
+profiles can be rendered in parallel.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from k360desk.analysis.disclosure import SUPPRESSED_LABEL
+from k360desk.export.pdf.base import (
+    FONT_BOLD,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    LIGHT,
+    MUTED,
+    Bookmark,
+    SectionMark,
+    esc,
+    styles,
+    table_style,
+)
+from k360desk.export.pdf.map_flowable import LocatorMap
+from k360desk.export.pdf.series_chart import SeriesChart
+from k360desk.formats import format_money, format_number
+
+if TYPE_CHECKING:
+    from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
+
+PAGES_PER_PROFILE = 2
+MARK_PROVISIONAL = "¹"
+MARK_ESTIMATED = "²"
+
+
+def value_text(fig: KeyFigure, threshold: int) -> str:
+    """Formatted value with status mark; suppressed values never show a number."""
+    if fig.suppressed:
+        return SUPPRESSED_LABEL
+    if not math.isfinite(fig.value):
+        return "–"
+    mark = {"provisional": MARK_PROVISIONAL, "estimated": MARK_ESTIMATED}.get(fig.status, "")
+    return format_number(fig.value, fig.decimals) + mark
+
+
+def _signed(value: float, decimals: int) -> str:
+    if not math.isfinite(value):
+        return "–"
+    text = format_number(abs(value), decimals)
+    if text.strip("0,.") == "":
+        return "±" + text
+    return ("+" if value > 0 else "−") + text
+
+
+def trend_text(fig: KeyFigure) -> str:
+    """Change over the trend periods: percent for counts, units (Pp. for shares) otherwise."""
+    if fig.suppressed or not math.isfinite(fig.trend):
+        return "–"
+    arrow = "↗" if fig.trend > 0 else ("↘" if fig.trend < 0 else "→")
+    if abs(fig.trend) < 0.5 * 10 ** (-fig.decimals):
+        arrow = "→"
+    if fig.kind == "count":
+        return f"{arrow} {_signed(fig.trend, 1)} %"
+    unit = " Pp." if fig.unit == "%" else ""
+    return f"{arrow} {_signed(fig.trend, fig.decimals)}{unit}"
+
+
+def deviation_text(fig: KeyFigure) -> str:
+    """District minus city (ratios and means only)."""
+    if fig.suppressed or not math.isfinite(fig.deviation):
+        return "–"
+    unit = " Pp." if fig.unit == "%" else ""
+    return _signed(fig.deviation, fig.decimals) + unit
+
+
+def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
+    facts = [Paragraph(esc(p.name), st["title"]),
+             Paragraph(esc(f"{p.level} {p.code}".strip()) +
+                       (f" · gehört zu {esc(p.parent)}" if p.parent else ""), st["subtitle"])]
+    population = next((f for f in p.figures if f.key in ("einwohner", "bevoelkerung")), None)
+    lines = []
+    if population is not None:
+        lines.append(f"Einwohnerinnen und Einwohner {p.period}: "
+                     f"<b>{esc(value_text(population, data.threshold))}</b>")
+    if p.index_text:
+        lines.append(esc(p.index_text))
+    if p.facilities_total:
+        lines.append(f"Einrichtungen im Sozialraum: {p.facilities_total}")
+    if len(p.projects):
+        lines.append(f"Geförderte Projekte: {len(p.projects)}")
+    for line in lines:
+        facts.append(Paragraph(line, st["body"]))
+    facts.append(Spacer(1, 4))
+    facts.append(Paragraph(
+        f"Kennzahlen {p.period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
+        f"{len(data.periods)} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
+        f"(1 = niedrigste, 5 = höchste Werte).", st["note"]))
+    base = data.bases.get(p.level_id)
+    right = LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id)) \
+        if base is not None else Paragraph("Keine Geometrie vorhanden.", st["note"])
+    table = Table([[facts, right]], colWidths=[FRAME_WIDTH - 64 * mm, 64 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
+    since = min((f.trend_from for f in p.figures if f.trend_from), default=None)
+    head = ["Indikator", "Einheit", "Wert", "Gesamtstadt", "Abweichung",
+            f"Entwicklung seit {since}" if since else "Entwicklung", "Klasse"]
+    rows: list[list] = [[Paragraph(h, st["cell_head"] if i < 2 else st["cell_head_right"])
+                         for i, h in enumerate(head)]]
+    cmds = table_style(zebra=False)
+    topic = None
+    for fig in p.figures:
+        if fig.topic != topic:
+            topic = fig.topic
+            rows.append([esc(topic), "", "", "", "", "", ""])
+            r = len(rows) - 1
+            cmds += [("SPAN", (0, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
+                     ("BACKGROUND", (0, r), (-1, r), LIGHT), ("TOPPADDING", (0, r), (-1, r), 3)]
+        rows.append([Paragraph(esc(fig.name), st["cell"]), fig.unit, value_text(fig, data.threshold),
+                     format_number(fig.reference, fig.decimals) if math.isfinite(fig.reference) else "–",
+                     deviation_text(fig), trend_text(fig), f"{fig.klass} von 5" if fig.klass else "–"])
+    cmds += [("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("TEXTCOLOR", (1, 1), (1, -1), MUTED)]
+    widths = [FRAME_WIDTH - 128 * mm, 15 * mm, 20 * mm, 22 * mm, 22 * mm, 31 * mm, 18 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(cmds))
+    return table
+
+
+def _charts(p: DistrictProfile, st) -> list:
+    if not p.charts:
+        return []
+    width = (FRAME_WIDTH - 8 * mm) / 2
+    cells = [SeriesChart(f.name, f.unit, f.decimals, [] if f.suppressed and not f.series else f.series,
+                         f.reference_series, width, 44 * mm, district_label=p.name[:28])
+             for f in p.charts]
+    grid = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    table = Table(grid, colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return [Paragraph("Entwicklung im Vergleich zur Gesamtstadt", st["h2"]), table]
+
+
+def _facilities(p: DistrictProfile, st) -> list:
+    out = [Paragraph("Einrichtungen nach Art", st["h2"])]
+    if not p.facilities_total:
+        return out + [Paragraph("Im Sozialraum sind keine Einrichtungen erfasst.", st["note"])]
+    rows = [[Paragraph(h, st["cell_head"]) for h in ("Art", "Einrichtung", "Träger", "Adresse")]]
+    for _, f in p.facilities.iterrows():
+        address = " ".join(str(x) for x in (f.get("street") or "",) if x)
+        rows.append([Paragraph(esc(f.get("type") or "ohne Art"), st["cell"]), Paragraph(esc(f["name"]), st["cell"]),
+                     Paragraph(esc(f.get("provider") or ""), st["cell"]), Paragraph(esc(address), st["cell"])])
+    table = Table(rows, colWidths=[38 * mm, 56 * mm, 42 * mm, FRAME_WIDTH - 136 * mm], repeatRows=1)
+    table.setStyle(TableStyle(table_style()))
+    out.append(table)
+    if p.facilities_total > len(p.facilities):
+        out.append(Paragraph(f"… und {p.facilities_total - len(p.facilities)} weitere Einrichtungen "
+                             "(vollständig im Sozialatlas).", st["note"]))
+    return out
+
+
+def _projects(p: DistrictProfile, st) -> list:
+    if p.projects is None or p.projects.empty:
+        return [Paragraph("Geförderte Projekte", st["h2"]),
+                Paragraph("Keine bewilligten Projekte in diesem Sozialraum.", st["note"])]
+    rows = [[Paragraph(h, st["cell_head"]) for h in ("Förderrunde", "Projekt", "Träger")] +
+            [Paragraph("Bewilligt (gesamt)", st["cell_head_right"])]]
+    for _, r in p.projects.head(10).iterrows():
+        rows.append([Paragraph(esc(r["round"]), st["cell"]), Paragraph(esc(r["title"]), st["cell"]),
+                     Paragraph(esc(r["provider"]), st["cell"]),
+                     Paragraph(format_money(float(r["awarded"])), st["cell_right"])])
+    table = Table(rows, colWidths=[38 * mm, 70 * mm, FRAME_WIDTH - 138 * mm, 30 * mm], repeatRows=1)
+    table.setStyle(TableStyle(table_style()))
+    return [Paragraph("Geförderte Projekte", st["h2"]), table]
+
+
+def _statements(p: DistrictProfile, st) -> list:
+    if p.statements is None or p.statements.empty:
+        return []
+    out = [Paragraph("Einschätzungen der Träger", st["h2"])]
+    question = None
+    for _, s in p.statements.iterrows():
+        answer = str(s["answer_text"] or "").strip()
+        if not answer and s["answer_number"] == s["answer_number"] and s["answer_number"] is not None:
+            answer = format_number(float(s["answer_number"]), 0)
+            if s["qtype"] == "rating":
+                answer += " von 5"
+        if s["qtype"] == "yesno" and not str(s["answer_text"] or "").strip():
+            answer = "ja" if s["answer_number"] and float(s["answer_number"]) > 0 else "nein"
+        if s["question"] != question:
+            question = s["question"]
+            out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
+        out.append(Paragraph(f"{esc(s['provider'] or 'ohne Träger')}: {esc(answer)}", st["bullet_small"],
+                             bulletText="–"))
+    if p.statements_total > len(p.statements):
+        out.append(Paragraph(f"… und {p.statements_total - len(p.statements)} weitere Einschätzungen.", st["note"]))
+    return out
+
+
+def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
+    sources = sorted({f.source for f in p.figures + p.charts if f.source})
+    notes = [f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
+             f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
+             f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",
+             "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
+             "Quellen: " + "; ".join(sources) if sources else ""]
+    return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
+
+
+def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int | None = 0) -> list:
+    """The flowables of one profile: exactly two pages (content shrinks rather than spills)."""
+    st = styles()
+    section = f"{p.name} ({p.code})"
+    marks: list = [SectionMark(section)]
+    if bookmark_level is not None:
+        marks.append(Bookmark(section, f"d{p.district_id}", bookmark_level))
+    first = [_header(p, data, st), Spacer(1, 5), _figures_table(p, data, st)]
+    second = _charts(p, st) + _facilities(p, st) + _projects(p, st) + _statements(p, st) + \
+        _footnotes(p, data, st)
+    height = FRAME_HEIGHT - 2
+    return marks + [KeepInFrame(FRAME_WIDTH, height, first, mode="shrink"), PageBreak(),
+            KeepInFrame(FRAME_WIDTH, height, second, mode="shrink"), PageBreak()]
+
+
+def write_profile(project, district_code: str, out, *, period: int | None = None,
+                  template: dict | None = None) -> int:
+    """Write the profile of one district (by code) to a path or binary buffer; return pages."""
+    from k360desk.export.pdf.base import build_document, report_info
+    from k360desk.export.pdf.profile_data import ProfileData
+
+    district_id = district_id_for(project, district_code)
+    data = ProfileData.load(project, [district_id], template=template, period=period)
+    data.load_bases(project)
+    profile = data.profile(district_id)
+    info = report_info(project, "Quartiersprofil")
+    story = profile_story(profile, data, bookmark_level=0)
+    story.pop()  # no blank page after the last profile
+    build_document(out, story, info)
+    return PAGES_PER_PROFILE
+
+
+def district_id_for(project, code: str) -> int:
+    """District id by code (German ReportError if unknown)."""
+    from k360desk.export.pdf import ReportError
+
+    districts = project.districts_frame()
+    match = districts[districts["code"].astype(str) == str(code).strip()]
+    if match.empty:
+        raise ReportError(f"Einen Sozialraum mit dem Schlüssel „{code}“ gibt es nicht.")
+    return int(match.index[0])
+
+

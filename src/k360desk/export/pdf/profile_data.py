@@ -1,0 +1,284 @@
+"""Everything district profiles show, read from the project once for many districts.
+
+A book of 550 profiles must not query the project 550 times: ``ProfileData.load`` reads the
+template's indicators for the trend periods of all districts, applies disclosure control,
+computes city references and classes the same way as ``figures.indicator_table`` and the
+maps, and groups facilities, funded projects and statements by district. ``profile(id)``
+then only picks rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from k360desk.analysis.derived import add_derived
+from k360desk.analysis.disclosure import apply_disclosure
+from k360desk.analysis.reference import aggregate_to_level, reference_values
+from k360desk.figures import input_keys
+
+if TYPE_CHECKING:
+    from k360desk.analysis.mapspec import MapBase
+    from k360desk.models import Project
+
+MAX_FACILITIES = 28
+MAX_STATEMENTS = 8
+
+
+@dataclass
+class KeyFigure:
+    """One row of the key-figures table."""
+
+    key: str
+    name: str
+    topic: str
+    unit: str
+    decimals: int
+    kind: str
+    polarity: int
+    value: float
+    suppressed: bool
+    status: str
+    reference: float
+    deviation: float
+    trend: float  # change over the trend periods (NaN if unknown)
+    trend_from: int | None
+    klass: int | None  # quintile class among the districts of the level (1 = lowest)
+    series: list[tuple[int, float]]
+    reference_series: list[tuple[int, float]]
+    source: str
+
+
+@dataclass
+class DistrictProfile:
+    """What one profile shows."""
+
+    district_id: int
+    code: str
+    name: str
+    level: str
+    level_id: int
+    parent: str
+    period: int
+    figures: list[KeyFigure]
+    charts: list[KeyFigure]
+    index_text: str
+    facilities: pd.DataFrame
+    facilities_total: int
+    projects: pd.DataFrame
+    statements: pd.DataFrame
+    statements_total: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProfileData:
+    """Bulk data for the profiles of many districts (see module docstring)."""
+
+    municipality: str
+    threshold: int
+    template: dict[str, Any]
+    districts: pd.DataFrame
+    indicators: pd.DataFrame
+    period: int | None
+    periods: list[int]
+    values: dict[int, pd.DataFrame]
+    references: pd.DataFrame
+    classes: dict[tuple[str, int], pd.Series]
+    index_classes: pd.DataFrame
+    index_period: int | None
+    facilities: dict[int, pd.DataFrame]
+    projects: dict[int, pd.DataFrame]
+    statements: dict[int, pd.DataFrame]
+    bases: dict[int, MapBase] = field(default_factory=dict)
+    outlines: dict[int, MapBase | None] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, project: Project, district_ids: list[int] | None = None,
+             template: dict[str, Any] | None = None, period: int | None = None) -> ProfileData:
+        """Read and prepare the data of the given districts (None = all)."""
+        from k360desk.models import profiles
+
+        template = template or profiles.load_template(project)
+        indicators = project.indicators_frame()
+        districts = project.districts_frame()
+        wanted = list(districts.index) if district_ids is None else [int(i) for i in district_ids]
+        keys = [k for k in template["indicators"] if k in set(indicators["key"])]
+        charts = [k for k in template["charts"] if k in set(indicators["key"])]
+        all_periods = profiles.value_periods(project, list(dict.fromkeys(keys + charts)))
+        if period is None:
+            period = all_periods[-1] if all_periods else None
+        span = int(template.get("periods", 5))
+        periods = [p for p in all_periods if period is not None and p <= period][-span:]
+        load_keys = input_keys(indicators, list(dict.fromkeys(keys + charts)))
+        raw = profiles.values(project, load_keys, periods)
+        raw = add_derived(raw, indicators)
+        levels = sorted(set(districts.loc[districts.index.isin(wanted), "level_id"].dropna().astype(int)))
+        shown_parts = []
+        for level in levels:
+            level_ids = districts.index[districts["level_id"] == level]
+            rows = raw[raw["district_id"].isin(level_ids)]
+            have = set(rows.loc[rows["value"].notna() | (rows["status"] == "suppressed"), "indicator"])
+            missing = [k for k in set(keys + charts) if k not in have]
+            if missing and len(raw):
+                agg = aggregate_to_level(raw, indicators, districts, level)
+                rows = pd.concat([rows, agg[agg["indicator"].isin(missing)].drop(columns="districts")],
+                                 ignore_index=True)
+            shown_parts.append(apply_disclosure(rows, indicators, project.disclosure_threshold, districts))
+        shown = pd.concat(shown_parts, ignore_index=True) if shown_parts else raw.assign(suppressed=False)
+        references = reference_values(raw, indicators, districts) if len(raw) else \
+            pd.DataFrame(columns=["indicator", "period", "value"])
+        classes: dict[tuple[str, int], pd.Series] = {}
+        if period is not None:
+            current = shown[shown["period"] == period]
+            for level in levels:
+                level_ids = set(districts.index[districts["level_id"] == level])
+                part = current[current["district_id"].isin(level_ids)]
+                for key, group in part.groupby("indicator"):
+                    if key not in keys:
+                        continue
+                    vals = group["value"].to_numpy(dtype=float)
+                    if np.isfinite(vals).sum() >= 5:
+                        classes[(key, level)] = pd.Series(quintiles(vals),
+                                                          index=group["district_id"].to_numpy())
+        in_wanted = shown[shown["district_id"].isin(wanted)]
+        by_district = {int(d): g for d, g in in_wanted.groupby("district_id")}
+        index_classes, index_period = _index_classes(project)
+        facilities = profiles.facilities(project, None if district_ids is None else wanted)
+        fac = {int(d): g for d, g in facilities.groupby("district_id")}
+        funded = profiles.funded_projects(project)
+        proj = {int(d): g for d, g in funded[funded["district_id"].isin(wanted)].groupby("district_id")}
+        stm = profiles.statements(project, wanted)
+        stmt = {int(d): g for d, g in stm.groupby("district_id")}
+        return cls(
+            municipality=project.get_meta("municipality") or "", threshold=project.disclosure_threshold,
+            template={**template, "indicators": keys, "charts": charts}, districts=districts,
+            indicators=indicators, period=period, periods=periods, values=by_district,
+            references=references, classes=classes, index_classes=index_classes,
+            index_period=index_period, facilities=fac, projects=proj, statements=stmt,
+        )
+
+    def load_bases(self, project: Project, levels: list[int] | None = None) -> None:
+        """Geometry bases for the locator maps: the wanted levels (default: those of the loaded
+        districts) plus, as outline, the next coarser level with geometries."""
+        import shapely
+
+        from k360desk.analysis.mapspec import MapBase
+
+        ranks = self.districts.groupby("level_id")["level_rank"].first()
+        wanted = sorted(set(levels) if levels is not None else set(self.values) and
+                        set(self.districts.loc[list(self.values), "level_id"].dropna().astype(int)))
+        if not wanted:
+            wanted = sorted(set(self.districts["level_id"].dropna().astype(int)))
+        coarser_of = {}
+        for level in wanted:
+            coarser = [lv for lv in ranks.index if ranks[lv] < ranks.get(level, 0)]
+            coarser_of[level] = max(coarser, key=lambda lv: ranks[lv]) if coarser else None
+        for level in set(wanted) | {c for c in coarser_of.values() if c is not None}:
+            frame = self.districts[(self.districts["level_id"] == level) & ~self.districts.geometry.isna()]
+            frame = frame[~frame.geometry.is_empty]
+            if frame.empty:
+                continue
+            geoms = np.asarray(frame.geometry.values, dtype=object)
+            # Locator maps need no label anchors; skipping them saves a pass over every polygon.
+            self.bases[int(level)] = MapBase(
+                geometries=frame.geometry, ids=np.asarray(frame.index, dtype=np.int64),
+                codes=[str(c) for c in frame["code"]], names=[str(n) for n in frame["name"]],
+                anchors=np.zeros((len(frame), 2)), areas=shapely.area(geoms),
+                extent=tuple(float(b) for b in shapely.total_bounds(geoms)), crs=None)
+        for level in wanted:
+            parent = coarser_of.get(level)
+            self.outlines[level] = self.bases.get(parent) if parent is not None else None
+
+    def profile(self, district_id: int) -> DistrictProfile:
+        """The profile of one district from the bulk data."""
+        d = self.districts.loc[int(district_id)]
+        level_id = int(d["level_id"]) if pd.notna(d["level_id"]) else -1
+        values = self.values.get(int(district_id))
+        if values is None:
+            values = pd.DataFrame({"indicator": pd.Series(dtype=object), "period": pd.Series(dtype=int),
+                                   "value": pd.Series(dtype=float), "suppressed": pd.Series(dtype=bool),
+                                   "status": pd.Series(dtype=object)})
+        info = self.indicators.set_index("key")
+        refs = self.references
+        figures: dict[str, KeyFigure] = {}
+        for key in dict.fromkeys(self.template["indicators"] + self.template["charts"]):
+            row = info.loc[key]
+            own = values[values["indicator"] == key].sort_values("period")
+            ref = refs[refs["indicator"] == key].sort_values("period")
+            current = own[own["period"] == self.period]
+            value = float(current["value"].iloc[0]) if len(current) else float("nan")
+            suppressed = bool(current["suppressed"].iloc[0]) if len(current) else False
+            status = str(current["status"].iloc[0]) if len(current) else "missing"
+            ref_now = ref.loc[ref["period"] == self.period, "value"]
+            reference = float(ref_now.iloc[0]) if len(ref_now) else float("nan")
+            series = [(int(p), float(v)) for p, v in zip(own["period"], own["value"], strict=True)]
+            usable = [(p, v) for p, v in series if np.isfinite(v)]
+            trend, trend_from = float("nan"), None
+            if len(usable) >= 2 and np.isfinite(value) and usable[-1][0] == self.period:
+                trend_from = usable[0][0]
+                if row["kind"] == "count":
+                    trend = (value / usable[0][1] - 1) * 100 if usable[0][1] else float("nan")
+                else:
+                    trend = value - usable[0][1]
+            klass = self.classes.get((key, level_id))
+            k = int(klass.get(int(district_id), 0)) if klass is not None else 0
+            figures[key] = KeyFigure(
+                key=key, name=str(row["name"]), topic=str(row.get("topic") or "Weitere Indikatoren"),
+                unit=str(row["unit"] or ""), decimals=int(row["decimals"]), kind=str(row["kind"]),
+                polarity=int(row["polarity"]), value=value, suppressed=suppressed, status=status,
+                reference=reference,
+                deviation=value - reference if row["kind"] != "count" else float("nan"),
+                trend=trend, trend_from=trend_from, klass=k if k > 0 else None, series=series,
+                reference_series=[(int(p), float(v)) for p, v in zip(ref["period"], ref["value"], strict=True)],
+                source=str(row["source"] or ""))
+        facilities = self.facilities.get(int(district_id), pd.DataFrame(columns=["type", "name"]))
+        statements = self.statements.get(int(district_id), pd.DataFrame())
+        parent = ""
+        if pd.notna(d.get("parent_id")) and int(d["parent_id"]) in self.districts.index:
+            p = self.districts.loc[int(d["parent_id"])]
+            parent = f"{p['level'] or ''} {p['name']} ({p['code']})".strip()
+        return DistrictProfile(
+            district_id=int(district_id), code=str(d["code"]), name=str(d["name"]),
+            level=str(d.get("level") or ""), level_id=level_id, parent=parent, period=self.period or 0,
+            figures=[figures[k] for k in self.template["indicators"]],
+            charts=[figures[k] for k in self.template["charts"]],
+            index_text=self._index_text(int(district_id)),
+            facilities=facilities.sort_values(["type", "name"]).head(MAX_FACILITIES),
+            facilities_total=len(facilities), projects=self.projects.get(int(district_id), pd.DataFrame()),
+            statements=statements.head(MAX_STATEMENTS), statements_total=len(statements),
+        )
+
+    def _index_text(self, district_id: int) -> str:
+        table = self.index_classes
+        if table.empty or district_id not in table.index:
+            return ""
+        row = table.loc[district_id]
+        if not bool(row["included"]):
+            reason = str(row.get("reason") or "").strip()
+            return f"Sozialindex {self.index_period}: nicht einbezogen" + (f" ({reason})" if reason else "")
+        return (f"Sozialindex {self.index_period}: Status {row['status_class']}, "
+                f"Dynamik {row['dynamics_class']}")
+
+
+def quintiles(values: np.ndarray) -> np.ndarray:
+    """Quintile class 1–5 per value (0 = missing), with the same upper bounds as the maps'
+    "quantiles" scheme (mapclassify.Quantiles: value ≤ 20 %, 40 % … quantile). Computed here
+    because importing mapclassify costs seconds and a single profile must take under one."""
+    finite = np.isfinite(values)
+    bins = np.quantile(values[finite], [0.2, 0.4, 0.6, 0.8, 1.0])
+    out = np.zeros(len(values), dtype=int)
+    out[finite] = np.searchsorted(bins, values[finite], side="left") + 1
+    return np.minimum(out, 5)
+
+
+def _index_classes(project: Project) -> tuple[pd.DataFrame, int | None]:
+    runs = project.link_frame("index_runs")
+    if runs.empty:
+        return pd.DataFrame(), None
+    run = runs.sort_values(["period", "computed_at", "id"]).iloc[-1]
+    results = project.link_frame("index_results", run_id=int(run["id"]))
+    return results.set_index("district_id"), int(run["period"])

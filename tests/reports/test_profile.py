@@ -1,0 +1,88 @@
+"""District profiles: real text, two pages, embedded fonts, not blank, disclosure, escaping."""
+
+from __future__ import annotations
+
+import math
+
+from shapely.geometry import box
+
+from tests.reports.conftest import embedded_fonts, ink_fraction, pdf_text
+
+HOSTILE = "Kinder & Jugend <Süd> e.V."
+
+
+def test_profile_has_real_german_text_two_pages_and_embedded_fonts(demo, tmp_path):
+    from k360desk.export.pdf.profile import write_profile
+
+    out = tmp_path / "profil.pdf"
+    write_profile(demo, "0103", out)
+    pages = pdf_text(out)
+    assert len(pages) == 2
+    first = pages[0]
+    assert "Bahnhofsviertel" in first and "Quartier 0103" in first
+    assert "Übergangsquote Gymnasium" in first and "Einwohnerinnen und Einwohner" in first
+    assert "Seite 1 von 2" in first and "Seite 2 von 2" in pages[1]
+    assert "Einrichtungen nach Art" in pages[1] and "Einschätzungen der Träger" in pages[1]
+    assert "Sozialindex 2024: Status" in first
+    fonts = embedded_fonts(out)
+    assert any(f.endswith("DejaVuSans") for f in fonts) and any("Bold" in f for f in fonts), fonts
+    assert ink_fraction(out, 0) > 0.02 and ink_fraction(out, 1) > 0.02
+
+
+def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
+    from k360desk.export.pdf.profile import write_profile
+    from k360desk.export.pdf.profile_data import ProfileData
+
+    template = {"indicators": ["einwohner", "arbeitslose", "alo_quote"], "charts": ["alo_quote"],
+                "periods": 3}
+    districts = small_project.districts_frame()
+    target = int(districts.index[districts["code"] == "22"][0])
+    data = ProfileData.load(small_project, [target], template=template)
+    figures = {f.key: f for f in data.profile(target).figures}
+    assert figures["arbeitslose"].suppressed and math.isnan(figures["arbeitslose"].value)
+    assert figures["alo_quote"].suppressed and math.isnan(figures["alo_quote"].value)
+    out = tmp_path / "geheim.pdf"
+    write_profile(small_project, "22", out, template=template)
+    text = "\n".join(pdf_text(out))
+    assert "geheim" in text
+    # 2 unemployed of 250 inhabitants: neither the count row nor the quote 0,8 may be printed.
+    lines = text.splitlines()
+    for name in ("Arbeitslose", "Arbeitslosenquote"):
+        at = lines.index(name)
+        assert lines[at + 2] == "geheim", lines[at:at + 4]  # name, unit, value
+    assert "0,7" not in text and "0,8" not in text  # 2 of 250–275 inhabitants
+
+
+def test_hostile_names_are_escaped(small_project, tmp_path):
+    from k360desk.export.pdf.atlas import write_atlas
+    from k360desk.export.pdf.profile import write_profile
+    from k360desk.models import District, Facility, FacilityType, Provider
+
+    districts = small_project.districts_frame()
+    level = int(districts["level_id"].max())
+    new = small_project.add(District(code="99", name=HOSTILE, level_id=level, geom=box(0, 3000, 500, 3500)))
+    provider = small_project.add(Provider(name=HOSTILE, contact_person="<b>Frau</b> Müller"))
+    kind = small_project.add(FacilityType(name="Treff & Café"))
+    small_project.add(Facility(name=f"Haus {HOSTILE}", provider_id=provider, type_id=kind, district_id=new,
+                               street="Straße <1>"))
+    out = tmp_path / "profil.pdf"
+    write_profile(small_project, "99", out)
+    text = "\n".join(pdf_text(out))
+    assert HOSTILE in text and f"Haus {HOSTILE}" in text
+    atlas = tmp_path / "atlas.pdf"
+    write_atlas(small_project, atlas)
+    text = "\n".join(pdf_text(atlas))
+    assert HOSTILE in text and "<b>Frau</b> Müller" in text and "Treff & Café" in text
+
+
+def test_profile_template_roundtrip_and_unknown_keys(small_project):
+    import pytest
+
+    from k360desk.models import ProjectError, profiles
+
+    default = profiles.load_template(small_project)
+    assert "alo_quote" in default["indicators"]
+    profiles.save_template(small_project, "Kurz", {"indicators": ["alo_quote"], "charts": ["alo_quote"]})
+    assert profiles.load_template(small_project, "Kurz")["indicators"] == ["alo_quote"]
+    with pytest.raises(ProjectError, match="gibtsnicht"):
+        profiles.save_template(small_project, "Kaputt", {"indicators": ["gibtsnicht"]})
