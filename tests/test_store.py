@@ -167,3 +167,8 @@ def test_undo_delete_of_a_scored_funding_round(tmp_path):
         assert project.check() == []
     finally:
         project.close()
+
+
+def test_every_registered_table_reads_in_gdal(small_project):
+    for layer, _kind in pyogrio.list_layers(small_project.path):
+        pyogrio.read_dataframe(small_project.path, layer=layer)

@@ -81,3 +81,13 @@ def test_save_as_keeps_its_own_history(small_project, tmp_path):
     small_project.save()
     assert len(list_backups(uuid, tmp_path / "abgeleitet.k360")) == 1
     assert len(list_backups(uuid, first)) == before
+
+
+def test_minimised_copy_has_no_contact_data_anywhere(small_project, tmp_path):
+    small_project.add(Provider(name="Caritas"))
+    caritas = small_project.find(Provider, name="Caritas").id
+    small_project.update(Provider, caritas, email="vertraulich@caritas.example")
+    small_project.save()
+    out = tmp_path / "klein-versand.k360"
+    assert main(["send-copy", str(small_project.path), str(out), "--minimise"]) == 0
+    assert b"vertraulich@caritas.example" not in out.read_bytes()

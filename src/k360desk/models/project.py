@@ -445,8 +445,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level="DEFERRED", check_same_thread=False)
     safety.harden(conn, attach=1)
     conn.execute("PRAGMA foreign_keys = ON")
-    # The working copy is local; DELETE journal keeps it a single file we can copy.
-    conn.execute("PRAGMA journal_mode = DELETE")
+    # The working copy is always local (never on a share), so WAL is safe there; it lets
+    # background readers run while the user edits. Saved documents are written by
+    # VACUUM INTO as single files without WAL.
+    conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
@@ -476,9 +478,10 @@ def _register_layers(conn: sqlite3.Connection, srs_id: int) -> None:
                         "POINT", srs_id)
     # Registered attribute tables are what GDAL/QGIS list besides the layers; the rest of
     # our tables stay out of their way.
+    # (indicator_values has no integer key, which GeoPackage attribute tables need, so GDAL
+    # could not read it; its values reach GIS through the district_indicators layer.)
     for table, identifier in (("district_levels", "Ebenen"), ("topics", "Handlungsfelder"),
-                              ("indicators", "Indikatoren"), ("indicator_values", "Indikatorwerte"),
-                              ("providers", "Träger")):
+                              ("indicators", "Indikatoren"), ("providers", "Träger")):
         conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
                      " VALUES (?, 'attributes', ?, '')", (table, identifier))
 
@@ -495,6 +498,8 @@ def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> 
         conn.execute("DELETE FROM gpkg_extensions WHERE extension_name='gpkg_rtree_index'")
     if "gpkg_ogr_contents" in names:
         conn.execute("DROP TABLE gpkg_ogr_contents")
+    # Files of 0.1 registered this table, which GDAL cannot read (no integer key).
+    conn.execute("DELETE FROM gpkg_contents WHERE table_name='indicator_values'")
 
 
 def _verify_copy(path: Path) -> None:

@@ -247,6 +247,13 @@ class RecordStore:
         self._autocommit()  # type: ignore[attr-defined]
         self.changes.emit(Change(cls.table, op, (record_id,) if record_id else ()))  # type: ignore[attr-defined]
 
+    def scrub_log(self, tables: tuple[str, ...]) -> None:
+        """Empty the logged details of changes to these tables (data minimisation)."""
+        self._check_writable()  # type: ignore[attr-defined]
+        marks = ", ".join("?" * len(tables))
+        self._conn.execute(f"UPDATE change_log SET details='' WHERE entity IN ({marks})", tables)
+        self._autocommit()  # type: ignore[attr-defined]
+
     def log(self, action: str, entity: str, entity_uuid: str | None, details: str = "") -> None:
         """Append to the change log (who changed what and when)."""
         self._conn.execute(
