@@ -231,6 +231,7 @@ class ReportsPage(QWidget):
         if request["kind"] == "book" and request["ids"] == []:
             self.status.setText(self.tr("Bitte mindestens einen Sozialraum auswählen."))
             return
+        preload()
         self._counter += 1
         target = Path(self._tmp.path()) / f"bericht-{self._counter}.pdf"
         work = str(project.work_path)
@@ -295,6 +296,7 @@ class ReportsPage(QWidget):
                                   self.tr("Word-Dokumente (*.docx)"))
         if target is None:
             return
+        preload()
         work = str(project.work_path)
         request = {"kind": "committee_docx", "round_id": round_id}
         run_task(self, self.tr("Word-Dokument schreiben"),
@@ -314,6 +316,32 @@ class ReportsPage(QWidget):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         print_pdf(self.document, printer)
+
+
+_PRELOAD = (
+    "k360desk.export.pdf.profile", "k360desk.export.pdf.profile_data", "k360desk.export.pdf.book",
+    "k360desk.export.pdf.committee", "k360desk.export.pdf.committee_docx", "k360desk.export.pdf.atlas",
+    "k360desk.export.pdf.markdown", "k360desk.export.pdf.glossary", "k360desk.export.map_data",
+    "k360desk.export.map_render", "k360desk.figures_rounds", "k360desk.models.profiles", "pypdf", "docx",
+    "matplotlib.figure", "matplotlib.backends.backend_agg", "reportlab.pdfbase.ttfonts", "reportlab.lib.utils",
+    "PIL.Image", "PIL.PngImagePlugin", "geopandas", "concurrent.futures.process", "multiprocessing.spawn",
+)
+
+
+def preload() -> None:
+    """Import the report modules on the GUI thread, once.
+
+    PySide6 hooks ``import`` and inspects each newly imported module; doing that on a worker
+    thread while the GUI thread runs crashed the app ("none_dealloc" in shibokensupport).
+    Modules already imported pass the hook without that work.
+    """
+    import importlib
+
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    from k360desk.export.pdf.base import register_fonts
+
+    register_fonts()
 
 
 def print_pdf(document, printer) -> int:

@@ -2472,6 +2472,164 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quartiersprofil</source>
+        <translation>District profile</translation>
+    </message>
+    <message>
+        <source>Profilbuch</source>
+        <translation>Profile book</translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage (Förderrunde)</source>
+        <translation>Committee template (funding round)</translation>
+    </message>
+    <message>
+        <source>Sozialatlas</source>
+        <translation>Social atlas</translation>
+    </message>
+    <message>
+        <source>Art des Berichts</source>
+        <translation>Kind of report</translation>
+    </message>
+    <message>
+        <source>&amp;Bericht:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Sozialräume</source>
+        <translation>&amp;All districts</translation>
+    </message>
+    <message>
+        <source>Eine &amp;Ebene:</source>
+        <translation>One &amp;level:</translation>
+    </message>
+    <message>
+        <source>A&amp;uswahl:</source>
+        <translation>S&amp;election:</translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Sozialräume für das Profilbuch</source>
+        <translation>Districts for the profile book</translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation>&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>Ebene des Sozialatlas</source>
+        <translation>Level of the social atlas</translation>
+    </message>
+    <message>
+        <source>E&amp;bene:</source>
+        <translation>Le&amp;vel:</translation>
+    </message>
+    <message>
+        <source>&amp;Vorschau erstellen</source>
+        <translation>&amp;Create preview</translation>
+    </message>
+    <message>
+        <source>&amp;Drucken …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <source>Als &amp;PDF speichern …</source>
+        <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Als &amp;Word-Dokument speichern …</source>
+        <translation>Save as &amp;Word document …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vorschau des Berichts</source>
+        <translation>Preview of the report</translation>
+    </message>
+    <message>
+        <source>alle Sozialräume</source>
+        <translation>all districts</translation>
+    </message>
+    <message>
+        <source>Bitte einen Sozialraum wählen.</source>
+        <translation>Please choose a district.</translation>
+    </message>
+    <message>
+        <source>Im Projekt gibt es noch keine Förderrunde.</source>
+        <translation>The project has no funding round yet.</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens einen Sozialraum auswählen.</source>
+        <translation>Please select at least one district.</translation>
+    </message>
+    <message>
+        <source>Bericht wird erstellt …</source>
+        <translation>Creating the report …</translation>
+    </message>
+    <message>
+        <source>Bericht erstellen</source>
+        <translation>Create report</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vorschau: %n Seite(n).</source>
+        <translation>
+            <numerusform>Preview: %n page.</numerusform>
+            <numerusform>Preview: %n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden.</source>
+        <translation>The report could not be created.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Bericht als PDF speichern</source>
+        <translation>Save report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Beschlussvorlage als Word-Dokument speichern</source>
+        <translation>Save committee template as Word document</translation>
+    </message>
+    <message>
+        <source>Word-Dokumente (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Word-Dokument schreiben</source>
+        <translation>Writing the Word document</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialogs</name>
     <message>
         <source>Betrag manuell festlegen</source>
