@@ -37,8 +37,22 @@ def city() -> Path:
     started = time.perf_counter()
     partial = CACHE.with_suffix(".building.k360")
     write_demo(partial, scale="city")
-    assert main(["index", str(partial), "--preset", "berlin-mss", "--period", "2024", "--status",
-                 "alo_quote,sgb2_quote,kinderarmut,altersarmut", "--store"]) == 0
+    assert (
+        main(
+            [
+                "index",
+                str(partial),
+                "--preset",
+                "berlin-mss",
+                "--period",
+                "2024",
+                "--status",
+                "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                "--store",
+            ]
+        )
+        == 0
+    )
     partial.replace(CACHE)
     print(f"city-scale demo built and cached in {time.perf_counter() - started:.0f} s: {CACHE}")
     return CACHE
@@ -92,8 +106,15 @@ def bench_locator(project, n: int) -> tuple[list[float], list[float]]:
     for district_id in ids:
         started = time.perf_counter()
         cats = pd.Series(np.where(base.ids == district_id, "x", "o"), index=base.ids)
-        spec = build_category_spec(base, cats, title="", legend_title="", order=["o", "x"],
-                                   colors={"o": "#e4e4e4", "x": "#2b4c6f"}, label_mode="none")
+        spec = build_category_spec(
+            base,
+            cats,
+            title="",
+            legend_title="",
+            order=["o", "x"],
+            colors={"o": "#e4e4e4", "x": "#2b4c6f"},
+            label_mode="none",
+        )
         fig = Figure(figsize=(62 / 25.4, 56 / 25.4))
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0, 0, 1, 1))
@@ -130,18 +151,24 @@ def main() -> None:
         frame = project.districts_frame()
         codes = list(frame.loc[frame["level_rank"] == frame["level_rank"].max(), "code"].iloc[::97])
         times = bench_profile(project, codes, args.runs)
-        print(f"profile (2 pages, city scale, warm): median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs; target ≤ 1 s)")
+        print(
+            f"profile (2 pages, city scale, warm): median {statistics.median(times):.2f} s "
+            f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs; target ≤ 1 s)"
+        )
         ours, theirs = bench_locator(project, args.maps)
         mo, mt = statistics.median(ours), statistics.median(theirs)
-        print(f"locator map, reportlab vector: median {mo * 1000:.1f} ms (first map, which writes the "
-              f"shared city base once per document: {ours[0] * 1000:.1f} ms); matplotlib savefig PNG: "
-              f"median {mt * 1000:.1f} ms; ratio of medians matplotlib/reportlab {mt / mo:.0f}×, "
-              f"of totals {sum(theirs) / sum(ours):.0f}× ({len(ours)} maps each)")
+        print(
+            f"locator map, reportlab vector: median {mo * 1000:.1f} ms (first map, which writes the "
+            f"shared city base once per document: {ours[0] * 1000:.1f} ms); matplotlib savefig PNG: "
+            f"median {mt * 1000:.1f} ms; ratio of medians matplotlib/reportlab {mt / mo:.0f}×, "
+            f"of totals {sum(theirs) / sum(ours):.0f}× ({len(ours)} maps each)"
+        )
         if not args.skip_book:
             seconds, pages, size = bench_book(project, args.workers)
-            print(f"book of all profiles ({args.workers} workers): {seconds:.1f} s, {pages} pages, "
-                  f"{size / 1024 ** 2:.1f} MB (1 run; targets ≤ 90 s, ≤ 40 MB)")
+            print(
+                f"book of all profiles ({args.workers} workers): {seconds:.1f} s, {pages} pages, "
+                f"{size / 1024**2:.1f} MB (1 run; targets ≤ 90 s, ≤ 40 MB)"
+            )
     finally:
         project.close()
 
