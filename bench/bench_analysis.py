@@ -7,6 +7,7 @@ Run: PYTHONPATH=src python bench/bench_analysis.py
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -121,6 +122,56 @@ def main() -> None:
           repeat=3)
     timed("disclosure (primary + secondary): all values", lambda: apply_disclosure(
         full, indicators, 3, districts), repeat=3)
+    project_figures(districts, indicators, values)
+
+
+def project_figures(districts: pd.DataFrame, indicators: pd.DataFrame,
+                    values: pd.DataFrame) -> None:
+    """The same through a project file, as the UI and the CLI call it (20 shares)."""
+    import tempfile
+
+    from k360desk import figures
+    from k360desk.models import District, DistrictLevel, Indicator, Project
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("K360DESK_DATA_DIR", folder)
+        project = Project.create("Bench", Path(folder) / "bench.k360")
+        with project.transaction():
+            top = project.add(DistrictLevel(name="Stadtteil", rank=0))
+            low = project.add(DistrictLevel(name="Quartier", rank=1))
+            level = {1: top, 2: low}
+            ids: dict[int, int] = {}
+            for row in districts.reset_index(drop=True).sort_values("level_id").itertuples():
+                parent = None if pd.isna(row.parent_id) else ids[int(row.parent_id)]
+                ids[row.id] = project.add(District(code=row.code, name=row.name,
+                                                   level_id=level[row.level_id],
+                                                   parent_id=parent))
+            keys = ["einwohner", *[f"anzahl_{i}" for i in range(2, 22)]]
+            chosen = indicators[indicators["key"].isin(keys)
+                                | indicators["key"].isin([f"anteil_{j}" for j in range(20)])]
+            new_ids: dict[int, int] = {}
+            for row in chosen.reset_index(drop=True).sort_values("id").itertuples():
+                new_ids[row.id] = project.add(Indicator(
+                    key=row.key, name=row.key, kind=row.kind, scale=row.scale,
+                    disclosure=int(row.disclosure),
+                    numerator_id=new_ids.get(row.numerator_id), denominator_id=new_ids.get(
+                        row.denominator_id)))
+            stored = values[values["indicator_id"].isin(new_ids)]
+            project.set_values(pd.DataFrame({
+                "indicator_id": stored["indicator_id"].map(new_ids),
+                "district_id": stored["district_id"].map(ids), "period": stored["period"],
+                "value": stored["value"]}))
+        keys = [f"anteil_{j}" for j in range(20)]
+        method = IndexMethod(components=[IndexComponent(k) for k in keys]
+                             + [IndexComponent(k, role="dynamics") for k in keys],
+                             population="einwohner")
+        timed("project: indicator table (share, disclosure, reference)",
+              lambda: figures.indicator_table(project, "anteil_3", PERIODS[-1]))
+        timed("project: index for one period (load + compute)",
+              lambda: figures.index_for_project(project, method, PERIODS[-1]), repeat=5)
+        timed("project: index series, all periods (load + compute)",
+              lambda: figures.index_series_for_project(project, method), repeat=3)
+        project.close()
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 Measures (1) reading one indicator's values and filling the grid model (``set_rows``), (2)
 sorting a period column, (3) filtering districts, (4) ``data()`` calls and time per repaint
-of a full-HD viewport, (5) scrolling by a page. The project is the demo generator's city
-scale (``create_demo(scale="city")``) when that works, else 550 districts × 15 periods ×
-20 indicators synthesised here.
+of a full-HD viewport (beside a C++ model as reference), (5) scrolling by a page and by one
+wheel notch; then (6) the facilities table with 4,000 records (reload, sort by a linked
+record, filter). The project is the demo generator's city scale
+(``create_demo(scale="city")``) when that works, else 550 districts × 15 periods × 20
+indicators synthesised here.
 
 Run: ``PYTHONPATH=src QT_QPA_PLATFORM=offscreen python bench/bench_grid.py [--runs 7]``
 """
@@ -149,19 +151,94 @@ def main() -> int:
         view.viewport().repaint()
 
     results["Blättern um eine Seite (inkl. Zeichnen)"] = median_ms(scroll, args.runs)
+    bar.setValue(0)
+    app.processEvents()
+    wheel_calls = []
+
+    def wheel():
+        model.data_calls = 0
+        bar.setValue(bar.value() + 3)  # one wheel notch: Qt scrolls and paints the new rows
+        app.processEvents()
+        wheel_calls.append(model.data_calls)
+
+    results["Mausrad um 3 Zeilen (inkl. Zeichnen)"] = median_ms(wheel, args.runs)
     first = view.rowAt(0)
     last = view.rowAt(view.viewport().height() - 1)
     visible_rows = (last if last >= 0 else model.rowCount() - 1) - first + 1
     visible_cells = visible_rows * model.columnCount()
 
+    results["zum Vergleich: C++-Modell, gleiche Texte"] = baseline_repaint(model, args.runs)
     for name, value in results.items():
         print(f"{name:42s} {value:8.1f} ms (Median aus {args.runs})")
     print(f"{'data()-Aufrufe je Neuzeichnen':42s} {statistics.median(calls):8.0f}"
           f"   für {visible_rows} sichtbare Zeilen × {model.columnCount()} Spalten"
           f" = {visible_cells} Zellen ({statistics.median(calls) / visible_cells:.1f} je Zelle)")
+    print(f"{'data()-Aufrufe je Mausrad-Schritt':42s} {statistics.median(wheel_calls):8.0f}")
+    bench_facilities(context, project, args.runs)
     context.set_project(None)
     project.close()
     return 0
+
+
+def baseline_repaint(model, runs: int) -> float:
+    """Repaint time of a QStandardItemModel with the same texts (no Python in data())."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    plain = QStandardItemModel(model.rowCount(), model.columnCount())
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            plain.setItem(r, c, QStandardItem(model.index(r, c).data() or ""))
+    view = QTableView()
+    view.setModel(plain)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.resize(1920, 1080)
+    view.show()
+    QApplication.instance().processEvents()
+    result = median_ms(view.viewport().repaint, runs)
+    view.close()
+    return result
+
+
+def bench_facilities(context, project, runs: int) -> None:
+    """Reload, sort and filter the facilities table at city scale (4,000 records)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from k360desk.models import Facility, FacilityType, Provider
+    from k360desk.ui.editors.providers import ProvidersPage
+
+    if project.count("facilities") < 4000:
+        providers = project.add_many([Provider(name=f"Träger {i}") for i in range(800)])
+        types = project.add_many([FacilityType(name=f"Einrichtungsart {i}") for i in range(30)])
+        project.add_many([Facility(name=f"Einrichtung {i}", provider_id=providers[i % 800],
+                                   type_id=types[i % 30], capacity=float(i % 120),
+                                   opened="2020-01-01") for i in range(4000)])
+    app = QApplication.instance()
+    start = time.perf_counter()
+    page = ProvidersPage(context)
+    page.resize(1920, 1080)
+    page.show()
+    app.processEvents()
+    built = (time.perf_counter() - start) * 1000
+    section = page.facilities
+    order = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
+    words = ["einrichtung 12", ""]
+    results = {
+        "Seite aufbauen und zeigen": built,
+        "reload (gleiche Datensätze)": median_ms(section.reload, runs),
+        "Sortieren nach Träger (Auswahlspalte)": median_ms(
+            lambda: section.table.sortByColumn(1, order.append(order.pop(0)) or order[0]), runs),
+        "Sortieren nach Plätzen (Zahl)": median_ms(
+            lambda: section.table.sortByColumn(section.model.column_of("capacity"),
+                                               order.append(order.pop(0)) or order[0]), runs),
+        "Filtern (Suchtext)": median_ms(
+            lambda: section.filter.setText(words.append(words.pop(0)) or words[0]), runs),
+    }
+    print(f"Einrichtungen: {section.model.rowCount()} Datensätze")
+    for name, value in results.items():
+        print(f"{name:42s} {value:8.1f} ms (Median aus {runs})")
 
 
 if __name__ == "__main__":

@@ -76,6 +76,9 @@ from k360desk.ui.app import create_application
 app = create_application(smoke=True)
 from k360desk.ui.main_window import MainWindow
 window = MainWindow()
+# Notices (e.g. "file in a temporary folder, opened read-only") must not block the run.
+window.documents.show_notice = lambda title, text: print("Hinweis:", text, file=sys.stderr)
+window.documents.show_error = lambda title, text: print("Fehler:", text, file=sys.stderr)
 window.show()
 app.processEvents()
 times = []

@@ -43,7 +43,9 @@ echo "MSI gebaut in $(( $(date +%s) - start )) s: $MSI ($(du -h "$MSI" | cut -f1
 # 3) assertions on the tables (what IT and Windows will read)
 fail=0
 check() {  # check DESCRIPTION TABLE PATTERN
-  if msiinfo export "$MSI" "$2" | tr -d '\r' | grep -qE -- "$3"; then
+  local table  # read the whole table first: grep -q would close the pipe early (pipefail)
+  table=$(msiinfo export "$MSI" "$2" | tr -d '\r')
+  if grep -qE -- "$3" <<<"$table"; then
     echo "  ok    $1"
   else
     echo "  FEHLT $1 ($2: $3)"; fail=1
@@ -66,10 +68,11 @@ check "Öffnen-Befehl" Registry "k360desk.Projekt\\\\shell\\\\open\\\\command		\
 check "Programm k360desk.exe" File "	k360desk.exe	"
 check "Konsolenprogramm k360desk-cli.exe" File "	k360desk-cli.exe	"
 check "Sprache Deutsch (1031)" Property "^ProductLanguage	1031\$"
-if msiinfo suminfo "$MSI" | grep -q "Template: x64;"; then
+summary=$(msiinfo suminfo "$MSI")
+if grep -q "Template: x64;" <<<"$summary"; then
   echo "  ok    Plattform x64"
 else
-  echo "  FEHLT Plattform x64 ($(msiinfo suminfo "$MSI" | grep -i template))"; fail=1
+  echo "  FEHLT Plattform x64 ($(grep -i template <<<"$summary"))"; fail=1
 fi
 if [ "$fail" -ne 0 ]; then
   echo "Fehler: das MSI erfüllt nicht alle Prüfungen" >&2; exit 1

@@ -63,9 +63,11 @@ def _check_key(indicators: pd.DataFrame, key: str) -> pd.Series:
     return match.iloc[0]
 
 
-def indicator_level(project: Project, key: str, values: pd.DataFrame | None = None) -> int | None:
+def indicator_level(project: Project, key: str, values: pd.DataFrame | None = None,
+                    districts: pd.DataFrame | None = None) -> int | None:
     """The finest level on which an indicator has values (its natural level)."""
-    districts = project.districts_frame()
+    if districts is None:
+        districts = project.districts_frame()
     if values is None:
         values = project_values(project, [key])
     have = values.loc[(values["indicator"] == key) & values["value"].notna(), "district_id"]
@@ -81,7 +83,7 @@ def indicator_table(project: Project, key: str, period: int,
     _check_key(indicators, key)
     districts = project.districts_frame()
     values = project_values(project, [key], periods=[period])
-    natural = indicator_level(project, key, values)
+    natural = indicator_level(project, key, values, districts)
     level = natural if level_id is None else int(level_id)
     if level is None:
         raise FigureError("Das Projekt hat noch keine Sozialräume.")
@@ -223,3 +225,43 @@ def rerun_index(project: Project, run_id: int) -> IndexResult:
     method = stored.method
     method.level_id = stored.parameters.get("level_id", method.level_id)
     return index_for_project(project, method, stored.period)
+
+
+# --- German tables for display and export ------------------------------------------------
+
+def index_display_table(result: IndexResult, need: pd.Series | None = None) -> pd.DataFrame:
+    """An index result with German column headers in report order (CLI, exports, PDF)."""
+    from k360desk.analysis.socialindex import need_scores
+
+    if need is None:
+        need = need_scores(result)
+    t = result.table
+    out = pd.DataFrame({"Code": t["code"], "Name": t["name"]})
+    if "population" in t:
+        out["Einwohner"] = t["population"]
+    for c in result.method.components:
+        prefix = "z Veränderung " if c.role == "dynamics" and c.source == "change" else "z "
+        out[prefix + c.indicator] = t[f"z_{c.key}"].round(3)
+    out["Statusindex"] = t["status_value"].round(3)
+    out["Statusklasse"] = t["status_class"]
+    out["Dynamikindex"] = t["dynamics_value"].round(3)
+    out["Dynamikklasse"] = t["dynamics_class"]
+    out["Status/Dynamik"] = t["matrix_class"]
+    if result.method.attention:
+        out["Aufmerksamkeitsbedarf"] = t["attention"].map({True: "ja", False: "nein"})
+    out["Bedarfswert"] = need.to_numpy().round(1)
+    out["im Index"] = t["included"].map({True: "ja", False: "nein"})
+    out["Grund"] = t["reason"]
+    return out
+
+
+def coverage_display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A coverage table with German column headers (CLI, exports, PDF)."""
+    return pd.DataFrame({
+        "Code": table["code"], "Name": table["name"], "Einrichtungen": table["facilities"],
+        "Plätze": table["capacity"], "Zielbevölkerung": table["target_population"],
+        "Plätze je 1.000": table["places_per_1000"].round(2), "Richtwert": table["guide_value"],
+        "Versorgung %": table["coverage_pct"].round(1),
+        "Fehlende Plätze": table["gap"].round(1),
+        "keine Einrichtung": table["no_facility"].map({True: "ja", False: ""}),
+    })

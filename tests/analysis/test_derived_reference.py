@@ -151,3 +151,12 @@ def test_small_city_stadtteile_by_hand(small_project):
     assert by_code.loc["2", "value"] == pytest.approx(512 / 4750 * 100)  # Süd 10.779 %
     assert not by_code["suppressed"].any()
     assert isinstance(table, pd.DataFrame) and list(table["code"]) == ["1", "2"]
+
+
+def test_delivered_quota_is_kept_where_the_counts_are_missing():
+    vals = values(IND, {"einwohner": {1: 200, 2: 800}, "arbeitslose": {1: 10},
+                        "quote": {1: 99.0, 2: 7.5, 3: 6.0}})
+    out = add_derived(vals, IND)
+    assert cell(out, "quote", 1) == pytest.approx(5.0)  # computed replaces delivered
+    assert cell(out, "quote", 2) == 7.5  # no count of unemployed for district 2: kept
+    assert cell(out, "quote", 3) == 6.0

@@ -209,3 +209,32 @@ def test_small_city_series(small_project):
     series = figures.index_series_for_project(small_project, method)
     assert sorted(series["period"].unique()) == [2022, 2023]
     assert (series.loc[series["code"] == "23", "status_class"] == "sehr niedrig").all()
+
+
+def test_edge_cases_do_not_break():
+    # no base year for the dynamics: status only, dynamics empty with a reason
+    t = compute_index(_five(), DIST, berlin_mss(["a"], population_key="pop"), 2024).table
+    assert t["included"].all() and (t["dynamics_class"] == "").all()
+    assert t["reason"].str.startswith("Dynamik nicht berechenbar").all()
+    # population indicator without values: nobody enters, every row says why
+    t = compute_index(_five(), DIST, berlin_mss(["a"], population_key="gibtsnicht"), 2024).table
+    assert not t["included"].any() and (t["reason"] == "Einwohnerzahl fehlt").all()
+    # no values at all
+    empty = _five().iloc[0:0]
+    t = compute_index(empty, DIST, IndexMethod(components=[IndexComponent("a")]), 2024).table
+    assert len(t) == 5 and not t["included"].any()
+    assert need_scores(compute_index(empty, DIST, IndexMethod(
+        components=[IndexComponent("a")]), 2024)).isna().all()
+    # a district exclusion without a reason
+    method = IndexMethod(components=[IndexComponent("a")], exclusions={"02": ""})
+    t = compute_index(_five(), DIST, method, 2024).table.set_index("code")
+    assert t.loc["02", "reason"] == "ausgeschlossen"
+
+
+def test_berlin_population_minimum_holds_over_the_span():
+    data = _five({("a", 2022): {i: 1 for i in range(1, 6)},
+                  ("pop", 2022): {1: 1000, 2: 1000, 3: 1000, 4: 1000, 5: 250}})
+    t = compute_index(data, DIST, berlin_mss(["a"], population_key="pop"), 2024).table
+    assert t.set_index("code").loc["05", "reason"] == "unter 300 Einwohnerinnen und Einwohnern"
+    method = IndexMethod(components=[IndexComponent("a")], population="pop")
+    assert compute_index(data, DIST, method, 2024).table["included"].all()

@@ -146,3 +146,27 @@ def test_cli_coverage(saved, tmp_path, capsys):
     assert main(["coverage", str(saved), "--type", "Kita", "--target-indicator", "einwohner",
                  "--guide-value", "null"]) == 1
     assert "Richtwert" in capsys.readouterr().err
+
+
+def test_cli_quantile_classes(saved, tmp_path):
+    out = tmp_path / "q.csv"
+    assert main(["index", str(saved), "--preset", "berlin-mss", "--period", "2023", "--status",
+                 "alo_quote", "--population", "einwohner", "--span", "1", "--quantiles", "5",
+                 "-o", str(out)]) == 0
+    frame = _read_csv(out).set_index("Code")
+    # five districts enter: quotas 5, 10, 5, 4, 15 → ranks (ties lowest) 2, 4, 2, 1, 5
+    assert frame.loc[["21", "11", "13", "12", "23"], "Statusklasse"].tolist() == [
+        "Klasse 1", "Klasse 2", "Klasse 2", "Klasse 4", "Klasse 5"]
+
+
+def test_analysis_imports_neither_qt_nor_heavy_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys; import k360desk.analysis.socialindex, k360desk.analysis.reference, "
+            "k360desk.analysis.disclosure, k360desk.analysis.coverage, k360desk.analysis.derived, "
+            "k360desk.analysis.indexcalc, k360desk.figures; "
+            "bad = [m for m in ('PySide6', 'geopandas', 'matplotlib', 'reportlab') "
+            "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

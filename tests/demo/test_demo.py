@@ -198,3 +198,23 @@ def test_the_stored_social_index_computes_on_the_demo(demo):
     assert table["status_value"].idxmax() == "Am Hochfeld"  # the estate needs most
     assert table.loc["Hafenviertel", "dynamics_class"] == "positiv"  # gentrifying
     assert not table.loc["Gewerbegebiet Ost", "included"]  # under 300 inhabitants
+
+
+def test_cancel_leaves_no_working_copy_behind():
+    from k360desk.demo import create_demo
+    from k360desk.models import paths
+    from k360desk.progress import Cancelled, Progress
+
+    texts = []
+
+    def report(done, total, text):
+        texts.append(text)
+        if done == 2:
+            progress.cancel()
+
+    progress = Progress(report)
+    before = set(paths.work_dir().iterdir())
+    with pytest.raises(Cancelled):
+        create_demo(progress=progress)
+    assert set(paths.work_dir().iterdir()) == before
+    assert texts[0] == "Stadtgebiet wird erzeugt …"

@@ -44,7 +44,7 @@ def test_bar_chart_draws_a_hatched_stub_for_suppressed():
     draw_chart(ax, bar_spec(_table(), indicator_name="Quote", reference=6.0))
     hatched = [p for p in ax.patches if p.get_hatch()]
     assert len(hatched) == 1
-    labels = [t.get_text() for t in ax.texts]
+    labels = [t.get_text() for t in ax.texts + fig.texts]
     assert any("geheim gehalten" in t for t in labels)
     assert any(line.get_label().startswith("Gesamtstadt: 6,0") for line in ax.lines)
 

@@ -230,3 +230,18 @@ def test_dropping_a_project_file_opens_it(window, answers, tmp_path):
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.context.project.get_meta("municipality") == "Ziehstadt"
+
+
+def test_import_entries_open_the_import_assistant(window, answers):
+    from k360desk.ui.import_dialog import ImportDialog
+
+    window.documents.open_demo()
+    file_menu = window.menuBar().actions()[0].menu()
+    import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Importieren")
+    for action, kind in zip(import_menu.actions(), ("districts", "values", "facilities"),
+                            strict=True):
+        assert action.isEnabled()
+        action.trigger()
+        dialog = window.findChildren(ImportDialog)[-1]
+        assert dialog.kind == kind
+        dialog.reject()

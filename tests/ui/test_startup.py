@@ -97,3 +97,19 @@ def test_every_registered_page_opens(window, answers):
     # Pages belong to the project: closing it drops them.
     window.documents.close_project()
     assert window.page("overview") is None
+
+
+def test_startup_path_imports_no_heavy_library():
+    import os
+    import subprocess
+    from pathlib import Path
+
+    heavy = ("geopandas", "matplotlib", "reportlab", "mapclassify", "pyogrio", "openpyxl")
+    code = ("import sys, k360desk.cli, k360desk.ui.app, k360desk.ui.main_window,"
+            " k360desk.ui.overview, k360desk.ui.document;"
+            f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == ""

@@ -102,3 +102,20 @@ def test_meta_links_and_macro(context):
     context.undo_stack.undo()
     context.undo_stack.undo()
     assert project.link_frame("assets").empty and project.get_meta("ags") == ""
+
+
+def test_macro_delivers_one_batch_of_changes(context):
+    project = context.project
+    batches = []
+    context.changed.connect(batches.append)
+    macro = Macro("Zwei Themen")
+    AddRecord(project, Topic(name="C"), parent=macro)
+    AddRecord(project, Topic(name="D"), parent=macro)
+    context.push(macro)
+    assert len(batches) == 1 and len(batches[0]) == 2
+    failing = Macro("Doppelt")
+    AddRecord(project, Topic(name="E"), parent=failing)
+    AddRecord(project, Topic(name="C"), parent=failing)  # exists: the whole macro is dropped
+    context.push(failing)
+    assert failing.error and project.find(Topic, name="E") is None
+    assert context.undo_stack.count() == 1

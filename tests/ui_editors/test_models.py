@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.models import (
@@ -169,3 +169,21 @@ def test_grid_proxy_sorts_numerically(small_project, qtbot):
     top = small_project.find(DistrictLevel, name="Stadtteil").id
     proxy.set_level(top)
     assert sorted(proxy.index(r, 1).data() for r in range(proxy.rowCount())) == ["Nord", "Süd"]
+
+
+def test_model_sorts_itself_german_order_empties_last_and_keeps_it(qtbot):
+    model = RecordTableModel(COLUMNS)
+    model.set_choices("types", [(7, "Übergang"), (8, "Alt")])
+    model.set_rows(_frame())
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)  # by label: Alt, Übergang (as Ubergang), empty
+    assert [proxy.index(r, 3).data() for r in range(3)] == ["Alt", "Übergang", ""]
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 1).data(RAW_ROLE) for r in range(3)] == [1234.5, 80.0, None]
+    persistent = QPersistentModelIndex(model.index(model.row_of(2), 0))
+    frame = _frame()
+    frame.loc[1, "capacity"] = 5000.0  # Kita A now first; the sort is kept after a refill
+    model.set_rows(frame)
+    assert proxy.index(0, 0).data() == "Kita A"
+    assert persistent.row() == 0 and persistent.data() == "Kita A"

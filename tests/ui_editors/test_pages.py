@@ -109,6 +109,10 @@ def test_filter_and_sort_levels(qtbot, context):
     assert section.proxy.index(0, 0).data() == "Quartier"
     section.filter.setText("stadt")
     assert section.proxy.rowCount() == 1
+    section.select_ids([section.model.record_id(section.proxy.mapToSource(
+        section.proxy.index(0, 0)).row())])
+    section.copy()
+    assert QGuiApplication.clipboard().text() == "Stadtteil\t0\t\n"
 
 
 def test_values_grid_paste_undo_redo_copy(qtbot, context):
@@ -346,3 +350,139 @@ def _inside_qt_widget(widget, page) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def test_keyboard_insert_and_delete(qtbot, context, confirm):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    section = page.topics
+    page.activateWindow()
+    section.table.setFocus()
+    qtbot.waitUntil(section.table.hasFocus)
+    before = context.project.count("topics")
+    qtbot.keyClick(section.table, Qt.Key.Key_Insert)
+    assert context.project.count("topics") == before + 1
+    qtbot.keyClick(section.table, Qt.Key.Key_Escape)  # leave the editor opened for the name
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)
+    assert confirm and context.project.count("topics") == before
+
+
+def test_pages_are_english_when_english_is_chosen(qtbot, context, qapp):
+    import re
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    from k360desk.ui import i18n
+
+    translator = i18n.load_translator(qapp, "en")
+    assert translator is not None
+    qapp.installTranslator(translator)
+    german = re.compile(r"[äöüÄÖÜß]|\b(und|der|die|das|nicht|Neu|Löschen|Filtern)\b")
+    found = []
+    try:
+        for module, name in (("districts", "DistrictsPage"), ("indicators", "IndicatorsPage"),
+                             ("providers", "ProvidersPage"), ("rounds", "RoundsPage"),
+                             ("committees", "CommitteesPage"),
+                             ("settings", "ProjectSettingsPage")):
+            page = _page(qtbot, module, name, context)
+            texts = []
+            for child in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+                texts += [child.text(), child.toolTip(), child.accessibleName()]
+            for tabs in page.findChildren(QTabWidget):
+                texts += [tabs.tabText(i) for i in range(tabs.count())]
+            from k360desk.ui.editors.section import RecordSection
+
+            for section in page.findChildren(RecordSection):
+                model = section.model
+                texts += [model.headerData(c, Qt.Orientation.Horizontal)
+                          for c in range(model.columnCount())]
+            found += [f"{name}: {t}" for t in texts if t and german.search(t)
+                      and not _data_text(t, context)]
+    finally:
+        qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert not found, found
+
+
+def _data_text(text: str, context) -> bool:
+    """Names from the project itself (districts, topics …) stay as the user typed them."""
+    return "Quartier" in text or "Arbeit und Soziales" in text or "Süd" in text
+
+
+def test_district_cannot_be_its_own_ancestor(qtbot, context):
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    project = context.project
+    nord = project.find(District, code="1")
+    quartier = project.find(District, code="11")
+    assert not _edit(page.districts, nord.id, "parent_id", quartier.id)
+    assert "Teilräume" in page.districts.error.text()
+    assert project.get(District, nord.id).parent_id is None
+    assert _edit(page.districts, quartier.id, "parent_id", project.find(District, code="2").id)
+
+
+def test_values_grid_status_of_selected_cells(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    row = grid.model.codes.index("21")
+    selection = grid.table.selectionModel()
+    for col in (FIXED, FIXED + 1):
+        selection.select(grid.proxy.index(row, col), selection.SelectionFlag.Select)
+    assert grid.set_status("provisional") is None
+    frame = context.project.values_frame(indicators=["einwohner"], districts=[
+        grid.model.district_ids[row]])
+    assert set(frame["status"]) == {"provisional"} and frame["value"].notna().all()
+    assert grid.model.index(row, FIXED).data(Qt.ItemDataRole.FontRole).italic()
+    grid.set_status("suppressed")
+    assert grid.model.index(row, FIXED).data() == "x"
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    frame = context.project.values_frame(indicators=["einwohner"], districts=[
+        grid.model.district_ids[row]])
+    assert set(frame["status"]) == {"final"}
+
+
+def test_page_follows_a_replaced_project(qtbot, context, tmp_path):
+    from k360desk.models import Project
+
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    old = context.project
+    other = Project.create("Leer")
+    try:
+        context.set_project(other)
+        qtbot.waitUntil(lambda: page.districts.model.rowCount() == 0)
+        assert page.levels.model.rowCount() == 0
+    finally:
+        context.set_project(old)
+        other.close()
+    qtbot.waitUntil(lambda: page.districts.model.rowCount() == 8)
+
+
+def test_values_grid_notes_survive_paste_and_show_as_tooltip(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    row = grid.model.codes.index("22")
+    selection = grid.table.selectionModel()
+    selection.select(grid.proxy.index(row, FIXED), selection.SelectionFlag.Select)
+    assert grid.set_note("Melderegister, Stand 31.12.") is None
+    assert "Melderegister" in grid.model.index(row, FIXED).data(Qt.ItemDataRole.ToolTipRole)
+    grid.table.setCurrentIndex(grid.proxy.index(row, FIXED))
+    assert grid.paste_text("300\n") is None
+    frame = context.project.values_frame(indicators=["einwohner"], periods=[2022],
+                                         districts=[grid.model.district_ids[row]])
+    assert frame.iloc[0]["value"] == 300.0 and frame.iloc[0]["note"].startswith("Melderegister")
+
+
+def test_values_grid_repaint_asks_only_the_visible_cells(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    page.tabs.setCurrentWidget(page.grid)
+    grid = page.grid
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    qtbot.waitUntil(grid.table.viewport().isVisible)
+    qtbot.wait(20)  # let the view lay out its rows after the reset
+    grid.model.data_calls = 0
+    grid.table.viewport().repaint()
+    cells = grid.model.rowCount() * grid.model.columnCount()
+    assert 0 < grid.model.data_calls <= 8 * cells

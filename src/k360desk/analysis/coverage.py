@@ -52,7 +52,7 @@ def coverage(facilities: pd.DataFrame, districts: pd.DataFrame, target_populatio
     if not guide_value or guide_value <= 0:
         raise ValueError("Der Richtwert muss größer als 0 sein.")
     chosen = select_facilities(facilities, facility_type, target_group, as_of)
-    ids = levels._ids(districts)
+    ids = levels.ids_of(districts)
     level_values = districts["level_id"].dropna().unique()
     assigned = chosen["district_id"]
     if hierarchy is not None and len(level_values) == 1:

@@ -29,18 +29,21 @@ class Cube:
     status: np.ndarray
 
     @classmethod
-    def from_long(cls, values: pd.DataFrame) -> Cube:
-        """Build from a long frame (indicator_id, district_id, period, value, status)."""
-        ii, inds = pd.factorize(values["indicator_id"].to_numpy(), sort=True)
-        dd, dists = pd.factorize(values["district_id"].to_numpy(), sort=True)
-        pp, pers = pd.factorize(values["period"].to_numpy(), sort=True)
+    def from_long(cls, values: pd.DataFrame, with_status: bool = True) -> Cube:
+        """Build from a long frame (indicator_id, district_id, period, value, status).
+
+        ``with_status=False`` skips the status ranks (all −1/0) where they are not needed.
+        """
+        ii, inds = _codes(values["indicator_id"].to_numpy())
+        dd, dists = _codes(values["district_id"].to_numpy())
+        pp, pers = _codes(values["period"].to_numpy())
         shape = (len(inds), len(dists), len(pers))
         value = np.full(shape, np.nan)
         present = np.zeros(shape, dtype=bool)
         status = np.full(shape, -1, dtype=np.int8)
         value[ii, dd, pp] = values["value"].to_numpy(dtype=float)
         present[ii, dd, pp] = True
-        status[ii, dd, pp] = status_ranks(values["status"])
+        status[ii, dd, pp] = status_ranks(values["status"]) if with_status else 0
         return cls(np.asarray(inds, dtype=np.int64), np.asarray(dists, dtype=np.int64),
                    np.asarray(pers, dtype=np.int64), value, present, status)
 
@@ -58,6 +61,19 @@ class Cube:
         ok = pos >= 0
         out[ok] = source[pos[ok]]
         return out
+
+
+def _codes(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique integer keys and each row's position among them (a hash pass and a
+    look-up table instead of sorting a million rows)."""
+    keys = keys.astype(np.int64, copy=False)
+    uniques = np.sort(pd.unique(keys))
+    lo, hi = int(uniques[0]), int(uniques[-1])
+    if hi - lo <= 4 * len(keys) + 1024:
+        table = np.full(hi - lo + 1, -1, dtype=np.int64)
+        table[uniques - lo] = np.arange(len(uniques))
+        return table[keys - lo], uniques
+    return np.searchsorted(uniques, keys), uniques
 
 
 def status_ranks(status: pd.Series) -> np.ndarray:
@@ -81,7 +97,8 @@ def group_matrix(district_ids: np.ndarray, group: pd.Series | None) -> tuple[np.
 
 def group_sum(x: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """Σ over districts per group: (T, D, P) × (D, G) → (T, G, P)."""
-    return np.einsum("tdp,dg->tgp", x, matrix, optimize=True)
+    # tensordot hands the work to one BLAS matrix product: (T·P, D) × (D, G)
+    return np.moveaxis(np.tensordot(x, matrix, axes=([1], [0])), 2, 1)
 
 
 def group_worst(status: np.ndarray, used: np.ndarray, matrix: np.ndarray,

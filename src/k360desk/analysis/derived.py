@@ -48,8 +48,10 @@ def worst_status(*statuses: pd.Series) -> pd.Series:
 def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Return ``values`` with every derived indicator computed as numerator/denominator×scale.
 
-    Stored rows of derived indicators are replaced. A row exists where both inputs have a
-    row; the status is the worse of the two; a suppressed input makes the result suppressed
+    Stored rows of derived indicators are replaced where a value can be computed; a
+    delivered value stays only where numerator or denominator has no row at all (an office
+    that publishes just the quota for some years). A computed row exists where both inputs
+    have a row; the status is the worse of the two; a suppressed input makes the result suppressed
     (value NaN), a missing input or a zero denominator makes it missing. Derived indicators
     built from other derived indicators are computed in dependency order.
     """
@@ -57,8 +59,9 @@ def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     if spec.empty:
         return values.reset_index(drop=True).copy()
     base = values[~values["indicator_id"].isin(spec["id"])].reset_index(drop=True)
+    stored = values[values["indicator_id"].isin(spec["id"])]
     if base.empty:
-        return base.copy()
+        return values.reset_index(drop=True).copy()
     from k360desk.analysis.cube import Cube
 
     cube = Cube.from_long(base)
@@ -102,4 +105,10 @@ def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
                 "status": np.asarray(STATUS_ORDER, dtype=object)[st[i, d, p]],
                 "note": DERIVED_NOTE}))
         remaining = remaining[waiting]
+    if not stored.empty:
+        computed = pd.concat(frames[1:]) if len(frames) > 1 else stored.iloc[0:0]
+        keys = ["indicator_id", "district_id", "period"]
+        done = pd.MultiIndex.from_frame(computed[keys].astype("int64"))
+        mine = pd.MultiIndex.from_frame(stored[keys].astype("int64"))
+        frames.append(stored[~mine.isin(done)])
     return pd.concat(frames, ignore_index=True)

@@ -68,7 +68,7 @@ def _groups(frame: pd.DataFrame, districts: pd.DataFrame | None) -> pd.Series:
     """Key of the total each cell belongs to: (level, parent), or one group without a hierarchy."""
     if districts is None:
         return pd.Series(0, index=frame.index)
-    ids = levels._ids(districts)
+    ids = levels.ids_of(districts)
     level = pd.Series(districts["level_id"].to_numpy(dtype=float), index=ids)
     parent = pd.Series(districts["parent_id"].to_numpy(dtype=float), index=ids)
     lv = frame["district_id"].map(level).fillna(-1).to_numpy(dtype=np.int64) + 1
@@ -114,7 +114,3 @@ def apply_disclosure(values: pd.DataFrame, indicators: pd.DataFrame, threshold: 
     out.loc[out["suppressed"], "status"] = "suppressed"
     return out
 
-
-def display_value(value: float, suppressed: bool, text: str) -> str:
-    """What a table cell shows: the formatted value, or the suppression label."""
-    return SUPPRESSED_LABEL if suppressed else text

@@ -132,7 +132,7 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
     rows = rows[rows["indicator"].isin(keys)]
     level_id = choose_level(rows[rows["period"].isin(periods)], districts, method)
     ds = districts if level_id is None else districts[districts["level_id"] == level_id]
-    ids = levels._ids(ds)
+    ids = levels.ids_of(ds)
     cube = _cube(rows, keys, ids, needed)
     pos = {p: i for i, p in enumerate(needed)}
     now = np.array([pos[p] for p in periods])
@@ -155,7 +155,10 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
         n_min = method.min_population
         text = REASON_POPULATION.format(n=f"{int(n_min):,}".replace(",", ".")
                                         if float(n_min).is_integer() else n_min)
-        reason = np.where(pop < float(n_min), text, reason)
+        # fmin ignores a missing start value: then the current population decides
+        low = np.fmin(pop, at(method.population, base)) if method.min_population_over_span \
+            else pop
+        reason = np.where(low < float(n_min), text, reason)
     codes = pd.Series(ds["code"].astype(str).to_numpy())
     declared = codes.map(method.exclusions).to_numpy(dtype=object)
     has_reason = pd.notna(declared)

@@ -12,17 +12,18 @@ import pandas as pd
 _MAX_DEPTH = 12  # guards against parent cycles in a damaged file
 
 
-def _ids(districts: pd.DataFrame) -> pd.Index:
+def ids_of(districts: pd.DataFrame) -> pd.Index:
+    """District ids of a districts frame (its ``id`` column, else its index)."""
     return pd.Index(districts["id"] if "id" in districts else districts.index)
 
 
 def _parents(districts: pd.DataFrame) -> pd.Series:
-    return pd.Series(districts["parent_id"].to_numpy(), index=_ids(districts), dtype="Float64")
+    return pd.Series(districts["parent_id"].to_numpy(), index=ids_of(districts), dtype="Float64")
 
 
 def _parent_positions(districts: pd.DataFrame) -> np.ndarray:
     """Row position of each district's parent (−1 = none or unknown)."""
-    ids = _ids(districts)
+    ids = ids_of(districts)
     parent = pd.to_numeric(pd.Series(districts["parent_id"].to_numpy()), errors="coerce")
     return ids.get_indexer(parent.fillna(-1).astype("int64"))
 
@@ -38,7 +39,7 @@ def depths(districts: pd.DataFrame) -> pd.Series:
             break
         depth += alive
         current = np.where(alive, up[np.maximum(current, 0)], -1)
-    return pd.Series(depth, index=_ids(districts))
+    return pd.Series(depth, index=ids_of(districts))
 
 
 def level_order(districts: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,7 @@ SUPPRESSED = -2
 # Label anchors by pole of inaccessibility up to this many polygons, then representative points.
 _POLYLABEL_LIMIT = 5000
 
-FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p")
+FACILITY_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p", "H", "d", "8", "<", ">")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class MapLabel:
     x: float
     y: float
     priority: float
+    room: float = float("inf")  # width of the district's bounding box, CRS units
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class MapBase:
     names: list[str]
     anchors: np.ndarray  # (n, 2) label anchor per district
     areas: np.ndarray
+    widths: np.ndarray
     extent: tuple[float, float, float, float]
     crs: str | None
 
@@ -127,6 +129,7 @@ def build_base(districts: gpd.GeoDataFrame) -> MapBase:
         names=[str(n) for n in frame.get("name", pd.Series("", index=frame.index))],
         anchors=anchors,
         areas=shapely.area(geoms),
+        widths=np.ptp(shapely.bounds(geoms)[:, [0, 2]], axis=1) if len(geoms) else np.zeros(0),
         extent=tuple(float(b) for b in bounds),
         crs=crs,
     )
@@ -194,7 +197,8 @@ class MapSpec:
         texts = self.base.codes if self.label_mode == "code" else self.base.names
         order = np.argsort(-self.base.areas, kind="stable")
         return [MapLabel(int(self.base.ids[i]), texts[i], float(self.base.anchors[i, 0]),
-                         float(self.base.anchors[i, 1]), float(self.base.areas[i])) for i in order]
+                         float(self.base.anchors[i, 1]), float(self.base.areas[i]),
+                         float(self.base.widths[i])) for i in order]
 
     def with_highlight(self, ids: tuple[int, ...] | list[int]) -> MapSpec:
         """The same map with another selection."""
@@ -230,7 +234,8 @@ def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_mis
     return entries
 
 
-def _align(base: MapBase, values: pd.DataFrame | pd.Series, column: str = "value") -> tuple[np.ndarray, np.ndarray]:
+def _align(base: MapBase, values: pd.DataFrame | pd.Series,
+           column: str = "value") -> tuple[np.ndarray, np.ndarray]:
     """Values and suppression flags in base order (missing districts = no data)."""
     if isinstance(values, pd.Series):
         frame = values.rename(column).to_frame()
@@ -385,23 +390,32 @@ def bivariate_colors(status_keys: list[Any], dynamics_keys: list[Any]) -> dict[t
 
 def declutter(labels: list[MapLabel], units_per_point: float, fontsize: float = 7.0,
               view: tuple[float, float, float, float] | None = None) -> list[MapLabel]:
-    """Keep labels (in priority order) whose text box does not overlap an already kept one.
+    """Keep labels (in priority order) that fit their district's width and do not overlap
+    an already kept one (as QGIS' "only labels that fit" and collision avoidance).
 
     ``units_per_point`` is the map scale of the renderer (CRS units per typographic point);
     widths are estimated from the character count, which is good enough for short names.
     """
     kept: list[MapLabel] = []
-    boxes: list[tuple[float, float, float, float]] = []
+    # A grid as coarse as the widest label keeps the overlap test local (15,000 polygons).
     h = fontsize * 1.25 * units_per_point / 2
+    char = fontsize * 0.56 * units_per_point / 2
+    cell = max(char * max((len(lab.text) for lab in labels), default=1), h) * 2
+    grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
     for label in labels:
-        if view is not None and not (view[0] <= label.x <= view[2] and view[1] <= label.y <= view[3]):
+        if view is not None and not (view[0] <= label.x <= view[2]
+                                     and view[1] <= label.y <= view[3]):
             continue
-        w = fontsize * 0.56 * max(len(label.text), 1) * units_per_point / 2
+        w = char * max(len(label.text), 1)
+        if 2 * w > label.room:
+            continue
         box = (label.x - w, label.y - h, label.x + w, label.y + h)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+        cx, cy = int(label.x // cell), int(label.y // cell)
+        near = [b for i in (-1, 0, 1) for j in (-1, 0, 1) for b in grid.get((cx + i, cy + j), ())]
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in near):
             continue
         kept.append(label)
-        boxes.append(box)
+        grid.setdefault((cx, cy), []).append(box)
     return kept
 
 

@@ -47,7 +47,7 @@ def _district_depths(cube: Cube, districts: pd.DataFrame | None) -> np.ndarray |
     if districts is None:
         return None
     depth = levels.level_depth(districts)
-    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels._ids(districts))
+    level_of = pd.Series(districts["level_id"].to_numpy(), index=levels.ids_of(districts))
     return pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
 
 
@@ -65,6 +65,13 @@ def _level_masks(d_depth: np.ndarray | None, avail_rows: np.ndarray) -> np.ndarr
     return d_depth[None, :] == finest[:, None]
 
 
+def _worst(wanted: bool, status: np.ndarray, used: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Worst status per group, or zeros when the caller does not show a status."""
+    if wanted:
+        return group_worst(status, used, matrix)
+    return np.zeros((status.shape[0], matrix.shape[1], status.shape[2]), dtype=np.int8)
+
+
 def _rows(table: pd.DataFrame, idx: np.ndarray, value: np.ndarray, n: np.ndarray,
           worst: np.ndarray, gkeys: np.ndarray, periods: np.ndarray, method: str) -> pd.DataFrame:
     t, g, p = np.nonzero(n > 0)
@@ -75,13 +82,14 @@ def _rows(table: pd.DataFrame, idx: np.ndarray, value: np.ndarray, n: np.ndarray
 
 
 def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame | None,
-               group: pd.Series | None, population: str | None) -> pd.DataFrame:
+               group: pd.Series | None, population: str | None,
+               with_status: bool = False) -> pd.DataFrame:
     """Aggregate per (indicator, group, period) by the rules in the module docstring."""
     table = indicator_table(indicators)
     cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank"]
     if values.empty or table.empty:
         return pd.DataFrame(columns=cols)
-    cube = Cube.from_long(values)
+    cube = Cube.from_long(values, with_status)
     matrix, gkeys = group_matrix(cube.district_ids, group)
     d_depth = _district_depths(cube, districts)
     avail = ~np.isnan(cube.value).all(axis=2)  # (I, D)
@@ -104,7 +112,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
         used = ~np.isnan(x) & _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
         total = group_sum(np.where(used, x, 0.0), matrix)
         n = group_sum(used.astype(float), matrix)
-        worst = group_worst(cube.take(pos[idx], "status"), used, matrix)
+        worst = _worst(with_status, cube.take(pos[idx], "status"), used, matrix)
         parts.append(_rows(table, idx, total, n, worst, gkeys, cube.periods, METHOD_SUM))
 
     # Derived shares, rates and means: ratio of sums over districts with both parts.
@@ -120,7 +128,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = sn / np.where(sd != 0, sd, np.nan) * scale
         status = np.maximum(cube.take(num_pos[idx], "status"), cube.take(den_pos[idx], "status"))
-        worst = group_worst(status, used, matrix)
+        worst = _worst(with_status, status, used, matrix)
         parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO))
 
     # Shares, rates and means without parts: weighted by population.
@@ -139,13 +147,13 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
             n = group_sum(used.astype(float), matrix)
             with np.errstate(divide="ignore", invalid="ignore"):
                 mean = svw / np.where(sw != 0, sw, np.nan)
-            parts.append(_rows(table, idx, mean, n, group_worst(status, used, matrix), gkeys,
+            parts.append(_rows(table, idx, mean, n, _worst(with_status, status, used, matrix), gkeys,
                                cube.periods, METHOD_WEIGHTED))
         else:
             used = ~np.isnan(x) & mask
             n = group_sum(used.astype(float), matrix)
             parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
-                               group_worst(status, used, matrix), gkeys, cube.periods,
+                               _worst(with_status, status, used, matrix), gkeys, cube.periods,
                                METHOD_NONE))
 
     parts = [p for p in parts if len(p)]
@@ -181,8 +189,8 @@ def aggregate_to_level(values: pd.DataFrame, indicators: pd.DataFrame, districts
     """
     population = population or guess_population_key(indicators)
     ancestor = levels.ancestor_at(districts, level_id)
-    out = _aggregate(values, indicators, districts, ancestor, population)
-    ids = levels._ids(districts)
+    out = _aggregate(values, indicators, districts, ancestor, population, with_status=True)
+    ids = levels.ids_of(districts)
     codes = pd.Series(districts["code"].to_numpy(), index=ids)
     keys = indicator_table(indicators).set_index("id")["key"]
     out = out.assign(district_id=out["group"].astype("int64"))

@@ -82,6 +82,9 @@ class IndexMethod:
     components: list[IndexComponent] = field(default_factory=list)
     population: str | None = None
     min_population: float = 300.0
+    # Berlin: "weniger als 300 Einwohner im Betrachtungszeitraum" – the minimum must hold at
+    # the start of the dynamics span as well as in the period itself.
+    min_population_over_span: bool = False
     span: int = 2
     level_id: int | None = None
     restandardise: bool = True
@@ -148,9 +151,12 @@ class IndexMethod:
             raise MethodError("ddof muss 0 oder 1 sein.")
         seen = set()
         for c in self.components:
-            if (c.role, c.key) in seen:
-                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt ({c.role}).")
-            seen.add((c.role, c.key))
+            if c.key in seen:
+                raise MethodError(f"Indikator „{c.indicator}“ ist doppelt; ein gelieferter "
+                                  "Veränderungsindikator kann nicht zugleich Statusindikator sein."
+                                  if c.role == "dynamics" else
+                                  f"Indikator „{c.indicator}“ ist doppelt.")
+            seen.add(c.key)
 
     # --- the small shareable file ----------------------------------------------------------
 
@@ -217,7 +223,8 @@ def berlin_mss(status_keys: list[str], dynamics_keys: list[str] | None = None,
     comps += [IndexComponent(k, role="dynamics", source=source) for k in dyn]
     return IndexMethod(
         name="Monitoring Soziale Stadtentwicklung (Berliner Verfahren)", components=comps,
-        population=population_key, min_population=300, span=2, restandardise=True,
+        population=population_key, min_population=300, min_population_over_span=True, span=2,
+        restandardise=True,
         status_scheme="sd", status_thresholds=list(BERLIN_STATUS_THRESHOLDS),
         status_labels=list(BERLIN_STATUS_LABELS),
         dynamics_thresholds=list(BERLIN_DYNAMICS_THRESHOLDS),

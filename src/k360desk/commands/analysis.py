@@ -10,6 +10,9 @@ from k360desk.commands.common import de_number, open_project
 
 PRESETS = ("berlin-mss",)
 DEFAULT_EXCLUSION_REASON = "von der Planung ausgeschlossen"
+# Decimals per German column of the display tables (others: z-values, 2 on screen, 3 in CSV).
+_DECIMALS = {"Einwohner": 0, "Plätze": 0, "Zielbevölkerung": 0, "Fehlende Plätze": 0,
+             "Richtwert": 1, "Plätze je 1.000": 1, "Versorgung %": 1, "Bedarfswert": 1}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-population", type=float, metavar="N",
                    help="Mindesteinwohnerzahl (Berliner Verfahren: 300)")
     p.add_argument("--span", type=int, metavar="JAHRE", help="Zeitraum der Dynamik in Jahren")
+    p.add_argument("--quantiles", type=int, metavar="K",
+                   help="Statusklassen als K gleich große Gruppen (Quantile) statt nach "
+                        "Standardabweichungen")
     p.add_argument("--exclude", metavar="CODE[=GRUND],…",
                    help="Sozialräume ausschließen, z. B. 22=Sondergebiet,13")
     p.add_argument("--save-definition", metavar="DATEI", help="Definition als JSON-Datei speichern")
@@ -99,6 +105,9 @@ def _method(args: argparse.Namespace, project):
             method.min_population = args.min_population
         if args.span is not None:
             method.span = args.span
+        if args.quantiles is not None:
+            method.status_scheme = "quantile"
+            method.quantiles = args.quantiles
         method.exclusions.update(_exclusions(args.exclude))
         method.validate()
     except (MethodError, ProjectError) as exc:
@@ -127,7 +136,7 @@ def _index(args: argparse.Namespace) -> int:
             figures.save_index_definition(project, method)
             run_id = figures.store_index_result(project, result, method.name)
             project.save()
-        frame = _index_frame(result, need_scores(result))
+        frame = figures.index_display_table(result, need_scores(result))
         if args.output:
             _write_csv(frame, Path(args.output))
         else:
@@ -146,37 +155,11 @@ def _index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _index_frame(result, need):
-    """The result with German column headers, in the order a report shows them."""
-    import pandas as pd
-
-    t = result.table
-    out = pd.DataFrame({"Code": t["code"], "Name": t["name"]})
-    if "population" in t:
-        out["Einwohner"] = t["population"]
-    for c in result.method.components:
-        prefix = "z Veränderung " if c.key.startswith("d_") else "z "
-        out[prefix + c.indicator] = t[f"z_{c.key}"].round(3)
-    out["Statusindex"] = t["status_value"].round(3)
-    out["Statusklasse"] = t["status_class"]
-    out["Dynamikindex"] = t["dynamics_value"].round(3)
-    out["Dynamikklasse"] = t["dynamics_class"]
-    out["Status/Dynamik"] = t["matrix_class"]
-    if result.method.attention:
-        out["Aufmerksamkeitsbedarf"] = t["attention"].map({True: "ja", False: "nein"})
-    out["Bedarfswert"] = need.to_numpy().round(1)
-    out["im Index"] = t["included"].map({True: "ja", False: "nein"})
-    out["Grund"] = t["reason"]
-    return out
-
-
 def _write_csv(frame, path: Path) -> None:
     """CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma."""
     from k360desk.io.spreadsheet import write_csv
 
-    decimals = {c: (0 if c in ("Einwohner", "Plätze", "Zielbevölkerung") else
-                    1 if c in ("Bedarfswert", "Versorgung %", "Fehlende Plätze", "Richtwert") else 3)
-                for c in frame.columns if frame[c].dtype.kind == "f"}
+    decimals = {c: _DECIMALS.get(c, 3) for c in frame.columns if frame[c].dtype.kind == "f"}
     try:
         write_csv(frame, path, decimals)
     except OSError as exc:
@@ -189,8 +172,10 @@ def _print_table(frame) -> None:
     shown = frame.copy()
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
-            decimals = 0 if column == "Einwohner" else 1 if column == "Bedarfswert" else 2
-            shown[column] = shown[column].map(lambda v, d=decimals: de_number(v, d))
+            decimals = _DECIMALS.get(column, 2)
+            # + 0.0 turns a rounded −0 into 0, so "-0,00" never appears
+            shown[column] = shown[column].map(
+                lambda v, d=decimals: de_number(round(v, d) + 0.0 if v == v else v, d))
     print(shown.to_string(index=False))
 
 
@@ -222,7 +207,7 @@ def _coverage(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
     finally:
         project.close()
-    frame = _coverage_frame(table)
+    frame = figures.coverage_display_table(table)
     if args.output:
         _write_csv(frame, Path(args.output))
     else:
@@ -239,16 +224,3 @@ def _coverage(args: argparse.Namespace) -> int:
     if args.output:
         print(f"Ergebnis geschrieben: {args.output}")
     return 0
-
-
-def _coverage_frame(table):
-    import pandas as pd
-
-    return pd.DataFrame({
-        "Code": table["code"], "Name": table["name"], "Einrichtungen": table["facilities"],
-        "Plätze": table["capacity"], "Zielbevölkerung": table["target_population"],
-        "Plätze je 1.000": table["places_per_1000"].round(2), "Richtwert": table["guide_value"],
-        "Versorgung %": table["coverage_pct"].round(1),
-        "Fehlende Plätze": table["gap"].round(1),
-        "keine Einrichtung": table["no_facility"].map({True: "ja", False: ""}),
-    })

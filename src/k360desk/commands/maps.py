@@ -85,7 +85,8 @@ def _map(args: argparse.Namespace) -> int:
     if not 2 <= args.classes <= 9:
         raise CommandError("Die Anzahl der Klassen muss zwischen 2 und 9 liegen.")
     if args.palette and args.palette not in SEQUENTIAL + DIVERGING:
-        raise CommandError(f"Unbekannte Palette „{args.palette}“ (möglich: {', '.join(SEQUENTIAL + DIVERGING)}).")
+        names = ", ".join(SEQUENTIAL + DIVERGING)
+        raise CommandError(f"Unbekannte Palette „{args.palette}“ (möglich: {names}).")
     try:
         breaks = parse_breaks(args.breaks) if args.breaks else None
     except ValueError as exc:

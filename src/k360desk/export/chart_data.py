@@ -45,8 +45,10 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     if kind == "matrix":
         run, results = latest_index_results(project)
         results = results[results["included"].astype(bool)]
-        return matrix_spec(results, status_order=class_order(results["status_class"]),
-                           dynamics_order=class_order(results["dynamics_class"]),
+        return matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
+                           status_order=class_order(results["status_class"], results["status_rank"]),
+                           dynamics_order=class_order(results["dynamics_class"],
+                                                      results["dynamics_rank"]),
                            title=f"Sozialindex {int(run['period'])}: Status und Dynamik",
                            source=_source_line(project, ""))
     if not key:
@@ -59,9 +61,8 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         return _series(project, key, name, unit, decimals, source, district_ids or list(highlight))
     if period is None:
         raise MapDataError("Bitte ein Bezugsjahr angeben.")
-    table = _restrict(indicator_table(project, key, period), district_ids)
-    if map_spec is not None:
-        table = table[table["district_id"].isin(map_spec.base.ids)]
+    level = _level_of(project, map_spec)
+    table = _restrict(indicator_table(project, key, period, level), district_ids)
     reference = table_reference(table)
     if kind == "bar":
         colors = None
@@ -81,12 +82,20 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     if not key2:
         raise MapDataError("Für das Streudiagramm wird ein zweiter Indikator gebraucht (--indicator2).")
     info2 = indicator_row(project, key2)
-    table2 = _restrict(indicator_table(project, key2, period), district_ids)
+    table2 = _restrict(indicator_table(project, key2, period, level), district_ids)
     return scatter_spec(table, table2, x_name=name, y_name=str(info2["name"]), x_unit=unit,
                         y_unit=str(info2.get("unit") or ""), x_decimals=decimals,
                         y_decimals=int(info2.get("decimals") or 0), period=period,
                         x_reference=reference, y_reference=table_reference(table2),
                         highlight=highlight, source=source)
+
+
+def _level_of(project: Project, map_spec: MapSpec | None) -> int | None:
+    """The level the map shows, so that chart and map compare the same districts."""
+    if map_spec is None or not len(map_spec.base.ids):
+        return None
+    level = project.districts_frame().loc[int(map_spec.base.ids[0]), "level_id"]
+    return None if pd.isna(level) else int(level)
 
 
 def _series(project: Project, key: str, name: str, unit: str, decimals: int, source: str,

@@ -189,14 +189,40 @@ def _calm(ax: Axes, value_axis: str = "y") -> None:
 
 
 def _titles(ax: Axes, spec: ChartSpec, notes: list[str]) -> None:
-    ax.set_title(spec.title, loc="left", fontsize=12, fontweight="bold", color="#262626", pad=22)
+    """Title, subtitle and source at the page edges; the layout keeps room for them."""
+    import textwrap
+
+    fig = ax.figure
+    height_pt = fig.get_figheight() * 72
+    # Wrap to the figure: a narrow panel on screen must not cut the title off.
+    chars = max(int(fig.get_figwidth() * 72 / 8), 24)
+    title = "\n".join(textwrap.wrap(spec.title, chars)) or spec.title
     subtitle = "; ".join([spec.subtitle, *notes]) if spec.subtitle else "; ".join(notes)
+    subtitle = "\n".join(textwrap.wrap(subtitle, int(chars * 1.4))) if subtitle else ""
+    texts = [fig.text(8 / (fig.get_figwidth() * 72), 1 - 8 / height_pt, title, ha="left", va="top",
+                      fontsize=12, fontweight="bold", color="#262626")]
+    top = 8 + 15.5 * (title.count("\n") + 1)
     if subtitle:
-        ax.text(0.0, 1.015, subtitle, transform=ax.transAxes, fontsize=8.5, color=MUTED,
-                ha="left", va="bottom")
+        texts.append(fig.text(8 / (fig.get_figwidth() * 72), 1 - (top + 2) / height_pt, subtitle,
+                              ha="left", va="top", fontsize=8.5, color=MUTED))
+        top += 4 + 11 * (subtitle.count("\n") + 1)
+    bottom = 4.0
     if spec.source:
-        ax.annotate(spec.source, xy=(0, 0), xycoords="figure fraction", xytext=(8, 6),
-                    textcoords="offset points", fontsize=7, color=MUTED)
+        source = "\n".join(textwrap.wrap(spec.source, int(chars * 1.9)))
+        texts.append(fig.text(8 / (fig.get_figwidth() * 72), 6 / height_pt, source, ha="left",
+                              va="bottom", fontsize=7, color=MUTED))
+        bottom = 10 + 9 * (source.count("\n") + 1)
+    for text in texts:
+        text.set_in_layout(False)
+    engine = fig.get_layout_engine()
+    rect = (0, min(bottom / height_pt, 0.3), 1, max(1 - (top + 6) / height_pt - min(bottom / height_pt, 0.3), 0.3))
+    if engine is not None and hasattr(engine, "set"):
+        try:
+            engine.set(rect=rect)
+            return
+        except TypeError:
+            pass
+    fig.subplots_adjust(bottom=rect[1] + 0.08, top=rect[1] + rect[3] - 0.02)
 
 
 def draw_chart(ax: Axes, spec: ChartSpec) -> None:
@@ -233,8 +259,9 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     if n <= MAX_NAMED_BARS:
         pos = np.arange(n)[::-1]
         ax.barh(pos, shown, color=colors, height=0.72, zorder=2)
-        ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
-                linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
+        if supp.any():
+            ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
+                    linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
         for p in pos[missing]:
             ax.text(stub * 0.2, p, "keine Daten", fontsize=7, color=MUTED, va="center")
         ax.set_yticks(pos, [str(x) for x in data["name"]], fontsize=7.5 if n > 25 else 8.5)
@@ -246,8 +273,9 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     else:
         pos = np.arange(n)
         ax.bar(pos, shown, color=colors, width=1.0, zorder=2, linewidth=0)
-        ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
-               linewidth=0.3, zorder=2, label="geheim gehalten")
+        if supp.any():
+            ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
+                   linewidth=0.3, zorder=2, label="geheim gehalten")
         ax.set_xticks([])
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_xlabel(f"{n} Sozialräume, nach Wert sortiert", fontsize=8.5)
@@ -300,12 +328,14 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
         slope, intercept = np.polyfit(data["x"], data["y"], 1)
         xs = np.array([data["x"].min(), data["x"].max()])
         ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2)
-    for ref, line in ((spec.extra.get("x_reference"), ax.axvline), (spec.extra.get("y_reference"), ax.axhline)):
+    for ref, line in ((spec.extra.get("x_reference"), ax.axvline),
+                      (spec.extra.get("y_reference"), ax.axhline)):
         if ref is not None and not np.isnan(ref):
             line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=1)
-    if len(data) <= 80:
+    if len(data) <= 120:
         halo = [pe.withStroke(linewidth=2, foreground="#ffffff")]
-        for _, row in data.iterrows():
+        ax.autoscale_view()
+        for _, row in _free_labels(ax, data, fontsize=6.5).iterrows():
             ax.annotate(str(row["code"]), (row["x"], row["y"]), xytext=(3, 3), textcoords="offset points",
                         fontsize=6.5, color="#444444", path_effects=halo)
     hidden = int(spec.data["suppressed"].sum())
@@ -316,6 +346,25 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
     ax.set_xlabel(spec.x_label, fontsize=8.5)
     ax.set_ylabel(spec.y_label, fontsize=8.5)
     return notes
+
+
+def _free_labels(ax: Axes, data: pd.DataFrame, fontsize: float) -> pd.DataFrame:
+    """Points whose label does not overlap an earlier one (extreme points first)."""
+    scale = ax.figure.dpi / 72
+    xy = ax.transData.transform(data[["x", "y"]].to_numpy(dtype=float))
+    centre = xy.mean(axis=0)
+    order = np.argsort(-np.hypot(*(xy - centre).T))
+    boxes, keep = [], []
+    for i in order:
+        w = fontsize * 0.6 * len(str(data["code"].iloc[i])) * scale
+        h = fontsize * 1.2 * scale
+        x0, y0 = xy[i, 0] + 3 * scale, xy[i, 1] + 3 * scale
+        box = (x0, y0, x0 + w, y0 + h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        keep.append(i)
+    return data.iloc[sorted(keep)]
 
 
 def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:

@@ -42,13 +42,15 @@ def indicator_row(project: Project, key: str) -> pd.Series:
     return match.iloc[0]
 
 
-def indicator_table(project: Project, key: str, period: int) -> pd.DataFrame:
-    """Per district: district_id, code, name, value, suppressed, status, reference."""
+def indicator_table(project: Project, key: str, period: int,
+                    level_id: int | None = None) -> pd.DataFrame:
+    """Per district of a level (default: the indicator's own): district_id, code, name, value,
+    suppressed, status, reference — disclosure control and derived values applied."""
     try:
         from k360desk.figures import indicator_table as shared_table
     except ImportError:
         return _fallback_table(project, key, period)
-    table = shared_table(project, key, period)
+    table = shared_table(project, key, period, level_id)
     return table.reset_index(drop=True) if "district_id" in table else table.reset_index()
 
 
@@ -160,9 +162,11 @@ def indicator_map_spec(
 ) -> MapSpec:
     """The choropleth of one indicator and period, ready for any renderer."""
     info = indicator_row(project, key)
-    table = indicator_table(project, key, period)
+    table = indicator_table(project, key, period, level_id)
     if base is None:
         base = district_base(project, level_id if level_id is not None else default_level(project, table))
+    else:
+        table = _table_for_base(project, key, period, table, base)
     unit = str(info.get("unit") or "")
     return build_map_spec(
         base, table[["district_id", "value", "suppressed"]],
@@ -174,7 +178,17 @@ def indicator_map_spec(
     )
 
 
-def latest_index_results(project: Project, index_id: int | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
+def _table_for_base(project: Project, key: str, period: int, table: pd.DataFrame,
+                    base: MapBase) -> pd.DataFrame:
+    """The table on the level drawn by ``base`` (aggregated by the reference rules if needed)."""
+    if table["district_id"].isin(base.ids).any() or not len(base.ids):
+        return table
+    level = project.districts_frame().loc[int(base.ids[0]), "level_id"]
+    return indicator_table(project, key, period, None if pd.isna(level) else int(level))
+
+
+def latest_index_results(project: Project,
+                         index_id: int | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
     """The newest stored run of a social index and its results per district."""
     runs = project.link_frame("index_runs")
     if index_id is not None:
@@ -186,12 +200,33 @@ def latest_index_results(project: Project, index_id: int | None = None) -> tuple
     districts = project.districts_frame()
     results = results.merge(districts[["id", "code", "name"]].rename(columns={"id": "district_id"}),
                             on="district_id", how="left")
+    details = results["details"].map(_details)
+    for column in ("status_rank", "dynamics_rank"):
+        results[column] = details.map(lambda d, c=column: d.get(c))
+    for column in ("status_class", "dynamics_class"):
+        results[column] = results[column].replace("", None)
     return run, results
 
 
-def class_order(values: pd.Series) -> list[Any]:
-    """Classes in natural order (numbers numerically, text alphabetically)."""
+def _details(text: Any) -> dict:
+    import json
+
+    try:
+        value = json.loads(text) if isinstance(text, str) else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def class_order(values: pd.Series, ranks: pd.Series | None = None) -> list[Any]:
+    """Classes from least to most need: by the stored rank, else numbers numerically, else
+    alphabetically."""
     present = [v for v in values.dropna().unique()]
+    if ranks is not None and ranks.notna().any():
+        by_rank = pd.DataFrame({"c": values, "r": pd.to_numeric(ranks, errors="coerce")}).dropna()
+        order = by_rank.groupby("c")["r"].min().sort_values()
+        if set(order.index) == set(present):
+            return list(order.index)
     try:
         return sorted(present, key=lambda v: float(v))
     except (TypeError, ValueError):
@@ -211,19 +246,22 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
     if which == "matrix":
-        s_order, d_order = class_order(series["status_class"]), class_order(series["dynamics_class"])
-        keys = list(zip(series["status_class"], series["dynamics_class"], strict=True))
+        s_order = class_order(series["status_class"], series["status_rank"])
+        d_order = class_order(series["dynamics_class"], series["dynamics_rank"])
+        keys = [(a, b) if pd.notna(a) and pd.notna(b) else None
+                for a, b in zip(series["status_class"], series["dynamics_class"], strict=True)]
         cats = pd.Series(keys, index=series.index, dtype=object)
         order = [(s, d) for s in s_order for d in d_order]
         return build_category_spec(
             base, cats, title=f"Sozialindex {period}: Status und Dynamik", legend_title="Status / Dynamik",
             order=order, colors=bivariate_colors(s_order, d_order),
-            labels={(s, d): f"Status {s} / Dynamik {d}" for s, d in order},
+            labels={(s, d): f"Status {s}, Dynamik {d}" for s, d in order},
             source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
     column = "status_class" if which == "status" else "dynamics_class"
     name = "Statusklasse" if which == "status" else "Dynamikklasse"
-    order = class_order(series[column])
+    order = class_order(series[column], series[column.replace("class", "rank")])
     return build_category_spec(
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
-        colors=ordinal_colors(order, polarity=1), labels={c: f"Klasse {c}" for c in order},
+        colors=ordinal_colors(order, polarity=1),
+        labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)

@@ -26,6 +26,8 @@ SELECTION_COLOR = "#111111"
 TEXT_COLOR = "#262626"
 MUTED = "#6b6b6b"
 EXPORT_FORMATS = {".png", ".svg", ".pdf"}
+# Thin marker shapes need more area to look as heavy as a circle.
+_MARKER_AREA = {"*": 70, "P": 36, "X": 36, "p": 30, "h": 30, "H": 30, "8": 28, "d": 30}
 
 
 def district_paths(base: MapBase) -> list:
@@ -54,19 +56,37 @@ def district_paths(base: MapBase) -> list:
     return paths
 
 
+def face_rgba(spec: MapSpec) -> np.ndarray:
+    """RGBA fill per district, vectorised (a list of 15,000 hex strings is slow to parse)."""
+    from matplotlib.colors import to_rgba_array
+
+    from k360desk.analysis.mapspec import SUPPRESSED
+
+    k = len(spec.class_styles)
+    palette = to_rgba_array([s.face for s in spec.class_styles]
+                            + [spec.suppressed_style.face, spec.no_data_style.face])
+    index = np.where(spec.class_index >= 0, spec.class_index,
+                     np.where(spec.class_index == SUPPRESSED, k, k + 1))
+    return palette[index]
+
+
 class MapArtists:
     """The artists of one drawn map, so a view can recolour and re-highlight them cheaply."""
 
     def __init__(self, ax: Axes, spec: MapSpec, *, decorations: bool = True,
-                 label_size: float = 7.0) -> None:
+                 label_size: float = 7.0, halo: bool = False, legend_wrap: int = 34) -> None:
         from matplotlib.collections import PathCollection
 
         self.ax = ax
         self.spec = spec
         self.decorations = decorations
         self.label_size = label_size
+        # A white halo makes text a path (≈5 ms per label): for print only. On screen each
+        # label takes black or white, whichever contrasts with its district's fill.
+        self.halo = halo
+        self.legend_wrap = legend_wrap
         self.paths = district_paths(spec.base)
-        self.collection = PathCollection(self.paths, facecolors=spec.face_colors(),
+        self.collection = PathCollection(self.paths, facecolors=face_rgba(spec),
                                          edgecolors=EDGE_COLOR, linewidths=EDGE_WIDTH, zorder=1)
         ax.add_collection(self.collection, autolim=False)
         self.suppressed = PathCollection([], facecolors="none", edgecolors="none",
@@ -82,6 +102,7 @@ class MapArtists:
         self.label_artists: list = []
         self.decoration_artists: list = []
         self.legend = None
+        self._label_key: tuple | None = None
         ax.set_aspect("equal", adjustable="box")
         ax.set_axis_off()
         self.reset_view()
@@ -101,13 +122,27 @@ class MapArtists:
         if spec.base is not self.spec.base:
             raise ValueError("recolor needs the same district geometries")
         self.spec = spec
-        self.collection.set_facecolors(spec.face_colors())
+        self.collection.set_facecolors(face_rgba(spec))
         mask = spec.suppressed_mask()
         self.suppressed.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
         self._draw_facilities()
         self.set_highlight(spec.highlight)
         self._draw_legend()
         self.refresh_view()
+        self._color_labels()
+
+    def _color_labels(self) -> None:
+        if self.halo or not self.label_artists:
+            return
+        from k360desk.analysis.palettes import text_color_on
+
+        styles = self.spec.class_styles
+        for artist in self.label_artists:
+            row = self.spec.base.position(artist.district_id)
+            c = int(self.spec.class_index[row])
+            face = styles[c].face if c >= 0 else (self.spec.suppressed_style.face if c == -2
+                                                  else self.spec.no_data_style.face)
+            artist.set_color(text_color_on(face))
 
     def set_highlight(self, ids: tuple[int, ...] | list[int]) -> None:
         """Outline the selected districts."""
@@ -121,11 +156,22 @@ class MapArtists:
         self.spec.highlight = tuple(int(i) for i in ids)
 
     def refresh_view(self) -> None:
-        """Labels, scale bar and frame for the current view (after zoom, pan, resize)."""
-        for artist in self.label_artists + self.decoration_artists:
+        """Labels, scale bar and titles for the current view (after zoom, pan, resize).
+
+        Labels depend only on geometry, label mode and view, so a new indicator keeps them.
+        """
+        fig = self.ax.figure
+        key = (self.spec.label_mode, self.ax.get_xlim(), self.ax.get_ylim(),
+               tuple(self.ax.get_position().bounds), fig.get_figwidth(), fig.get_figheight())
+        if key != self._label_key:
+            for artist in self.label_artists:
+                artist.remove()
+            self.label_artists = []
+            self._draw_labels()
+            self._label_key = key
+        for artist in self.decoration_artists:
             artist.remove()
-        self.label_artists, self.decoration_artists = [], []
-        self._draw_labels()
+        self.decoration_artists = []
         if self.decorations:
             self._draw_decorations()
 
@@ -151,11 +197,14 @@ class MapArtists:
         y0, y1 = self.ax.get_ylim()
         if self.spec.declutter:
             labels = declutter(labels, self.units_per_point(), self.label_size, (x0, y0, x1, y1))
-        halo = [pe.withStroke(linewidth=2.2, foreground="#ffffff")]
+        effects = [pe.withStroke(linewidth=2.2, foreground="#ffffff")] if self.halo else None
         for label in labels:
-            self.label_artists.append(self.ax.text(
-                label.x, label.y, label.text, fontsize=self.label_size, color=TEXT_COLOR,
-                ha="center", va="center", zorder=5, path_effects=halo, clip_on=True))
+            artist = self.ax.text(label.x, label.y, label.text, fontsize=self.label_size,
+                                  color=TEXT_COLOR, ha="center", va="center", zorder=5,
+                                  path_effects=effects, clip_on=True)
+            artist.district_id = label.district_id
+            self.label_artists.append(artist)
+        self._color_labels()
 
     def _draw_facilities(self) -> None:
         for artist in self.facility_artists:
@@ -163,8 +212,9 @@ class MapArtists:
         self.facility_artists = []
         for layer in self.spec.facilities:
             self.facility_artists.append(self.ax.scatter(
-                layer.x, layer.y, s=22, marker=layer.marker, c=layer.color,
-                edgecolors="#ffffff", linewidths=0.6, zorder=6, label=layer.type_name))
+                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, 24), marker=layer.marker,
+                c=layer.color, edgecolors="#ffffff", linewidths=0.5, zorder=6,
+                label=layer.type_name))
 
     def _draw_legend(self) -> None:
         from matplotlib.lines import Line2D
@@ -186,11 +236,11 @@ class MapArtists:
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
                                       markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=6, label=f"{layer.type_name}  ({len(layer.x)})"))
+                                      markersize=(_MARKER_AREA.get(layer.marker, 24) ** 0.5) * 1.25, label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
         self.legend = self.ax.legend(
-            handles=handles, title=_wrap(spec.legend_title, 34), loc="upper left",
+            handles=handles, title=_wrap(spec.legend_title, self.legend_wrap), loc="upper left",
             bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=8, title_fontsize=8.5,
             alignment="left", handlelength=1.6, handleheight=1.1, borderaxespad=0.0)
         self.legend.get_title().set_fontweight("bold")
@@ -316,10 +366,12 @@ def _box_text(x: float, y: float, text: str):
     return Text(x, y, text, ha="center", va="top", fontsize=7, color=TEXT_COLOR)
 
 
-def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: float = 7.0) -> MapArtists:
+def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: float = 7.0,
+             halo: bool = False, legend_wrap: int = 34) -> MapArtists:
     """Draw the map into ``ax``: districts, hatching, selection, labels, facilities, legend,
     and with ``decorations`` title, subtitle, source line, north arrow and scale bar."""
-    return MapArtists(ax, spec, decorations=decorations, label_size=label_size)
+    return MapArtists(ax, spec, decorations=decorations, label_size=label_size, halo=halo,
+                      legend_wrap=legend_wrap)
 
 
 def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_size: float = 6.5):
@@ -339,7 +391,7 @@ def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_siz
     top, bottom = 1.15 / size[1], 0.75 / size[1]
     ax = fig.add_axes((0.04, bottom, 0.64, 1 - top - bottom))
     ax.set_anchor("NW")
-    artists = draw_map(ax, spec, label_size=label_size)
+    artists = draw_map(ax, spec, label_size=label_size, halo=True)
     # The equal aspect shrinks the axes only at draw time; place labels for the real size.
     fig.canvas.draw()
     artists.refresh_view()

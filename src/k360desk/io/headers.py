@@ -11,7 +11,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "district": (
         "schluessel", "gebietsschluessel", "raumschluessel", "kennziffer", "planungsraum",
         "sozialraum", "stadtteil", "stadtbezirk", "statistischer bezirk", "bezirk", "ortsteil",
-        "quartier", "wohnquartier", "gebiet", "district id", "district", "area id", "area",
+        "quartier", "wohnquartier", "baublock", "block", "gebiet", "district id", "district",
+        "area id", "area",
         "lor", "code", "nr", "nummer", "id",
     ),
     "name": (
@@ -44,6 +45,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "y": ("y", "hochwert", "northing", "nord", "lat", "latitude", "breite", "geogr breite",
           "y koordinate", "koordinate y"),
 }
+
+_SUFFIXES = {"district": ("id", "nr", "code", "schluessel", "kennung", "kennziffer")}
 
 LABELS = {
     "district": "Sozialraum (Schlüssel)", "name": "Name", "parent": "Oberbezirk",
@@ -98,6 +101,10 @@ def guess_roles(columns: Iterable[str], roles: Sequence[str]) -> dict[str, str |
             score = _score(column, SYNONYMS[role])
             if score is not None and (best is None or (score, index) < best[:2]):
                 best = (score, index, column)
+        if best is None and role in _SUFFIXES:
+            # "BLOCK_ID", "Gebiet_Nr", "LOR_Schluessel": a key column by its last word
+            best = next(((300, i, c) for i, c in enumerate(columns) if c not in used
+                         and normalise(c).split()[-1:] in ([w] for w in _SUFFIXES[role])), None)
         result[role] = best[2] if best else None
         if best:
             used.add(best[2])

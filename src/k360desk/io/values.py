@@ -65,6 +65,15 @@ class ValuePlan:
     columns: dict[str, tuple[str | None, int | None]]  # value column → (indicator label, period)
     messages: list[str] = field(default_factory=list)
 
+    def describe(self) -> str:
+        """The form and how each value column is read, in German."""
+        if self.form == "long":
+            return "Langform (eine Zeile je Sozialraum, Indikator und Jahr)"
+        parts = [f"{column} → {label or '?'}{f' {period}' if period else ''}"
+                 for column, (label, period) in list(self.columns.items())[:8]]
+        more = " …" if len(self.columns) > 8 else ""
+        return "Breitform: " + "; ".join(parts) + more
+
 
 def plan(table: Table, options: ValueOptions) -> ValuePlan:
     """Propose (or apply) the column mapping for a table."""
@@ -141,6 +150,10 @@ def preview(source: str | Path, options: ValueOptions | None = None, rows: int =
     except ImportProblem as exc:
         proposal, problem = None, str(exc)
     detected = table.describe()
+    if proposal is not None:
+        detected.append(proposal.describe())
+        if proposal.form == "wide":
+            proposal.roles["value"] = None
     table.frame, table.lines = table.frame.head(rows), table.lines[:rows]
     return ValuePreview(table, proposal, problem, detected)
 

@@ -118,22 +118,24 @@ def _clean(value: Any) -> Any:
 
 
 def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],
-             index_name: str | None = None) -> int:
+             index_name: str | None = None, new_id: Callable[[], str] = new_uuid,
+             computed_at: str | None = None) -> int:
     """Store one computed index (one row per district) with its parameters; return the run id.
 
     ``table`` has district_id and the columns of ``RESULT_COLUMNS`` (need_score optional);
-    every other column (z-values, matrix class …) goes into ``details`` as JSON.
+    every other column (z-values, matrix class …) goes into ``details`` as JSON. ``new_id``
+    and ``computed_at`` let the demo generator write the same file for the same seed.
     """
     index_id = None
     if index_name:
         record = project.find(IndexDefinition, name=index_name)
         index_id = None if record is None else record.id
-    uuid = new_uuid()
+    uuid = new_id()
     detail_cols = [c for c in table.columns if c not in RESULT_COLUMNS and c != "district_id"]
     with project.transaction():
         project.execute_link("index_runs", [{
             "uuid": uuid, "index_id": index_id, "period": int(parameters.get("period", 0)),
-            "computed_at": datetime.now().isoformat(timespec="seconds"),
+            "computed_at": computed_at or datetime.now().isoformat(timespec="seconds"),
             "parameters": json.dumps(parameters, ensure_ascii=False, default=_clean)}])
         run_id = project._conn.execute(
             "SELECT id FROM index_runs WHERE uuid=?", (uuid,)).fetchone()[0]

@@ -262,13 +262,6 @@ def replace_file(source: Path, target: Path, attempts: int = 10, pause: float = 
             time.sleep(pause)
 
 
-def cache_dir() -> Path:
-    """Per-user cache folder (matplotlib's font list), below the local data folder."""
-    path = data_dir() / "cache"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def prepare_runtime() -> None:
     """Point caches that libraries would put beside the program to the user's folder.
 
@@ -280,7 +273,7 @@ def prepare_runtime() -> None:
     # The app promises IT that it makes no network connections: PROJ must never fetch grids.
     os.environ["PROJ_NETWORK"] = "OFF"
     try:
-        target = cache_dir() / "matplotlib"
+        target = data_dir() / "matplotlib"  # the same folder the GUI start uses
         target.mkdir(parents=True, exist_ok=True)
     except OSError:
         return  # PyInstaller's temporary folder stays in place: slower start, but it works

@@ -177,6 +177,12 @@ def create_application(argv: list[str] | None = None, smoke: bool = False):
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_NAME)
+    # Title bar and taskbar: Qt does not take the icon embedded in k360desk.exe by itself.
+    from PySide6.QtGui import QIcon
+
+    icon = Path(__file__).resolve().parent.parent / "resources" / "k360desk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     app.setProperty("k360_smoke", smoke)
     return app
 

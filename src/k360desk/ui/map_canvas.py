@@ -18,7 +18,7 @@ from k360desk.analysis.mapspec import MapBase, MapSpec
 from k360desk.export.map_render import MapArtists, draw_map
 
 CLICK_TOLERANCE_PX = 4
-LEGEND_WIDTH_PX = 215
+LEGEND_WIDTH_PX = 225
 ZOOM_STEP = 1.25
 
 
@@ -85,7 +85,7 @@ class MapCanvas(FigureCanvasQTAgg):
         else:
             self.ax.clear()
             self.ax.set_axis_off()
-            self.artists = draw_map(self.ax, spec, label_size=7.5)
+            self.artists = draw_map(self.ax, spec, label_size=7.5, legend_wrap=26)
             self.locator = DistrictLocator(spec.base)
         self.draw_idle()
 

@@ -30,8 +30,19 @@ from k360desk.ui.chart_view import ChartView
 from k360desk.ui.map_canvas import ZOOM_STEP, MapCanvas
 
 _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels", "facilities",
-               "facility_types", "index_runs", "index_results", "topics", "k360_meta"}
+               "facility_types", "index_runs", "index_results", "topics", "k360_meta",
+               "statements", "questions", "goals"}
 _GEOMETRY_TABLES = {"districts", "district_levels"}
+
+
+def _warm_up_classification() -> None:
+    """Import mapclassify (scipy, scikit-learn: ~2–4 s cold) off the GUI thread, once."""
+    import sys
+    import threading
+
+    if "mapclassify" not in sys.modules:
+        threading.Thread(target=lambda: __import__("mapclassify"), name="warm-up-mapclassify",
+                         daemon=True).start()
 
 
 class MapPage(QWidget):
@@ -41,7 +52,7 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._bases: dict = {}
-        self._selection: tuple[int, ...] = tuple(getattr(context, "selection", ()) or ())
+        self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
         self._chart_update = QTimer(self, singleShot=True, interval=30)
@@ -50,6 +61,7 @@ class MapPage(QWidget):
         context.changed.connect(self._on_changed)
         context.selection_changed.connect(self._on_selection)
         context.project_replaced.connect(self._on_project_replaced)
+        _warm_up_classification()
         self._on_project_replaced()
 
     # --- layout -------------------------------------------------------------------------
@@ -123,7 +135,7 @@ class MapPage(QWidget):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([700, 480])
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(splitter, 1)
@@ -230,6 +242,7 @@ class MapPage(QWidget):
                     item = QStandardItem("   " + label)
                     item.setData(key, Qt.ItemDataRole.UserRole)
                     model.appendRow(item)
+            self._add_voice_items(model, bold)
             for period in reversed(project.periods()):
                 self.period.addItem(str(period), int(period))
             from k360desk.export.map_data import facility_type_names, levels
@@ -249,6 +262,22 @@ class MapPage(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.charts.set_indicators(scatter_items)
+
+    def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:
+        """Ratings of the providers' survey and goal status as map choices."""
+        from k360desk.export.voice_map import voice_choices
+
+        choices = voice_choices(self.project)
+        if not choices:
+            return
+        header = QStandardItem(self.tr("Trägerabfrage und Zielwerte"))
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        header.setFont(bold)
+        model.appendRow(header)
+        for key, label in choices:
+            item = QStandardItem("   " + label)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            model.appendRow(item)
 
     @staticmethod
     def _restore(combo: QComboBox, data) -> None:
@@ -299,7 +328,12 @@ class MapPage(QWidget):
         try:
             base = self._base(self.level.currentData())
             facilities = self._checked_facilities()
-            if str(key).startswith("index:"):
+            if str(key).startswith("voice:"):
+                from k360desk.export.voice_map import voice_map_spec
+
+                spec = voice_map_spec(self.project, key, base=base, labels=self.labels.currentData(),
+                                      facility_types=facilities, highlight=self._selection)
+            elif str(key).startswith("index:"):
                 spec = index_map_spec(self.project, key.split(":", 1)[1], labels=self.labels.currentData(),
                                       base=base, facility_types=facilities, highlight=self._selection)
             else:
@@ -327,7 +361,7 @@ class MapPage(QWidget):
         if self.project is None:
             self.charts.show_chart(None)
             return
-        if key is not None and str(key).startswith("index:") and kind != "matrix":
+        if key is not None and str(key).startswith(("index:", "voice:")) and kind != "matrix":
             key = None
         try:
             spec = chart_spec(self.project, kind, key, period, key2=self.charts.second_indicator(),

@@ -123,6 +123,7 @@ class Menus(QObject):
             action.triggered.connect(partial(self._set_language, code))
             languages.addAction(action)
             language_menu.addAction(action)
+        _give_mnemonics(view_menu)
 
         help_menu = bar.addMenu(self.tr("&Hilfe"))
         self._action(help_menu, self.tr("&Hilfe zu dieser Ansicht"), window.show_help,
@@ -172,3 +173,22 @@ class Menus(QObject):
         self.window.documents.show_notice(self.tr("Sprache"), self.tr(
             "Die Sprache wird beim nächsten Start von k360desk umgestellt."))
 
+
+def _give_mnemonics(menu) -> None:
+    """Give entries without an access key (pages past Strg+9) the first free letter."""
+    def key(text: str) -> str | None:
+        plain = text.replace("&&", "")
+        index = plain.find("&")
+        return plain[index + 1].lower() if 0 <= index < len(plain) - 1 else None
+
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    used = {key(a.text()) for a in actions} - {None}
+    for action in actions:
+        text = action.text()
+        if key(text) is not None or (action.shortcut() and not action.shortcut().isEmpty()):
+            continue
+        for i, char in enumerate(text):
+            if char.isalpha() and char.lower() not in used:
+                action.setText(text[:i] + "&" + text[i:])
+                used.add(char.lower())
+                break

@@ -228,6 +228,69 @@
     </message>
 </context>
 <context>
+    <name>AnswersReportDialog</name>
+    <message>
+        <source>Bericht: Antworten eingelesen</source>
+        <translation>Report: answers imported</translation>
+    </message>
+    <message>
+        <source>%1 Dateien gelesen: %2 Antworten übernommen oder geändert, %3 übersprungen. Nicht übernommene Antworten stehen mit ihrem Inhalt unten – es geht nichts verloren.</source>
+        <translation>%1 files read: %2 answers taken or changed, %3 skipped. Answers not taken are listed below with their content – nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Eingelesene Dateien</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <source>Übersprungene Antworten und Hinweise der Datei</source>
+        <translation>Skipped answers and notes of the file</translation>
+    </message>
+    <message>
+        <source>Bericht &amp;speichern …</source>
+        <translation>&amp;Save report …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten der gewählten Datei:</source>
+        <translation>Details of the chosen file:</translation>
+    </message>
+    <message>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht gespeichert werden: %1</source>
+        <translation>The report could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsTab</name>
     <message>
         <source>Titel</source>
@@ -350,7 +413,7 @@
     <name>BackupsDialog</name>
     <message>
         <source>Frühere Fassungen</source>
-        <translation>Previous versions</translation>
+        <translation>Earlier versions</translation>
     </message>
     <message>
         <source>Gesicherte Fassungen</source>
@@ -362,15 +425,15 @@
     </message>
     <message>
         <source>Noch keine früheren Fassungen gesichert.</source>
-        <translation>No previous versions kept yet.</translation>
+        <translation>No earlier versions kept yet.</translation>
     </message>
     <message>
         <source>Als neue Datei &amp;wiederherstellen …</source>
-        <translation>&amp;Restore as new file …</translation>
+        <translation>&amp;Restore as a new file …</translation>
     </message>
     <message>
         <source>Beim Speichern wird die vorherige Fassung aufbewahrt.</source>
-        <translation>Each save keeps the previous version.</translation>
+        <translation>Saving keeps the previous version.</translation>
     </message>
     <message>
         <source>Fassung speichern unter</source>
@@ -389,31 +452,31 @@
     <name>ChartView</name>
     <message>
         <source>Zweiter Indikator (y-Achse des Streudiagramms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Second indicator (y axis of the scatter plot)</translation>
     </message>
     <message>
         <source>Diagramm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart:</translation>
     </message>
     <message>
         <source>Balken (sortiert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bars (sorted)</translation>
     </message>
     <message>
         <source>Zeitreihe</source>
-        <translation type="unfinished"></translation>
+        <translation>Time series</translation>
     </message>
     <message>
         <source>Streudiagramm</source>
-        <translation type="unfinished"></translation>
+        <translation>Scatter plot</translation>
     </message>
     <message>
         <source>Status-Dynamik-Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Status–dynamics matrix</translation>
     </message>
     <message>
         <source>Histogramm</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogram</translation>
     </message>
 </context>
 <context>
@@ -477,6 +540,14 @@
     <message>
         <source>Tagesordnungspunkte</source>
         <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
     </message>
     <message>
         <source>Legen Sie zuerst ein Gremium an.</source>
@@ -643,6 +714,10 @@
         <source>Sozialräume</source>
         <translation>Districts</translation>
     </message>
+    <message>
+        <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
+        <translation>A district cannot lie within itself or within one of its sub-districts.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentController</name>
@@ -744,6 +819,61 @@
     </message>
 </context>
 <context>
+    <name>GoalsEditor</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Sozialraum (leer = Gesamtstadt)</source>
+        <translation>District (empty = whole city)</translation>
+    </message>
+    <message>
+        <source>Zieljahr</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Zielwert</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Ausgangswert</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Aktuell</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Fortschritt %</source>
+        <translation>Progress %</translation>
+    </message>
+    <message>
+        <source>Anteil des Wegs vom ersten Wert zum Zielwert</source>
+        <translation>Share of the way from the first value to the target</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bemerkungen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Zielwerte (Wirkungsziele)</source>
+        <translation>Goals (target values)</translation>
+    </message>
+    <message>
+        <source>Fortschritt: vom ersten vorliegenden Wert zum Zielwert. „Auf Kurs“ heißt: mindestens so weit wie bei gleichmäßigem Verlauf bis zum Zieljahr zu erwarten. Geheim gehaltene Werte zählen nicht.</source>
+        <translation>Progress: from the first available value to the target. &quot;On track&quot; means at least as far as a steady course to the target year would be. Withheld values do not count.</translation>
+    </message>
+    <message>
+        <source>Legen Sie zuerst Indikatoren an.</source>
+        <translation>Create indicators first.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Hilfe – k360desk</source>
@@ -762,219 +892,219 @@
     <name>ImportDialog</name>
     <message>
         <source>Sozialräume (Grenzen) importieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Import districts (boundaries)</translation>
     </message>
     <message>
         <source>Indikatorwerte importieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Import indicator values</translation>
     </message>
     <message>
         <source>Einrichtungen importieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Import facilities</translation>
     </message>
     <message>
         <source>Geodaten (*.geojson *.json *.zip *.shp *.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geodata (*.geojson *.json *.zip *.shp *.gpkg)</translation>
     </message>
     <message>
         <source>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <source>Tabellen und Geodaten (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables and geodata (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)</translation>
     </message>
     <message>
         <source>Schlüssel</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Oberbezirk</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent district</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Indikator (Langform)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator (long format)</translation>
     </message>
     <message>
         <source>Jahr / Stichtag</source>
-        <translation type="unfinished"></translation>
+        <translation>Year / reference date</translation>
     </message>
     <message>
         <source>Wert (Langform)</source>
-        <translation type="unfinished"></translation>
+        <translation>Value (long format)</translation>
     </message>
     <message>
         <source>Träger</source>
-        <translation type="unfinished">Providers</translation>
+        <translation>Providers</translation>
     </message>
     <message>
         <source>Einrichtungsart</source>
-        <translation type="unfinished">Facility type</translation>
+        <translation>Facility type</translation>
     </message>
     <message>
         <source>Straße</source>
-        <translation type="unfinished">Street</translation>
+        <translation>Street</translation>
     </message>
     <message>
         <source>PLZ</source>
-        <translation type="unfinished">Postcode</translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished">Place</translation>
+        <translation>Town</translation>
     </message>
     <message>
         <source>Platzzahl</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacity</translation>
     </message>
     <message>
         <source>x / Längengrad</source>
-        <translation type="unfinished"></translation>
+        <translation>x / longitude</translation>
     </message>
     <message>
         <source>y / Breitengrad</source>
-        <translation type="unfinished"></translation>
+        <translation>y / latitude</translation>
     </message>
     <message>
         <source>aus der Datei / erkennen</source>
-        <translation type="unfinished"></translation>
+        <translation>from the file / detect</translation>
     </message>
     <message>
         <source>Importieren</source>
-        <translation type="unfinished">Import</translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Bitte eine Datei auswählen</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a file</translation>
     </message>
     <message>
         <source>Durchsuchen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Datei:</source>
-        <translation type="unfinished">File:</translation>
+        <translation>File:</translation>
     </message>
     <message>
         <source>Einlesen</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>erkennen</source>
-        <translation type="unfinished"></translation>
+        <translation>detect</translation>
     </message>
     <message>
         <source>UTF-8 mit BOM</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 with BOM</translation>
     </message>
     <message>
         <source>Windows-1252 (ANSI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows-1252 (ANSI)</translation>
     </message>
     <message>
         <source>Semikolon ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Semicolon ;</translation>
     </message>
     <message>
         <source>Komma ,</source>
-        <translation type="unfinished"></translation>
+        <translation>Comma ,</translation>
     </message>
     <message>
         <source>Tabulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Komma (1.234,5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comma (1.234,5)</translation>
     </message>
     <message>
         <source>Punkt (1234.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Point (1234.5)</translation>
     </message>
     <message>
         <source>unbekannte Indikatoren aus der Kopfzeile anlegen</source>
-        <translation type="unfinished"></translation>
+        <translation>create unknown indicators from the header row</translation>
     </message>
     <message>
         <source>aus der Datei</source>
-        <translation type="unfinished"></translation>
+        <translation>from the file</translation>
     </message>
     <message>
         <source>Zeichenkodierung:</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoding:</translation>
     </message>
     <message>
         <source>Trennzeichen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Separator:</translation>
     </message>
     <message>
         <source>Dezimalzeichen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decimal mark:</translation>
     </message>
     <message>
         <source>Koordinatensystem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinate system:</translation>
     </message>
     <message>
         <source>Ebene / Tabellenblatt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer / sheet:</translation>
     </message>
     <message>
         <source>Sozialraum-Ebene:</source>
-        <translation type="unfinished"></translation>
+        <translation>District level:</translation>
     </message>
     <message>
         <source>Festes Jahr:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed year:</translation>
     </message>
     <message>
         <source>Fester Indikator:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed indicator:</translation>
     </message>
     <message>
         <source>Zuordnung der Spalten</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping</translation>
     </message>
     <message>
         <source>Vorschau der ersten Zeilen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview of the first rows:</translation>
     </message>
     <message>
         <source>Erkannt: </source>
-        <translation type="unfinished"></translation>
+        <translation>Detected: </translation>
     </message>
     <message>
         <source>(keine)</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>Import: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import: %1</translation>
     </message>
     <message>
         <source>Schließen</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Der Import ist fehlgeschlagen (%1). Das Projekt ist unverändert.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import failed (%1). The project is unchanged.</translation>
     </message>
     <message>
         <source>Import abgebrochen – das Projekt ist unverändert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled – the project is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -1217,159 +1347,238 @@
     <name>MapPage</name>
     <message>
         <source>Quantile</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantiles</translation>
     </message>
     <message>
         <source>Gleiche Intervalle</source>
-        <translation type="unfinished"></translation>
+        <translation>Equal intervals</translation>
     </message>
     <message>
         <source>Natürliche Brüche (Jenks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
         <source>Standardabweichung</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard deviation</translation>
     </message>
     <message>
         <source>Manuell</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>z. B. 5; 10; 15</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 5; 10; 15</translation>
     </message>
     <message>
         <source>Automatisch (nach Polarität)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic (by polarity)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kürzel</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>keine</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Indikator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Bezugsjahr</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Ebene</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Klassen</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes</translation>
     </message>
     <message>
         <source>Anzahl</source>
-        <translation type="unfinished">Count</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Grenzen</source>
-        <translation type="unfinished"></translation>
+        <translation>Breaks</translation>
     </message>
     <message>
         <source>Farben</source>
-        <translation type="unfinished"></translation>
+        <translation>Colours</translation>
     </message>
     <message>
         <source>Beschriftung</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Einrichtungen einblenden</source>
-        <translation type="unfinished"></translation>
+        <translation>Show facilities</translation>
     </message>
     <message>
         <source>Vergrößern</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <source>Verkleinern</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Gesamtansicht</source>
-        <translation type="unfinished"></translation>
+        <translation>Full extent</translation>
     </message>
     <message>
         <source>Karte exportieren …</source>
-        <translation type="unfinished"></translation>
+        <translation>Export map …</translation>
     </message>
     <message>
         <source>Karte kopieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy map</translation>
     </message>
     <message>
         <source>Diagramm exportieren …</source>
-        <translation type="unfinished"></translation>
+        <translation>Export chart …</translation>
     </message>
     <message>
         <source>Diagramm kopieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy chart</translation>
     </message>
     <message>
         <source>Ohne Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>No topic</translation>
     </message>
     <message>
         <source>Sozialindex</source>
-        <translation type="unfinished"></translation>
+        <translation>Social index</translation>
     </message>
     <message>
         <source>Statusklasse</source>
-        <translation type="unfinished"></translation>
+        <translation>Status class</translation>
     </message>
     <message>
         <source>Dynamikklasse</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamics class</translation>
     </message>
     <message>
         <source>Status und Dynamik</source>
-        <translation type="unfinished"></translation>
+        <translation>Status and dynamics</translation>
     </message>
     <message>
         <source>automatisch</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage und Zielwerte</source>
+        <translation>Provider survey and goals</translation>
     </message>
     <message>
         <source>Kein Indikator ausgewählt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No indicator selected.</translation>
     </message>
     <message>
         <source>Es gibt noch keine Indikatorwerte.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no indicator values yet.</translation>
     </message>
     <message>
         <source>Es ist keine Karte zu sehen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no map to show.</translation>
     </message>
     <message>
         <source>Es ist kein Diagramm zu sehen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no chart to show.</translation>
     </message>
     <message>
         <source>PNG-Bild (*.png);;SVG-Grafik (*.svg);;PDF-Dokument (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG image (*.png);;SVG graphic (*.svg);;PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Karte exportieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Export map</translation>
     </message>
     <message>
         <source>Diagramm exportieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Export chart</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHistory</name>
+    <message>
+        <source>Gremium</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>Förderrunde</source>
+        <translation>Funding round</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>TOP</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Vorlage</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Beschluss</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Verlauf der Sitzungen</source>
+        <translation>History of meetings</translation>
+    </message>
+    <message>
+        <source>Vorlage &amp;zuordnen …</source>
+        <translation>&amp;Link document …</translation>
+    </message>
+    <message>
+        <source>Ein erstelltes Dokument (z. B. PDF) dem Tagesordnungspunkt zuordnen</source>
+        <translation>Link a produced document (e.g. a PDF) to the agenda item</translation>
+    </message>
+    <message>
+        <source>Vorlage ö&amp;ffnen</source>
+        <translation>&amp;Open document</translation>
+    </message>
+    <message>
+        <source>&amp;Gremium:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Förderrunde:</source>
+        <translation>&amp;Funding round:</translation>
+    </message>
+    <message>
+        <source>alle Gremien</source>
+        <translation>all committees</translation>
+    </message>
+    <message>
+        <source>alle Förderrunden</source>
+        <translation>all funding rounds</translation>
+    </message>
+    <message>
+        <source>Vorlage zuordnen</source>
+        <translation>Link document</translation>
+    </message>
+    <message>
+        <source>Dokumente (*.pdf *.docx *.xlsx *.odt);;Alle Dateien (*)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Die Vorlage „%1“ gibt es nicht mehr.</source>
+        <translation>The document &quot;%1&quot; no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -1527,19 +1736,19 @@
     <name>MergeDialog</name>
     <message>
         <source>Änderungen übernehmen</source>
-        <translation>Take over changes</translation>
+        <translation>Merge changes</translation>
     </message>
     <message>
         <source>Keine Unterschiede – es gibt nichts zu übernehmen.</source>
-        <translation>No differences – there is nothing to take over.</translation>
+        <translation>No differences – there is nothing to merge.</translation>
     </message>
     <message>
         <source>Angehakte Einträge werden aus „%1“ übernommen. Konflikte (beide Seiten geändert) behalten zunächst die eigene Fassung.</source>
-        <translation>Checked items are taken over from “%1”. Conflicts (changed on both sides) keep your own version unless you check them.</translation>
+        <translation>Checked entries are taken over from “%1”. Conflicts (changed on both sides) keep your own version at first.</translation>
     </message>
     <message>
         <source>Achtung: Die Datei stammt aus einem anderen Projekt.</source>
-        <translation>Caution: the file belongs to a different project.</translation>
+        <translation>Caution: the file comes from a different project.</translation>
     </message>
     <message>
         <source>Übernehmen</source>
@@ -1555,7 +1764,7 @@
     </message>
     <message>
         <source>Eintrag</source>
-        <translation>Item</translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <source>Felder</source>
@@ -1911,6 +2120,33 @@
     </message>
 </context>
 <context>
+    <name>ProgrammesDialog</name>
+    <message>
+        <source>Förderprogramme</source>
+        <translation>Funding programmes</translation>
+    </message>
+    <message>
+        <source>Förderprogramm</source>
+        <translation>Funding programme</translation>
+    </message>
+    <message>
+        <source>Fördergeber</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Höchstdauer (Jahre)</source>
+        <translation>Maximum duration (years)</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neues Programm</source>
+        <translation>New programme</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSettingsPage</name>
     <message>
         <source>Name der Kommune</source>
@@ -2189,6 +2425,129 @@
     </message>
 </context>
 <context>
+    <name>QuestionnaireDesigner</name>
+    <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hinweise für die Träger</source>
+        <translation>Notes for the providers</translation>
+    </message>
+    <message>
+        <source>Trägerabfragen</source>
+        <translation>Provider surveys</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Antwortart</source>
+        <translation>Answer type</translation>
+    </message>
+    <message>
+        <source>je Sozialraum</source>
+        <translation>per district</translation>
+    </message>
+    <message>
+        <source>Die Frage wird für jeden Sozialraum gestellt, in dem der Träger Einrichtungen hat.</source>
+        <translation>The question is asked for every district where the provider runs facilities.</translation>
+    </message>
+    <message>
+        <source>Fragen</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Nach &amp;oben</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Nach &amp;unten</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach oben schieben</source>
+        <translation>Move the chosen question up one place</translation>
+    </message>
+    <message>
+        <source>Gewählte Frage eine Stelle nach unten schieben</source>
+        <translation>Move the chosen question down one place</translation>
+    </message>
+    <message>
+        <source>Fragebögen &amp;ausgeben …</source>
+        <translation>E&amp;xport questionnaires …</translation>
+    </message>
+    <message>
+        <source>Je Träger eine geschützte Excel-Datei in einen Ordner schreiben, zum Versand per E-Mail</source>
+        <translation>Write one protected Excel file per provider into a folder, to send by e-mail</translation>
+    </message>
+    <message>
+        <source>Antworten &amp;einlesen …</source>
+        <translation>&amp;Import answers …</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen (mehrere auf einmal) einlesen</source>
+        <translation>Import completed questionnaires (several at once)</translation>
+    </message>
+    <message>
+        <source>Legen Sie eine Trägerabfrage an und wählen Sie sie aus.</source>
+        <translation>Create a provider survey and select it.</translation>
+    </message>
+    <message>
+        <source>%1 Fragen; %2 Antworten von %3 Trägern eingelesen.</source>
+        <translation>%1 questions; %2 answers from %3 providers imported.</translation>
+    </message>
+    <message>
+        <source>Trägerabfrage %1</source>
+        <translation>Provider survey %1</translation>
+    </message>
+    <message>
+        <source>Wählen Sie zuerst eine Trägerabfrage (links).</source>
+        <translation>Choose a provider survey first (on the left).</translation>
+    </message>
+    <message>
+        <source>Neue Frage</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Ordner für die Fragebögen wählen</source>
+        <translation>Choose a folder for the questionnaires</translation>
+    </message>
+    <message>
+        <source>Fragebögen ausgeben</source>
+        <translation>Export questionnaires</translation>
+    </message>
+    <message>
+        <source>%1 Fragebögen geschrieben nach %2.</source>
+        <translation>%1 questionnaires written to %2.</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Fragebögen wählen</source>
+        <translation>Choose completed questionnaires</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Antworten aus %1 Dateien einlesen</source>
+        <translation>Import answers from %1 files</translation>
+    </message>
+</context>
+<context>
     <name>RankingTab</name>
     <message>
         <source>Vollförderung in Rangfolge</source>
@@ -2437,196 +2796,196 @@
     <name>ReportPage</name>
     <message>
         <source>Bericht speichern als CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report as CSV…</translation>
     </message>
     <message>
         <source>Bericht speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report</translation>
     </message>
     <message>
         <source>CSV-Dateien (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Der Bericht ließ sich nicht speichern: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be saved: %1</translation>
     </message>
 </context>
 <context>
     <name>ReportRowsModel</name>
     <message>
         <source>Zeile</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>Ergebnis</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Grund</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Inhalt</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
         <source>Quartiersprofil</source>
-        <translation>District profile</translation>
+        <translation type="unfinished">District profile</translation>
     </message>
     <message>
         <source>Profilbuch</source>
-        <translation>Profile book</translation>
+        <translation type="unfinished">Profile book</translation>
     </message>
     <message>
         <source>Beschlussvorlage (Förderrunde)</source>
-        <translation>Committee template (funding round)</translation>
+        <translation type="unfinished">Committee template (funding round)</translation>
     </message>
     <message>
         <source>Sozialatlas</source>
-        <translation>Social atlas</translation>
+        <translation type="unfinished">Social atlas</translation>
     </message>
     <message>
         <source>Art des Berichts</source>
-        <translation>Kind of report</translation>
+        <translation type="unfinished">Kind of report</translation>
     </message>
     <message>
         <source>&amp;Bericht:</source>
-        <translation>&amp;Report:</translation>
+        <translation type="unfinished">&amp;Report:</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation>District</translation>
+        <translation type="unfinished">District</translation>
     </message>
     <message>
         <source>&amp;Sozialraum:</source>
-        <translation>&amp;District:</translation>
+        <translation type="unfinished">&amp;District:</translation>
     </message>
     <message>
         <source>&amp;Alle Sozialräume</source>
-        <translation>&amp;All districts</translation>
+        <translation type="unfinished">&amp;All districts</translation>
     </message>
     <message>
         <source>Eine &amp;Ebene:</source>
-        <translation>One &amp;level:</translation>
+        <translation type="unfinished">One &amp;level:</translation>
     </message>
     <message>
         <source>A&amp;uswahl:</source>
-        <translation>S&amp;election:</translation>
+        <translation type="unfinished">S&amp;election:</translation>
     </message>
     <message>
         <source>Ebene</source>
-        <translation>Level</translation>
+        <translation type="unfinished">Level</translation>
     </message>
     <message>
         <source>Sozialräume für das Profilbuch</source>
-        <translation>Districts for the profile book</translation>
+        <translation type="unfinished">Districts for the profile book</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation>Funding round</translation>
+        <translation type="unfinished">Funding round</translation>
     </message>
     <message>
         <source>&amp;Förderrunde:</source>
-        <translation>&amp;Funding round:</translation>
+        <translation type="unfinished">&amp;Funding round:</translation>
     </message>
     <message>
         <source>Ebene des Sozialatlas</source>
-        <translation>Level of the social atlas</translation>
+        <translation type="unfinished">Level of the social atlas</translation>
     </message>
     <message>
         <source>E&amp;bene:</source>
-        <translation>Le&amp;vel:</translation>
+        <translation type="unfinished">Le&amp;vel:</translation>
     </message>
     <message>
         <source>&amp;Vorschau erstellen</source>
-        <translation>&amp;Create preview</translation>
+        <translation type="unfinished">&amp;Create preview</translation>
     </message>
     <message>
         <source>&amp;Drucken …</source>
-        <translation>&amp;Print …</translation>
+        <translation type="unfinished">&amp;Print …</translation>
     </message>
     <message>
         <source>Als &amp;PDF speichern …</source>
-        <translation>Save as &amp;PDF …</translation>
+        <translation type="unfinished">Save as &amp;PDF …</translation>
     </message>
     <message>
         <source>Als &amp;Word-Dokument speichern …</source>
-        <translation>Save as &amp;Word document …</translation>
+        <translation type="unfinished">Save as &amp;Word document …</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <source>Vorschau des Berichts</source>
-        <translation>Preview of the report</translation>
+        <translation type="unfinished">Preview of the report</translation>
     </message>
     <message>
         <source>alle Sozialräume</source>
-        <translation>all districts</translation>
+        <translation type="unfinished">all districts</translation>
     </message>
     <message>
         <source>Bitte einen Sozialraum wählen.</source>
-        <translation>Please choose a district.</translation>
+        <translation type="unfinished">Please choose a district.</translation>
     </message>
     <message>
         <source>Im Projekt gibt es noch keine Förderrunde.</source>
-        <translation>The project has no funding round yet.</translation>
+        <translation type="unfinished">The project has no funding round yet.</translation>
     </message>
     <message>
         <source>Bitte mindestens einen Sozialraum auswählen.</source>
-        <translation>Please select at least one district.</translation>
+        <translation type="unfinished">Please select at least one district.</translation>
     </message>
     <message>
         <source>Bericht wird erstellt …</source>
-        <translation>Creating the report …</translation>
+        <translation type="unfinished">Creating the report …</translation>
     </message>
     <message>
         <source>Bericht erstellen</source>
-        <translation>Create report</translation>
+        <translation type="unfinished">Create report</translation>
     </message>
     <message numerus="yes">
         <source>Vorschau: %n Seite(n).</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>Preview: %n page.</numerusform>
             <numerusform>Preview: %n pages.</numerusform>
         </translation>
     </message>
     <message>
         <source>Der Bericht konnte nicht erstellt werden.</source>
-        <translation>The report could not be created.</translation>
+        <translation type="unfinished">The report could not be created.</translation>
     </message>
     <message>
         <source>Abgebrochen.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>Bericht als PDF speichern</source>
-        <translation>Save report as PDF</translation>
+        <translation type="unfinished">Save report as PDF</translation>
     </message>
     <message>
         <source>PDF-Dateien (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Gespeichert: %1</source>
-        <translation>Saved: %1</translation>
+        <translation type="unfinished">Saved: %1</translation>
     </message>
     <message>
         <source>Beschlussvorlage als Word-Dokument speichern</source>
-        <translation>Save committee template as Word document</translation>
+        <translation type="unfinished">Save committee template as Word document</translation>
     </message>
     <message>
         <source>Word-Dokumente (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
+        <translation type="unfinished">Word documents (*.docx)</translation>
     </message>
     <message>
         <source>Word-Dokument schreiben</source>
-        <translation>Writing the Word document</translation>
+        <translation type="unfinished">Writing the Word document</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +3166,14 @@
     <message>
         <source>Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.</source>
         <translation>Choose a funding round above or create one with “New”.</translation>
+    </message>
+    <message>
+        <source>Förder&amp;programme verwalten …</source>
+        <translation>Manage funding &amp;programmes …</translation>
+    </message>
+    <message>
+        <source>Förderprogramme verwalten</source>
+        <translation>Manage funding programmes</translation>
     </message>
 </context>
 <context>
@@ -3164,7 +3531,7 @@
     <name>SendCopyDialog</name>
     <message>
         <source>Kopie zum Versenden</source>
-        <translation>Copy for sending</translation>
+        <translation>Copy to send</translation>
     </message>
     <message>
         <source>Zieldatei</source>
@@ -3176,11 +3543,11 @@
     </message>
     <message>
         <source>Persönliche &amp;Kontaktdaten der Träger weglassen</source>
-        <translation>Leave out providers&apos; personal &amp;contact data</translation>
+        <translation>Leave out providers&apos; personal &amp;contact details</translation>
     </message>
     <message>
         <source>Ansprechpersonen, E-Mail-Adressen und Telefonnummern werden in der Kopie geleert.</source>
-        <translation>Contact persons, e-mail addresses and phone numbers are emptied in the copy.</translation>
+        <translation>Contact persons, email addresses and phone numbers are emptied in the copy.</translation>
     </message>
     <message>
         <source>Grenzen &amp;vereinfachen (kleinere Datei)</source>
@@ -3196,11 +3563,11 @@
     </message>
     <message>
         <source>&amp;Ziel:</source>
-        <translation>&amp;Target:</translation>
+        <translation>Tar&amp;get:</translation>
     </message>
     <message>
         <source>&amp;Toleranz:</source>
-        <translation>T&amp;olerance:</translation>
+        <translation>&amp;Tolerance:</translation>
     </message>
     <message>
         <source>Kopie &amp;schreiben</source>
@@ -3212,7 +3579,7 @@
     </message>
     <message>
         <source>&amp;E-Mail erstellen</source>
-        <translation>Create &amp;e-mail</translation>
+        <translation>Create &amp;email</translation>
     </message>
     <message>
         <source>Kopie speichern unter</source>
@@ -3232,15 +3599,15 @@
     </message>
     <message>
         <source>Kopie wird geschrieben …</source>
-        <translation>Writing copy …</translation>
+        <translation>Writing the copy …</translation>
     </message>
     <message>
         <source>E-Mail wird erstellt …</source>
-        <translation>Creating e-mail …</translation>
+        <translation>Creating the email …</translation>
     </message>
     <message>
         <source>Es wurde kein E-Mail-Programm gefunden. Bitte die Datei aus dem Ordner selbst anhängen.</source>
-        <translation>No e-mail program was found. Please attach the file from its folder yourself.</translation>
+        <translation>No email program was found. Please attach the file from the folder yourself.</translation>
     </message>
 </context>
 <context>
@@ -3335,6 +3702,61 @@
     </message>
 </context>
 <context>
+    <name>StatementsView</name>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Jahr der Trägerabfrage</source>
+        <translation>Year of the provider survey</translation>
+    </message>
+    <message>
+        <source>Träger in Zitaten &amp;anonymisieren</source>
+        <translation>&amp;Anonymise providers in quotes</translation>
+    </message>
+    <message>
+        <source>Projekteinstellung: gilt auch für Quartiersprofile</source>
+        <translation>Project setting: also applies to district profiles</translation>
+    </message>
+    <message>
+        <source>Einschätzungen zum Sozialraum</source>
+        <translation>Assessments of the district</translation>
+    </message>
+    <message>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Zitate anonymisieren</source>
+        <translation>Anonymise quotes</translation>
+    </message>
+    <message>
+        <source>Kein Sozialraum gewählt.</source>
+        <translation>No district chosen.</translation>
+    </message>
+    <message>
+        <source>Einschätzungen der Träger</source>
+        <translation>Providers&apos; assessments</translation>
+    </message>
+    <message>
+        <source>Zu diesem Sozialraum liegen keine Antworten vor.</source>
+        <translation>There are no answers about this district.</translation>
+    </message>
+    <message>
+        <source>Zielwerte</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Für diesen Sozialraum sind keine Zielwerte gesetzt.</source>
+        <translation>No goals are set for this district.</translation>
+    </message>
+</context>
+<context>
     <name>ValuesGrid</name>
     <message>
         <source>Indikator der Wertetabelle</source>
@@ -3407,6 +3829,73 @@
     <message>
         <source>%1 Zellen eingefügt.</source>
         <translation>%1 cells pasted.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Einfügen</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Werte &amp;löschen</source>
+        <translation>&amp;Delete values</translation>
+    </message>
+    <message>
+        <source>Als &amp;endgültig markieren</source>
+        <translation>Mark as &amp;final</translation>
+    </message>
+    <message>
+        <source>Als &amp;vorläufig markieren</source>
+        <translation>Mark as &amp;provisional</translation>
+    </message>
+    <message>
+        <source>Als &amp;geschätzt markieren</source>
+        <translation>Mark as &amp;estimated</translation>
+    </message>
+    <message>
+        <source>Als &amp;fehlend markieren</source>
+        <translation>Mark as &amp;missing</translation>
+    </message>
+    <message>
+        <source>Als geheim &amp;gehalten markieren</source>
+        <translation>Mark as &amp;suppressed</translation>
+    </message>
+    <message>
+        <source>&amp;Anmerkung …</source>
+        <translation>&amp;Note …</translation>
+    </message>
+    <message>
+        <source>Status von %1 Werten ändern</source>
+        <translation>Change the status of %1 values</translation>
+    </message>
+    <message>
+        <source>Anmerkung</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anmerkung oder Quelle der ausgewählten Werte:</source>
+        <translation>Note or source of the selected values:</translation>
+    </message>
+    <message>
+        <source>Anmerkung ändern</source>
+        <translation>Change note</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>&amp;Fragebogen</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Einschätzungen je Sozialraum</source>
+        <translation>&amp;Assessments per district</translation>
+    </message>
+    <message>
+        <source>&amp;Zielwerte</source>
+        <translation>&amp;Goals</translation>
     </message>
 </context>
 <context>
@@ -3671,6 +4160,14 @@ Details are in the log: %1</translation>
         <translation>Programmes, funding rounds, criteria and applications</translation>
     </message>
     <message>
+        <source>Trägerabfrage</source>
+        <translation>Provider survey</translation>
+    </message>
+    <message>
+        <source>Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte</source>
+        <translation>Provider questionnaires, assessments per district, goals</translation>
+    </message>
+    <message>
         <source>Gremien</source>
         <translation>Committees</translation>
     </message>
@@ -3712,6 +4209,53 @@ Details are in the log: %1</translation>
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten (%1). Details stehen im Protokoll.</source>
         <translation>An unexpected error occurred (%1). Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>voice</name>
+    <message>
+        <source>Antworten einlesen</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Frage verschieben</source>
+        <translation>Move question</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Bewertung 1–5</source>
+        <translation>Rating 1–5</translation>
+    </message>
+    <message>
+        <source>ja/nein</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>Zahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>auf Kurs</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>im Verzug</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>nicht auf Kurs</source>
+        <translation>off track</translation>
+    </message>
+    <message>
+        <source>keine Daten</source>
+        <translation>no data</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from contextlib import nullcontext
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -99,22 +100,31 @@ class Macro(QUndoCommand):
                 return child.error
         return None
 
+    def _transaction(self):
+        # One transaction, so views get one batch of change notices for the whole macro.
+        for child in self._kept:
+            if isinstance(child, StoreCommand):
+                return child.project.transaction()
+        return nullcontext()
+
     def redo(self) -> None:
         """Run the children; stop and undo the ones done if one fails the first time."""
-        done: list[QUndoCommand] = []
-        for child in self._kept:
-            child.redo()
-            if isinstance(child, StoreCommand) and child.error and child.isObsolete():
-                for earlier in reversed(done):
-                    earlier.undo()
-                self.setObsolete(True)
-                return
-            done.append(child)
+        with self._transaction():
+            done: list[QUndoCommand] = []
+            for child in self._kept:
+                child.redo()
+                if isinstance(child, StoreCommand) and child.error and child.isObsolete():
+                    for earlier in reversed(done):
+                        earlier.undo()
+                    self.setObsolete(True)
+                    return
+                done.append(child)
 
     def undo(self) -> None:
         """Undo the children in reverse order."""
-        for child in reversed(self._kept):
-            child.undo()
+        with self._transaction():
+            for child in reversed(self._kept):
+                child.undo()
 
 
 def push_command(context, command: QUndoCommand) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from k360desk.models import AgendaItem, Committee, FundingRound, Meeting, Project
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
@@ -64,7 +64,14 @@ class CommitteesPage(QWidget):
         top = splitter(Qt.Orientation.Horizontal, [self.committees, self.meetings], [500, 700],
                        self)
         body = splitter(Qt.Orientation.Vertical, [top, self.items], [330, 400], self)
-        page_layout(self, body)
+        # What went to which meeting, per committee or funding round (read-only history).
+        from k360desk.ui.voice.history import MeetingHistory
+
+        self.tabs = QTabWidget(self)
+        self.history = MeetingHistory(context, self.tabs)
+        self.tabs.addTab(body, self.tr("&Bearbeiten"))
+        self.tabs.addTab(self.history, self.tr("&Verlauf"))
+        page_layout(self, self.tabs)
 
     def _on_committee(self, ids: list[int]) -> None:
         chosen = set(ids)

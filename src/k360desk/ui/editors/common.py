@@ -4,10 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from k360desk.models import Project, Record
+
+
+class Deferred(QObject):
+    """Runs a slot on the next event-loop turn after the project was replaced.
+
+    The main window drops its pages (``deleteLater``) when the project is replaced; a page
+    that reloaded at once would read the new project just before it is deleted. Deferred,
+    the reload is skipped for a deleted page, as Qt cancels timers of deleted objects.
+    """
+
+    def __init__(self, owner: QObject, slot) -> None:
+        super().__init__(owner)
+        self._slot = slot
+
+    def trigger(self) -> None:
+        """Schedule the slot."""
+        QTimer.singleShot(0, self, self._slot)
+
+
+def on_project_replaced(context, owner: QObject, slot) -> None:
+    """Connect ``slot`` to ``context.project_replaced``, run one event-loop turn later."""
+    deferred = Deferred(owner, slot)
+    context.project_replaced.connect(deferred.trigger)
 
 
 def names(cls: type[Record], label: str = "name"):

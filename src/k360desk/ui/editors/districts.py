@@ -26,6 +26,17 @@ def _new_district(project: Project) -> District:
                     level_id=levels[-1].id if levels else None)
 
 
+def _ancestors(project: Project, district_id: int | None) -> list[int]:
+    frame = project.frame(District)
+    parent_of = dict(zip(frame["id"], frame["parent_id"], strict=True))
+    chain, seen = [], set()
+    while district_id is not None and district_id == district_id and district_id not in seen:
+        seen.add(district_id)
+        chain.append(int(district_id))
+        district_id = parent_of.get(district_id)
+    return chain
+
+
 class DistrictsPage(QWidget):
     """Levels (Stadtteil, Quartier …) and the districts with their parent district."""
 
@@ -57,8 +68,8 @@ class DistrictsPage(QWidget):
         ]
         self.districts = RecordSection(
             context, District, district_columns, self.tr("Sozialräume"),
-            loader=lambda p: p.districts_frame(), new_record=_new_district,
-            watch=("district_levels",),
+            loader=lambda p: p.frame(District).sort_values("code"), new_record=_new_district,
+            watch=("district_levels",), check=self._check,
             choices={"levels": (names(DistrictLevel), ("district_levels",)),
                      "parents": (_parents, ("districts",))},
             parent=self)
@@ -67,6 +78,12 @@ class DistrictsPage(QWidget):
         body = splitter(Qt.Orientation.Vertical, [self.levels, self.districts], [160, 600], self)
         page_layout(self, body)
         self.setAccessibleName(self.tr("Sozialräume"))
+
+    def _check(self, project: Project, record_id: int, field: str, value) -> str | None:
+        if field == "parent_id" and value is not None and record_id in _ancestors(project, value):
+            return self.tr("Ein Sozialraum kann nicht in sich selbst oder in einem seiner "
+                           "Teilräume liegen.")
+        return None
 
     def _on_selected(self, ids: list[int]) -> None:
         if ids:

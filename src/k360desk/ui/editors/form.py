@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,11 @@ from PySide6.QtWidgets import (
 from k360desk.ui.delegates import editor_value, make_editor, set_editor_value
 from k360desk.ui.models.columns import Column, is_missing
 
-ERROR_STYLE = "color: #b00020;"
+
+def error_style(widget: QWidget) -> str:
+    """A red that stays readable on light and on dark (high-contrast) palettes."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return "color: #ff8a80;" if dark else "color: #b00020;"
 
 # (record id, field, value) -> German error or None
 Committer = Callable[[int, str, Any], "str | None"]
@@ -37,6 +42,7 @@ class RecordForm(QWidget):
         self.record_id: int | None = None
         self._values: dict[str, Any] = {}
         self._loading = False
+        self.read_only = False
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._choices: dict[str, list[tuple[Any, str]]] = {}
@@ -55,7 +61,7 @@ class RecordForm(QWidget):
             editor = make_editor(column, self._choices.get(column.choices or "", []), self)
             editor.setEnabled(column.editable)
             error = QLabel(self)
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style(self))
             error.setWordWrap(True)
             error.hide()
             error.setAccessibleName(self.tr("Fehler bei %1").replace("%1", column.header))
@@ -110,7 +116,7 @@ class RecordForm(QWidget):
             set_editor_value(self.editors[column.field], column, self._values.get(column.field))
             self.errors[column.field].hide()
         self._loading = False
-        self.setEnabled(record_id is not None)
+        self.setEnabled(record_id is not None and not self.read_only)
 
     def _commit(self, column: Column) -> None:
         if self._loading or self.record_id is None:

@@ -95,7 +95,7 @@ class LinkEditor(QWidget):
             {c.field: [] for c in self.model.columns})
         frame["id"] = range(len(frame))
         self.model.set_rows(frame)
-        enabled = self.key_value is not None and project is not None and not project.read_only
+        enabled = self.key_value is not None and project is not None and not project.too_new
         self.add_button.setEnabled(enabled)
         self.remove_button.setEnabled(enabled)
 

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import District, Facility, FacilityType, Project, Provider, TargetGroup
 from k360desk.ui.commands import ReplaceLinks
-from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
+from k360desk.ui.editors.common import (
+    names,
+    on_project_replaced,
+    page_layout,
+    splitter,
+    unique_name,
+)
 from k360desk.ui.editors.section import RecordSection, show_message
 from k360desk.ui.models import Column
 
@@ -23,6 +29,21 @@ def _districts(project: Project):
     frame = project.frame(District).sort_values("code")
     return [(int(i), f"{c} {n}") for i, c, n in
             zip(frame["id"], frame["code"], frame["name"], strict=True)]
+
+
+def _facilities(project: Project):
+    """Facilities with their target groups as text, without geometry (no geopandas)."""
+    frame = project.frame(Facility)
+    frame = frame.sort_values("name", key=lambda s: s.str.lower())
+    links = project.link_frame("facility_target_groups")
+    if links.empty:
+        frame["target_groups"] = None
+        return frame
+    labels = dict(names(TargetGroup)(project))
+    links["label"] = links["target_group_id"].map(labels)
+    joined = links.sort_values("label").groupby("facility_id")["label"].agg("; ".join)
+    frame["target_groups"] = frame["id"].map(joined)
+    return frame
 
 
 class ProvidersPage(QWidget):
@@ -72,7 +93,7 @@ class ProvidersPage(QWidget):
         ]
         self.facilities = RecordSection(
             context, Facility, facility_columns, self.tr("Einrichtungen"),
-            loader=lambda p: p.facilities_frame(),
+            loader=_facilities,
             new_record=lambda p: Facility(
                 name=unique_name(p, Facility, self.tr("Neue Einrichtung"))),
             watch=("providers", "facility_types", "districts", "facility_target_groups",
@@ -133,7 +154,7 @@ class ProvidersPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Träger und Angebote"))
         page_layout(self, self.tabs)
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._fill_filters)
+        on_project_replaced(context, self, self._fill_filters)
         self._fill_filters()
 
     # --- filters -------------------------------------------------------------------------

@@ -18,7 +18,14 @@ from k360desk.models import (
     Provider,
     Topic,
 )
-from k360desk.ui.editors.common import fixed, names, page_layout, splitter, unique_name
+from k360desk.ui.editors.common import (
+    fixed,
+    names,
+    on_project_replaced,
+    page_layout,
+    splitter,
+    unique_name,
+)
 from k360desk.ui.editors.links import LinkEditor, next_year
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
@@ -147,7 +154,7 @@ class RoundsPage(QWidget):
             form_layout.insertWidget(1 + i, editor)
         self.applications.selection_changed.connect(self._on_application)
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._fill_link_choices)
+        on_project_replaced(context, self, self._fill_link_choices)
         self._fill_link_choices()
 
         top = splitter(Qt.Orientation.Vertical, [self.programmes, self.rounds], [180, 520], self)

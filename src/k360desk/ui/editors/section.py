@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from k360desk.models import Project, Record
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
-from k360desk.ui.editors.form import ERROR_STYLE, RecordForm
+from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.editors.form import RecordForm, error_style
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 Loader = Callable[[Project], Any]  # project -> DataFrame with id column
@@ -56,7 +57,8 @@ class RecordSection(QWidget):
                  new_record: Callable[[Project], Record] | None = None,
                  watch: Iterable[str] = (),
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
-                 form: bool = True, parent: QWidget | None = None) -> None:
+                 form: bool = True, check: Callable[[Project, int, str, Any], str | None]
+                 | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -64,6 +66,8 @@ class RecordSection(QWidget):
         self.new_record = new_record or (lambda project: cls())
         self.watch = {cls.table, *watch}
         self.choice_loaders = choices or {}
+        # Checks that need the record and the project (e.g. no district its own parent).
+        self.check = check
         self.setObjectName(f"section_{cls.table}")
 
         self.model = RecordTableModel([c for c in columns], self)
@@ -113,15 +117,16 @@ class RecordSection(QWidget):
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        for key, slot in ((QKeySequence.StandardKey.New, self.add),
-                          (Qt.Key.Key_Insert, self.add),
+        # Ins/Del only: Ctrl+N belongs to "Datei → Neu" in the main window.
+        for key, slot in ((Qt.Key.Key_Insert, self.add),
+                          (QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Delete, self.delete_selected)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
         self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.error.setAccessibleName(self.tr("Fehlermeldung"))
@@ -165,7 +170,7 @@ class RecordSection(QWidget):
         self.setTabOrder(self.delete_button, self.table)
 
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self.reload_all)
+        on_project_replaced(context, self, self.reload_all)
         self.reload_all()
 
     # --- loading -------------------------------------------------------------------------
@@ -184,9 +189,13 @@ class RecordSection(QWidget):
     def reload(self) -> None:
         """Reload the rows from the store, keeping the selection."""
         project = self.project
-        enabled = project is not None and not project.read_only
+        enabled = project is not None and not project.too_new
         self.add_button.setEnabled(enabled)
         self.delete_button.setEnabled(enabled)
+        # A file from a newer version is shown, never changed.
+        self.model.committer = self._commit_field if enabled else None
+        if self.form is not None:
+            self.form.read_only = not enabled
         if project is None:
             import pandas as pd
 
@@ -255,7 +264,7 @@ class RecordSection(QWidget):
             else:
                 self.form.load(None, None)
         self.delete_button.setEnabled(bool(ids) and self.project is not None
-                                      and not self.project.read_only)
+                                      and not self.project.too_new)
         self.selection_changed.emit(ids)
 
     # --- editing -------------------------------------------------------------------------
@@ -263,6 +272,10 @@ class RecordSection(QWidget):
     def _commit_field(self, record_id: int, field: str, value: Any) -> str | None:
         if self.project is None:
             return self.tr("Kein Projekt geöffnet.")
+        if self.check is not None:
+            error = self.check(self.project, record_id, field, value)
+            if error:
+                return error
         command = UpdateFields(self.project, self.cls, record_id, {field: value})
         self.context.push(command)
         if command.error:
@@ -277,7 +290,7 @@ class RecordSection(QWidget):
 
     def add(self) -> None:
         """Add a new record (Einfg) and start editing its first field."""
-        if self.project is None or self.project.read_only:
+        if self.project is None or self.project.too_new:
             return
         try:
             record = self.new_record(self.project)
@@ -306,6 +319,20 @@ class RecordSection(QWidget):
         if persistent.isValid():
             self.table.edit(self.proxy.index(persistent.row(), persistent.column()))
 
+    def selected_text(self) -> str:
+        """The selected rows' visible columns as tab-separated German text (for Excel)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        cols = [c for c, column in enumerate(self.model.columns)
+                if column.in_table and not self.table.isColumnHidden(c)]
+        lines = ["\t".join(self.proxy.index(r, c).data() or "" for c in cols) for r in rows]
+        return "\n".join(lines) + "\n" if lines else ""
+
+    def copy(self) -> None:
+        """Copy the selected rows (Strg+C)."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
     def describe(self, record_id: int) -> str:
         """A short German name of a record for messages."""
         row = self.model.row_of(record_id)
@@ -321,7 +348,7 @@ class RecordSection(QWidget):
     def delete_selected(self) -> None:
         """Delete the selected records after a confirmation naming what depends on them."""
         ids = self.selected_ids()
-        if not ids or self.project is None or self.project.read_only:
+        if not ids or self.project is None or self.project.too_new:
             return
         text = self.confirm_text(ids)
         answer = QMessageBox.question(

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.ui.commands import ReplaceLinks, SetMeta
-from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.editors.form import error_style
 from k360desk.ui.editors.section import show_message
 
 LOGO = "logo"
@@ -62,7 +63,7 @@ class ProjectSettingsPage(QWidget):
                                    ("disclosure_threshold", self.tr("G&eheimhaltung ab:"),
                                     self.threshold)):
             error = QLabel(self)
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style(self))
             error.hide()
             self.errors[key] = error
             box = QVBoxLayout()
@@ -110,7 +111,7 @@ class ProjectSettingsPage(QWidget):
         general.setMaximumWidth(720)
         logo_box.setMaximumWidth(720)
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self.reload)
+        on_project_replaced(context, self, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -126,7 +127,7 @@ class ProjectSettingsPage(QWidget):
         for error in self.errors.values():
             error.hide()
         self._show_logo()
-        writable = not project.read_only
+        writable = not project.too_new
         for widget in (self.municipality, self.ags, self.threshold, self.choose, self.remove):
             widget.setEnabled(writable)
 

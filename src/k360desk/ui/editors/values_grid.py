@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
 from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
-from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.editors.form import error_style
 from k360desk.ui.editors.section import show_message
-from k360desk.ui.models.grid import FIXED, GridProxy, ValuesGridModel, parse_block
+from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
 
 WATCH = {"indicator_values", "indicators", "districts"}
 
@@ -95,12 +98,15 @@ class ValuesGrid(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
         self.hint = QLabel(self.tr(
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
             "gehalten, kursiv = vorläufig oder geschätzt."), self)
         self.hint.setWordWrap(True)
         self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.error.setAccessibleName(self.tr("Fehlermeldung"))
@@ -126,7 +132,7 @@ class ValuesGrid(QWidget):
         self.setTabOrder(self.add_year, self.table)
 
         context.changed.connect(self._on_changes)
-        context.project_replaced.connect(self._on_replaced)
+        on_project_replaced(context, self, self._on_replaced)
         self._on_replaced()
 
     # --- loading -------------------------------------------------------------------------
@@ -191,7 +197,7 @@ class ValuesGrid(QWidget):
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 200)
-        self.model.committer = None if project.read_only else self._commit_rows
+        self.model.committer = None if project.too_new else self._commit_rows
 
     def _on_changes(self, changes) -> None:
         tables = {c.table for c in changes}
@@ -276,6 +282,89 @@ class ValuesGrid(QWidget):
         text = self.selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Kopieren"), self.copy)
+        menu.addAction(self.tr("&Einfügen"), self.paste)
+        menu.addAction(self.tr("Werte &löschen"), self.clear_selection)
+        menu.addSeparator()
+        for status, text in (("final", self.tr("Als &endgültig markieren")),
+                             ("provisional", self.tr("Als &vorläufig markieren")),
+                             ("estimated", self.tr("Als &geschätzt markieren")),
+                             ("missing", self.tr("Als &fehlend markieren")),
+                             ("suppressed", self.tr("Als geheim &gehalten markieren"))):
+            menu.addAction(text, lambda s=status: self.set_status(s))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Anmerkung …"), self._ask_note)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        cells = []
+        for index in self.table.selectionModel().selectedIndexes():
+            if index.column() >= FIXED:
+                source = self.proxy.mapToSource(index)
+                cells.append((source.row(), source.column() - FIXED))
+        return cells
+
+    def set_status(self, status: str) -> str | None:
+        """Give the selected cells a status (one undo step); values stay unless withheld."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            value = self.model.values[r, j]
+            has_value = value == value
+            if status in ("final", "provisional", "estimated") and not has_value:
+                continue  # a status of a number needs the number
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if has_value and status not in (
+                             "missing", "suppressed") else None,
+                         "status": status, "note": self.model.notes.get((r, j), "")})
+        if not rows:
+            return None
+        project = self.context.project
+        command = SetValues(project, rows, self.tr("Status von %1 Werten ändern").replace(
+            "%1", str(len(rows))))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
+
+    def _ask_note(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        current = self.model.notes.get(cells[0], "")
+        text, ok = QInputDialog.getText(self, self.tr("Anmerkung"), self.tr(
+            "Anmerkung oder Quelle der ausgewählten Werte:"), text=current)
+        if ok:
+            self.set_note(text)
+
+    def set_note(self, note: str) -> str | None:
+        """Give the selected cells that hold a value or status a note (one undo step)."""
+        if self.model.indicator_id is None or self.model.committer is None:
+            return None
+        rows = []
+        for r, j in self._selected_cells():
+            code = int(self.model.status[r, j])
+            if code == 0:
+                continue  # no row to annotate
+            value = self.model.values[r, j]
+            rows.append({"indicator_id": self.model.indicator_id,
+                         "district_id": self.model.district_ids[r],
+                         "period": self.model.periods[j],
+                         "value": float(value) if value == value else None,
+                         "status": STATUSES[code], "note": note.strip()})
+        if not rows:
+            return None
+        command = SetValues(self.context.project, rows, self.tr("Anmerkung ändern"))
+        self.context.push(command)
+        if command.error:
+            self._show_error(command.error)
+        return command.error
 
     def clear_selection(self) -> None:
         """Remove the values of the selected cells (Entf) as one undo step."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from k360desk.ui.models.columns import (
     ID_ROLE,
@@ -40,6 +40,9 @@ _FONT = int(Qt.ItemDataRole.FontRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
+# Flags built once: combining enum members costs microseconds per call.
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND, _RAW, _ID, _SEARCH))
 
 # rows for SetValues -> German error message or None
@@ -99,6 +102,7 @@ class ValuesGridModel(QAbstractTableModel):
         self.codes: list[str] = []
         self.names: list[str] = []
         self.level_ids: list = []
+        self.notes: dict[tuple[int, int], str] = {}
         self.periods: list[int] = []
         self.values = np.empty((0, 0))
         self.status = np.zeros((0, 0), dtype=np.int8)
@@ -109,7 +113,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.data_calls = 0
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._grey = QBrush(QColor("#6b6b6b"))
+        # The palette's placeholder colour: muted, yet readable in high-contrast themes.
+        self._grey = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
     # --- filling -------------------------------------------------------------------------
 
@@ -118,13 +123,15 @@ class ValuesGridModel(QAbstractTableModel):
         """Reset from a districts frame (id, code, name), periods and a long values frame."""
         ids = [int(i) for i in districts["id"]]
         periods = sorted({int(p) for p in periods})
-        grid, status = self._pivot(ids, periods, values)
+        grid, status, notes = self._pivot(ids, periods, values)
         same_shape = (ids == self.district_ids and periods == self.periods
                       and indicator_id == self.indicator_id and decimals == self.decimals)
         if same_shape:
             changed = ~(((grid == self.values) | (np.isnan(grid) & np.isnan(self.values)))
                         & (status == self.status))
-            self.values, self.status = grid, status
+            for (r, j), _note in set(notes.items()) ^ set(self.notes.items()):
+                changed[r, j] = True  # a changed note changes the tooltip
+            self.values, self.status, self.notes = grid, status, notes
             self._codes = status.tolist()
             rows = np.flatnonzero(changed.any(axis=1))
             for r in rows:
@@ -141,17 +148,18 @@ class ValuesGridModel(QAbstractTableModel):
         self.level_ids = (list(districts["level_id"]) if "level_id" in districts
                           else [None] * len(ids))
         self.names = [str(n) for n in districts["name"]]
-        self.values, self.status = grid, status
+        self.values, self.status, self.notes = grid, status, notes
         self._codes = status.tolist()
         self._text = [None] * len(ids)
         self._search = [f"{c} {n}".lower() for c, n in zip(self.codes, self.names, strict=True)]
         self.endResetModel()
 
-    def _pivot(self, ids: list[int], periods: list[int], values) -> tuple[np.ndarray, np.ndarray]:
+    def _pivot(self, ids: list[int], periods: list[int], values,
+               ) -> tuple[np.ndarray, np.ndarray, dict[tuple[int, int], str]]:
         grid = np.full((len(ids), len(periods)), np.nan)
         status = np.zeros((len(ids), len(periods)), dtype=np.int8)
         if values is None or len(values) == 0 or not ids or not periods:
-            return grid, status
+            return grid, status, {}
         row_of = {d: i for i, d in enumerate(ids)}
         col_of = {p: j for j, p in enumerate(periods)}
         r = values["district_id"].map(row_of)
@@ -161,7 +169,12 @@ class ValuesGridModel(QAbstractTableModel):
         c = c[ok].astype(int).to_numpy()
         grid[r, c] = values["value"][ok].astype(float).to_numpy()
         status[r, c] = values["status"][ok].map(_CODE).fillna(1).astype(np.int8).to_numpy()
-        return grid, status
+        notes = {}
+        if "note" in values:
+            texts = values["note"][ok].fillna("").astype(str).to_numpy()
+            for i in np.flatnonzero(texts != ""):
+                notes[(int(r[i]), int(c[i]))] = texts[i]
+        return grid, status, notes
 
     def _format_row(self, r: int) -> list[str]:
         locale = german_locale()
@@ -246,7 +259,9 @@ class ValuesGridModel(QAbstractTableModel):
             value = self.values[row, j]
             return None if value != value else float(value)
         if role == _TOOLTIP:
-            return status_label(STATUSES[code]) if code else None
+            note = self.notes.get((row, j))
+            label = status_label(STATUSES[code]) if code else ""
+            return "\n".join(t for t in (label, note) if t) or None
         if role == _ID:
             return self.district_ids[row]
         return None
@@ -270,10 +285,9 @@ class ValuesGridModel(QAbstractTableModel):
         return str(self.periods[section - FIXED])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() >= FIXED and self.committer is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
     # --- editing -------------------------------------------------------------------------
 
@@ -313,7 +327,8 @@ class ValuesGridModel(QAbstractTableModel):
                 rows.append({"indicator_id": self.indicator_id,
                              "district_id": self.district_ids[model_row],
                              "period": self.periods[col - FIXED], "value": value,
-                             "status": status, "note": ""})
+                             "status": status,
+                             "note": self.notes.get((model_row, col - FIXED), "")})
         return rows, None
 
     def paste_block(self, top: int, left: int, cells: list[list[str]],

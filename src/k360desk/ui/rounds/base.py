@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QInputDialog, QLabel, QLineEdit, QWidget
 
-from k360desk.ui.editors.form import ERROR_STYLE
+from k360desk.ui.editors.form import error_style
 from k360desk.ui.editors.section import show_message
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def name_inner_editors(root: QWidget) -> None:
 def error_label(parent: QWidget) -> QLabel:
     """A hidden red label for German error messages."""
     label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style(parent))
     label.setWordWrap(True)
     label.hide()
     return label

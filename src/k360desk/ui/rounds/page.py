@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -118,7 +120,18 @@ class RoundWorkflowPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.placeholder)
         lay.addWidget(self.tabs, 1)
-        body = splitter(Qt.Orientation.Vertical, [self.rounds, lower], [120, 700], self)
+        programmes = QPushButton(self.tr("Förder&programme verwalten …"), self)
+        programmes.setAccessibleName(self.tr("Förderprogramme verwalten"))
+        programmes.clicked.connect(self._edit_programmes)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.rounds, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(programmes)
+        top_layout.addLayout(row)
+        body = splitter(Qt.Orientation.Vertical, [top, lower], [150, 700], self)
         page_layout(self, body)
         self.setAccessibleName(self.tr("Förderrunden"))
         base.name_inner_editors(self)
@@ -135,9 +148,35 @@ class RoundWorkflowPage(QWidget):
             if tab.round_id != round_id:
                 tab.set_round(round_id)
 
+    def _edit_programmes(self) -> None:
+        ProgrammesDialog(self.context, self).exec()
+
     def select_round(self, round_id: int) -> None:
         """Select a round by id (used by other pages and tests)."""
         self.rounds.select_ids([round_id])
+
+
+class ProgrammesDialog(QDialog):
+    """The funding programmes (rarely edited, so kept out of the round workflow)."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Förderprogramme"))
+        self.section = RecordSection(
+            context, Programme,
+            [Column("name", self.tr("Förderprogramm"), required=True, width=240),
+             Column("funder", self.tr("Fördergeber"), width=180),
+             Column("max_years", self.tr("Höchstdauer (Jahre)"), "int", width=130),
+             Column("description", self.tr("Beschreibung"), multiline=True)],
+            self.tr("Förderprogramme"), form=False,
+            new_record=lambda p: Programme(name=unique_name(p, Programme, self.tr("Neues Programm"))),
+            parent=self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.section, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
 
 
 class SetupTab(base.RoundTab):
