@@ -2834,158 +2834,158 @@
     <name>ReportsPage</name>
     <message>
         <source>Quartiersprofil</source>
-        <translation type="unfinished">District profile</translation>
+        <translation>District profile</translation>
     </message>
     <message>
         <source>Profilbuch</source>
-        <translation type="unfinished">Profile book</translation>
+        <translation>Profile book</translation>
     </message>
     <message>
         <source>Beschlussvorlage (Förderrunde)</source>
-        <translation type="unfinished">Committee template (funding round)</translation>
+        <translation>Committee template (funding round)</translation>
     </message>
     <message>
         <source>Sozialatlas</source>
-        <translation type="unfinished">Social atlas</translation>
+        <translation>Social atlas</translation>
     </message>
     <message>
         <source>Art des Berichts</source>
-        <translation type="unfinished">Kind of report</translation>
+        <translation>Kind of report</translation>
     </message>
     <message>
         <source>&amp;Bericht:</source>
-        <translation type="unfinished">&amp;Report:</translation>
+        <translation>&amp;Report:</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>&amp;Sozialraum:</source>
-        <translation type="unfinished">&amp;District:</translation>
+        <translation>&amp;District:</translation>
     </message>
     <message>
         <source>&amp;Alle Sozialräume</source>
-        <translation type="unfinished">&amp;All districts</translation>
+        <translation>&amp;All districts</translation>
     </message>
     <message>
         <source>Eine &amp;Ebene:</source>
-        <translation type="unfinished">One &amp;level:</translation>
+        <translation>One &amp;level:</translation>
     </message>
     <message>
         <source>A&amp;uswahl:</source>
-        <translation type="unfinished">S&amp;election:</translation>
+        <translation>S&amp;election:</translation>
     </message>
     <message>
         <source>Ebene</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Sozialräume für das Profilbuch</source>
-        <translation type="unfinished">Districts for the profile book</translation>
+        <translation>Districts for the profile book</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation type="unfinished">Funding round</translation>
+        <translation>Funding round</translation>
     </message>
     <message>
         <source>&amp;Förderrunde:</source>
-        <translation type="unfinished">&amp;Funding round:</translation>
+        <translation>&amp;Funding round:</translation>
     </message>
     <message>
         <source>Ebene des Sozialatlas</source>
-        <translation type="unfinished">Level of the social atlas</translation>
+        <translation>Level of the social atlas</translation>
     </message>
     <message>
         <source>E&amp;bene:</source>
-        <translation type="unfinished">Le&amp;vel:</translation>
+        <translation>Le&amp;vel:</translation>
     </message>
     <message>
         <source>&amp;Vorschau erstellen</source>
-        <translation type="unfinished">&amp;Create preview</translation>
+        <translation>&amp;Create preview</translation>
     </message>
     <message>
         <source>&amp;Drucken …</source>
-        <translation type="unfinished">&amp;Print …</translation>
+        <translation>&amp;Print …</translation>
     </message>
     <message>
         <source>Als &amp;PDF speichern …</source>
-        <translation type="unfinished">Save as &amp;PDF …</translation>
+        <translation>Save as &amp;PDF …</translation>
     </message>
     <message>
         <source>Als &amp;Word-Dokument speichern …</source>
-        <translation type="unfinished">Save as &amp;Word document …</translation>
+        <translation>Save as &amp;Word document …</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Vorschau des Berichts</source>
-        <translation type="unfinished">Preview of the report</translation>
+        <translation>Preview of the report</translation>
     </message>
     <message>
         <source>alle Sozialräume</source>
-        <translation type="unfinished">all districts</translation>
+        <translation>all districts</translation>
     </message>
     <message>
         <source>Bitte einen Sozialraum wählen.</source>
-        <translation type="unfinished">Please choose a district.</translation>
+        <translation>Please choose a district.</translation>
     </message>
     <message>
         <source>Im Projekt gibt es noch keine Förderrunde.</source>
-        <translation type="unfinished">The project has no funding round yet.</translation>
+        <translation>The project has no funding round yet.</translation>
     </message>
     <message>
         <source>Bitte mindestens einen Sozialraum auswählen.</source>
-        <translation type="unfinished">Please select at least one district.</translation>
+        <translation>Please select at least one district.</translation>
     </message>
     <message>
         <source>Bericht wird erstellt …</source>
-        <translation type="unfinished">Creating the report …</translation>
+        <translation>Creating the report …</translation>
     </message>
     <message>
         <source>Bericht erstellen</source>
-        <translation type="unfinished">Create report</translation>
+        <translation>Create report</translation>
     </message>
     <message numerus="yes">
         <source>Vorschau: %n Seite(n).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Preview: %n page.</numerusform>
             <numerusform>Preview: %n pages.</numerusform>
         </translation>
     </message>
     <message>
         <source>Der Bericht konnte nicht erstellt werden.</source>
-        <translation type="unfinished">The report could not be created.</translation>
+        <translation>The report could not be created.</translation>
     </message>
     <message>
         <source>Abgebrochen.</source>
-        <translation type="unfinished">Cancelled.</translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>Bericht als PDF speichern</source>
-        <translation type="unfinished">Save report as PDF</translation>
+        <translation>Save report as PDF</translation>
     </message>
     <message>
         <source>PDF-Dateien (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Gespeichert: %1</source>
-        <translation type="unfinished">Saved: %1</translation>
+        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>Beschlussvorlage als Word-Dokument speichern</source>
-        <translation type="unfinished">Save committee template as Word document</translation>
+        <translation>Save committee template as Word document</translation>
     </message>
     <message>
         <source>Word-Dokumente (*.docx)</source>
-        <translation type="unfinished">Word documents (*.docx)</translation>
+        <translation>Word documents (*.docx)</translation>
     </message>
     <message>
         <source>Word-Dokument schreiben</source>
-        <translation type="unfinished">Writing the Word document</translation>
+        <translation>Writing the Word document</translation>
     </message>
 </context>
 <context>
