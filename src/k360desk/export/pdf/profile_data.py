@@ -214,6 +214,7 @@ class ProfileData:
                 codes=[str(c) for c in frame["code"]],
                 names=[str(n) for n in frame["name"]],
                 anchors=np.zeros((len(frame), 2)),
+                widths=np.ptp(shapely.bounds(geoms)[:, [0, 2]], axis=1),
                 areas=shapely.area(geoms),
                 extent=tuple(float(b) for b in shapely.total_bounds(geoms)),
                 crs=None,
