@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 PAGES_PER_PROFILE = 2
 MARK_PROVISIONAL = "¹"
 MARK_ESTIMATED = "²"
+MAX_QUOTES = 8
 
 
 def value_text(fig: KeyFigure, threshold: int) -> str:
@@ -251,30 +252,40 @@ def _projects(p: DistrictProfile, st) -> list:
 
 
 def _statements(p: DistrictProfile, st) -> list:
-    if p.statements is None or p.statements.empty:
+    """Providers' voice (questionnaire) and goals, as ``figures_voice`` prepares them."""
+    voice = p.voice
+    if not voice:
         return []
-    out = [Paragraph("Einschätzungen der Träger", st["h2"])]
-    question = None
-    for _, s in p.statements.iterrows():
-        answer = str(s["answer_text"] or "").strip()
-        if not answer and s["answer_number"] == s["answer_number"] and s["answer_number"] is not None:
-            answer = format_number(float(s["answer_number"]), 0)
-            if s["qtype"] == "rating":
-                answer += " von 5"
-        if s["qtype"] == "yesno" and not str(s["answer_text"] or "").strip():
-            answer = "ja" if s["answer_number"] and float(s["answer_number"]) > 0 else "nein"
-        if s["question"] != question:
-            question = s["question"]
-            out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
-        out.append(
-            Paragraph(
-                f"{esc(s['provider'] or 'ohne Träger')}: {esc(answer)}", st["bullet_small"], bulletText="–"
+    summary, quotes, goals = voice.get("summary"), voice.get("quotes"), voice.get("goals")
+    out: list = []
+    has_any = any(f is not None and len(f) for f in (summary, quotes, goals))
+    if not has_any:
+        return []
+    period = voice.get("period")
+    out.append(
+        Paragraph("Einschätzungen der Träger" + (f" (Trägerabfrage {period})" if period else ""), st["h2"])
+    )
+    if summary is not None and len(summary):
+        for _, row in summary.iterrows():
+            out.append(
+                Paragraph(
+                    f"{esc(row['question'])}: <b>{esc(row['text'])}</b>", st["bullet_small"], bulletText="–"
+                )
             )
-        )
-    if p.statements_total > len(p.statements):
-        out.append(
-            Paragraph(f"… und {p.statements_total - len(p.statements)} weitere Einschätzungen.", st["note"])
-        )
+    if quotes is not None and len(quotes):
+        shown = quotes.head(MAX_QUOTES)
+        question = None
+        for _, row in shown.iterrows():
+            if row["question"] != question:
+                question = row["question"]
+                out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
+            out.append(Paragraph(esc(row["quote"]), st["bullet_small"], bulletText="–"))
+        if len(quotes) > len(shown):
+            out.append(Paragraph(f"… und {len(quotes) - len(shown)} weitere Antworten.", st["note"]))
+    if goals is not None and len(goals):
+        out.append(Paragraph("Ziele im Sozialraum", st["h3"]))
+        for _, row in goals.iterrows():
+            out.append(Paragraph(esc(row["text"]), st["bullet_small"], bulletText="–"))
     return out
 
 

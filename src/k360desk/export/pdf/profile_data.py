@@ -69,8 +69,7 @@ class DistrictProfile:
     facilities: pd.DataFrame
     facilities_total: int
     projects: pd.DataFrame
-    statements: pd.DataFrame
-    statements_total: int
+    voice: dict | None
     notes: list[str] = field(default_factory=list)
 
 
@@ -92,7 +91,7 @@ class ProfileData:
     index_period: int | None
     facilities: dict[int, pd.DataFrame]
     projects: dict[int, pd.DataFrame]
-    statements: dict[int, pd.DataFrame]
+    statements: dict[int, dict]
     bases: dict[int, MapBase] = field(default_factory=dict)
     outlines: dict[int, MapBase | None] = field(default_factory=dict)
 
@@ -162,7 +161,14 @@ class ProfileData:
         funded = profiles.funded_projects(project)
         proj = {int(d): g for d, g in funded[funded["district_id"].isin(wanted)].groupby("district_id")}
         stm = profiles.statements(project, wanted)
-        stmt = {int(d): g for d, g in stm.groupby("district_id")}
+        # The providers' voice follows figures_voice's rules (at least 3 answers per closed
+        # question, anonymised quotes if the project says so); asked only where there is any.
+        from k360desk import figures_voice
+
+        stmt = {
+            int(d): figures_voice.district_voice(project, int(d))
+            for d in stm["district_id"].dropna().unique()
+        }
         return cls(
             municipality=project.get_meta("municipality") or "",
             threshold=project.disclosure_threshold,
@@ -285,7 +291,6 @@ class ProfileData:
                 source=str(row["source"] or ""),
             )
         facilities = self.facilities.get(int(district_id), pd.DataFrame(columns=["type", "name"]))
-        statements = self.statements.get(int(district_id), pd.DataFrame())
         parent = ""
         if pd.notna(d.get("parent_id")) and int(d["parent_id"]) in self.districts.index:
             p = self.districts.loc[int(d["parent_id"])]
@@ -304,8 +309,7 @@ class ProfileData:
             facilities=facilities.sort_values(["type", "name"]).head(MAX_FACILITIES),
             facilities_total=len(facilities),
             projects=self.projects.get(int(district_id), pd.DataFrame()),
-            statements=statements.head(MAX_STATEMENTS),
-            statements_total=len(statements),
+            voice=self.statements.get(int(district_id)),
         )
 
     def _index_text(self, district_id: int) -> str:
