@@ -92,3 +92,22 @@ def test_profile_template_roundtrip_and_unknown_keys(small_project):
     assert profiles.load_template(small_project, "Kurz")["indicators"] == ["alo_quote"]
     with pytest.raises(ProjectError, match="gibtsnicht"):
         profiles.save_template(small_project, "Kaputt", {"indicators": ["gibtsnicht"]})
+
+
+def test_logo_from_assets_is_drawn_on_every_page(small_project, tmp_path):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from k360desk.export.pdf.profile import write_profile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), (30, 60, 120)).save(buffer, format="PNG")
+    small_project.execute_link("assets", [{"name": "logo", "mime": "image/png", "data": buffer.getvalue()}])
+    out = tmp_path / "logo.pdf"
+    write_profile(small_project, "11", out)
+    for page in PdfReader(str(out)).pages:
+        xobjects = page["/Resources"].get_object().get("/XObject", {})
+        kinds = {str(x.get_object().get("/Subtype")) for x in xobjects.values()}
+        assert "/Image" in kinds
