@@ -40,10 +40,17 @@ def default_definition(project: Project) -> dict[str, Any]:
         return {"indicators": [], "charts": [], "periods": 5}
     population = frame[frame["key"].isin(["einwohner", "bevoelkerung", "einwohner_insgesamt"])]
     ratios = frame[frame["kind"] != "count"]
-    keys = list(dict.fromkeys(list(population["key"]) + list(ratios["key"])))
-    if len(keys) < 4:
-        keys = list(dict.fromkeys(keys + list(frame["key"])))
-    keys = keys[:MAX_INDICATORS]
+    # Need indicators first (they are what a profile is read for), then neutral ratios such
+    # as age shares until the table is full; shown in topic order.
+    ranked = (
+        list(population["key"])
+        + list(ratios.loc[ratios["polarity"] != 0, "key"])
+        + list(ratios.loc[ratios["polarity"] == 0, "key"])
+    )
+    chosen = set(list(dict.fromkeys(ranked))[:MAX_INDICATORS])
+    if len(chosen) < 4:
+        chosen |= set(list(frame["key"])[: MAX_INDICATORS - len(chosen)])
+    keys = [k for k in frame["key"] if k in chosen]
     need = ratios[ratios["polarity"] != 0]
     charts = [k for k in need["key"] if k in keys][:MAX_CHARTS]
     if not charts:

@@ -129,7 +129,7 @@ def _front_story(
     ]
     cover_map = _cover_map(project)
     if cover_map is not None:
-        story.append(cover_map)
+        story += [Paragraph(esc(cover_map.spec.title), st["h3"]), cover_map]
     story += [
         Spacer(1, 8 * mm),
         Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),

@@ -45,7 +45,8 @@ def glossary_story(project: Project, keys: list[str] | None = None) -> list:
         calc = formula(row, names)
         if calc:
             parts.append("Berechnung: " + esc(calc))
-        parts.append(esc(POLARITY_LABELS.get(int(row.get("polarity") or 0), "")))
+        if int(row.get("polarity") or 0):
+            parts.append(esc(POLARITY_LABELS[int(row["polarity"])]))
         unit = str(row.get("unit") or "")
         kind = KIND_LABELS.get(str(row.get("kind")), str(row.get("kind")))
         rows.append(
