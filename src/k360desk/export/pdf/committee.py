@@ -32,6 +32,8 @@ RIGHT_COLUMNS = {
     "Bedarf",
     "beantragt",
     "vorgeschlagen",
+    "Vorschlag",
+    "Bewilligung",
     "bewilligt",
     "Budget",
     "bereits gebunden",
@@ -139,7 +141,7 @@ def committee_story(c: CommitteeContent) -> list:
         Paragraph(esc(c.annexes[0]), st["h1"]),
         frame_table(
             c.ranking,
-            [10 * mm, 44 * mm, 32 * mm, 12 * mm, 12 * mm, 19 * mm, 19 * mm, FRAME_WIDTH - 148 * mm],
+            [10 * mm, 41 * mm, 30 * mm, 14 * mm, 14 * mm, 19 * mm, 20 * mm, FRAME_WIDTH - 148 * mm],
             st,
             right={"Rang"},
         ),

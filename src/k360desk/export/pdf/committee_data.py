@@ -144,7 +144,7 @@ def committee_content(
             "Punkte": rank["total"].map(lambda v: format_number(v, 1)),
             "Bedarf": rank["need"].map(lambda v: format_number(v, 0)),
             "beantragt": rank["requested"].map(format_money),
-            verb: rank["proposed"].fillna(0).map(format_money),
+            ("Bewilligung" if decided else "Vorschlag"): rank["proposed"].fillna(0).map(format_money),
             "Ergebnis": rank["outcome_label"].fillna("").astype(str),
         }
     )
