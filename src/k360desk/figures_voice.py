@@ -24,7 +24,7 @@ MIN_ANSWERS = 3
 """Fewer answers than this per district and question are not shown."""
 WHOLE_CITY = "Gesamtstadt"
 STATUS_LABELS = {"reached": "erreicht", "on_track": "auf Kurs", "behind": "im Verzug",
-                 "off_track": "nicht auf Kurs", "no_data": "keine Daten"}
+                 "off_track": "nicht auf Kurs", "no_data": "noch keine Werte"}
 STATUS_COLORS = {"reached": "#1a9850", "on_track": "#91cf60", "behind": "#fee08b",
                  "off_track": "#d73027", "no_data": "#bdbdbd"}
 STATUS_ORDER = ("reached", "on_track", "behind", "off_track", "no_data")

@@ -17,7 +17,7 @@ def test_import_districts_and_values_from_the_command_line(flensburg, tmp_path, 
                  "--parent", "PARENT_ARE", "--level", "Bezirke"]) == 0
     csv = flensburg / "csv" / "fl_unemployed_residents_by_district.csv"
     assert main(["import", "values", str(project), str(csv), "--level", "Stadtteile",
-                 "--indicator-key", "arbeitslose"]) == 2  # unknown indicator: skipped
+                 "--indicator-key", "arbeitslose"]) == 3  # unknown indicator: skipped
     report = tmp_path / "bericht.csv"
     assert main(["import", "values", str(project), str(csv), "--level", "Stadtteile",
                  "--indicator-key", "arbeitslose", "--create-indicators", "--report", str(report)]) == 0
@@ -28,13 +28,13 @@ def test_import_districts_and_values_from_the_command_line(flensburg, tmp_path, 
         assert len(frame) > 0 and set(frame["district"]) <= {f"STGT{i:02d}" for i in range(1, 14)}
 
 
-def test_skipped_rows_give_exit_code_2_unless_allowed(small_project, tmp_path, capsys):
+def test_skipped_rows_give_exit_code_3_unless_allowed(small_project, tmp_path, capsys):
     path = small_project.path
     small_project.close()
     data = tmp_path / "w.csv"
     data.write_text("Gebiet;Indikator;Jahr;Wert\n11;einwohner;2030;1\n99;einwohner;2030;2\n",
                     encoding="utf-8")
-    assert main(["import", "values", str(path), str(data)]) == 2
+    assert main(["import", "values", str(path), str(data)]) == 3
     captured = capsys.readouterr()
     assert "Zeile 3: übersprungen – Sozialraum „99“ gibt es im Projekt nicht" in captured.out
     assert main(["import", "values", str(path), str(data), "--allow-skipped"]) == 0

@@ -100,3 +100,27 @@ def test_bad_file_shows_a_message_and_changes_nothing(context, qtbot, write, mon
     dialog.set_source(write("leer.csv", "Gebiet;Jahr;Wert\n"))
     assert "nur die Kopfzeile" in dialog.problem.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_workbook_sheets_are_offered(context, qtbot, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Erläuterungen"
+    workbook.active["A1"] = "Nur Text"
+    data = workbook.create_sheet("Daten")
+    data.append(["Gebiet", "Jahr", "Einwohner"])
+    data.append(["11", 2025, 10])
+    path = tmp_path / "mappe.xlsx"
+    workbook.save(path)
+    dialog = _dialog(context, "values", qtbot)
+    dialog.set_source(path)
+    assert [dialog.layer.itemData(i) for i in range(dialog.layer.count())] == ["", "Erläuterungen", "Daten"]
+    assert dialog.role_combos["district"].currentData() == "Gebiet"  # the first sheet with data
+    dialog.layer.setCurrentIndex(1)
+    assert "nur die Kopfzeile" in dialog.problem.text() or not dialog.import_button.isEnabled()
+    dialog.layer.setCurrentIndex(2)
+    assert dialog.role_combos["district"].currentData() == "Gebiet"
+    dialog.start_import()
+    assert dialog.task.wait(30000)
+    assert dialog.report.taken == 1

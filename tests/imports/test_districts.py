@@ -161,3 +161,29 @@ def test_undo_of_a_first_import_removes_districts_and_level(empty_project, flens
     report = districts.run(empty_project, flensburg / "stadtteile")
     undo_import(empty_project, report)
     assert snapshot(empty_project) == before
+
+
+def test_geopackage_layer_is_chosen_by_name(empty_project, tmp_path):
+    path = tmp_path / "grenzen.gpkg"
+    gpd.GeoDataFrame({"kennziffer": ["1"]}, geometry=[box(0, 0, 1, 1)], crs="EPSG:25833").to_file(
+        path, layer="andere")
+    gpd.GeoDataFrame({"schluessel": ["9"], "bezeichnung": ["Hafen"]},
+                     geometry=[box(400000, 5800000, 401000, 5801000)], crs="EPSG:25833").to_file(
+        path, layer="sozialraeume")
+    preview = districts.preview(path, districts.DistrictOptions(layer="sozialraeume"))
+    assert preview.layers == ["andere", "sozialraeume"]
+    assert preview.mapping == {"code": "schluessel", "name": "bezeichnung", "parent": None}
+    report = districts.run(empty_project, path, districts.DistrictOptions(layer="sozialraeume"))
+    assert report.taken == 1 and any("UTM Zone 33N" in n for n in report.notes)
+    assert _frame(empty_project).loc["9", "name"] == "Hafen"
+
+
+def test_saved_project_opens_in_gdal_with_the_imported_districts(fl_project, tmp_path):
+    import pyogrio
+
+    target = tmp_path / "flensburg.k360"
+    fl_project.save_as(target)
+    layer = pyogrio.read_dataframe(target, layer="districts")
+    assert len(layer) == 54 and layer.crs.to_epsg() == 25832
+    assert layer.geometry.is_valid.all()
+    assert set(layer["code"]) >= {"STGT01", "STBZ132"}

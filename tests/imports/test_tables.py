@@ -152,3 +152,8 @@ def test_xlsx_with_merged_header_cells_and_notes_rows(tmp_path):
     assert table.notes[0].startswith("Sozialatlas 2023")
     assert table.lines.tolist() == [6, 7]
     assert parse_numbers(table.frame["Einwohner 2022"]).values.tolist() == [1100, 2200.5]
+
+
+def test_row_with_more_fields_than_the_header_is_named(write):
+    with pytest.raises(ImportProblem, match="Zeile 3 hat 4 Spalten, die Kopfzeile aber 3"):
+        read_table(write("a.csv", "Gebiet;Jahr;Wert\n11;2020;1\n12;2020;2;9\n"))

@@ -176,3 +176,34 @@ def test_flensburg_residents(fl_project, flensburg):
     ages = values.run(fl_project, flensburg / "csv" / "fl_age_groups_by_district.csv",
                       values.ValueOptions(create_indicators=True))
     assert ages.skipped == 0 and ages.taken == 8 * 26
+
+
+def test_xlsx_with_merged_headers_imports_wide_values(small_project, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Tabelle 4: Bevölkerung"
+    sheet["A3"] = "Quartier"
+    sheet.merge_cells("A3:A4")
+    sheet["B3"] = "Einwohner"
+    sheet.merge_cells("B3:C3")
+    sheet["B4"], sheet["C4"] = 2026, 2027
+    sheet.append(["11", 1000, "."])
+    sheet.append([12, 2000.5, 2100])
+    path = tmp_path / "atlas.xlsx"
+    workbook.save(path)
+    report = values.run(small_project, path)
+    assert report.taken == 4 and report.skipped == 0
+    assert _value(small_project, "einwohner", "12", 2026) == (2000.5, "final")
+    value, status = _value(small_project, "einwohner", "11", 2027)
+    assert status == "missing" and value != value
+    assert [r.line for r in report.rows] == [5]
+
+
+def test_overwriting_existing_values_with_other_numbers_is_pointed_out(small_project, write):
+    path = write("o.csv", "Gebiet;Jahr;Einwohner\n11;2022;1000\n12;2022;7\n")
+    report = values.run(small_project, path)
+    assert report.updated == 2
+    expected = "1 vorhandene Werte werden mit anderen Zahlen überschrieben (Indikator: Einwohner)"
+    assert any(n.startswith(expected) for n in report.notes)

@@ -8,15 +8,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from k360desk.models import (
-    Application,
     Committee,
     District,
     Facility,
     FacilityType,
-    FundingRound,
     Indicator,
     Meeting,
-    Programme,
     Provider,
     TargetGroup,
 )
@@ -230,37 +227,6 @@ def test_providers_facilities_filters_and_groups(qtbot, context):
     assert section.model.index(row, section.model.column_of("opened")).data() == "01.08.2020"
 
 
-def test_rounds_budgets_applications_amounts(qtbot, context):
-    project = context.project
-    page = _page(qtbot, "rounds", "RoundsPage", context)
-    page.programmes.add()
-    programme = page.programmes.current_id()
-    assert project.get(Programme, programme) is not None
-    page.rounds.add()
-    round_id = page.rounds.current_id()
-    assert project.get(FundingRound, round_id).programme_id == programme
-    page.budgets.add_row()
-    page.budgets.add_row()
-    budgets = project.link_frame("round_budgets", round_id=round_id)
-    assert len(budgets) == 2 and budgets["year"].is_unique
-    assert page.budgets.model.setData(page.budgets.model.index(0, 1), 50000.0)
-    assert project.link_frame("round_budgets", round_id=round_id)["amount"].max() == 50000.0
-    page.criteria.add()
-    page.applications.add()
-    app_id = page.applications.current_id()
-    assert project.get(Application, app_id).round_id == round_id
-    page.amounts.add_row()
-    page.app_districts.add_row()
-    page.scores.add_row()
-    assert len(project.link_frame("application_amounts", application_id=app_id)) == 1
-    assert len(project.link_frame("application_districts", application_id=app_id)) == 1
-    assert len(project.link_frame("scores", application_id=app_id)) == 1
-    steps = context.undo_stack.count()
-    for _ in range(steps):
-        context.undo_stack.undo()
-    assert project.count("programmes") == 0 and project.count("funding_rounds") == 0
-
-
 def test_committees_need_a_committee_first(qtbot, context, confirm):
     project = context.project
     page = _page(qtbot, "committees", "CommitteesPage", context)
@@ -319,7 +285,7 @@ def test_pages_have_accessible_names(qtbot, context):
     )
 
     for module, name in (("districts", "DistrictsPage"), ("indicators", "IndicatorsPage"),
-                         ("providers", "ProvidersPage"), ("rounds", "RoundsPage"),
+                         ("providers", "ProvidersPage"),
                          ("committees", "CommitteesPage"), ("settings", "ProjectSettingsPage")):
         page = _page(qtbot, module, name, context)
         unnamed = []
@@ -382,7 +348,7 @@ def test_pages_are_english_when_english_is_chosen(qtbot, context, qapp):
     found = []
     try:
         for module, name in (("districts", "DistrictsPage"), ("indicators", "IndicatorsPage"),
-                             ("providers", "ProvidersPage"), ("rounds", "RoundsPage"),
+                             ("providers", "ProvidersPage"),
                              ("committees", "CommitteesPage"),
                              ("settings", "ProjectSettingsPage")):
             page = _page(qtbot, module, name, context)

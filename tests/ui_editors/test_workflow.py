@@ -113,7 +113,7 @@ def test_new_project_edit_paste_undo_save_reopen(window, tmp_path):
 def test_every_editor_page_opens_in_the_main_window(window):
     assert window.documents.new_project()
     for key, name in (("districts", "DistrictsPage"), ("indicators", "IndicatorsPage"),
-                      ("providers", "ProvidersPage"), ("rounds", "RoundsPage"),
+                      ("providers", "ProvidersPage"), ("rounds", "RoundWorkflowPage"),
                       ("committees", "CommitteesPage"), ("settings", "ProjectSettingsPage")):
         page = window.show_page(key)
         assert type(page).__name__ == name

@@ -134,7 +134,7 @@ def _backups(args: argparse.Namespace) -> int:
 
     project = open_project(args.project, read_only=True)
     try:
-        found = list_backups(project.get_meta("project_uuid"))
+        found = list_backups(project.get_meta("project_uuid"), project.path)
     finally:
         project.close()
     if args.restore is not None:

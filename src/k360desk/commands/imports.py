@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import", help="Grenzen, Indikatorwerte oder Einrichtungen importieren",
         description="Importiert Daten in ein Projekt, druckt den Bericht und speichert das Projekt. "
-                    "Rückgabe 0 nur, wenn keine Zeile übersprungen wurde (oder mit --allow-skipped).")
+                    "Rückgabe 0 nur, wenn keine Zeile übersprungen wurde (sonst 3; mit --allow-skipped 0).")
     p.add_argument("kind", choices=list(_KINDS), metavar="ART",
                    help="districts (Grenzen), values (Indikatorwerte) oder facilities (Einrichtungen)")
     p.add_argument("project", metavar="PROJEKT", help="Projektdatei (.k360)")
@@ -99,7 +99,7 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         project.close()
     if report.skipped and not args.allow_skipped:
-        print(f"{report.skipped} Zeilen wurden übersprungen (Rückgabe 2; mit --allow-skipped 0).",
+        print(f"{report.skipped} Zeilen wurden übersprungen (Rückgabe 3; mit --allow-skipped 0).",
               file=sys.stderr)
-        return 2
+        return 3
     return 0

@@ -117,9 +117,12 @@ def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpe
     statuses = pd.Series(table["status"].to_numpy(), index=table["district_id"].astype(int))
     order = [s for s in STATUS_ORDER if s in set(statuses)]
     name = str(table["indicator_name"].iloc[0])
-    return build_category_spec(
+    spec = build_category_spec(
         base, statuses, title=f"Zielerreichung: {name}", legend_title="Stand der Zielerreichung",
         order=order, colors={s: STATUS_COLORS[s] for s in order},
         labels={s: STATUS_LABELS[s] for s in order},
         subtitle="Fortschritt vom ersten Wert zum Zielwert, verglichen mit einem gleichmäßigen Verlauf",
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
+    # Districts without a goal are not "without data": say what they are.
+    legend = [replace(e, label="kein Zielwert") if e.label == "keine Daten" else e for e in spec.legend]
+    return replace(spec, legend=legend)

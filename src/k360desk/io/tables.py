@@ -209,9 +209,14 @@ def _read_csv(path: Path, options: TableOptions, progress: Progress, nrows: int 
             done += len(chunk)
             progress.step(min(done, total), total, "Datei lesen …")
     except pd.errors.ParserError as exc:
-        raise ImportProblem(f"Die Datei ist keine gleichmäßige Tabelle: {exc}".replace(
-            "Expected", "erwartet").replace("fields in line", "Spalten in Zeile").replace(
-            "saw", "gefunden")) from exc
+        import re
+
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if found:
+            expected, line, saw = found.groups()
+            raise ImportProblem(f"Zeile {line} hat {saw} Spalten, die Kopfzeile aber {expected} – "
+                                "bitte Trennzeichen und Anführungszeichen prüfen.") from exc
+        raise ImportProblem(f"Die Datei ist keine gleichmäßige Tabelle ({exc}).") from exc
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=names)
     lines = np.arange(len(frame)) + header + 2
     # Blank lines stay in (skip_blank_lines=False) so that line numbers match the file.

@@ -218,6 +218,8 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         report.taken = int(len(frame) - report.updated)
         replaced = old.merge(frame[keys], on=keys, how="inner")
         report.undo.values_replaced = replaced
+        if len(replaced):
+            _note_overwritten(replaced, frame, keys, report)
         report.undo.values_inserted = frame.loc[~existed, keys].reset_index(drop=True)
         # Written in key order: SQLite appends to its B-tree instead of jumping around.
         out = frame[["indicator_id", "district_id", "period", "value", "status", "note"]].sort_values(
@@ -370,6 +372,18 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
                 result[label] = ids[-ind_id - 1]
         report.note("Neu angelegte Indikatoren: " + ", ".join(f"{r.name} ({r.key})" for r in new))
     return result
+
+
+def _note_overwritten(replaced: pd.DataFrame, frame: pd.DataFrame, keys: list[str],
+                      report: ImportReport) -> None:
+    """Say how many existing values get a different number (a wrong indicator shows up here)."""
+    both = replaced.merge(frame[[*keys, "value", "indicator_label"]], on=keys, suffixes=("_old", ""))
+    old, new = both["value_old"].to_numpy(dtype=float), both["value"].to_numpy(dtype=float)
+    differs = ~((old == new) | (np.isnan(old) & np.isnan(new)))
+    if differs.any():
+        labels = ", ".join(sorted({str(x) for x in both.loc[differs, "indicator_label"]})[:5])
+        report.note(f"{int(differs.sum())} vorhandene Werte werden mit anderen Zahlen überschrieben "
+                    f"(Indikator: {labels}). Bitte prüfen, ob der Indikator stimmt.")
 
 
 def _duplicates(frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:

@@ -235,7 +235,9 @@ class BackupsDialog(QDialog):
         self.context = context
         self.restored: Path | None = None
         self.setWindowTitle(self.tr("Frühere Fassungen"))
-        self.backups = list_backups(context.project.get_meta("project_uuid")) if context.project else []
+        project = context.project
+        self.backups = (list_backups(project.get_meta("project_uuid"), project.path)
+                        if project is not None and project.path is not None else [])
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesicherte Fassungen"))
         locale = QLocale()

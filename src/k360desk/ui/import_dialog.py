@@ -253,12 +253,14 @@ class ImportDialog(QDialog):
                     if index >= 0:
                         self.crs.setCurrentIndex(index)
             elif self.kind == "values":
+                self._offer_sheets()
                 self.preview = values.preview(self.source, self.value_options(mapping=False))
                 frame, detected = self.preview.table.frame, self.preview.detected
                 problem = self.preview.problem
                 roles = self.preview.plan.roles if self.preview.plan else {}
                 mapping = {r: roles.get(r) for r, _ in ROLES["values"]}
             else:
+                self._offer_sheets()
                 self.preview = facilities.preview(self.source, self.facility_options(mapping=False),
                                                   project_epsg=self.context.project.srs_id)
                 frame, mapping = self.preview.frame, self.preview.mapping
@@ -274,6 +276,22 @@ class ImportDialog(QDialog):
         self.detected.setText(self.tr("Erkannt: ") + " · ".join(detected))
         self.problem.setText(problem or "")
         self.import_button.setEnabled(True)
+
+    def _offer_sheets(self) -> None:
+        """Worksheets of a workbook as choices of the layer/sheet box."""
+        from k360desk.io.tables import list_sheets
+
+        if self.source is None or self.source.suffix.lower() not in (".xlsx", ".xlsm"):
+            return
+        sheets = list_sheets(self.source)
+        if self.layer.count() == len(sheets) + 1:
+            return
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.addItem(self.tr("erstes Blatt mit Daten"), "")
+        for name in sheets:
+            self.layer.addItem(name, name)
+        self.layer.blockSignals(False)
 
     def _set_layers(self, layers: list[str]) -> None:
         if self.layer.count() == len(layers):

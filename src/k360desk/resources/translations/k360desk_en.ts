@@ -1087,6 +1087,10 @@
         <translation>Detected: </translation>
     </message>
     <message>
+        <source>erstes Blatt mit Daten</source>
+        <translation>first sheet with data</translation>
+    </message>
+    <message>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
@@ -2072,6 +2076,14 @@
         <translation>Counts below %1 are suppressed</translation>
     </message>
     <message>
+        <source>wird ermittelt …</source>
+        <translation>being determined …</translation>
+    </message>
+    <message>
+        <source>Bezugsjahre</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
         <source>noch keine Werte</source>
         <translation>no values yet</translation>
     </message>
@@ -2874,7 +2886,7 @@
     </message>
     <message>
         <source>A&amp;uswahl:</source>
-        <translation>S&amp;election:</translation>
+        <translation>&amp;Selection:</translation>
     </message>
     <message>
         <source>Ebene</source>
@@ -3174,265 +3186,6 @@
     <message>
         <source>Förderprogramme verwalten</source>
         <translation>Manage funding programmes</translation>
-    </message>
-</context>
-<context>
-    <name>RoundsPage</name>
-    <message>
-        <source>Förderprogramm</source>
-        <translation>Funding programme</translation>
-    </message>
-    <message>
-        <source>Fördergeber</source>
-        <translation>Funder</translation>
-    </message>
-    <message>
-        <source>Höchstdauer (Jahre)</source>
-        <translation>Maximum duration (years)</translation>
-    </message>
-    <message>
-        <source>Beschreibung</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Förderprogramme</source>
-        <translation>Programmes</translation>
-    </message>
-    <message>
-        <source>Neues Programm</source>
-        <translation>New programme</translation>
-    </message>
-    <message>
-        <source>Entwurf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>offen</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <source>Bewertung</source>
-        <translation>Assessment</translation>
-    </message>
-    <message>
-        <source>entschieden</source>
-        <translation>decided</translation>
-    </message>
-    <message>
-        <source>abgeschlossen</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <source>Förderrunde</source>
-        <translation>Funding round</translation>
-    </message>
-    <message>
-        <source>Programm</source>
-        <translation>Programme</translation>
-    </message>
-    <message>
-        <source>Von</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Bis</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Frist</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Bemerkungen</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Förderrunden</source>
-        <translation>Funding rounds</translation>
-    </message>
-    <message>
-        <source>Neue Förderrunde</source>
-        <translation>New funding round</translation>
-    </message>
-    <message>
-        <source>Jahr</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Budget (€)</source>
-        <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Budget je Jahr</source>
-        <translation>Budget per year</translation>
-    </message>
-    <message>
-        <source>Kriterium</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <source>Gewicht</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <source>Skala von</source>
-        <translation>Scale from</translation>
-    </message>
-    <message>
-        <source>Skala bis</source>
-        <translation>Scale to</translation>
-    </message>
-    <message>
-        <source>Aus Daten</source>
-        <translation>From data</translation>
-    </message>
-    <message>
-        <source>Kriterien</source>
-        <translation>Criteria</translation>
-    </message>
-    <message>
-        <source>Bedarf der Sozialräume</source>
-        <translation>Need of the districts</translation>
-    </message>
-    <message>
-        <source>eingereicht</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <source>nicht förderfähig</source>
-        <translation>ineligible</translation>
-    </message>
-    <message>
-        <source>förderfähig</source>
-        <translation>eligible</translation>
-    </message>
-    <message>
-        <source>bewilligt</source>
-        <translation>awarded</translation>
-    </message>
-    <message>
-        <source>abgelehnt</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <source>zurückgezogen</source>
-        <translation>withdrawn</translation>
-    </message>
-    <message>
-        <source>Titel</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Träger</source>
-        <translation>Providers</translation>
-    </message>
-    <message>
-        <source>Handlungsfeld</source>
-        <translation>Field of action</translation>
-    </message>
-    <message>
-        <source>Beginn</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Jahre</source>
-        <translation>Years</translation>
-    </message>
-    <message>
-        <source>Eingereicht am</source>
-        <translation>Submitted on</translation>
-    </message>
-    <message>
-        <source>Kurzbeschreibung</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Auflagen</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <source>Anträge</source>
-        <translation>Applications</translation>
-    </message>
-    <message>
-        <source>Sozialraum</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Anteil (0–1)</source>
-        <translation>Share (0–1)</translation>
-    </message>
-    <message>
-        <source>Versorgte Sozialräume</source>
-        <translation>Districts served</translation>
-    </message>
-    <message>
-        <source>Beantragt (€)</source>
-        <translation>Requested (€)</translation>
-    </message>
-    <message>
-        <source>Bewilligt (€)</source>
-        <translation>Awarded (€)</translation>
-    </message>
-    <message>
-        <source>Begründung</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Beträge je Jahr</source>
-        <translation>Amounts per year</translation>
-    </message>
-    <message>
-        <source>Bewertet von</source>
-        <translation>Rated by</translation>
-    </message>
-    <message>
-        <source>Punkte</source>
-        <translation>Points</translation>
-    </message>
-    <message>
-        <source>Kommentar</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <source>Bewertungen</source>
-        <translation>Scores</translation>
-    </message>
-    <message>
-        <source>&amp;Programme und Runden</source>
-        <translation>&amp;Programmes and rounds</translation>
-    </message>
-    <message>
-        <source>&amp;Kriterien</source>
-        <translation>&amp;Criteria</translation>
-    </message>
-    <message>
-        <source>&amp;Anträge</source>
-        <translation>&amp;Applications</translation>
-    </message>
-    <message>
-        <source>Legen Sie zuerst eine Förderrunde an.</source>
-        <translation>Create a funding round first.</translation>
-    </message>
-    <message>
-        <source>Neues Kriterium</source>
-        <translation>New criterion</translation>
-    </message>
-    <message>
-        <source>Neuer Antrag</source>
-        <translation>New application</translation>
-    </message>
-    <message>
-        <source>Alle Sozialräume sind schon zugeordnet.</source>
-        <translation>All districts are assigned already.</translation>
-    </message>
-    <message>
-        <source>Für diese Runde gibt es kein weiteres Kriterium zu bewerten.</source>
-        <translation>This round has no further criterion to score.</translation>
     </message>
 </context>
 <context>
@@ -4254,8 +4007,8 @@ Details are in the log: %1</translation>
         <translation>off track</translation>
     </message>
     <message>
-        <source>keine Daten</source>
-        <translation>no data</translation>
+        <source>noch keine Werte</source>
+        <translation>no values yet</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,7 @@ class QuestionnaireDesigner(QWidget):
         self.questions = RecordSection(
             context, Question,
             [Column("number", self.tr("Nr."), "int", editable=False, width=50),
-             Column("text", self.tr("Frage"), required=True, width=420, multiline=True),
+             Column("text", self.tr("Frage"), required=True, width=560, multiline=True),
              Column("qtype", self.tr("Antwortart"), "choice", choices="qtypes", required=True,
                     width=130),
              Column("per_district", self.tr("je Sozialraum"), "bool", width=100,

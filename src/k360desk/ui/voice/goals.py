@@ -22,7 +22,7 @@ def _status_choices() -> list[tuple[str, str]]:
             ("on_track", QCoreApplication.translate("voice", "auf Kurs")),
             ("behind", QCoreApplication.translate("voice", "im Verzug")),
             ("off_track", QCoreApplication.translate("voice", "nicht auf Kurs")),
-            ("no_data", QCoreApplication.translate("voice", "keine Daten"))]
+            ("no_data", QCoreApplication.translate("voice", "noch keine Werte"))]
 
 
 def _indicators(project: Project):
