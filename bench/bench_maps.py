@@ -64,7 +64,7 @@ def bench_switch(city, values: list[pd.DataFrame], repeats: int) -> tuple[float,
     fig, canvas, ax = _figure()
     t0 = time.perf_counter()
     base = build_base(city)
-    artists = draw_map(ax, spec_for(0), label_size=7.5)
+    artists = draw_map(ax, spec_for(0), label_size=7.5, legend_wrap=26)
     canvas.draw()
     first = (time.perf_counter() - t0) * 1000
     times = []
@@ -112,10 +112,56 @@ def bench_hover(city, values: pd.DataFrame, lookups: int = 2000) -> tuple[float,
     return statistics.median(times), max(times)
 
 
+def bench_project(path: str, repeats: int) -> None:
+    """The whole path of the map page on a real file: figures.indicator_table (derived values,
+    disclosure, reference), classification, recolour and redraw."""
+    from k360desk.export.map_data import indicator_map_spec, indicator_table
+    from k360desk.export.map_render import draw_map
+    from k360desk.models import Project
+
+    project = Project.open(path, read_only=True)
+    try:
+        indicators = project.indicators_frame()
+        keys = [k for k, kind in zip(indicators["key"], indicators["kind"], strict=True)
+                if kind in ("share", "rate")][:8]
+        period = project.periods()[-1]
+        fig, canvas, ax = _figure()
+        first = indicator_map_spec(project, keys[0], period)
+        base = first.base
+        artists = draw_map(ax, first, label_size=7.5, legend_wrap=26)
+        canvas.draw()
+        table_ms, full_ms, cached_ms = [], [], []
+        cache: dict = {}
+        for i in range(repeats):
+            key = keys[(i + 1) % len(keys)]
+            t = time.perf_counter()
+            indicator_table(project, key, period)
+            table_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            artists.recolor(indicator_map_spec(project, key, period, base=base))
+            canvas.draw()
+            full_ms.append((time.perf_counter() - t) * 1000)
+        for i in range(2 * len(keys)):  # second round: tables from the page's cache
+            key = keys[i % len(keys)]
+            t = time.perf_counter()
+            artists.recolor(indicator_map_spec(project, key, period, base=base, cache=cache))
+            canvas.draw()
+            if i >= len(keys):
+                cached_ms.append((time.perf_counter() - t) * 1000)
+        print(f"project {path}: {len(base.ids)} districts, period {period}")
+        print(f"  indicator_table (analysis, per switch) {statistics.median(table_ms):8.1f} ms median")
+        print(f"  switch incl. indicator_table           {statistics.median(full_ms):8.1f} ms median")
+        print(f"  switch back to a cached indicator      {statistics.median(cached_ms):8.1f} ms median")
+    finally:
+        project.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print medians for the city and blocks scales."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--project", metavar="FILE",
+                        help="also time the whole page path on a project (e.g. k360desk demo --scale city)")
     args = parser.parse_args(argv)
     scales = [("city", 550, 15 if not args.quick else 5, 7 if not args.quick else 3),
               ("blocks", 15_000, 7 if not args.quick else 3, 3 if not args.quick else 1)]
@@ -133,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     print("switch = classify + recolour + full Agg redraw of a 1000 × 700 px view (median); "
           "naive = ax.clear() + GeoDataFrame.plot(scheme=quantiles) + redraw; "
           "ratio = naive / switch; hover = STRtree lookup + tooltip text.")
+    if args.project:
+        bench_project(args.project, 5 if args.quick else 11)
     return 0
 
 

@@ -205,3 +205,64 @@ def test_attachment_in_temp_folder_opens_read_only(small_project, tmp_path, monk
             project.save()  # … but saving goes to Save As
         project.save_as(tmp_path / "gesichert.k360")
         assert not project.read_only
+
+
+@pytest.mark.parametrize("argv, text", [
+    (["new", "{tmp}/x.k360", "--name", "X", "--crs", "EPSG:99999"], "unbekannt"),
+    (["new", "{tmp}/fehlt/x.k360", "--name", "X"], "gibt es nicht"),
+    (["new", "{tmp}/vorhanden", "--name", "X"], "gibt es schon"),
+    (["demo", "{tmp}/vorhanden.k360"], "gibt es schon"),
+    (["info", "{tmp}/vorhanden.k360", "--gibtsnicht"], "unbekannte Angaben"),
+    (["demo", "{tmp}/neu.k360", "--scale", "riesig"], "ungültige Auswahl"),
+])
+def test_cli_bad_arguments_give_one_german_line(tmp_path, capsys, argv, text):
+    existing = tmp_path / "vorhanden.k360"
+    Project.create("Vorhanden", existing).close()
+    before = existing.read_bytes()
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    err = capsys.readouterr().err
+    assert code in (1, 2) and text in err
+    assert err.count("\n") == 1 and "Traceback" not in err and err.startswith("Fehler: ")
+    assert existing.read_bytes() == before
+
+
+def test_virtual_table_and_view_posing_as_ours_are_refused(tmp_path, small_project, capsys):
+    path = tmp_path / "virtuell.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIRTUAL TABLE notizen USING fts5(x)")
+    conn.commit()
+    conn.close()
+    _assert_refused(path, UnsafeFileError, capsys, "virtuelle Tabelle")
+    path = tmp_path / "endlos.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "ALTER TABLE k360_meta RENAME TO alt;"
+        "CREATE VIEW k360_meta AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c)"
+        " SELECT 'schema_version' AS key, x AS value FROM c;")
+    conn.close()
+    _assert_refused(path, UnsafeFileError, capsys, "unbekannte Sicht")
+
+
+def test_broken_rules_inside_our_tables_are_found_on_open(tmp_path, small_project, capsys):
+    path = tmp_path / "regelwidrig.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.executescript("PRAGMA ignore_check_constraints=ON;"
+                       "UPDATE indicator_values SET status='erfunden';")
+    conn.close()
+    _assert_refused(path, DamagedFileError, capsys, "verletzt die Regeln")
+
+
+def test_read_only_second_opener_cannot_save_over_the_document(small_project):
+    path = small_project.path
+    lock = workfile.lock_path(path)
+    lock.write_text('{"user": "kollegin", "host": "PC-STAT-07", "pid": 4242,'
+                    ' "since": "2026-11-21T08:15:00"}', encoding="utf-8")
+    from k360desk.models import ProjectLockedError
+
+    with Project.open(path) as second:
+        assert "21.11.2026, 08:15 Uhr" in second.notices[-1]
+        with pytest.raises(ProjectLockedError):
+            second.save_as(path)

@@ -147,3 +147,28 @@ def test_working_copy_not_the_document(small_project):
     work = small_project.work_path
     small_project.close()
     assert not work.exists()
+
+
+def test_undo_delete_of_a_scored_funding_round(tmp_path):
+    """Scores hang on applications and criteria; undo must restore in dependency order."""
+    from k360desk.models import Application, Criterion, FundingRound
+
+    project = Project.create("Förderstadt")
+    try:
+        round_id = project.add(FundingRound(name="Runde 1", first_year=2026, last_year=2027))
+        criterion = project.add(Criterion(round_id=round_id, name="Bedarf"))
+        application = project.add(Application(round_id=round_id, title="Treff", start_year=2026))
+        project.execute_link("scores", [{"application_id": application, "criterion_id": criterion,
+                                         "rater": "A", "score": 4, "comment": ""}])
+        snapshot = project.delete(FundingRound, round_id)
+        assert project.count("scores") == 0
+        project.restore(snapshot)
+        assert project.count("scores") == 1 and project.count("criteria") == 1
+        assert project.check() == []
+    finally:
+        project.close()
+
+
+def test_every_registered_table_reads_in_gdal(small_project):
+    for layer, _kind in pyogrio.list_layers(small_project.path):
+        pyogrio.read_dataframe(small_project.path, layer=layer)

@@ -32,21 +32,49 @@ class CommandError(Exception):
     """A user-facing error of a sub-command: printed as one German line, exit code 1."""
 
 
+_ARGPARSE_GERMAN = (
+    ("the following arguments are required", "diese Angaben fehlen"),
+    ("unrecognized arguments", "unbekannte Angaben"),
+    ("invalid choice", "ungültige Auswahl"),
+    ("choose from", "möglich sind"),
+    ("invalid float value", "ungültige Zahl"),
+    ("invalid int value", "ungültige ganze Zahl"),
+    ("expected one argument", "erwartet einen Wert"),
+    ("not allowed with argument", "nicht zusammen mit"),
+    ("one of the arguments", "eine dieser Angaben"),
+    ("is required", "ist nötig"),
+    ("argument", "Angabe"),
+)
+
+
 class _GermanParser(argparse.ArgumentParser):
     """argparse with German wording and a one-line error instead of usage noise."""
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
-        message = (message.replace("the following arguments are required", "diese Angaben fehlen")
-                   .replace("unrecognized arguments", "unbekannte Angaben")
-                   .replace("invalid choice", "ungültige Auswahl")
-                   .replace("argument", "Angabe").replace("expected one argument", "erwartet einen Wert"))
-        self.exit(2, f"{self.prog}: Fehler: {message}\n(Hilfe: {self.prog} --help)\n")
+        for english, german in _ARGPARSE_GERMAN:
+            message = message.replace(english, german)
+        self.exit(2, f"Fehler: {message} (Hilfe: {self.prog} --help)\n")
 
     def format_help(self) -> str:
         text = super().format_help()
         return (text.replace("usage:", "Aufruf:").replace("options:", "Optionen:")
                 .replace("positional arguments:", "Angaben:")
                 .replace("show this help message and exit", "diese Hilfe anzeigen und beenden"))
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    """Write the traceback to the log file (never to the console); return the file's path."""
+    import traceback
+
+    from k360desk.models import paths
+
+    try:
+        log_file = paths.data_dir() / "k360desk-cli.log"
+        with open(log_file, "a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)))
+        return str(log_file)
+    except OSError:
+        return "(kein Protokoll)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,10 +112,18 @@ def _split_file_argument(argv: list[str]) -> tuple[list[str], str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m k360desk``."""
+    if argv is None:
+        # A frozen build starts the profile book's worker processes as this executable.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list, document = _split_file_argument(args_list)
     parser = build_parser()
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse's exit code
+        return int(exc.code or 0)
     if args.selftest:
         from k360desk.selftest import run_selftest
 
@@ -101,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("Abgebrochen.", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # e.g. ``k360desk info X | head``
+            sys.stderr.close()
+            return 0
         except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
             from k360desk.models.errors import ProjectError
 
@@ -111,10 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"Fehler: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",
                       file=sys.stderr)
                 return 1
-            import logging
-
-            logging.getLogger("k360desk").exception("unexpected error")
-            print(f"Fehler: unerwarteter Fehler ({type(exc).__name__}: {exc})", file=sys.stderr)
+            log_file = _log_unexpected(exc)
+            print(f"Fehler: unerwarteter Fehler ({type(exc).__name__}: {exc})."
+                  f" Einzelheiten: {log_file}", file=sys.stderr)
             return 1
     from k360desk.ui.app import run_gui
 

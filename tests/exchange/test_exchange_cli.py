@@ -67,4 +67,27 @@ def test_number_of_backups_is_bounded(small_project):
     for number in range(4):
         small_project.add(Provider(name=f"Fassung {number}"))
         small_project.save()
-    assert len(list_backups(small_project.get_meta("project_uuid"))) == 2
+    assert len(list_backups(small_project.get_meta("project_uuid"), small_project.path)) == 2
+
+
+def test_save_as_keeps_its_own_history(small_project, tmp_path):
+    from k360desk.models.backups import list_backups
+
+    uuid = small_project.get_meta("project_uuid")
+    first = small_project.path
+    before = len(list_backups(uuid, first))
+    small_project.save_as(tmp_path / "abgeleitet.k360")
+    small_project.add(Provider(name="Nur in der Ableitung"))
+    small_project.save()
+    assert len(list_backups(uuid, tmp_path / "abgeleitet.k360")) == 1
+    assert len(list_backups(uuid, first)) == before
+
+
+def test_minimised_copy_has_no_contact_data_anywhere(small_project, tmp_path):
+    small_project.add(Provider(name="Caritas"))
+    caritas = small_project.find(Provider, name="Caritas").id
+    small_project.update(Provider, caritas, email="vertraulich@caritas.example")
+    small_project.save()
+    out = tmp_path / "klein-versand.k360"
+    assert main(["send-copy", str(small_project.path), str(out), "--minimise"]) == 0
+    assert b"vertraulich@caritas.example" not in out.read_bytes()

@@ -85,3 +85,24 @@ def test_identical_copies_have_nothing_to_merge(small_project, tmp_path):
         assert plan_merge(ours, theirs).items == []
     finally:
         theirs.close()
+
+
+def test_same_code_added_on_both_sides_is_a_conflict_not_a_crash(small_project, tmp_path):
+    ours, theirs = _two_copies(small_project, tmp_path)
+    try:
+        ours.add(District(code="999", name="Unser Neubau"))
+        theirs.add(District(code="999", name="Ihr Neubau"))
+        plan = plan_merge(ours, theirs)
+        (item,) = [i for i in plan.items if i.table == "districts"]
+        assert item.kind == CONFLICT and not item.take_theirs
+        assert "bereits vergeben" in item.label
+        item.take_theirs = True  # the user insists: a clear message, nothing half done
+        import pytest
+
+        from k360desk.models import ProjectError
+
+        with pytest.raises(ProjectError, match="doppelt"):
+            apply_merge(ours, plan)
+        assert ours.find(District, code="999").name == "Unser Neubau"
+    finally:
+        theirs.close()

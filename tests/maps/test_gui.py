@@ -107,3 +107,23 @@ def test_project_changes_redraw(page, qtbot, fake_context):
                          "status": "suppressed"}])
     fake_context.changed.emit([Change("indicator_values", "bulk")])
     qtbot.waitUntil(lambda: "geheim gehalten" in [e.label for e in page.canvas.spec.legend], timeout=2000)
+
+
+def test_facility_filter_shows_only_checked_types(page, qtbot, fake_context):
+    from PySide6.QtCore import Qt
+    from shapely.geometry import Point
+
+    from k360desk.models import Change, Facility, FacilityType
+
+    project = fake_context.project
+    kita = project.add(FacilityType(name="Kita", symbol="o", color="#1b7837"))
+    jz = project.add(FacilityType(name="Jugendzentrum", symbol="s", color="#2166ac"))
+    project.add(Facility(name="Kita Nord", type_id=kita, geom=Point(500, 500)))
+    project.add(Facility(name="JZ Mitte", type_id=jz, geom=Point(1500, 500)))
+    fake_context.changed.emit([Change("facilities", "insert")])
+    qtbot.waitUntil(lambda: page.facilities.count() == 2, timeout=2000)
+    assert page.canvas.spec.facilities == []
+    item = page.facilities.findItems("Kita", Qt.MatchFlag.MatchExactly)[0]
+    item.setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: [f.type_name for f in page.canvas.spec.facilities] == ["Kita"], timeout=2000)
+    assert len(page.canvas.artists.facility_artists) == 1

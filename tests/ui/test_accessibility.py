@@ -36,6 +36,10 @@ def test_standard_shortcuts(window):
     assert shortcuts["Speichern &unter…"] == "Ctrl+Shift+S"
     assert shortcuts["&Hilfe zu dieser Ansicht"] == "F1"
     assert shortcuts["Übersicht"] == "Ctrl+1"
+    every = {a.text(): [k.toString() for k in a.shortcuts()] for m in window.menuBar().actions()
+             for a in m.menu().actions()}
+    assert "Ctrl+Q" in every["&Beenden"]
+    assert "Ctrl+W" in every["S&chließen"]
 
 
 def _unnamed(root) -> list[str]:

@@ -34,7 +34,7 @@ def test_starts_on_the_welcome_page(window):
     assert not any(a.isEnabled() for a in window.menus._project_actions)
 
 
-def test_demo_opens_untitled_on_the_overview(window, answers):
+def test_demo_opens_untitled_on_the_overview(window, answers, qtbot):
     assert window.documents.open_demo()
     project = window.context.project
     assert project.get_meta("municipality") == "Musterstadt"
@@ -45,6 +45,7 @@ def test_demo_opens_untitled_on_the_overview(window, answers):
     assert not window.isWindowModified()
     overview = window.page("overview")
     assert overview.fields["municipality"].text() == "Musterstadt"
+    qtbot.waitUntil(lambda: "bis" in overview.fields["periods"].text(), timeout=5000)
     # An untitled project goes to Save As.
     answers.save_path = None
     assert not window.documents.save()
@@ -245,3 +246,17 @@ def test_import_entries_open_the_import_assistant(window, answers):
         dialog = window.findChildren(ImportDialog)[-1]
         assert dialog.kind == kind
         dialog.reject()
+
+
+def test_cancelled_new_project_keeps_the_open_one(window, answers):
+    window.documents.open_demo()
+    edit(window)
+    answers.new_project = None
+    assert not window.documents.new_project()
+    assert window.context.project.get_meta("municipality") == "Musterstadt"
+    assert "save_changes" not in answers.asked
+    answers.new_project = document.NewProjectSpec("Neustadt", "", 25832)
+    answers.save_changes = document.DISCARD
+    assert window.documents.new_project()
+    assert window.context.project.get_meta("municipality") == "Neustadt"
+    assert not window.isWindowModified()

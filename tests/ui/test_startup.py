@@ -113,3 +113,12 @@ def test_startup_path_imports_no_heavy_library():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ""
+
+
+def test_smoke_with_a_damaged_file_reports_instead_of_waiting(isolated_startup, capsys, tmp_path):
+    damaged = tmp_path / "kaputt.k360"
+    damaged.write_bytes(b"kein Projekt" * 100)
+    assert cli.main([str(damaged), "--smoke"]) == 1
+    captured = capsys.readouterr()
+    assert "Projekt öffnen:" in captured.err and "kaputt.k360" in captured.err
+    assert "(ohne Projekt)" in captured.out

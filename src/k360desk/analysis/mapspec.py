@@ -90,15 +90,17 @@ class MapBase:
     names: list[str]
     anchors: np.ndarray  # (n, 2) label anchor per district
     areas: np.ndarray
-    widths: np.ndarray
     extent: tuple[float, float, float, float]
     crs: str | None
+    widths: np.ndarray | None = None  # bounding-box width per district (labels that fit)
 
     def position(self, district_id: int) -> int:
         """Row of a district id (raises KeyError when unknown)."""
         return self._positions[int(district_id)]
 
     def __post_init__(self) -> None:
+        if self.widths is None:
+            self.widths = np.full(len(self.ids), np.inf)
         self._positions = {int(d): i for i, d in enumerate(self.ids)}
 
 

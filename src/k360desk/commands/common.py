@@ -18,11 +18,33 @@ def open_project(path: str, read_only: bool = False):
 
 
 def parse_epsg(text: str) -> int:
-    """Accept ``EPSG:25832`` or ``25832``."""
+    """Accept ``EPSG:25832`` or ``25832`` for a projected or geographic CRS that PROJ knows."""
     value = text.upper().removeprefix("EPSG:")
     if not value.isdigit():
         raise CommandError(f"Ungültiges Koordinatenbezugssystem „{text}“ (Beispiel: EPSG:25832).")
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        CRS.from_epsg(int(value))
+    except CRSError as exc:
+        raise CommandError(f"Das Koordinatenbezugssystem EPSG:{value} ist unbekannt"
+                           " (Beispiel: EPSG:25832).") from exc
     return int(value)
+
+
+def target_file(text: str, force: bool) -> Path:
+    """A new project file to write: suffix added, folder must exist, no silent overwrite."""
+    from k360desk import FILE_SUFFIX
+
+    target = Path(text)
+    if target.suffix.lower() != FILE_SUFFIX:
+        target = target.with_name(target.name + FILE_SUFFIX)
+    if not target.parent.is_dir():
+        raise CommandError(f"Den Ordner „{target.parent}“ gibt es nicht.")
+    if target.exists() and not force:
+        raise CommandError(f"„{target}“ gibt es schon (mit --force überschreiben).")
+    return target
 
 
 def de_number(value: float, decimals: int = 0) -> str:

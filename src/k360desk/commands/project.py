@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from k360desk.cli import CommandError
-from k360desk.commands.common import de_number, open_project, parse_epsg
+from k360desk.commands.common import de_number, open_project, parse_epsg, target_file
 
 _COUNT_LABELS = (
     ("district_levels", "Ebenen"), ("districts", "Sozialräume"), ("topics", "Handlungsfelder"),
@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", choices=["demo", "city", "blocks"], default="demo",
                    help="Größe: demo (~40 Sozialräume), city (550), blocks (15.000 Flächen)")
     p.add_argument("--seed", type=int, default=360, help="Startwert des Zufallsgenerators")
+    p.add_argument("--force", action="store_true", help="vorhandene Datei überschreiben")
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("info", help="Überblick über eine Projektdatei",
@@ -52,9 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _new(args: argparse.Namespace) -> int:
     from k360desk.models import Project
 
-    target = Path(args.file)
-    if target.exists() and not args.force:
-        raise CommandError(f"„{target}“ gibt es schon (mit --force überschreiben).")
+    target = target_file(args.file, args.force)
     project = Project.create(args.name, target, crs=parse_epsg(args.crs), ags=args.ags)
     print(f"Projekt „{args.name}“ angelegt: {project.path}")
     project.close()
@@ -64,7 +63,7 @@ def _new(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from k360desk.demo import write_demo
 
-    target = write_demo(Path(args.file), scale=args.scale, seed=args.seed)
+    target = write_demo(target_file(args.file, args.force), scale=args.scale, seed=args.seed)
     print(f"Demo-Projekt geschrieben: {target} ({de_number(target.stat().st_size / 1024**2, 1)} MB)")
     return 0
 

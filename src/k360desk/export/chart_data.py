@@ -38,7 +38,8 @@ def _restrict(table: pd.DataFrame, district_ids: list[int] | None) -> pd.DataFra
 
 def chart_spec(project: Project, kind: str, key: str | None, period: int | None, *,
                key2: str | None = None, district_ids: list[int] | None = None,
-               map_spec: MapSpec | None = None, highlight: tuple[int, ...] = ()) -> ChartSpec:
+               map_spec: MapSpec | None = None, highlight: tuple[int, ...] = (),
+               cache: dict | None = None) -> ChartSpec:
     """Build any chart kind; ``map_spec`` lends its class colours to bars and histogram."""
     if kind not in CHART_KINDS:
         raise MapDataError(f"Unbekannte Diagrammart „{kind}“.")
@@ -58,12 +59,14 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     decimals = int(info.get("decimals") or 0)
     source = _source_line(project, str(info.get("source") or ""))
     if kind == "series":
-        return _series(project, key, name, unit, decimals, source, district_ids or list(highlight))
+        return _series(project, key, name, unit, decimals, source, district_ids or list(highlight),
+                       cache)
     if period is None:
         raise MapDataError("Bitte ein Bezugsjahr angeben.")
     level = _level_of(project, map_spec)
-    table = _restrict(indicator_table(project, key, period, level), district_ids)
-    reference = table_reference(table)
+    table = _restrict(indicator_table(project, key, period, level, cache), district_ids)
+    # The city value of a count is its total: no line to compare a district with.
+    reference = table_reference(table) if str(info.get("kind")) != "count" else None
     if kind == "bar":
         colors = None
         if map_spec is not None:
@@ -82,11 +85,12 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     if not key2:
         raise MapDataError("Für das Streudiagramm wird ein zweiter Indikator gebraucht (--indicator2).")
     info2 = indicator_row(project, key2)
-    table2 = _restrict(indicator_table(project, key2, period, level), district_ids)
+    table2 = _restrict(indicator_table(project, key2, period, level, cache), district_ids)
     return scatter_spec(table, table2, x_name=name, y_name=str(info2["name"]), x_unit=unit,
                         y_unit=str(info2.get("unit") or ""), x_decimals=decimals,
                         y_decimals=int(info2.get("decimals") or 0), period=period,
-                        x_reference=reference, y_reference=table_reference(table2),
+                        x_reference=reference,
+                        y_reference=table_reference(table2) if str(info2.get("kind")) != "count" else None,
                         highlight=highlight, source=source)
 
 
@@ -99,12 +103,12 @@ def _level_of(project: Project, map_spec: MapSpec | None) -> int | None:
 
 
 def _series(project: Project, key: str, name: str, unit: str, decimals: int, source: str,
-            district_ids: list[int]) -> ChartSpec:
+            district_ids: list[int], cache: dict | None = None) -> ChartSpec:
     if not district_ids:
         raise MapDataError("Für die Zeitreihe bitte Sozialräume auswählen (--districts).")
     rows, city = [], {}
     for period in project.periods():
-        table = indicator_table(project, key, period)
+        table = indicator_table(project, key, period, None, cache)
         reference = table_reference(table)
         if reference is not None:
             city[period] = reference

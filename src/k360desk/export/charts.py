@@ -215,7 +215,8 @@ def _titles(ax: Axes, spec: ChartSpec, notes: list[str]) -> None:
     for text in texts:
         text.set_in_layout(False)
     engine = fig.get_layout_engine()
-    rect = (0, min(bottom / height_pt, 0.3), 1, max(1 - (top + 6) / height_pt - min(bottom / height_pt, 0.3), 0.3))
+    low = min(bottom / height_pt, 0.3)
+    rect = (0, low, 1, max(1 - (top + 6) / height_pt - low, 0.3))
     if engine is not None and hasattr(engine, "set"):
         try:
             engine.set(rect=rect)
@@ -250,15 +251,16 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     n = len(data)
     values = data["value"].to_numpy(dtype=float)
     shown = np.nan_to_num(values, nan=0.0)
-    colors = [HIGHLIGHT_COLOR if int(d) in spec.highlight else c
-              for d, c in zip(data["district_id"], data["color"], strict=True)]
+    colors = list(data["color"])
+    # Selected districts keep their class colour and get a dark outline.
+    edges = ["#111111" if int(d) in spec.highlight else "none" for d in data["district_id"]]
     supp = data["suppressed"].to_numpy()
     missing = np.isnan(values) & ~supp
     top = np.nanmax(values) if np.isfinite(values).any() else 1.0
     stub = 0.06 * top
     if n <= MAX_NAMED_BARS:
         pos = np.arange(n)[::-1]
-        ax.barh(pos, shown, color=colors, height=0.72, zorder=2)
+        ax.barh(pos, shown, color=colors, edgecolor=edges, linewidth=1.4, height=0.72, zorder=2)
         if supp.any():
             ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
                     linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
@@ -272,7 +274,7 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
         _reference_line(ax, spec, vertical=True)
     else:
         pos = np.arange(n)
-        ax.bar(pos, shown, color=colors, width=1.0, zorder=2, linewidth=0)
+        ax.bar(pos, shown, color=colors, width=1.0, zorder=2, edgecolor=edges, linewidth=0.8)
         if supp.any():
             ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
                    linewidth=0.3, zorder=2, label="geheim gehalten")

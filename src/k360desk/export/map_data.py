@@ -42,10 +42,17 @@ def indicator_row(project: Project, key: str) -> pd.Series:
     return match.iloc[0]
 
 
-def indicator_table(project: Project, key: str, period: int,
-                    level_id: int | None = None) -> pd.DataFrame:
+def indicator_table(project: Project, key: str, period: int, level_id: int | None = None,
+                    cache: dict | None = None) -> pd.DataFrame:
     """Per district of a level (default: the indicator's own): district_id, code, name, value,
-    suppressed, status, reference — disclosure control and derived values applied."""
+    suppressed, status, reference — disclosure control and derived values applied.
+
+    ``cache`` (a dict the caller empties on every project change) spares recomputing a table
+    when the user flips between indicators."""
+    if cache is not None:
+        if (key, period, level_id) not in cache:
+            cache[(key, period, level_id)] = indicator_table(project, key, period, level_id)
+        return cache[(key, period, level_id)]
     try:
         from k360desk.figures import indicator_table as shared_table
     except ImportError:
@@ -159,14 +166,15 @@ def indicator_map_spec(
     level_id: int | None = None,
     base: MapBase | None = None,
     highlight: tuple[int, ...] = (),
+    cache: dict | None = None,
 ) -> MapSpec:
     """The choropleth of one indicator and period, ready for any renderer."""
     info = indicator_row(project, key)
-    table = indicator_table(project, key, period, level_id)
+    table = indicator_table(project, key, period, level_id, cache)
     if base is None:
         base = district_base(project, level_id if level_id is not None else default_level(project, table))
     else:
-        table = _table_for_base(project, key, period, table, base)
+        table = _table_for_base(project, key, period, table, base, cache)
     unit = str(info.get("unit") or "")
     return build_map_spec(
         base, table[["district_id", "value", "suppressed"]],
@@ -179,12 +187,12 @@ def indicator_map_spec(
 
 
 def _table_for_base(project: Project, key: str, period: int, table: pd.DataFrame,
-                    base: MapBase) -> pd.DataFrame:
+                    base: MapBase, cache: dict | None = None) -> pd.DataFrame:
     """The table on the level drawn by ``base`` (aggregated by the reference rules if needed)."""
     if table["district_id"].isin(base.ids).any() or not len(base.ids):
         return table
     level = project.districts_frame().loc[int(base.ids[0]), "level_id"]
-    return indicator_table(project, key, period, None if pd.isna(level) else int(level))
+    return indicator_table(project, key, period, None if pd.isna(level) else int(level), cache)
 
 
 def latest_index_results(project: Project,

@@ -74,16 +74,17 @@ class MapArtists:
     """The artists of one drawn map, so a view can recolour and re-highlight them cheaply."""
 
     def __init__(self, ax: Axes, spec: MapSpec, *, decorations: bool = True,
-                 label_size: float = 7.0, halo: bool = False, legend_wrap: int = 34) -> None:
+                 label_size: float = 7.0, legend_wrap: int = 34) -> None:
         from matplotlib.collections import PathCollection
 
         self.ax = ax
         self.spec = spec
         self.decorations = decorations
         self.label_size = label_size
-        # A white halo makes text a path (≈5 ms per label): for print only. On screen each
-        # label takes black or white, whichever contrasts with its district's fill.
-        self.halo = halo
+        # Labels are glyph outlines in two path collections (white halo, dark text): Agg
+        # draws them in one call each, where one Text artist costs ~3–5 ms. Outlines are
+        # cached per text, so zooming only re-runs the placement.
+        self._glyphs: dict[str, object] = {}
         self.legend_wrap = legend_wrap
         self.paths = district_paths(spec.base)
         self.collection = PathCollection(self.paths, facecolors=face_rgba(spec),
@@ -129,20 +130,6 @@ class MapArtists:
         self.set_highlight(spec.highlight)
         self._draw_legend()
         self.refresh_view()
-        self._color_labels()
-
-    def _color_labels(self) -> None:
-        if self.halo or not self.label_artists:
-            return
-        from k360desk.analysis.palettes import text_color_on
-
-        styles = self.spec.class_styles
-        for artist in self.label_artists:
-            row = self.spec.base.position(artist.district_id)
-            c = int(self.spec.class_index[row])
-            face = styles[c].face if c >= 0 else (self.spec.suppressed_style.face if c == -2
-                                                  else self.spec.no_data_style.face)
-            artist.set_color(text_color_on(face))
 
     def set_highlight(self, ids: tuple[int, ...] | list[int]) -> None:
         """Outline the selected districts."""
@@ -188,7 +175,8 @@ class MapArtists:
         return max((x1 - x0) / max(width_in * 72, 1e-9), (y1 - y0) / max(height_in * 72, 1e-9))
 
     def _draw_labels(self) -> None:
-        import matplotlib.patheffects as pe
+        from matplotlib.collections import PathCollection
+        from matplotlib.transforms import Affine2D
 
         labels = self.spec.labels()
         if not labels:
@@ -197,14 +185,40 @@ class MapArtists:
         y0, y1 = self.ax.get_ylim()
         if self.spec.declutter:
             labels = declutter(labels, self.units_per_point(), self.label_size, (x0, y0, x1, y1))
-        effects = [pe.withStroke(linewidth=2.2, foreground="#ffffff")] if self.halo else None
-        for label in labels:
-            artist = self.ax.text(label.x, label.y, label.text, fontsize=self.label_size,
-                                  color=TEXT_COLOR, ha="center", va="center", zorder=5,
-                                  path_effects=effects, clip_on=True)
-            artist.district_id = label.district_id
-            self.label_artists.append(artist)
-        self._color_labels()
+        if not labels:
+            return
+        paths = [self._glyph_path(label.text) for label in labels]
+        offsets = np.array([(label.x, label.y) for label in labels])
+        # Glyphs are in points; points → inches → pixels follows the figure's dpi (export too).
+        points = Affine2D().scale(1 / 72) + self.ax.figure.dpi_scale_trans
+        for face, edge, width in (("#ffffff", "#ffffff", 2.2), (TEXT_COLOR, "none", 0.0)):
+            layer = PathCollection(paths, offsets=offsets, offset_transform=self.ax.transData,
+                                   facecolors=face, edgecolors=edge, linewidths=width, zorder=5)
+            layer.set_transform(points)
+            layer.set_joinstyle("round")
+            self.ax.add_collection(layer, autolim=False)
+            self.label_artists.append(layer)
+        self.label_count = len(labels)
+
+    def _glyph_path(self, text: str):
+        """Outline of a label text in points, centred on (0, 0)."""
+        path = self._glyphs.get(text)
+        if path is None:
+            from matplotlib.font_manager import FontProperties
+            from matplotlib.path import Path
+            from matplotlib.textpath import TextPath
+
+            raw = TextPath((0, 0), text, size=self.label_size, prop=FontProperties(family=["sans-serif"]))
+            box = raw.get_extents()
+            path = Path(raw.vertices - [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2], raw.codes)
+            self._glyphs[text] = path
+        return path
+
+    def hide_labels(self) -> None:
+        """Hide the labels while the view moves (placed anew when the view settles)."""
+        for artist in self.label_artists:
+            artist.set_visible(False)
+        self._label_key = None
 
     def _draw_facilities(self) -> None:
         for artist in self.facility_artists:
@@ -236,7 +250,8 @@ class MapArtists:
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
                                       markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=(_MARKER_AREA.get(layer.marker, 24) ** 0.5) * 1.25, label=f"{layer.type_name}  ({len(layer.x)})"))
+                                      markersize=_MARKER_AREA.get(layer.marker, 24) ** 0.5 * 1.25,
+                                      label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
         self.legend = self.ax.legend(
@@ -250,18 +265,34 @@ class MapArtists:
     def _draw_decorations(self) -> None:
         ax, spec = self.ax, self.spec
         add = self.decoration_artists.append
-        add(ax.text(0.0, 1.075, spec.title, transform=ax.transAxes, fontsize=13,
-                    fontweight="bold", color=TEXT_COLOR, ha="left", va="bottom"))
+        chars = title_chars(ax.figure)
+        title = _wrap(spec.title, chars)
+        add(ax.annotate(title, xy=(0, 1), xycoords="axes fraction", xytext=(0, 30),
+                        textcoords="offset points", fontsize=13, fontweight="bold",
+                        color=TEXT_COLOR, ha="left", va="bottom", annotation_clip=False))
         if spec.subtitle:
-            add(ax.text(0.0, 1.02, spec.subtitle, transform=ax.transAxes, fontsize=9,
-                        color=MUTED, ha="left", va="bottom"))
+            add(ax.annotate(spec.subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 10),
+                            textcoords="offset points", fontsize=9, color=MUTED, ha="left",
+                            va="bottom", annotation_clip=False))
         if spec.source:
-            add(ax.annotate(spec.source, xy=(0, 0), xycoords="axes fraction", xytext=(0, -30),
+            add(ax.annotate(_wrap(spec.source, int(chars * 1.8)), xy=(0, 0),
+                            xycoords="axes fraction", xytext=(0, -30),
                             textcoords="offset points", fontsize=7, color=MUTED, ha="left",
                             va="top"))
         self.decoration_artists.extend(north_arrow(ax))
         if _metric(spec.base.crs):
             self.decoration_artists.append(scale_bar(ax))
+
+
+def title_chars(fig) -> int:
+    """Characters per title line: wrap to the page width (map plus legend strip), so a
+    narrow view cuts nothing off."""
+    return max(int(fig.get_figwidth() * 72 * 0.9 / 7.5), 20)
+
+
+def title_lines(spec: MapSpec, fig) -> int:
+    """How many lines the map title takes on this figure."""
+    return _wrap(spec.title, title_chars(fig)).count("\n") + 1
 
 
 def _wrap(text: str, width: int) -> str:
@@ -286,14 +317,15 @@ def north_arrow(ax: Axes) -> list:
     from matplotlib.transforms import offset_copy
 
     fig = ax.figure
-    head = offset_copy(ax.transAxes, fig, x=20, y=30, units="points")
-    tail = offset_copy(ax.transAxes, fig, x=20, y=4, units="points")
+    # Below the frame's lower right corner, on the scale bar's line: never over the legend.
+    head = offset_copy(ax.transAxes, fig, x=-8, y=-13, units="points")
+    tail = offset_copy(ax.transAxes, fig, x=-8, y=-34, units="points")
     shaft = ax.annotate("", xy=(1, 0), xycoords=head, xytext=(1, 0), textcoords=tail,
                         annotation_clip=False,
                         arrowprops={"arrowstyle": "-|>,head_width=0.3,head_length=0.6",
                                     "color": TEXT_COLOR, "lw": 1.1, "shrinkA": 0, "shrinkB": 0})
-    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(0, 2), textcoords="offset points",
-                         ha="center", va="bottom", fontsize=8.5, fontweight="bold",
+    letter = ax.annotate("N", xy=(1, 0), xycoords=head, xytext=(-7, -6), textcoords="offset points",
+                         ha="right", va="center", fontsize=8.5, fontweight="bold",
                          color=TEXT_COLOR, annotation_clip=False)
     return [shaft, letter]
 
@@ -367,10 +399,10 @@ def _box_text(x: float, y: float, text: str):
 
 
 def draw_map(ax: Axes, spec: MapSpec, *, decorations: bool = True, label_size: float = 7.0,
-             halo: bool = False, legend_wrap: int = 34) -> MapArtists:
+             legend_wrap: int = 34) -> MapArtists:
     """Draw the map into ``ax``: districts, hatching, selection, labels, facilities, legend,
     and with ``decorations`` title, subtitle, source line, north arrow and scale bar."""
-    return MapArtists(ax, spec, decorations=decorations, label_size=label_size, halo=halo,
+    return MapArtists(ax, spec, decorations=decorations, label_size=label_size,
                       legend_wrap=legend_wrap)
 
 
@@ -391,7 +423,7 @@ def map_figure(spec: MapSpec, size: tuple[float, float] | None = None, label_siz
     top, bottom = 1.15 / size[1], 0.75 / size[1]
     ax = fig.add_axes((0.04, bottom, 0.64, 1 - top - bottom))
     ax.set_anchor("NW")
-    artists = draw_map(ax, spec, label_size=label_size, halo=True)
+    artists = draw_map(ax, spec, label_size=label_size)
     # The equal aspect shrinks the axes only at draw time; place labels for the real size.
     fig.canvas.draw()
     artists.refresh_view()

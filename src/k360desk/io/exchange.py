@@ -57,12 +57,14 @@ def send_copy(project: Project, target: str | Path, minimise: bool = False,
 
 
 def _minimise(copy: Project) -> None:
-    """Remove personal contact data of providers and facilities (names of people, mail, phone)."""
+    """Remove personal contact data of providers and facilities (names of people, mail, phone),
+    also from the change log, which would otherwise still name the old values."""
     for provider in copy.all(Provider):
         copy.update(Provider, provider.id, contact_person="", email="", phone="")
     for facility in copy.all(Facility):
         if facility.email or facility.phone:
             copy.update(Facility, facility.id, email="", phone="")
+    copy.scrub_log(("providers", "facilities"))
 
 
 def _simplify(copy: Project, metres: float) -> None:

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from k360desk.models.errors import ProjectError
 from k360desk.models.records import RECORD_TYPES, Record
 
 # Link and value tables: (table, key columns as (column, referenced table or None)).
@@ -115,6 +116,18 @@ def _own_changes(ours: sqlite3.Connection, theirs: sqlite3.Connection) -> tuple[
     return a[shared:], b[shared:]
 
 
+def _unique_values(conn: sqlite3.Connection, cls: type[Record],
+                   rows: dict[str, dict]) -> dict[str, set]:
+    """Values of our single-column UNIQUE constraints (besides uuid) that are in use."""
+    columns = []
+    for index in conn.execute(f"PRAGMA index_list({cls.table})"):
+        if index[2]:  # unique
+            names = [r[2] for r in conn.execute(f"PRAGMA index_info('{index[1]}')")]
+            if len(names) == 1 and names[0] != "uuid":
+                columns.append(names[0])
+    return {col: {row.get(col) for row in rows.values()} for col in columns}
+
+
 def _touched(entries: list) -> tuple[set[str], set[str], set[str]]:
     """uuids updated, uuids deleted, tables bulk-changed in a list of log entries."""
     updated, deleted, bulk = set(), set(), set()
@@ -155,11 +168,15 @@ def plan_merge(ours: Any, theirs: Any) -> MergePlan:
     items: list[MergeItem] = []
     for cls in RECORD_TYPES:
         rows_a, rows_b = _rows(a, cls, maps_a), _rows(b, cls, maps_b)
+        taken = _unique_values(a, cls, rows_a)
         for uuid, row in rows_b.items():
             if uuid not in rows_a:
+                clash = any(row.get(col) in values for col, values in taken.items())
                 deleted_here = uuid in my_deletes
-                items.append(MergeItem(cls.table, (uuid,), CONFLICT if deleted_here else ADDED_THERE,
-                                       _label(row), None, row, list(row), take_theirs=not deleted_here))
+                kind = CONFLICT if deleted_here or clash else ADDED_THERE
+                label = _label(row) + (" (Schlüssel bereits vergeben)" if clash else "")
+                items.append(MergeItem(cls.table, (uuid,), kind, label, None, row, list(row),
+                                       take_theirs=kind == ADDED_THERE))
                 continue
             diff = [k for k in row if k in rows_a[uuid] and not _same(row[k], rows_a[uuid][k])]
             if not diff:
@@ -209,6 +226,26 @@ def apply_merge(ours: Any, plan: MergePlan) -> int:
         return 0
     conn = ours._conn
     by_table = {cls.table: cls for cls in RECORD_TYPES}
+    try:
+        _apply(ours, conn, by_table, chosen, plan)
+    except sqlite3.Error as exc:
+        raise ProjectError(_merge_failure(exc)) from exc
+    return len(chosen)
+
+
+def _merge_failure(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "UNIQUE" in text:
+        return (f"Die Änderungen lassen sich nicht übernehmen: ein Schlüssel oder Name wäre doppelt"
+                f" ({text.rsplit(': ', 1)[-1]}). Bitte den Konflikt einzeln auflösen.")
+    if "FOREIGN KEY" in text:
+        return ("Die Änderungen lassen sich nicht übernehmen: ein Eintrag verweist auf einen"
+                " Datensatz, der auf einer Seite gelöscht wurde. Bitte diesen Eintrag abwählen.")
+    return f"Die Änderungen lassen sich nicht übernehmen ({text})."
+
+
+def _apply(ours: Any, conn: sqlite3.Connection, by_table: dict, chosen: list[MergeItem],
+           plan: MergePlan) -> None:
     with ours.transaction():
         order = [cls.table for cls in RECORD_TYPES]
         chosen.sort(key=lambda i: (order.index(i.table) if i.table in order else len(order), i.kind))
@@ -226,7 +263,6 @@ def apply_merge(ours: Any, plan: MergePlan) -> int:
         if any(i.table == "indicators" for i in chosen):
             ours.rebuild_views()
         ours.emit_everything()
-    return len(chosen)
 
 
 def _id_of(conn: sqlite3.Connection, table: str, uuid: str | None) -> int | None:

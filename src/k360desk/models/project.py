@@ -9,7 +9,6 @@ atomic replace) and closes. Reading and writing records lives in the mixins of
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.models import gpkg, paths, safety, schema, workfile
+from k360desk.models import backups, gpkg, paths, safety, schema, workfile
 from k360desk.models.bulk import BulkStore
 from k360desk.models.changes import Change, ChangeHub
 from k360desk.models.errors import (
@@ -117,21 +116,7 @@ class Project(RecordStore, BulkStore):
             except sqlite3.DatabaseError as exc:
                 raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
             if not read_only:
-                owner = workfile.read_lock(path)
-                if owner:
-                    read_only = True
-                    reason = (f"„{path.name}“ ist seit {owner.get('since', '?')} von"
-                              f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
-                              " Die Datei wird schreibgeschützt geöffnet.")
-            if not read_only and not paths.folder_writable(path.parent):
-                read_only = True
-                reason = (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
-                          " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
-            elif not read_only and paths.is_temporary_location(path):
-                read_only = True
-                reason = (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
-                          " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
-                          " Ort sichern.")
+                read_only, reason = _document_access(path)
             work = workfile.new_work_path(path.stem)
             conn = _connect(work)
             try:
@@ -143,6 +128,7 @@ class Project(RecordStore, BulkStore):
         finally:
             source.close()
         try:
+            safety.verify_contents(conn, path.name)
             migrated = False
             if found is not None:
                 _drop_gdal_additions(conn, found)
@@ -163,6 +149,10 @@ class Project(RecordStore, BulkStore):
             )
         if reason:
             project.notices.append(reason)
+        if found is not None and found.foreign_tables:
+            project.notices.append(
+                f"„{path.name}“ enthält Tabellen, die nicht von k360desk stammen"
+                f" ({', '.join(found.foreign_tables[:5])}); sie werden unverändert mitgeführt.")
         info = workfile.make_info(path, path.stem)
         info.dirty = project.modified
         workfile.write_info(work, info)
@@ -175,16 +165,24 @@ class Project(RecordStore, BulkStore):
         """Reopen a working copy left behind by a crash, with its unsaved work."""
         work = leftover.work
         conn = _connect(work)
-        found = safety.inspect(conn, work.name)
-        _drop_gdal_additions(conn, found)
-        conn.commit()
+        try:
+            found = safety.inspect(conn, work.name)
+            safety.verify_contents(conn, work.name)
+            _drop_gdal_additions(conn, found)
+            conn.commit()
+        except BaseException:
+            conn.close()
+            raise
         source = Path(leftover.info.source) if leftover.info.source else None
-        project = cls(conn, work, source)
+        read_only, reason = _document_access(source) if source is not None else (False, "")
+        project = cls(conn, work, source, read_only, reason)
+        if reason:
+            project.notices.append(reason)
         project.modified = True
         info = workfile.make_info(source, leftover.info.title)
         info.dirty = True
         workfile.write_info(work, info)
-        if source is not None and not workfile.read_lock(source):
+        if source is not None and not read_only:
             project._locked = workfile.take_lock(source)
         return project
 
@@ -278,11 +276,7 @@ class Project(RecordStore, BulkStore):
             path = path.with_name(path.name + FILE_SUFFIX)
         if self.too_new:
             raise ReadOnlyError(self.read_only_reason)
-        owner = workfile.read_lock(path) if path != self.path else None
-        if owner:
-            raise ProjectLockedError(
-                f"„{path.name}“ ist von {owner.get('user', '?')} geöffnet und kann nicht"
-                " überschrieben werden.", owner)
+        _refuse_locked(path)  # also when it is our own document opened read-only
         self._write_to(path)
         if self._locked and self.path is not None and self.path != path:
             workfile.release_lock(self.path)
@@ -297,6 +291,7 @@ class Project(RecordStore, BulkStore):
     def write_copy(self, path: str | Path) -> int:
         """Write a compact, checked copy without making it the document; return its size."""
         path = Path(path).absolute()
+        _refuse_locked(path)
         self._write_to(path, as_document=False)
         return path.stat().st_size
 
@@ -312,12 +307,13 @@ class Project(RecordStore, BulkStore):
             _verify_copy(tmp)
             _fsync(tmp)
             if as_document and target.exists():
-                _keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
+                backups.keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
             paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise ProjectError(f"„{target.name}“ konnte nicht gespeichert werden: {exc.strerror or exc}."
+            detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)
+            raise ProjectError(f"„{target.name}“ konnte nicht gespeichert werden: {detail}."
                                " Die bisherige Datei ist unverändert.") from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -349,7 +345,12 @@ class Project(RecordStore, BulkStore):
         """Copy the current state to a file, so a big one-step change can be undone exactly."""
         self._conn.commit()
         target = self.work_path.with_name(f"{self.work_path.stem}-{uuid.uuid4().hex[:8]}.checkpoint")
-        self._conn.execute("VACUUM INTO ?", (str(target),))
+        try:
+            self._conn.execute("VACUUM INTO ?", (str(target),))
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise ProjectError(f"Der Zwischenstand für „Rückgängig“ ließ sich nicht anlegen:"
+                               f" {_sqlite_reason(exc)}.") from exc
         return target
 
     def restore_checkpoint(self, checkpoint: Path, keep: bool = True) -> None:
@@ -399,12 +400,55 @@ class Project(RecordStore, BulkStore):
 
 # --- module helpers --------------------------------------------------------------------
 
+def _refuse_locked(path: Path) -> None:
+    owner = workfile.read_lock(path)
+    if owner:
+        raise ProjectLockedError(
+            f"„{path.name}“ ist von {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet"
+            " und kann nicht überschrieben werden.", owner)
+
+
+def _sqlite_reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "der Datenträger ist voll"
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return "der Ordner fehlt oder ist schreibgeschützt"
+    return str(exc)
+
+
+def _document_access(path: Path) -> tuple[bool, str]:
+    """Whether a document must open read-only (locked, read-only or temporary folder), and why."""
+    owner = workfile.read_lock(path)
+    if owner:
+        return True, (f"„{path.name}“ ist seit {_german_time(owner.get('since', ''))} von"
+                      f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
+                      " Die Datei wird schreibgeschützt geöffnet.")
+    if not paths.folder_writable(path.parent):
+        return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
+                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
+    if paths.is_temporary_location(path):
+        return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
+                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
+                      " Ort sichern.")
+    return False, ""
+
+
+def _german_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d.%m.%Y, %H:%M Uhr")
+    except (TypeError, ValueError):
+        return "?"
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level="DEFERRED", check_same_thread=False)
     safety.harden(conn, attach=1)
     conn.execute("PRAGMA foreign_keys = ON")
-    # The working copy is local; DELETE journal keeps it a single file we can copy.
-    conn.execute("PRAGMA journal_mode = DELETE")
+    # The working copy is always local (never on a share), so WAL is safe there; it lets
+    # background readers run while the user edits. Saved documents are written by
+    # VACUUM INTO as single files without WAL.
+    conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
@@ -434,9 +478,10 @@ def _register_layers(conn: sqlite3.Connection, srs_id: int) -> None:
                         "POINT", srs_id)
     # Registered attribute tables are what GDAL/QGIS list besides the layers; the rest of
     # our tables stay out of their way.
+    # (indicator_values has no integer key, which GeoPackage attribute tables need, so GDAL
+    # could not read it; its values reach GIS through the district_indicators layer.)
     for table, identifier in (("district_levels", "Ebenen"), ("topics", "Handlungsfelder"),
-                              ("indicators", "Indikatoren"), ("indicator_values", "Indikatorwerte"),
-                              ("providers", "Träger")):
+                              ("indicators", "Indikatoren"), ("providers", "Träger")):
         conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
                      " VALUES (?, 'attributes', ?, '')", (table, identifier))
 
@@ -453,6 +498,8 @@ def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> 
         conn.execute("DELETE FROM gpkg_extensions WHERE extension_name='gpkg_rtree_index'")
     if "gpkg_ogr_contents" in names:
         conn.execute("DROP TABLE gpkg_ogr_contents")
+    # Files of 0.1 registered this table, which GDAL cannot read (no integer key).
+    conn.execute("DELETE FROM gpkg_contents WHERE table_name='indicator_values'")
 
 
 def _verify_copy(path: Path) -> None:
@@ -481,12 +528,3 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep_backup(target: Path, project_uuid: str, keep: int) -> None:
-    """Keep the previous version of a document among the last few backups."""
-    folder = paths.backup_dir() / project_uuid
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    shutil.copy2(target, folder / f"{target.stem}-{stamp}{FILE_SUFFIX}")
-    kept = sorted(folder.glob(f"*{FILE_SUFFIX}"))
-    for old in kept[:-keep] if keep > 0 else kept:
-        old.unlink(missing_ok=True)

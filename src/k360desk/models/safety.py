@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from k360desk.models.errors import (
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 4 * 1024**3
 MAX_VALUE_BYTES = 64 * 1024**2
+WATCHDOG_SECONDS = 10.0
 
 # GDAL/QGIS add these when someone edits the file there; they are harmless SQL but may
 # call functions only GDAL registers, so we drop them from the working copy.
@@ -100,7 +102,26 @@ def _normal(sql: str) -> str:
 
 
 def inspect(conn: sqlite3.Connection, name: str) -> Inspection:
-    """Run all checks on an open read-only connection; raise a typed error on failure."""
+    """Run the checks that need no copy; raise a typed error on failure.
+
+    Schema objects are checked before any of our tables is read, so a view or virtual
+    table posing as one of ours never runs. A watchdog interrupts any query that runs
+    longer than a few seconds (a crafted recursive view, a huge scan).
+    """
+    deadline = time.monotonic() + WATCHDOG_SECONDS
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        return _inspect(conn, name)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise UnsafeFileError(f"„{name}“ lässt sich nicht in angemessener Zeit prüfen und wird"
+                                  " aus Sicherheitsgründen nicht geöffnet.") from exc
+        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _inspect(conn: sqlite3.Connection, name: str) -> Inspection:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
@@ -116,35 +137,50 @@ def inspect(conn: sqlite3.Connection, name: str) -> Inspection:
         raise ForeignFileError(f"„{name}“ ist eine SQLite-Datenbank, aber keine k360desk-Projektdatei.")
     if app_id != gpkg.APPLICATION_ID:
         raise ForeignFileError(f"„{name}“ hat eine fremde Kennung und ist keine k360desk-Projektdatei.")
+    result = Inspection(schema_version=0, application_id=app_id)
+    _check_objects(objects, name, result)
     try:
         rows = conn.execute("SELECT value FROM k360_meta WHERE key='schema_version'").fetchall()
         version = int(rows[0][0])
     except (sqlite3.DatabaseError, IndexError, TypeError, ValueError) as exc:
         raise DamagedFileError(f"In „{name}“ fehlt die Versionsangabe des Datenmodells.") from exc
+    result.schema_version = version
+    if version < 1:
+        raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
+    tables = {obj for kind, obj, _t, _s in objects if kind == "table"}
     if version > schema.SCHEMA_VERSION:
+        # We cannot know the newer schema, but the read-only views need our tables.
+        missing = [t for t in schema.OWN_TABLES if t not in tables]
+        if missing:
+            raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
         raise FileTooNewError(
             f"„{name}“ wurde mit einer neueren k360desk-Version gespeichert (Datenmodell {version},"
             f" diese Version kennt bis {schema.SCHEMA_VERSION}). Bitte k360desk aktualisieren;"
             " die Datei kann nur gelesen werden.",
             version,
         )
-    if version < 1:
-        raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
-
-    check = conn.execute("PRAGMA quick_check").fetchall()
-    if check != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in check[:3])
-        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt: {detail}")
-
     expected = expected_schema(version)
-    result = Inspection(schema_version=version, application_id=app_id)
+    for _kind, obj, _table, sql in objects:
+        if obj in expected and _normal(sql) != expected[obj]:
+            raise DamagedFileError(
+                f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde verändert; die Datei"
+                " wird nicht geöffnet."
+            )
+    missing = [t for t in expected if t not in names and not t.startswith("sqlite_")]
+    if missing:
+        raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
+    return result
+
+
+def _check_objects(objects: list, name: str, result: Inspection) -> None:
+    """Refuse schema objects that could run code or pose as our tables."""
+    own = set(schema.OWN_TABLES)
     for kind, obj, _table, sql in objects:
-        if obj in expected:
-            if _normal(sql) != expected[obj]:
-                raise DamagedFileError(
-                    f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde verändert; die Datei"
-                    " wird nicht geöffnet."
-                )
+        text = (sql or "").upper()
+        if kind == "table" and "VIRTUAL TABLE" in text:
+            if not (obj.startswith("rtree_") and "RTREE" in text):
+                raise UnsafeFileError(f"„{name}“ enthält eine unbekannte virtuelle Tabelle („{obj}“)"
+                                      " und wird aus Sicherheitsgründen nicht geöffnet.")
         elif kind == "trigger":
             # Known GDAL triggers are dropped from the working copy before any write,
             # so their bodies never run; anything else is refused.
@@ -160,11 +196,32 @@ def inspect(conn: sqlite3.Connection, name: str) -> Inspection:
                     f"„{name}“ enthält eine unbekannte Sicht („{obj}“) und wird aus"
                     " Sicherheitsgründen nicht geöffnet."
                 )
-        elif kind == "table" and not _GDAL_TABLE.match(obj):
+        elif kind == "table" and obj not in own and not _GDAL_TABLE.match(obj):
             result.foreign_tables.append(obj)
-        elif kind == "table" and sql and "VIRTUAL TABLE" in sql.upper() and "RTREE" not in sql.upper():
-            raise UnsafeFileError(f"„{name}“ enthält eine unbekannte virtuelle Tabelle („{obj}“).")
-    missing = [t for t in expected if t not in names and not t.startswith("sqlite_")]
-    if missing:
-        raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
-    return result
+
+
+def verify_contents(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Check the copied contents (on the writable working copy, where CHECK constraints and
+    foreign keys are really verified). Raises for damage; returns notices for the user."""
+    check = conn.execute("PRAGMA quick_check").fetchall()
+    if check != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in check[:3])
+        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
+                               f" Datenmodells: {detail}")
+    broken = conn.execute("PRAGMA foreign_key_check").fetchmany(3)
+    if broken:
+        detail = "; ".join(f"{table} (Zeile {rowid}) → {parent}" for table, rowid, parent, _fk in broken)
+        raise DamagedFileError(f"„{name}“ enthält Verweise ins Leere: {detail}")
+    for table in schema.OWN_TABLES:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                   if r[2].upper() in ("TEXT", "BLOB", "") or "TEXT" in r[2].upper()]
+        if not columns:
+            continue
+        probe = ", ".join(f"max(length(CAST({c} AS BLOB)))" for c in columns)
+        try:
+            sizes = conn.execute(f"SELECT {probe} FROM {table}").fetchone()
+        except sqlite3.DataError as exc:
+            raise UnsafeFileError(f"„{name}“ enthält in „{table}“ einen zu großen Wert.") from exc
+        if any(size is not None and size > MAX_VALUE_BYTES for size in sizes):
+            raise UnsafeFileError(f"„{name}“ enthält in „{table}“ einen zu großen Wert.")
+    return []

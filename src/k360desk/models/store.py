@@ -181,25 +181,41 @@ class RecordStore:
         return snapshot
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Put back what a delete removed (undo)."""
+        """Put back what a delete removed (undo), all or nothing."""
         self._check_writable()  # type: ignore[attr-defined]
-        tables = set()
+        order = _table_order(self._conn)
+        rows, seen = [], set()
         for table, row in snapshot.rows:
-            names = list(row)
-            self._conn.execute(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                [row[n] for n in names],
-            )
-            tables.add(table)
-        for table, key, key_value, column, value in snapshot.nulled:
-            self._conn.execute(f"UPDATE {table} SET {column}=? WHERE {key}=?", (value, key_value))
-            tables.add(table)
-        self.log("restore", ",".join(sorted(tables)), None, f"{len(snapshot.rows)} Datensätze")
+            identity = (table, tuple(sorted(row.items(), key=lambda item: item[0])))
+            if identity not in seen:  # a link row may be reached along two paths
+                seen.add(identity)
+                rows.append((table, row))
+        # Parents before children, whatever path the delete took to reach them.
+        rows.sort(key=lambda item: order.get(item[0], len(order)))
+        tables = set()
+        self._conn.execute("SAVEPOINT restore_snapshot")
+        try:
+            for table, row in rows:
+                names = list(row)
+                self._conn.execute(
+                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [row[n] for n in names],
+                )
+                tables.add(table)
+            for table, key, key_value, column, value in snapshot.nulled:
+                self._conn.execute(f"UPDATE {table} SET {column}=? WHERE {key}=?", (value, key_value))
+                tables.add(table)
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK TO restore_snapshot")
+            self._conn.execute("RELEASE restore_snapshot")
+            raise ProjectError(f"Das Löschen ließ sich nicht rückgängig machen ({exc}).") from exc
+        self._conn.execute("RELEASE restore_snapshot")
+        self.log("restore", ",".join(sorted(tables)), None, f"{len(rows)} Datensätze")
+        if "indicators" in tables:
+            self.rebuild_views()  # type: ignore[attr-defined]
         self._autocommit()  # type: ignore[attr-defined]
         for table in tables:
             self.changes.emit(Change(table, "insert"))  # type: ignore[attr-defined]
-        if "indicators" in tables:
-            self.rebuild_views()  # type: ignore[attr-defined]
 
     def _collect(self, table: str, key: str, value: Any, snapshot: Snapshot, seen: set) -> None:
         if (table, value) in seen:
@@ -231,6 +247,13 @@ class RecordStore:
         self._autocommit()  # type: ignore[attr-defined]
         self.changes.emit(Change(cls.table, op, (record_id,) if record_id else ()))  # type: ignore[attr-defined]
 
+    def scrub_log(self, tables: tuple[str, ...]) -> None:
+        """Empty the logged details of changes to these tables (data minimisation)."""
+        self._check_writable()  # type: ignore[attr-defined]
+        marks = ", ".join("?" * len(tables))
+        self._conn.execute(f"UPDATE change_log SET details='' WHERE entity IN ({marks})", tables)
+        self._autocommit()  # type: ignore[attr-defined]
+
     def log(self, action: str, entity: str, entity_uuid: str | None, details: str = "") -> None:
         """Append to the change log (who changed what and when)."""
         self._conn.execute(
@@ -250,6 +273,7 @@ _TABLE_LABELS = {cls.table: cls.label for cls in BY_TABLE.values()} | {
 
 _FK_CACHE: dict[str, list[tuple[str, str, str]]] = {}
 _PK_CACHE: dict[str, str | None] = {}
+_ORDER_CACHE: dict[str, int] = {}
 
 
 def _known_tables() -> set[str]:
@@ -265,6 +289,29 @@ def _children(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, str]
             for fk in conn.execute(f"PRAGMA foreign_key_list({child})"):
                 _FK_CACHE.setdefault(fk[2], []).append((child, fk[3], fk[6]))
     return _FK_CACHE.get(table, [])
+
+
+def _table_order(conn: sqlite3.Connection) -> dict[str, int]:
+    """Our tables in an order where every table comes after the tables it references."""
+    if not _ORDER_CACHE:
+        parents = {table: set() for table in _known_tables()}
+        for parent, children in ((p, c) for p, c in _children_map(conn).items()):
+            for child, _column, _action in children:
+                if child != parent and child in parents:
+                    parents[child].add(parent)
+        placed: list[str] = []
+        while len(placed) < len(parents):
+            ready = sorted(t for t, ps in parents.items() if t not in placed and ps <= set(placed))
+            if not ready:  # a cycle: place the rest as they come
+                ready = sorted(t for t in parents if t not in placed)
+            placed.extend(ready)
+        _ORDER_CACHE.update({table: index for index, table in enumerate(placed)})
+    return _ORDER_CACHE
+
+
+def _children_map(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, str]]]:
+    _children(conn, "districts")  # fills the cache
+    return _FK_CACHE
 
 
 def _primary_key(conn: sqlite3.Connection, table: str) -> str | None:

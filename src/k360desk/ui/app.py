@@ -207,6 +207,7 @@ def run_gui(document: str | None = None, demo: bool = False, smoke: bool = False
 
     window = MainWindow()
     documents = window.documents
+    documents.interactive = not smoke
     if document:
         documents.open_path(document)
     elif demo or smoke:

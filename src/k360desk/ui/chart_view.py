@@ -28,6 +28,9 @@ class ChartView(QWidget):
         for key in CHART_KINDS:
             self.kind.addItem(self._kind_label(key), key)
         self.second = QComboBox(self)
+        # Long indicator names must not widen the panel: the combo elides instead.
+        self.second.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.second.setMinimumContentsLength(14)
         self.second.setToolTip(self.tr("Zweiter Indikator (y-Achse des Streudiagramms)"))
         self.figure = Figure(figsize=(6, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)

@@ -8,6 +8,7 @@ so tests replace exactly those and drive the real workflow.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QObject, QStandardPaths, Qt, Signal
@@ -46,6 +47,8 @@ class DocumentController(QObject):
         super().__init__(window)
         self.context = context
         self.window = window
+        # False for unattended runs (--smoke): messages go to stderr instead of dialogs.
+        self.interactive = True
 
     # --- questions to the user (replaced in tests) -------------------------------------
 
@@ -107,26 +110,32 @@ class DocumentController(QObject):
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something did not work (German, no traceback)."""
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
         QMessageBox.warning(self.window, title, text)
 
     def show_notice(self, title: str, text: str) -> None:
         """Tell the user something worth knowing (read-only file, upgraded format …)."""
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
         QMessageBox.information(self.window, title, text)
 
     # --- actions -----------------------------------------------------------------------
 
     def new_project(self) -> bool:
         """Create a new, untitled project after asking for its basics."""
-        if not self.close_project():
-            return False
+        # Ask first: cancelling the dialog leaves the open project as it was.
         spec = self.ask_new_project()
-        if spec is None:
+        if spec is None or not self._maybe_save():
             return False
         try:
             project = Project.create(spec.name, crs=spec.crs, ags=spec.ags)
         except (ProjectError, OSError) as exc:
             self.show_error(self.tr("Neues Projekt"), _message(exc))
             return False
+        self._close_current()
         self._replace(project)
         return True
 

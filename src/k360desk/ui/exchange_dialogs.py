@@ -166,7 +166,11 @@ class MergeDialog(QDialog):
         self.context = context
         self.setWindowTitle(self.tr("Änderungen übernehmen"))
         self._other = Project.open(other_path, read_only=True)
-        self.plan = plan_merge(context.project, self._other)
+        try:
+            self.plan = plan_merge(context.project, self._other)
+        except BaseException:
+            self._other.close()
+            raise
         info = QLabel()
         info.setWordWrap(True)
         if not self.plan.items:
@@ -235,7 +239,9 @@ class BackupsDialog(QDialog):
         self.context = context
         self.restored: Path | None = None
         self.setWindowTitle(self.tr("Frühere Fassungen"))
-        self.backups = list_backups(context.project.get_meta("project_uuid")) if context.project else []
+        project = context.project
+        self.backups = (list_backups(project.get_meta("project_uuid"), project.path)
+                        if project is not None and project.path is not None else [])
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesicherte Fassungen"))
         locale = QLocale()

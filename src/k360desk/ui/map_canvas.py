@@ -15,7 +15,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from k360desk.analysis.mapspec import MapBase, MapSpec
-from k360desk.export.map_render import MapArtists, draw_map
+from k360desk.export.map_render import MapArtists, draw_map, title_lines
 
 CLICK_TOLERANCE_PX = 4
 LEGEND_WIDTH_PX = 225
@@ -87,6 +87,7 @@ class MapCanvas(FigureCanvasQTAgg):
             self.ax.set_axis_off()
             self.artists = draw_map(self.ax, spec, label_size=7.5, legend_wrap=26)
             self.locator = DistrictLocator(spec.base)
+        self._fit_axes()
         self.draw_idle()
 
     def clear_map(self, message: str = "") -> None:
@@ -124,6 +125,8 @@ class MapCanvas(FigureCanvasQTAgg):
             self._view_changed()
 
     def _view_changed(self) -> None:
+        if self.artists is not None:
+            self.artists.hide_labels()
         self.draw_idle()
         self._settle.start()
 
@@ -141,7 +144,8 @@ class MapCanvas(FigureCanvasQTAgg):
         """Keep a fixed strip on the right for the legend and room below for the scale bar."""
         width, height = max(self.width(), 1), max(self.height(), 1)
         right = min(LEGEND_WIDTH_PX / width, 0.5)
-        top, bottom = min(70 / height, 0.3), min(60 / height, 0.3)
+        lines = title_lines(self.artists.spec, self.figure) if self.artists is not None else 1
+        top, bottom = min((52 + 20 * lines) / height, 0.4), min(60 / height, 0.3)
         self.ax.set_position((0.02, bottom, 1 - right - 0.03, 1 - top - bottom))
 
     # --- mouse ---------------------------------------------------------------------------

@@ -52,6 +52,7 @@ class MapPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._bases: dict = {}
+        self._tables: dict = {}  # indicator tables of this project state, emptied on changes
         self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
@@ -69,6 +70,8 @@ class MapPage(QWidget):
     def _build_ui(self) -> None:
         self.indicator = QComboBox(self)
         self.indicator.setModel(QStandardItemModel(self.indicator))
+        self.indicator.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.indicator.setMinimumContentsLength(18)
         self.period = QComboBox(self)
         self.level = QComboBox(self)
@@ -135,7 +138,8 @@ class MapPage(QWidget):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 480])
+        self._splitter = splitter
+        self._sized = False
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(splitter, 1)
@@ -158,6 +162,14 @@ class MapPage(QWidget):
         self.charts.settings_changed.connect(self._chart_update.start)
         self._scheme_changed()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._sized:
+            # Map three fifths, charts two fifths of the room beside the controls.
+            self._sized = True
+            width = max(self._splitter.width(), 600)
+            self._splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+
     def _scheme_changed(self) -> None:
         manual = self.scheme.currentData() == "manual"
         self.breaks.setEnabled(manual)
@@ -172,6 +184,7 @@ class MapPage(QWidget):
 
     def _on_project_replaced(self) -> None:
         self._bases.clear()
+        self._tables.clear()
         self._fill_choosers()
         self._schedule()
 
@@ -179,6 +192,7 @@ class MapPage(QWidget):
         tables = {getattr(c, "table", "") for c in changes}
         if not tables & _MAP_TABLES:
             return
+        self._tables.clear()
         if tables & _GEOMETRY_TABLES:
             self._bases.clear()
         if tables - {"indicator_values", "index_results"}:
@@ -344,7 +358,7 @@ class MapPage(QWidget):
                     self.project, key, int(period), scheme=self.scheme.currentData(),
                     k=self.classes.value(), breaks=breaks, palette=self.palette.currentData(),
                     labels=self.labels.currentData(), facility_types=facilities, base=base,
-                    highlight=self._selection)
+                    highlight=self._selection, cache=self._tables)
         except (MapDataError, ValueError) as exc:
             self.canvas.clear_map(str(exc))
             self._chart_update.start()
@@ -366,7 +380,8 @@ class MapPage(QWidget):
         try:
             spec = chart_spec(self.project, kind, key, period, key2=self.charts.second_indicator(),
                               map_spec=self.canvas.spec if key else None, highlight=self._selection,
-                              district_ids=list(self._selection) if kind == "series" else None)
+                              district_ids=list(self._selection) if kind == "series" else None,
+                              cache=self._tables)
         except (MapDataError, ValueError) as exc:
             self.charts.show_chart(None, str(exc))
             return

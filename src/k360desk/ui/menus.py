@@ -25,6 +25,14 @@ IMPORT_KINDS = (
 )
 
 
+def _with(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action plus one we promise in the help."""
+    keys = QKeySequence.keyBindings(standard)
+    if QKeySequence(extra) not in keys:
+        keys.append(QKeySequence(extra))
+    return keys
+
+
 class Menus(QObject):
     """Builds the menu bar of a main window and handles the entries that are not its own."""
 
@@ -85,9 +93,12 @@ class Menus(QObject):
                                   needs_project=True)
             action.setData(available)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("S&chließen"), docs.close_project,
-                     QKeySequence.StandardKey.Close, needs_project=True)
-        self._action(file_menu, self.tr("&Beenden"), window.close, QKeySequence.StandardKey.Quit)
+        close = self._action(file_menu, self.tr("S&chließen"), docs.close_project,
+                             needs_project=True)
+        close.setShortcuts(_with(QKeySequence.StandardKey.Close, "Ctrl+W"))
+        quit_action = self._action(file_menu, self.tr("&Beenden"), window.close)
+        # Windows has no standard Quit key (Alt+F4 closes the window); offer Strg+Q as well.
+        quit_action.setShortcuts(_with(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
         edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
         undo = window.context.undo_stack.createUndoAction(window, self.tr("&Rückgängig"))

@@ -6,9 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from k360desk.models.summary import periods
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.pages import QT_TRANSLATE_NOOP
+from k360desk.ui.tasks import run_task
 
 # Record counts shown, grouped as the navigation is (table, label).
 COUNT_GROUPS = (
@@ -121,15 +124,13 @@ class OverviewPage(QWidget):
         self.fields["crs"].setText(project.get_meta("crs"))
         self.fields["threshold"].setText(self.tr("Fallzahlen unter %1 werden unterdrückt").replace(
             "%1", locale.toString(project.disclosure_threshold)))
-        periods = project.periods()
-        if not periods:
-            period_text = self.tr("noch keine Werte")
-        elif len(periods) == 1:
-            period_text = str(periods[0])
-        else:
-            period_text = self.tr("%1 bis %2 (%3 Jahre)").replace("%1", str(periods[0])).replace(
-                "%2", str(periods[-1])).replace("%3", locale.toString(len(periods)))
-        self.fields["periods"].setText(period_text)
+        # Distinct periods need a full scan of the values (a second at city scale): read them
+        # on a worker's own connection and fill the line in when they arrive.
+        if self.fields["periods"].text() == "":
+            self.fields["periods"].setText(self.tr("wird ermittelt …"))
+        run_task(self, self.tr("Bezugsjahre"), _read_periods(project),
+                 lambda found, shown=project: self._show_periods(shown, found),
+                 on_error=lambda _exc: None, key=f"overview-periods-{id(self)}", quiet=True)
         self.fields["file"].setText(str(project.path) if project.path
                                     else self.tr("noch nicht gespeichert"))
         saved = project.get_meta("modified")
@@ -139,6 +140,19 @@ class OverviewPage(QWidget):
         for table, label in self.counts.items():
             label.setText(locale.toString(counts.get(table, 0)))
         self._show_next_steps(project, counts)
+
+    def _show_periods(self, project, periods: list[int]) -> None:
+        if not isValid(self) or project is not self.context.project:
+            return  # the page or the project went away while they were read
+        locale = QLocale()
+        if not periods:
+            period_text = self.tr("noch keine Werte")
+        elif len(periods) == 1:
+            period_text = str(periods[0])
+        else:
+            period_text = self.tr("%1 bis %2 (%3 Jahre)").replace("%1", str(periods[0])).replace(
+                "%2", str(periods[-1])).replace("%3", locale.toString(len(periods)))
+        self.fields["periods"].setText(period_text)
 
     def _show_next_steps(self, project, counts: dict[str, int]) -> None:
         steps = []
@@ -166,6 +180,17 @@ class OverviewPage(QWidget):
 
     def _on_link(self, key: str) -> None:
         self.navigate.emit(key)
+
+
+def _read_periods(project):
+    """The work of reading the periods, on the worker's own read connection."""
+    def work(_progress) -> list[int]:
+        conn = project.connect_reader()
+        try:
+            return periods(conn)
+        finally:
+            conn.close()
+    return work
 
 
 def _escape(text: str) -> str:

@@ -1,21 +1,23 @@
 """One helper for background work: ``run_task``.
 
 The work is a plain function ``fn(progress) -> result`` that never touches widgets; it runs
-on a thread of the global ``QThreadPool``. After about half a second a progress dialog with
-Cancel appears; Cancel calls ``progress.cancel()`` and the work unwinds with ``Cancelled``
-at its next ``progress.step()``. The result (or the error) comes back by signal on the GUI
-thread. Tasks started with the same ``key`` replace each other: a newer request cancels the
-older one and the older result is dropped.
+on a Python ``threading.Thread`` (not a bare QThread: pyproj keeps its PROJ context in
+thread-local storage that needs a Python thread state, see pyproj issue #1509). After about
+half a second a progress dialog with Cancel appears; Cancel calls ``progress.cancel()`` and
+the work unwinds with ``Cancelled`` at its next ``progress.step()``. The result (or the
+error) comes back by signal on the GUI thread. Tasks started with the same ``key`` replace
+each other: a newer request cancels the older one and the older result is dropped.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from k360desk.models.errors import ProjectError
@@ -37,11 +39,9 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
-class _Runner(QRunnable):
+class _Runner:
     def __init__(self, fn: Callable[[Progress], Any], progress: Progress,
                  signals: _Signals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self._fn = fn
         self._progress = progress
         self._signals = signals
@@ -150,12 +150,14 @@ class Task(QObject):
 
 def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], T],
              on_done: Callable[[T], None], on_error: Callable[[BaseException], None] | None = None,
-             key: str | None = None, on_cancel: Callable[[], None] | None = None) -> Task:
+             key: str | None = None, on_cancel: Callable[[], None] | None = None,
+             quiet: bool = False) -> Task:
     """Run ``fn(progress)`` off the GUI thread; call ``on_done(result)`` on the GUI thread.
 
     ``title`` is the German title of the progress dialog (shown after ~0.5 s, with Cancel).
     Errors go to ``on_error`` or, without one, to a German message box. A task started with
-    the ``key`` of a running task cancels that older one.
+    the ``key`` of a running task cancels that older one. ``quiet`` work (a figure filled in
+    later) shows no progress dialog.
     """
     if key is not None and key in _by_key:
         _by_key[key].cancel()
@@ -189,8 +191,10 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], T],
     signals.finished.connect(finished)
     signals.failed.connect(failed)
     signals.cancelled.connect(cancelled)
-    QTimer.singleShot(SHOW_AFTER_MS, task._show_dialog)
-    QThreadPool.globalInstance().start(_Runner(fn, task.progress, signals))
+    if not quiet:
+        QTimer.singleShot(SHOW_AFTER_MS, task._show_dialog)
+    runner = _Runner(fn, task.progress, signals)
+    threading.Thread(target=runner.run, name=f"k360desk-task-{title}", daemon=True).start()
     return task
 
 

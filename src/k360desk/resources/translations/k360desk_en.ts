@@ -2076,6 +2076,14 @@
         <translation>Counts below %1 are suppressed</translation>
     </message>
     <message>
+        <source>wird ermittelt …</source>
+        <translation>being determined …</translation>
+    </message>
+    <message>
+        <source>Bezugsjahre</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
         <source>noch keine Werte</source>
         <translation>no values yet</translation>
     </message>
@@ -2838,158 +2846,158 @@
     <name>ReportsPage</name>
     <message>
         <source>Quartiersprofil</source>
-        <translation type="unfinished"></translation>
+        <translation>District profile</translation>
     </message>
     <message>
         <source>Profilbuch</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile book</translation>
     </message>
     <message>
         <source>Beschlussvorlage (Förderrunde)</source>
-        <translation type="unfinished"></translation>
+        <translation>Committee template (funding round)</translation>
     </message>
     <message>
         <source>Sozialatlas</source>
-        <translation type="unfinished"></translation>
+        <translation>Social atlas</translation>
     </message>
     <message>
         <source>Art des Berichts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of report</translation>
     </message>
     <message>
         <source>&amp;Bericht:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Report:</translation>
     </message>
     <message>
         <source>Sozialraum</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>&amp;Sozialraum:</source>
-        <translation type="unfinished">&amp;District:</translation>
+        <translation>&amp;District:</translation>
     </message>
     <message>
         <source>&amp;Alle Sozialräume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;All districts</translation>
     </message>
     <message>
         <source>Eine &amp;Ebene:</source>
-        <translation type="unfinished"></translation>
+        <translation>One &amp;level:</translation>
     </message>
     <message>
         <source>A&amp;uswahl:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selection:</translation>
     </message>
     <message>
         <source>Ebene</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Sozialräume für das Profilbuch</source>
-        <translation type="unfinished"></translation>
+        <translation>Districts for the profile book</translation>
     </message>
     <message>
         <source>Förderrunde</source>
-        <translation type="unfinished">Funding round</translation>
+        <translation>Funding round</translation>
     </message>
     <message>
         <source>&amp;Förderrunde:</source>
-        <translation type="unfinished">&amp;Funding round:</translation>
+        <translation>&amp;Funding round:</translation>
     </message>
     <message>
         <source>Ebene des Sozialatlas</source>
-        <translation type="unfinished"></translation>
+        <translation>Level of the social atlas</translation>
     </message>
     <message>
         <source>E&amp;bene:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le&amp;vel:</translation>
     </message>
     <message>
         <source>&amp;Vorschau erstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create preview</translation>
     </message>
     <message>
         <source>&amp;Drucken …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print …</translation>
     </message>
     <message>
         <source>Als &amp;PDF speichern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;PDF …</translation>
     </message>
     <message>
         <source>Als &amp;Word-Dokument speichern …</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;Word document …</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Vorschau des Berichts</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview of the report</translation>
     </message>
     <message>
         <source>alle Sozialräume</source>
-        <translation type="unfinished"></translation>
+        <translation>all districts</translation>
     </message>
     <message>
         <source>Bitte einen Sozialraum wählen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a district.</translation>
     </message>
     <message>
         <source>Im Projekt gibt es noch keine Förderrunde.</source>
-        <translation type="unfinished"></translation>
+        <translation>The project has no funding round yet.</translation>
     </message>
     <message>
         <source>Bitte mindestens einen Sozialraum auswählen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select at least one district.</translation>
     </message>
     <message>
         <source>Bericht wird erstellt …</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the report …</translation>
     </message>
     <message>
         <source>Bericht erstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Create report</translation>
     </message>
     <message numerus="yes">
         <source>Vorschau: %n Seite(n).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Preview: %n page.</numerusform>
+            <numerusform>Preview: %n pages.</numerusform>
         </translation>
     </message>
     <message>
         <source>Der Bericht konnte nicht erstellt werden.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be created.</translation>
     </message>
     <message>
         <source>Abgebrochen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>Bericht als PDF speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report as PDF</translation>
     </message>
     <message>
         <source>PDF-Dateien (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Gespeichert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>Beschlussvorlage als Word-Dokument speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>Save committee template as Word document</translation>
     </message>
     <message>
         <source>Word-Dokumente (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word documents (*.docx)</translation>
     </message>
     <message>
         <source>Word-Dokument schreiben</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the Word document</translation>
     </message>
 </context>
 <context>

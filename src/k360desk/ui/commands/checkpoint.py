@@ -8,6 +8,7 @@ copies lie beside the working copy and disappear with it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class CheckpointCommand(QUndoCommand):
         self._before = self.project.checkpoint()
         try:
             self.result = self._change(self.project)
-        except (ProjectError, ValueError) as exc:
+        except (ProjectError, ValueError, sqlite3.Error) as exc:
             self.error = str(exc)
             self.project.restore_checkpoint(self._before)
             self.setObsolete(True)
