@@ -138,8 +138,8 @@ log "MSI installieren (msiexec /i … /qn)"
 wrun msiexec /i "$(winepath -w "out/k360desk-$VERSION-x64.msi")" /qn
 [ -f "$PF/k360desk.exe" ] && note "MSI-Installation: C:\\Program Files\\k360desk\\k360desk.exe vorhanden" \
   || { note "MSI-Installation FEHLGESCHLAGEN"; exit 1; }
-regq 'HKLM\Software\Classes\.k360' | grep -q k360desk.Projekt && note "MSI: Dateizuordnung .k360 → k360desk.Projekt (HKLM)"
-regq 'HKLM\Software\Classes\k360desk.Projekt\shell\open\command' | grep -q 'k360desk.exe' && note "MSI: Öffnen-Befehl eingetragen"
+regq 'HKLM\Software\Classes\.k360' | grep -aq k360desk.Projekt && note "MSI: Dateizuordnung .k360 → k360desk.Projekt (HKLM)"
+regq 'HKLM\Software\Classes\k360desk.Projekt\shell\open\command' | grep -aq "k360desk.exe" && note "MSI: Öffnen-Befehl eingetragen"
 link=$(find "$WINEPREFIX/drive_c" -iname "k360desk.lnk" 2>/dev/null | head -1)
 if [ -n "$link" ]; then note "MSI: Startmenü-Eintrag ${link#"$WINEPREFIX/drive_c/"}"
 else note "MSI: Startmenü-Verknüpfung von wine nicht angelegt (im MSI vorhanden, siehe build-msi.sh)"; fi
@@ -155,7 +155,7 @@ note "MSI-Upgrade $VERSION → $NEXT: installierte Version $installed, Einträge
 log "MSI deinstallieren (msiexec /x … /qn)"
 wrun msiexec /x "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
 left=$(find "$PF" -type f 2>/dev/null | wc -l || true)
-regleft=$(regq 'HKLM\Software\Classes\.k360' | grep -c k360desk || true)
+regleft=$(regq 'HKLM\Software\Classes\.k360' | grep -ac k360desk || true)
 note "MSI-Deinstallation: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
 
@@ -165,11 +165,11 @@ wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
 UD="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Programs/k360desk"
 [ -f "$UD/k360desk.exe" ] && note "Pro Benutzer: %LOCALAPPDATA%\\Programs\\k360desk\\k360desk.exe vorhanden" \
   || { note "Installation pro Benutzer FEHLGESCHLAGEN"; exit 1; }
-regq 'HKCU\Software\Classes\.k360' | grep -q k360desk.Projekt && note "Pro Benutzer: Dateizuordnung in HKCU"
+regq 'HKCU\Software\Classes\.k360' | grep -aq k360desk.Projekt && note "Pro Benutzer: Dateizuordnung in HKCU"
 selftest "$(winepath -w "$UD/k360desk-cli.exe")" 'C:\k360-selftest-user' "Installation pro Benutzer"
 wrun "$(winepath -w "$UD/uninstall.exe")" /S; sleep 3
 left=$(find "$UD" -type f 2>/dev/null | wc -l || true)
-regleft=$(regq 'HKCU\Software\Classes\.k360' | grep -c k360desk || true)
+regleft=$(regq 'HKCU\Software\Classes\.k360' | grep -ac k360desk || true)
 note "Pro Benutzer deinstalliert: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
 
