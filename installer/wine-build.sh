@@ -64,7 +64,7 @@ log "PyInstaller (Windows) läuft"
 rm -rf dist build
 wrun winpy/python.exe -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$(winepath -w "$W/dist")" --workpath "$(winepath -w "$W/build")" \
-  "$(winepath -w "$HERE/k360desk.spec")" | grep -vE "WARNING: (Library not found|Hidden import)" | tail -5
+  "$(winepath -w "$HERE/k360desk.spec")" | grep -avE "WARNING: (Library not found|Hidden import)" | tail -5
 fi
 APP=$W/dist/k360desk
 [ -f "$APP/k360desk.exe" ] && [ -f "$APP/k360desk-cli.exe" ] || { echo "Fehler: kein Windows-Bundle" >&2; exit 1; }
@@ -147,7 +147,7 @@ selftest 'C:\Program Files\k360desk\k360desk-cli.exe' 'C:\k360-selftest-msi' "MS
 
 log "Upgrade auf $NEXT"
 wrun msiexec /i "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
-installed=$(regq 'HKLM\Software\k360\k360desk\Installation' /v Version | grep -o "[0-9]*\.[0-9]*\.[0-9]*" || true)
+installed=$(regq 'HKLM\Software\k360\k360desk\Installation' /v Version | grep -ao "[0-9]*\.[0-9]*\.[0-9]*" || true)
 products=$(wrun reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -ac "DisplayName.*k360desk" || true)
 note "MSI-Upgrade $VERSION → $NEXT: installierte Version $installed, Einträge in Programme und Features: $products"
 [ "$installed" = "$NEXT" ] && [ -f "$PF/k360desk.exe" ] || { note "Upgrade FEHLGESCHLAGEN"; exit 1; }
