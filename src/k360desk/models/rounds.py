@@ -151,6 +151,8 @@ def set_status(project: Project, round_id: int, new: str, reason: str = "") -> s
         raise RoundError("Ein Schritt zurück braucht eine Begründung.")
     with project.transaction():
         project.update(FundingRound, round_id, status=new)
+        if new == "assessment":
+            fix_need_run(project, round_id)
         if reason.strip():
             project.log(
                 "status",
@@ -368,6 +370,11 @@ def set_override(
         raise RoundError("Den Antrag gibt es nicht (mehr).")
     if _round(project, app.round_id).status in DECIDED:
         raise RoundError("Die Runde ist entschieden; Beträge lassen sich nicht mehr ändern.")
+    if app.status in ("ineligible", "withdrawn") and any(v is not None for v in amounts.values()):
+        raise RoundError(
+            f"„{app.title}“ ist {APPLICATION_STATUS_LABELS[app.status]}: ein Betrag lässt sich "
+            "nicht manuell festlegen. Erst die Förderfähigkeit klären und den Antrag ändern."
+        )
     if any(v is not None for v in amounts.values()) and not reason.strip():
         raise RoundError("Eine manuelle Änderung braucht eine Begründung.")
     old = project.link_frame("application_amounts", application_id=application_id)
@@ -456,6 +463,9 @@ def record_decision(
     date = decided_on or meeting.date
     if not date:
         raise RoundError("Das Datum des Beschlusses fehlt.")
+    problem = incomplete_problem(summary)
+    if problem:
+        raise RoundError(problem)
     chosen = summary if application_ids is None else summary[summary["application_id"].isin(application_ids)]
     wrong = []
     for row in chosen.itertuples(index=False):
@@ -516,6 +526,8 @@ def record_decision(
             )
         )
         project.log("decision", FundingRound.table, rnd.uuid, decision)
+        fix_need_run(project, round_id)
+        keep_decision_figures(project, round_id, summary)
         remaining = check_transition(project, round_id, "decided")
         if not remaining:
             project.update(FundingRound, round_id, status="decided")
@@ -529,20 +541,130 @@ def _round(project: Project, round_id: int) -> FundingRound:
     return rnd
 
 
+_RUN_SQL = """SELECT r.id, r.period, r.computed_at, coalesce(i.name, '') FROM index_runs r
+             LEFT JOIN indices i ON i.id = r.index_id
+            WHERE EXISTS (SELECT 1 FROM index_results x WHERE x.run_id = r.id AND x.need_score IS NOT NULL)"""
+
+
+def latest_run_id(project: Project) -> int | None:
+    """Id of the most recently computed index run with need scores (None if there is none)."""
+    row = project._conn.execute(_RUN_SQL + " ORDER BY r.computed_at DESC, r.id DESC LIMIT 1").fetchone()
+    return None if row is None else int(row[0])
+
+
+def fix_need_run(project: Project, round_id: int) -> int | None:
+    """Tie a round without a need run to the latest run (done when scoring starts); return it."""
+    rnd = _round(project, round_id)
+    if rnd.need_run_id is not None:
+        return rnd.need_run_id
+    run_id = latest_run_id(project)
+    if run_id is not None:
+        project.update(FundingRound, round_id, need_run_id=run_id)
+    return run_id
+
+
+def set_need_run(project: Project, round_id: int, run_id: int | None, reason: str = "") -> int | None:
+    """Choose the index run that supplies the round's need values; return the old run id.
+
+    Like the criteria catalogue it is frozen once scoring has started: a change then needs a
+    reason, which is logged; a decided round keeps the run it was decided with.
+    """
+    rnd = _round(project, round_id)
+    if rnd.status in DECIDED:
+        raise RoundError("Die Runde ist entschieden; der Sozialindex-Lauf bleibt, wie beschlossen.")
+    if run_id is not None and project._conn.execute(
+            "SELECT 1 FROM index_runs WHERE id=?", (run_id,)).fetchone() is None:
+        raise RoundError("Diesen Sozialindex-Lauf gibt es nicht (mehr).")
+    _frozen_guard(project, round_id, reason, "Ein anderer Sozialindex-Lauf")
+    with project.transaction():
+        project.update(FundingRound, round_id, need_run_id=run_id)
+        _log_reason(project, round_id, reason,
+                    f"Bedarf aus Sozialindex-Lauf {rnd.need_run_id or '–'} → {run_id or '–'}")
+    return rnd.need_run_id
+
+
+def incomplete_problem(ranking: pd.DataFrame) -> str:
+    """German reason why a final decision is refused: eligible applications lacking a
+    criterion value (empty string when there are none or the frame cannot tell)."""
+    if not {"eligible", "complete"} <= set(ranking.columns):
+        return ""
+    lacking = ranking[ranking["eligible"].astype(bool) & ~ranking["complete"].astype(bool)]
+    if lacking.empty:
+        return ""
+    names = ", ".join(f"„{t}“" for t in lacking["title"].astype(str))
+    return (
+        f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
+        f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
+    )
+
+
+def keep_decision_figures(project: Project, round_id: int, ranking: pd.DataFrame) -> None:
+    """Keep need, total and rank of every application as decided (earlier entries win)."""
+    rnd = _round(project, round_id)
+    stored = decision_figures(project, round_id)
+    apps = stored.setdefault("applications", {})
+    for row in ranking.to_dict("records"):
+        key = str(int(row["application_id"]))
+        if key in apps:
+            continue
+        apps[key] = {name: _plain(row.get(name)) for name in ("need", "total", "complete", "rank")}
+    stored.setdefault("need_run_id", rnd.need_run_id)
+    if "need_note" in ranking.attrs:
+        stored.setdefault("need_note", ranking.attrs["need_note"])
+    project.update(FundingRound, round_id, decision_figures=json.dumps(stored, ensure_ascii=False))
+
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def decision_figures(project: Project, round_id: int) -> dict:
+    """What the final decision used: {"need_run_id", "need_note", "applications": {id: {need,
+    total, complete, rank}}}; empty dict for rounds decided without it."""
+    text = _round(project, round_id).decision_figures or ""
+    try:
+        found = json.loads(text) if text.strip() else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
+    """Need score per district from the round's index run (the latest run while the round
+    has none yet), with a German source note."""
+    rnd = _round(project, round_id)
+    if rnd.need_run_id is not None:
+        series, note = run_need(project, rnd.need_run_id)
+        return series, note.rstrip(".") + " (für diese Runde festgelegt)."
+    series, note = latest_need(project)
+    if not series.empty:
+        note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
+    return series, note
+
+
 def latest_need(project: Project) -> tuple[pd.Series, str]:
     """Need score per district from the latest social-index run, and a German source note.
 
     Returns an empty Series and an explaining note when no index has been computed yet.
     """
-    run = project._conn.execute(
-        """SELECT r.id, r.period, r.computed_at, coalesce(i.name, '') FROM index_runs r
-             LEFT JOIN indices i ON i.id = r.index_id
-            WHERE EXISTS (SELECT 1 FROM index_results x WHERE x.run_id = r.id AND x.need_score IS NOT NULL)
-            ORDER BY r.computed_at DESC, r.id DESC LIMIT 1"""
-    ).fetchone()
-    if run is None:
+    run_id = latest_run_id(project)
+    if run_id is None:
         return pd.Series(dtype=float, name="need"), (
             "Kein Sozialindex berechnet: das Kriterium „Bedarf“ bleibt leer, bis ein Index berechnet ist."
+        )
+    return run_need(project, run_id)
+
+
+def run_need(project: Project, run_id: int) -> tuple[pd.Series, str]:
+    """Need score per district of one index run, and a German source note."""
+    run = project._conn.execute(_RUN_SQL + " AND r.id=?", (run_id,)).fetchone()
+    if run is None:
+        return pd.Series(dtype=float, name="need"), (
+            f"Der Sozialindex-Lauf {run_id} enthält keine Bedarfswerte: das Kriterium „Bedarf“ bleibt leer."
         )
     frame = pd.read_sql_query(
         "SELECT district_id, need_score FROM index_results WHERE run_id=? AND need_score IS NOT NULL "

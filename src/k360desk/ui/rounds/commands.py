@@ -230,8 +230,10 @@ class RecordDecision(StoreCommand):
     def _redo(self) -> None:
         round_id, amounts, summary, meeting_id, decided_on, app_ids = self.args
         ids = app_ids if app_ids is not None else [int(a) for a in summary["application_id"]]
+        rnd = self.project.get(FundingRound, round_id)
         self.before = {
-            "status": self.project.get(FundingRound, round_id).status,
+            "status": rnd.status,
+            "round": {"need_run_id": rnd.need_run_id, "decision_figures": rnd.decision_figures},
             "apps": {
                 a: (self.project.get(Application, a).status, self.project.get(Application, a).reason)
                 for a in ids
@@ -253,4 +255,5 @@ class RecordDecision(StoreCommand):
             self.project.delete_link("application_amounts", application_id=app_id)
             if self.before["amounts"][app_id]:
                 self.project.execute_link("application_amounts", self.before["amounts"][app_id])
-        self.project.update(FundingRound, round_id, status=self.before["status"])
+        self.project.update(FundingRound, round_id, status=self.before["status"],
+                            **self.before["round"])
