@@ -3,7 +3,8 @@
 Money free in a year = the round's budget for that year − commitments already made by earlier
 rounds of the programme. Overrides (amounts a person fixed, always with a reason) are set
 aside first, whatever their rank, but only for eligible applications (an override on an
-ineligible one is refused with the reason in the summary); then the eligible applications are served in rank order:
+ineligible one is refused with the reason in the summary); then the eligible applications
+are served in rank order:
 
 - rule ``full``: an application is funded with everything it asked for if every one of its
   years fits into what is still free; otherwise it is skipped (with the year that did not
