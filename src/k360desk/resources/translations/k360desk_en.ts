@@ -2698,8 +2698,8 @@
         <translation>Order in case of a tie: %1.</translation>
     </message>
     <message>
-        <source>%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien).</source>
-        <translation>%1 applications are scored incompletely (points only from the criteria present).</translation>
+        <source>%1 Anträge sind unvollständig bewertet: fehlende Kriterien zählen 0 Punkte, sie stehen hinter den vollständigen, und beschlossen werden kann erst, wenn alle förderfähigen Anträge vollständig sind.</source>
+        <translation>%1 applications are incompletely scored: missing criteria count 0 points, they rank behind the complete ones, and a decision is only possible once every eligible application is complete.</translation>
     </message>
     <message>
         <source>unvollständig: es fehlt %1</source>
@@ -2716,6 +2716,10 @@
     <message>
         <source>Bitte zuerst einen Antrag in der Rangliste wählen.</source>
         <translation>Please choose an application in the ranking first.</translation>
+    </message>
+    <message>
+        <source>„%1“ ist nicht förderfähig; ein Betrag lässt sich nicht manuell festlegen. Gründe: %2</source>
+        <translation>“%1” is not eligible; an amount cannot be set by hand. Reasons: %2</translation>
     </message>
     <message>
         <source>Eine manuelle Änderung braucht eine Begründung.</source>

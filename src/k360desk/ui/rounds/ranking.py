@@ -319,7 +319,9 @@ class RankingTab(base.RoundTab):
         if incomplete:
             notes.append(
                 self.tr(
-                    "%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien)."
+                    "%1 Anträge sind unvollständig bewertet: fehlende Kriterien zählen 0 Punkte, "
+                    "sie stehen hinter den vollständigen, und beschlossen werden kann erst, "
+                    "wenn alle förderfähigen Anträge vollständig sind."
                 ).replace("%1", str(incomplete))
             )
         self.notes.setText(" ".join(notes))
