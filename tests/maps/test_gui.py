@@ -146,3 +146,18 @@ def test_map_is_the_main_element_and_the_chart_can_be_hidden(page, qtbot):
     # Dragged shut at the handle: the button follows.
     page._splitter.moveSplitter(page._splitter.width(), 1)
     qtbot.waitUntil(lambda: not page.show_chart_button.isChecked(), timeout=1000)
+
+
+def test_empty_project_map_says_what_to_do(qtbot, fake_context):
+    from k360desk.models import Project
+    from k360desk.ui.map_view import MapPage
+
+    fake_context.project = Project.create("Leerstadt")
+    try:
+        widget = MapPage(fake_context)
+        qtbot.addWidget(widget)
+        widget._rebuild()
+        texts = [t.get_text() for t in widget.canvas.ax.texts]
+        assert any("Importieren ▸ Sozialräume" in t for t in texts)
+    finally:
+        fake_context.project.close()

@@ -353,6 +353,19 @@ class MapPage(QWidget):
             self.period.setCurrentIndex(self.period.findData(period))
         self._rebuild()
 
+    def empty_hint(self) -> str:
+        """What to do when there is nothing to map (new project, no indicators, no choice)."""
+        project = self.project
+        if project is None:
+            return self.tr("Kein Projekt geöffnet.")
+        if project.count("districts") == 0:
+            return self.tr("Noch keine Sozialräume.\nGrenzen einlesen mit\n"
+                           "Datei ▸ Importieren ▸ Sozialräume …")
+        if project.count("indicators") == 0 or not project.periods():
+            return self.tr("Noch keine Indikatorwerte.\nWerte einlesen mit\n"
+                           "Datei ▸ Importieren ▸ Indikatorwerte …")
+        return self.tr("Bitte links einen Indikator auswählen.")
+
     def _schedule(self) -> None:
         self._update.start()
 
@@ -376,7 +389,7 @@ class MapPage(QWidget):
         self._update.stop()
         key, period = self.indicator.currentData(), self.period.currentData()
         if self.project is None or key is None:
-            self.canvas.clear_map(self.tr("Kein Indikator ausgewählt."))
+            self.canvas.clear_map(self.empty_hint())
             self._chart_update.start()
             return
         try:
