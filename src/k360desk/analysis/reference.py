@@ -192,9 +192,9 @@ def reference_values(values: pd.DataFrame, indicators: pd.DataFrame,
 
     Returns columns indicator, indicator_id, period, value, method, districts (how many
     districts entered), complete (False: no level had a value for every district that
-    period, so the value covers only part of the city). ``population`` is the key used to weight shares and means that have
-    no numerator/denominator (default: guessed, see ``guess_population_key``). Without
-    ``districts`` all rows are taken to be of one level.
+    period, so the value covers only part of the city). ``population`` is the key used to
+    weight shares and means that have no numerator/denominator (default: guessed, see
+    ``guess_population_key``). Without ``districts`` all rows are taken to be of one level.
     """
     population = population or guess_population_key(indicators)
     out = _aggregate(values, indicators, districts, None, population)
