@@ -105,7 +105,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
     cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank",
             "complete"]
     if group is not None:  # districts above the target level cannot be a source
-        values = values[values["district_id"].map(group).notna().to_numpy()]
+        values = values[values["district_id"].isin(group.index[group.notna()]).to_numpy()]
     if values.empty or table.empty:
         return pd.DataFrame(columns=cols)
     cube = Cube.from_long(values, with_status)
