@@ -70,3 +70,30 @@ def test_ranking_tab_refuses_incomplete_decision_and_ineligible_override(page, m
     assert "nicht förderfähig" in tab.error.text() and "Frist versäumt" in tab.error.text()
     amounts = project.link_frame("application_amounts", application_id=ids["lesen"])
     assert amounts["awarded"].isna().all()
+
+
+def test_criteria_tab_chooses_the_need_run_with_a_reason_once_frozen(page, monkeypatch, tmp_path):
+    from k360desk.ui.rounds import base
+    from tests.rounds.test_need_run import OTHER_NEED, add_run
+
+    widget, context, project, ids = page
+    tab = widget.criteria
+    widget.tabs.setCurrentWidget(tab)
+    assert tab.need_run.currentData() is None  # not fixed yet: the latest run applies
+    store.copy_criteria(project, ids["old_round"], ids["round"])
+    store.set_status(project, ids["round"], "open")
+    store.set_status(project, ids["round"], "assessment")  # scoring starts: run 1 fixed
+    add_run(project, ids, 2, "2026-02-01T10:00:00", OTHER_NEED)
+    tab.refresh()
+    assert tab.need_run.currentData() == 1 and tab.need_run.count() == 2
+    assert "Lauf 2" in tab.need_run.itemText(0)
+    tab.need_run.setCurrentIndex(tab.need_run.findData(2))
+    monkeypatch.setattr(base, "ask_reason", lambda *a: None)
+    tab.use_run.click()
+    assert project.get(FundingRound, ids["round"]).need_run_id == 1  # cancelled
+    monkeypatch.setattr(base, "ask_reason", lambda *a: "Sozialbericht 2026 beschlossen")
+    tab.use_run.click()
+    assert project.get(FundingRound, ids["round"]).need_run_id == 2
+    context.undo_stack.undo()
+    assert project.get(FundingRound, ids["round"]).need_run_id == 1
+    tab.grab().save("/tmp/fixr_criteria.png")

@@ -88,3 +88,15 @@ def run_need(project: Project, run_id: int) -> tuple[pd.Series, str]:
     from k360desk.formats import format_date
 
     return series, f"Bedarf aus {name}, Bezugsjahr {run[1]}, berechnet am {format_date(run[2][:10])}."
+
+
+def run_choices(project: Project) -> list[tuple[int, str]]:
+    """Index runs with need scores, newest first, each with a German label for a list."""
+    from k360desk.formats import format_date
+
+    rows = project._conn.execute(_RUN_SQL + " ORDER BY r.computed_at DESC, r.id DESC").fetchall()
+    return [
+        (int(r[0]), f"{r[3] or 'Sozialindex'}, Bezugsjahr {r[1]}, berechnet am "
+                    f"{format_date(str(r[2])[:10])} (Lauf {r[0]})")
+        for r in rows
+    ]

@@ -32,6 +32,7 @@ from k360desk.models.round_need import (  # noqa: F401 - part of this module's i
     keep_decision_figures,
     latest_need,
     latest_run_id,
+    run_choices,
     run_need,
 )
 

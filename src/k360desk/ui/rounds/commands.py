@@ -120,6 +120,28 @@ class CopyCriteria(StoreCommand):
             self.project.delete(Criterion, criterion_id)
 
 
+class SetNeedRun(StoreCommand):
+    """Choose the index run that supplies the round's need values (frozen: with a reason)."""
+
+    def __init__(
+        self,
+        project: Project,
+        round_id: int,
+        run_id: int | None,
+        reason: str = "",
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(project, "Sozialindex-Lauf der Runde festlegen", parent)
+        self.round_id, self.run_id, self.reason = round_id, run_id, reason
+        self.old: int | None = None
+
+    def _redo(self) -> None:
+        self.old = store.set_need_run(self.project, self.round_id, self.run_id, self.reason)
+
+    def _undo(self) -> None:
+        self.project.update(FundingRound, self.round_id, need_run_id=self.old)
+
+
 class SetLinkRows(StoreCommand):
     """Upsert rows of a link table (scores, amounts) by their key; undo restores each key."""
 
