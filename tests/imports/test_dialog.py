@@ -124,3 +124,21 @@ def test_workbook_sheets_are_offered(context, qtbot, tmp_path):
     dialog.start_import()
     assert dialog.task.wait(30000)
     assert dialog.report.taken == 1
+
+
+def test_first_values_import_creates_indicators_by_default(qtbot):
+    from k360desk.models import Project
+    from k360desk.ui.context import ProjectContext
+
+    ctx = ProjectContext()
+    ctx.set_project(Project.create("Leerstadt"))
+    try:
+        dialog = _dialog(ctx, "values", qtbot)
+        assert dialog.create_indicators.isChecked()
+    finally:
+        ctx.set_project(None)
+
+
+def test_values_import_into_a_project_with_indicators_does_not_create_them(context, qtbot):
+    dialog = _dialog(context, "values", qtbot)
+    assert not dialog.create_indicators.isChecked()

@@ -127,3 +127,37 @@ def test_facility_filter_shows_only_checked_types(page, qtbot, fake_context):
     item.setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: [f.type_name for f in page.canvas.spec.facilities] == ["Kita"], timeout=2000)
     assert len(page.canvas.artists.facility_artists) == 1
+
+
+def test_map_is_the_main_element_and_the_chart_can_be_hidden(page, qtbot):
+    from k360desk.ui.map_view import CHART_MIN_WIDTH
+
+    map_width, chart_width = page._splitter.sizes()
+    assert map_width >= 2 * chart_width
+    assert chart_width >= CHART_MIN_WIDTH
+    # Controls never cut: the scroll area is at least as wide as its content needs.
+    inner = page.controls.widget()
+    assert page.controls.width() >= inner.minimumSizeHint().width()
+    page.show_chart_button.setChecked(False)
+    assert not page.charts.isVisible()
+    qtbot.waitUntil(lambda: page.canvas.width() > map_width, timeout=1000)
+    page.show_chart_button.setChecked(True)
+    assert page.charts.isVisible() and page._splitter.sizes()[1] >= CHART_MIN_WIDTH
+    # Dragged shut at the handle: the button follows.
+    page._splitter.moveSplitter(page._splitter.width(), 1)
+    qtbot.waitUntil(lambda: not page.show_chart_button.isChecked(), timeout=1000)
+
+
+def test_empty_project_map_says_what_to_do(qtbot, fake_context):
+    from k360desk.models import Project
+    from k360desk.ui.map_view import MapPage
+
+    fake_context.project = Project.create("Leerstadt")
+    try:
+        widget = MapPage(fake_context)
+        qtbot.addWidget(widget)
+        widget._rebuild()
+        texts = [t.get_text() for t in widget.canvas.ax.texts]
+        assert any("Importieren ▸ Sozialräume" in t for t in texts)
+    finally:
+        fake_context.project.close()

@@ -32,3 +32,17 @@ def test_guard_is_applied_only_where_needed():
     elif qt_fixes.emit_loses_references():
         assert qt_fixes.guard_emit_refcount()
         assert sys.getrefcount(True) > 1 << 39
+
+
+def test_many_void_calls_do_not_use_up_none():
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication([])
+    label = QLabel()
+    for index in range(60_000):
+        label.setText(str(index % 7))
+        app.processEvents()
+    # With the defect and without the guard, the interpreter aborts ("none_dealloc") here.
+    assert label.text() == str(59_999 % 7)
+    if sys.version_info < (3, 12) and qt_fixes.void_calls_lose_references():
+        assert sys.getrefcount(None) > 1 << 39

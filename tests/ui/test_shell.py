@@ -260,3 +260,16 @@ def test_cancelled_new_project_keeps_the_open_one(window, answers):
     assert window.documents.new_project()
     assert window.context.project.get_meta("municipality") == "Neustadt"
     assert not window.isWindowModified()
+
+
+def test_language_menu_marks_the_language_shown(window):
+    actions = window.menus.language_actions
+    assert actions["de"].isChecked() and not actions["en"].isChecked()
+
+
+def test_status_bar_keeps_selection_and_save_state_apart(window, answers):
+    window.documents.open_demo()
+    window.context.select_districts([window.context.project.districts_frame().index[0]])
+    assert window.selection_label.text().startswith("Sozialraum:")
+    assert window.save_label.text() == "Nicht gespeichert"
+    assert window.selection_label.contentsMargins().right() >= 8

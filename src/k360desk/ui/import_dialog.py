@@ -136,6 +136,9 @@ class ImportDialog(QDialog):
         self.level = QComboBox()
         self.level.setEditable(True)
         self.create_indicators = QCheckBox(self.tr("unbekannte Indikatoren aus der Kopfzeile anlegen"))
+        # A project without indicators would skip every row of a first import otherwise.
+        project = getattr(self.context, "project", None)
+        self.create_indicators.setChecked(project is not None and project.count("indicators") == 0)
         self.fixed_year = QSpinBox()
         self.fixed_year.setRange(0, 2200)
         self.fixed_year.setSpecialValueText(self.tr("aus der Datei"))

@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.save_label.setAccessibleName(self.tr("Speicherstand"))
         self.selection_label = QLabel()
         self.selection_label.setAccessibleName(self.tr("Ausgewählter Sozialraum"))
+        # Room between the permanent labels, or selection and save state read as one text.
+        self.selection_label.setContentsMargins(0, 0, 16, 0)
         bar.addWidget(self.file_label, 1)
         bar.addPermanentWidget(self.selection_label)
         bar.addPermanentWidget(self.save_label)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -33,6 +34,10 @@ _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels",
                "facility_types", "index_runs", "index_results", "topics", "k360_meta",
                "statements", "questions", "goals"}
 _GEOMETRY_TABLES = {"districts", "district_levels"}
+CONTROLS_WIDTH = 300
+CHART_MIN_WIDTH = 260
+CHART_SHARE = 0.32
+"""Share of the room beside the controls the chart gets at first; the map takes the rest."""
 
 
 def _warm_up_classification() -> None:
@@ -72,7 +77,7 @@ class MapPage(QWidget):
         self.indicator.setModel(QStandardItemModel(self.indicator))
         self.indicator.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.indicator.setMinimumContentsLength(18)
+        self.indicator.setMinimumContentsLength(14)
         self.period = QComboBox(self)
         self.level = QComboBox(self)
         self.scheme = QComboBox(self)
@@ -114,6 +119,11 @@ class MapPage(QWidget):
         self.copy_map_button = QPushButton(self.tr("Karte kopieren"), self)
         self.export_chart_button = QPushButton(self.tr("Diagramm exportieren …"), self)
         self.copy_chart_button = QPushButton(self.tr("Diagramm kopieren"), self)
+        self.show_chart_button = QPushButton(self.tr("Diagramm neben der Karte"), self)
+        self.show_chart_button.setCheckable(True)
+        self.show_chart_button.setChecked(True)
+        self.show_chart_button.setToolTip(self.tr("Diagramm ein- oder ausblenden; die Breite "
+                                                  "lässt sich an der Trennlinie ziehen"))
         buttons = QGridLayout()
         buttons.addWidget(self.zoom_in, 0, 0)
         buttons.addWidget(self.zoom_out, 0, 1)
@@ -122,26 +132,40 @@ class MapPage(QWidget):
         buttons.addWidget(self.copy_map_button, 2, 1)
         buttons.addWidget(self.export_chart_button, 3, 0)
         buttons.addWidget(self.copy_chart_button, 3, 1)
+        buttons.addWidget(self.show_chart_button, 4, 0, 1, 2)
 
         controls = QWidget(self)
         side = QVBoxLayout(controls)
+        side.setContentsMargins(0, 0, 6, 0)
         side.addLayout(form)
         side.addWidget(facilities_box)
         side.addLayout(buttons)
         side.addStretch(1)
-        controls.setMaximumWidth(340)
+        # The controls scroll on low screens instead of squeezing the map.
+        self.controls = QScrollArea(self)
+        self.controls.setWidget(controls)
+        self.controls.setWidgetResizable(True)
+        self.controls.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.controls.verticalScrollBar().sizeHint().width()
+        self.controls.setFixedWidth(max(CONTROLS_WIDTH, controls.minimumSizeHint().width() + bar))
 
         self.canvas = MapCanvas(self)
         self.charts = ChartView(self)
+        self.charts.setMinimumWidth(CHART_MIN_WIDTH)
+        # The map is the main element: it takes the growth, the chart beside it can be
+        # narrowed, dragged away entirely or switched off with the button.
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)
         self._splitter = splitter
         self._sized = False
         layout = QHBoxLayout(self)
-        layout.addWidget(controls)
+        layout.addWidget(self.controls)
         layout.addWidget(splitter, 1)
 
         for combo in (self.indicator, self.period, self.level, self.scheme, self.palette, self.labels):
@@ -157,6 +181,8 @@ class MapPage(QWidget):
         self.copy_map_button.clicked.connect(self.copy_map)
         self.export_chart_button.clicked.connect(self._ask_export_chart)
         self.copy_chart_button.clicked.connect(self.copy_chart)
+        self.show_chart_button.toggled.connect(self._show_chart_panel)
+        splitter.splitterMoved.connect(self._chart_panel_moved)
         self.canvas.district_clicked.connect(self._on_district_clicked)
         self.canvas.background_clicked.connect(lambda: self.context.select_districts(()))
         self.charts.settings_changed.connect(self._chart_update.start)
@@ -165,10 +191,24 @@ class MapPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if not self._sized:
-            # Map three fifths, charts two fifths of the room beside the controls.
             self._sized = True
             width = max(self._splitter.width(), 600)
-            self._splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+            chart = max(CHART_MIN_WIDTH, int(width * CHART_SHARE))
+            self._splitter.setSizes([width - chart, chart])
+
+    def _show_chart_panel(self, visible: bool) -> None:
+        self.charts.setVisible(visible)
+        if visible:
+            width = max(self._splitter.width(), 600)
+            chart = max(CHART_MIN_WIDTH, int(width * CHART_SHARE))
+            self._splitter.setSizes([width - chart, chart])
+
+    def _chart_panel_moved(self, *_args) -> None:
+        # Dragged shut at the handle: the button shows it, a click brings it back.
+        collapsed = self._splitter.sizes()[1] == 0
+        self.show_chart_button.blockSignals(True)
+        self.show_chart_button.setChecked(not collapsed)
+        self.show_chart_button.blockSignals(False)
 
     def _scheme_changed(self) -> None:
         manual = self.scheme.currentData() == "manual"
@@ -313,6 +353,19 @@ class MapPage(QWidget):
             self.period.setCurrentIndex(self.period.findData(period))
         self._rebuild()
 
+    def empty_hint(self) -> str:
+        """What to do when there is nothing to map (new project, no indicators, no choice)."""
+        project = self.project
+        if project is None:
+            return self.tr("Kein Projekt geöffnet.")
+        if project.count("districts") == 0:
+            return self.tr("Noch keine Sozialräume.\nGrenzen einlesen mit\n"
+                           "Datei ▸ Importieren ▸ Sozialräume …")
+        if project.count("indicators") == 0 or not project.periods():
+            return self.tr("Noch keine Indikatorwerte.\nWerte einlesen mit\n"
+                           "Datei ▸ Importieren ▸ Indikatorwerte …")
+        return self.tr("Bitte links einen Indikator auswählen.")
+
     def _schedule(self) -> None:
         self._update.start()
 
@@ -336,7 +389,7 @@ class MapPage(QWidget):
         self._update.stop()
         key, period = self.indicator.currentData(), self.period.currentData()
         if self.project is None or key is None:
-            self.canvas.clear_map(self.tr("Kein Indikator ausgewählt."))
+            self.canvas.clear_map(self.empty_hint())
             self._chart_update.start()
             return
         try:

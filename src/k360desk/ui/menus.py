@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -127,10 +127,13 @@ class Menus(QObject):
         view_menu.addAction(self.nav_action)
         language_menu = view_menu.addMenu(self.tr("&Sprache"))
         languages = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # The language the window is shown in now (--lang wins over the stored choice).
+        current = "en" if QLocale().language() == QLocale.Language.English else "de"
         # Language names stay in their own language, as everywhere.
         for code, label in (("de", "&Deutsch"), ("en", "&English")):
-            action = QAction(label, window, checkable=True,
-                             checked=settings.get(settings.LANGUAGE) == code)
+            action = QAction(label, window, checkable=True, checked=current == code)
+            self.language_actions[code] = action
             action.triggered.connect(partial(self._set_language, code))
             languages.addAction(action)
             language_menu.addAction(action)
