@@ -81,6 +81,9 @@ class RecordSection(QWidget):
         self.filter.setPlaceholderText(self.tr("Filtern …"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(320)
+        # Never squeezed to "Filt…" beside the title and buttons.
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance(
+            self.filter.placeholderText()) + 40)
         self.filter.setAccessibleName(self.tr("%1 filtern").replace("%1", title))
         self.filter.textChanged.connect(self.proxy.set_search)
         self.add_button = QPushButton(self.tr("&Neu"), self)
