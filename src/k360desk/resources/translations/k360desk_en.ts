@@ -1454,6 +1454,14 @@
         <translation>Copy chart</translation>
     </message>
     <message>
+        <source>Diagramm neben der Karte</source>
+        <translation>Chart beside the map</translation>
+    </message>
+    <message>
+        <source>Diagramm ein- oder ausblenden; die Breite lässt sich an der Trennlinie ziehen</source>
+        <translation>Show or hide the chart; drag the divider to change its width</translation>
+    </message>
+    <message>
         <source>Ohne Handlungsfeld</source>
         <translation>No topic</translation>
     </message>
@@ -1482,8 +1490,28 @@
         <translation>Provider survey and goals</translation>
     </message>
     <message>
-        <source>Kein Indikator ausgewählt.</source>
-        <translation>No indicator selected.</translation>
+        <source>Kein Projekt geöffnet.</source>
+        <translation>No project open.</translation>
+    </message>
+    <message>
+        <source>Noch keine Sozialräume.
+Grenzen einlesen mit
+Datei ▸ Importieren ▸ Sozialräume …</source>
+        <translation>No districts yet.
+Read boundaries with
+File ▸ Import ▸ Districts …</translation>
+    </message>
+    <message>
+        <source>Noch keine Indikatorwerte.
+Werte einlesen mit
+Datei ▸ Importieren ▸ Indikatorwerte …</source>
+        <translation>No indicator values yet.
+Read values with
+File ▸ Import ▸ Indicator values …</translation>
+    </message>
+    <message>
+        <source>Bitte links einen Indikator auswählen.</source>
+        <translation>Please choose an indicator on the left.</translation>
     </message>
     <message>
         <source>Es gibt noch keine Indikatorwerte.</source>
@@ -1763,8 +1791,8 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>Tabelle</source>
-        <translation>Table</translation>
+        <source>Bereich</source>
+        <translation>Area</translation>
     </message>
     <message>
         <source>Eintrag</source>
