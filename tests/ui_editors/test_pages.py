@@ -452,3 +452,19 @@ def test_values_grid_repaint_asks_only_the_visible_cells(qtbot, context):
     grid.table.viewport().repaint()
     cells = grid.model.rowCount() * grid.model.columnCount()
     assert 0 < grid.model.data_calls <= 8 * cells
+
+
+def test_alt_n_adds_to_the_section_in_use_and_tab_skips_the_form_frame(qtbot, context):
+    from PySide6.QtWidgets import QApplication
+
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    page.activateWindow()
+    districts, levels = page.districts, page.levels
+    districts.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is districts.table, timeout=2000)
+    before = (districts.model.rowCount(), levels.model.rowCount())
+    qtbot.keyClick(districts.table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: districts.model.rowCount() == before[0] + 1, timeout=2000)
+    assert levels.model.rowCount() == before[1]
+    assert districts.add_button.text() == "&Neu"  # the underline stays as the hint
+    assert districts.form_area.focusPolicy() == Qt.FocusPolicy.NoFocus

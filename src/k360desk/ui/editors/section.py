@@ -120,6 +120,15 @@ class RecordSection(QWidget):
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
+        # Several sections on one page share "&Neu" and "&Löschen": as window-wide mnemonics
+        # Alt+N would only hop between the buttons. Scoped to the section, Alt+N adds to the
+        # table the user is working in (the underline in the text stays as the hint).
+        for button in (self.add_button, self.delete_button):
+            key = QKeySequence.mnemonic(button.text())
+            button.setShortcut(QKeySequence())
+            scoped = QShortcut(key, self)
+            scoped.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scoped.activated.connect(button.animateClick)
         # Ins/Del only: Ctrl+N belongs to "Datei → Neu" in the main window.
         for key, slot in ((Qt.Key.Key_Insert, self.add),
                           (QKeySequence.StandardKey.Copy, self.copy),
@@ -152,6 +161,8 @@ class RecordSection(QWidget):
             self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
             self.form_area.setWidget(self.form)
             self.form_area.setMinimumWidth(360)
+            # The scroll area itself is no Tab stop: Tab goes from the table into the fields.
+            self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
             self.splitter.addWidget(self.table)
             self.splitter.addWidget(self.form_area)
