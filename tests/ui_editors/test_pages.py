@@ -468,3 +468,15 @@ def test_alt_n_adds_to_the_section_in_use_and_tab_skips_the_form_frame(qtbot, co
     assert levels.model.rowCount() == before[1]
     assert districts.add_button.text() == "&Neu"  # the underline stays as the hint
     assert districts.form_area.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_values_grid_year_columns_fit_their_values(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    page.tabs.setCurrentWidget(grid)
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    metrics = grid.table.fontMetrics()
+    for column in range(FIXED, grid.proxy.columnCount()):
+        widest = max(metrics.horizontalAdvance(str(grid.proxy.index(r, column).data() or ""))
+                     for r in range(grid.proxy.rowCount()))
+        assert widest < grid.table.columnWidth(column) <= max(widest + 30, 60)
