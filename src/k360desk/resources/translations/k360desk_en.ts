@@ -1139,7 +1139,7 @@
     </message>
     <message>
         <source>Handlungsfelder</source>
-        <translation>Topics</translation>
+        <translation>Fields of action</translation>
     </message>
     <message>
         <source>Neues Handlungsfeld</source>
@@ -1463,7 +1463,7 @@
     </message>
     <message>
         <source>Ohne Handlungsfeld</source>
-        <translation>No topic</translation>
+        <translation>No field of action</translation>
     </message>
     <message>
         <source>Sozialindex</source>
@@ -1997,7 +1997,7 @@ File ▸ Import ▸ Indicator values …</translation>
     </message>
     <message>
         <source>Handlungsfelder</source>
-        <translation>Topics</translation>
+        <translation>Fields of action</translation>
     </message>
     <message>
         <source>Indikatoren</source>
@@ -3914,7 +3914,7 @@ Details are in the log: %1</translation>
     </message>
     <message>
         <source>Handlungsfelder, Indikatoren und ihre Werte</source>
-        <translation>Topics, indicators and their values</translation>
+        <translation>Fields of action, indicators and their values</translation>
     </message>
     <message>
         <source>Karten &amp; Diagramme</source>
