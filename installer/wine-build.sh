@@ -19,7 +19,7 @@ export WINEPREFIX=$W/prefix WINEDEBUG=-all WINEARCH=win64
 export K360_SELFTEST_SKIP=qtpdf
 T0=$(date +%s)
 log() { echo "[$(( $(date +%s) - T0 ))s] $*"; }
-wrun() { wine "$@" 2>&1 < /dev/null | tr -d '\r' | grep -v "^[0-9a-f]*:fixme:" || true; }
+wrun() { wine "$@" 2>&1 < /dev/null | tr -d '\r' | grep -av "^[0-9a-f]*:fixme:" || true; }
 SUMMARY=$W/summary.txt; : > "$SUMMARY"
 note() { echo "$*" | tee -a "$SUMMARY"; }
 for tool in wine wixl msiinfo makensis x86_64-w64-mingw32-gcc osslsigncode; do
@@ -58,12 +58,14 @@ export WINEDLLOVERRIDES="ucrtbase=n"
 log "Wheels in Windows-Python installieren"
 wrun winpy/python.exe -m pip install -q --no-index --find-links wheels -r "$(winepath -w "$HERE/requirements-windows.txt")" | tail -3
 
-# 3) PyInstaller under wine, same spec as Linux
+# 3) PyInstaller under wine, same spec as Linux (REUSE_BUILD=1 keeps an existing dist/)
+if [ "${REUSE_BUILD:-0}" != 1 ] || [ ! -f dist/k360desk/k360desk.exe ]; then
 log "PyInstaller (Windows) läuft"
 rm -rf dist build
 wrun winpy/python.exe -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$(winepath -w "$W/dist")" --workpath "$(winepath -w "$W/build")" \
   "$(winepath -w "$HERE/k360desk.spec")" | grep -vE "WARNING: (Library not found|Hidden import)" | tail -5
+fi
 APP=$W/dist/k360desk
 [ -f "$APP/k360desk.exe" ] && [ -f "$APP/k360desk-cli.exe" ] || { echo "Fehler: kein Windows-Bundle" >&2; exit 1; }
 note "Windows-Bundle: $(du -sh "$APP" | cut -f1) in $(find "$APP" -type f | wc -l) Dateien"
@@ -87,10 +89,11 @@ EOF
 selftest() {  # selftest EXE OUTDIR(windows) LABEL
   local out
   out=$(wrun "$1" --selftest "$2")
-  echo "$out" | grep -E "^(OK|FEHLER|ÜBERSPRUNGEN|NICHT)" | sed 's/^/    /'
-  local unix; unix=$(winepath -u "$2")
-  if "$PY" -c "import json,sys; d=json.load(open('$unix/selftest.json',encoding='utf-8')); sys.exit(d['ergebnis']!='bestanden')"; then
-    note "$3: Selbsttest bestanden ($(grep -c '^OK' <<<"$out") Schritte ok, QtPdf unter wine übersprungen)"
+  echo "$out" | grep -aE "^(OK|FEHLER|ÜBERSPRUNGEN|NICHT)" | sed 's/^/    /'
+  local unix counts; unix=$(winepath -u "$2")
+  counts=$("$PY" -c "import collections,json; d=json.load(open('$unix/selftest.json',encoding='utf-8')); c=collections.Counter(s['status'] for s in d['schritte']); print(', '.join(f'{n} {k}' for k, n in c.items()), '|', d['ergebnis'], d['sekunden'], 's')")
+  if [[ $counts == *"| bestanden"* ]]; then
+    note "$3: Selbsttest bestanden (${counts%% |*}; QtPdf läuft unter wine nicht)"
   else
     note "$3: Selbsttest FEHLGESCHLAGEN"; grep -A3 "FEHLER" "$unix/selftest.txt" || true; return 1
   fi
@@ -137,20 +140,21 @@ wrun msiexec /i "$(winepath -w "out/k360desk-$VERSION-x64.msi")" /qn
   || { note "MSI-Installation FEHLGESCHLAGEN"; exit 1; }
 regq 'HKLM\Software\Classes\.k360' | grep -q k360desk.Projekt && note "MSI: Dateizuordnung .k360 → k360desk.Projekt (HKLM)"
 regq 'HKLM\Software\Classes\k360desk.Projekt\shell\open\command' | grep -q 'k360desk.exe' && note "MSI: Öffnen-Befehl eingetragen"
-ls "$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/" 2>/dev/null | grep -q "k360desk" \
-  && note "MSI: Startmenü-Eintrag vorhanden"
+link=$(find "$WINEPREFIX/drive_c" -iname "k360desk.lnk" 2>/dev/null | head -1)
+if [ -n "$link" ]; then note "MSI: Startmenü-Eintrag ${link#"$WINEPREFIX/drive_c/"}"
+else note "MSI: Startmenü-Verknüpfung von wine nicht angelegt (im MSI vorhanden, siehe build-msi.sh)"; fi
 selftest 'C:\Program Files\k360desk\k360desk-cli.exe' 'C:\k360-selftest-msi' "MSI-Installation"
 
 log "Upgrade auf $NEXT"
 wrun msiexec /i "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
 installed=$(regq 'HKLM\Software\k360\k360desk\Installation' /v Version | grep -o "[0-9]*\.[0-9]*\.[0-9]*" || true)
-products=$(wrun reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s /f k360desk /d | grep -c "DisplayName" || true)
+products=$(wrun reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -ac "DisplayName.*k360desk" || true)
 note "MSI-Upgrade $VERSION → $NEXT: installierte Version $installed, Einträge in Programme und Features: $products"
 [ "$installed" = "$NEXT" ] && [ -f "$PF/k360desk.exe" ] || { note "Upgrade FEHLGESCHLAGEN"; exit 1; }
 
 log "MSI deinstallieren (msiexec /x … /qn)"
 wrun msiexec /x "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
-left=$(find "$PF" -type f 2>/dev/null | wc -l)
+left=$(find "$PF" -type f 2>/dev/null | wc -l || true)
 regleft=$(regq 'HKLM\Software\Classes\.k360' | grep -c k360desk || true)
 note "MSI-Deinstallation: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
@@ -164,7 +168,7 @@ UD="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Programs/k360desk"
 regq 'HKCU\Software\Classes\.k360' | grep -q k360desk.Projekt && note "Pro Benutzer: Dateizuordnung in HKCU"
 selftest "$(winepath -w "$UD/k360desk-cli.exe")" 'C:\k360-selftest-user' "Installation pro Benutzer"
 wrun "$(winepath -w "$UD/uninstall.exe")" /S; sleep 3
-left=$(find "$UD" -type f 2>/dev/null | wc -l)
+left=$(find "$UD" -type f 2>/dev/null | wc -l || true)
 regleft=$(regq 'HKCU\Software\Classes\.k360' | grep -c k360desk || true)
 note "Pro Benutzer deinstalliert: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1

@@ -112,6 +112,11 @@ def _split_file_argument(argv: list[str]) -> tuple[list[str], str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m k360desk``."""
+    if argv is None:
+        # A frozen build starts the profile book's worker processes as this executable.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list, document = _split_file_argument(args_list)
     parser = build_parser()

@@ -300,16 +300,28 @@ def check_profile(ctx: Context) -> dict:
     pdf = ctx.path("quartiersprofil.pdf")
     if pdf.exists():
         pdf.unlink()
+    import contextlib
+    import io
+
+    errors = io.StringIO()
     try:
-        code_rc = main(["report", "profile", str(path), "-o", str(pdf), "--district", str(code)])
+        with contextlib.redirect_stderr(errors):
+            code_rc = main(["report", "profile", str(path), "-o", str(pdf), "--district", str(code)])
     except SystemExit as exc:  # argparse: the command exists but takes other arguments
         code_rc = exc.code
     if code_rc not in (0, None) or not pdf.exists():
-        raise RuntimeError(f"„k360desk report profile“ endete mit {code_rc}")
+        said = [line for line in errors.getvalue().splitlines() if line.strip()]
+        raise RuntimeError(f"„k360desk report profile“ endete mit {code_rc}"
+                           + (f": {said[-1]}" if said else ""))
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF"):
         raise RuntimeError("keine PDF-Datei")
-    return {"datei": str(pdf), "bytes": len(data), "sozialraum": code}
+    import re
+
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    if pages < 1:
+        raise RuntimeError("das Quartiersprofil hat keine Seiten")
+    return {"datei": str(pdf), "bytes": len(data), "seiten": pages, "sozialraum": code}
 
 
 def check_program_dir(ctx: Context) -> dict:

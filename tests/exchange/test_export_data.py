@@ -71,3 +71,11 @@ def test_unknown_format_and_indicator_are_one_line_errors(small_project, tmp_pat
                  "--indicators", "gibtsnicht"]) == 1
     assert "Unbekannte Indikatoren" in capsys.readouterr().err
     assert small_project.find(District, code="11") is not None
+
+
+def test_empty_selection_and_missing_folder_are_errors(small_project, tmp_path, capsys):
+    out = tmp_path / "leer.csv"
+    assert main(["export", "values", str(small_project.path), str(out), "--period", "1900"]) == 1
+    assert "keine Werte" in capsys.readouterr().err and not out.exists()
+    assert main(["export", "values", str(small_project.path), str(tmp_path / "fehlt" / "x.csv")]) == 1
+    assert "gibt es nicht" in capsys.readouterr().err

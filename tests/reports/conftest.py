@@ -17,8 +17,22 @@ def demo_file(tmp_path_factory):
         mp.setenv("K360DESK_DATA_DIR", str(folder / "appdata"))
         mp.setenv("K360DESK_TEMP_AS_DOCUMENTS", "1")
         write_demo(path)
-        assert main(["index", str(path), "--preset", "berlin-mss", "--period", "2024", "--status",
-                     "alo_quote,sgb2_quote,kinderarmut,altersarmut", "--store"]) == 0
+        assert (
+            main(
+                [
+                    "index",
+                    str(path),
+                    "--preset",
+                    "berlin-mss",
+                    "--period",
+                    "2024",
+                    "--status",
+                    "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                    "--store",
+                ]
+            )
+            == 0
+        )
     return path
 
 
@@ -57,10 +71,10 @@ def embedded_fonts(path) -> set[str]:
 def ink_fraction(path, page: int = 0) -> float:
     """Share of non-white pixels of a page rendered with QtPdf (0 = blank)."""
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keep alive
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - keep alive
     doc = QPdfDocument()
     doc.load(str(path))
     image = doc.render(page, QSize(300, 424))

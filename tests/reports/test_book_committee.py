@@ -31,8 +31,9 @@ def test_book_in_two_worker_processes_with_outline_and_appendix(demo, tmp_path):
     ids = select_districts(demo, codes=["0101", "0102", "0505"])
     seen = []
     out = tmp_path / "buch.pdf"
-    result = write_book(demo, out, ids, progress=Progress(lambda d, t, text: seen.append(text)),
-                        workers=2, chunk_size=1)
+    result = write_book(
+        demo, out, ids, progress=Progress(lambda d, t, text: seen.append(text)), workers=2, chunk_size=1
+    )
     pages = pdf_text(out)
     assert result.pages == len(pages) and result.profiles == 3
     assert "Quartiersprofile" in pages[0] and "Auswahl von 3 Sozialräumen" in pages[0]
@@ -43,8 +44,15 @@ def test_book_in_two_worker_processes_with_outline_and_appendix(demo, tmp_path):
     assert any("Anhang A: Methoden" in t and "Referenzwert Gesamtstadt" in "".join(pages) for t in pages)
     assert any("Glossar der Indikatoren" in t for t in pages)
     titles = _outline_titles(out)
-    assert {"Titel", "Inhalt", "Quartiersprofile", "0101 Altstadt", "0505 Am Hochfeld",
-            "Anhang A: Methoden", "Anhang B: Glossar der Indikatoren"} <= set(titles)
+    assert {
+        "Titel",
+        "Inhalt",
+        "Quartiersprofile",
+        "0101 Altstadt",
+        "0505 Am Hochfeld",
+        "Anhang A: Methoden",
+        "Anhang B: Glossar der Indikatoren",
+    } <= set(titles)
     assert any("gezeichnet" in text for text in seen)
     assert embedded_fonts(out)
     assert ink_fraction(out, 0) > 0.02
@@ -128,12 +136,16 @@ def test_report_command_end_to_end(demo_file, tmp_path, capsys):
     assert main(["report", "profile", str(demo_file), "--district", "0505", "-o", str(profile)]) == 0
     assert "Am Hochfeld" in pdf_text(profile)[0]
     word = tmp_path / "v.docx"
-    assert main(["report", "committee", str(demo_file), "--round", "Quartiersfonds 2025", "-o", str(word)]) == 0
+    assert (
+        main(["report", "committee", str(demo_file), "--round", "Quartiersfonds 2025", "-o", str(word)]) == 0
+    )
     assert docx.Document(str(word)).paragraphs
     assert "gespeichert" in capsys.readouterr().out
     assert main(["report", "profile", str(demo_file), "--district", "4711", "-o", str(profile)]) == 1
     assert "4711" in capsys.readouterr().err
     assert main(["report", "atlas", str(demo_file), "-o", str(tmp_path / "a.docx")]) == 1
-    assert main(["report", "committee", str(demo_file), "--round", "gibtsnicht", "-o",
-                 str(tmp_path / "x.pdf")]) == 1
+    assert (
+        main(["report", "committee", str(demo_file), "--round", "gibtsnicht", "-o", str(tmp_path / "x.pdf")])
+        == 1
+    )
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.pdf.part").exists()

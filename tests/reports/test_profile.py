@@ -33,8 +33,11 @@ def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
     from k360desk.export.pdf.profile import write_profile
     from k360desk.export.pdf.profile_data import ProfileData
 
-    template = {"indicators": ["einwohner", "arbeitslose", "alo_quote"], "charts": ["alo_quote"],
-                "periods": 3}
+    template = {
+        "indicators": ["einwohner", "arbeitslose", "alo_quote"],
+        "charts": ["alo_quote"],
+        "periods": 3,
+    }
     districts = small_project.districts_frame()
     target = int(districts.index[districts["code"] == "22"][0])
     data = ProfileData.load(small_project, [target], template=template)
@@ -49,7 +52,7 @@ def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
     lines = text.splitlines()
     for name in ("Arbeitslose", "Arbeitslosenquote"):
         at = lines.index(name)
-        assert lines[at + 2] == "geheim", lines[at:at + 4]  # name, unit, value
+        assert lines[at + 2] == "geheim", lines[at : at + 4]  # name, unit, value
     assert "0,7" not in text and "0,8" not in text  # 2 of 250–275 inhabitants
 
 
@@ -63,8 +66,11 @@ def test_hostile_names_are_escaped(small_project, tmp_path):
     new = small_project.add(District(code="99", name=HOSTILE, level_id=level, geom=box(0, 3000, 500, 3500)))
     provider = small_project.add(Provider(name=HOSTILE, contact_person="<b>Frau</b> Müller"))
     kind = small_project.add(FacilityType(name="Treff & Café"))
-    small_project.add(Facility(name=f"Haus {HOSTILE}", provider_id=provider, type_id=kind, district_id=new,
-                               street="Straße <1>"))
+    small_project.add(
+        Facility(
+            name=f"Haus {HOSTILE}", provider_id=provider, type_id=kind, district_id=new, street="Straße <1>"
+        )
+    )
     out = tmp_path / "profil.pdf"
     write_profile(small_project, "99", out)
     text = "\n".join(pdf_text(out))
@@ -86,3 +92,22 @@ def test_profile_template_roundtrip_and_unknown_keys(small_project):
     assert profiles.load_template(small_project, "Kurz")["indicators"] == ["alo_quote"]
     with pytest.raises(ProjectError, match="gibtsnicht"):
         profiles.save_template(small_project, "Kaputt", {"indicators": ["gibtsnicht"]})
+
+
+def test_logo_from_assets_is_drawn_on_every_page(small_project, tmp_path):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from k360desk.export.pdf.profile import write_profile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), (30, 60, 120)).save(buffer, format="PNG")
+    small_project.execute_link("assets", [{"name": "logo", "mime": "image/png", "data": buffer.getvalue()}])
+    out = tmp_path / "logo.pdf"
+    write_profile(small_project, "11", out)
+    for page in PdfReader(str(out)).pages:
+        xobjects = page["/Resources"].get_object().get("/XObject", {})
+        kinds = {str(x.get_object().get("/Subtype")) for x in xobjects.values()}
+        assert "/Image" in kinds

@@ -118,6 +118,9 @@ def _export(args: argparse.Namespace) -> int:
         if args.what == "values":
             periods = [args.period] if args.period else None
             count = export_values(project, args.out, keys, periods)
+            if count == 0:
+                Path(args.out).unlink(missing_ok=True)
+                raise CommandError("Für diese Auswahl gibt es keine Werte; nichts geschrieben.")
             print(f"{de_number(count)} Werte geschrieben: {args.out}")
         else:
             count = export_districts(project, args.out, keys or [], args.period)

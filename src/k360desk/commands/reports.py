@@ -16,23 +16,31 @@ KINDS = ("profile", "book", "committee", "atlas")
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``report``."""
     p = sub.add_parser(
-        "report", help="druckfertige Berichte (PDF/Word)",
+        "report",
+        help="druckfertige Berichte (PDF/Word)",
         description="Schreibt ein Quartiersprofil (profile), ein Profilbuch (book), die Beschlussvorlage "
-                    "einer Förderrunde (committee, auch als .docx) oder den Sozialatlas (atlas).")
-    p.add_argument("kind", choices=KINDS, metavar="ART",
-                   help="profile, book, committee oder atlas")
+        "einer Förderrunde (committee, auch als .docx) oder den Sozialatlas (atlas).",
+    )
+    p.add_argument("kind", choices=KINDS, metavar="ART", help="profile, book, committee oder atlas")
     p.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
     p.add_argument("-o", "--output", required=True, metavar="DATEI", help="Zieldatei (.pdf oder .docx)")
-    p.add_argument("--district", metavar="KÜRZEL",
-                   help="Sozialraum (profile) bzw. Auswahl mit Komma getrennt (book, atlas)")
+    p.add_argument(
+        "--district",
+        metavar="KÜRZEL",
+        help="Sozialraum (profile) bzw. Auswahl mit Komma getrennt (book, atlas)",
+    )
     p.add_argument("--level", metavar="EBENE", help="alle Sozialräume einer Ebene (book, atlas)")
     p.add_argument("--round", metavar="ID|NAME", help="Förderrunde (committee)")
-    p.add_argument("--format", choices=("pdf", "docx"), help="pdf oder docx (docx nur für committee; "
-                                                                "Standard: nach Dateiendung)")
+    p.add_argument(
+        "--format",
+        choices=("pdf", "docx"),
+        help="pdf oder docx (docx nur für committee; Standard: nach Dateiendung)",
+    )
     p.add_argument("--period", type=int, metavar="JAHR", help="Bezugsjahr der Profile (Standard: neuestes)")
     p.add_argument("--template", metavar="NAME", help="gespeicherte Profilvorlage (Standard: erste/Standard)")
-    p.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="Prozesse für das Profilbuch (Standard: 2)")
+    p.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="Prozesse für das Profilbuch (Standard: 2)"
+    )
     p.set_defaults(func=_report)
 
 
@@ -104,8 +112,15 @@ def _write(args: argparse.Namespace, project, out: Path, fmt: str) -> str:
                 last[0] = time.monotonic()
                 print(f"\r{text:<60}", end="", file=sys.stderr, flush=True)
 
-        result = write_book(project, out, ids, progress=Progress(report), workers=max(1, args.workers),
-                            template=_template(project, args.template), period=args.period)
+        result = write_book(
+            project,
+            out,
+            ids,
+            progress=Progress(report),
+            workers=max(1, args.workers),
+            template=_template(project, args.template),
+            period=args.period,
+        )
         if sys.stderr.isatty():
             print(file=sys.stderr)
         return f"Profilbuch ({result.profiles} Profile, {result.pages} Seiten)"

@@ -64,6 +64,8 @@ def export_values(project: Project, path: str | Path, keys: Iterable[str] | None
                   periods: Iterable[int] | None = None) -> int:
     """Write indicator values as CSV (German Excel) or XLSX, chosen by the file extension."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"Den Ordner „{path.parent}“ gibt es nicht.")
     table = values_table(project, keys, periods)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -90,6 +92,8 @@ def export_districts(project: Project, path: str | Path, keys: Iterable[str] = (
     drivers = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON"}
     if suffix not in drivers:
         raise ExportError(f"Unbekanntes Format „{path.suffix}“ (möglich: .gpkg, .geojson).")
+    if not path.parent.is_dir():
+        raise ExportError(f"Den Ordner „{path.parent}“ gibt es nicht.")
     districts = project.districts_frame(level_id)
     if districts.empty:
         raise ExportError("Das Projekt hat keine Sozialräume.")

@@ -34,15 +34,23 @@ def default_definition(project: Project) -> dict[str, Any]:
     frame = pd.read_sql_query(
         "SELECT i.key, i.kind, i.polarity, i.sort, coalesce(t.sort, 999) AS topic_sort "
         "FROM indicators i LEFT JOIN topics t ON t.id = i.topic_id ORDER BY topic_sort, i.sort, i.id",
-        project._conn)
+        project._conn,
+    )
     if frame.empty:
         return {"indicators": [], "charts": [], "periods": 5}
     population = frame[frame["key"].isin(["einwohner", "bevoelkerung", "einwohner_insgesamt"])]
     ratios = frame[frame["kind"] != "count"]
-    keys = list(dict.fromkeys(list(population["key"]) + list(ratios["key"])))
-    if len(keys) < 4:
-        keys = list(dict.fromkeys(keys + list(frame["key"])))
-    keys = keys[:MAX_INDICATORS]
+    # Need indicators first (they are what a profile is read for), then neutral ratios such
+    # as age shares until the table is full; shown in topic order.
+    ranked = (
+        list(population["key"])
+        + list(ratios.loc[ratios["polarity"] != 0, "key"])
+        + list(ratios.loc[ratios["polarity"] == 0, "key"])
+    )
+    chosen = set(list(dict.fromkeys(ranked))[:MAX_INDICATORS])
+    if len(chosen) < 4:
+        chosen |= set(list(frame["key"])[: MAX_INDICATORS - len(chosen)])
+    keys = [k for k in frame["key"] if k in chosen]
     need = ratios[ratios["polarity"] != 0]
     charts = [k for k in need["key"] if k in keys][:MAX_CHARTS]
     if not charts:
@@ -57,8 +65,11 @@ def template_names(project: Project) -> list[str]:
 
 def load_template(project: Project, name: str | None = None) -> dict[str, Any]:
     """A stored template (the first one when no name is given) or the default."""
-    record = project.find(ProfileTemplate, name=name) if name else \
-        next(iter(project.all(ProfileTemplate, order_by="id")), None)
+    record = (
+        project.find(ProfileTemplate, name=name)
+        if name
+        else next(iter(project.all(ProfileTemplate, order_by="id")), None)
+    )
     if record is None:
         if name and name != DEFAULT_NAME:
             raise ProjectError(f"Die Profilvorlage „{name}“ gibt es nicht.")
@@ -88,9 +99,14 @@ def save_template(project: Project, name: str, definition: dict[str, Any]) -> in
     unknown = [k for k in wanted if k not in known]
     if unknown:
         raise ProjectError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
-    text = json.dumps({"indicators": list(definition.get("indicators") or []),
-                       "charts": list(definition.get("charts") or []),
-                       "periods": int(definition.get("periods") or 5)}, ensure_ascii=False)
+    text = json.dumps(
+        {
+            "indicators": list(definition.get("indicators") or []),
+            "charts": list(definition.get("charts") or []),
+            "periods": int(definition.get("periods") or 5),
+        },
+        ensure_ascii=False,
+    )
     existing = project.find(ProfileTemplate, name=name)
     if existing is not None:
         project.update(ProfileTemplate, existing.id, definition=text)
@@ -101,7 +117,8 @@ def save_template(project: Project, name: str, definition: dict[str, Any]) -> in
 def logo(project: Project) -> bytes | None:
     """The municipality's logo from the ``assets`` table (PNG or JPEG), if one is stored."""
     rows = project._conn.execute(
-        "SELECT name, data FROM assets WHERE mime IN ('image/png', 'image/jpeg')").fetchall()
+        "SELECT name, data FROM assets WHERE mime IN ('image/png', 'image/jpeg')"
+    ).fetchall()
     by_name = {str(n).lower(): bytes(d) for n, d in rows}
     for name in LOGO_NAMES:
         if name in by_name:
@@ -114,16 +131,25 @@ def values(project: Project, keys: list[str], periods: list[int]) -> pd.DataFram
     with the primary key and without joins: a city-scale profile must load in well under a
     second."""
     columns = ["indicator_id", "indicator", "district_id", "district", "period", "value", "status", "note"]
-    ind = pd.read_sql_query(f"SELECT id, key FROM indicators WHERE key IN ({','.join('?' * len(keys))})",
-                            project._conn, params=list(keys)) if keys else pd.DataFrame(columns=["id", "key"])
+    ind = (
+        pd.read_sql_query(
+            f"SELECT id, key FROM indicators WHERE key IN ({','.join('?' * len(keys))})",
+            project._conn,
+            params=list(keys),
+        )
+        if keys
+        else pd.DataFrame(columns=["id", "key"])
+    )
     if ind.empty or not periods:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else object) for c in columns})
     rows = project._conn.execute(
         f"SELECT indicator_id, district_id, period, value, status, note FROM indicator_values "
         f"WHERE indicator_id IN ({','.join(str(int(i)) for i in ind['id'])}) "
-        f"AND period IN ({','.join(str(int(p)) for p in periods)})").fetchall()
-    frame = pd.DataFrame.from_records(rows, columns=["indicator_id", "district_id", "period", "value",
-                                                     "status", "note"])
+        f"AND period IN ({','.join(str(int(p)) for p in periods)})"
+    ).fetchall()
+    frame = pd.DataFrame.from_records(
+        rows, columns=["indicator_id", "district_id", "period", "value", "status", "note"]
+    )
     codes = dict(project._conn.execute("SELECT fid, code FROM districts").fetchall())
     frame["indicator"] = frame["indicator_id"].map(dict(zip(ind["id"], ind["key"], strict=True)))
     frame["district"] = frame["district_id"].map(codes)
@@ -134,26 +160,40 @@ def values(project: Project, keys: list[str], periods: list[int]) -> pd.DataFram
 def value_periods(project: Project, keys: list[str]) -> list[int]:
     """Periods with values of the given indicators (or their inputs), ascending; uses the
     primary key per indicator instead of scanning all values."""
-    ids = pd.read_sql_query("SELECT id, numerator_id, denominator_id FROM indicators WHERE key IN (%s)"
-                            % ",".join("?" * len(keys)), project._conn, params=list(keys)) if keys else None
+    ids = (
+        pd.read_sql_query(
+            "SELECT id, numerator_id, denominator_id FROM indicators WHERE key IN (%s)"
+            % ",".join("?" * len(keys)),
+            project._conn,
+            params=list(keys),
+        )
+        if keys
+        else None
+    )
     if ids is None or ids.empty:
         return sorted(r[0] for r in project._conn.execute("SELECT DISTINCT period FROM indicator_values"))
     wanted = {int(v) for v in pd.concat([ids["id"], ids["numerator_id"], ids["denominator_id"]]).dropna()}
     found: set[int] = set()
     for indicator_id in wanted:
-        found.update(r[0] for r in project._conn.execute(
-            "SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ?", (indicator_id,)))
+        found.update(
+            r[0]
+            for r in project._conn.execute(
+                "SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ?", (indicator_id,)
+            )
+        )
     return sorted(found)
 
 
 def statements(project: Project, district_ids: list[int] | None = None) -> pd.DataFrame:
     """Providers' statements per district: district_id, questionnaire, period, number, question,
     qtype, provider, answer_text, answer_number (newest questionnaire first)."""
-    sql = ("SELECT s.district_id, qn.name AS questionnaire, qn.period, q.number, q.text AS question, "
-           "q.qtype, coalesce(p.name, '') AS provider, s.answer_text, s.answer_number "
-           "FROM statements s JOIN questions q ON q.id = s.question_id "
-           "JOIN questionnaires qn ON qn.id = q.questionnaire_id "
-           "LEFT JOIN providers p ON p.id = s.provider_id")
+    sql = (
+        "SELECT s.district_id, qn.name AS questionnaire, qn.period, q.number, q.text AS question, "
+        "q.qtype, coalesce(p.name, '') AS provider, s.answer_text, s.answer_number "
+        "FROM statements s JOIN questions q ON q.id = s.question_id "
+        "JOIN questionnaires qn ON qn.id = q.questionnaire_id "
+        "LEFT JOIN providers p ON p.id = s.provider_id"
+    )
     params: list[Any] = []
     if district_ids is not None:
         sql += f" WHERE s.district_id IN ({','.join('?' * len(district_ids))})"
@@ -166,12 +206,14 @@ def facilities(project: Project, district_ids: list[int] | None = None) -> pd.Da
     """Open facilities (no geometry) with type, provider and contact, by district and type:
     id, district_id, type, name, provider, umbrella, contact_person, street, postcode, city,
     phone, email, capacity."""
-    sql = ("SELECT f.fid AS id, f.district_id, coalesce(t.name, 'ohne Art') AS type, f.name, "
-           "coalesce(p.name, '') AS provider, coalesce(p.umbrella, '') AS umbrella, "
-           "coalesce(p.contact_person, '') AS contact_person, f.street, f.postcode, f.city, f.phone, "
-           "f.email, f.capacity FROM facilities f LEFT JOIN facility_types t ON t.id = f.type_id "
-           "LEFT JOIN providers p ON p.id = f.provider_id "
-           "WHERE (f.closed IS NULL OR f.closed = '')")
+    sql = (
+        "SELECT f.fid AS id, f.district_id, coalesce(t.name, 'ohne Art') AS type, f.name, "
+        "coalesce(p.name, '') AS provider, coalesce(p.umbrella, '') AS umbrella, "
+        "coalesce(p.contact_person, '') AS contact_person, f.street, f.postcode, f.city, f.phone, "
+        "f.email, f.capacity FROM facilities f LEFT JOIN facility_types t ON t.id = f.type_id "
+        "LEFT JOIN providers p ON p.id = f.provider_id "
+        "WHERE (f.closed IS NULL OR f.closed = '')"
+    )
     params: list[Any] = []
     if district_ids is not None:
         sql += f" AND f.district_id IN ({','.join('?' * len(district_ids))})"
@@ -190,7 +232,8 @@ def funded_projects(project: Project) -> pd.DataFrame:
         "FROM application_districts d JOIN applications a ON a.id = d.application_id "
         "JOIN funding_rounds r ON r.id = a.round_id LEFT JOIN providers p ON p.id = a.provider_id "
         "WHERE a.status = 'awarded' ORDER BY r.first_year DESC, a.title",
-        project._conn)
+        project._conn,
+    )
 
 
 def open_reader(work_path) -> Project:

@@ -170,7 +170,11 @@ class MergeDialog(QDialog):
         self.context = context
         self.setWindowTitle(self.tr("Änderungen übernehmen"))
         self._other = Project.open(other_path, read_only=True)
-        self.plan = plan_merge(context.project, self._other)
+        try:
+            self.plan = plan_merge(context.project, self._other)
+        except BaseException:
+            self._other.close()
+            raise
         info = QLabel()
         info.setWordWrap(True)
         if not self.plan.items:

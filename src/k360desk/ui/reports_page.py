@@ -61,9 +61,16 @@ class ReportsPage(QWidget):
         left = QWidget()
         form = QVBoxLayout(left)
         self.kind = QComboBox()
-        for key, label in zip(KINDS, (self.tr("Quartiersprofil"), self.tr("Profilbuch"),
-                                      self.tr("Beschlussvorlage (Förderrunde)"), self.tr("Sozialatlas")),
-                              strict=True):
+        for key, label in zip(
+            KINDS,
+            (
+                self.tr("Quartiersprofil"),
+                self.tr("Profilbuch"),
+                self.tr("Beschlussvorlage (Förderrunde)"),
+                self.tr("Sozialatlas"),
+            ),
+            strict=True,
+        ):
             self.kind.addItem(label, key)
         self.kind.setAccessibleName(self.tr("Art des Berichts"))
         top = QFormLayout()
@@ -231,13 +238,21 @@ class ReportsPage(QWidget):
         if request["kind"] == "book" and request["ids"] == []:
             self.status.setText(self.tr("Bitte mindestens einen Sozialraum auswählen."))
             return
+        preload()
         self._counter += 1
         target = Path(self._tmp.path()) / f"bericht-{self._counter}.pdf"
         work = str(project.work_path)
         self.status.setText(self.tr("Bericht wird erstellt …"))
         self.create_button.setEnabled(False)
-        run_task(self, self.tr("Bericht erstellen"), lambda progress: write_report(work, request, target, progress),
-                 self._shown, on_error=self._failed, key="reports-preview", on_cancel=self._cancelled)
+        run_task(
+            self,
+            self.tr("Bericht erstellen"),
+            lambda progress: write_report(work, request, target, progress),
+            self._shown,
+            on_error=self._failed,
+            key="reports-preview",
+            on_cancel=self._cancelled,
+        )
 
     def _shown(self, path: Path) -> None:
         self.create_button.setEnabled(True)
@@ -273,7 +288,9 @@ class ReportsPage(QWidget):
         """Copy the previewed PDF to a place the user chooses."""
         if self.current_pdf is None:
             return
-        target = self._ask_target(self.tr("Bericht als PDF speichern"), ".pdf", self.tr("PDF-Dateien (*.pdf)"))
+        target = self._ask_target(
+            self.tr("Bericht als PDF speichern"), ".pdf", self.tr("PDF-Dateien (*.pdf)")
+        )
         if target is None:
             return
         try:
@@ -291,15 +308,22 @@ class ReportsPage(QWidget):
         round_id = self.round.currentData()
         if project is None or round_id is None:
             return
-        target = self._ask_target(self.tr("Beschlussvorlage als Word-Dokument speichern"), ".docx",
-                                  self.tr("Word-Dokumente (*.docx)"))
+        target = self._ask_target(
+            self.tr("Beschlussvorlage als Word-Dokument speichern"),
+            ".docx",
+            self.tr("Word-Dokumente (*.docx)"),
+        )
         if target is None:
             return
+        preload()
         work = str(project.work_path)
         request = {"kind": "committee_docx", "round_id": round_id}
-        run_task(self, self.tr("Word-Dokument schreiben"),
-                 lambda progress: write_report(work, request, target, progress),
-                 lambda path: self.status.setText(self.tr("Gespeichert: %1").replace("%1", str(path))))
+        run_task(
+            self,
+            self.tr("Word-Dokument schreiben"),
+            lambda progress: write_report(work, request, target, progress),
+            lambda path: self.status.setText(self.tr("Gespeichert: %1").replace("%1", str(path))),
+        )
 
     def print_report(self) -> None:
         """Print the previewed PDF through the system print dialog."""
@@ -314,6 +338,49 @@ class ReportsPage(QWidget):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         print_pdf(self.document, printer)
+
+
+_PRELOAD = (
+    "k360desk.export.pdf.profile",
+    "k360desk.export.pdf.profile_data",
+    "k360desk.export.pdf.book",
+    "k360desk.export.pdf.committee",
+    "k360desk.export.pdf.committee_docx",
+    "k360desk.export.pdf.atlas",
+    "k360desk.export.pdf.markdown",
+    "k360desk.export.pdf.glossary",
+    "k360desk.export.map_data",
+    "k360desk.export.map_render",
+    "k360desk.figures_rounds",
+    "k360desk.models.profiles",
+    "pypdf",
+    "docx",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_agg",
+    "reportlab.pdfbase.ttfonts",
+    "reportlab.lib.utils",
+    "PIL.Image",
+    "PIL.PngImagePlugin",
+    "geopandas",
+    "concurrent.futures.process",
+    "multiprocessing.spawn",
+)
+
+
+def preload() -> None:
+    """Import the report modules on the GUI thread, once.
+
+    PySide6 hooks ``import`` and inspects each newly imported module; doing that on a worker
+    thread while the GUI thread runs crashed the app ("none_dealloc" in shibokensupport).
+    Modules already imported pass the hook without that work.
+    """
+    import importlib
+
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    from k360desk.export.pdf.base import register_fonts
+
+    register_fonts()
 
 
 def print_pdf(document, printer) -> int:

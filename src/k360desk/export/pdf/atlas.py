@@ -38,9 +38,12 @@ def _address(row) -> str:
 
 def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     """Overview by type, then one section per district (in code order) with a table by type."""
-    story: list = [SectionMark("Sozialatlas"), Bookmark("Übersicht", "overview"),
-                   Paragraph("Sozialatlas", st["title"]),
-                   Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"])]
+    story: list = [
+        SectionMark("Sozialatlas"),
+        Bookmark("Übersicht", "overview"),
+        Paragraph("Sozialatlas", st["title"]),
+        Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"]),
+    ]
     counts = facilities.groupby("type").size().sort_values(ascending=False)
     rows = [[Paragraph("Art der Einrichtung", st["cell_head"]), Paragraph("Anzahl", st["cell_head_right"])]]
     rows += [[Paragraph(esc(t), st["cell"]), format_number(n, 0)] for t, n in counts.items()]
@@ -65,20 +68,35 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
             for _, f in of_type.iterrows():
                 capacity = format_number(f["capacity"], 0) if pd.notna(f.get("capacity")) else ""
                 address = _address(f)
-                body.append([Paragraph(esc(f["name"]) + (f"<br/><font color='#5f5f5f'>{address}</font>"
-                                                         if address else ""), st["cell"]),
-                             Paragraph(esc(f["provider"]), st["cell"]), Paragraph(_contact(f), st["cell"]),
-                             Paragraph(capacity, st["cell_right"])])
+                body.append(
+                    [
+                        Paragraph(
+                            esc(f["name"])
+                            + (f"<br/><font color='#5f5f5f'>{address}</font>" if address else ""),
+                            st["cell"],
+                        ),
+                        Paragraph(esc(f["provider"]), st["cell"]),
+                        Paragraph(_contact(f), st["cell"]),
+                        Paragraph(capacity, st["cell_right"]),
+                    ]
+                )
         table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
-        story += [CondPageBreak(35 * mm), SectionMark(title), Bookmark(title, f"d{code}"),
-                  Paragraph(esc(title) + f" <font size=8 color='#5f5f5f'>({len(group)} Einrichtungen)</font>",
-                            st["h2"]), table]
+        story += [
+            CondPageBreak(35 * mm),
+            SectionMark(title),
+            Bookmark(title, f"d{code}"),
+            Paragraph(
+                esc(title) + f" <font size=8 color='#5f5f5f'>({len(group)} Einrichtungen)</font>", st["h2"]
+            ),
+            table,
+        ]
     return story
 
 
-def write_atlas(project, out, *, level: str | None = None, codes: list[str] | None = None,
-                created: date | None = None) -> int:
+def write_atlas(
+    project, out, *, level: str | None = None, codes: list[str] | None = None, created: date | None = None
+) -> int:
     """Write the Sozialatlas listing (all districts, one level or selected codes); return the
     number of facilities listed."""
     from k360desk.models import profiles

@@ -65,8 +65,12 @@ def register_fonts() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     base = font_dir()
-    files = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf",
-             FONT_ITALIC: "DejaVuSans-Oblique.ttf", FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf"}
+    files = {
+        FONT: "DejaVuSans.ttf",
+        FONT_BOLD: "DejaVuSans-Bold.ttf",
+        FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+        FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    }
     for name, file in files.items():
         pdfmetrics.registerFont(TTFont(name, os.path.join(base, file)))
     addMapping(FONT, 0, 0, FONT)
@@ -94,30 +98,55 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
         "note": ParagraphStyle("note", parent=body, fontSize=7, leading=9, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9),
-        "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=7.5, leading=9,
-                                     alignment=TA_RIGHT),
-        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=7.5,
-                                    leading=9),
-        "cell_head_right": ParagraphStyle("cell_head_right", parent=body, fontName=FONT_BOLD,
-                                          fontSize=7.5, leading=9, alignment=TA_RIGHT),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21,
-                                spaceAfter=2, textColor=INK),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=10, leading=13, textColor=MUTED,
-                                   spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16,
-                             spaceBefore=6, spaceAfter=6, textColor=ACCENT),
-        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=10, leading=13,
-                             spaceBefore=8, spaceAfter=3, textColor=ACCENT),
-        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=9, leading=12,
-                             spaceBefore=5, spaceAfter=2),
-        "bullet_small": ParagraphStyle("bullet_small", parent=body, fontSize=7.5, leading=9.5,
-                                       leftIndent=10, bulletIndent=2, bulletFontName=FONT),
+        "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=7.5, leading=9, alignment=TA_RIGHT),
+        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=7.5, leading=9),
+        "cell_head_right": ParagraphStyle(
+            "cell_head_right", parent=body, fontName=FONT_BOLD, fontSize=7.5, leading=9, alignment=TA_RIGHT
+        ),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=2, textColor=INK
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=10, leading=13, textColor=MUTED, spaceAfter=6
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=6,
+            spaceAfter=6,
+            textColor=ACCENT,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=3,
+            textColor=ACCENT,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName=FONT_BOLD, fontSize=9, leading=12, spaceBefore=5, spaceAfter=2
+        ),
+        "bullet_small": ParagraphStyle(
+            "bullet_small",
+            parent=body,
+            fontSize=7.5,
+            leading=9.5,
+            leftIndent=10,
+            bulletIndent=2,
+            bulletFontName=FONT,
+        ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=10, bulletIndent=2, bulletFontName=FONT),
-        "quote": ParagraphStyle("quote", parent=body, leftIndent=12, textColor=INK,
-                                fontName=FONT_ITALIC),
+        "quote": ParagraphStyle("quote", parent=body, leftIndent=12, textColor=INK, fontName=FONT_ITALIC),
         "toc": ParagraphStyle("toc", parent=body, fontSize=8.5, leading=11, alignment=TA_LEFT),
-        "cover_title": ParagraphStyle("cover_title", parent=body, fontName=FONT_BOLD, fontSize=26,
-                                      leading=32, textColor=INK),
+        "cover_title": ParagraphStyle(
+            "cover_title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32, textColor=INK
+        ),
         "cover_sub": ParagraphStyle("cover_sub", parent=body, fontSize=13, leading=18, textColor=MUTED),
     }
     return out
@@ -145,8 +174,9 @@ def report_info(project, title: str, created: date | None = None) -> ReportInfo:
     from k360desk.models import profiles
 
     city = project.get_meta("municipality") or ""
-    return ReportInfo(municipality=city, title=title, created=created or date.today(),
-                      logo=profiles.logo(project))
+    return ReportInfo(
+        municipality=city, title=title, created=created or date.today(), logo=profiles.logo(project)
+    )
 
 
 def canvas_class(info: ReportInfo):
@@ -189,9 +219,13 @@ def draw_frame(canvas: Canvas, info: ReportInfo, page: int, total: int, section:
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, 8.5)
     city = info.municipality or ""
-    canvas.drawString(MARGIN_LEFT, top, city if city.lower().startswith(("stadt", "kreis", "gemeinde",
-                                                                          "landkreis"))
-                      else (f"Stadt {city}" if city else ""))
+    canvas.drawString(
+        MARGIN_LEFT,
+        top,
+        city
+        if city.lower().startswith(("stadt", "kreis", "gemeinde", "landkreis"))
+        else (f"Stadt {city}" if city else ""),
+    )
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED)
     canvas.drawString(MARGIN_LEFT, top - 10, info.title)
@@ -224,8 +258,9 @@ def _draw_logo(canvas: Canvas, data: bytes, right: float, bottom: float) -> None
         return
     height = 11 * mm
     width = min(w * height / max(h, 1), 45 * mm)
-    canvas.drawImage(image, right - width, bottom, width, height, preserveAspectRatio=True, mask="auto",
-                     anchor="e")
+    canvas.drawImage(
+        image, right - width, bottom, width, height, preserveAspectRatio=True, mask="auto", anchor="e"
+    )
 
 
 class SectionMark(Flowable):
@@ -265,13 +300,29 @@ def build_document(path_or_buffer, story: list, info: ReportInfo) -> None:
     if isinstance(path_or_buffer, os.PathLike):
         path_or_buffer = os.fspath(path_or_buffer)
     doc = BaseDocTemplate(
-        path_or_buffer, pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title,
-        author=info.municipality, creator="k360desk", lang="de-DE",
+        path_or_buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=info.title,
+        author=info.municipality,
+        creator="k360desk",
+        lang="de-DE",
     )
     # No frame padding: text, tables and the header rule share one left edge.
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        FRAME_WIDTH,
+        FRAME_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=canvas_class(info))
 
@@ -292,5 +343,7 @@ def table_style(header_rows: int = 1, zebra: bool = True) -> list:
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL))
     if zebra:
-        cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")]))
+        cmds.append(
+            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")])
+        )
     return cmds

@@ -38,8 +38,9 @@ class BookResult:
     seconds: float
 
 
-def select_districts(project: Project, *, level: str | int | None = None,
-                     codes: list[str] | None = None) -> list[int]:
+def select_districts(
+    project: Project, *, level: str | int | None = None, codes: list[str] | None = None
+) -> list[int]:
     """District ids for a book: the given codes, one level (name or id), or all (by code)."""
     districts = project.districts_frame().sort_values(["level_rank", "code"])
     if codes:
@@ -52,8 +53,10 @@ def select_districts(project: Project, *, level: str | int | None = None,
         return [int(by_code[c]) for c in wanted]
     if level is not None and str(level).strip():
         text = str(level).strip()
-        match = districts[(districts["level"].astype(str).str.casefold() == text.casefold()) |
-                          (districts["level_id"].astype(str) == text)]
+        match = districts[
+            (districts["level"].astype(str).str.casefold() == text.casefold())
+            | (districts["level_id"].astype(str) == text)
+        ]
         if match.empty:
             names = ", ".join(sorted(districts["level"].dropna().astype(str).unique()))
             raise ReportError(f"Die Ebene „{text}“ gibt es nicht (vorhanden: {names}).")
@@ -97,8 +100,15 @@ def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: 
 
 # --- front and back matter -------------------------------------------------------------------
 
-def _front_story(project: Project, title: str, subtitle: str, rows: list[tuple[str, str, str, int]],
-                 period: int | None, created: date) -> list:
+
+def _front_story(
+    project: Project,
+    title: str,
+    subtitle: str,
+    rows: list[tuple[str, str, str, int]],
+    period: int | None,
+    created: date,
+) -> list:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
@@ -107,23 +117,37 @@ def _front_story(project: Project, title: str, subtitle: str, rows: list[tuple[s
 
     st = styles()
     city = project.get_meta("municipality") or ""
-    story: list = [SectionMark(""), Spacer(1, 30 * mm), Paragraph(esc(city), st["cover_sub"]),
-                   Spacer(1, 4), Paragraph(esc(title), st["cover_title"]), Spacer(1, 6),
-                   Paragraph(esc(subtitle), st["cover_sub"]), Spacer(1, 10 * mm)]
+    story: list = [
+        SectionMark(""),
+        Spacer(1, 30 * mm),
+        Paragraph(esc(city), st["cover_sub"]),
+        Spacer(1, 4),
+        Paragraph(esc(title), st["cover_title"]),
+        Spacer(1, 6),
+        Paragraph(esc(subtitle), st["cover_sub"]),
+        Spacer(1, 10 * mm),
+    ]
     cover_map = _cover_map(project)
     if cover_map is not None:
-        story.append(cover_map)
-    story += [Spacer(1, 8 * mm),
-              Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
-              Paragraph("Erstellt mit k360desk – integrierte Sozialplanung", st["note"]), PageBreak()]
+        story += [Paragraph(esc(cover_map.spec.title), st["h3"]), cover_map]
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
+        Paragraph("Erstellt mit k360desk – integrierte Sozialplanung", st["note"]),
+        PageBreak(),
+    ]
     story += [SectionMark("Inhalt"), Paragraph("Inhalt", st["h1"])]
-    body = [[Paragraph(h, st["cell_head"]) for h in ("Schlüssel", "Sozialraum", "gehört zu")] +
-            [Paragraph("Seite", st["cell_head_right"])]]
+    body = [
+        [Paragraph(h, st["cell_head"]) for h in ("Schlüssel", "Sozialraum", "gehört zu")]
+        + [Paragraph("Seite", st["cell_head_right"])]
+    ]
     for code, name, parent, page in rows:
-        body.append([esc(code), Paragraph(esc(name), st["cell"]), Paragraph(esc(parent), st["cell"]),
-                     str(page)])
-    table = Table(body, colWidths=[22 * mm, 75 * mm, FRAME_WIDTH - 115 * mm, 18 * mm], repeatRows=1,
-                  hAlign="LEFT")
+        body.append(
+            [esc(code), Paragraph(esc(name), st["cell"]), Paragraph(esc(parent), st["cell"]), str(page)]
+        )
+    table = Table(
+        body, colWidths=[22 * mm, 75 * mm, FRAME_WIDTH - 115 * mm, 18 * mm], repeatRows=1, hAlign="LEFT"
+    )
     table.setStyle(TableStyle(table_style() + [("ALIGN", (3, 1), (3, -1), "RIGHT")]))
     story.append(table)
     return story
@@ -172,10 +196,21 @@ def _count_pages(story: list, info) -> int:
 
 # --- the book --------------------------------------------------------------------------------
 
-def write_book(project: Project, out: str | Path, district_ids: list[int], *, title: str = "Quartiersprofile",
-               subtitle: str | None = None, progress: Progress = NO_PROGRESS, workers: int = 2,
-               chunk_size: int = CHUNK_SIZE, template: dict | None = None, period: int | None = None,
-               created: date | None = None) -> BookResult:
+
+def write_book(
+    project: Project,
+    out: str | Path,
+    district_ids: list[int],
+    *,
+    title: str = "Quartiersprofile",
+    subtitle: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    workers: int = 2,
+    chunk_size: int = CHUNK_SIZE,
+    template: dict | None = None,
+    period: int | None = None,
+    created: date | None = None,
+) -> BookResult:
     """Write the profile book of the given districts; ``Cancelled`` leaves no file behind."""
     from k360desk.export.pdf.base import ReportInfo, report_info
     from k360desk.models import profiles
@@ -190,9 +225,13 @@ def write_book(project: Project, out: str | Path, district_ids: list[int], *, ti
     districts = project.districts_frame()
     created = created or date.today()
     base_info = report_info(project, title, created)
-    info_fields = {"municipality": base_info.municipality, "title": base_info.title, "created": created,
-                   "logo": base_info.logo}
-    chunks = [district_ids[i:i + chunk_size] for i in range(0, len(district_ids), chunk_size)]
+    info_fields = {
+        "municipality": base_info.municipality,
+        "title": base_info.title,
+        "created": created,
+        "logo": base_info.logo,
+    }
+    chunks = [district_ids[i : i + chunk_size] for i in range(0, len(district_ids), chunk_size)]
     total_steps = len(chunks) + 3
     progress.step(0, total_steps, "Profilbuch wird vorbereitet …")
 
@@ -202,9 +241,12 @@ def write_book(project: Project, out: str | Path, district_ids: list[int], *, ti
         import multiprocessing
 
         # Spawn (not fork): the GUI process has Qt threads that a forked child must not inherit.
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_worker_init,
-                                   initargs=(str(project.work_path), district_ids, template, period))
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(str(project.work_path), district_ids, template, period),
+        )
         for _ in range(workers):
             # Start the workers now: they import and load while the front matter is drawn here.
             pool.submit(_ready)
@@ -227,21 +269,40 @@ def write_book(project: Project, out: str | Path, district_ids: list[int], *, ti
 
             front_path = os.path.join(tmp, "front.pdf")
             back_path = os.path.join(tmp, "back.pdf")
-            build_document(front_path, _front_story(project, title, subtitle, rows, period, created),
-                           ReportInfo(**info_fields, first_page=1, total_pages=total))
-            build_document(back_path, _back_story(project, template["indicators"]),
-                           ReportInfo(**info_fields, first_page=total - back_pages + 1, total_pages=total))
+            build_document(
+                front_path,
+                _front_story(project, title, subtitle, rows, period, created),
+                ReportInfo(**info_fields, first_page=1, total_pages=total),
+            )
+            build_document(
+                back_path,
+                _back_story(project, template["indicators"]),
+                ReportInfo(**info_fields, first_page=total - back_pages + 1, total_pages=total),
+            )
             paths = [os.path.join(tmp, f"chunk{i:04d}.pdf") for i in range(len(chunks))]
             firsts = []
             page = front_pages + 1
             for chunk in chunks:
                 firsts.append(page)
                 page += 2 * len(chunk)
-            _render_all(project, chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
-                        template, period, district_ids)
+            _render_all(
+                project,
+                chunks,
+                paths,
+                firsts,
+                total,
+                info_fields,
+                pool,
+                progress,
+                total_steps,
+                template,
+                period,
+                district_ids,
+            )
             progress.step(total_steps - 1, total_steps, "Dateien werden zusammengeführt …")
-            pages = _merge(out, front_path, paths, back_path, districts, district_ids, front_pages,
-                           back_pages, base_info)
+            pages = _merge(
+                out, front_path, paths, back_path, districts, district_ids, front_pages, back_pages, base_info
+            )
     except BaseException:
         if pool is not None:
             _stop(pool)
@@ -251,12 +312,28 @@ def write_book(project: Project, out: str | Path, district_ids: list[int], *, ti
         if pool is not None:
             pool.shutdown(wait=True)
     progress.step(total_steps, total_steps, "Fertig")
-    return BookResult(pages=pages, profiles=len(district_ids), size=Path(out).stat().st_size,
-                      seconds=time.perf_counter() - started)
+    return BookResult(
+        pages=pages,
+        profiles=len(district_ids),
+        size=Path(out).stat().st_size,
+        seconds=time.perf_counter() - started,
+    )
 
 
-def _render_all(project, chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
-                template, period, district_ids) -> None:
+def _render_all(
+    project,
+    chunks,
+    paths,
+    firsts,
+    total,
+    info_fields,
+    pool,
+    progress,
+    total_steps,
+    template,
+    period,
+    district_ids,
+) -> None:
     if pool is None:
         from k360desk.export.pdf.profile_data import ProfileData
 
@@ -268,8 +345,10 @@ def _render_all(project, chunks, paths, firsts, total, info_fields, pool, progre
             _render_chunk(chunk, first, total, info_fields, path)
         _WORKER.clear()
         return
-    futures = {pool.submit(_render_chunk, chunk, first, total, info_fields, path): i
-               for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True))}
+    futures = {
+        pool.submit(_render_chunk, chunk, first, total, info_fields, path): i
+        for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True))
+    }
     done_count = 0
     pending = set(futures)
     while pending:
@@ -278,8 +357,9 @@ def _render_all(project, chunks, paths, firsts, total, info_fields, pool, progre
             future.result()  # re-raise a worker's error here
             done_count += 1
         profiles_done = min(sum(len(c) for c in chunks[:done_count]), len(district_ids))
-        progress.step(1 + done_count, total_steps,
-                      f"{profiles_done} von {len(district_ids)} Profilen gezeichnet …")
+        progress.step(
+            1 + done_count, total_steps, f"{profiles_done} von {len(district_ids)} Profilen gezeichnet …"
+        )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -315,16 +395,30 @@ def _toc_rows(districts, ids: list[int], first_page: int) -> list[tuple[str, str
     return rows
 
 
-def _merge(out, front_path: str, chunk_paths: list[str], back_path: str, districts, ids: list[int],
-           front_pages: int, back_pages: int, info) -> int:
+def _merge(
+    out,
+    front_path: str,
+    chunk_paths: list[str],
+    back_path: str,
+    districts,
+    ids: list[int],
+    front_pages: int,
+    back_pages: int,
+    info,
+) -> int:
     """Concatenate the parts and add the outline: cover, contents, profiles by parent, appendix."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for path in [front_path, *chunk_paths, back_path]:
         writer.append(PdfReader(path), import_outline=False)
-    writer.add_metadata({"/Title": f"{info.title} – {info.municipality}", "/Author": info.municipality,
-                         "/Creator": "k360desk"})
+    writer.add_metadata(
+        {
+            "/Title": f"{info.title} – {info.municipality}",
+            "/Author": info.municipality,
+            "/Creator": "k360desk",
+        }
+    )
     writer.add_outline_item(title="Titel", page_number=0)
     writer.add_outline_item(title="Inhalt", page_number=1)
     profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
@@ -332,21 +426,26 @@ def _merge(out, front_path: str, chunk_paths: list[str], back_path: str, distric
     names = districts["name"].to_dict()
     for i, district_id in enumerate(ids):
         d = districts.loc[district_id]
-        parent_id = int(d["parent_id"]) if d.get("parent_id") == d.get("parent_id") and \
-            d.get("parent_id") is not None else None
+        parent_id = (
+            int(d["parent_id"])
+            if d.get("parent_id") == d.get("parent_id") and d.get("parent_id") is not None
+            else None
+        )
         parent_item = profiles_item
         if parent_id is not None and parent_id not in ids:
             if parent_id not in groups:
-                groups[parent_id] = writer.add_outline_item(title=str(names.get(parent_id, "")),
-                                                             page_number=front_pages + 2 * i,
-                                                             parent=profiles_item)
+                groups[parent_id] = writer.add_outline_item(
+                    title=str(names.get(parent_id, "")), page_number=front_pages + 2 * i, parent=profiles_item
+                )
             parent_item = groups[parent_id]
-        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i,
-                                parent=parent_item)
+        writer.add_outline_item(
+            title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i, parent=parent_item
+        )
     back_start = len(writer.pages) - back_pages
     writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
-    writer.add_outline_item(title="Anhang B: Glossar der Indikatoren",
-                            page_number=back_start + _glossary_offset(back_path))
+    writer.add_outline_item(
+        title="Anhang B: Glossar der Indikatoren", page_number=back_start + _glossary_offset(back_path)
+    )
     writer.page_mode = "/UseOutlines"
     with open(out, "wb") as handle:
         writer.write(handle)

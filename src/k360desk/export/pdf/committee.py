@@ -12,8 +12,8 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Tabl
 
 from k360desk.export.pdf.base import (
     FRAME_WIDTH,
-    LIGHT,
     INK,
+    LIGHT,
     Bookmark,
     SectionMark,
     build_document,
@@ -27,20 +27,45 @@ from k360desk.formats import format_date
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
 
-RIGHT_COLUMNS = {"Punkte", "Bedarf", "beantragt", "vorgeschlagen", "bewilligt", "Budget", "bereits gebunden",
-                 "verbleibend", "Gesamt", "Gewicht"}
+RIGHT_COLUMNS = {
+    "Punkte",
+    "Bedarf",
+    "beantragt",
+    "vorgeschlagen",
+    "Vorschlag",
+    "Bewilligung",
+    "bewilligt",
+    "Budget",
+    "bereits gebunden",
+    "verbleibend",
+    "Gesamt",
+    "Gewicht",
+}
 
 
-def frame_table(frame: pd.DataFrame, widths: list[float], st, *, bold_last: bool = False,
-                right: set[str] | None = None) -> Table:
+def frame_table(
+    frame: pd.DataFrame, widths: list[float], st, *, bold_last: bool = False, right: set[str] | None = None
+) -> Table:
     """A DataFrame of strings as a calm table (numbers right-aligned)."""
     right = RIGHT_COLUMNS | (right or set())
-    head = [Paragraph(esc(c), st["cell_head_right"] if c in right or c.startswith("K") and c[1:].isdigit()
-                      else st["cell_head"]) for c in frame.columns]
+    head = [
+        Paragraph(
+            esc(c),
+            st["cell_head_right"] if c in right or c.startswith("K") and c[1:].isdigit() else st["cell_head"],
+        )
+        for c in frame.columns
+    ]
     rows = [head]
     for _, r in frame.iterrows():
-        rows.append([Paragraph(esc(v), st["cell_right"] if c in right or c.startswith("K") and c[1:].isdigit()
-                               else st["cell"]) for c, v in r.items()])
+        rows.append(
+            [
+                Paragraph(
+                    esc(v),
+                    st["cell_right"] if c in right or c.startswith("K") and c[1:].isdigit() else st["cell"],
+                )
+                for c, v in r.items()
+            ]
+        )
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     cmds = table_style()
     if bold_last:
@@ -50,16 +75,31 @@ def frame_table(frame: pd.DataFrame, widths: list[float], st, *, bold_last: bool
 
 
 def _head_block(c: CommitteeContent, st) -> Table:
-    rows = [["Vorlage Nr.", "__________", "Datum", format_date(c.created)],
-            ["Federführung", "Sozialplanung", "Status", "öffentlich"],
-            ["Beratungsfolge", c.committee, "Zuständigkeit", "Entscheidung"]]
-    body = [[Paragraph(esc(v), st["cell_head"] if i % 2 == 0 else st["cell"]) for i, v in enumerate(r)]
-            for r in rows]
-    table = Table(body, colWidths=[30 * mm, FRAME_WIDTH / 2 - 30 * mm, 30 * mm, FRAME_WIDTH / 2 - 30 * mm],
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, INK), ("INNERGRID", (0, 0), (-1, -1), 0.25, LIGHT),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-                               ("BACKGROUND", (2, 0), (2, -1), LIGHT)]))
+    rows = [
+        ["Vorlage Nr.", "__________", "Datum", format_date(c.created)],
+        ["Federführung", "Sozialplanung", "Status", "öffentlich"],
+        ["Beratungsfolge", c.committee, "Zuständigkeit", "Entscheidung"],
+    ]
+    body = [
+        [Paragraph(esc(v), st["cell_head"] if i % 2 == 0 else st["cell"]) for i, v in enumerate(r)]
+        for r in rows
+    ]
+    table = Table(
+        body,
+        colWidths=[30 * mm, FRAME_WIDTH / 2 - 30 * mm, 30 * mm, FRAME_WIDTH / 2 - 30 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.5, INK),
+                ("INNERGRID", (0, 0), (-1, -1), 0.25, LIGHT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+                ("BACKGROUND", (2, 0), (2, -1), LIGHT),
+            ]
+        )
+    )
     return table
 
 
@@ -68,42 +108,81 @@ def committee_story(c: CommitteeContent) -> list:
     from k360desk.export.pdf.map_flowable import MapFlowable
 
     st = styles()
-    story: list = [SectionMark(f"Beschlussvorlage – {c.round_name}"), Bookmark("Beschlussvorlage", "top"),
-                   Paragraph("Beschlussvorlage", st["title"]), Spacer(1, 4), _head_block(c, st), Spacer(1, 8),
-                   Paragraph("Betreff", st["h2"]), Paragraph(f"<b>{esc(c.subject)}</b>", st["body"]),
-                   Paragraph("Beschlussvorschlag", st["h2"])]
+    story: list = [
+        SectionMark(f"Beschlussvorlage – {c.round_name}"),
+        Bookmark("Beschlussvorlage", "top"),
+        Paragraph("Beschlussvorlage", st["title"]),
+        Spacer(1, 4),
+        _head_block(c, st),
+        Spacer(1, 8),
+        Paragraph("Betreff", st["h2"]),
+        Paragraph(f"<b>{esc(c.subject)}</b>", st["body"]),
+        Paragraph("Beschlussvorschlag", st["h2"]),
+    ]
     story += [Paragraph(esc(p), st["body"]) for p in c.proposal]
     story.append(Paragraph("Sachverhalt und Begründung", st["h2"]))
     for p in c.facts:
         story += [Paragraph(esc(p), st["body"]), Spacer(1, 3)]
-    story += [CondPageBreak(60 * mm), Paragraph("Finanzielle Auswirkungen", st["h2"]),
-              Paragraph(esc(c.finance_intro), st["body"]), Spacer(1, 3),
-              frame_table(c.finance, [30 * mm] + [(FRAME_WIDTH - 30 * mm) / 4] * 4, st, bold_last=True),
-              Paragraph("Anlagen", st["h2"])]
+    story += [
+        CondPageBreak(60 * mm),
+        Paragraph("Finanzielle Auswirkungen", st["h2"]),
+        Paragraph(esc(c.finance_intro), st["body"]),
+        Spacer(1, 3),
+        frame_table(c.finance, [30 * mm] + [(FRAME_WIDTH - 30 * mm) / 4] * 4, st, bold_last=True),
+        Paragraph("Anlagen", st["h2"]),
+    ]
     story += [Paragraph(esc(a), st["bullet"], bulletText="•") for a in c.annexes]
     for note in c.notes:
         story.append(Paragraph(esc(f"Hinweis: {note}"), st["note"]))
-    story += [PageBreak(), SectionMark("Anlage 1"), Bookmark("Anlage 1: Rangliste", "a1"),
-              Paragraph(esc(c.annexes[0]), st["h1"]),
-              frame_table(c.ranking, [10 * mm, 44 * mm, 32 * mm, 12 * mm, 12 * mm, 19 * mm, 19 * mm,
-                                      FRAME_WIDTH - 148 * mm], st, right={"Rang"}),
-              Spacer(1, 4), Paragraph("Bedarf: sozialräumlicher Bedarf der erreichten Sozialräume (0–100). "
-                                      "Punkte: gewichtete Gesamtpunktzahl (0–100).", st["note"]),
-              Spacer(1, 8), Paragraph("Bewertungen je Kriterium (Mittelwert der Bewertenden; K-Nummern siehe "
-                                      "Anlage 2)", st["h2"])]
+    story += [
+        PageBreak(),
+        SectionMark("Anlage 1"),
+        Bookmark("Anlage 1: Rangliste", "a1"),
+        Paragraph(esc(c.annexes[0]), st["h1"]),
+        frame_table(
+            c.ranking,
+            [10 * mm, 41 * mm, 30 * mm, 14 * mm, 14 * mm, 19 * mm, 20 * mm, FRAME_WIDTH - 148 * mm],
+            st,
+            right={"Rang"},
+        ),
+        Spacer(1, 4),
+        Paragraph(
+            "Bedarf: sozialräumlicher Bedarf der erreichten Sozialräume (0–100). "
+            "Punkte: gewichtete Gesamtpunktzahl (0–100).",
+            st["note"],
+        ),
+        Spacer(1, 8),
+        Paragraph(
+            "Bewertungen je Kriterium (Mittelwert der Bewertenden; K-Nummern siehe Anlage 2)", st["h2"]
+        ),
+    ]
     n = len(c.scores.columns) - 3
     crit_w = min(16 * mm, (FRAME_WIDTH - 100 * mm) / max(n, 1))
-    story.append(frame_table(c.scores, [10 * mm, FRAME_WIDTH - 10 * mm - crit_w * n - 16 * mm] + [crit_w] * n
-                             + [16 * mm], st, right={"Rang"}))
-    story += [PageBreak(), SectionMark("Anlage 2"), Bookmark("Anlage 2: Kriterienkatalog", "a2"),
-              Paragraph(esc(c.annexes[1]), st["h1"]),
-              frame_table(c.criteria, [10 * mm, 40 * mm, FRAME_WIDTH - 115 * mm, 14 * mm, 14 * mm, 37 * mm], st),
-              PageBreak(), SectionMark("Anlage 3"), Bookmark("Anlage 3: Karte", "a3"),
-              Paragraph(esc(c.annexes[2]), st["h1"])]
+    story.append(
+        frame_table(
+            c.scores,
+            [10 * mm, FRAME_WIDTH - 10 * mm - crit_w * n - 16 * mm] + [crit_w] * n + [16 * mm],
+            st,
+            right={"Rang"},
+        )
+    )
+    story += [
+        PageBreak(),
+        SectionMark("Anlage 2"),
+        Bookmark("Anlage 2: Kriterienkatalog", "a2"),
+        Paragraph(esc(c.annexes[1]), st["h1"]),
+        frame_table(c.criteria, [10 * mm, 40 * mm, FRAME_WIDTH - 115 * mm, 14 * mm, 14 * mm, 37 * mm], st),
+        PageBreak(),
+        SectionMark("Anlage 3"),
+        Bookmark("Anlage 3: Karte", "a3"),
+        Paragraph(esc(c.annexes[2]), st["h1"]),
+    ]
     if c.map_spec is not None:
         story.append(MapFlowable(c.map_spec, FRAME_WIDTH, 125 * mm, legend=True, labels=True))
     else:
-        story.append(Paragraph("Für die Sozialräume dieser Förderrunde liegen keine Geometrien vor.", st["note"]))
+        story.append(
+            Paragraph("Für die Sozialräume dieser Förderrunde liegen keine Geometrien vor.", st["note"])
+        )
     return story
 
 

@@ -14,8 +14,13 @@ from k360desk.formats import format_date
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
 
-SECTION_HEADINGS = ("Betreff", "Beschlussvorschlag", "Sachverhalt und Begründung", "Finanzielle Auswirkungen",
-                    "Anlagen")
+SECTION_HEADINGS = (
+    "Betreff",
+    "Beschlussvorschlag",
+    "Sachverhalt und Begründung",
+    "Finanzielle Auswirkungen",
+    "Anlagen",
+)
 
 
 def _table(doc, frame: pd.DataFrame, right: set[str]) -> None:
@@ -64,10 +69,14 @@ def write_committee_docx(project, round_key, out, created=None) -> CommitteeCont
     doc.core_properties.language = "de-DE"
 
     doc.add_heading("Beschlussvorlage", level=0)
-    head = pd.DataFrame([["Vorlage Nr.", "", "Datum", format_date(c.created)],
-                         ["Federführung", "Sozialplanung", "Status", "öffentlich"],
-                         ["Beratungsfolge", c.committee, "Zuständigkeit", "Entscheidung"]],
-                        columns=["", " ", "  ", "   "])
+    head = pd.DataFrame(
+        [
+            ["Vorlage Nr.", "", "Datum", format_date(c.created)],
+            ["Federführung", "Sozialplanung", "Status", "öffentlich"],
+            ["Beratungsfolge", c.committee, "Zuständigkeit", "Entscheidung"],
+        ],
+        columns=["", " ", "  ", "   "],
+    )
     table = doc.add_table(rows=0, cols=4)
     table.style = "Table Grid"
     for _, row in head.iterrows():

@@ -37,21 +37,30 @@ def glossary_story(project: Project, keys: list[str] | None = None) -> list:
         frame = frame[frame["key"].isin(order)].copy()
         frame["_o"] = frame["key"].map(order)
         frame = frame.sort_values("_o")
-    rows = [[Paragraph(h, st["cell_head"]) for h in ("Indikator", "Bedeutung und Berechnung", "Art", "Quelle")]]
+    rows = [
+        [Paragraph(h, st["cell_head"]) for h in ("Indikator", "Bedeutung und Berechnung", "Art", "Quelle")]
+    ]
     for _, row in frame.iterrows():
         parts = [esc(row.get("description") or "")]
         calc = formula(row, names)
         if calc:
             parts.append("Berechnung: " + esc(calc))
-        parts.append(esc(POLARITY_LABELS.get(int(row.get("polarity") or 0), "")))
+        if int(row.get("polarity") or 0):
+            parts.append(esc(POLARITY_LABELS[int(row["polarity"])]))
         unit = str(row.get("unit") or "")
         kind = KIND_LABELS.get(str(row.get("kind")), str(row.get("kind")))
-        rows.append([Paragraph(f"<b>{esc(row['name'])}</b><br/><font size=6.5>{esc(row['key'])}</font>",
-                               st["cell"]),
-                     Paragraph("<br/>".join(p for p in parts if p), st["cell"]),
-                     Paragraph(esc(kind + (f", {unit}" if unit else "")), st["cell"]),
-                     Paragraph(esc(row.get("source") or ""), st["cell"])])
-    table = Table(rows, colWidths=[45 * mm, FRAME_WIDTH - 120 * mm, 30 * mm, 45 * mm], repeatRows=1,
-                  hAlign="LEFT")
+        rows.append(
+            [
+                Paragraph(
+                    f"<b>{esc(row['name'])}</b><br/><font size=6.5>{esc(row['key'])}</font>", st["cell"]
+                ),
+                Paragraph("<br/>".join(p for p in parts if p), st["cell"]),
+                Paragraph(esc(kind + (f", {unit}" if unit else "")), st["cell"]),
+                Paragraph(esc(row.get("source") or ""), st["cell"]),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[45 * mm, FRAME_WIDTH - 120 * mm, 30 * mm, 45 * mm], repeatRows=1, hAlign="LEFT"
+    )
     table.setStyle(TableStyle(table_style()))
     return [table]

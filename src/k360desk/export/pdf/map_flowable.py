@@ -45,8 +45,9 @@ def district_rings(base: MapBase) -> list[list[np.ndarray]]:
 class _Frame:
     """CRS → page transformation for a box of ``width`` × ``height`` points."""
 
-    def __init__(self, extent: tuple[float, float, float, float], width: float, height: float,
-                 pad: float = 0.03) -> None:
+    def __init__(
+        self, extent: tuple[float, float, float, float], width: float, height: float, pad: float = 0.03
+    ) -> None:
         x0, y0, x1, y1 = extent
         dx, dy = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
         x0, x1 = x0 - pad * dx, x1 + pad * dx
@@ -72,8 +73,16 @@ def _path(canvas, frame: _Frame, rows: list[int], rings: list[list[np.ndarray]])
     return path
 
 
-def _hatch(canvas, frame: _Frame, rows: list[int], rings, width: float, height: float,
-           color: str, spacing: float = 3.2) -> None:
+def _hatch(
+    canvas,
+    frame: _Frame,
+    rows: list[int],
+    rings,
+    width: float,
+    height: float,
+    color: str,
+    spacing: float = 3.2,
+) -> None:
     """Diagonal hatching clipped to the districts (suppressed values)."""
     if not rows:
         return
@@ -133,8 +142,11 @@ def draw_scale_bar(canvas, frame: _Frame, x: float, y: float, max_width: float) 
     canvas.rect(x + width / 2, y, width / 2, 2.5, stroke=1, fill=1)
     canvas.setFillColor(INK)
     canvas.setFont(FONT, 6)
-    label = f"{format_number(length / 1000, 0 if length >= 1000 else 1)} km" if length >= 100 \
+    label = (
+        f"{format_number(length / 1000, 0 if length >= 1000 else 1)} km"
+        if length >= 100
         else f"{format_number(length, 0)} m"
+    )
     canvas.drawString(x, y + 4.5, "0")
     canvas.drawRightString(x + width + 3, y + 4.5, label)
     canvas.restoreState()
@@ -195,7 +207,9 @@ def draw_legend(canvas, spec: MapSpec, x: float, top: float, width: float) -> fl
         unit = f" {spec.unit}" if spec.unit else ""
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 6.5)
-        canvas.drawString(x, y - 2, f"{spec.reference_label}: {format_number(spec.reference, spec.decimals)}{unit}")
+        canvas.drawString(
+            x, y - 2, f"{spec.reference_label}: {format_number(spec.reference, spec.decimals)}{unit}"
+        )
         y -= 12
     canvas.restoreState()
     return y
@@ -220,8 +234,9 @@ def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
 class MapFlowable(Flowable):
     """A thematic map with legend, scale bar, north arrow, labels and source line."""
 
-    def __init__(self, spec: MapSpec, width: float, height: float, *, legend: bool = True,
-                 labels: bool = True) -> None:
+    def __init__(
+        self, spec: MapSpec, width: float, height: float, *, legend: bool = True, labels: bool = True
+    ) -> None:
         super().__init__()
         register_fonts()
         self.spec = spec
@@ -289,8 +304,9 @@ class MapFlowable(Flowable):
 class LocatorMap(Flowable):
     """The whole city in light grey with one district dark: where is this district?"""
 
-    def __init__(self, base: MapBase, district_id: int, width: float, height: float,
-                 outline: MapBase | None = None) -> None:
+    def __init__(
+        self, base: MapBase, district_id: int, width: float, height: float, outline: MapBase | None = None
+    ) -> None:
         super().__init__()
         self.base = base
         self.district_id = int(district_id)

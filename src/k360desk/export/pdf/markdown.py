@@ -84,7 +84,7 @@ def to_flowables(text: str, *, heading_offset: int = 0) -> list:
             if para:
                 flush()
             marker = match.group(0).strip()
-            items.append(("•" if marker in ("-", "*") else marker, line[match.end():]))
+            items.append(("•" if marker in ("-", "*") else marker, line[match.end() :]))
             continue
         if items and raw.startswith("  "):
             bullet, item = items[-1]
@@ -98,10 +98,14 @@ def to_flowables(text: str, *, heading_offset: int = 0) -> list:
 def _table(rows: list[list[str]], st) -> Table:
     width = len(rows[0])
     rows = [r + [""] * (width - len(r)) for r in rows]
-    body = [[Paragraph(inline(c), st["cell_head"] if i == 0 else st["cell"]) for c in r[:width]]
-            for i, r in enumerate(rows)]
+    body = [
+        [Paragraph(inline(c), st["cell_head"] if i == 0 else st["cell"]) for c in r[:width]]
+        for i, r in enumerate(rows)
+    ]
     first = min(55 * mm, FRAME_WIDTH / width)
-    widths = [first] + [(FRAME_WIDTH - first) / max(width - 1, 1)] * (width - 1) if width > 1 else [FRAME_WIDTH]
+    widths = (
+        [first] + [(FRAME_WIDTH - first) / max(width - 1, 1)] * (width - 1) if width > 1 else [FRAME_WIDTH]
+    )
     table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(table_style()))
     return table

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 PAGES_PER_PROFILE = 2
 MARK_PROVISIONAL = "¹"
 MARK_ESTIMATED = "²"
+MAX_QUOTES = 8
 
 
 def value_text(fig: KeyFigure, threshold: int) -> str:
@@ -80,14 +81,19 @@ def deviation_text(fig: KeyFigure) -> str:
 
 
 def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
-    facts = [Paragraph(esc(p.name), st["title"]),
-             Paragraph(esc(f"{p.level} {p.code}".strip()) +
-                       (f" · gehört zu {esc(p.parent)}" if p.parent else ""), st["subtitle"])]
+    facts = [
+        Paragraph(esc(p.name), st["title"]),
+        Paragraph(
+            esc(f"{p.level} {p.code}".strip()) + (f" · gehört zu {esc(p.parent)}" if p.parent else ""),
+            st["subtitle"],
+        ),
+    ]
     population = next((f for f in p.figures if f.key in ("einwohner", "bevoelkerung")), None)
     lines = []
     if population is not None:
-        lines.append(f"Einwohnerinnen und Einwohner {p.period}: "
-                     f"<b>{esc(value_text(population, data.threshold))}</b>")
+        lines.append(
+            f"Einwohnerinnen und Einwohner {p.period}: <b>{esc(value_text(population, data.threshold))}</b>"
+        )
     if p.index_text:
         lines.append(esc(p.index_text))
     if p.facilities_total:
@@ -97,25 +103,47 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     for line in lines:
         facts.append(Paragraph(line, st["body"]))
     facts.append(Spacer(1, 4))
-    facts.append(Paragraph(
-        f"Kennzahlen {p.period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
-        f"{len(data.periods)} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
-        f"(1 = niedrigste, 5 = höchste Werte).", st["note"]))
+    facts.append(
+        Paragraph(
+            f"Kennzahlen {p.period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
+            f"{len(data.periods)} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
+            f"(1 = niedrigste, 5 = höchste Werte).",
+            st["note"],
+        )
+    )
     base = data.bases.get(p.level_id)
-    right = LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id)) \
-        if base is not None else Paragraph("Keine Geometrie vorhanden.", st["note"])
+    right = (
+        LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id))
+        if base is not None
+        else Paragraph("Keine Geometrie vorhanden.", st["note"])
+    )
     table = Table([[facts, right]], colWidths=[FRAME_WIDTH - 64 * mm, 64 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table
 
 
 def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
     since = min((f.trend_from for f in p.figures if f.trend_from), default=None)
-    head = ["Indikator", "Einheit", "Wert", "Gesamtstadt", "Abweichung",
-            f"Entwicklung seit {since}" if since else "Entwicklung", "Klasse"]
-    rows: list[list] = [[Paragraph(h, st["cell_head"] if i < 2 else st["cell_head_right"])
-                         for i, h in enumerate(head)]]
+    head = [
+        "Indikator",
+        "Einheit",
+        "Wert",
+        "Gesamtstadt",
+        "Abweichung",
+        f"Entwicklung seit {since}" if since else "Entwicklung",
+        "Klasse",
+    ]
+    rows: list[list] = [
+        [Paragraph(h, st["cell_head"] if i < 2 else st["cell_head_right"]) for i, h in enumerate(head)]
+    ]
     cmds = table_style(zebra=False)
     topic = None
     for fig in p.figures:
@@ -123,11 +151,23 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
             topic = fig.topic
             rows.append([esc(topic), "", "", "", "", "", ""])
             r = len(rows) - 1
-            cmds += [("SPAN", (0, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
-                     ("BACKGROUND", (0, r), (-1, r), LIGHT), ("TOPPADDING", (0, r), (-1, r), 3)]
-        rows.append([Paragraph(esc(fig.name), st["cell"]), fig.unit, value_text(fig, data.threshold),
-                     format_number(fig.reference, fig.decimals) if math.isfinite(fig.reference) else "–",
-                     deviation_text(fig), trend_text(fig), f"{fig.klass} von 5" if fig.klass else "–"])
+            cmds += [
+                ("SPAN", (0, r), (-1, r)),
+                ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
+                ("BACKGROUND", (0, r), (-1, r), LIGHT),
+                ("TOPPADDING", (0, r), (-1, r), 3),
+            ]
+        rows.append(
+            [
+                Paragraph(esc(fig.name), st["cell"]),
+                fig.unit,
+                value_text(fig, data.threshold),
+                format_number(fig.reference, fig.decimals) if math.isfinite(fig.reference) else "–",
+                deviation_text(fig),
+                trend_text(fig),
+                f"{fig.klass} von 5" if fig.klass else "–",
+            ]
+        )
     cmds += [("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("TEXTCOLOR", (1, 1), (1, -1), MUTED)]
     widths = [FRAME_WIDTH - 128 * mm, 15 * mm, 20 * mm, 22 * mm, 22 * mm, 31 * mm, 18 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -139,10 +179,20 @@ def _charts(p: DistrictProfile, st) -> list:
     if not p.charts:
         return []
     width = (FRAME_WIDTH - 8 * mm) / 2
-    cells = [SeriesChart(f.name, f.unit, f.decimals, [] if f.suppressed and not f.series else f.series,
-                         f.reference_series, width, 44 * mm, district_label=p.name[:28])
-             for f in p.charts]
-    grid = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    cells = [
+        SeriesChart(
+            f.name,
+            f.unit,
+            f.decimals,
+            [] if f.suppressed and not f.series else f.series,
+            f.reference_series,
+            width,
+            44 * mm,
+            district_label=p.name[:28],
+        )
+        for f in p.charts
+    ]
+    grid = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     table = Table(grid, colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return [Paragraph("Entwicklung im Vergleich zur Gesamtstadt", st["h2"]), table]
@@ -155,62 +205,99 @@ def _facilities(p: DistrictProfile, st) -> list:
     rows = [[Paragraph(h, st["cell_head"]) for h in ("Art", "Einrichtung", "Träger", "Adresse")]]
     for _, f in p.facilities.iterrows():
         address = " ".join(str(x) for x in (f.get("street") or "",) if x)
-        rows.append([Paragraph(esc(f.get("type") or "ohne Art"), st["cell"]), Paragraph(esc(f["name"]), st["cell"]),
-                     Paragraph(esc(f.get("provider") or ""), st["cell"]), Paragraph(esc(address), st["cell"])])
+        rows.append(
+            [
+                Paragraph(esc(f.get("type") or "ohne Art"), st["cell"]),
+                Paragraph(esc(f["name"]), st["cell"]),
+                Paragraph(esc(f.get("provider") or ""), st["cell"]),
+                Paragraph(esc(address), st["cell"]),
+            ]
+        )
     table = Table(rows, colWidths=[38 * mm, 56 * mm, 42 * mm, FRAME_WIDTH - 136 * mm], repeatRows=1)
     table.setStyle(TableStyle(table_style()))
     out.append(table)
     if p.facilities_total > len(p.facilities):
-        out.append(Paragraph(f"… und {p.facilities_total - len(p.facilities)} weitere Einrichtungen "
-                             "(vollständig im Sozialatlas).", st["note"]))
+        out.append(
+            Paragraph(
+                f"… und {p.facilities_total - len(p.facilities)} weitere Einrichtungen "
+                "(vollständig im Sozialatlas).",
+                st["note"],
+            )
+        )
     return out
 
 
 def _projects(p: DistrictProfile, st) -> list:
     if p.projects is None or p.projects.empty:
-        return [Paragraph("Geförderte Projekte", st["h2"]),
-                Paragraph("Keine bewilligten Projekte in diesem Sozialraum.", st["note"])]
-    rows = [[Paragraph(h, st["cell_head"]) for h in ("Förderrunde", "Projekt", "Träger")] +
-            [Paragraph("Bewilligt (gesamt)", st["cell_head_right"])]]
+        return [
+            Paragraph("Geförderte Projekte", st["h2"]),
+            Paragraph("Keine bewilligten Projekte in diesem Sozialraum.", st["note"]),
+        ]
+    rows = [
+        [Paragraph(h, st["cell_head"]) for h in ("Förderrunde", "Projekt", "Träger")]
+        + [Paragraph("Bewilligt (gesamt)", st["cell_head_right"])]
+    ]
     for _, r in p.projects.head(10).iterrows():
-        rows.append([Paragraph(esc(r["round"]), st["cell"]), Paragraph(esc(r["title"]), st["cell"]),
-                     Paragraph(esc(r["provider"]), st["cell"]),
-                     Paragraph(format_money(float(r["awarded"])), st["cell_right"])])
+        rows.append(
+            [
+                Paragraph(esc(r["round"]), st["cell"]),
+                Paragraph(esc(r["title"]), st["cell"]),
+                Paragraph(esc(r["provider"]), st["cell"]),
+                Paragraph(format_money(float(r["awarded"])), st["cell_right"]),
+            ]
+        )
     table = Table(rows, colWidths=[38 * mm, 70 * mm, FRAME_WIDTH - 138 * mm, 30 * mm], repeatRows=1)
     table.setStyle(TableStyle(table_style()))
     return [Paragraph("Geförderte Projekte", st["h2"]), table]
 
 
 def _statements(p: DistrictProfile, st) -> list:
-    if p.statements is None or p.statements.empty:
+    """Providers' voice (questionnaire) and goals, as ``figures_voice`` prepares them."""
+    voice = p.voice
+    if not voice:
         return []
-    out = [Paragraph("Einschätzungen der Träger", st["h2"])]
-    question = None
-    for _, s in p.statements.iterrows():
-        answer = str(s["answer_text"] or "").strip()
-        if not answer and s["answer_number"] == s["answer_number"] and s["answer_number"] is not None:
-            answer = format_number(float(s["answer_number"]), 0)
-            if s["qtype"] == "rating":
-                answer += " von 5"
-        if s["qtype"] == "yesno" and not str(s["answer_text"] or "").strip():
-            answer = "ja" if s["answer_number"] and float(s["answer_number"]) > 0 else "nein"
-        if s["question"] != question:
-            question = s["question"]
-            out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
-        out.append(Paragraph(f"{esc(s['provider'] or 'ohne Träger')}: {esc(answer)}", st["bullet_small"],
-                             bulletText="–"))
-    if p.statements_total > len(p.statements):
-        out.append(Paragraph(f"… und {p.statements_total - len(p.statements)} weitere Einschätzungen.", st["note"]))
+    summary, quotes, goals = voice.get("summary"), voice.get("quotes"), voice.get("goals")
+    out: list = []
+    has_any = any(f is not None and len(f) for f in (summary, quotes, goals))
+    if not has_any:
+        return []
+    period = voice.get("period")
+    out.append(
+        Paragraph("Einschätzungen der Träger" + (f" (Trägerabfrage {period})" if period else ""), st["h2"])
+    )
+    if summary is not None and len(summary):
+        for _, row in summary.iterrows():
+            out.append(
+                Paragraph(
+                    f"{esc(row['question'])}: <b>{esc(row['text'])}</b>", st["bullet_small"], bulletText="–"
+                )
+            )
+    if quotes is not None and len(quotes):
+        shown = quotes.head(MAX_QUOTES)
+        question = None
+        for _, row in shown.iterrows():
+            if row["question"] != question:
+                question = row["question"]
+                out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
+            out.append(Paragraph(esc(row["quote"]), st["bullet_small"], bulletText="–"))
+        if len(quotes) > len(shown):
+            out.append(Paragraph(f"… und {len(quotes) - len(shown)} weitere Antworten.", st["note"]))
+    if goals is not None and len(goals):
+        out.append(Paragraph("Ziele im Sozialraum", st["h3"]))
+        for _, row in goals.iterrows():
+            out.append(Paragraph(esc(row["text"]), st["bullet_small"], bulletText="–"))
     return out
 
 
 def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
     sources = sorted({f.source for f in p.figures + p.charts if f.source})
-    notes = [f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
-             f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
-             f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",
-             "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
-             "Quellen: " + "; ".join(sources) if sources else ""]
+    notes = [
+        f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
+        f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
+        f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",
+        "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
+        "Quellen: " + "; ".join(sources) if sources else "",
+    ]
     return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
 
 
@@ -222,15 +309,21 @@ def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int 
     if bookmark_level is not None:
         marks.append(Bookmark(section, f"d{p.district_id}", bookmark_level))
     first = [_header(p, data, st), Spacer(1, 5), _figures_table(p, data, st)]
-    second = _charts(p, st) + _facilities(p, st) + _projects(p, st) + _statements(p, st) + \
-        _footnotes(p, data, st)
+    second = (
+        _charts(p, st) + _facilities(p, st) + _projects(p, st) + _statements(p, st) + _footnotes(p, data, st)
+    )
     height = FRAME_HEIGHT - 2
-    return marks + [KeepInFrame(FRAME_WIDTH, height, first, mode="shrink"), PageBreak(),
-            KeepInFrame(FRAME_WIDTH, height, second, mode="shrink"), PageBreak()]
+    return marks + [
+        KeepInFrame(FRAME_WIDTH, height, first, mode="shrink"),
+        PageBreak(),
+        KeepInFrame(FRAME_WIDTH, height, second, mode="shrink"),
+        PageBreak(),
+    ]
 
 
-def write_profile(project, district_code: str, out, *, period: int | None = None,
-                  template: dict | None = None) -> int:
+def write_profile(
+    project, district_code: str, out, *, period: int | None = None, template: dict | None = None
+) -> int:
     """Write the profile of one district (by code) to a path or binary buffer; return pages."""
     from k360desk.export.pdf.base import build_document, report_info
     from k360desk.export.pdf.profile_data import ProfileData
@@ -255,5 +348,3 @@ def district_id_for(project, code: str) -> int:
     if match.empty:
         raise ReportError(f"Einen Sozialraum mit dem Schlüssel „{code}“ gibt es nicht.")
     return int(match.index[0])
-
-

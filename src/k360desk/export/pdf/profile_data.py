@@ -69,8 +69,7 @@ class DistrictProfile:
     facilities: pd.DataFrame
     facilities_total: int
     projects: pd.DataFrame
-    statements: pd.DataFrame
-    statements_total: int
+    voice: dict | None
     notes: list[str] = field(default_factory=list)
 
 
@@ -92,13 +91,18 @@ class ProfileData:
     index_period: int | None
     facilities: dict[int, pd.DataFrame]
     projects: dict[int, pd.DataFrame]
-    statements: dict[int, pd.DataFrame]
+    statements: dict[int, dict]
     bases: dict[int, MapBase] = field(default_factory=dict)
     outlines: dict[int, MapBase | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, project: Project, district_ids: list[int] | None = None,
-             template: dict[str, Any] | None = None, period: int | None = None) -> ProfileData:
+    def load(
+        cls,
+        project: Project,
+        district_ids: list[int] | None = None,
+        template: dict[str, Any] | None = None,
+        period: int | None = None,
+    ) -> ProfileData:
         """Read and prepare the data of the given districts (None = all)."""
         from k360desk.models import profiles
 
@@ -125,12 +129,16 @@ class ProfileData:
             missing = [k for k in set(keys + charts) if k not in have]
             if missing and len(raw):
                 agg = aggregate_to_level(raw, indicators, districts, level)
-                rows = pd.concat([rows, agg[agg["indicator"].isin(missing)].drop(columns="districts")],
-                                 ignore_index=True)
+                rows = pd.concat(
+                    [rows, agg[agg["indicator"].isin(missing)].drop(columns="districts")], ignore_index=True
+                )
             shown_parts.append(apply_disclosure(rows, indicators, project.disclosure_threshold, districts))
         shown = pd.concat(shown_parts, ignore_index=True) if shown_parts else raw.assign(suppressed=False)
-        references = reference_values(raw, indicators, districts) if len(raw) else \
-            pd.DataFrame(columns=["indicator", "period", "value"])
+        references = (
+            reference_values(raw, indicators, districts)
+            if len(raw)
+            else pd.DataFrame(columns=["indicator", "period", "value"])
+        )
         classes: dict[tuple[str, int], pd.Series] = {}
         if period is not None:
             current = shown[shown["period"] == period]
@@ -142,8 +150,9 @@ class ProfileData:
                         continue
                     vals = group["value"].to_numpy(dtype=float)
                     if np.isfinite(vals).sum() >= 5:
-                        classes[(key, level)] = pd.Series(quintiles(vals),
-                                                          index=group["district_id"].to_numpy())
+                        classes[(key, level)] = pd.Series(
+                            quintiles(vals), index=group["district_id"].to_numpy()
+                        )
         in_wanted = shown[shown["district_id"].isin(wanted)]
         by_district = {int(d): g for d, g in in_wanted.groupby("district_id")}
         index_classes, index_period = _index_classes(project)
@@ -152,13 +161,30 @@ class ProfileData:
         funded = profiles.funded_projects(project)
         proj = {int(d): g for d, g in funded[funded["district_id"].isin(wanted)].groupby("district_id")}
         stm = profiles.statements(project, wanted)
-        stmt = {int(d): g for d, g in stm.groupby("district_id")}
+        # The providers' voice follows figures_voice's rules (at least 3 answers per closed
+        # question, anonymised quotes if the project says so); asked only where there is any.
+        from k360desk import figures_voice
+
+        stmt = {
+            int(d): figures_voice.district_voice(project, int(d))
+            for d in stm["district_id"].dropna().unique()
+        }
         return cls(
-            municipality=project.get_meta("municipality") or "", threshold=project.disclosure_threshold,
-            template={**template, "indicators": keys, "charts": charts}, districts=districts,
-            indicators=indicators, period=period, periods=periods, values=by_district,
-            references=references, classes=classes, index_classes=index_classes,
-            index_period=index_period, facilities=fac, projects=proj, statements=stmt,
+            municipality=project.get_meta("municipality") or "",
+            threshold=project.disclosure_threshold,
+            template={**template, "indicators": keys, "charts": charts},
+            districts=districts,
+            indicators=indicators,
+            period=period,
+            periods=periods,
+            values=by_district,
+            references=references,
+            classes=classes,
+            index_classes=index_classes,
+            index_period=index_period,
+            facilities=fac,
+            projects=proj,
+            statements=stmt,
         )
 
     def load_bases(self, project: Project, levels: list[int] | None = None) -> None:
@@ -169,8 +195,12 @@ class ProfileData:
         from k360desk.analysis.mapspec import MapBase
 
         ranks = self.districts.groupby("level_id")["level_rank"].first()
-        wanted = sorted(set(levels) if levels is not None else set(self.values) and
-                        set(self.districts.loc[list(self.values), "level_id"].dropna().astype(int)))
+        wanted = sorted(
+            set(levels)
+            if levels is not None
+            else set(self.values)
+            and set(self.districts.loc[list(self.values), "level_id"].dropna().astype(int))
+        )
         if not wanted:
             wanted = sorted(set(self.districts["level_id"].dropna().astype(int)))
         coarser_of = {}
@@ -185,10 +215,16 @@ class ProfileData:
             geoms = np.asarray(frame.geometry.values, dtype=object)
             # Locator maps need no label anchors; skipping them saves a pass over every polygon.
             self.bases[int(level)] = MapBase(
-                geometries=frame.geometry, ids=np.asarray(frame.index, dtype=np.int64),
-                codes=[str(c) for c in frame["code"]], names=[str(n) for n in frame["name"]],
-                anchors=np.zeros((len(frame), 2)), areas=shapely.area(geoms),
-                extent=tuple(float(b) for b in shapely.total_bounds(geoms)), crs=None)
+                geometries=frame.geometry,
+                ids=np.asarray(frame.index, dtype=np.int64),
+                codes=[str(c) for c in frame["code"]],
+                names=[str(n) for n in frame["name"]],
+                anchors=np.zeros((len(frame), 2)),
+                widths=np.ptp(shapely.bounds(geoms)[:, [0, 2]], axis=1),
+                areas=shapely.area(geoms),
+                extent=tuple(float(b) for b in shapely.total_bounds(geoms)),
+                crs=None,
+            )
         for level in wanted:
             parent = coarser_of.get(level)
             self.outlines[level] = self.bases.get(parent) if parent is not None else None
@@ -199,9 +235,15 @@ class ProfileData:
         level_id = int(d["level_id"]) if pd.notna(d["level_id"]) else -1
         values = self.values.get(int(district_id))
         if values is None:
-            values = pd.DataFrame({"indicator": pd.Series(dtype=object), "period": pd.Series(dtype=int),
-                                   "value": pd.Series(dtype=float), "suppressed": pd.Series(dtype=bool),
-                                   "status": pd.Series(dtype=object)})
+            values = pd.DataFrame(
+                {
+                    "indicator": pd.Series(dtype=object),
+                    "period": pd.Series(dtype=int),
+                    "value": pd.Series(dtype=float),
+                    "suppressed": pd.Series(dtype=bool),
+                    "status": pd.Series(dtype=object),
+                }
+            )
         info = self.indicators.set_index("key")
         refs = self.references
         figures: dict[str, KeyFigure] = {}
@@ -227,29 +269,47 @@ class ProfileData:
             klass = self.classes.get((key, level_id))
             k = int(klass.get(int(district_id), 0)) if klass is not None else 0
             figures[key] = KeyFigure(
-                key=key, name=str(row["name"]), topic=str(row.get("topic") or "Weitere Indikatoren"),
-                unit=str(row["unit"] or ""), decimals=int(row["decimals"]), kind=str(row["kind"]),
-                polarity=int(row["polarity"]), value=value, suppressed=suppressed, status=status,
+                key=key,
+                name=str(row["name"]),
+                topic=str(row.get("topic") or "Weitere Indikatoren"),
+                unit=str(row["unit"] or ""),
+                decimals=int(row["decimals"]),
+                kind=str(row["kind"]),
+                polarity=int(row["polarity"]),
+                value=value,
+                suppressed=suppressed,
+                status=status,
                 reference=reference,
                 deviation=value - reference if row["kind"] != "count" else float("nan"),
-                trend=trend, trend_from=trend_from, klass=k if k > 0 else None, series=series,
-                reference_series=[(int(p), float(v)) for p, v in zip(ref["period"], ref["value"], strict=True)],
-                source=str(row["source"] or ""))
+                trend=trend,
+                trend_from=trend_from,
+                klass=k if k > 0 else None,
+                series=series,
+                reference_series=[
+                    (int(p), float(v)) for p, v in zip(ref["period"], ref["value"], strict=True)
+                ],
+                source=str(row["source"] or ""),
+            )
         facilities = self.facilities.get(int(district_id), pd.DataFrame(columns=["type", "name"]))
-        statements = self.statements.get(int(district_id), pd.DataFrame())
         parent = ""
         if pd.notna(d.get("parent_id")) and int(d["parent_id"]) in self.districts.index:
             p = self.districts.loc[int(d["parent_id"])]
             parent = f"{p['level'] or ''} {p['name']} ({p['code']})".strip()
         return DistrictProfile(
-            district_id=int(district_id), code=str(d["code"]), name=str(d["name"]),
-            level=str(d.get("level") or ""), level_id=level_id, parent=parent, period=self.period or 0,
+            district_id=int(district_id),
+            code=str(d["code"]),
+            name=str(d["name"]),
+            level=str(d.get("level") or ""),
+            level_id=level_id,
+            parent=parent,
+            period=self.period or 0,
             figures=[figures[k] for k in self.template["indicators"]],
             charts=[figures[k] for k in self.template["charts"]],
             index_text=self._index_text(int(district_id)),
             facilities=facilities.sort_values(["type", "name"]).head(MAX_FACILITIES),
-            facilities_total=len(facilities), projects=self.projects.get(int(district_id), pd.DataFrame()),
-            statements=statements.head(MAX_STATEMENTS), statements_total=len(statements),
+            facilities_total=len(facilities),
+            projects=self.projects.get(int(district_id), pd.DataFrame()),
+            voice=self.statements.get(int(district_id)),
         )
 
     def _index_text(self, district_id: int) -> str:
@@ -260,8 +320,9 @@ class ProfileData:
         if not bool(row["included"]):
             reason = str(row.get("reason") or "").strip()
             return f"Sozialindex {self.index_period}: nicht einbezogen" + (f" ({reason})" if reason else "")
-        return (f"Sozialindex {self.index_period}: Status {row['status_class']}, "
-                f"Dynamik {row['dynamics_class']}")
+        return (
+            f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
+        )
 
 
 def quintiles(values: np.ndarray) -> np.ndarray:

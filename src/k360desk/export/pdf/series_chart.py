@@ -37,9 +37,17 @@ def nice_range(low: float, high: float) -> tuple[float, float]:
 class SeriesChart(Flowable):
     """Title, two lines (district solid and dark, city dashed and grey), axis labels."""
 
-    def __init__(self, title: str, unit: str, decimals: int, series: list[tuple[int, float]],
-                 reference: list[tuple[int, float]], width: float, height: float,
-                 district_label: str = "Sozialraum") -> None:
+    def __init__(
+        self,
+        title: str,
+        unit: str,
+        decimals: int,
+        series: list[tuple[int, float]],
+        reference: list[tuple[int, float]],
+        width: float,
+        height: float,
+        district_label: str = "Sozialraum",
+    ) -> None:
         super().__init__()
         self.title = title
         self.unit = unit
@@ -96,7 +104,10 @@ class SeriesChart(Flowable):
         self._line(self.series, px, py, DISTRICT_COLOR, dash=False)
         c.setFont(FONT, 6)
         lx = left
-        for label, color, dash in ((self.district_label, DISTRICT_COLOR, False), ("Gesamtstadt", CITY_COLOR, True)):
+        for label, color, dash in (
+            (self.district_label, DISTRICT_COLOR, False),
+            ("Gesamtstadt", CITY_COLOR, True),
+        ):
             c.setStrokeColor(color)
             c.setLineWidth(1.3)
             c.setDash([2, 1.5] if dash else [])

@@ -1,0 +1,177 @@
+"""Report benchmark at city scale: prints medians, checks nothing.
+
+The city-scale demo (550 Quartiere, 120 indicators × 15 years, 4,000 facilities) is built
+once and cached in the temp folder together with a stored social index run. Measured:
+
+- one district profile (two pages) from the open project, warm (the app has its modules loaded);
+- the locator map of one profile: reportlab vector drawing (our renderer) against matplotlib
+  ``savefig`` to PNG of the same map, and the ratio;
+- the profile book of all 550 Quartiere with two worker processes: seconds, pages, megabytes.
+
+Targets (issue 7): profile ≤ 1 s, book ≤ 90 s using both cores, book size ≤ 40 MB.
+Run: ``PYTHONPATH=src python bench/bench_reports.py [--runs 5] [--skip-book]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+CACHE = Path(tempfile.gettempdir()) / "k360desk-bench-reports-city.k360"
+
+
+def city() -> Path:
+    """The cached city-scale demo with a stored index run (built on first use)."""
+    # The benchmark's file lives in the temp folder; it is ours, not a mail attachment.
+    os.environ["K360DESK_TEMP_AS_DOCUMENTS"] = "1"
+    if CACHE.exists():
+        return CACHE
+    from k360desk.cli import main
+    from k360desk.demo import write_demo
+
+    started = time.perf_counter()
+    partial = CACHE.with_suffix(".building.k360")
+    write_demo(partial, scale="city")
+    assert (
+        main(
+            [
+                "index",
+                str(partial),
+                "--preset",
+                "berlin-mss",
+                "--period",
+                "2024",
+                "--status",
+                "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                "--store",
+            ]
+        )
+        == 0
+    )
+    partial.replace(CACHE)
+    print(f"city-scale demo built and cached in {time.perf_counter() - started:.0f} s: {CACHE}")
+    return CACHE
+
+
+def bench_profile(project, codes: list[str], runs: int) -> list[float]:
+    """Seconds per single profile (load, lay out, write to memory)."""
+    from k360desk.export.pdf.profile import write_profile
+
+    write_profile(project, codes[0], io.BytesIO())  # warm imports and font registration
+    times = []
+    for i in range(runs):
+        started = time.perf_counter()
+        write_profile(project, codes[(i + 1) % len(codes)], io.BytesIO())
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def bench_locator(project, n: int) -> tuple[list[float], list[float]]:
+    """Seconds per locator map: reportlab (one page each, base as a reused form) vs matplotlib PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from k360desk.analysis.mapspec import build_category_spec
+    from k360desk.export.map_render import draw_map
+    from k360desk.export.pdf.map_flowable import LocatorMap
+    from k360desk.export.pdf.profile_data import ProfileData
+
+    data = ProfileData.load(project, None)
+    data.load_bases(project)
+    level = max(data.bases, key=lambda lv: len(data.bases[lv].ids))
+    base = data.bases[level]
+    ids = [int(i) for i in base.ids[:n]]
+
+    ours = []
+    canvas = Canvas(io.BytesIO())
+    for district_id in ids:
+        started = time.perf_counter()
+        flowable = LocatorMap(base, district_id, 62 * mm, 56 * mm, data.outlines.get(level))
+        flowable.drawOn(canvas, 100, 100)
+        canvas.showPage()
+        ours.append(time.perf_counter() - started)
+    canvas.save()
+
+    import numpy as np
+    import pandas as pd
+
+    theirs = []
+    for district_id in ids:
+        started = time.perf_counter()
+        cats = pd.Series(np.where(base.ids == district_id, "x", "o"), index=base.ids)
+        spec = build_category_spec(
+            base,
+            cats,
+            title="",
+            legend_title="",
+            order=["o", "x"],
+            colors={"o": "#e4e4e4", "x": "#2b4c6f"},
+            label_mode="none",
+        )
+        fig = Figure(figsize=(62 / 25.4, 56 / 25.4))
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, 0, 1, 1))
+        draw_map(ax, spec, decorations=False)
+        fig.savefig(io.BytesIO(), format="png", dpi=200)
+        theirs.append(time.perf_counter() - started)
+    return ours, theirs
+
+
+def bench_book(project, workers: int) -> tuple[float, int, int]:
+    """Seconds, pages and bytes of the book of all districts of the finest level."""
+    from k360desk.export.pdf.book import select_districts, write_book
+
+    frame = project.districts_frame()
+    level = frame.loc[frame["level_rank"] == frame["level_rank"].max(), "level"].iloc[0]
+    ids = select_districts(project, level=level)
+    out = Path(tempfile.gettempdir()) / "k360desk-bench-book.pdf"
+    result = write_book(project, out, ids, workers=workers)
+    return result.seconds, result.pages, result.size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--maps", type=int, default=30, help="locator maps per renderer")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-book", action="store_true")
+    args = parser.parse_args()
+
+    from k360desk.models import Project
+
+    project = Project.open(city(), read_only=True)
+    try:
+        frame = project.districts_frame()
+        codes = list(frame.loc[frame["level_rank"] == frame["level_rank"].max(), "code"].iloc[::97])
+        times = bench_profile(project, codes, args.runs)
+        print(
+            f"profile (2 pages, city scale, warm): median {statistics.median(times):.2f} s "
+            f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs; target ≤ 1 s)"
+        )
+        ours, theirs = bench_locator(project, args.maps)
+        mo, mt = statistics.median(ours), statistics.median(theirs)
+        print(
+            f"locator map, reportlab vector: median {mo * 1000:.1f} ms (first map, which writes the "
+            f"shared city base once per document: {ours[0] * 1000:.1f} ms); matplotlib savefig PNG: "
+            f"median {mt * 1000:.1f} ms; ratio of medians matplotlib/reportlab {mt / mo:.0f}×, "
+            f"of totals {sum(theirs) / sum(ours):.0f}× ({len(ours)} maps each)"
+        )
+        if not args.skip_book:
+            seconds, pages, size = bench_book(project, args.workers)
+            print(
+                f"book of all profiles ({args.workers} workers): {seconds:.1f} s, {pages} pages, "
+                f"{size / 1024**2:.1f} MB (1 run; targets ≤ 90 s, ≤ 40 MB)"
+            )
+    finally:
+        project.close()
+
+
+if __name__ == "__main__":
+    main()
