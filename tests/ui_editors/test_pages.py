@@ -480,3 +480,21 @@ def test_values_grid_year_columns_fit_their_values(qtbot, context):
         widest = max(metrics.horizontalAdvance(str(grid.proxy.index(r, column).data() or ""))
                      for r in range(grid.proxy.rowCount()))
         assert widest < grid.table.columnWidth(column) <= max(widest + 30, 60)
+
+
+def test_empty_tables_say_what_to_do(qtbot):
+    from k360desk.models import Project
+    from k360desk.ui.context import ProjectContext
+
+    context = ProjectContext()
+    context.set_project(Project.create("Leerstadt"))
+    try:
+        page = _page(qtbot, "districts", "DistrictsPage", context)
+        hint = page.districts.empty_label
+        assert hint.isVisible() and "Importieren" in hint.text()
+        page.districts.add()
+        assert not hint.isVisible()
+        page.districts.filter.setText("gibt es nicht")
+        assert hint.isVisible() and "Keine Treffer" in hint.text()
+    finally:
+        context.set_project(None)

@@ -691,6 +691,10 @@
         <translation>New level</translation>
     </message>
     <message>
+        <source>Noch keine Ebenen (z. B. Stadtteil, Quartier). Der Import der Sozialräume legt sie an, oder mit „Neu“.</source>
+        <translation>No levels yet (e.g. borough, neighbourhood). Importing districts creates them, or use “New”.</translation>
+    </message>
+    <message>
         <source>Schlüssel</source>
         <translation>Code</translation>
     </message>
@@ -713,6 +717,12 @@
     <message>
         <source>Sozialräume</source>
         <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Noch keine Sozialräume.
+Grenzen einlesen mit Datei ▸ Importieren ▸ Sozialräume … oder einzeln mit „Neu“ anlegen.</source>
+        <translation>No districts yet.
+Read boundaries with File ▸ Import ▸ Districts … or add them one by one with “New”.</translation>
     </message>
     <message>
         <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
@@ -1244,6 +1254,12 @@
     <message>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Noch keine Indikatoren.
+Werte einlesen mit Datei ▸ Importieren ▸ Indikatorwerte … (legt die Indikatoren an) oder mit „Neu“.</source>
+        <translation>No indicators yet.
+Read values with File ▸ Import ▸ Indicator values … (creates the indicators) or use “New”.</translation>
     </message>
     <message>
         <source>&amp;Definitionen</source>
@@ -2800,8 +2816,16 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>%1: delete</translation>
     </message>
     <message>
+        <source>Noch keine Einträge – mit „Neu“ (Einfg) anlegen.</source>
+        <translation>No entries yet – add one with “New” (Ins).</translation>
+    </message>
+    <message>
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Keine Treffer für „%1“.</source>
+        <translation>Nothing matches “%1”.</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>

@@ -58,7 +58,7 @@ class RecordSection(QWidget):
                  watch: Iterable[str] = (),
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
                  form: bool = True, check: Callable[[Project, int, str, Any], str | None]
-                 | None = None, parent: QWidget | None = None) -> None:
+                 | None = None, parent: QWidget | None = None, empty_hint: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -119,6 +119,20 @@ class RecordSection(QWidget):
             elif column.width:
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        # An empty table says what to do instead of showing only a white area.
+        self.empty_hint = empty_hint or self.tr("Noch keine Einträge – mit „Neu“ (Einfg) anlegen.")
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #6b6b6b;")
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        hint_layout = QVBoxLayout(self.table.viewport())
+        hint_layout.setContentsMargins(24, 24, 24, 24)
+        hint_layout.addWidget(self.empty_label)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_empty_hint)
 
         # Several sections on one page share "&Neu" and "&Löschen": as window-wide mnemonics
         # Alt+N would only hop between the buttons. Scoped to the section, Alt+N adds to the
@@ -186,8 +200,16 @@ class RecordSection(QWidget):
         context.changed.connect(self._on_changes)
         on_project_replaced(context, self, self.reload_all)
         self.reload_all()
+        self._update_empty_hint()
 
     # --- loading -------------------------------------------------------------------------
+
+    def _update_empty_hint(self, *_args) -> None:
+        empty = self.proxy.rowCount() == 0 and self.project is not None
+        if empty:
+            self.empty_label.setText(self.tr("Keine Treffer für „%1“.").replace(
+                "%1", self.filter.text()) if self.filter.text() else self.empty_hint)
+        self.empty_label.setVisible(empty)
 
     @property
     def project(self) -> Project | None:
