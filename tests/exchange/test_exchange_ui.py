@@ -29,6 +29,9 @@ def test_send_copy_dialog_writes_checked_minimised_copy(qtbot, small_project, tm
     qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=20000)
     assert "Kopie geschrieben" in dialog.status.text() and "KB" in dialog.status.text()
     assert dialog.show_button.isEnabled()
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Schließen"
     with Project.open(target) as copy:
         assert copy.find(Provider, name="DRK").email == ""
 

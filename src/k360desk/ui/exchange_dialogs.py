@@ -128,6 +128,8 @@ class SendCopyDialog(QDialog):
 
             self.mail_button.setEnabled(can_compose_mail())
             self.write_button.setEnabled(True)
+            # Written: nothing is cancelled any more, the dialog is only closed.
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Schließen"))
 
         def failed(exc: BaseException) -> None:
             self.write_button.setEnabled(True)

@@ -3403,6 +3403,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Copy written: %1 (%2).</translation>
     </message>
     <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Kopie wird geschrieben …</source>
         <translation>Writing the copy …</translation>
     </message>
