@@ -498,3 +498,9 @@ def test_empty_tables_say_what_to_do(qtbot):
         assert hint.isVisible() and "Keine Treffer" in hint.text()
     finally:
         context.set_project(None)
+
+
+def test_disclosure_threshold_reads_as_below_n_cases(qtbot, context):
+    page = _page(qtbot, "settings", "ProjectSettingsPage", context)
+    assert page.threshold.suffix() == " Fällen"
+    assert page.threshold.text().endswith("Fällen")

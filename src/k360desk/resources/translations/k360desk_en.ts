@@ -2229,6 +2229,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Disclosure threshold</translation>
     </message>
     <message>
+        <source> Fällen</source>
+        <translation> cases</translation>
+    </message>
+    <message>
         <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
         <translation>Counts below this threshold are suppressed in every output.</translation>
     </message>
@@ -2245,8 +2249,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>&amp;Reference system:</translation>
     </message>
     <message>
-        <source>G&amp;eheimhaltung ab:</source>
-        <translation>Sup&amp;press below:</translation>
+        <source>G&amp;eheimhaltung unter:</source>
+        <translation>Suppress counts b&amp;elow:</translation>
     </message>
     <message>
         <source>Kommune</source>
