@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from k360desk.models import Project
 
 
+INCOMPLETE_LABEL = "unvollständig"
+
+
 class FigureError(ValueError):
     """A request that cannot be answered from the project; the message is German."""
 
@@ -77,7 +80,8 @@ def indicator_level(project: Project, key: str, values: pd.DataFrame | None = No
 def indicator_table(project: Project, key: str, period: int,
                     level_id: int | None = None) -> pd.DataFrame:
     """One row per district of the level: district_id, code, name, value, suppressed, status,
-    note, reference, deviation (value − reference). Disclosure control is applied; values of a
+    note, reference, reference_complete, reference_note ("unvollständig" when no level had a
+    value for every district), deviation (value − reference). Disclosure control is applied; values of a
     coarser level than stored are aggregated by the reference rules."""
     indicators = project.indicators_frame()
     _check_key(indicators, key)
@@ -103,6 +107,10 @@ def indicator_table(project: Project, key: str, period: int,
     ref = reference_values(values, indicators, districts)
     ref = ref[(ref["indicator"] == key) & (ref["period"] == period)]
     table["reference"] = float(ref["value"].iloc[0]) if len(ref) else float("nan")
+    # A reference that covers only part of the city must say so wherever it is shown.
+    complete = bool(ref["complete"].iloc[0]) if len(ref) else True
+    table["reference_complete"] = complete
+    table["reference_note"] = "" if complete else INCOMPLETE_LABEL
     # A district's count against the city total says nothing; compare only ratios and means.
     kind = indicators.loc[indicators["key"] == key, "kind"].iloc[0]
     table["deviation"] = table["value"] - table["reference"] if kind != "count" else float("nan")
@@ -111,10 +119,42 @@ def indicator_table(project: Project, key: str, period: int,
 
 def reference_table(project: Project, keys: Iterable[str] | None = None,
                     periods: Iterable[int] | None = None) -> pd.DataFrame:
-    """City reference values (indicator, period, value, method, districts) of the project."""
+    """City reference values (indicator, period, value, method, districts, complete)."""
     indicators = project.indicators_frame()
     values = project_values(project, keys, periods)
     return reference_values(values, indicators, project.districts_frame())
+
+
+def apply_project_polarity(project: Project, method: IndexMethod) -> IndexMethod:
+    """Set every component's polarity from its indicator in the project (a computed change has
+    the polarity of its indicator); German ``MethodError`` for unknown or neutral indicators."""
+    indicators = project.indicators_frame()
+    polarity = dict(zip(indicators["key"], indicators["polarity"], strict=False))
+    unknown = [c.indicator for c in method.components if c.indicator not in polarity]
+    if unknown:
+        raise MethodError("Diese Indikatoren gibt es im Projekt nicht: "
+                          + ", ".join(dict.fromkeys(unknown)) + ".")
+    neutral = [c.indicator for c in method.components
+               if pd.isna(polarity[c.indicator]) or int(polarity[c.indicator]) == 0]
+    if neutral:
+        raise MethodError("Diese Indikatoren haben keine Polung (neutral) und können nicht in "
+                          "einen Index eingehen: " + ", ".join(dict.fromkeys(neutral))
+                          + ". Bitte beim Indikator festlegen, ob ein hoher Wert mehr oder "
+                          "weniger Bedarf bedeutet.")
+    for c in method.components:
+        c.polarity = 1 if int(polarity[c.indicator]) > 0 else -1
+    return method
+
+
+def berlin_mss_for_project(project: Project, status_keys: list[str],
+                           dynamics_keys: list[str] | None = None,
+                           population_key: str | None = None,
+                           dynamics_source: str = "change") -> IndexMethod:
+    """The Berlin preset mapped to the project's indicators, with their polarities."""
+    from k360desk.analysis.socialindex import berlin_mss
+
+    method = berlin_mss(status_keys, dynamics_keys, population_key, dynamics_source)
+    return apply_project_polarity(project, method)
 
 
 def index_values(project: Project, method: IndexMethod, period: int) -> pd.DataFrame:
@@ -185,6 +225,20 @@ def save_index_definition(project: Project, method: IndexMethod, notes: str = ""
     return indices.save_definition(project, method.to_dict(), notes)
 
 
+def stored_definition_differs(project: Project, method: IndexMethod) -> bool:
+    """Whether the project holds a definition named ``method.name`` that is not ``method``
+    (other components, weights, polarities, parameters or exclusions)."""
+    from k360desk.models import ProjectError, indices
+
+    if method.name not in indices.definition_names(project):
+        return False
+    try:
+        stored = IndexMethod.from_dict(indices.load_definition(project, method.name))
+    except (MethodError, ProjectError):
+        return True
+    return stored.to_dict() != method.to_dict()
+
+
 def load_index_definition(project: Project, name: str) -> IndexMethod:
     """A stored index definition by name (German ``ProjectError``/``MethodError`` if unusable)."""
     from k360desk.models import indices
@@ -229,8 +283,37 @@ def rerun_index(project: Project, run_id: int) -> IndexResult:
 
 # --- German tables for display and export ------------------------------------------------
 
-def index_display_table(result: IndexResult, need: pd.Series | None = None) -> pd.DataFrame:
-    """An index result with German column headers in report order (CLI, exports, PDF)."""
+def index_hidden_components(project: Project, result: IndexResult) -> pd.DataFrame:
+    """Which component z-values may not be shown: one bool column per component key, index =
+    district id. A z-value is a rescaled value, so it is hidden wherever the component value
+    (or a count it is built from, or for a computed change either of its two periods) is
+    suppressed by the project's disclosure control."""
+    method = result.method
+    t = result.table
+    ids = pd.Index(t["district_id"].astype("int64"), name="district_id")
+    hidden = pd.DataFrame(False, index=ids, columns=[c.key for c in method.components])
+    periods = [result.period, result.period - int(method.span)]
+    values = project_values(project, [c.indicator for c in method.components], periods)
+    if values.empty:
+        return hidden
+    shown = apply_disclosure(values, project.indicators_frame(), project.disclosure_threshold,
+                             project.districts_frame())
+    secret = shown[shown["suppressed"]]
+    for c in method.components:
+        rows = secret[secret["indicator"] == c.indicator]
+        used = periods if c.role == "dynamics" and c.source == "change" else [result.period]
+        bad = set(rows.loc[rows["period"].isin(used), "district_id"].astype("int64"))
+        hidden[c.key] = ids.isin(bad)
+    return hidden
+
+
+def index_display_table(result: IndexResult, need: pd.Series | None = None,
+                        hidden: pd.DataFrame | None = None) -> pd.DataFrame:
+    """An index result with German column headers in report order (CLI, exports, PDF).
+
+    Component z-values are blank for districts outside the index and wherever ``hidden``
+    (``index_hidden_components``) marks the component value as suppressed; the index values
+    and classes are composites and stay."""
     from k360desk.analysis.socialindex import need_scores
 
     if need is None:
@@ -239,9 +322,14 @@ def index_display_table(result: IndexResult, need: pd.Series | None = None) -> p
     out = pd.DataFrame({"Code": t["code"], "Name": t["name"]})
     if "population" in t:
         out["Einwohner"] = t["population"]
+    included = t["included"].fillna(False).astype(bool).to_numpy()
+    ids = t["district_id"].astype("int64").to_numpy()
     for c in result.method.components:
         prefix = "z Veränderung " if c.role == "dynamics" and c.source == "change" else "z "
-        out[prefix + c.indicator] = t[f"z_{c.key}"].round(3)
+        keep = included.copy()
+        if hidden is not None and c.key in hidden:
+            keep &= ~hidden[c.key].reindex(ids).fillna(False).astype(bool).to_numpy()
+        out[prefix + c.indicator] = t[f"z_{c.key}"].where(keep).round(3)
     out["Statusindex"] = t["status_value"].round(3)
     out["Statusklasse"] = t["status_class"]
     out["Dynamikindex"] = t["dynamics_value"].round(3)

@@ -79,9 +79,13 @@ def coverage(facilities: pd.DataFrame, districts: pd.DataFrame, target_populatio
 
 
 def coverage_total(table: pd.DataFrame) -> dict[str, float]:
-    """City totals of a coverage table: capacity, target population, places per 1,000, %."""
-    capacity = float(table["capacity"].sum())
-    target = float(table["target_population"].sum(min_count=1) or 0)
+    """City totals of a coverage table: capacity, target population, places per 1,000, %.
+
+    Places and target population are summed over the same districts, those whose target
+    population is known; places in the others would otherwise inflate the supply."""
+    known = table["target_population"].notna()
+    capacity = float(table.loc[known, "capacity"].sum())
+    target = float(table.loc[known, "target_population"].sum())
     per_1000 = capacity / target * 1000 if target > 0 else float("nan")
     guide = float(table["guide_value"].iloc[0]) if len(table) else float("nan")
     return {"capacity": capacity, "target_population": target, "places_per_1000": per_1000,

@@ -6,8 +6,9 @@ One rule for every figure the app shows:
   × scale, over the districts where both are known (never the mean of the district ratios);
 - shares, rates and means without numerator/denominator: population-weighted mean
   Σ(value × population) / Σ population (needs a population indicator, else not computed).
-Only districts of one level enter a sum, so parents are not counted twice: per indicator the
-finest level that has values (for a derived indicator: where numerator and denominator have).
+Only districts of one level enter a sum, so parents are not counted twice: per indicator and
+period the finest level on which every district has a value (for a derived indicator: numerator
+and denominator); if no level is complete, the finest level with values, flagged incomplete.
 """
 
 from __future__ import annotations
@@ -42,27 +43,41 @@ def guess_population_key(indicators: pd.DataFrame) -> str | None:
     return None if match.empty else str(match.iloc[0])
 
 
-def _district_depths(cube: Cube, districts: pd.DataFrame | None) -> np.ndarray | None:
-    """Per cube district the position of its level from coarse (0) to fine; −1 unknown."""
+def _district_depths(cube: Cube, districts: pd.DataFrame | None
+                     ) -> tuple[np.ndarray | None, np.ndarray]:
+    """Per cube district the position of its level from coarse (0) to fine (−1 unknown), and
+    the number of districts each level has in the project (for completeness)."""
     if districts is None:
-        return None
+        return None, np.array([len(cube.district_ids)])
     depth = levels.level_depth(districts)
+    all_depths = pd.Series(districts["level_id"].to_numpy()).map(depth).dropna().to_numpy(int)
+    sizes = np.bincount(all_depths, minlength=max(len(depth), 1))
     level_of = pd.Series(districts["level_id"].to_numpy(), index=levels.ids_of(districts))
-    return pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
+    d_depth = pd.Series(cube.district_ids).map(level_of).map(depth).fillna(-1).to_numpy(int)
+    return d_depth, sizes
 
 
-def _level_masks(d_depth: np.ndarray | None, avail_rows: np.ndarray) -> np.ndarray:
-    """(T, D) mask of the districts on each row's source level: the finest level where
-    ``avail_rows`` (T, D) has values. Without a hierarchy every district counts."""
+def _level_masks(d_depth: np.ndarray | None, sizes: np.ndarray, avail: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Source level per row and period from ``avail`` (T, D, P): the finest level on which
+    every district has a value; if no level is complete, the finest with any value (flagged).
+    Returns the (T, D, P) mask of the districts on that level and ``complete`` (T, P)."""
     if d_depth is None:
-        return np.ones_like(avail_rows, dtype=bool)
-    n_levels = max(int(d_depth.max()) + 1, 1)
+        return np.ones_like(avail, dtype=bool), avail.all(axis=1)
+    n_levels = len(sizes)
     onehot = np.zeros((len(d_depth), n_levels))
     ok = d_depth >= 0
     onehot[np.nonzero(ok)[0], d_depth[ok]] = 1.0
-    has = (avail_rows.astype(float) @ onehot) > 0  # (T, L)
-    finest = np.where(has.any(axis=1), n_levels - 1 - np.argmax(has[:, ::-1], axis=1), -2)
-    return d_depth[None, :] == finest[:, None]
+    has = avail.transpose(0, 2, 1).astype(float) @ onehot  # (T, P, L)
+    full = (has > 0) & (has >= sizes[None, None, :])
+    some = has > 0
+
+    def finest(flags: np.ndarray) -> np.ndarray:
+        return np.where(flags.any(axis=2), n_levels - 1 - np.argmax(flags[:, :, ::-1], axis=2), -2)
+
+    complete = full.any(axis=2)
+    chosen = np.where(complete, finest(full), finest(some))  # (T, P)
+    return d_depth[None, :, None] == chosen[:, None, :], complete
 
 
 def _worst(wanted: bool, status: np.ndarray, used: np.ndarray, matrix: np.ndarray) -> np.ndarray:
@@ -73,12 +88,13 @@ def _worst(wanted: bool, status: np.ndarray, used: np.ndarray, matrix: np.ndarra
 
 
 def _rows(table: pd.DataFrame, idx: np.ndarray, value: np.ndarray, n: np.ndarray,
-          worst: np.ndarray, gkeys: np.ndarray, periods: np.ndarray, method: str) -> pd.DataFrame:
+          worst: np.ndarray, gkeys: np.ndarray, periods: np.ndarray, method: str,
+          complete: np.ndarray) -> pd.DataFrame:
     t, g, p = np.nonzero(n > 0)
     return pd.DataFrame({
         "indicator_id": table["id"].to_numpy()[idx][t], "group": gkeys[g], "period": periods[p],
         "value": value[t, g, p], "districts": n[t, g, p].astype(int), "method": method,
-        "status_rank": worst[t, g, p]})
+        "status_rank": worst[t, g, p], "complete": complete[t, p]})
 
 
 def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame | None,
@@ -86,13 +102,16 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
                with_status: bool = False) -> pd.DataFrame:
     """Aggregate per (indicator, group, period) by the rules in the module docstring."""
     table = indicator_table(indicators)
-    cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank"]
+    cols = ["indicator_id", "group", "period", "value", "districts", "method", "status_rank",
+            "complete"]
+    if group is not None:  # districts above the target level cannot be a source
+        values = values[values["district_id"].isin(group.index[group.notna()]).to_numpy()]
     if values.empty or table.empty:
         return pd.DataFrame(columns=cols)
     cube = Cube.from_long(values, with_status)
     matrix, gkeys = group_matrix(cube.district_ids, group)
-    d_depth = _district_depths(cube, districts)
-    avail = ~np.isnan(cube.value).all(axis=2)  # (I, D)
+    d_depth, sizes = _district_depths(cube, districts)
+    avail = ~np.isnan(cube.value)  # (I, D, P)
     pos = cube.positions(table["id"])
     num_pos = cube.positions(table["numerator_id"])
     den_pos = cube.positions(table["denominator_id"])
@@ -100,7 +119,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
     is_count = (table["kind"] == "count").to_numpy()
 
     def avail_of(p: np.ndarray) -> np.ndarray:
-        out = np.zeros((len(p), avail.shape[1]), dtype=bool)
+        out = np.zeros((len(p), *avail.shape[1:]), dtype=bool)
         out[p >= 0] = avail[p[p >= 0]]
         return out
 
@@ -109,18 +128,21 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
     idx = np.nonzero(~derived & is_count & (pos >= 0))[0]
     if len(idx):
         x = cube.take(pos[idx])
-        used = ~np.isnan(x) & _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        mask, complete = _level_masks(d_depth, sizes, avail_of(pos[idx]))
+        used = ~np.isnan(x) & mask
         total = group_sum(np.where(used, x, 0.0), matrix)
         n = group_sum(used.astype(float), matrix)
         worst = _worst(with_status, cube.take(pos[idx], "status"), used, matrix)
-        parts.append(_rows(table, idx, total, n, worst, gkeys, cube.periods, METHOD_SUM))
+        parts.append(_rows(table, idx, total, n, worst, gkeys, cube.periods, METHOD_SUM,
+                           complete))
 
     # Derived shares, rates and means: ratio of sums over districts with both parts.
     idx = np.nonzero(derived & (num_pos >= 0) & (den_pos >= 0))[0]
     if len(idx):
         num, den = cube.take(num_pos[idx]), cube.take(den_pos[idx])
-        mask = _level_masks(d_depth, avail_of(num_pos[idx]) & avail_of(den_pos[idx]))
-        used = ~np.isnan(num) & ~np.isnan(den) & mask[:, :, None]
+        mask, complete = _level_masks(d_depth, sizes,
+                                      avail_of(num_pos[idx]) & avail_of(den_pos[idx]))
+        used = ~np.isnan(num) & ~np.isnan(den) & mask
         sn = group_sum(np.where(used, num, 0.0), matrix)
         sd = group_sum(np.where(used, den, 0.0), matrix)
         n = group_sum(used.astype(float), matrix)
@@ -129,13 +151,14 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
             ratio = sn / np.where(sd != 0, sd, np.nan) * scale
         status = np.maximum(cube.take(num_pos[idx], "status"), cube.take(den_pos[idx], "status"))
         worst = _worst(with_status, status, used, matrix)
-        parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO))
+        parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO,
+                           complete))
 
     # Shares, rates and means without parts: weighted by population.
     idx = np.nonzero(~derived & ~is_count & (pos >= 0))[0]
     if len(idx):
         x = cube.take(pos[idx])
-        mask = _level_masks(d_depth, avail_of(pos[idx]))[:, :, None]
+        mask, complete = _level_masks(d_depth, sizes, avail_of(pos[idx]))
         pop_pos = cube.positions(table.loc[table["key"] == population, "id"]) if population \
             else np.array([], dtype=int)
         status = cube.take(pos[idx], "status")
@@ -148,13 +171,13 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
             with np.errstate(divide="ignore", invalid="ignore"):
                 mean = svw / np.where(sw != 0, sw, np.nan)
             parts.append(_rows(table, idx, mean, n, _worst(with_status, status, used, matrix), gkeys,
-                               cube.periods, METHOD_WEIGHTED))
+                               cube.periods, METHOD_WEIGHTED, complete))
         else:
             used = ~np.isnan(x) & mask
             n = group_sum(used.astype(float), matrix)
             parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
                                _worst(with_status, status, used, matrix), gkeys, cube.periods,
-                               METHOD_NONE))
+                               METHOD_NONE, complete))
 
     parts = [p for p in parts if len(p)]
     if not parts:
@@ -168,16 +191,19 @@ def reference_values(values: pd.DataFrame, indicators: pd.DataFrame,
     """City reference value per indicator and period.
 
     Returns columns indicator, indicator_id, period, value, method, districts (how many
-    districts entered). ``population`` is the key used to weight shares and means that have
-    no numerator/denominator (default: guessed, see ``guess_population_key``). Without
-    ``districts`` all rows are taken to be of one level.
+    districts entered), complete (False: no level had a value for every district that
+    period, so the value covers only part of the city). ``population`` is the key used to
+    weight shares and means that have no numerator/denominator (default: guessed, see
+    ``guess_population_key``). Without ``districts`` all rows are taken to be of one level.
     """
     population = population or guess_population_key(indicators)
     out = _aggregate(values, indicators, districts, None, population)
     keys = indicator_table(indicators).set_index("id")["key"]
     out["indicator"] = out["indicator_id"].map(keys)
     out = out.sort_values(["indicator", "period"]).reset_index(drop=True)
-    return out[["indicator", "indicator_id", "period", "value", "method", "districts"]]
+    out["complete"] = out["complete"].astype(bool)
+    return out[["indicator", "indicator_id", "period", "value", "method", "districts",
+                "complete"]]
 
 
 def aggregate_to_level(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.DataFrame,

@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save-definition", metavar="DATEI", help="Definition als JSON-Datei speichern")
     p.add_argument("--store", action="store_true",
                    help="Definition und Ergebnis mit allen Parametern im Projekt speichern")
+    p.add_argument("--replace", action="store_true",
+                   help="mit --store: eine gespeicherte Definition gleichen Namens ersetzen")
     p.add_argument("-o", "--output", metavar="DATEI", help="Ergebnis als CSV (Excel) schreiben")
     p.set_defaults(func=_index)
 
@@ -80,14 +82,14 @@ def _exclusions(text: str | None) -> dict[str, str]:
 
 
 def _method(args: argparse.Namespace, project):
-    from k360desk.analysis.socialindex import IndexMethod, MethodError, berlin_mss
-    from k360desk.figures import load_index_definition
+    from k360desk.analysis.socialindex import IndexMethod, MethodError
+    from k360desk.figures import berlin_mss_for_project, load_index_definition
     from k360desk.models import ProjectError
 
     try:
         if args.preset:
-            method = berlin_mss(_keys(args.status), _keys(args.dynamics), args.population,
-                                args.dynamics_source)
+            method = berlin_mss_for_project(project, _keys(args.status), _keys(args.dynamics),
+                                            args.population, args.dynamics_source)
         else:
             if args.status or args.dynamics:
                 raise CommandError("--status und --dynamics gelten nur mit --preset; eine "
@@ -126,6 +128,10 @@ def _index(args: argparse.Namespace) -> int:
         unknown = [c for c in method.exclusions if c not in codes]
         if unknown:
             raise CommandError("Diese Sozialräume gibt es nicht: " + ", ".join(unknown) + ".")
+        if args.store and not args.replace and figures.stored_definition_differs(project, method):
+            raise CommandError(
+                f"Im Projekt ist schon eine andere Definition „{method.name}“ gespeichert "
+                "(andere Indikatoren oder Einstellungen). Zum Ersetzen --replace angeben.")
         try:
             result = figures.index_for_project(project, method, args.period)
         except (MethodError, figures.FigureError) as exc:
@@ -136,7 +142,8 @@ def _index(args: argparse.Namespace) -> int:
             figures.save_index_definition(project, method)
             run_id = figures.store_index_result(project, result, method.name)
             project.save()
-        frame = figures.index_display_table(result, need_scores(result))
+        frame = figures.index_display_table(result, need_scores(result),
+                                            figures.index_hidden_components(project, result))
         if args.output:
             _write_csv(frame, Path(args.output))
         else:

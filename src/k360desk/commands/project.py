@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from k360desk.cli import CommandError
 from k360desk.commands.common import de_number, open_project, parse_epsg, target_file
 
 _COUNT_LABELS = (
