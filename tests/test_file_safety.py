@@ -266,3 +266,17 @@ def test_read_only_second_opener_cannot_save_over_the_document(small_project):
         assert "21.11.2026, 08:15 Uhr" in second.notices[-1]
         with pytest.raises(ProjectLockedError):
             second.save_as(path)
+
+
+def test_own_saved_file_reopens_fast_but_a_changed_one_is_checked_again(small_project, capsys):
+    from k360desk.models import trust
+
+    path = small_project.path
+    small_project.close()
+    assert trust.is_known(path)  # saved by us: the full content scan is skipped
+    conn = sqlite3.connect(path)
+    conn.executescript("PRAGMA ignore_check_constraints=ON;"
+                       "UPDATE indicator_values SET status='erfunden';")
+    conn.close()
+    assert not trust.is_known(path)
+    _assert_refused(path, DamagedFileError, capsys, "verletzt die Regeln")

@@ -44,7 +44,8 @@ def ranking_for_round(
     """Ranking, allocation per application and year, budget per year and the decision trace.
 
     ``rule`` and ``min_share`` default to those stored on the round; ``need`` to the need
-    scores of the latest social-index run.
+    scores of the round's index run (the latest run while none is fixed); a decided round
+    shows the need values, totals and ranks stored with its decision.
     """
     ranking, amounts, budget, trace, _ = round_figures(project, round_id, rule, min_share, need, raters)
     return ranking, amounts, budget, trace
@@ -62,7 +63,7 @@ def round_figures(
     data = store.round_data(project, round_id)
     need_note = ""
     if need is None:
-        need, need_note = store.latest_need(project)
+        need, need_note = store.need_for_round(project, round_id)
     rule = rule or data.round.allocation_rule or "full"
     if min_share is None:
         min_share = data.round.min_share if data.round.min_share < 1 else 0.5
@@ -77,8 +78,16 @@ def round_figures(
         data.round.last_year,
         data.max_years,
     )
-    ranked = rk.rank(data.applications, totals, app_need, data.amounts, checks)
     decided = data.round.status in store.DECIDED
+    stored = store.decision_figures(project, round_id).get("applications", {}) if decided else {}
+    if stored:
+        # A decided round shows what was decided, whatever index runs were stored later.
+        totals, app_need = _as_decided(stored, totals, app_need)
+        need_note = store.decision_figures(project, round_id).get("need_note") or need_note
+        need_note = f"{need_note} Werte wie beim Beschluss gespeichert.".strip()
+    ranked = rk.rank(data.applications, totals, app_need, data.amounts, checks)
+    if stored:
+        ranked = _with_decided_ranks(ranked, stored)
     if decided:
         result = _decided_allocation(data, ranked, store.commitments(project, round_id))
     else:
@@ -102,6 +111,7 @@ def round_figures(
     for column in ("proposed", "share", "outcome", "outcome_label", "reason"):
         ranking[column] = ranking["application_id"].map(summary[column])
     ranking["missing"] = ranking["application_id"].map(totals["missing"]).fillna("")
+    ranking.attrs["need_note"] = need_note
     amounts = result.amounts.copy()
     amounts["title"] = amounts["application_id"].map(info["title"])
     notes = [need_note] if need_note else []
@@ -129,6 +139,34 @@ def round_figures(
         notes=notes,
     )
     return ranking, amounts, result.budget, trace, figures
+
+
+def _as_decided(stored: dict, totals: pd.DataFrame,
+                app_need: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Totals and needs replaced by the values stored with the decision."""
+    totals, app_need = totals.copy(), app_need.copy()
+    for key, values in stored.items():
+        app = int(key)
+        if app in totals.index:
+            totals.at[app, "total"] = np.nan if values.get("total") is None else values["total"]
+            totals.at[app, "complete"] = bool(values.get("complete", True))
+        if app in app_need.index:
+            app_need.at[app, "need"] = np.nan if values.get("need") is None else values["need"]
+    return totals, app_need
+
+
+def _with_decided_ranks(ranked: pd.DataFrame, stored: dict) -> pd.DataFrame:
+    """Ranks as decided (applications not in the decision keep their order behind)."""
+    decided_rank = ranked["application_id"].map(
+        lambda a: (stored.get(str(int(a))) or {}).get("rank"))
+    order = pd.to_numeric(decided_rank, errors="coerce")
+    if order.isna().all():
+        return ranked
+    ranked = ranked.assign(_order=order.fillna(np.inf), _pos=range(len(ranked)))
+    ranked = ranked.sort_values(["_order", "_pos"], kind="mergesort").reset_index(drop=True)
+    ranked["rank"] = pd.array(
+        [None if v == np.inf else int(v) for v in ranked["_order"]], dtype="Int64")
+    return ranked.drop(columns=["_order", "_pos"])
 
 
 def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
@@ -248,8 +286,10 @@ def money_flows(project: Project, round_id: int | None = None) -> MoneyFlows:
     split = served.merge(apps_money[["application_id", "amount"]], on="application_id")
     split["amount"] = split["amount"] * split["share"]
     districts = project.districts_frame()
-    need, need_note = store.latest_need(project)
-    classes = _need_classes(project)
+    run_id = _flows_run(project, round_ids)
+    need, need_note = (store.run_need(project, run_id) if run_id is not None
+                       else store.latest_need(project))
+    classes = _need_classes(project, run_id)
     population, pop_note = _population(project)
     if pop_note:
         notes.append(pop_note)
@@ -311,13 +351,22 @@ def _share_table(frame: pd.DataFrame, column: str, total: float) -> pd.DataFrame
     return grouped.sort_values("amount", ascending=False).reset_index(drop=True)
 
 
-def _need_classes(project: Project) -> pd.Series:
-    """Status class per district from the latest index run (empty if none)."""
-    runs = project.link_frame("index_runs")
-    if runs.empty:
+def _flows_run(project: Project, round_ids: list[int]) -> int | None:
+    """The index run of the rounds shown (the newest of their runs; None: the latest run)."""
+    from k360desk.models.records import FundingRound
+
+    runs = [r.need_run_id for r in (project.get(FundingRound, i) for i in round_ids)
+            if r is not None and r.need_run_id is not None]
+    if not runs:
+        return store.latest_run_id(project)
+    return max(runs)
+
+
+def _need_classes(project: Project, run_id: int | None) -> pd.Series:
+    """Status class per district from the given index run (empty if none)."""
+    if run_id is None:
         return pd.Series(dtype=object)
-    latest = runs.sort_values(["computed_at", "id"]).iloc[-1]
-    results = project.link_frame("index_results", run_id=int(latest["id"]))
+    results = project.link_frame("index_results", run_id=int(run_id))
     return results.set_index("district_id")["status_class"]
 
 

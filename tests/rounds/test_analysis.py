@@ -95,7 +95,8 @@ def test_missing_need_values_reweight_known_districts_and_missing_criterion_flag
     totals = scoring.total_scores(scoring.criterion_table(apps, CRITERIA, scores, need))
     assert not totals.at[1, "complete"]
     assert totals.at[1, "missing"] == "Vernetzung"
-    assert totals.at[1, "total"] == pytest.approx(100 * (2 * 1.0 + 0.8) / 3)
+    # the missing criterion counts 0 of its weight: (2·1,0 + 1·0 + 1·0,8) / 4 — never more
+    assert totals.at[1, "total"] == pytest.approx(100 * (2 * 1.0 + 0.8) / 4)
 
 
 def test_disagreement_and_missing_scores():

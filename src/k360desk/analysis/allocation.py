@@ -2,7 +2,9 @@
 
 Money free in a year = the round's budget for that year − commitments already made by earlier
 rounds of the programme. Overrides (amounts a person fixed, always with a reason) are set
-aside first, whatever their rank; then the eligible applications are served in rank order:
+aside first, whatever their rank, but only for eligible applications (an override on an
+ineligible one is refused with the reason in the summary); then the eligible applications
+are served in rank order:
 
 - rule ``full``: an application is funded with everything it asked for if every one of its
   years fits into what is still free; otherwise it is skipped (with the year that did not
@@ -112,6 +114,16 @@ def allocate(
         app = int(row.application_id)
         if app not in overridden:
             continue
+        if not bool(row.eligible):
+            # An override never makes an ineligible application fundable: refused, and said so.
+            text = (
+                "Manuelle Festlegung nicht berücksichtigt, weil der Antrag nicht förderfähig ist: "
+                f"{row.reasons}"
+            )
+            summary[app] = {"outcome": "ineligible", "reason": text}
+            steps.append(_step(len(steps), row, "ineligible", None,
+                               sum(asked.get(app, {}).values()), None, 0.0, text))
+            continue
         group = overridden[app]
         grant = {int(y): float(v) for y, v in zip(group["year"], group["amount"], strict=True)}
         reason = "; ".join(dict.fromkeys(str(r).strip() for r in group["reason"]))
@@ -139,7 +151,7 @@ def allocate(
 
     for row in by_rank.itertuples(index=False):
         app = int(row.application_id)
-        if app in overridden:
+        if app in summary:
             continue
         request = asked.get(app, {})
         if not bool(row.eligible):

@@ -1,6 +1,8 @@
 """Eligibility checks and the ranking of a funding round, with documented tie-breaking.
 
-The order is: higher total score (compared at the displayed precision, one decimal), then
+Completely scored applications come first; an incomplete one (a criterion without a score or
+need value) follows all complete ones. Within each group the order is: higher total score
+(compared at the displayed precision, one decimal), then
 higher need of the districts served, then lower total requested amount, then earlier
 submission, then title (alphabetical). Every application that was tied on the total carries a
 German sentence saying which key decided against its neighbour. Pure functions, no I/O.
@@ -17,7 +19,8 @@ from k360desk.formats import format_date, format_money, format_number
 
 TIE_BREAKERS = ("total", "need", "requested", "submitted", "title")
 TIE_BREAK_TEXT = (
-    "Punktzahl (höher zuerst), dann Bedarf der Sozialräume (höher zuerst), dann "
+    "Vollständig bewertete Anträge vor unvollständigen (Bewertung oder Bedarfswert fehlt), "
+    "dann Punktzahl (höher zuerst), dann Bedarf der Sozialräume (höher zuerst), dann "
     "beantragte Gesamtsumme (niedriger zuerst), dann Eingang (früher zuerst), "
     "dann Titel (alphabetisch)"
 )
@@ -131,6 +134,7 @@ def rank(
 ) -> pd.DataFrame:
     """Order applications by total with tie-breaking; eligible ones get ranks 1…n.
 
+    Incomplete applications (``totals.complete`` False) are ranked after all complete ones.
     Ineligible applications follow without a rank. ``tie`` explains, for applications tied
     on the displayed total, which key put them above or below their neighbours.
     """
@@ -154,8 +158,8 @@ def rank(
     frame["_submitted"] = frame["submitted"].fillna("9999").astype(str)
     frame["_title"] = frame["title"].fillna("").str.casefold()
     frame = frame.sort_values(
-        ["eligible", "_total", "_need", "requested", "_submitted", "_title", "application_id"],
-        ascending=[False, False, False, True, True, True, True],
+        ["eligible", "complete", "_total", "_need", "requested", "_submitted", "_title", "application_id"],
+        ascending=[False, False, False, False, True, True, True, True],
         kind="mergesort",
     )
     frame = frame.reset_index(drop=True)
@@ -167,7 +171,7 @@ def rank(
     eligible = frame.index[:n_eligible]
     for above, below in zip(eligible[:-1], eligible[1:], strict=True):
         a, b = frame.loc[above], frame.loc[below]
-        if a["_total"] != b["_total"]:
+        if a["_total"] != b["_total"] or a["complete"] != b["complete"]:
             continue
         key_text = _decider(a, b)
         total = format_number(a["total"], decimals)

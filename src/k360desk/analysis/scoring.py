@@ -83,8 +83,9 @@ def criterion_table(
 
     A rated criterion is the mean of the raters' scores, scaled from scale_min..scale_max to
     0..1; the derived need criterion is the application's need / 100. ``contribution`` is
-    the criterion's share of the 0–100 total: 100 · weight · normalised / Σ weights of the
-    criteria that have a value for this application.
+    the criterion's share of the 0–100 total: 100 · weight · normalised / Σ weights of all
+    criteria. A criterion without a value contributes nothing (it never raises the total by
+    dropping out of the denominator); :func:`total_scores` marks such applications.
     """
     apps = pd.DataFrame({"application_id": applications["id"].astype(int).to_numpy()})
     crits = pd.DataFrame({
@@ -118,7 +119,7 @@ def criterion_table(
     table["normalised"] = np.where(is_need, table["mean"] / 100.0, rated)
     table = table[_TABLE_COLUMNS[:-1]]
     has_value = table["normalised"].notna()
-    weight_sum = table["weight"].where(has_value, 0.0).groupby(table["application_id"]).transform("sum")
+    weight_sum = table["weight"].clip(lower=0).groupby(table["application_id"]).transform("sum")
     table["contribution"] = np.where(
         has_value & (weight_sum > 0),
         100.0 * table["weight"] * table["normalised"] / weight_sum.where(weight_sum > 0, 1.0),
@@ -130,8 +131,9 @@ def criterion_table(
 def total_scores(table: pd.DataFrame) -> pd.DataFrame:
     """Weighted total 0–100 per application from a :func:`criterion_table`.
 
-    ``complete`` is False when a criterion with weight > 0 has no value; the total is then
-    computed over the criteria that have one, and ``missing`` names the others.
+    ``complete`` is False when a criterion with weight > 0 has no value ("unvollständig"):
+    the total then counts that criterion with 0 points, so a missing value can only lower it,
+    and ``missing`` names the criteria without a value.
     """
     columns = ["application_id", "total", "complete", "missing"]
     weighted = table[table["weight"] > 0]

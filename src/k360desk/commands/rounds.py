@@ -187,7 +187,8 @@ def _print_notes(ranking, trace) -> None:
             print(f"  {r.title}: {r.reasons}")
     incomplete = [r for r in ranking.itertuples(index=False) if r.missing]
     if incomplete:
-        print("\nUnvollständig bewertet (Punkte nur aus vorhandenen Kriterien):")
+        print("\nUnvollständig bewertet (fehlende Kriterien zählen 0 Punkte; Rang hinter den "
+              "vollständigen; Beschluss erst, wenn alle förderfähigen vollständig sind):")
         for r in incomplete:
             print(f"  {r.title}: es fehlt {r.missing}")
     print(f"\nReihenfolge bei Gleichstand: {trace.parameters['tie_break']}.")

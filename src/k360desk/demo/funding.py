@@ -334,10 +334,12 @@ def add_goals(project: Project, profile: Profile, key_ids: dict[str, int],
 _INDEX_STATUS = ("alo_quote", "sgb2_quote", "kinderarmut", "altersarmut")
 
 
-def add_social_index(project: Project, key_ids: dict[str, int], ids: SeededIds) -> None:
-    """Store the Berlin-style social index over the poverty shares, ready to compute."""
+def add_social_index(project: Project, key_ids: dict[str, int], ids: SeededIds,
+                     period: int | None = None) -> int | None:
+    """Store the Berlin-style social index over the poverty shares and, with ``period``, a
+    computed run of it that both demo rounds take their need values from; return the run id."""
     if not all(k in key_ids for k in (*_INDEX_STATUS, "einwohner")):
-        return
+        return None
     from k360desk.analysis.socialindex import berlin_mss
     from k360desk.models.indices import save_definition
 
@@ -347,4 +349,28 @@ def add_social_index(project: Project, key_ids: dict[str, int], ids: SeededIds) 
                           "Altersarmut; Dynamik als Veränderung über zwei Jahre.")
     save_definition(project, method.to_dict(), notes="Beschluss Sozialausschuss 19.11.2024",
                     new_id=ids)
+    if period is None:
+        return None
+    return _store_run(project, method, period, ids)
 
+
+def _store_run(project: Project, method, period: int, ids: SeededIds) -> int | None:
+    """Compute the index for ``period``, store it (fixed time stamp: same seed, same file) and
+    tie every funding round to it; decided rounds keep the figures they were decided with."""
+    from k360desk.analysis.socialindex import need_scores
+    from k360desk.figures import index_for_project
+    from k360desk.figures_rounds import ranking_for_round
+    from k360desk.models import rounds as round_store
+    from k360desk.models.indices import save_run
+
+    result = index_for_project(project, method, period)
+    table = result.table.copy()
+    table["need_score"] = need_scores(result).to_numpy()
+    run_id = save_run(project, table, result.parameters, method.name, new_id=ids,
+                      computed_at=f"{period + 1}-03-15T10:00:00")
+    for funding_round in project.all(FundingRound, order_by="id"):
+        project.update(FundingRound, funding_round.id, need_run_id=run_id)
+        if funding_round.status in round_store.DECIDED:
+            ranking = ranking_for_round(project, funding_round.id)[0]
+            round_store.keep_decision_figures(project, funding_round.id, ranking)
+    return run_id

@@ -51,7 +51,7 @@ def create_demo(scale: str = "demo", seed: int = 360, progress: Progress | None 
             topic_ids = {t.name: t.id for t in project.all(Topic)}
             add_funding(project, streams[4], profile, size, supply, topic_ids, ids)
             add_goals(project, profile, key_ids, ids)
-            add_social_index(project, key_ids, ids)
+            add_social_index(project, key_ids, ids, periods[-1])
             progress.step(5, _STEPS, "Projekt wird abgeschlossen …")
     except BaseException:
         project.close()

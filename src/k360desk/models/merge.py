@@ -73,6 +73,8 @@ def _uuid_maps(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
     maps = {}
     for cls in RECORD_TYPES:
         maps[cls.table] = dict(conn.execute(f"SELECT {cls.pk}, uuid FROM {cls.table}"))
+    # Index runs are not merged, but a funding round refers to the run of its need values.
+    maps["index_runs"] = dict(conn.execute("SELECT id, uuid FROM index_runs"))
     return maps
 
 
@@ -268,7 +270,7 @@ def _apply(ours: Any, conn: sqlite3.Connection, by_table: dict, chosen: list[Mer
 def _id_of(conn: sqlite3.Connection, table: str, uuid: str | None) -> int | None:
     if uuid is None:
         return None
-    pk = next(cls.pk for cls in RECORD_TYPES if cls.table == table)
+    pk = next((cls.pk for cls in RECORD_TYPES if cls.table == table), "id")
     row = conn.execute(f"SELECT {pk} FROM {table} WHERE uuid=?", (uuid,)).fetchone()
     return row[0] if row else None
 

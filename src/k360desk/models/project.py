@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.models import backups, gpkg, paths, safety, schema, workfile
+from k360desk.models import backups, gpkg, paths, safety, schema, trust, workfile
 from k360desk.models.bulk import BulkStore
 from k360desk.models.changes import Change, ChangeHub
 from k360desk.models.errors import (
@@ -128,7 +128,8 @@ class Project(RecordStore, BulkStore):
         finally:
             source.close()
         try:
-            safety.verify_contents(conn, path.name)
+            if not trust.is_known(path):
+                safety.verify_contents(conn, path.name)
             migrated = False
             if found is not None:
                 _drop_gdal_additions(conn, found)
@@ -310,6 +311,8 @@ class Project(RecordStore, BulkStore):
                 backups.keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
             paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
+            if as_document:
+                trust.remember(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)

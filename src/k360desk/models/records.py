@@ -206,6 +206,8 @@ class FundingRound(Record):
     allocation_rule: str = "full"
     min_share: float = 1.0
     notes: str = ""
+    need_run_id: int | None = None
+    decision_figures: str = ""
 
 
 @dataclass

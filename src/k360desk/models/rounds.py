@@ -27,6 +27,14 @@ from k360desk.models.records import (
     Meeting,
     Programme,
 )
+from k360desk.models.round_need import (  # noqa: F401 - part of this module's interface
+    decision_figures,
+    keep_decision_figures,
+    latest_need,
+    latest_run_id,
+    run_choices,
+    run_need,
+)
 
 STATUSES = ("draft", "open", "assessment", "decided", "closed")
 STATUS_LABELS = {
@@ -151,6 +159,8 @@ def set_status(project: Project, round_id: int, new: str, reason: str = "") -> s
         raise RoundError("Ein Schritt zurück braucht eine Begründung.")
     with project.transaction():
         project.update(FundingRound, round_id, status=new)
+        if new == "assessment":
+            fix_need_run(project, round_id)
         if reason.strip():
             project.log(
                 "status",
@@ -368,6 +378,11 @@ def set_override(
         raise RoundError("Den Antrag gibt es nicht (mehr).")
     if _round(project, app.round_id).status in DECIDED:
         raise RoundError("Die Runde ist entschieden; Beträge lassen sich nicht mehr ändern.")
+    if app.status in ("ineligible", "withdrawn") and any(v is not None for v in amounts.values()):
+        raise RoundError(
+            f"„{app.title}“ ist {APPLICATION_STATUS_LABELS[app.status]}: ein Betrag lässt sich "
+            "nicht manuell festlegen. Erst die Förderfähigkeit klären und den Antrag ändern."
+        )
     if any(v is not None for v in amounts.values()) and not reason.strip():
         raise RoundError("Eine manuelle Änderung braucht eine Begründung.")
     old = project.link_frame("application_amounts", application_id=application_id)
@@ -456,6 +471,9 @@ def record_decision(
     date = decided_on or meeting.date
     if not date:
         raise RoundError("Das Datum des Beschlusses fehlt.")
+    problem = incomplete_problem(summary)
+    if problem:
+        raise RoundError(problem)
     chosen = summary if application_ids is None else summary[summary["application_id"].isin(application_ids)]
     wrong = []
     for row in chosen.itertuples(index=False):
@@ -516,6 +534,8 @@ def record_decision(
             )
         )
         project.log("decision", FundingRound.table, rnd.uuid, decision)
+        fix_need_run(project, round_id)
+        keep_decision_figures(project, round_id, summary)
         remaining = check_transition(project, round_id, "decided")
         if not remaining:
             project.update(FundingRound, round_id, status="decided")
@@ -529,29 +549,60 @@ def _round(project: Project, round_id: int) -> FundingRound:
     return rnd
 
 
-def latest_need(project: Project) -> tuple[pd.Series, str]:
-    """Need score per district from the latest social-index run, and a German source note.
+def fix_need_run(project: Project, round_id: int) -> int | None:
+    """Tie a round without a need run to the latest run (done when scoring starts); return it."""
+    rnd = _round(project, round_id)
+    if rnd.need_run_id is not None:
+        return rnd.need_run_id
+    run_id = latest_run_id(project)
+    if run_id is not None:
+        project.update(FundingRound, round_id, need_run_id=run_id)
+    return run_id
 
-    Returns an empty Series and an explaining note when no index has been computed yet.
+
+def set_need_run(project: Project, round_id: int, run_id: int | None, reason: str = "") -> int | None:
+    """Choose the index run that supplies the round's need values; return the old run id.
+
+    Like the criteria catalogue it is frozen once scoring has started: a change then needs a
+    reason, which is logged; a decided round keeps the run it was decided with.
     """
-    run = project._conn.execute(
-        """SELECT r.id, r.period, r.computed_at, coalesce(i.name, '') FROM index_runs r
-             LEFT JOIN indices i ON i.id = r.index_id
-            WHERE EXISTS (SELECT 1 FROM index_results x WHERE x.run_id = r.id AND x.need_score IS NOT NULL)
-            ORDER BY r.computed_at DESC, r.id DESC LIMIT 1"""
-    ).fetchone()
-    if run is None:
-        return pd.Series(dtype=float, name="need"), (
-            "Kein Sozialindex berechnet: das Kriterium „Bedarf“ bleibt leer, bis ein Index berechnet ist."
-        )
-    frame = pd.read_sql_query(
-        "SELECT district_id, need_score FROM index_results WHERE run_id=? AND need_score IS NOT NULL "
-        "AND included = 1",
-        project._conn,
-        params=(run[0],),
-    )
-    series = frame.set_index("district_id")["need_score"].astype(float).rename("need")
-    name = f"Sozialindex „{run[3]}“" if run[3] else "Sozialindex"
-    from k360desk.formats import format_date
+    rnd = _round(project, round_id)
+    if rnd.status in DECIDED:
+        raise RoundError("Die Runde ist entschieden; der Sozialindex-Lauf bleibt, wie beschlossen.")
+    if run_id is not None and project._conn.execute(
+            "SELECT 1 FROM index_runs WHERE id=?", (run_id,)).fetchone() is None:
+        raise RoundError("Diesen Sozialindex-Lauf gibt es nicht (mehr).")
+    _frozen_guard(project, round_id, reason, "Ein anderer Sozialindex-Lauf")
+    with project.transaction():
+        project.update(FundingRound, round_id, need_run_id=run_id)
+        _log_reason(project, round_id, reason,
+                    f"Bedarf aus Sozialindex-Lauf {rnd.need_run_id or '–'} → {run_id or '–'}")
+    return rnd.need_run_id
 
-    return series, f"Bedarf aus {name}, Bezugsjahr {run[1]}, berechnet am {format_date(run[2][:10])}."
+
+def incomplete_problem(ranking: pd.DataFrame) -> str:
+    """German reason why a final decision is refused: eligible applications lacking a
+    criterion value (empty string when there are none or the frame cannot tell)."""
+    if not {"eligible", "complete"} <= set(ranking.columns):
+        return ""
+    lacking = ranking[ranking["eligible"].astype(bool) & ~ranking["complete"].astype(bool)]
+    if lacking.empty:
+        return ""
+    names = ", ".join(f"„{t}“" for t in lacking["title"].astype(str))
+    return (
+        f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
+        f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
+    )
+
+
+def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
+    """Need score per district from the round's index run (the latest run while the round
+    has none yet), with a German source note."""
+    rnd = _round(project, round_id)
+    if rnd.need_run_id is not None:
+        series, note = run_need(project, rnd.need_run_id)
+        return series, note.rstrip(".") + " (für diese Runde festgelegt)."
+    series, note = latest_need(project)
+    if not series.empty:
+        note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
+    return series, note

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Step 1: the whole data model of design section 5 as released in 0.1.
 _STEP_1 = """
@@ -373,6 +373,13 @@ CREATE TABLE assets (
 );
 """
 
+# Step 3: a funding round names the index run that supplies its need values, and keeps the
+# need values, totals and ranks of its final decision (JSON) so that later runs change nothing.
+_STEP_3 = """
+ALTER TABLE funding_rounds ADD COLUMN need_run_id INTEGER REFERENCES index_runs(id) ON DELETE SET NULL;
+ALTER TABLE funding_rounds ADD COLUMN decision_figures TEXT NOT NULL DEFAULT ''
+"""
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -385,7 +392,7 @@ def _script(sql: str) -> Step:
     return run
 
 
-MIGRATIONS: dict[int, Step] = {1: _script(_STEP_1), 2: _script(_STEP_2)}
+MIGRATIONS: dict[int, Step] = {1: _script(_STEP_1), 2: _script(_STEP_2), 3: _script(_STEP_3)}
 
 # Tables in the order a dependent row must be deleted before its parent.
 OWN_TABLES: tuple[str, ...] = (

@@ -644,12 +644,32 @@
         <translation>Copy catalogue</translation>
     </message>
     <message>
+        <source>Sozialindex-Lauf für den Bedarf</source>
+        <translation>Social index run for the need</translation>
+    </message>
+    <message>
+        <source>Lauf festlegen</source>
+        <translation>Set run</translation>
+    </message>
+    <message>
+        <source>Aus diesem Lauf des Sozialindex kommen die Bedarfswerte der Runde. Mit Beginn der Bewertung wird der neueste Lauf festgelegt; danach nur mit Begründung änderbar.</source>
+        <translation>The round&apos;s need values come from this run of the social index. When scoring starts the latest run is fixed; after that it can only be changed with a reason.</translation>
+    </message>
+    <message>
         <source>Kriterienkatalog übernehmen aus:</source>
         <translation>Copy criteria catalogue from:</translation>
     </message>
     <message>
+        <source>Bedarf aus Sozialindex-Lauf:</source>
+        <translation>Need from social index run:</translation>
+    </message>
+    <message>
         <source>Der Kriterienkatalog ist eingefroren, weil die Bewertung begonnen hat. Änderungen sind nur mit Begründung möglich und werden protokolliert.</source>
         <translation>The criteria catalogue is frozen because scoring has started. Changes need a reason and are logged.</translation>
+    </message>
+    <message>
+        <source>noch nicht festgelegt (neuester Lauf gilt)</source>
+        <translation>not fixed yet (the latest run applies)</translation>
     </message>
     <message>
         <source>Summe der Gewichte: %1. Die Gesamtpunktzahl ist die gewichtete Summe, umgerechnet auf 0–100.</source>
@@ -662,6 +682,10 @@
     <message>
         <source>Begründung für die Übernahme:</source>
         <translation>Reason for copying:</translation>
+    </message>
+    <message>
+        <source>Begründung für den anderen Sozialindex-Lauf:</source>
+        <translation>Reason for the other social index run:</translation>
     </message>
 </context>
 <context>
@@ -2746,8 +2770,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Order in case of a tie: %1.</translation>
     </message>
     <message>
-        <source>%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien).</source>
-        <translation>%1 applications are scored incompletely (points only from the criteria present).</translation>
+        <source>%1 Anträge sind unvollständig bewertet: fehlende Kriterien zählen 0 Punkte, sie stehen hinter den vollständigen, und beschlossen werden kann erst, wenn alle förderfähigen Anträge vollständig sind.</source>
+        <translation>%1 applications are incompletely scored: missing criteria count 0 points, they rank behind the complete ones, and a decision is only possible once every eligible application is complete.</translation>
     </message>
     <message>
         <source>unvollständig: es fehlt %1</source>
@@ -2764,6 +2788,10 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Bitte zuerst einen Antrag in der Rangliste wählen.</source>
         <translation>Please choose an application in the ranking first.</translation>
+    </message>
+    <message>
+        <source>„%1“ ist nicht förderfähig; ein Betrag lässt sich nicht manuell festlegen. Gründe: %2</source>
+        <translation>“%1” is not eligible; an amount cannot be set by hand. Reasons: %2</translation>
     </message>
     <message>
         <source>Eine manuelle Änderung braucht eine Begründung.</source>

@@ -31,6 +31,7 @@ from k360desk.ui.rounds.commands import (
     CopyCriteria,
     DeleteCriterion,
     SetLinkRows,
+    SetNeedRun,
 )
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -131,7 +132,7 @@ class CriteriaSection(RecordSection):
 class CriteriaTab(base.RoundTab):
     """Weighted criteria with scale and description; copy a catalogue from another round."""
 
-    watch = ("criteria", "funding_rounds", "scores")
+    watch = ("criteria", "funding_rounds", "scores", "index_runs")
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -170,6 +171,13 @@ class CriteriaTab(base.RoundTab):
         self.source.setAccessibleName(self.tr("Runde, aus der übernommen wird"))
         self.copy = QPushButton(self.tr("Katalog übernehmen"), self)
         self.copy.clicked.connect(self._copy)
+        self.need_run = QComboBox(self)
+        self.need_run.setAccessibleName(self.tr("Sozialindex-Lauf für den Bedarf"))
+        self.use_run = QPushButton(self.tr("Lauf festlegen"), self)
+        self.use_run.setToolTip(self.tr(
+            "Aus diesem Lauf des Sozialindex kommen die Bedarfswerte der Runde. Mit Beginn der "
+            "Bewertung wird der neueste Lauf festgelegt; danach nur mit Begründung änderbar."))
+        self.use_run.clicked.connect(self._use_run)
         self.section = CriteriaSection(self, columns)
         self.weights = base.note_label(self)
         self.error = base.error_label(self)
@@ -177,9 +185,14 @@ class CriteriaTab(base.RoundTab):
         row.addWidget(QLabel(self.tr("Kriterienkatalog übernehmen aus:"), self))
         row.addWidget(self.source, 1)
         row.addWidget(self.copy)
+        runs = QHBoxLayout()
+        runs.addWidget(QLabel(self.tr("Bedarf aus Sozialindex-Lauf:"), self))
+        runs.addWidget(self.need_run, 1)
+        runs.addWidget(self.use_run)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(row)
+        layout.addLayout(runs)
         layout.addWidget(self.section, 1)
         layout.addWidget(self.weights)
         layout.addWidget(self.error)
@@ -203,6 +216,15 @@ class CriteriaTab(base.RoundTab):
             if rnd.id != self.round_id:
                 self.source.addItem(rnd.name, rnd.id)
         self.copy.setEnabled(self.writable and self.source.count() > 0)
+        rnd = self.project.get(FundingRound, self.round_id)
+        self.need_run.clear()
+        if rnd.need_run_id is None:
+            self.need_run.addItem(self.tr("noch nicht festgelegt (neuester Lauf gilt)"), None)
+        for run_id, label in store.run_choices(self.project):
+            self.need_run.addItem(label, run_id)
+        self.need_run.setCurrentIndex(max(self.need_run.findData(rnd.need_run_id), 0))
+        self.use_run.setEnabled(self.writable and rnd.status not in store.DECIDED
+                                and self.need_run.count() > 0)
         frame = self.section.model
         total = sum(float(frame.value(r, "weight") or 0) for r in range(frame.rowCount()))
         self.weights.setText(
@@ -223,6 +245,21 @@ class CriteriaTab(base.RoundTab):
             if reason is None:
                 return
         self.push(CopyCriteria(self.project, source, self.round_id, reason))
+
+
+    def _use_run(self) -> None:
+        run_id = self.need_run.currentData()
+        rnd = self.project.get(FundingRound, self.round_id)
+        if run_id is None or run_id == rnd.need_run_id:
+            return
+        reason = ""
+        if store.criteria_frozen(self.project, self.round_id):
+            reason = base.ask_reason(
+                self, self.tr("Kriterienkatalog eingefroren"),
+                self.tr("Begründung für den anderen Sozialindex-Lauf:"))
+            if reason is None:
+                return
+        self.push(SetNeedRun(self.project, self.round_id, run_id, reason))
 
 
 # --- applications --------------------------------------------------------------------------

@@ -120,6 +120,28 @@ class CopyCriteria(StoreCommand):
             self.project.delete(Criterion, criterion_id)
 
 
+class SetNeedRun(StoreCommand):
+    """Choose the index run that supplies the round's need values (frozen: with a reason)."""
+
+    def __init__(
+        self,
+        project: Project,
+        round_id: int,
+        run_id: int | None,
+        reason: str = "",
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(project, "Sozialindex-Lauf der Runde festlegen", parent)
+        self.round_id, self.run_id, self.reason = round_id, run_id, reason
+        self.old: int | None = None
+
+    def _redo(self) -> None:
+        self.old = store.set_need_run(self.project, self.round_id, self.run_id, self.reason)
+
+    def _undo(self) -> None:
+        self.project.update(FundingRound, self.round_id, need_run_id=self.old)
+
+
 class SetLinkRows(StoreCommand):
     """Upsert rows of a link table (scores, amounts) by their key; undo restores each key."""
 
@@ -230,8 +252,10 @@ class RecordDecision(StoreCommand):
     def _redo(self) -> None:
         round_id, amounts, summary, meeting_id, decided_on, app_ids = self.args
         ids = app_ids if app_ids is not None else [int(a) for a in summary["application_id"]]
+        rnd = self.project.get(FundingRound, round_id)
         self.before = {
-            "status": self.project.get(FundingRound, round_id).status,
+            "status": rnd.status,
+            "round": {"need_run_id": rnd.need_run_id, "decision_figures": rnd.decision_figures},
             "apps": {
                 a: (self.project.get(Application, a).status, self.project.get(Application, a).reason)
                 for a in ids
@@ -253,4 +277,5 @@ class RecordDecision(StoreCommand):
             self.project.delete_link("application_amounts", application_id=app_id)
             if self.before["amounts"][app_id]:
                 self.project.execute_link("application_amounts", self.before["amounts"][app_id])
-        self.project.update(FundingRound, round_id, status=self.before["status"])
+        self.project.update(FundingRound, round_id, status=self.before["status"],
+                            **self.before["round"])

@@ -319,7 +319,9 @@ class RankingTab(base.RoundTab):
         if incomplete:
             notes.append(
                 self.tr(
-                    "%1 Anträge sind unvollständig bewertet (Punkte nur aus den vorhandenen Kriterien)."
+                    "%1 Anträge sind unvollständig bewertet: fehlende Kriterien zählen 0 Punkte, "
+                    "sie stehen hinter den vollständigen, und beschlossen werden kann erst, "
+                    "wenn alle förderfähigen Anträge vollständig sind."
                 ).replace("%1", str(incomplete))
             )
         self.notes.setText(" ".join(notes))
@@ -391,7 +393,15 @@ class RankingTab(base.RoundTab):
             self.show_error(self.tr("Bitte zuerst einen Antrag in der Rangliste wählen."))
             return
         mine = self.amounts[self.amounts["application_id"] == app_id]
-        title = self.ranking.loc[self.ranking["application_id"] == app_id, "title"].iloc[0]
+        line = self.ranking.loc[self.ranking["application_id"] == app_id].iloc[0]
+        title = line["title"]
+        if not bool(line["eligible"]):
+            self.show_error(
+                self.tr("„%1“ ist nicht förderfähig; ein Betrag lässt sich nicht manuell "
+                        "festlegen. Gründe: %2").replace("%1", str(title)).replace(
+                            "%2", str(line["reasons"]))
+            )
+            return
         answer = override_dialog(
             self,
             title,
@@ -414,6 +424,10 @@ class RankingTab(base.RoundTab):
         ]
 
     def _decide(self) -> None:
+        problem = store.incomplete_problem(self.ranking) if self.ranking is not None else ""
+        if problem:
+            self.show_error(problem)
+            return
         meetings = self._meetings()
         if not meetings:
             self.show_error(

@@ -268,7 +268,7 @@ class ScoringTab(base.RoundTab):
         }
         if score is None:
             row["_delete"] = True
-        return not self.push(
+        failed = self.push(
             SetLinkRows(
                 self.project,
                 "scores",
@@ -277,6 +277,9 @@ class ScoringTab(base.RoundTab):
                 self.tr("Bewertung ändern"),
             )
         )
+        if not failed and score is not None and self.round_id is not None:
+            store.fix_need_run(self.project, self.round_id)  # scoring started: need run frozen
+        return not failed
 
     def _comment_of(self, app_id: int, crit_id: int, rater: str) -> str:
         scores = self._data.scores if self._data is not None else pd.DataFrame()
