@@ -29,6 +29,9 @@ def test_send_copy_dialog_writes_checked_minimised_copy(qtbot, small_project, tm
     qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=20000)
     assert "Kopie geschrieben" in dialog.status.text() and "KB" in dialog.status.text()
     assert dialog.show_button.isEnabled()
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Schließen"
     with Project.open(target) as copy:
         assert copy.find(Provider, name="DRK").email == ""
 
@@ -47,7 +50,8 @@ def test_merge_dialog_applies_checked_items_as_one_undo_step(qtbot, small_projec
     # Untick the new provider: only the renamed district is taken over.
     for row in range(dialog.tree.topLevelItemCount()):
         item = dialog.tree.topLevelItem(row)
-        if item.text(2) == "providers":
+        assert item.text(2) in ("Sozialraum", "Träger")  # never the SQL table name
+        if item.text(2) == "Träger":
             item.setCheckState(0, Qt.CheckState.Unchecked)
     seen = []
     context.changed.connect(lambda changes: seen.extend(c.table for c in changes))
@@ -71,3 +75,12 @@ def test_backups_dialog_lists_versions(qtbot, small_project):
     # building the project saved once more than the test does: two kept versions
     assert len(dialog.backups) == 2 and dialog.list.count() == 2
     assert "KB" in dialog.list.item(0).text()
+
+
+def test_send_copy_target_label_has_a_working_access_key(qtbot, small_project):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = SendCopyDialog(_context(qtbot, small_project))
+    qtbot.addWidget(dialog)
+    labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.target]
+    assert labels and labels[0].text() == "&Ziel:"

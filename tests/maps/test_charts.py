@@ -81,3 +81,11 @@ def test_every_kind_exports(tmp_path, suffix):
     for spec in specs:
         path = export_chart(spec, tmp_path / f"{spec.kind}{suffix}", dpi=60)
         assert path.stat().st_size > 1000
+
+
+def test_tick_labels_drop_decimals_on_whole_values():
+    from k360desk.export.charts import axis_label
+
+    assert axis_label(5000.0, 1) == "5.000"
+    assert axis_label(2.5, 1) == "2,5"
+    assert axis_label(0.125, 2) == "0,13" or axis_label(0.125, 2) == "0,12"

@@ -161,3 +161,42 @@ def test_empty_project_map_says_what_to_do(qtbot, fake_context):
         assert any("Importieren ▸ Sozialräume" in t for t in texts)
     finally:
         fake_context.project.close()
+
+
+def test_narrow_chart_wraps_its_axis_title_and_ticks_do_not_touch(page, qtbot):
+    page.select_indicator("einwohner", 2023)
+    page._splitter.setSizes([page._splitter.width() - 260, 260])
+    qtbot.waitUntil(lambda: page.charts.spec is not None, timeout=3000)
+    page.charts._fit_labels()
+    charts = page.charts
+    charts.canvas.draw()
+    ax = charts.figure.get_axes()[0]
+    renderer = charts.canvas.get_renderer()
+    label = ax.xaxis.label.get_window_extent(renderer)
+    assert label.x0 >= 0 and label.x1 <= charts.figure.bbox.width
+    boxes = sorted((t.get_window_extent(renderer) for t in ax.get_xticklabels()
+                    if t.get_text() and t.get_visible()), key=lambda b: b.x0)
+    boxes = [b for b in boxes if 0 <= b.x0 and b.x1 <= charts.figure.bbox.width]
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+    assert not any(t.get_text().endswith(",0") for t in ax.get_xticklabels())
+
+
+def test_narrow_tall_map_puts_the_legend_below_and_uses_the_width(page, qtbot):
+    from k360desk.ui.map_canvas import LEGEND_BELOW_WIDTH_PX
+
+    total = sum(page._splitter.sizes())
+    page._splitter.setSizes([480, total - 480])
+    qtbot.waitUntil(lambda: page.canvas.width() < 520, timeout=2000)
+    page.canvas._fit_axes()
+    page.canvas.draw()
+    canvas = page.canvas
+    assert canvas.legend_below
+    renderer = canvas.get_renderer()
+    legend = canvas.artists.legend.get_window_extent(renderer)
+    frame = canvas.ax.get_position()
+    assert frame.width > 0.9  # the map spans the canvas instead of sharing it with the legend
+    assert legend.y1 < canvas.ax.get_window_extent(renderer).y0 and legend.y0 >= 0
+    page._splitter.setSizes([total - 260, 260])
+    qtbot.waitUntil(lambda: page.canvas.width() >= LEGEND_BELOW_WIDTH_PX, timeout=2000)
+    page.canvas._fit_axes()
+    assert not canvas.legend_below and canvas.ax.get_position().width < 0.8

@@ -452,3 +452,55 @@ def test_values_grid_repaint_asks_only_the_visible_cells(qtbot, context):
     grid.table.viewport().repaint()
     cells = grid.model.rowCount() * grid.model.columnCount()
     assert 0 < grid.model.data_calls <= 8 * cells
+
+
+def test_alt_n_adds_to_the_section_in_use_and_tab_skips_the_form_frame(qtbot, context):
+    from PySide6.QtWidgets import QApplication
+
+    page = _page(qtbot, "districts", "DistrictsPage", context)
+    page.activateWindow()
+    districts, levels = page.districts, page.levels
+    districts.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is districts.table, timeout=2000)
+    before = (districts.model.rowCount(), levels.model.rowCount())
+    qtbot.keyClick(districts.table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: districts.model.rowCount() == before[0] + 1, timeout=2000)
+    assert levels.model.rowCount() == before[1]
+    assert districts.add_button.text() == "&Neu"  # the underline stays as the hint
+    assert districts.form_area.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_values_grid_year_columns_fit_their_values(qtbot, context):
+    page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    grid = page.grid
+    page.tabs.setCurrentWidget(grid)
+    grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    metrics = grid.table.fontMetrics()
+    for column in range(FIXED, grid.proxy.columnCount()):
+        widest = max(metrics.horizontalAdvance(str(grid.proxy.index(r, column).data() or ""))
+                     for r in range(grid.proxy.rowCount()))
+        assert widest < grid.table.columnWidth(column) <= max(widest + 30, 60)
+
+
+def test_empty_tables_say_what_to_do(qtbot):
+    from k360desk.models import Project
+    from k360desk.ui.context import ProjectContext
+
+    context = ProjectContext()
+    context.set_project(Project.create("Leerstadt"))
+    try:
+        page = _page(qtbot, "districts", "DistrictsPage", context)
+        hint = page.districts.empty_label
+        assert hint.isVisible() and "Importieren" in hint.text()
+        page.districts.add()
+        assert not hint.isVisible()
+        page.districts.filter.setText("gibt es nicht")
+        assert hint.isVisible() and "Keine Treffer" in hint.text()
+    finally:
+        context.set_project(None)
+
+
+def test_disclosure_threshold_reads_as_below_n_cases(qtbot, context):
+    page = _page(qtbot, "settings", "ProjectSettingsPage", context)
+    assert page.threshold.suffix() == " Fällen"
+    assert page.threshold.text().endswith("Fällen")

@@ -142,3 +142,18 @@ def test_meeting_history_per_round_and_document(voice_project, qtbot, tmp_path):
     context.undo_stack.undo()
     assert project.get(AgendaItem, item).document == ""
     context.set_project(None)
+
+
+def test_designer_shows_all_question_columns_without_scrolling(page, qtbot):
+    widget, context, project, ids = page
+    widget.resize(1040, 760)  # the page's room in a 1280×800 main window
+    qtbot.wait(50)
+    table = widget.designer.questions.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    while table.isColumnHidden(last):
+        last -= 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    section = widget.designer.questionnaires
+    hint = section.filter.fontMetrics().horizontalAdvance(section.filter.placeholderText())
+    assert section.filter.width() > hint

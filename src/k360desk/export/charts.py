@@ -172,10 +172,16 @@ def histogram_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", 
 # --- drawing ---------------------------------------------------------------------------
 
 
+def axis_label(value: float, decimals: int) -> str:
+    """German tick label: whole ticks without decimals ("5.000", not "5.000,0"), so the
+    labels of a narrow chart do not run into each other."""
+    return format_number(value, 0 if float(value).is_integer() else decimals)
+
+
 def _german_axis(axis, decimals: int) -> None:
     from matplotlib.ticker import FuncFormatter
 
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, decimals)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: axis_label(v, decimals)))
 
 
 def _calm(ax: Axes, value_axis: str = "y") -> None:

@@ -271,6 +271,13 @@ _TABLE_LABELS = {cls.table: cls.label for cls in BY_TABLE.values()} | {
     "round_budgets": "Budgetjahre",
 }
 
+
+
+def table_label(table: str) -> str:
+    """German name of a table for people (\"Sozialraum\" for districts); the name if unknown."""
+    return _TABLE_LABELS.get(table, table)
+
+
 _FK_CACHE: dict[str, list[tuple[str, str, str]]] = {}
 _PK_CACHE: dict[str, str | None] = {}
 _ORDER_CACHE: dict[str, int] = {}

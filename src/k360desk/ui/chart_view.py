@@ -49,7 +49,7 @@ class ChartView(QWidget):
         layout.addWidget(self.message)
         self.spec: ChartSpec | None = None
         self._resize = QTimer(self, singleShot=True, interval=150)
-        self._resize.timeout.connect(self.canvas.draw_idle)
+        self._resize.timeout.connect(self._fit_labels)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.second.currentIndexChanged.connect(self.settings_changed)
         self._kind_changed()
@@ -91,6 +91,28 @@ class ChartView(QWidget):
         if spec is not None:
             ax = self.figure.add_subplot()
             draw_chart(ax, spec)
+            self._labels = (ax.get_xlabel(), ax.get_ylabel())
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing."""
+        import textwrap
+
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        axes = self.figure.get_axes()
+        if axes and self.spec is not None and self.canvas.width() > 1:
+            ax = axes[0]
+            x_label, y_label = getattr(self, "_labels", ("", ""))
+            self.canvas.draw()  # constrained layout places the axes only when drawing
+            box = ax.get_window_extent()
+            char = 8.5 * self.figure.dpi / 72 * 0.6
+            ax.set_xlabel(textwrap.fill(x_label, max(int(box.width / char), 12)) if x_label else "")
+            ax.set_ylabel(textwrap.fill(y_label, max(int(box.height / char), 12)) if y_label else "")
+            if isinstance(ax.xaxis.get_major_formatter(), FuncFormatter):
+                # About one value tick per 70 px, so "10.000" and "15.000" never touch.
+                ticks = max(2, int(box.width / (70 * self.figure.dpi / 72)))
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=ticks, steps=[1, 2, 2.5, 5, 10]))
         self.canvas.draw_idle()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API

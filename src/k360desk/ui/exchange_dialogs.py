@@ -69,7 +69,10 @@ class SendCopyDialog(QDialog):
         self.status = QLabel(self.tr("Die Kopie wird geprüft, bevor sie geschrieben wird."))
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("&Ziel:"), row)
+        # A text label, not a string: with a layout as field Qt shows the "&" literally.
+        target_label = QLabel(self.tr("&Ziel:"))
+        target_label.setBuddy(self.target)
+        form.addRow(target_label, row)
         form.addRow("", self.minimise)
         form.addRow("", self.simplify)
         form.addRow(self.tr("&Toleranz:"), self.tolerance)
@@ -125,6 +128,8 @@ class SendCopyDialog(QDialog):
 
             self.mail_button.setEnabled(can_compose_mail())
             self.write_button.setEnabled(True)
+            # Written: nothing is cancelled any more, the dialog is only closed.
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Schließen"))
 
         def failed(exc: BaseException) -> None:
             self.write_button.setEnabled(True)
@@ -161,6 +166,7 @@ class MergeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         from k360desk.models import Project
         from k360desk.models.merge import KIND_LABELS, plan_merge
+        from k360desk.models.store import table_label
 
         super().__init__(parent)
         self.context = context
@@ -183,12 +189,13 @@ class MergeDialog(QDialog):
             info.setText(info.text() + "\n" + self.tr("Achtung: Die Datei stammt aus einem anderen"
                                                      " Projekt."))
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Übernehmen"), self.tr("Art"), self.tr("Tabelle"),
+        self.tree.setHeaderLabels([self.tr("Übernehmen"), self.tr("Art"), self.tr("Bereich"),
                                    self.tr("Eintrag"), self.tr("Felder")])
         self.tree.setAccessibleName(self.tr("Unterschiede"))
         self.tree.setRootIsDecorated(False)
         for index, item in enumerate(self.plan.items):
-            row = QTreeWidgetItem(["", KIND_LABELS[item.kind], item.table, item.label,
+            # Planners know "Sozialraum", not the SQL table "districts".
+            row = QTreeWidgetItem(["", KIND_LABELS[item.kind], table_label(item.table), item.label,
                                    ", ".join(item.fields) if item.ours else ""])
             row.setCheckState(0, Qt.CheckState.Checked if item.take_theirs else Qt.CheckState.Unchecked)
             row.setData(0, Qt.ItemDataRole.UserRole, index)

@@ -19,6 +19,8 @@ from k360desk.export.map_render import MapArtists, draw_map, title_lines
 
 CLICK_TOLERANCE_PX = 4
 LEGEND_WIDTH_PX = 225
+LEGEND_BELOW_WIDTH_PX = 640
+"""Below this canvas width (and when taller than wide) the legend goes under the map."""
 ZOOM_STEP = 1.25
 
 
@@ -59,6 +61,7 @@ class MapCanvas(FigureCanvasQTAgg):
         self.artists: MapArtists | None = None
         self.locator: DistrictLocator | None = None
         self.last_tooltip = ""
+        self.legend_below = False
         self._press: tuple[float, float, tuple, tuple] | None = None
         self._panned = False
         self._hover_row: int | None = None
@@ -89,6 +92,8 @@ class MapCanvas(FigureCanvasQTAgg):
             self.locator = DistrictLocator(spec.base)
         self._fit_axes()
         self.draw_idle()
+        # Labels were placed for the frame before fitting; place them again for this size.
+        self._settle.start()
 
     def clear_map(self, message: str = "") -> None:
         """Show an empty frame with a short message."""
@@ -141,12 +146,31 @@ class MapCanvas(FigureCanvasQTAgg):
         self._settle.start()
 
     def _fit_axes(self) -> None:
-        """Keep a fixed strip on the right for the legend and room below for the scale bar."""
+        """Legend in a strip on the right, or below the map when the canvas is narrow and
+        tall (the map then gets the whole width); room below for scale bar and source."""
         width, height = max(self.width(), 1), max(self.height(), 1)
-        right = min(LEGEND_WIDTH_PX / width, 0.5)
         lines = title_lines(self.artists.spec, self.figure) if self.artists is not None else 1
-        top, bottom = min((52 + 20 * lines) / height, 0.4), min(60 / height, 0.3)
-        self.ax.set_position((0.02, bottom, 1 - right - 0.03, 1 - top - bottom))
+        top = min((52 + 20 * lines) / height, 0.4)
+        legend = self.artists.legend if self.artists is not None else None
+        self.legend_below = (legend is not None and width < LEGEND_BELOW_WIDTH_PX
+                             and height > width * 1.15)
+        if not self.legend_below:
+            if legend is not None:
+                legend.set_bbox_to_anchor((1.02, 1.0), transform=self.ax.transAxes)
+            right = min(LEGEND_WIDTH_PX / width, 0.5)
+            bottom = min(60 / height, 0.3)
+            self.ax.set_position((0.02, bottom, 1 - right - 0.03, 1 - top - bottom))
+            return
+        from matplotlib.transforms import offset_copy
+
+        ratio = self.device_pixel_ratio or 1
+        gap_pt = 64  # below the scale bar and the source line
+        legend_px = legend.get_window_extent(self.get_renderer()).height / ratio
+        below = gap_pt * self.figure.dpi / 72 / ratio + legend_px + 12
+        bottom = min(below / height, 0.6)
+        self.ax.set_position((0.02, bottom, 0.95, max(1 - top - bottom, 0.1)))
+        legend.set_bbox_to_anchor((0, 0), transform=offset_copy(
+            self.ax.transAxes, self.figure, y=-gap_pt, units="points"))
 
     # --- mouse ---------------------------------------------------------------------------
 

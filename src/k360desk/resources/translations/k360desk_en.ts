@@ -715,6 +715,10 @@
         <translation>New level</translation>
     </message>
     <message>
+        <source>Noch keine Ebenen (z. B. Stadtteil, Quartier). Der Import der Sozialräume legt sie an, oder mit „Neu“.</source>
+        <translation>No levels yet (e.g. borough, neighbourhood). Importing districts creates them, or use “New”.</translation>
+    </message>
+    <message>
         <source>Schlüssel</source>
         <translation>Code</translation>
     </message>
@@ -737,6 +741,12 @@
     <message>
         <source>Sozialräume</source>
         <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Noch keine Sozialräume.
+Grenzen einlesen mit Datei ▸ Importieren ▸ Sozialräume … oder einzeln mit „Neu“ anlegen.</source>
+        <translation>No districts yet.
+Read boundaries with File ▸ Import ▸ Districts … or add them one by one with “New”.</translation>
     </message>
     <message>
         <source>Ein Sozialraum kann nicht in sich selbst oder in einem seiner Teilräume liegen.</source>
@@ -1163,7 +1173,7 @@
     </message>
     <message>
         <source>Handlungsfelder</source>
-        <translation>Topics</translation>
+        <translation>Fields of action</translation>
     </message>
     <message>
         <source>Neues Handlungsfeld</source>
@@ -1268,6 +1278,12 @@
     <message>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Noch keine Indikatoren.
+Werte einlesen mit Datei ▸ Importieren ▸ Indikatorwerte … (legt die Indikatoren an) oder mit „Neu“.</source>
+        <translation>No indicators yet.
+Read values with File ▸ Import ▸ Indicator values … (creates the indicators) or use “New”.</translation>
     </message>
     <message>
         <source>&amp;Definitionen</source>
@@ -1487,7 +1503,7 @@
     </message>
     <message>
         <source>Ohne Handlungsfeld</source>
-        <translation>No topic</translation>
+        <translation>No field of action</translation>
     </message>
     <message>
         <source>Sozialindex</source>
@@ -1815,8 +1831,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Kind</translation>
     </message>
     <message>
-        <source>Tabelle</source>
-        <translation>Table</translation>
+        <source>Bereich</source>
+        <translation>Area</translation>
     </message>
     <message>
         <source>Eintrag</source>
@@ -2021,7 +2037,7 @@ File ▸ Import ▸ Indicator values …</translation>
     </message>
     <message>
         <source>Handlungsfelder</source>
-        <translation>Topics</translation>
+        <translation>Fields of action</translation>
     </message>
     <message>
         <source>Indikatoren</source>
@@ -2237,6 +2253,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Disclosure threshold</translation>
     </message>
     <message>
+        <source> Fällen</source>
+        <translation> cases</translation>
+    </message>
+    <message>
         <source>Fallzahlen unter dieser Schwelle werden in allen Ausgaben unterdrückt.</source>
         <translation>Counts below this threshold are suppressed in every output.</translation>
     </message>
@@ -2253,8 +2273,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>&amp;Reference system:</translation>
     </message>
     <message>
-        <source>G&amp;eheimhaltung ab:</source>
-        <translation>Sup&amp;press below:</translation>
+        <source>G&amp;eheimhaltung unter:</source>
+        <translation>Suppress counts b&amp;elow:</translation>
     </message>
     <message>
         <source>Kommune</source>
@@ -2828,8 +2848,16 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>%1: delete</translation>
     </message>
     <message>
+        <source>Noch keine Einträge – mit „Neu“ (Einfg) anlegen.</source>
+        <translation>No entries yet – add one with “New” (Ins).</translation>
+    </message>
+    <message>
         <source>Fehlermeldung</source>
         <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Keine Treffer für „%1“.</source>
+        <translation>Nothing matches “%1”.</translation>
     </message>
     <message>
         <source>Kein Projekt geöffnet.</source>
@@ -3407,6 +3435,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Copy written: %1 (%2).</translation>
     </message>
     <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Kopie wird geschrieben …</source>
         <translation>Writing the copy …</translation>
     </message>
@@ -3942,7 +3974,7 @@ Details are in the log: %1</translation>
     </message>
     <message>
         <source>Handlungsfelder, Indikatoren und ihre Werte</source>
-        <translation>Topics, indicators and their values</translation>
+        <translation>Fields of action, indicators and their values</translation>
     </message>
     <message>
         <source>Karten &amp; Diagramme</source>

@@ -56,7 +56,9 @@ class DistrictsPage(QWidget):
             new_record=lambda p: DistrictLevel(
                 name=unique_name(p, DistrictLevel, self.tr("Neue Ebene")),
                 rank=p.count("district_levels")),
-            parent=self)
+            parent=self,
+            empty_hint=self.tr("Noch keine Ebenen (z. B. Stadtteil, Quartier). Der Import der "
+                               "Sozialräume legt sie an, oder mit „Neu“."))
         district_columns = [
             Column("code", self.tr("Schlüssel"), required=True, width=90,
                    description=self.tr("Amtlicher Schlüssel des Sozialraums (eindeutig)")),
@@ -72,7 +74,9 @@ class DistrictsPage(QWidget):
             watch=("district_levels",), check=self._check,
             choices={"levels": (names(DistrictLevel), ("district_levels",)),
                      "parents": (_parents, ("districts",))},
-            parent=self)
+            parent=self,
+            empty_hint=self.tr("Noch keine Sozialräume.\nGrenzen einlesen mit Datei ▸ Importieren ▸ "
+                               "Sozialräume … oder einzeln mit „Neu“ anlegen."))
         self.districts.selection_changed.connect(self._on_selected)
         context.selection_changed.connect(self._on_context_selection)
         body = splitter(Qt.Orientation.Vertical, [self.levels, self.districts], [160, 600], self)

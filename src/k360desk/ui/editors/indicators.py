@@ -99,7 +99,9 @@ class IndicatorsPage(QWidget):
             choices={"topics": (names(Topic), ("topics",)),
                      "kinds": (fixed(kinds), ()), "polarities": (fixed(polarities), ()),
                      "indicators": (_indicator_choices, ("indicators",))},
-            parent=self)
+            parent=self,
+            empty_hint=self.tr("Noch keine Indikatoren.\nWerte einlesen mit Datei ▸ Importieren ▸ "
+                               "Indikatorwerte … (legt die Indikatoren an) oder mit „Neu“."))
         definitions = splitter(Qt.Orientation.Vertical, [self.topics, self.indicators],
                                [170, 560], self)
         self.grid = ValuesGrid(context, self)

@@ -58,7 +58,7 @@ class RecordSection(QWidget):
                  watch: Iterable[str] = (),
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
                  form: bool = True, check: Callable[[Project, int, str, Any], str | None]
-                 | None = None, parent: QWidget | None = None) -> None:
+                 | None = None, parent: QWidget | None = None, empty_hint: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.cls = cls
@@ -81,6 +81,9 @@ class RecordSection(QWidget):
         self.filter.setPlaceholderText(self.tr("Filtern …"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(320)
+        # Never squeezed to "Filt…" beside the title and buttons.
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance(
+            self.filter.placeholderText()) + 40)
         self.filter.setAccessibleName(self.tr("%1 filtern").replace("%1", title))
         self.filter.textChanged.connect(self.proxy.set_search)
         self.add_button = QPushButton(self.tr("&Neu"), self)
@@ -117,6 +120,29 @@ class RecordSection(QWidget):
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
+        # An empty table says what to do instead of showing only a white area.
+        self.empty_hint = empty_hint or self.tr("Noch keine Einträge – mit „Neu“ (Einfg) anlegen.")
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #6b6b6b;")
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        hint_layout = QVBoxLayout(self.table.viewport())
+        hint_layout.setContentsMargins(24, 24, 24, 24)
+        hint_layout.addWidget(self.empty_label)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_empty_hint)
+
+        # Several sections on one page share "&Neu" and "&Löschen": as window-wide mnemonics
+        # Alt+N would only hop between the buttons. Scoped to the section, Alt+N adds to the
+        # table the user is working in (the underline in the text stays as the hint).
+        for button in (self.add_button, self.delete_button):
+            key = QKeySequence.mnemonic(button.text())
+            button.setShortcut(QKeySequence())
+            scoped = QShortcut(key, self)
+            scoped.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scoped.activated.connect(button.animateClick)
         # Ins/Del only: Ctrl+N belongs to "Datei → Neu" in the main window.
         for key, slot in ((Qt.Key.Key_Insert, self.add),
                           (QKeySequence.StandardKey.Copy, self.copy),
@@ -149,6 +175,8 @@ class RecordSection(QWidget):
             self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
             self.form_area.setWidget(self.form)
             self.form_area.setMinimumWidth(360)
+            # The scroll area itself is no Tab stop: Tab goes from the table into the fields.
+            self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
             self.splitter.addWidget(self.table)
             self.splitter.addWidget(self.form_area)
@@ -172,8 +200,16 @@ class RecordSection(QWidget):
         context.changed.connect(self._on_changes)
         on_project_replaced(context, self, self.reload_all)
         self.reload_all()
+        self._update_empty_hint()
 
     # --- loading -------------------------------------------------------------------------
+
+    def _update_empty_hint(self, *_args) -> None:
+        empty = self.proxy.rowCount() == 0 and self.project is not None
+        if empty:
+            self.empty_label.setText(self.tr("Keine Treffer für „%1“.").replace(
+                "%1", self.filter.text()) if self.filter.text() else self.empty_hint)
+        self.empty_label.setVisible(empty)
 
     @property
     def project(self) -> Project | None:

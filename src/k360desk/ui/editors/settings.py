@@ -52,6 +52,8 @@ class ProjectSettingsPage(QWidget):
         self.threshold = QSpinBox(self)
         self.threshold.setRange(1, 99)
         self.threshold.setAccessibleName(self.tr("Geheimhaltungsschwelle"))
+        # "unter 3 Fällen", as the overview says it: "ab 3" read as the opposite.
+        self.threshold.setSuffix(self.tr(" Fällen"))
         self.threshold.setToolTip(self.tr("Fallzahlen unter dieser Schwelle werden in allen "
                                      "Ausgaben unterdrückt."))
         self.errors: dict[str, QLabel] = {}
@@ -60,7 +62,7 @@ class ProjectSettingsPage(QWidget):
         for key, label, editor in (("municipality", self.tr("&Kommune:"), self.municipality),
                                    ("ags", self.tr("&Gemeindeschlüssel (AGS):"), self.ags),
                                    ("crs", self.tr("&Bezugssystem:"), self.crs),
-                                   ("disclosure_threshold", self.tr("G&eheimhaltung ab:"),
+                                   ("disclosure_threshold", self.tr("G&eheimhaltung unter:"),
                                     self.threshold)):
             error = QLabel(self)
             error.setStyleSheet(error_style(self))

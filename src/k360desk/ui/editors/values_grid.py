@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -197,7 +197,25 @@ class ValuesGrid(QWidget):
         self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 200)
+        self._fit_year_columns()
         self.model.committer = None if project.too_new else self._commit_rows
+
+    def _fit_year_columns(self) -> None:
+        """Year columns as wide as their widest value: ten years and the newest stay in view
+        on a 1280 px screen, and a big number is never cut."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        header_metrics = QFontMetrics(bold)
+        for column in range(FIXED, self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = header_metrics.horizontalAdvance(title)
+            for row in range(self.model.rowCount()):
+                text = self.model.index(row, column).data()
+                if text:
+                    width = max(width, metrics.horizontalAdvance(str(text)))
+            self.table.setColumnWidth(column, max(width + 18, 56))
 
     def _on_changes(self, changes) -> None:
         tables = {c.table for c in changes}

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -38,8 +39,8 @@ class QuestionnaireDesigner(QWidget):
         self.last_result = None
         self.questionnaires = RecordSection(
             context, Questionnaire,
-            [Column("name", self.tr("Trägerabfrage"), required=True, width=220),
-             Column("period", self.tr("Jahr"), "int", required=True, width=70),
+            [Column("name", self.tr("Trägerabfrage"), required=True, width=170),
+             Column("period", self.tr("Jahr"), "int", required=True, width=60),
              Column("notes", self.tr("Hinweise für die Träger"), multiline=True)],
             self.tr("Trägerabfragen"), form=False, new_record=self._new_questionnaire, parent=self)
         self.questions = RecordSection(
@@ -56,6 +57,11 @@ class QuestionnaireDesigner(QWidget):
             self.tr("Fragen"), form=False, new_record=self._new_question,
             choices={"qtypes": (fixed(qtype_choices()), ())}, parent=self)
         self.questions.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # The question text takes what is left, so answer type and "je Sozialraum" stay in
+        # view on a 1280 px screen instead of behind a horizontal scroll bar.
+        header = self.questions.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.up = QPushButton(self.tr("Nach &oben"), self)
         self.down = QPushButton(self.tr("Nach &unten"), self)
         self.up.setToolTip(self.tr("Gewählte Frage eine Stelle nach oben schieben"))
