@@ -107,3 +107,14 @@ def test_kill_with_unsaved_edit_offers_it_back(small_project, _private_data_dir)
         assert recovered.find(District, code="11").name == "Neu gespeichert"
     finally:
         recovered.close()
+
+
+def test_next_save_removes_the_copy_a_killed_save_left(small_project, _private_data_dir):
+    path = small_project.path
+    small_project.close()
+    _run_and_kill(path, "before-replace", _private_data_dir)
+    assert list(path.parent.glob(f".{path.name}.*.tmp"))
+    with Project.open(path) as project:
+        project.update(District, project.find(District, code="12").id, name="Aufgeräumt")
+        project.save()
+    assert not list(path.parent.glob(f".{path.name}.*.tmp"))

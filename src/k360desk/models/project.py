@@ -8,6 +8,7 @@ atomic replace) and closes. Reading and writing records lives in the mixins of
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 import uuid
@@ -159,6 +160,11 @@ class Project(RecordStore, BulkStore):
         workfile.write_info(work, info)
         if not read_only:
             project._locked = workfile.take_lock(path)
+            if not project._locked:  # someone else was a moment faster
+                late, reason = _document_access(path)
+                if late:
+                    project.read_only, project.read_only_reason = True, reason
+                    project.notices.append(reason)
         return project
 
     @classmethod
@@ -302,6 +308,7 @@ class Project(RecordStore, BulkStore):
         self.update_extents()
         self._conn.commit()
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        _remove_stale_copies(target)
         try:
             tmp.unlink(missing_ok=True)
             self._conn.execute("VACUUM INTO ?", (str(tmp),))
@@ -402,6 +409,14 @@ class Project(RecordStore, BulkStore):
 
 
 # --- module helpers --------------------------------------------------------------------
+
+def _remove_stale_copies(target: Path) -> None:
+    """Delete temporary copies that a save killed half-way left beside the document."""
+    for stray in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = stray.name[len(target.name) + 2:-4]
+        if pid.isdigit() and not workfile.pid_alive(int(pid)):
+            stray.unlink(missing_ok=True)
+
 
 def _refuse_locked(path: Path) -> None:
     owner = workfile.read_lock(path)

@@ -167,11 +167,12 @@ def take_lock(document: Path) -> bool:
     }
     path = lock_path(document)
     try:
-        if sys.platform == "win32" and path.exists():
-            # A stale lock we may take over is hidden, and Windows refuses to overwrite a
-            # hidden file ("access denied"): remove it first.
+        if path.exists() and read_lock(document) is None:
+            # A stale lock (or our own) is removed first; Windows also refuses to overwrite
+            # the hidden file.
             os.unlink(paths.long_path(path))
-        with open(paths.long_path(path), "w", encoding="utf-8") as handle:
+        # Exclusive creation: of two instances opening at the same moment only one wins.
+        with open(paths.long_path(path), "x", encoding="utf-8") as handle:
             handle.write(json.dumps(owner, ensure_ascii=False))
     except OSError:
         return False
