@@ -111,3 +111,18 @@ def test_logo_from_assets_is_drawn_on_every_page(small_project, tmp_path):
         xobjects = page["/Resources"].get_object().get("/XObject", {})
         kinds = {str(x.get_object().get("/Subtype")) for x in xobjects.values()}
         assert "/Image" in kinds
+
+
+def test_incomplete_city_reference_is_marked(small_project, tmp_path):
+    """A year in which one Quartier has no value: the city value is flagged, not silently low."""
+    from k360desk.export.pdf.profile import write_profile
+    from k360desk.models import District, Indicator
+
+    pop = small_project.find(Indicator, key="einwohner").id
+    missing = small_project.find(District, code="13").id
+    small_project.delete_values([(pop, missing, 2023)])
+    template = {"indicators": ["einwohner"], "charts": ["einwohner"], "periods": 2}
+    out = tmp_path / "unvollstaendig.pdf"
+    write_profile(small_project, "12", out, template=template)
+    text = "\n".join(pdf_text(out))
+    assert "(u)" in text and "Gesamtstadtwert unvollständig" in text

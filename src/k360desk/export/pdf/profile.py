@@ -162,7 +162,7 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 Paragraph(esc(fig.name), st["cell"]),
                 fig.unit,
                 value_text(fig, data.threshold),
-                format_number(fig.reference, fig.decimals) if math.isfinite(fig.reference) else "–",
+                _reference_text(fig),
                 deviation_text(fig),
                 trend_text(fig),
                 f"{fig.klass} von 5" if fig.klass else "–",
@@ -289,9 +289,22 @@ def _statements(p: DistrictProfile, st) -> list:
     return out
 
 
+INCOMPLETE_MARK = "(u)"
+
+
+def _reference_text(fig) -> str:
+    if not math.isfinite(fig.reference):
+        return "–"
+    text = format_number(fig.reference, fig.decimals)
+    return text if fig.reference_complete else f"{text} {INCOMPLETE_MARK}"
+
+
 def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
     sources = sorted({f.source for f in p.figures + p.charts if f.source})
+    incomplete = any(not f.reference_complete for f in p.figures)
     notes = [
+        f"{INCOMPLETE_MARK} Gesamtstadtwert unvollständig: nicht alle Sozialräume haben für dieses"
+        " Jahr einen Wert." if incomplete else "",
         f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
         f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
         f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",

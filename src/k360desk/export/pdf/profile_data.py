@@ -50,6 +50,7 @@ class KeyFigure:
     series: list[tuple[int, float]]
     reference_series: list[tuple[int, float]]
     source: str
+    reference_complete: bool = True  # False: not every district had a value that year
 
 
 @dataclass
@@ -257,6 +258,9 @@ class ProfileData:
             status = str(current["status"].iloc[0]) if len(current) else "missing"
             ref_now = ref.loc[ref["period"] == self.period, "value"]
             reference = float(ref_now.iloc[0]) if len(ref_now) else float("nan")
+            complete = True
+            if "complete" in ref.columns and len(ref_now):
+                complete = bool(ref.loc[ref["period"] == self.period, "complete"].iloc[0])
             series = [(int(p), float(v)) for p, v in zip(own["period"], own["value"], strict=True)]
             usable = [(p, v) for p, v in series if np.isfinite(v)]
             trend, trend_from = float("nan"), None
@@ -289,6 +293,7 @@ class ProfileData:
                     (int(p), float(v)) for p, v in zip(ref["period"], ref["value"], strict=True)
                 ],
                 source=str(row["source"] or ""),
+                reference_complete=complete,
             )
         facilities = self.facilities.get(int(district_id), pd.DataFrame(columns=["type", "name"]))
         parent = ""
