@@ -157,3 +157,29 @@ def test_xlsx_with_merged_header_cells_and_notes_rows(tmp_path):
 def test_row_with_more_fields_than_the_header_is_named(write):
     with pytest.raises(ImportProblem, match="Zeile 3 hat 4 Spalten, die Kopfzeile aber 3"):
         read_table(write("a.csv", "Gebiet;Jahr;Wert\n11;2020;1\n12;2020;2;9\n"))
+
+
+def test_signs_after_numbers_give_the_value_status():
+    import pandas as pd
+
+    from k360desk.io.numbers import parse_numbers
+
+    parsed = parse_numbers(pd.Series(["1.234,5", "7 p", "3,5 s", "12 r", "x"]), decimal=",")
+    assert list(parsed.values[:4]) == [1234.5, 7.0, 3.5, 12.0]
+    assert list(parsed.status) == ["final", "provisional", "estimated", "final", "suppressed"]
+    assert "vorläufiger" in parsed.reasons[1] and "geschätzter" in parsed.reasons[2]
+
+
+def test_provisional_sign_reaches_the_stored_status(small_project, tmp_path):
+    from k360desk.cli import main
+
+    source = tmp_path / "werte.csv"
+    source.write_text("Sozialraum;Indikator;Jahr;Wert\n11;einwohner;2024;1.150 p\n"
+                      "12;einwohner;2024;2.300\n", encoding="utf-8")
+    assert main(["import", "values", str(small_project.path), str(source)]) == 0
+    from k360desk.models import Project
+
+    with Project.open(small_project.path) as again:
+        rows = again.values_frame(indicators=["einwohner"], periods=[2024]).set_index("district")
+        assert rows.loc["11", "value"] == 1150 and rows.loc["11", "status"] == "provisional"
+        assert rows.loc["12", "status"] == "final"

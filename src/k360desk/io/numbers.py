@@ -32,6 +32,9 @@ SUPPRESSED_MARKERS = {
     "*": "„*“ (geheim gehalten)",
     "•": "„•“ (geheim gehalten)",
 }
+# Signs after a number in official tables (Zeichenerklärung): value status and wording.
+FLAG_STATUS = {"p": ("provisional", "vorläufiger"), "r": ("final", "berichtigter"),
+               "s": ("estimated", "geschätzter")}
 _PAREN = r"\(\s*[-+]?[\d.,]+\s*\)"
 _GERMAN = r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _ENGLISH = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -44,7 +47,7 @@ class NumberColumn:
     """A column read as numbers: value (NaN where none), status and a reason per odd row."""
 
     values: np.ndarray
-    status: np.ndarray  # 'final', 'missing', 'suppressed', 'empty' or 'bad'
+    status: np.ndarray  # 'final', 'provisional', 'estimated', 'missing', 'suppressed', 'empty', 'bad'
     reasons: dict[int, str] = field(default_factory=dict)  # position → German reason
     decimal: str = ","
     mixed: bool = False
@@ -165,6 +168,14 @@ def _one_cell(shown: str, p: int, decimal: str, result: NumberColumn) -> None:
         result.status[p] = "suppressed"
         result.reasons[p] = (f"{SUPPRESSED_MARKERS.get(shown) or SUPPRESSED_MARKERS[cleaned]}"
                              " als geheim gehaltener Wert übernommen")
+    elif (flagged := re.fullmatch(r"(.+?)([prs])", cleaned)) and re.fullmatch(own, flagged[1]):
+        # Destatis/BA signs behind a number: p vorläufig, r berichtigt, s geschätzt.
+        number = flagged[1]
+        number = number.replace(".", "").replace(",", ".") if decimal == "," else number.replace(",", "")
+        result.values[p] = float(number)
+        status, word = FLAG_STATUS[flagged[2]]
+        result.status[p] = status
+        result.reasons[p] = f"„{shown}“ als {word} Wert übernommen"
     elif re.fullmatch(_PAREN, cleaned):
         result.status[p] = "suppressed"
         result.reasons[p] = (f"„{shown}“ (Aussagewert eingeschränkt) nicht als Zahl gelesen,"

@@ -317,7 +317,8 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
     _drop(frame, frame["status"] == "bad", report, lambda r: f"Spalte „{r.column}“: {r.reason}")
     _drop(frame, frame["period"].isna() & frame["_keep"], report,
           lambda r: "kein gültiges Jahr erkennbar")
-    marked = frame["_keep"] & frame["status"].isin(["missing", "suppressed"]) & frame["reason"].notna()
+    marked = frame["_keep"] & frame["reason"].notna() & frame["status"].isin(
+        ["missing", "suppressed", "provisional", "estimated", "final"])
     for row in frame[marked].itertuples():
         report.doubt(int(row.line), f"Spalte „{row.column}“: {row.reason}", str(row.raw))
     return frame
