@@ -70,3 +70,28 @@ def test_rows_without_name_are_skipped(small_project, write):
     report = facilities.run(small_project, write("f.csv", "Name;x;y\n;500;500\nA;500;500\n"),
                             facilities.FacilityOptions(crs="EPSG:25832"))
     assert report.taken == 1 and report.skipped == 1 and report.rows[0].line == 2
+
+
+def test_reimport_updates_known_facilities_instead_of_duplicating(small_project, write):
+    lon1, lat1 = _wgs84(500, 500)
+    lon2, lat2 = _wgs84(2500, 1500)
+
+    def de(v):
+        return f"{v:.7f}".replace(".", ",")
+
+    first = ("Einrichtung;Straße;Breite;Länge;Plätze\n"
+             f"Kita Sonne;Hauptstr. 1;{de(lat1)};{de(lon1)};40\n")
+    facilities.run(small_project, write("a.csv", first, "utf-8"))
+    second = ("Einrichtung;Straße;Breite;Länge;Plätze\n"
+              f"kita sonne;Hauptstraße 1;{de(lat2)};{de(lon2)};55\n"
+              f"Jugendtreff;Ring 3;{de(lat2)};{de(lon2)};\n")
+    report = facilities.run(small_project, write("b.csv", second, "utf-8"))
+    assert (report.taken, report.updated) == (1, 1)
+    frame = small_project.facilities_frame().set_index("name")
+    assert len(frame) == 2 and frame.loc["Kita Sonne", "capacity"] == 55
+    assert frame.loc["Kita Sonne", "district_code"] == "23"  # moved with its new coordinates
+    undo_import(small_project, report)
+    frame = small_project.facilities_frame().set_index("name")
+    assert list(frame.index) == ["Kita Sonne"] and frame.loc["Kita Sonne", "capacity"] == 40
+    assert frame.loc["Kita Sonne", "district_code"] == "11"
+    assert abs(frame.loc["Kita Sonne"].geometry.x - 500) < 0.01

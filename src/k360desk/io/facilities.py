@@ -128,6 +128,8 @@ def run(project: Project, source: str | Path, options: FacilityOptions | None = 
         providers = _lookup(project, Provider, text["provider"], report, "providers", "Träger")
         types = _lookup(project, FacilityType, text["type"], report, "facility_types", "Einrichtungsarten")
         records = []
+        known = _known_facilities(project)
+        matched: set[int] = set()
         for i in range(n):
             name = text["name"].iloc[i]
             if not name:
@@ -141,14 +143,20 @@ def run(project: Project, source: str | Path, options: FacilityOptions | None = 
                     report.doubt(int(lines[i]), "Platzzahl: " + capacity.reasons.get(i, "nicht lesbar")
                                  + " – ohne Platzzahl übernommen")
             point = points[i]
-            records.append(Facility(
+            record = Facility(
                 name=name,
                 provider_id=providers.get(text["provider"].iloc[i]) if text["provider"] is not None else None,
                 type_id=types.get(text["type"].iloc[i]) if text["type"] is not None else None,
                 **{r: text[r].iloc[i] for r in ("street", "postcode", "city", "phone", "email")
                    if text[r] is not None},
                 capacity=cap, district_id=district_ids[i], geom=point,
-                needs_placement=int(point is None or shapely.is_empty(point))))
+                needs_placement=int(point is None or shapely.is_empty(point)))
+            match = known.get(_identity(record.name, record.street))
+            if match is not None and match not in matched:
+                matched.add(match)
+                _update_existing(project, match, record, roles, report)
+                continue
+            records.append(record)
             if i % 5000 == 0:
                 progress.step(50 + int(30 * i / max(n, 1)), 100, "Einrichtungen anlegen …")
         ids = project.add_many(records) if records else []
@@ -272,3 +280,49 @@ def _lookup(project: Project, cls, names: pd.Series | None, report: ImportReport
         result = {n: (by_key[" ".join(n.casefold().split())] if v < 0 else v) for n, v in result.items()}
         report.note(f"Neu angelegte {label}: " + ", ".join(r.name for r in new))
     return result
+
+
+def _identity(name: str, street: str) -> tuple[str, str]:
+    """How a facility is recognised again in an updated list: name and street, loosely."""
+    def fold(text: str) -> str:
+        return " ".join(str(text or "").casefold().replace("str.", "strasse").split())
+    return fold(name), fold(street)
+
+
+def _known_facilities(project: Project) -> dict[tuple[str, str], int]:
+    """Existing facilities by identity; ambiguous identities are left out (never guessed)."""
+    from k360desk.models import Facility
+
+    frame = project.frame(Facility)
+    keys = [_identity(n, s) for n, s in zip(frame["name"], frame["street"], strict=True)]
+    counts: dict[tuple[str, str], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return {key: int(i) for key, i in zip(keys, frame["id"], strict=True) if counts[key] == 1}
+
+
+def _update_existing(project: Project, facility_id: int, record, roles: dict,
+                     report: ImportReport) -> None:
+    """Bring an existing facility up to date from the list; the old values go into the undo."""
+    from k360desk.models import Facility
+
+    current = project.get(Facility, facility_id)
+    fields = {"capacity": record.capacity, "geom": record.geom,
+              "needs_placement": record.needs_placement}
+    if not current.district_fixed:  # a district set by hand stays
+        fields["district_id"] = record.district_id
+    for role in ("street", "postcode", "city", "phone", "email"):
+        if roles.get(role):
+            fields[role] = getattr(record, role)
+    for column in ("provider_id", "type_id"):
+        if getattr(record, column) is not None:
+            fields[column] = getattr(record, column)
+    if record.geom is None or record.needs_placement:
+        fields.pop("geom")  # no usable coordinates: keep where it was placed
+        fields.pop("needs_placement")
+    changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
+    if not changed:
+        return
+    old = project.update(Facility, facility_id, **changed)
+    report.undo.updated.append(("facilities", facility_id, old))
+    report.updated += 1

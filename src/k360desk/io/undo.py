@@ -17,7 +17,7 @@ _DELETE_ORDER = ("facilities", "districts", "indicators", "providers", "facility
 
 def undo_import(project: Project, report: ImportReport) -> None:
     """Restore the project as it was before the import (in one transaction)."""
-    from k360desk.models import BY_TABLE, District
+    from k360desk.models import BY_TABLE, District, Facility
     from k360desk.models.batch import delete_ids, delete_value_keys, update_column
 
     undo = report.undo
@@ -26,16 +26,16 @@ def undo_import(project: Project, report: ImportReport) -> None:
             delete_value_keys(project, undo.values_inserted)
         if undo.values_replaced is not None and not undo.values_replaced.empty:
             project.set_values(undo.values_replaced)
-        geoms: dict[int, object] = {}
+        geoms: dict[str, dict[int, object]] = {}
         columns: dict[tuple[str, str], dict[int, object]] = {}
         for table, record_id, fields in undo.updated:
             for column, value in fields.items():
-                if column == "geom" and table == "districts":
-                    geoms[record_id] = value
+                if column == "geom":
+                    geoms.setdefault(table, {})[record_id] = value
                 else:
                     columns.setdefault((table, column), {})[record_id] = value
-        if geoms:
-            project.set_geometries(District, geoms)
+        for table, shapes in geoms.items():
+            project.set_geometries(District if table == "districts" else Facility, shapes)
         for (table, column), values in columns.items():
             update_column(project, BY_TABLE[table], column, values)
         for table in _DELETE_ORDER:
