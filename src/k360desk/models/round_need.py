@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 
+from k360desk.models.errors import ProjectError
 from k360desk.models.project import Project
 from k360desk.models.records import FundingRound
 
@@ -100,3 +101,18 @@ def run_choices(project: Project) -> list[tuple[int, str]]:
                     f"{format_date(str(r[2])[:10])} (Lauf {r[0]})")
         for r in rows
     ]
+
+
+def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
+    """Need score per district from the round's index run (the latest run while the round
+    has none yet), with a German source note."""
+    rnd = project.get(FundingRound, round_id)
+    if rnd is None:
+        raise ProjectError("Die Förderrunde gibt es nicht (mehr).")
+    if rnd.need_run_id is not None:
+        series, note = run_need(project, rnd.need_run_id)
+        return series, note.rstrip(".") + " (für diese Runde festgelegt)."
+    series, note = latest_need(project)
+    if not series.empty:
+        note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
+    return series, note

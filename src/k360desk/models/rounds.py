@@ -32,6 +32,7 @@ from k360desk.models.round_need import (  # noqa: F401 - part of this module's i
     keep_decision_figures,
     latest_need,
     latest_run_id,
+    need_for_round,
     run_choices,
     run_need,
 )
@@ -593,16 +594,3 @@ def incomplete_problem(ranking: pd.DataFrame) -> str:
         f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
         f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
     )
-
-
-def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
-    """Need score per district from the round's index run (the latest run while the round
-    has none yet), with a German source note."""
-    rnd = _round(project, round_id)
-    if rnd.need_run_id is not None:
-        series, note = run_need(project, rnd.need_run_id)
-        return series, note.rstrip(".") + " (für diese Runde festgelegt)."
-    series, note = latest_need(project)
-    if not series.empty:
-        note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
-    return series, note
