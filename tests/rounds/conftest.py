@@ -174,3 +174,23 @@ def round_project(small_project):
     """The small city with the rounds above; yields (project, ids)."""
     ids = build_round(small_project)
     yield small_project, ids
+
+
+def open_round_page(project, qtbot, need: dict):
+    """The Förderrunden page on ``project`` with the test round selected and need stored.
+
+    Returns (page, context, ids); call ``context.set_project(None)`` when done.
+    """
+    from k360desk.ui.context import ProjectContext
+    from k360desk.ui.rounds.page import RoundWorkflowPage
+
+    ids = build_round(project)
+    add_need(project, ids, need)
+    context = ProjectContext()
+    context.set_project(project)
+    widget = RoundWorkflowPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    widget.select_round(ids["round"])
+    return widget, context, ids

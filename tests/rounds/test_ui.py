@@ -8,23 +8,12 @@ pytest.importorskip("PySide6")
 
 from k360desk.models import Criterion, FundingRound  # noqa: E402
 from k360desk.models import rounds as store  # noqa: E402
-from tests.rounds.conftest import NEED_VALUES, add_need, build_round  # noqa: E402
+from tests.rounds.conftest import NEED_VALUES, open_round_page  # noqa: E402
 
 
 @pytest.fixture
 def page(small_project, qtbot):
-    from k360desk.ui.context import ProjectContext
-    from k360desk.ui.rounds.page import RoundWorkflowPage
-
-    ids = build_round(small_project)
-    add_need(small_project, ids, NEED_VALUES)
-    context = ProjectContext()
-    context.set_project(small_project)
-    widget = RoundWorkflowPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
-    widget.select_round(ids["round"])
+    widget, context, ids = open_round_page(small_project, qtbot, NEED_VALUES)
     yield widget, context, small_project, ids
     context.set_project(None)
 

@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 
 from k360desk.models import Application, FundingRound  # noqa: E402
 from k360desk.models import rounds as store  # noqa: E402
-from tests.rounds.conftest import add_need, build_round  # noqa: E402
+from tests.rounds.conftest import open_round_page  # noqa: E402
 
 # Quartier 22 (Mitternachtssport) has no need score: that application stays incomplete.
 PARTIAL_NEED = {"11": (40.0, "mittel"), "12": (60.0, "hoch"), "23": (80.0, "sehr hoch")}
@@ -17,18 +17,7 @@ PARTIAL_NEED = {"11": (40.0, "mittel"), "12": (60.0, "hoch"), "23": (80.0, "sehr
 
 @pytest.fixture
 def page(small_project, qtbot):
-    from k360desk.ui.context import ProjectContext
-    from k360desk.ui.rounds.page import RoundWorkflowPage
-
-    ids = build_round(small_project)
-    add_need(small_project, ids, PARTIAL_NEED)
-    context = ProjectContext()
-    context.set_project(small_project)
-    widget = RoundWorkflowPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
-    widget.select_round(ids["round"])
+    widget, context, ids = open_round_page(small_project, qtbot, PARTIAL_NEED)
     yield widget, context, small_project, ids
     context.set_project(None)
 
