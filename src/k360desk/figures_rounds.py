@@ -207,19 +207,7 @@ def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
         amounts=amounts[["application_id", "year", "requested", "proposed", "override_reason"]],
         summary=pd.DataFrame(lines),
         budget=budget,
-        steps=pd.DataFrame(
-            columns=[
-                "order",
-                "application_id",
-                "rank",
-                "action",
-                "year",
-                "requested",
-                "free_before",
-                "granted",
-                "reason",
-            ]
-        ),
+        steps=pd.DataFrame(columns=alloc.STEP_COLUMNS),
         parameters={"rule": "decided", "rule_label": "beschlossen"},
     )
 

@@ -37,6 +37,11 @@ OUTCOME_LABELS = {
 _EPS = 1e-6
 
 
+# One row per step of the allocation, in the order the rule took them (the trace).
+STEP_COLUMNS = ["order", "application_id", "rank", "action", "year", "requested",
+                "free_before", "granted", "reason"]
+
+
 @dataclass
 class Allocation:
     """Result of :func:`allocate`: amounts per year, one line per application, budget, trace."""
@@ -328,20 +333,7 @@ def _assemble(
         - budget_frame["overrides"]
         - budget_frame["allocated"]
     )
-    step_frame = pd.DataFrame(
-        steps,
-        columns=[
-            "order",
-            "application_id",
-            "rank",
-            "action",
-            "year",
-            "requested",
-            "free_before",
-            "granted",
-            "reason",
-        ],
-    )
+    step_frame = pd.DataFrame(steps, columns=STEP_COLUMNS)
     return Allocation(
         amounts=amounts,
         summary=pd.DataFrame(lines),

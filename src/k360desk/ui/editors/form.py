@@ -26,6 +26,16 @@ def error_style(widget: QWidget) -> str:
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
     return "color: #ff8a80;" if dark else "color: #b00020;"
 
+def error_label(parent: QWidget, accessible_name: str) -> QLabel:
+    """The hidden, word-wrapped red label that shows a page's last error."""
+    label = QLabel(parent)
+    label.setStyleSheet(error_style(parent))
+    label.setWordWrap(True)
+    label.hide()
+    label.setAccessibleName(accessible_name)
+    return label
+
+
 # (record id, field, value) -> German error or None
 Committer = Callable[[int, str, Any], "str | None"]
 

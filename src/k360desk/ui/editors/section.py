@@ -31,7 +31,7 @@ from k360desk.models import Project, Record
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced
-from k360desk.ui.editors.form import RecordForm, error_style
+from k360desk.ui.editors.form import RecordForm, error_label
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 Loader = Callable[[Project], Any]  # project -> DataFrame with id column
@@ -151,11 +151,7 @@ class RecordSection(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.error.setAccessibleName(self.tr("Fehlermeldung"))
+        self.error = error_label(self, self.tr("Fehlermeldung"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.title)

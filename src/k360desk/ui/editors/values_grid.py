@@ -25,7 +25,7 @@ from k360desk.models import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced
-from k360desk.ui.editors.form import error_style
+from k360desk.ui.editors.form import error_label
 from k360desk.ui.editors.section import show_message
 from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
 
@@ -105,11 +105,7 @@ class ValuesGrid(QWidget):
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
             "gehalten, kursiv = vorläufig oder geschätzt."), self)
         self.hint.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.error.setAccessibleName(self.tr("Fehlermeldung"))
+        self.error = error_label(self, self.tr("Fehlermeldung"))
 
         bar = QHBoxLayout()
         bar.addWidget(label)
