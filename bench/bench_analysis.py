@@ -130,8 +130,8 @@ def project_figures(districts: pd.DataFrame, indicators: pd.DataFrame,
     """The same through a project file, as the UI and the CLI call it (20 shares)."""
     import tempfile
 
-    from k360desk import figures
-    from k360desk.models import District, DistrictLevel, Indicator, Project
+    from k360desk.figures import indicators as figures
+    from k360desk.projectfile import District, DistrictLevel, Indicator, Project
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("K360DESK_DATA_DIR", folder)

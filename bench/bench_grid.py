@@ -28,7 +28,7 @@ def synthetic_project():
     """550 districts, 15 periods, 20 indicators (165,000 values), built in code."""
     import numpy as np
 
-    from k360desk.models import District, Indicator, Project
+    from k360desk.projectfile import District, Indicator, Project
 
     project = Project.create("Bench-Stadt")
     districts = [District(code=f"{i + 1:04d}", name=f"Planungsraum {i + 1}")
@@ -82,7 +82,7 @@ def main() -> int:
           f"{project.count('indicator_values')} Werte, aufgebaut in "
           f"{time.perf_counter() - start:.1f} s")
 
-    from k360desk.models import District, Indicator
+    from k360desk.projectfile import District, Indicator
     from k360desk.ui.context import ProjectContext
     from k360desk.ui.editors.values_grid import ValuesGrid
     from k360desk.ui.models.grid import FIXED
@@ -206,7 +206,7 @@ def bench_facilities(context, project, runs: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from k360desk.models import Facility, FacilityType, Provider
+    from k360desk.projectfile import Facility, FacilityType, Provider
     from k360desk.ui.editors.providers import ProvidersPage
 
     if project.count("facilities") < 4000:

@@ -20,8 +20,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from k360desk.io import districts, values  # noqa: E402
-from k360desk.models import District, DistrictLevel, Indicator, Project  # noqa: E402
 from k360desk.progress import Progress  # noqa: E402
+from k360desk.projectfile import District, DistrictLevel, Indicator, Project  # noqa: E402
 
 DISTRICTS, INDICATORS, PERIODS = 550, 120, list(range(2010, 2025))  # 990,000 values
 

@@ -117,7 +117,7 @@ def bench_project(path: str, repeats: int) -> None:
     disclosure, reference), classification, recolour and redraw."""
     from k360desk.export.map_data import indicator_map_spec, indicator_table
     from k360desk.export.map_render import draw_map
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.open(path, read_only=True)
     try:

@@ -144,7 +144,7 @@ def main() -> None:
     parser.add_argument("--skip-book", action="store_true")
     args = parser.parse_args()
 
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.open(city(), read_only=True)
     try:

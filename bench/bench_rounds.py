@@ -21,7 +21,7 @@ import numpy as np
 
 def build(path: str):
     """Build the synthetic city; return (project, id of the round in assessment)."""
-    from k360desk.models import (
+    from k360desk.projectfile import (
         Application,
         Criterion,
         District,
@@ -100,7 +100,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("K360DESK_DATA_DIR", os.path.join(tmp, "data"))
-        from k360desk.figures_rounds import money_flows, ranking_for_round
+        from k360desk.figures.rounds import money_flows, ranking_for_round
         from k360desk.models import rounds as store
 
         start = time.perf_counter()

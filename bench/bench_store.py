@@ -42,7 +42,7 @@ def main() -> None:
 
 def _run(folder: Path, args: argparse.Namespace) -> None:
     from k360desk.demo import create_demo
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     target = folder / "city.k360"
     build, write, cpu = [], [], []

@@ -27,11 +27,11 @@ def main() -> None:
     os.environ.setdefault("K360DESK_DATA_DIR", str(folder / "appdata"))
     from openpyxl import load_workbook
 
-    from k360desk import figures_voice as fv
     from k360desk.demo import write_demo
+    from k360desk.figures import questionnaire as fv
     from k360desk.io.questionnaire import export_workbooks, import_workbooks
     from k360desk.io.questionnaire_layout import ANSWER_SHEET, FIRST_ROW
-    from k360desk.models import Project, Question, Questionnaire
+    from k360desk.projectfile import Project, Question, Questionnaire
 
     path = write_demo(folder / "demo.k360")
     project = Project.open(path)

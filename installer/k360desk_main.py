@@ -6,7 +6,7 @@ import sys
 def _main() -> int:
     # Before anything imports matplotlib: its font cache belongs under the user's local
     # data folder, not in a new temporary folder on every start (nor beside the program).
-    from k360desk.models.paths import prepare_runtime
+    from k360desk.projectfile.paths import prepare_runtime
 
     prepare_runtime()
     from k360desk.cli import main

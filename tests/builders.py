@@ -6,7 +6,7 @@ from pathlib import Path
 
 from shapely.geometry import box
 
-from k360desk.models import District, DistrictLevel, Indicator, Project, Topic
+from k360desk.projectfile import District, DistrictLevel, Indicator, Project, Topic
 
 # Six districts in a 3 × 2 grid of 1 km squares, two Stadtteile of three Quartiere each.
 POPULATION = {"11": 1000, "12": 2000, "13": 500, "21": 1500, "22": 250, "23": 3000}

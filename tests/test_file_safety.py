@@ -11,7 +11,7 @@ import pytest
 from shapely.geometry import box
 
 from k360desk.cli import main
-from k360desk.models import (
+from k360desk.projectfile import (
     DamagedFileError,
     District,
     FileTooNewError,
@@ -260,7 +260,7 @@ def test_read_only_second_opener_cannot_save_over_the_document(small_project):
     lock = workfile.lock_path(path)
     lock.write_text('{"user": "kollegin", "host": "PC-STAT-07", "pid": 4242,'
                     ' "since": "2026-11-21T08:15:00"}', encoding="utf-8")
-    from k360desk.models import ProjectLockedError
+    from k360desk.projectfile import ProjectLockedError
 
     with Project.open(path) as second:
         assert "21.11.2026, 08:15 Uhr" in second.notices[-1]
@@ -269,7 +269,7 @@ def test_read_only_second_opener_cannot_save_over_the_document(small_project):
 
 
 def test_own_saved_file_reopens_fast_but_a_changed_one_is_checked_again(small_project, capsys):
-    from k360desk.models import trust
+    from k360desk.projectfile import trust
 
     path = small_project.path
     small_project.close()

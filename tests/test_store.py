@@ -8,7 +8,7 @@ import pyogrio
 import pytest
 from shapely.geometry import Point, box
 
-from k360desk.models import (
+from k360desk.projectfile import (
     District,
     Facility,
     Indicator,
@@ -151,7 +151,7 @@ def test_working_copy_not_the_document(small_project):
 
 def test_undo_delete_of_a_scored_funding_round(tmp_path):
     """Scores hang on applications and criteria; undo must restore in dependency order."""
-    from k360desk.models import Application, Criterion, FundingRound
+    from k360desk.projectfile import Application, Criterion, FundingRound
 
     project = Project.create("Förderstadt")
     try:

@@ -66,7 +66,7 @@ def _log_unexpected(exc: BaseException) -> str:
     """Write the traceback to the log file (never to the console); return the file's path."""
     import traceback
 
-    from k360desk.models import paths
+    from k360desk.projectfile import paths
 
     try:
         log_file = paths.data_dir() / "k360desk-cli.log"
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.close()
             return 0
         except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
-            from k360desk.models.errors import ProjectError
+            from k360desk.projectfile.errors import ProjectError
 
             if isinstance(exc, ProjectError):
                 print(f"Fehler: {exc}", file=sys.stderr)

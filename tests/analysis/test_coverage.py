@@ -68,8 +68,8 @@ def test_guide_value_must_be_positive():
 
 
 def test_coverage_for_project_by_hand(small_project):
-    from k360desk import figures
-    from k360desk.models import Facility, FacilityType
+    from k360desk.figures import indicators as figures
+    from k360desk.projectfile import Facility, FacilityType
 
     kita = small_project.add(FacilityType(name="Kita"))
     small_project.add(Facility(name="Kita Nord", type_id=kita, capacity=55,

@@ -131,7 +131,7 @@ def test_aggregated_status_is_the_worst_of_the_parts():
 
 def test_small_city_reference_by_hand(small_project):
     """tests/builders.py: 787 unemployed of 8,250 inhabitants in 2022 = 9.539 %."""
-    from k360desk import figures
+    from k360desk.figures import indicators as figures
 
     ref = figures.reference_table(small_project).set_index(["indicator", "period"])
     assert ref.loc[("einwohner", 2022), "value"] == 8250
@@ -143,7 +143,7 @@ def test_small_city_reference_by_hand(small_project):
 
 
 def test_small_city_stadtteile_by_hand(small_project):
-    from k360desk import figures
+    from k360desk.figures import indicators as figures
 
     table = figures.indicator_table(small_project, "alo_quote", 2022, level_id=1)
     by_code = table.set_index("code")

@@ -85,7 +85,7 @@ def test_delivered_suppressed_values_count_as_suppressed():
 def test_small_city_disclosure_by_hand(small_project):
     """Quartier 22 has 2 unemployed (2022): suppressed; Quartier 21 (60) is the next smallest
     in Stadtteil Süd and is suppressed as well; their rates too."""
-    from k360desk import figures
+    from k360desk.figures import indicators as figures
 
     table = figures.indicator_table(small_project, "arbeitslose", 2022).set_index("code")
     assert list(table.index[table["suppressed"]]) == ["21", "22"]

@@ -8,12 +8,12 @@ import math
 import pandas as pd
 import pytest
 
-from k360desk import figures
 from k360desk.analysis.coverage import coverage_total
 from k360desk.analysis.reference import reference_values
 from k360desk.analysis.socialindex import MethodError
 from k360desk.cli import main
-from k360desk.models import District, IndexDefinition, Indicator
+from k360desk.figures import indicators as figures
+from k360desk.projectfile import District, IndexDefinition, Indicator
 from tests.analysis.helpers import districts, indicators, values
 
 BERLIN = "Monitoring Soziale Stadtentwicklung (Berliner Verfahren)"
@@ -186,7 +186,7 @@ def test_store_refuses_to_overwrite_another_definition_of_the_same_name(small_pr
     err = capsys.readouterr().err
     assert "--replace" in err and BERLIN in err
 
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     with Project.open(path, read_only=True) as project:
         stored = figures.load_index_definition(project, BERLIN)

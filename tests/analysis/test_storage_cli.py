@@ -7,10 +7,10 @@ import json
 import pandas as pd
 import pytest
 
-from k360desk import figures
 from k360desk.analysis.socialindex import berlin_mss
 from k360desk.cli import main
-from k360desk.models import ProjectError
+from k360desk.figures import indicators as figures
+from k360desk.projectfile import ProjectError
 
 
 def _method():
@@ -127,7 +127,7 @@ def test_cli_index_errors_are_one_german_line(saved, capsys, args, message):
 
 
 def test_cli_coverage(saved, tmp_path, capsys):
-    from k360desk.models import Facility, FacilityType, Project
+    from k360desk.projectfile import Facility, FacilityType, Project
 
     with Project.open(saved) as project:
         kita = project.add(FacilityType(name="Kita"))
@@ -165,7 +165,7 @@ def test_analysis_imports_neither_qt_nor_heavy_libraries():
 
     code = ("import sys; import k360desk.analysis.socialindex, k360desk.analysis.reference, "
             "k360desk.analysis.disclosure, k360desk.analysis.coverage, k360desk.analysis.derived, "
-            "k360desk.analysis.indexcalc, k360desk.figures; "
+            "k360desk.analysis.indexcalc, k360desk.figures.indicators; "
             "bad = [m for m in ('PySide6', 'geopandas', 'matplotlib', 'reportlab') "
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -28,7 +28,7 @@ def demo_file(tmp_path_factory):
 @pytest.fixture
 def demo(demo_file):
     """The demo project opened read-only."""
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.open(demo_file, read_only=True)
     yield project

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from k360desk.models import (
+from k360desk.projectfile import (
     Application,
     Criterion,
     District,
@@ -147,7 +147,7 @@ def test_same_seed_gives_the_same_project_and_another_seed_another(tmp_path):
     second = write_demo(tmp_path / "b.k360", seed=7)
     third = write_demo(tmp_path / "c.k360", seed=8)
 
-    from k360desk.models.schema import OWN_TABLES
+    from k360desk.projectfile.schema import OWN_TABLES
 
     def content(path):
         conn = sqlite3.connect(path)
@@ -202,8 +202,8 @@ def test_the_stored_social_index_computes_on_the_demo(demo):
 
 def test_cancel_leaves_no_working_copy_behind():
     from k360desk.demo import create_demo
-    from k360desk.models import paths
     from k360desk.progress import Cancelled, Progress
+    from k360desk.projectfile import paths
 
     texts = []
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from k360desk.models import District, Project, workfile
+from k360desk.projectfile import District, Project, workfile
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 CHILD = textwrap.dedent("""
     import os, sys, time
     sys.path.insert(0, {src!r})
-    from k360desk.models import District, Project, Provider
-    import k360desk.models.project as project_module
+    from k360desk.projectfile import District, Project, Provider
+    import k360desk.projectfile.project as project_module
 
     point = sys.argv[2]
     project = Project.open(sys.argv[1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from k360desk.cli import main
-from k360desk.models import District, Project, Provider
+from k360desk.projectfile import District, Project, Provider
 
 
 def test_send_copy_minimised_and_simplified(small_project, tmp_path, capsys):
@@ -61,7 +61,7 @@ def test_backups_listed_and_restored(small_project, tmp_path, capsys):
 
 
 def test_number_of_backups_is_bounded(small_project):
-    from k360desk.models.backups import list_backups
+    from k360desk.projectfile.backups import list_backups
 
     small_project.keep_backups = 2
     for number in range(4):
@@ -71,7 +71,7 @@ def test_number_of_backups_is_bounded(small_project):
 
 
 def test_save_as_keeps_its_own_history(small_project, tmp_path):
-    from k360desk.models.backups import list_backups
+    from k360desk.projectfile.backups import list_backups
 
     uuid = small_project.get_meta("project_uuid")
     first = small_project.path

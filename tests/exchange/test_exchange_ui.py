@@ -6,7 +6,7 @@ import shutil
 
 from PySide6.QtCore import Qt
 
-from k360desk.models import District, Project, Provider
+from k360desk.projectfile import District, Project, Provider
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.exchange_dialogs import BackupsDialog, MergeDialog, SendCopyDialog
 

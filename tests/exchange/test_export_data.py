@@ -8,7 +8,7 @@ import pytest
 
 from k360desk.cli import main
 from k360desk.io.spreadsheet import neutralise, write_csv
-from k360desk.models import District
+from k360desk.projectfile import District
 
 
 def test_values_csv_opens_in_german_excel(small_project, tmp_path):

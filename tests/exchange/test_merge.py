@@ -6,8 +6,15 @@ import shutil
 
 from shapely.geometry import box
 
-from k360desk.models import District, Indicator, Project, Provider
-from k360desk.models.merge import ADDED_THERE, CHANGED_THERE, CONFLICT, DELETED_THERE, apply_merge, plan_merge
+from k360desk.projectfile import District, Indicator, Project, Provider
+from k360desk.projectfile.merge import (
+    ADDED_THERE,
+    CHANGED_THERE,
+    CONFLICT,
+    DELETED_THERE,
+    apply_merge,
+    plan_merge,
+)
 
 
 def _two_copies(small_project, tmp_path):
@@ -99,7 +106,7 @@ def test_same_code_added_on_both_sides_is_a_conflict_not_a_crash(small_project, 
         item.take_theirs = True  # the user insists: a clear message, nothing half done
         import pytest
 
-        from k360desk.models import ProjectError
+        from k360desk.projectfile import ProjectError
 
         with pytest.raises(ProjectError, match="doppelt"):
             apply_merge(ours, plan)

@@ -20,7 +20,7 @@ def write(tmp_path):
 @pytest.fixture
 def empty_project():
     """An unsaved project without districts."""
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.create("Flensburg")
     yield project

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from k360desk.cli import main
-from k360desk.models import Project
+from k360desk.projectfile import Project
 
 
 def test_import_districts_and_values_from_the_command_line(flensburg, tmp_path, capsys):

@@ -127,7 +127,7 @@ def test_workbook_sheets_are_offered(context, qtbot, tmp_path):
 
 
 def test_first_values_import_creates_indicators_by_default(qtbot):
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
     from k360desk.ui.context import ProjectContext
 
     ctx = ProjectContext()

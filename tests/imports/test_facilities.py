@@ -8,7 +8,7 @@ from pyproj import Transformer
 
 from k360desk.io import facilities
 from k360desk.io.undo import undo_import
-from k360desk.models import Provider
+from k360desk.projectfile import Provider
 
 
 def _wgs84(x, y):

@@ -177,7 +177,7 @@ def test_provisional_sign_reaches_the_stored_status(small_project, tmp_path):
     source.write_text("Sozialraum;Indikator;Jahr;Wert\n11;einwohner;2024;1.150 p\n"
                       "12;einwohner;2024;2.300\n", encoding="utf-8")
     assert main(["import", "values", str(small_project.path), str(source)]) == 0
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     with Project.open(small_project.path) as again:
         rows = again.values_frame(indicators=["einwohner"], periods=[2024]).set_index("district")

@@ -78,7 +78,7 @@ def test_codes_matching_no_district_and_leading_zeros(small_project, write):
 def test_leading_zeros_are_not_used_when_ambiguous(small_project, write):
     from shapely.geometry import box
 
-    from k360desk.models import District, DistrictLevel
+    from k360desk.projectfile import District, DistrictLevel
 
     level = small_project.find(DistrictLevel, name="Quartier").id
     small_project.add(District(code="011", name="Dreifach", level_id=level, geom=box(0, 0, 1, 1)))

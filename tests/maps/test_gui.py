@@ -97,7 +97,7 @@ def test_charts_and_export(page, qtbot, tmp_path):
 
 
 def test_project_changes_redraw(page, qtbot, fake_context):
-    from k360desk.models import Change
+    from k360desk.projectfile import Change
 
     project = fake_context.project
     indicators = project.indicators_frame().set_index("key")
@@ -113,7 +113,7 @@ def test_facility_filter_shows_only_checked_types(page, qtbot, fake_context):
     from PySide6.QtCore import Qt
     from shapely.geometry import Point
 
-    from k360desk.models import Change, Facility, FacilityType
+    from k360desk.projectfile import Change, Facility, FacilityType
 
     project = fake_context.project
     kita = project.add(FacilityType(name="Kita", symbol="o", color="#1b7837"))
@@ -149,7 +149,7 @@ def test_map_is_the_main_element_and_the_chart_can_be_hidden(page, qtbot):
 
 
 def test_empty_project_map_says_what_to_do(qtbot, fake_context):
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
     from k360desk.ui.map_view import MapPage
 
     fake_context.project = Project.create("Leerstadt")

@@ -7,7 +7,7 @@ import pytest
 from shapely.geometry import Point
 
 from k360desk.cli import main
-from k360desk.models import Facility, FacilityType
+from k360desk.projectfile import Facility, FacilityType
 
 STATUS = {"11": "hoch", "12": "niedrig", "13": "mittel", "21": "sehr niedrig", "22": "hoch", "23": "niedrig"}
 DYNAMICS = {"11": "stabil", "12": "negativ", "13": "positiv", "21": "negativ", "22": "stabil", "23": "stabil"}
@@ -46,7 +46,7 @@ def project_file(small_project):
 
 def test_index_classes_ordered_by_rank(project_file):
     from k360desk.export.map_data import index_map_spec
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.open(project_file, read_only=True)
     try:
@@ -76,7 +76,7 @@ def test_matrix_chart_command(project_file, tmp_path):
 
 def test_facilities_by_type_on_the_map(project_file, tmp_path):
     from k360desk.export.map_data import indicator_map_spec
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     project = Project.open(project_file, read_only=True)
     try:

@@ -89,7 +89,7 @@ def test_committee_pdf_and_docx_have_the_council_sections(demo, tmp_path):
     for heading in SECTION_HEADINGS + ("Beschlussvorlage", "Anlage 2: Kriterienkatalog"):
         assert heading in text
     # The amounts are exactly those of figures_rounds.
-    from k360desk.figures_rounds import ranking_for_round
+    from k360desk.figures.rounds import ranking_for_round
     from k360desk.formats import format_money
     from k360desk.models import rounds
 

@@ -59,7 +59,7 @@ def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
 def test_hostile_names_are_escaped(small_project, tmp_path):
     from k360desk.export.pdf.atlas import write_atlas
     from k360desk.export.pdf.profile import write_profile
-    from k360desk.models import District, Facility, FacilityType, Provider
+    from k360desk.projectfile import District, Facility, FacilityType, Provider
 
     districts = small_project.districts_frame()
     level = int(districts["level_id"].max())
@@ -84,7 +84,8 @@ def test_hostile_names_are_escaped(small_project, tmp_path):
 def test_profile_template_roundtrip_and_unknown_keys(small_project):
     import pytest
 
-    from k360desk.models import ProjectError, profiles
+    from k360desk.models import profiles
+    from k360desk.projectfile import ProjectError
 
     default = profiles.load_template(small_project)
     assert "alo_quote" in default["indicators"]
@@ -116,7 +117,7 @@ def test_logo_from_assets_is_drawn_on_every_page(small_project, tmp_path):
 def test_incomplete_city_reference_is_marked(small_project, tmp_path):
     """A year in which one Quartier has no value: the city value is flagged, not silently low."""
     from k360desk.export.pdf.profile import write_profile
-    from k360desk.models import District, Indicator
+    from k360desk.projectfile import District, Indicator
 
     pop = small_project.find(Indicator, key="einwohner").id
     missing = small_project.find(District, code="13").id

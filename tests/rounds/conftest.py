@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from k360desk.models import (
+from k360desk.projectfile import (
     Application,
     Committee,
     Criterion,

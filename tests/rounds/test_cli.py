@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from k360desk.cli import main
-from k360desk.models import FundingRound, Project
 from k360desk.models import rounds as store
+from k360desk.projectfile import FundingRound, Project
 from tests.rounds.conftest import NEED_VALUES, add_need, build_round, score
 
 

@@ -8,11 +8,11 @@ import pytest
 
 from k360desk.analysis.socialindex import IndexMethod
 from k360desk.demo.generator import create_demo
-from k360desk.figures import index_for_project, store_index_result
-from k360desk.figures_rounds import ranking_for_round
-from k360desk.models import FundingRound
+from k360desk.figures.indicators import index_for_project, store_index_result
+from k360desk.figures.rounds import ranking_for_round
 from k360desk.models import rounds as store
 from k360desk.models.indices import load_definition
+from k360desk.projectfile import FundingRound
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from k360desk import figures_rounds
 from k360desk.analysis import allocation, ranking, scoring
 from k360desk.cli import main
-from k360desk.models import Application, FundingRound, Project
+from k360desk.figures import rounds as figures_rounds
 from k360desk.models import rounds as store
+from k360desk.projectfile import Application, FundingRound, Project
 from tests.rounds.conftest import add_need, score
 
 CRITERIA = pd.DataFrame([

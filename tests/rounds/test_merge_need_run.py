@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from k360desk.models import FundingRound, Project
 from k360desk.models import rounds as store
-from k360desk.models.merge import apply_merge, plan_merge
+from k360desk.projectfile import FundingRound, Project
+from k360desk.projectfile.merge import apply_merge, plan_merge
 from tests.rounds.conftest import NEED_VALUES, add_need, build_round
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from k360desk import figures_rounds
-from k360desk.models import FundingRound, Project, schema
+from k360desk.figures import rounds as figures_rounds
 from k360desk.models import rounds as store
+from k360desk.projectfile import FundingRound, Project, schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from k360desk import figures_rounds
-from k360desk.models import FundingRound
+from k360desk.figures import rounds as figures_rounds
 from k360desk.models import rounds as store
+from k360desk.projectfile import FundingRound
 from tests.rounds.conftest import NEED_VALUES, add_need, score
 
 # The second run turns the need upside down: Quartier 11 (Lesepaten) now has most need.

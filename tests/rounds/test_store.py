@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from k360desk import figures_rounds
-from k360desk.models import Criterion, FundingRound, Review, aftercare
+from k360desk.figures import rounds as figures_rounds
+from k360desk.models import aftercare
 from k360desk.models import rounds as store
+from k360desk.projectfile import Criterion, FundingRound, Review
 from tests.rounds.conftest import NEED_VALUES, add_need, score
 
 

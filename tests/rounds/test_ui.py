@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from k360desk.models import Criterion, FundingRound  # noqa: E402
 from k360desk.models import rounds as store  # noqa: E402
+from k360desk.projectfile import Criterion, FundingRound  # noqa: E402
 from tests.rounds.conftest import NEED_VALUES, open_round_page  # noqa: E402
 
 

@@ -7,8 +7,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from k360desk.models import Application, FundingRound  # noqa: E402
 from k360desk.models import rounds as store  # noqa: E402
+from k360desk.projectfile import Application, FundingRound  # noqa: E402
 from tests.rounds.conftest import open_round_page  # noqa: E402
 
 # Quartier 22 (Mitternachtssport) has no need score: that application stays incomplete.

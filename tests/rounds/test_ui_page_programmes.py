@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from k360desk.models import Programme
+from k360desk.projectfile import Programme
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.rounds.page import ProgrammesDialog, RoundWorkflowPage
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from k360desk.models import Project, workfile
+from k360desk.projectfile import Project, workfile
 
 
 def crash(project: Project) -> None:

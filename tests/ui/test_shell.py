@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import Project
+from k360desk.projectfile import Project
 from k360desk.ui import document, settings
 
 
@@ -180,7 +180,7 @@ def test_missing_recent_file_is_reported_and_forgotten(window, answers, tmp_path
 def test_read_only_notice_and_save_goes_to_save_as(window, answers, tmp_path):
     path = tmp_path / "fremd.k360"
     Project.create("Fremdstadt", path).close()
-    from k360desk.models import workfile
+    from k360desk.projectfile import workfile
 
     # Someone else holds the lock: the file opens read-only with a notice.
     workfile.lock_path(path).write_text('{"user": "kollegin", "host": "anderer-pc", "pid": 1,'

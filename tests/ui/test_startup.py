@@ -29,7 +29,7 @@ def isolated_startup(qapp, monkeypatch):
 
 
 def test_smoke_start_prints_the_time_to_a_ready_window(isolated_startup, capsys):
-    from k360desk.models import workfile
+    from k360desk.projectfile import workfile
 
     assert cli.main(["--demo", "--smoke"]) == 0
     out = capsys.readouterr().out

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtWidgets import QProgressDialog
 
-from k360desk.models import ProjectError
+from k360desk.projectfile import ProjectError
 from k360desk.ui import tasks
 from k360desk.ui.context import ProjectContext
 

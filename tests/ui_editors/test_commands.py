@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from k360desk.models import District, Indicator, Topic
+from k360desk.projectfile import District, Indicator, Topic
 from k360desk.ui.commands import (
     AddRecord,
     DeleteRecord,

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from k360desk.models import District, DistrictLevel, Indicator
+from k360desk.projectfile import District, DistrictLevel, Indicator
 from k360desk.ui.models import (
     RAW_ROLE,
     Column,

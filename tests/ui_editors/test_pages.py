@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from k360desk.models import (
+from k360desk.projectfile import (
     Committee,
     District,
     Facility,
@@ -410,7 +410,7 @@ def test_values_grid_status_of_selected_cells(qtbot, context):
 
 
 def test_page_follows_a_replaced_project(qtbot, context, tmp_path):
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     page = _page(qtbot, "districts", "DistrictsPage", context)
     old = context.project
@@ -483,7 +483,7 @@ def test_values_grid_year_columns_fit_their_values(qtbot, context):
 
 
 def test_empty_tables_say_what_to_do(qtbot):
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
     from k360desk.ui.context import ProjectContext
 
     context = ProjectContext()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from k360desk.models import District, Indicator
+from k360desk.projectfile import District, Indicator
 from k360desk.ui.models.grid import FIXED
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from k360desk.models import Project, paths, workfile
+from k360desk.projectfile import Project, paths, workfile
 
 USER = "C:\\Users\\Jürgen Müller-Lüdenscheidt"
 

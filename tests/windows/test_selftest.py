@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from k360desk import selftest
 from k360desk.cli import build_parser, main
 from k360desk.selftest import Context, run_selftest
+from k360desk.selftest import runner as selftest
 
 
 def _report(folder):
@@ -86,7 +86,7 @@ def test_cli_option_runs_it_and_is_hidden_from_help(tmp_path, monkeypatch):
 
 
 def test_program_folder_check_catches_writes_beside_the_program(tmp_path, monkeypatch):
-    from k360desk import selftest_checks
+    from k360desk.selftest import checks as selftest_checks
 
     program = tmp_path / "Program Files" / "k360desk"
     program.mkdir(parents=True)
@@ -104,7 +104,7 @@ def test_program_folder_check_catches_writes_beside_the_program(tmp_path, monkey
 
 
 def test_data_folder_inside_program_folder_is_refused(tmp_path, monkeypatch):
-    from k360desk import selftest_checks
+    from k360desk.selftest import checks as selftest_checks
 
     program = tmp_path / "k360desk"
     program.mkdir()

@@ -83,8 +83,8 @@ def _exclusions(text: str | None) -> dict[str, str]:
 
 def _method(args: argparse.Namespace, project):
     from k360desk.analysis.socialindex import IndexMethod, MethodError
-    from k360desk.figures import berlin_mss_for_project, load_index_definition
-    from k360desk.models import ProjectError
+    from k360desk.figures.indicators import berlin_mss_for_project, load_index_definition
+    from k360desk.projectfile import ProjectError
 
     try:
         if args.preset:
@@ -118,8 +118,8 @@ def _method(args: argparse.Namespace, project):
 
 
 def _index(args: argparse.Namespace) -> int:
-    from k360desk import figures
     from k360desk.analysis.socialindex import MethodError, need_scores
+    from k360desk.figures import indicators as figures
 
     project = open_project(args.file, read_only=not args.store)
     try:
@@ -187,8 +187,8 @@ def _print_table(frame) -> None:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from k360desk import figures
     from k360desk.analysis.coverage import coverage_total
+    from k360desk.figures import indicators as figures
     from k360desk.formats import parse_number
 
     try:
@@ -201,7 +201,7 @@ def _coverage(args: argparse.Namespace) -> int:
     try:
         level_id = None
         if args.level:
-            from k360desk.models import DistrictLevel
+            from k360desk.projectfile import DistrictLevel
 
             level = project.find(DistrictLevel, name=args.level)
             if level is None:

@@ -9,7 +9,7 @@ from k360desk.cli import CommandError
 
 def open_project(path: str, read_only: bool = False):
     """Open a project for a command, turning store errors into one-line messages."""
-    from k360desk.models import Project, ProjectError
+    from k360desk.projectfile import Project, ProjectError
 
     try:
         return Project.open(Path(path), read_only=read_only)

@@ -74,7 +74,7 @@ def _send_copy(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from k360desk.models.merge import KIND_LABELS, apply_merge, plan_merge
+    from k360desk.projectfile.merge import KIND_LABELS, apply_merge, plan_merge
 
     project = open_project(args.project, read_only=args.dry_run)
     other = None
@@ -133,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _backups(args: argparse.Namespace) -> int:
-    from k360desk.models.backups import list_backups, restore_backup
+    from k360desk.projectfile.backups import list_backups, restore_backup
 
     project = open_project(args.project, read_only=True)
     try:

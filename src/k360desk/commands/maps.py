@@ -65,7 +65,7 @@ def _split(text: str | None) -> list[str]:
 def _level_id(project, name: str | None) -> int | None:
     if not name:
         return None
-    from k360desk.models import DistrictLevel
+    from k360desk.projectfile import DistrictLevel
 
     found = project.find(DistrictLevel, name=name)
     if not found:

@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
     target = target_file(args.file, args.force)
     project = Project.create(args.name, target, crs=parse_epsg(args.crs), ags=args.ags)

@@ -41,8 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     from k360desk.io.questionnaire import export_workbooks
-    from k360desk.models import ProjectError
-    from k360desk.models.voice import questionnaire_for_period
+    from k360desk.models.questionnaire import questionnaire_for_period
+    from k360desk.projectfile import ProjectError
 
     project = open_project(args.project, read_only=True)
     try:

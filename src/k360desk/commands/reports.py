@@ -60,7 +60,7 @@ def _format(args: argparse.Namespace, target: Path) -> str:
 
 def _report(args: argparse.Namespace) -> int:
     from k360desk.export.pdf import ReportError
-    from k360desk.models import ProjectError
+    from k360desk.projectfile import ProjectError
 
     target = Path(args.output)
     if not target.parent.exists():

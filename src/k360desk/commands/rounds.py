@@ -123,7 +123,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _compute(project, rnd, args):
-    from k360desk.figures_rounds import ranking_for_round
+    from k360desk.figures.rounds import ranking_for_round
 
     try:
         return ranking_for_round(project, rnd.id, rule=args.rule, min_share=args.min_share)

@@ -16,7 +16,7 @@ import shapely
 from k360desk.demo import content
 from k360desk.demo.geography import CENTRE_X, CENTRE_Y, CityShape
 from k360desk.demo.scales import Scale, SeededIds
-from k360desk.models import District, DistrictLevel, Project
+from k360desk.projectfile import District, DistrictLevel, Project
 
 
 @dataclass

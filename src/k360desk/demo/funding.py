@@ -16,7 +16,7 @@ from k360desk.demo import content
 from k360desk.demo.districts import Profile
 from k360desk.demo.scales import Scale, SeededIds
 from k360desk.demo.supply import Supply
-from k360desk.models import (
+from k360desk.projectfile import (
     AgendaItem,
     Application,
     Committee,
@@ -358,8 +358,8 @@ def _store_run(project: Project, method, period: int, ids: SeededIds) -> int | N
     """Compute the index for ``period``, store it (fixed time stamp: same seed, same file) and
     tie every funding round to it; decided rounds keep the figures they were decided with."""
     from k360desk.analysis.socialindex import need_scores
-    from k360desk.figures import index_for_project
-    from k360desk.figures_rounds import ranking_for_round
+    from k360desk.figures.indicators import index_for_project
+    from k360desk.figures.rounds import ranking_for_round
     from k360desk.models import rounds as round_store
     from k360desk.models.indices import save_run
 

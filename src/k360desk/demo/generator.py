@@ -13,8 +13,8 @@ from k360desk.demo.geography import build_city
 from k360desk.demo.scales import SCALES, SeededIds
 from k360desk.demo.supply import add_supply
 from k360desk.demo.values import add_indicators, generate, indicator_specs, value_frame
-from k360desk.models import Project, ProjectError, Topic
 from k360desk.progress import NO_PROGRESS, Progress
+from k360desk.projectfile import Project, ProjectError, Topic
 
 _STEPS = 6
 

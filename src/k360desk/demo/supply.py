@@ -17,7 +17,7 @@ from k360desk.demo import content
 from k360desk.demo.content import ProviderSpec
 from k360desk.demo.districts import Profile
 from k360desk.demo.scales import Scale, SeededIds
-from k360desk.models import Facility, FacilityType, Project, Provider, TargetGroup
+from k360desk.projectfile import Facility, FacilityType, Project, Provider, TargetGroup
 
 
 @dataclass

@@ -15,7 +15,7 @@ from k360desk.demo import content
 from k360desk.demo.content import IndicatorSpec
 from k360desk.demo.districts import Profile
 from k360desk.demo.scales import Scale, SeededIds
-from k360desk.models import Indicator, Project, Topic
+from k360desk.projectfile import Indicator, Project, Topic
 
 # City-wide factors by year: SGB II falls with the economy, rises with refugees.
 _SGB2_TREND = {2010: 1.14, 2011: 1.10, 2012: 1.07, 2013: 1.07, 2014: 1.06, 2015: 1.06,

@@ -27,7 +27,7 @@ from k360desk.export.map_data import (
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 MAX_SERIES = 8
 

@@ -24,7 +24,7 @@ from k360desk.analysis.mapspec import (
 )
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 SOURCE_DEFAULT = "Darstellung: k360desk"
 
@@ -54,7 +54,7 @@ def indicator_table(project: Project, key: str, period: int, level_id: int | Non
             cache[(key, period, level_id)] = indicator_table(project, key, period, level_id)
         return cache[(key, period, level_id)]
     try:
-        from k360desk.figures import indicator_table as shared_table
+        from k360desk.figures.indicators import indicator_table as shared_table
     except ImportError:
         return _fallback_table(project, key, period)
     table = shared_table(project, key, period, level_id)
@@ -86,7 +86,7 @@ def levels(project: Project) -> pd.DataFrame:
     districts = project.districts_frame()
     districts = districts[~districts.geometry.isna()]
     counts = districts.groupby("level_id").size().rename("districts")
-    from k360desk.models import DistrictLevel
+    from k360desk.projectfile import DistrictLevel
 
     frame = project.frame(DistrictLevel)
     return frame.assign(districts=frame["id"].map(counts).fillna(0).astype(int))
@@ -118,7 +118,7 @@ def district_base(project: Project, level_id: int | None) -> MapBase:
 
 def facility_styles(project: Project) -> dict[str, tuple[str, str]]:
     """Facility type name → (marker, colour) as stored with the types."""
-    from k360desk.models import FacilityType
+    from k360desk.projectfile import FacilityType
 
     types = project.frame(FacilityType)
     return {str(r["name"]): (str(r["symbol"] or "o"), str(r["color"] or "#555555"))

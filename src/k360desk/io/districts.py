@@ -15,7 +15,7 @@ from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 BATCH = 2000
 POLYGONAL = ("Polygon", "MultiPolygon")
@@ -110,8 +110,8 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
     """Import boundaries in one transaction; Cancel or an error changes nothing."""
     import shapely
 
-    from k360desk.models import District, DistrictLevel
-    from k360desk.models.batch import update_column
+    from k360desk.projectfile import District, DistrictLevel
+    from k360desk.projectfile.batch import update_column
 
     options = options or DistrictOptions()
     report = ImportReport("districts", str(source), options.to_dict())
@@ -246,7 +246,7 @@ def _reason_de(reason: str) -> str:
 
 def _existing_level(project: Project, existing: pd.DataFrame, keys: pd.Series) -> str | None:
     """On a re-import: the level most of the file's codes already belong to."""
-    from k360desk.models import DistrictLevel
+    from k360desk.projectfile import DistrictLevel
 
     if existing.empty:
         return None
@@ -272,8 +272,8 @@ def _level(project: Project, name: str, report: ImportReport, level_cls) -> int:
 def _parents(project: Project, frame, rows, column: str, folded, lines, level_id: int,
              report: ImportReport) -> None:
     """Link each imported district to its parent (matched by code in the other levels)."""
-    from k360desk.models import District
-    from k360desk.models.batch import update_column
+    from k360desk.projectfile import District
+    from k360desk.projectfile.batch import update_column
 
     everything = project.frame(District)
     others = everything[everything["level_id"] != level_id]

@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from k360desk.models import District, Facility, Project, Provider
 from k360desk.progress import Progress
+from k360desk.projectfile import District, Facility, Project, Provider
 
 
 @dataclass

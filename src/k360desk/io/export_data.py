@@ -17,7 +17,7 @@ from k360desk.analysis.disclosure import apply_disclosure
 from k360desk.io.spreadsheet import write_csv, write_xlsx
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 STATUS_LABELS = {"final": "endgültig", "provisional": "vorläufig", "estimated": "geschätzt",
                  "suppressed": "geheim", "missing": "fehlt"}
@@ -30,7 +30,7 @@ class ExportError(ValueError):
 def disclosed_values(project: Project, keys: Iterable[str] | None = None,
                      periods: Iterable[int] | None = None) -> pd.DataFrame:
     """Values with derived indicators and disclosure control applied (long form)."""
-    from k360desk.figures import project_values
+    from k360desk.figures.indicators import project_values
 
     keys = list(keys) if keys is not None else None
     values = project_values(project, keys, periods)

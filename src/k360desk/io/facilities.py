@@ -17,7 +17,7 @@ from k360desk.io.tables import TableOptions, read_table
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 TEXT_ROLES = ("name", "provider", "type", "street", "postcode", "city", "phone", "email")
 ROLES = (*TEXT_ROLES, "capacity", "x", "y")
@@ -106,7 +106,7 @@ def run(project: Project, source: str | Path, options: FacilityOptions | None = 
     """Import facilities in one transaction; Cancel or an error changes nothing."""
     import shapely
 
-    from k360desk.models import Facility, FacilityType, Provider
+    from k360desk.projectfile import Facility, FacilityType, Provider
 
     options = options or FacilityOptions()
     source = Path(source)
@@ -223,7 +223,7 @@ def _join(project: Project, points: list, level: str | None, lines, report: Impo
     """District id for every point (finest level unless one is named), by a spatial index."""
     import shapely
 
-    from k360desk.models import DistrictLevel
+    from k360desk.projectfile import DistrictLevel
 
     levels = project.all(DistrictLevel, order_by="rank")
     chosen = next((lv for lv in levels if lv.name == level), None) if level else (
@@ -291,7 +291,7 @@ def _identity(name: str, street: str) -> tuple[str, str]:
 
 def _known_facilities(project: Project) -> dict[tuple[str, str], int]:
     """Existing facilities by identity; ambiguous identities are left out (never guessed)."""
-    from k360desk.models import Facility
+    from k360desk.projectfile import Facility
 
     frame = project.frame(Facility)
     keys = [_identity(n, s) for n, s in zip(frame["name"], frame["street"], strict=True)]
@@ -304,7 +304,7 @@ def _known_facilities(project: Project) -> dict[tuple[str, str], int]:
 def _update_existing(project: Project, facility_id: int, record, roles: dict,
                      report: ImportReport) -> None:
     """Bring an existing facility up to date from the list; the old values go into the undo."""
-    from k360desk.models import Facility
+    from k360desk.projectfile import Facility
 
     current = project.get(Facility, facility_id)
     fields = {"capacity": record.capacity, "geom": record.geom,

@@ -43,8 +43,8 @@ from k360desk.io.spreadsheet import neutralise
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
-    from k360desk.models.voice import StatementChanges
+    from k360desk.models.questionnaire import StatementChanges
+    from k360desk.projectfile import Project
 
 __all__ = ["QuestionnaireImport", "export_workbooks", "import_workbooks", "revert_import",
            "reapply_import"]
@@ -54,8 +54,8 @@ def export_workbooks(project: Project, questionnaire_id: int, outdir: str | Path
                      progress: Progress = NO_PROGRESS,
                      provider_ids: Sequence[int] | None = None) -> list[Path]:
     """Write one XLSX per provider (those with at least one question to answer); return the paths."""
-    from k360desk.models import Provider, Questionnaire
-    from k360desk.models.voice import provider_districts, questions_frame
+    from k360desk.models.questionnaire import provider_districts, questions_frame
+    from k360desk.projectfile import Provider, Questionnaire
 
     questionnaire = project.get(Questionnaire, int(questionnaire_id))
     if questionnaire is None:
@@ -286,7 +286,7 @@ def import_workbooks(project: Project, files: Iterable[str | Path],
     With ``questionnaire_id`` a workbook of another questionnaire is refused. Cancel (through
     ``progress``) leaves the project unchanged.
     """
-    from k360desk.models.voice import write_statements
+    from k360desk.models.questionnaire import write_statements
 
     files = [Path(f) for f in files]
     context = _ImportContext.load(project)
@@ -355,7 +355,7 @@ class _ImportContext:
 
 def revert_import(project: Project, result: QuestionnaireImport) -> None:
     """Take an import back exactly (one transaction)."""
-    from k360desk.models.voice import revert_statements
+    from k360desk.models.questionnaire import revert_statements
 
     if result.changes is not None:
         revert_statements(project, result.changes)
@@ -363,7 +363,7 @@ def revert_import(project: Project, result: QuestionnaireImport) -> None:
 
 def reapply_import(project: Project, result: QuestionnaireImport) -> None:
     """Do a reverted import again, with the same ids."""
-    from k360desk.models.voice import reapply_statements
+    from k360desk.models.questionnaire import reapply_statements
 
     if result.changes is not None:
         reapply_statements(project, result.changes)

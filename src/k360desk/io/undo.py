@@ -8,7 +8,7 @@ from k360desk.io.report import ImportReport
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 # Created records are deleted children first.
 _DELETE_ORDER = ("facilities", "districts", "indicators", "providers", "facility_types",
@@ -17,8 +17,8 @@ _DELETE_ORDER = ("facilities", "districts", "indicators", "providers", "facility
 
 def undo_import(project: Project, report: ImportReport) -> None:
     """Restore the project as it was before the import (in one transaction)."""
-    from k360desk.models import BY_TABLE, District, Facility
-    from k360desk.models.batch import delete_ids, delete_value_keys, update_column
+    from k360desk.projectfile import BY_TABLE, District, Facility
+    from k360desk.projectfile.batch import delete_ids, delete_value_keys, update_column
 
     undo = report.undo
     with project.transaction():

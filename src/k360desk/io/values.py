@@ -17,7 +17,7 @@ from k360desk.io.tables import Table, TableOptions, read_table
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 BATCH = 100_000
 MAX_NEW_INDICATORS = 500  # more than that is a wrong mapping, not a table of indicators
@@ -161,8 +161,8 @@ def preview(source: str | Path, options: ValueOptions | None = None, rows: int =
 def run(project: Project, source: str | Path, options: ValueOptions | None = None,
         progress: Progress = NO_PROGRESS) -> ImportReport:
     """Import the values of a table in one transaction; Cancel or an error changes nothing."""
-    from k360desk.models import District, DistrictLevel, Indicator
-    from k360desk.models.batch import value_keys
+    from k360desk.projectfile import District, DistrictLevel, Indicator
+    from k360desk.projectfile.batch import value_keys
 
     options = options or ValueOptions()
     report = ImportReport("values", str(source), options.to_dict())

@@ -8,9 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from k360desk.models.project import Project
-from k360desk.models.records import Application, Payment, UsageReport
 from k360desk.models.rounds import RoundError, commitments
+from k360desk.projectfile.project import Project
+from k360desk.projectfile.records import Application, Payment, UsageReport
 
 # Usage reports are due half a year after the funded year ends (a common rule in grant notices).
 USAGE_REPORT_DUE = "06-30"

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from k360desk.models.errors import ProjectError
-from k360desk.models.records import IndexDefinition, new_uuid
+from k360desk.projectfile.errors import ProjectError
+from k360desk.projectfile.records import IndexDefinition, new_uuid
 
 if TYPE_CHECKING:
-    from k360desk.models.project import Project
+    from k360desk.projectfile.project import Project
 
 _UNKNOWN_INDICATOR = "Den Indikator „{key}“ gibt es in diesem Projekt nicht."
 RESULT_COLUMNS = ("status_value", "status_class", "dynamics_value", "dynamics_class",

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from k360desk.models.errors import ProjectError
-from k360desk.models.records import ProfileTemplate
+from k360desk.projectfile.errors import ProjectError
+from k360desk.projectfile.records import ProfileTemplate
 
 if TYPE_CHECKING:
-    from k360desk.models.project import Project
+    from k360desk.projectfile.project import Project
 
 DEFAULT_NAME = "Standard"
 MAX_INDICATORS = 18
@@ -242,8 +242,8 @@ def open_reader(work_path) -> Project:
     which would discard the owner's working copy)."""
     from pathlib import Path
 
-    from k360desk.models import safety
-    from k360desk.models.project import Project
+    from k360desk.projectfile import safety
+    from k360desk.projectfile.project import Project
 
     conn = safety.connect_readonly(Path(work_path))
     return Project(conn, Path(work_path), None, read_only=True, read_only_reason="Berichtserstellung")

@@ -7,9 +7,9 @@ import json
 
 import pandas as pd
 
-from k360desk.models.errors import ProjectError
-from k360desk.models.project import Project
-from k360desk.models.records import FundingRound
+from k360desk.projectfile.errors import ProjectError
+from k360desk.projectfile.project import Project
+from k360desk.projectfile.records import FundingRound
 
 _RUN_SQL = """SELECT r.id, r.period, r.computed_at, coalesce(i.name, '') FROM index_runs r
              LEFT JOIN indices i ON i.id = r.index_id

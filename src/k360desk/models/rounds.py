@@ -15,18 +15,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from k360desk.models.errors import ProjectError
-from k360desk.models.project import Project
-from k360desk.models.records import (
-    AgendaItem,
-    Application,
-    Committee,
-    Criterion,
-    DecisionRule,
-    FundingRound,
-    Meeting,
-    Programme,
-)
 from k360desk.models.round_need import (  # noqa: F401 - part of this module's interface
     decision_figures,
     keep_decision_figures,
@@ -35,6 +23,18 @@ from k360desk.models.round_need import (  # noqa: F401 - part of this module's i
     need_for_round,
     run_choices,
     run_need,
+)
+from k360desk.projectfile.errors import ProjectError
+from k360desk.projectfile.project import Project
+from k360desk.projectfile.records import (
+    AgendaItem,
+    Application,
+    Committee,
+    Criterion,
+    DecisionRule,
+    FundingRound,
+    Meeting,
+    Programme,
 )
 
 STATUSES = ("draft", "open", "assessment", "decided", "closed")

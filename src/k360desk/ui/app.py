@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 
 from k360desk import APP_NAME, __version__
-from k360desk.models import paths
+from k360desk.projectfile import paths
 
 log = logging.getLogger("k360desk")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from k360desk.models import Change, Project
+from k360desk.projectfile import Change, Project
 
 
 class ProjectContext(QObject):

@@ -16,8 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from k360desk import FILE_SUFFIX, __version__
-from k360desk.models import Project, ProjectError, workfile
-from k360desk.models import paths as model_paths
+from k360desk.projectfile import Project, ProjectError, workfile
+from k360desk.projectfile import paths as model_paths
 from k360desk.ui import settings
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.new_project_dialog import NewProjectDialog, NewProjectSpec

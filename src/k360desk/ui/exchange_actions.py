@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from k360desk.models import ProjectError
+from k360desk.projectfile import ProjectError
 
 
 def send_copy(window) -> None:

@@ -164,9 +164,9 @@ class MergeDialog(QDialog):
 
     def __init__(self, context: ProjectContext, other_path: str | Path,
                  parent: QWidget | None = None) -> None:
-        from k360desk.models import Project
-        from k360desk.models.merge import KIND_LABELS, plan_merge
-        from k360desk.models.store import table_label
+        from k360desk.projectfile import Project
+        from k360desk.projectfile.merge import KIND_LABELS, plan_merge
+        from k360desk.projectfile.store import table_label
 
         super().__init__(parent)
         self.context = context
@@ -215,7 +215,7 @@ class MergeDialog(QDialog):
 
     def apply(self) -> None:
         """Apply the checked items as one undoable step."""
-        from k360desk.models.merge import apply_merge
+        from k360desk.projectfile.merge import apply_merge
 
         for row in range(self.tree.topLevelItemCount()):
             widget_item = self.tree.topLevelItem(row)
@@ -240,7 +240,7 @@ class BackupsDialog(QDialog):
     """List the kept previous versions and write one to a new file."""
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
-        from k360desk.models.backups import list_backups
+        from k360desk.projectfile.backups import list_backups
 
         super().__init__(parent)
         self.context = context
@@ -272,7 +272,7 @@ class BackupsDialog(QDialog):
         self.resize(480, 360)
 
     def _restore(self) -> None:
-        from k360desk.models.backups import restore_backup
+        from k360desk.projectfile.backups import restore_backup
 
         row = self.list.currentRow()
         if not 0 <= row < len(self.backups):

@@ -200,7 +200,7 @@ class ImportDialog(QDialog):
         return combo
 
     def _fill_levels(self) -> None:
-        from k360desk.models import DistrictLevel, Indicator
+        from k360desk.projectfile import DistrictLevel, Indicator
 
         project = self.context.project
         self.level.clear()

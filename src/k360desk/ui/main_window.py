@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         if len(ids) > 1:
             self.selection_label.setText(self.tr("%n Sozialräume ausgewählt", "", len(ids)))
             return
-        from k360desk.models import District
+        from k360desk.projectfile import District
 
         district = project.get(District, ids[0])
         text = f"{district.code} {district.name}" if district else str(ids[0])

@@ -319,7 +319,7 @@ class MapPage(QWidget):
 
     def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:
         """Ratings of the providers' survey and goal status as map choices."""
-        from k360desk.export.voice_map import voice_choices
+        from k360desk.export.questionnaire_map import voice_choices
 
         choices = voice_choices(self.project)
         if not choices:
@@ -396,7 +396,7 @@ class MapPage(QWidget):
             base = self._base(self.level.currentData())
             facilities = self._checked_facilities()
             if str(key).startswith("voice:"):
-                from k360desk.export.voice_map import voice_map_spec
+                from k360desk.export.questionnaire_map import voice_map_spec
 
                 spec = voice_map_spec(self.project, key, base=base, labels=self.labels.currentData(),
                                       facility_types=facilities, highlight=self._selection)

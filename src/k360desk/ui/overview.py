@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from k360desk.models.summary import periods
+from k360desk.projectfile.summary import periods
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.pages import QT_TRANSLATE_NOOP
 from k360desk.ui.tasks import run_task

@@ -77,7 +77,7 @@ PAGES: list[PageSpec] = [
              "k360desk.ui.rounds.page:RoundWorkflowPage",
              QT_TRANSLATE_NOOP("pages", "Förderprogramme, Förderrunden, Kriterien und Anträge")),
     PageSpec("voice", QT_TRANSLATE_NOOP("pages", "Trägerabfrage"), "voice",
-             "k360desk.ui.voice.page:VoicePage",
+             "k360desk.ui.questionnaire.page:VoicePage",
              QT_TRANSLATE_NOOP("pages", "Fragebögen der Träger, Einschätzungen je Sozialraum, Zielwerte")),
     PageSpec("committees", QT_TRANSLATE_NOOP("pages", "Gremien"), "committees",
              "k360desk.ui.editors.committees:CommitteesPage",

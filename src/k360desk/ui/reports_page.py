@@ -351,7 +351,7 @@ _PRELOAD = (
     "k360desk.export.pdf.glossary",
     "k360desk.export.map_data",
     "k360desk.export.map_render",
-    "k360desk.figures_rounds",
+    "k360desk.figures.rounds",
     "k360desk.models.profiles",
     "pypdf",
     "docx",

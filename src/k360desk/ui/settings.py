@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from k360desk.models import paths
+from k360desk.projectfile import paths
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "einstellungen.ini"

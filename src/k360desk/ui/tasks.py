@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from k360desk.models.errors import ProjectError
 from k360desk.progress import Cancelled, Progress
+from k360desk.projectfile.errors import ProjectError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from k360desk.export.pdf import ReportError
 from k360desk.progress import NO_PROGRESS, Cancelled, Progress
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 CHUNK_SIZE = 20
 TOC_ROWS_PER_PAGE = 52

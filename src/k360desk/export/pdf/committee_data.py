@@ -14,7 +14,7 @@ from k360desk.formats import format_date, format_money, format_number
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 SERVED = "mit vorgeschlagener Förderung"
 APPLIED = "nur beantragt"
@@ -42,8 +42,8 @@ class CommitteeContent:
 
 
 def _committee_name(project: Project, programme_id: int | None, amount: float) -> str:
-    from k360desk.models import Committee
     from k360desk.models import rounds as store
+    from k360desk.projectfile import Committee
 
     committee_id = store.deciding_committee(project, programme_id, amount)
     record = project.get(Committee, committee_id) if committee_id else None
@@ -54,7 +54,7 @@ def committee_content(
     project: Project, round_key: str | int, created: date | None = None
 ) -> CommitteeContent:
     """Everything the Beschlussvorlage says about one round (by id or name)."""
-    from k360desk.figures_rounds import round_figures
+    from k360desk.figures.rounds import round_figures
     from k360desk.models import rounds as store
 
     rnd = store.find_round(project, round_key)

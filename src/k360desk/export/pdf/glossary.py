@@ -11,7 +11,7 @@ from k360desk.export.pdf.base import FRAME_WIDTH, esc, styles, table_style
 from k360desk.formats import format_number
 
 if TYPE_CHECKING:
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 KIND_LABELS = {"count": "Anzahl", "share": "Anteil", "rate": "Quote/Dichte", "mean": "Mittelwert"}
 POLARITY_LABELS = {1: "höherer Wert = mehr Bedarf", -1: "höherer Wert = weniger Bedarf", 0: "neutral"}

@@ -18,11 +18,11 @@ import pandas as pd
 from k360desk.analysis.derived import add_derived
 from k360desk.analysis.disclosure import apply_disclosure
 from k360desk.analysis.reference import aggregate_to_level, reference_values
-from k360desk.figures import input_keys
+from k360desk.figures.indicators import input_keys
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapBase
-    from k360desk.models import Project
+    from k360desk.projectfile import Project
 
 MAX_FACILITIES = 28
 MAX_STATEMENTS = 8
@@ -164,7 +164,7 @@ class ProfileData:
         stm = profiles.statements(project, wanted)
         # The providers' voice follows figures_voice's rules (at least 3 answers per closed
         # question, anonymised quotes if the project says so); asked only where there is any.
-        from k360desk import figures_voice
+        from k360desk.figures import questionnaire as figures_voice
 
         stmt = {
             int(d): figures_voice.district_voice(project, int(d))

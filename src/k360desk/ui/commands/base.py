@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import Project, ProjectError
+from k360desk.projectfile import Project, ProjectError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import Project, ProjectError
+from k360desk.projectfile import Project, ProjectError
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import sqlite3
 from PySide6.QtGui import QUndoCommand
 
 from k360desk.io.report import ImportProblem, ImportReport
-from k360desk.models import Project, ProjectError
+from k360desk.projectfile import Project, ProjectError
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import Project, Record, Snapshot
+from k360desk.projectfile import Project, Record, Snapshot
 from k360desk.ui.commands.base import StoreCommand
 
 # Typing into the same cell within this many seconds is one undo step.

@@ -9,7 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import Project
+from k360desk.projectfile import Project
 from k360desk.ui.commands.base import StoreCommand
 
 Key = tuple[int, int, int]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from k360desk.models import AgendaItem, Committee, FundingRound, Meeting, Project
+from k360desk.projectfile import AgendaItem, Committee, FundingRound, Meeting, Project
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
@@ -65,7 +65,7 @@ class CommitteesPage(QWidget):
                        self)
         body = splitter(Qt.Orientation.Vertical, [top, self.items], [330, 400], self)
         # What went to which meeting, per committee or funding round (read-only history).
-        from k360desk.ui.voice.history import MeetingHistory
+        from k360desk.ui.questionnaire.history import MeetingHistory
 
         self.tabs = QTabWidget(self)
         self.history = MeetingHistory(context, self.tabs)

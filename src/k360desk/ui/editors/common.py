@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from k360desk.models import Project, Record
+from k360desk.projectfile import Project, Record
 
 
 class Deferred(QObject):

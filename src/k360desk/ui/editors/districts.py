@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from k360desk.models import District, DistrictLevel, Project
+from k360desk.projectfile import District, DistrictLevel, Project
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from k360desk.models import Indicator, Project, Topic
+from k360desk.projectfile import Indicator, Project, Topic
 from k360desk.ui.editors.common import fixed, names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.editors.values_grid import ValuesGrid

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import District, Facility, FacilityType, Project, Provider, TargetGroup
+from k360desk.projectfile import District, Facility, FacilityType, Project, Provider, TargetGroup
 from k360desk.ui.commands import ReplaceLinks
 from k360desk.ui.editors.common import (
     names,

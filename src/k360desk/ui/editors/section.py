@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import Project, Record
+from k360desk.projectfile import Project, Record
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced

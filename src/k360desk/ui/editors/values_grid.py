@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import District, DistrictLevel, Indicator
+from k360desk.projectfile import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced

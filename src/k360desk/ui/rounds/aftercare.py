@@ -9,7 +9,8 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from k360desk.models import Application, FundingRound, Payment, Project, Review, UsageReport, aftercare
+from k360desk.models import aftercare
+from k360desk.projectfile import Application, FundingRound, Payment, Project, Review, UsageReport
 from k360desk.ui.editors.common import fixed, splitter
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
@@ -362,7 +363,7 @@ class MoneyTab(base.RoundTab):
         """Recompute the money flows of the selected round."""
         if self.project is None or self.round_id is None:
             return
-        from k360desk.figures_rounds import money_flows
+        from k360desk.figures.rounds import money_flows
 
         flows = money_flows(self.project, self.round_id)
         rnd = self.project.get(FundingRound, self.round_id)
@@ -383,7 +384,7 @@ class MoneyTab(base.RoundTab):
         from matplotlib.figure import Figure
 
         from k360desk.export.charts import draw_chart
-        from k360desk.figures_rounds import money_chart_spec
+        from k360desk.figures.rounds import money_chart_spec
 
         if self.canvas is None:
             self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import Application, Criterion, FundingRound, Project, Provider, Topic
 from k360desk.models import rounds as store
+from k360desk.projectfile import Application, Criterion, FundingRound, Project, Provider, Topic
 from k360desk.ui.commands import Macro
 from k360desk.ui.editors.common import names, splitter
 from k360desk.ui.editors.section import RecordSection

@@ -9,8 +9,8 @@ from typing import Any
 import pandas as pd
 from PySide6.QtGui import QUndoCommand
 
-from k360desk.models import AgendaItem, Application, Criterion, FundingRound, Project
 from k360desk.models import rounds as store
+from k360desk.projectfile import AgendaItem, Application, Criterion, FundingRound, Project
 from k360desk.ui.commands.base import StoreCommand
 
 

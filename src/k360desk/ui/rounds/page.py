@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import Committee, DecisionRule, FundingRound, Programme, Project
 from k360desk.models import rounds as store
+from k360desk.projectfile import Committee, DecisionRule, FundingRound, Programme, Project
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column, german_locale

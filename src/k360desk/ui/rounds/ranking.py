@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k360desk.models import Committee, FundingRound, Meeting
 from k360desk.models import rounds as store
+from k360desk.projectfile import Committee, FundingRound, Meeting
 from k360desk.ui.editors.common import splitter
 from k360desk.ui.models import german_locale
 from k360desk.ui.rounds import base
@@ -280,7 +280,7 @@ class RankingTab(base.RoundTab):
     def _recompute(self) -> None:
         if self._loading or self.project is None or self.round_id is None:
             return
-        from k360desk.figures_rounds import ranking_for_round
+        from k360desk.figures.rounds import ranking_for_round
 
         self.min_share.setEnabled(self.rule.currentData() == "partial")
         try:

@@ -1,0 +1,64 @@
+"""The kept previous versions of a saved project (see ``Project.save``)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from k360desk import FILE_SUFFIX
+from k360desk.projectfile import paths
+
+
+@dataclass
+class Backup:
+    """One kept version: where it lies and when it was saved over."""
+
+    path: Path
+    saved: datetime
+    size: int
+
+
+def backup_folder(project_uuid: str, document: Path) -> Path:
+    """Where the kept versions of one document live.
+
+    Copies and "Save As" files of a project share its UUID, so the folder also names the
+    document's path: each file keeps its own history.
+    """
+    where = os.path.normcase(str(Path(document).absolute()))
+    digest = hashlib.sha1(where.encode("utf-8")).hexdigest()[:10]
+    return paths.backup_dir() / f"{project_uuid}-{digest}"
+
+
+def list_backups(project_uuid: str, document: Path) -> list[Backup]:
+    """Kept versions of a document, newest first."""
+    found = []
+    for path in backup_folder(project_uuid, document).glob(f"*{FILE_SUFFIX}"):
+        stat = path.stat()
+        found.append(Backup(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda b: (b.saved, b.path.name), reverse=True)
+
+
+def keep_backup(document: Path, project_uuid: str, keep: int) -> None:
+    """Copy the current file of a document among its kept versions; prune the oldest."""
+    folder = backup_folder(project_uuid, document)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    shutil.copy2(document, folder / f"{document.stem}-{stamp}{FILE_SUFFIX}")
+    os.utime(folder / f"{document.stem}-{stamp}{FILE_SUFFIX}")  # the time it was replaced
+    for old in list_backups(project_uuid, document)[max(keep, 0):]:
+        old.path.unlink(missing_ok=True)
+
+
+def restore_backup(backup: Backup, target: str | Path) -> Path:
+    """Copy a kept version to a new file (never over the open document)."""
+    target = Path(target)
+    if target.exists():
+        raise FileExistsError(target)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copy2(backup.path, tmp)
+    tmp.replace(target)
+    return target

@@ -1,0 +1,354 @@
+"""Bulk reads as pandas/geopandas frames and bulk writes of values and geometries."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from k360desk.projectfile import gpkg, schema
+from k360desk.projectfile.changes import Change
+from k360desk.projectfile.records import District, Facility, Record
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+VALUE_COLUMNS = ["indicator_id", "district_id", "period", "value", "status", "note"]
+
+
+class BulkStore:
+    """Mixin of ``Project``: frames for analysis and views, bulk writes for imports."""
+
+    _conn: sqlite3.Connection
+    srs_id: int
+
+    # --- frames --------------------------------------------------------------------------
+
+    def frame(self, cls: type[Record], **where: Any) -> pd.DataFrame:
+        """All records of a kind as a DataFrame indexed by id (geometry column left out)."""
+        cols = [c for c in cls.columns() if c != cls.geometry]
+        clauses, params = self._where(cls, where)  # type: ignore[attr-defined]
+        df = pd.read_sql_query(f"SELECT {', '.join(cols)} FROM {cls.table}{clauses}", self._conn,
+                               params=params)
+        return df.rename(columns={cls.pk: "id"}).set_index("id", drop=False)
+
+    def districts_frame(self, level_id: int | None = None) -> gpd.GeoDataFrame:
+        """All districts (or those of one level) with geometry, level name and parent code."""
+        sql = (
+            "SELECT d.fid AS id, d.uuid, d.code, d.name, d.level_id, l.name AS level,"
+            " l.rank AS level_rank, d.parent_id, p.code AS parent_code, d.notes, d.geom"
+            " FROM districts d LEFT JOIN district_levels l ON l.id = d.level_id"
+            " LEFT JOIN districts p ON p.fid = d.parent_id"
+        )
+        params: list[Any] = []
+        if level_id is not None:
+            sql += " WHERE d.level_id = ?"
+            params.append(level_id)
+        sql += " ORDER BY d.code"
+        return self._geo_frame(sql, params)
+
+    def facilities_frame(self) -> gpd.GeoDataFrame:
+        """All facilities with provider, type and district names and their target groups."""
+        sql = (
+            "SELECT f.fid AS id, f.uuid, f.name, f.provider_id, pr.name AS provider,"
+            " pr.umbrella, f.type_id, t.name AS type, f.street, f.postcode, f.city, f.phone,"
+            " f.email, f.capacity, f.district_id, d.code AS district_code,"
+            " d.name AS district, f.district_fixed, f.opened, f.closed, f.needs_placement,"
+            " f.notes, (SELECT group_concat(g.name, '; ') FROM facility_target_groups x"
+            "   JOIN target_groups g ON g.id = x.target_group_id WHERE x.facility_id = f.fid)"
+            "   AS target_groups, f.geom"
+            " FROM facilities f LEFT JOIN providers pr ON pr.id = f.provider_id"
+            " LEFT JOIN facility_types t ON t.id = f.type_id"
+            " LEFT JOIN districts d ON d.fid = f.district_id ORDER BY f.name"
+        )
+        return self._geo_frame(sql, [])
+
+    def _geo_frame(self, sql: str, params: Sequence[Any]) -> gpd.GeoDataFrame:
+        import geopandas as gpd
+
+        df = pd.read_sql_query(sql, self._conn, params=list(params))
+        geometry = gpkg.from_blobs(df.pop("geom").tolist())
+        gdf = gpd.GeoDataFrame(df, geometry=geometry, crs=f"EPSG:{self.srs_id}")
+        return gdf.set_index("id", drop=False)
+
+    def indicators_frame(self) -> pd.DataFrame:
+        """Indicator definitions with topic name and numerator/denominator keys."""
+        sql = (
+            "SELECT i.*, t.name AS topic, n.key AS numerator_key, dn.key AS denominator_key"
+            " FROM indicators i LEFT JOIN topics t ON t.id = i.topic_id"
+            " LEFT JOIN indicators n ON n.id = i.numerator_id"
+            " LEFT JOIN indicators dn ON dn.id = i.denominator_id ORDER BY i.sort, i.name"
+        )
+        return pd.read_sql_query(sql, self._conn).set_index("id", drop=False)
+
+    def values_frame(
+        self,
+        indicators: Iterable[str] | None = None,
+        periods: Iterable[int] | None = None,
+        districts: Iterable[int] | None = None,
+    ) -> pd.DataFrame:
+        """Indicator values in long form, filtered by indicator keys, periods, district ids.
+
+        Columns: indicator_id, indicator, district_id, district, period, value, status, note.
+        """
+        sql = (
+            "SELECT v.indicator_id, i.key AS indicator, v.district_id, d.code AS district,"
+            " v.period, v.value, v.status, v.note FROM indicator_values v"
+            " JOIN indicators i ON i.id = v.indicator_id JOIN districts d ON d.fid = v.district_id"
+        )
+        clauses, params = [], []
+        for column, values in (("i.key", indicators), ("v.period", periods), ("v.district_id", districts)):
+            if values is not None:
+                values = list(values)
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+                params += values
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        df = pd.read_sql_query(sql, self._conn, params=params)
+        df["value"] = df["value"].astype(float)
+        return df
+
+    def periods(self) -> list[int]:
+        """All periods that have values, ascending."""
+        return [r[0] for r in self._conn.execute("SELECT DISTINCT period FROM indicator_values ORDER BY 1")]
+
+    def counts(self) -> dict[str, int]:
+        """Number of records of every kind, for ``info`` and the overview page."""
+        return {table: self.count(table) for table in schema.OWN_TABLES  # type: ignore[attr-defined]
+                if table not in ("k360_meta",)}
+
+    # --- bulk writes ---------------------------------------------------------------------
+
+    def set_values(self, rows: pd.DataFrame | Iterable[Mapping[str, Any]]) -> int:
+        """Insert or replace indicator values; rows need indicator_id, district_id, period.
+
+        ``value`` may be missing/NaN (then status should say why); returns the row count.
+        """
+        self._check_writable()  # type: ignore[attr-defined]
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+        if frame.empty:
+            return 0
+        frame = frame.copy()
+        for column, default in (("value", None), ("status", "final"), ("note", "")):
+            if column not in frame:
+                frame[column] = default
+        frame["status"] = frame["status"].fillna("final")
+        frame["note"] = frame["note"].fillna("")
+        # Column-wise conversion to plain Python values: row-wise iteration over a million
+        # values (city scale) costs seconds.
+        values = pd.to_numeric(frame["value"], errors="coerce").astype(float).tolist()
+        records = list(zip(
+            frame["indicator_id"].astype("int64").tolist(),
+            frame["district_id"].astype("int64").tolist(),
+            frame["period"].astype("int64").tolist(),
+            [None if v != v else v for v in values],
+            frame["status"].astype(str).tolist(),
+            frame["note"].astype(str).tolist(),
+            strict=True,
+        ))
+        self._conn.executemany(
+            "INSERT INTO indicator_values (indicator_id, district_id, period, value, status, note)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(indicator_id, district_id, period) DO UPDATE SET"
+            " value=excluded.value, status=excluded.status, note=excluded.note",
+            records,
+        )
+        self.log("bulk", "indicator_values", None, f"{len(records)} Werte gesetzt")  # type: ignore[attr-defined]
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change("indicator_values", "bulk"))  # type: ignore[attr-defined]
+        return len(records)
+
+    def delete_values(self, keys: Iterable[tuple[int, int, int]]) -> pd.DataFrame:
+        """Delete values by (indicator_id, district_id, period); return the old rows (for undo)."""
+        self._check_writable()  # type: ignore[attr-defined]
+        keys = list(keys)
+        old = []
+        for key in keys:
+            row = self._conn.execute(
+                "SELECT indicator_id, district_id, period, value, status, note FROM indicator_values"
+                " WHERE indicator_id=? AND district_id=? AND period=?", key).fetchone()
+            if row:
+                old.append(row)
+        self._conn.executemany(
+            "DELETE FROM indicator_values WHERE indicator_id=? AND district_id=? AND period=?", keys)
+        self.log("bulk", "indicator_values", None, f"{len(old)} Werte gelöscht")  # type: ignore[attr-defined]
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change("indicator_values", "bulk"))  # type: ignore[attr-defined]
+        return pd.DataFrame(old, columns=VALUE_COLUMNS)
+
+    def set_geometries(self, cls: type[District] | type[Facility], geometries: Mapping[int, Any]) -> None:
+        """Replace the geometries of many districts or facilities by id."""
+        self._check_writable()  # type: ignore[attr-defined]
+        self._conn.executemany(
+            f"UPDATE {cls.table} SET geom=? WHERE fid=?",
+            [(gpkg.to_blob(g, self.srs_id), int(i)) for i, g in geometries.items()],
+        )
+        self.log("bulk", cls.table, None, f"{len(geometries)} Geometrien ersetzt")  # type: ignore[attr-defined]
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change(cls.table, "update", tuple(int(i) for i in geometries)))  # type: ignore[attr-defined]
+
+    def add_many(self, records: Sequence[Record]) -> list[int]:
+        """Insert many records of one kind fast (imports, demo); return their ids."""
+        self._check_writable()  # type: ignore[attr-defined]
+        if not records:
+            return []
+        cls = type(records[0])
+        cols = [c for c in cls.columns() if c != cls.pk]
+        rows = []
+        for record in records:
+            row = record.to_row()
+            if cls.geometry:
+                row[cls.geometry] = gpkg.to_blob(row[cls.geometry], self.srs_id)
+            rows.append([row[c] for c in cols])
+        first = self._conn.execute(f"SELECT coalesce(max({cls.pk}), 0) FROM {cls.table}").fetchone()[0]
+        # AUTOINCREMENT tables (districts, facilities) never reuse ids of deleted rows.
+        seq = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name=?", (cls.table,)).fetchone()
+        first = max(first, seq[0] if seq else 0)
+        self._conn.executemany(
+            f"INSERT INTO {cls.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+        ids = list(range(first + 1, first + 1 + len(records)))
+        for record, new_id in zip(records, ids, strict=True):
+            record.id = new_id
+        self.log("bulk", cls.table, None, f"{len(records)} Datensätze angelegt")  # type: ignore[attr-defined]
+        if cls.table == "indicators":
+            self.rebuild_views()
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change(cls.table, "insert", tuple(ids)))  # type: ignore[attr-defined]
+        return ids
+
+    def execute_link(self, table: str, rows: Iterable[Mapping[str, Any]], replace: bool = True) -> int:
+        """Write rows into a link or value table (scores, budgets, amounts, assignments)."""
+        self._check_writable()  # type: ignore[attr-defined]
+        if table not in _LINK_TABLES:
+            raise ValueError(f"not a link table: {table}")
+        rows = list(rows)
+        if not rows:
+            return 0
+        cols = list(rows[0])
+        allowed = _LINK_TABLES[table]
+        if any(c not in allowed for c in cols):
+            raise ValueError(f"unknown columns for {table}: {cols}")
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self._conn.executemany(
+            f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [[r[c] for c in cols] for r in rows])
+        self.log("bulk", table, None, f"{len(rows)} Zeilen")  # type: ignore[attr-defined]
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change(table, "bulk"))  # type: ignore[attr-defined]
+        return len(rows)
+
+    def delete_link(self, table: str, **where: Any) -> list[dict[str, Any]]:
+        """Delete rows of a link table matching column values; return them (for undo)."""
+        self._check_writable()  # type: ignore[attr-defined]
+        if table not in _LINK_TABLES or any(c not in _LINK_TABLES[table] for c in where):
+            raise ValueError(f"not a link table or column: {table} {list(where)}")
+        clause = " AND ".join(f"{c}=?" for c in where) or "1"
+        cursor = self._conn.execute(f"SELECT * FROM {table} WHERE {clause}", list(where.values()))
+        names = [d[0] for d in cursor.description]
+        old = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        self._conn.execute(f"DELETE FROM {table} WHERE {clause}", list(where.values()))
+        self._autocommit()  # type: ignore[attr-defined]
+        self.changes.emit(Change(table, "bulk"))  # type: ignore[attr-defined]
+        return old
+
+    def link_frame(self, table: str, **where: Any) -> pd.DataFrame:
+        """Rows of a link or value table as a DataFrame."""
+        if table not in _LINK_TABLES or any(c not in _LINK_TABLES[table] for c in where):
+            raise ValueError(f"not a link table or column: {table} {list(where)}")
+        clause = (" WHERE " + " AND ".join(f"{c}=?" for c in where)) if where else ""
+        return pd.read_sql_query(f"SELECT * FROM {table}{clause}", self._conn, params=list(where.values()))
+
+    # --- the GeoPackage side ---------------------------------------------------------------
+
+    def rebuild_views(self) -> None:
+        """(Re)create the layer with each district's latest value of every indicator."""
+        view = schema.LATEST_VALUES_VIEW
+        threshold = int(self._conn.execute(
+            "SELECT coalesce((SELECT value FROM k360_meta WHERE key='disclosure_threshold'), 3)"
+        ).fetchone()[0])
+        parts = []
+        for ind_id, key, disclosure in self._conn.execute(
+            "SELECT id, key, disclosure FROM indicators ORDER BY sort, key"
+        ):
+            newest = (f"(SELECT w.period FROM indicator_values w WHERE w.indicator_id = {int(ind_id)}"
+                      " AND w.district_id = d.fid AND w.value IS NOT NULL"
+                      " ORDER BY w.period DESC LIMIT 1)")
+            # Primary suppression of small counts, as everywhere else in the product. The
+            # value stays a plain column reference so GDAL sees its REAL type.
+            small = f" AND v.value >= {threshold}" if disclosure else ""
+            value = (f"(SELECT v.value FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
+                     f" AND v.district_id = d.fid AND v.period = {newest}{small})")
+            parts.append(f'{value} AS "{key}", {newest} AS "{key}_jahr"')
+        columns = ", ".join(["d.fid AS fid", "d.geom AS geom", "d.code AS code", "d.name AS name",
+                             "l.name AS ebene", *parts])
+        self._conn.execute(f'DROP VIEW IF EXISTS "{view}"')
+        self._conn.execute(
+            f'CREATE VIEW "{view}" AS SELECT {columns} FROM districts d'
+            " LEFT JOIN district_levels l ON l.id = d.level_id"
+        )
+        if not self._conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name=?", (view,)).fetchone():
+            gpkg.register_layer(self._conn, view, "Sozialräume mit aktuellen Indikatorwerten",
+                                "Letzter vorliegender Wert je Indikator und Sozialraum",
+                                "MULTIPOLYGON", self.srs_id)
+
+    def update_extents(self) -> None:
+        """Write the bounding boxes of the feature layers into gpkg_contents."""
+        for table in ("districts", "facilities"):
+            bounds = _extent(self._conn, table)
+            gpkg.update_extent(self._conn, table, bounds)
+            if table == "districts":
+                gpkg.update_extent(self._conn, schema.LATEST_VALUES_VIEW, bounds)
+
+    def check_geopackage(self) -> list[str]:
+        """GeoPackage conformance findings for our layers (empty = conformant)."""
+        findings = []
+        srs = {r[0] for r in self._conn.execute("SELECT srs_id FROM gpkg_spatial_ref_sys")}
+        for needed in (-1, 0, 4326):
+            if needed not in srs:
+                findings.append(f"GeoPackage: Bezugssystem {needed} fehlt in gpkg_spatial_ref_sys.")
+        layers = dict(self._conn.execute("SELECT table_name, srs_id FROM gpkg_contents"))
+        for table in ("districts", "facilities", schema.LATEST_VALUES_VIEW):
+            if table not in layers:
+                findings.append(f"GeoPackage: Layer „{table}“ ist nicht registriert.")
+            elif layers[table] not in srs:
+                findings.append(f"GeoPackage: Layer „{table}“ verweist auf ein unbekanntes Bezugssystem.")
+        for table in ("districts", "facilities"):
+            for fid, blob in self._conn.execute(f"SELECT fid, geom FROM {table} WHERE geom IS NOT NULL"):
+                try:
+                    gpkg.wkb_offset(blob)
+                    srs_id = struct.unpack_from("<i" if blob[3] & 1 else ">i", blob, 4)[0]
+                except (ValueError, struct.error):
+                    findings.append(f"{table} {fid}: ungültige Geometrie.")
+                    continue
+                if srs_id != layers.get(table):
+                    findings.append(f"{table} {fid}: Geometrie mit falschem Bezugssystem ({srs_id}).")
+        return findings
+
+
+_LINK_TABLES: dict[str, tuple[str, ...]] = {
+    "facility_target_groups": ("facility_id", "target_group_id"),
+    "round_budgets": ("round_id", "year", "amount"),
+    "application_districts": ("application_id", "district_id", "share"),
+    "application_amounts": ("application_id", "year", "requested", "awarded", "override_reason"),
+    "scores": ("application_id", "criterion_id", "rater", "score", "comment"),
+    "index_components": ("id", "uuid", "index_id", "indicator_id", "role", "weight", "transformation"),
+    "index_exclusions": ("index_id", "district_id", "reason"),
+    "index_results": ("run_id", "district_id", "status_value", "status_class", "dynamics_value",
+                      "dynamics_class", "need_score", "included", "reason", "details"),
+    "index_runs": ("id", "uuid", "index_id", "period", "computed_at", "parameters"),
+    "assets": ("name", "mime", "data"),
+}
+
+
+def _extent(conn: sqlite3.Connection, table: str) -> tuple[float, float, float, float] | None:
+    minx = miny = float("inf")
+    maxx = maxy = float("-inf")
+    for (blob,) in conn.execute(f"SELECT geom FROM {table} WHERE geom IS NOT NULL"):
+        flags = blob[3]
+        if flags & 0x10 or not (flags >> 1) & 0x07:
+            continue
+        x0, x1, y0, y1 = struct.unpack_from("<4d" if flags & 1 else ">4d", blob, 8)
+        minx, maxx, miny, maxy = min(minx, x0), max(maxx, x1), min(miny, y0), max(maxy, y1)
+    return None if minx == float("inf") else (minx, miny, maxx, maxy)

@@ -1,0 +1,227 @@
+"""Checks that treat every opened file as untrusted input.
+
+Follows SQLite's guidance for database files from untrusted sources: look at the header
+before SQLite does, open read-only with ``trusted_schema`` off and tight limits, run an
+integrity check, accept only the schema objects we know (nothing that could run code
+when a table is read), and only then copy the pages into a working file.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from k360desk.projectfile import gpkg, paths, schema
+from k360desk.projectfile.errors import (
+    DamagedFileError,
+    FileTooNewError,
+    ForeignFileError,
+    NotAProjectError,
+    UnsafeFileError,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_FILE_BYTES = 4 * 1024**3
+MAX_VALUE_BYTES = 64 * 1024**2
+WATCHDOG_SECONDS = 10.0
+
+# GDAL/QGIS add these when someone edits the file there; they are harmless SQL but may
+# call functions only GDAL registers, so we drop them from the working copy.
+_GDAL_TRIGGER = re.compile(
+    r"^(rtree_.+_(insert|update\d?|delete)|trigger_(insert|delete)_feature_count_.+"
+    r"|gpkg_.+_(insert|update|delete).*)$"
+)
+_GDAL_TABLE = re.compile(r"^(gpkg_.+|rtree_.+|sqlite_.+)$")
+
+
+@dataclass
+class Inspection:
+    """What the checks found out about a file."""
+
+    schema_version: int
+    application_id: int
+    foreign_triggers: list[str] = field(default_factory=list)
+    foreign_tables: list[str] = field(default_factory=list)
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open a file read-only with limits and no trust in its schema."""
+    # Not Path.as_uri(): SQLite rejects its form of UNC paths (network drives on Windows).
+    uri = paths.sqlite_uri(Path(path).resolve(), mode="ro")
+    conn = sqlite3.connect(uri, uri=True)
+    harden(conn)
+    return conn
+
+
+def harden(conn: sqlite3.Connection, attach: int = 0) -> None:
+    """Apply the defensive settings to a connection (``attach``: slots VACUUM INTO needs)."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, attach)
+
+
+def check_header(path: Path) -> None:
+    """Refuse files that are missing, empty, huge or not SQLite before SQLite reads them."""
+    path = Path(path)
+    if not path.exists():
+        raise NotAProjectError(f"Die Datei „{path}“ gibt es nicht.")
+    if not path.is_file():
+        raise NotAProjectError(f"„{path}“ ist keine Datei.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAProjectError(f"Die Datei „{path.name}“ ist leer (0 Byte).")
+    if size > MAX_FILE_BYTES:
+        raise UnsafeFileError(f"Die Datei „{path.name}“ ist mit {size // 1024**2} MB zu groß.")
+    with open(path, "rb") as handle:
+        head = handle.read(100)
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotAProjectError(
+            f"„{path.name}“ ist keine k360desk-Projektdatei (keine SQLite-Datenbank)."
+        )
+    if len(head) < 100 or size < 512:
+        raise DamagedFileError(f"Die Datei „{path.name}“ ist unvollständig (abgeschnitten).")
+
+
+def expected_schema(version: int) -> dict[str, str]:
+    """Return name → normalised SQL of our schema objects at a given version."""
+    conn = sqlite3.connect(":memory:")
+    gpkg.create_core(conn, register_wgs84=False)
+    for step in range(1, version + 1):
+        schema.MIGRATIONS[step](conn)
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    conn.close()
+    return {name: _normal(sql) for name, sql in rows if not name.startswith("gpkg_")}
+
+
+def _normal(sql: str) -> str:
+    return re.sub(r"\s+", " ", sql or "").strip().replace('"', "")
+
+
+def inspect(conn: sqlite3.Connection, name: str) -> Inspection:
+    """Run the checks that need no copy; raise a typed error on failure.
+
+    Schema objects are checked before any of our tables is read, so a view or virtual
+    table posing as one of ours never runs. A watchdog interrupts any query that runs
+    longer than a few seconds (a crafted recursive view, a huge scan).
+    """
+    deadline = time.monotonic() + WATCHDOG_SECONDS
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        return _inspect(conn, name)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise UnsafeFileError(f"„{name}“ lässt sich nicht in angemessener Zeit prüfen und wird"
+                                  " aus Sicherheitsgründen nicht geöffnet.") from exc
+        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _inspect(conn: sqlite3.Connection, name: str) -> Inspection:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+    names = {row[1] for row in objects}
+    if "k360_meta" not in names:
+        if "gpkg_contents" in names:
+            raise ForeignFileError(
+                f"„{name}“ ist ein GeoPackage eines anderen Programms, keine k360desk-Projektdatei."
+                " Geodaten daraus können über „Importieren“ übernommen werden."
+            )
+        raise ForeignFileError(f"„{name}“ ist eine SQLite-Datenbank, aber keine k360desk-Projektdatei.")
+    if app_id != gpkg.APPLICATION_ID:
+        raise ForeignFileError(f"„{name}“ hat eine fremde Kennung und ist keine k360desk-Projektdatei.")
+    result = Inspection(schema_version=0, application_id=app_id)
+    _check_objects(objects, name, result)
+    try:
+        rows = conn.execute("SELECT value FROM k360_meta WHERE key='schema_version'").fetchall()
+        version = int(rows[0][0])
+    except (sqlite3.DatabaseError, IndexError, TypeError, ValueError) as exc:
+        raise DamagedFileError(f"In „{name}“ fehlt die Versionsangabe des Datenmodells.") from exc
+    result.schema_version = version
+    if version < 1:
+        raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
+    tables = {obj for kind, obj, _t, _s in objects if kind == "table"}
+    if version > schema.SCHEMA_VERSION:
+        # We cannot know the newer schema, but the read-only views need our tables.
+        missing = [t for t in schema.OWN_TABLES if t not in tables]
+        if missing:
+            raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
+        raise FileTooNewError(
+            f"„{name}“ wurde mit einer neueren k360desk-Version gespeichert (Datenmodell {version},"
+            f" diese Version kennt bis {schema.SCHEMA_VERSION}). Bitte k360desk aktualisieren;"
+            " die Datei kann nur gelesen werden.",
+            version,
+        )
+    expected = expected_schema(version)
+    for _kind, obj, _table, sql in objects:
+        if obj in expected and _normal(sql) != expected[obj]:
+            raise DamagedFileError(
+                f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde verändert; die Datei"
+                " wird nicht geöffnet."
+            )
+    missing = [t for t in expected if t not in names and not t.startswith("sqlite_")]
+    if missing:
+        raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
+    return result
+
+
+def _check_objects(objects: list, name: str, result: Inspection) -> None:
+    """Refuse schema objects that could run code or pose as our tables."""
+    own = set(schema.OWN_TABLES)
+    for kind, obj, _table, sql in objects:
+        text = (sql or "").upper()
+        if kind == "table" and "VIRTUAL TABLE" in text:
+            if not (obj.startswith("rtree_") and "RTREE" in text):
+                raise UnsafeFileError(f"„{name}“ enthält eine unbekannte virtuelle Tabelle („{obj}“)"
+                                      " und wird aus Sicherheitsgründen nicht geöffnet.")
+        elif kind == "trigger":
+            # Known GDAL triggers are dropped from the working copy before any write,
+            # so their bodies never run; anything else is refused.
+            if not _GDAL_TRIGGER.match(obj):
+                raise UnsafeFileError(
+                    f"„{name}“ enthält einen unbekannten Trigger („{obj}“) und wird aus"
+                    " Sicherheitsgründen nicht geöffnet."
+                )
+            result.foreign_triggers.append(obj)
+        elif kind == "view":
+            if obj != schema.LATEST_VALUES_VIEW:
+                raise UnsafeFileError(
+                    f"„{name}“ enthält eine unbekannte Sicht („{obj}“) und wird aus"
+                    " Sicherheitsgründen nicht geöffnet."
+                )
+        elif kind == "table" and obj not in own and not _GDAL_TABLE.match(obj):
+            result.foreign_tables.append(obj)
+
+
+def verify_contents(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Check the copied contents (on the writable working copy, where CHECK constraints and
+    foreign keys are really verified). Raises for damage; returns notices for the user."""
+    check = conn.execute("PRAGMA quick_check").fetchall()
+    if check != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in check[:3])
+        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
+                               f" Datenmodells: {detail}")
+    broken = conn.execute("PRAGMA foreign_key_check").fetchmany(3)
+    if broken:
+        detail = "; ".join(f"{table} (Zeile {rowid}) → {parent}" for table, rowid, parent, _fk in broken)
+        raise DamagedFileError(f"„{name}“ enthält Verweise ins Leere: {detail}")
+    for table in schema.OWN_TABLES:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                   if r[2].upper() in ("TEXT", "BLOB", "") or "TEXT" in r[2].upper()]
+        if not columns:
+            continue
+        probe = ", ".join(f"max(length(CAST({c} AS BLOB)))" for c in columns)
+        try:
+            sizes = conn.execute(f"SELECT {probe} FROM {table}").fetchone()
+        except sqlite3.DataError as exc:
+            raise UnsafeFileError(f"„{name}“ enthält in „{table}“ einen zu großen Wert.") from exc
+        if any(size is not None and size > MAX_VALUE_BYTES for size in sizes):
+            raise UnsafeFileError(f"„{name}“ enthält in „{table}“ einen zu großen Wert.")
+    return []
