@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from k360desk.export import chart_data
 from k360desk.figures import rounds as figures_rounds
 from k360desk.models import aftercare
 from k360desk.models import rounds as store
@@ -164,9 +165,9 @@ def test_decision_with_rules_awards_and_aftercare(round_project):
     assert d.at["22", "per_inhabitant"] == pytest.approx(25_000 / 275)
     assert set(flows.by_umbrella["umbrella"]) == {"AWO", "Caritas"}
     assert flows.by_class.iloc[0]["need_class"] == "sehr hoch"
-    spec = figures_rounds.money_chart_spec(flows)
+    spec = chart_data.money_chart_spec(flows)
     assert spec.data.iloc[0]["name"] == "Quartier 22"  # highest funding per inhabitant first
-    assert spec.data.iloc[0]["color"] == figures_rounds.NEED_CLASS_COLOURS[0]
+    assert spec.data.iloc[0]["color"] == chart_data.NEED_CLASS_COLOURS[0]
     population = flows.by_district["population"].sum()
     assert spec.reference == pytest.approx(flows.by_district["amount"].sum() / population)
 

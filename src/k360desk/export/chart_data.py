@@ -27,6 +27,7 @@ from k360desk.export.map_data import (
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
+    from k360desk.figures.rounds import MoneyFlows
     from k360desk.projectfile import Project
 
 MAX_SERIES = 8
@@ -120,3 +121,30 @@ def _series(project: Project, key: str, name: str, unit: str, decimals: int, sou
     values = pd.concat(rows, ignore_index=True)
     return series_spec(values, pd.Series(city, dtype=float) if city else None,
                        indicator_name=name, unit=unit, decimals=decimals, source=source)
+
+
+NEED_CLASS_COLOURS = ("#b2182b", "#ef8a62", "#f4c3a8", "#c6dbef", "#67a9cf", "#2166ac")
+
+
+def money_chart_spec(flows: MoneyFlows) -> ChartSpec:
+    """Bar chart spec: funding per inhabitant by district, coloured by need class (most need
+    darkest red), with the city-wide funding per inhabitant as reference line."""
+    table = flows.by_district[flows.by_district["population"].notna()].copy()
+    table["value"] = table["per_inhabitant"]
+    colours: dict[int, str] = {}
+    legend: list[str] = []
+    if table["need_class"].notna().any():
+        order = (table.dropna(subset=["need_class"]).groupby("need_class")["need"].mean()
+                 .sort_values(ascending=False).index.tolist())
+        palette = dict(zip(order, NEED_CLASS_COLOURS, strict=False))
+        colours = {int(d): palette.get(c, "#999999")
+                   for d, c in zip(table["district_id"], table["need_class"], strict=True)}
+        legend = [f"{c}" for c in order[: len(NEED_CLASS_COLOURS)]]
+    population = float(table["population"].sum())
+    reference = float(table["amount"].sum()) / population if population > 0 else None
+    spec = bar_spec(table, indicator_name="Förderung je Einwohner", unit="€", decimals=2,
+                    reference=reference, colors=colours, source=" ".join(flows.notes))
+    spec.subtitle = ("Farbe = Klasse des Sozialindex (dunkelrot = größter Bedarf: "
+                     + ", ".join(legend) + ")") if legend else "ohne Sozialindex: keine Klassen"
+    spec.reference_label = "Durchschnitt"
+    return spec

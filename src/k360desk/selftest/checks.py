@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from k360desk.selftest import Context, Unavailable
+from k360desk.selftest.context import Context, Unavailable
 
 UMLAUTS = "Größe der Bedarfsgemeinschaften – Äußere Südstadt (ÄÖÜ äöü ß)"
 

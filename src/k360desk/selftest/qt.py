@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from k360desk.selftest import Context
+from k360desk.selftest.context import Context
 
 
 def _app():

@@ -18,11 +18,12 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
 from k360desk import __version__
+from k360desk.selftest.context import Context, StepResult, Unavailable
 
 SKIP_VARIABLE = "K360_SELFTEST_SKIP"
 REPORT_JSON = "selftest.json"
@@ -31,38 +32,6 @@ REPORT_TEXT = "selftest.txt"
 # Outcomes of one step. "unavailable" means the part of the app is not built yet; it
 # does not fail the run but is reported plainly.
 PASSED, FAILED, SKIPPED, UNAVAILABLE = "ok", "fehler", "übersprungen", "nicht verfügbar"
-
-
-class Unavailable(Exception):
-    """A step whose part of the application does not exist in this build."""
-
-
-@dataclass
-class StepResult:
-    """What one step found, how long it took and, on failure, why."""
-
-    key: str
-    label: str
-    status: str
-    seconds: float = 0.0
-    info: dict = field(default_factory=dict)
-    error: str = ""
-    traceback: str = ""
-
-
-@dataclass
-class Context:
-    """State the steps share: the output folder and what earlier steps produced."""
-
-    outdir: Path
-    files: dict[str, Path] = field(default_factory=dict)
-    values: dict[str, object] = field(default_factory=dict)
-
-    def path(self, name: str) -> Path:
-        """A file in the output folder, remembered under its name for later steps."""
-        target = self.outdir / name
-        self.files[name] = target
-        return target
 
 
 Step = tuple[str, str, Callable[[Context], dict]]

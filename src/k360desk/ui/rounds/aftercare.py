@@ -383,8 +383,8 @@ class MoneyTab(base.RoundTab):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from k360desk.export.chart_data import money_chart_spec
         from k360desk.export.charts import draw_chart
-        from k360desk.figures.rounds import money_chart_spec
 
         if self.canvas is None:
             self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))
