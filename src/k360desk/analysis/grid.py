@@ -47,21 +47,21 @@ def assign(x: np.ndarray, y: np.ndarray, size: np.ndarray, districts: gpd.GeoDat
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
     geoms = districts.geometry.to_numpy()
+    shapely.prepare(geoms)  # thousands of predicates per district polygon
     tree = shapely.STRtree(geoms)
     boxes = cell_boxes(x, y, size)
     b_cell, b_dist = tree.query(boxes, predicate="intersects")
-    # Cells wholly inside a district need no intersection; only the cut ones do.
-    inside = shapely.contains_properly(geoms[b_dist], boxes[b_cell])
-    overlap = np.ones(len(b_cell))
-    partial = ~inside
-    if partial.any():
-        pieces = shapely.intersection(geoms[b_dist[partial]], boxes[b_cell[partial]])
-        overlap[partial] = shapely.area(pieces) / (size[b_cell[partial]] ** 2)
-    touching = overlap > 1e-9  # sharing an edge or a corner is not an overlap
-    b_cell, b_dist, overlap = b_cell[touching], b_dist[touching], overlap[touching]
-    cut = overlap < 1 - 1e-9
+    # A cell covered by a district (its edges may lie on the boundary) counts whole; only
+    # the others need their overlap measured, and only under the area rule.
+    covered = shapely.covers(geoms[b_dist], boxes[b_cell])
     if method == "area":
-        return Assignment(b_cell, b_dist, overlap, cut)
+        overlap = np.ones(len(b_cell))
+        part = ~covered
+        if part.any():
+            pieces = shapely.intersection(geoms[b_dist[part]], boxes[b_cell[part]])
+            overlap[part] = shapely.area(pieces) / (size[b_cell[part]] ** 2)
+        real = overlap > 1e-9  # sharing an edge or a corner is not an overlap
+        return Assignment(b_cell[real], b_dist[real], overlap[real], ~covered[real])
     points = shapely.points(x, y)
     p_cell, p_dist = tree.query(points, predicate="intersects")
     if len(p_cell):
@@ -70,7 +70,7 @@ def assign(x: np.ndarray, y: np.ndarray, size: np.ndarray, districts: gpd.GeoDat
         p_cell, p_dist = p_cell[order], p_dist[order]
         first = np.r_[True, p_cell[1:] != p_cell[:-1]]
         p_cell, p_dist = p_cell[first], p_dist[first]
-    pair_cut = pd.Series(cut, index=pd.MultiIndex.from_arrays([b_cell, b_dist]))
+    pair_cut = pd.Series(~covered, index=pd.MultiIndex.from_arrays([b_cell, b_dist]))
     is_cut = pair_cut.reindex(pd.MultiIndex.from_arrays([p_cell, p_dist]), fill_value=False)
     return Assignment(p_cell, p_dist, np.ones(len(p_cell)), is_cut.to_numpy(bool))
 

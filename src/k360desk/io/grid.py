@@ -53,8 +53,13 @@ class GridOptions:
     layer: str | None = None  # CSV inside a ZIP
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for the report."""
+        """Plain data for the report (and redo)."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GridOptions:
+        """Inverse of ``to_dict``."""
+        return cls(**data)
 
 
 @dataclass
@@ -64,7 +69,8 @@ class GridImport:
     report: ImportReport
     districts: pd.DataFrame
     level: str
-    cells: int = 0
+    cells: GridCells | None = None  # the cells kept, to draw them beside the districts
+    boundaries: gpd.GeoDataFrame | None = None  # the level's districts in EPSG:3035
 
     def district_lines(self, limit: int | None = 60) -> list[str]:
         """One German line per district, most cut first when the list is cut."""
@@ -207,7 +213,7 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
         _shares(project, shares, options, report)
         _write(project, table, columns, keys, options, report)
     progress.step(100, 100, "fertig")
-    return GridImport(report, table, level_name, len(cells))
+    return GridImport(report, table, level_name, cells, districts)
 
 
 def _scaled(progress: Progress, low: int, high: int) -> Progress:
