@@ -51,8 +51,6 @@ def write_germany(path: Path, rows: int) -> None:
 
 def _filter_child(path: str, naive: bool) -> None:
     """Run in a child process: filter the file to the city, print seconds and peak memory."""
-    import resource
-
     import pandas as pd
 
     from k360desk.io.grid_read import read_cells
@@ -68,7 +66,9 @@ def _filter_child(path: str, naive: bool) -> None:
         _layout, cells = read_cells(path, CITY)
         n = len(cells)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM: this process's own peak (ru_maxrss would carry the parent's peak over the fork).
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "cells": n}))
 
 

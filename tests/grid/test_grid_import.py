@@ -261,3 +261,46 @@ def test_cancel_leaves_the_project_unchanged(laea_project, tmp_path):
     with pytest.raises(Cancelled):
         grid.run(laea_project, source, progress=progress)
     assert laea_project.count("indicator_values") == 0 and laea_project.count("indicators") == 0
+
+
+def test_real_boundaries_agree_with_an_independent_spatial_join(fl_project_grid, tmp_path):
+    """Flensburg's real Stadtteile (UTM 32N) and a grid over them: our sums equal a plain
+    geopandas join of the cell centres, done independently in the project's CRS."""
+    import geopandas as gpd
+    import pandas as pd
+    from pyproj import Transformer
+
+    project = fl_project_grid
+    districts = project.districts_frame()
+    x0, y0, x1, y1 = districts.to_crs(3035).total_bounds
+    rng = np.random.default_rng(7)
+    east = np.arange(int(x0) // 100 * 100, int(x1) + 100, 100)
+    north = np.arange(int(y0) // 100 * 100, int(y1) + 100, 100)
+    ee, nn = np.meshgrid(east, north)
+    ee, nn = ee.ravel(), nn.ravel()
+    people = rng.integers(0, 60, len(ee))
+    lines = ["GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner"]
+    lines += [f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};{p}" for e, n, p in zip(ee, nn, people, strict=True)]
+    source = tmp_path / "flensburg_gitter.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = grid.run(project, source)
+    ours, _ = values_of(project, "zensus22_einwohner")
+    to_utm = Transformer.from_crs(3035, districts.crs, always_xy=True)
+    ux, uy = to_utm.transform(ee + 50.0, nn + 50.0)
+    points = gpd.GeoDataFrame({"people": people}, geometry=gpd.points_from_xy(ux, uy), crs=districts.crs)
+    level = districts[districts["level"] == result.level]
+    joined = gpd.sjoin(points, level[["code", "geometry"]], predicate="within")
+    expected = joined.groupby("code")["people"].sum()
+    assert len(ours) == len(level) == 13
+    got = pd.Series(ours).reindex(expected.index)
+    assert (got == expected).all(), (got - expected).abs().max()
+
+
+@pytest.fixture
+def fl_project_grid(flensburg):
+    from k360desk.io import districts
+
+    project = Project.create("Flensburg")
+    districts.run(project, flensburg / "stadtteile")
+    yield project
+    project.close()
