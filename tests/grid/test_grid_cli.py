@@ -35,11 +35,11 @@ def test_import_grid_from_the_command_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert rc == 0, out
     assert "Werte aus Gitterzellen: 2 neu übernommen" in out
-    assert "Summe der Sozialräume 120, Gesamtzahl der Gemeinde 125, Unterschied -5 (-4,0 %)" in out
+    assert "Ebene „Quartier“: Summe der Sozialräume 120, Gesamtzahl der Gemeinde 125, Unterschied -5" in out
     assert "Je Sozialraum der Ebene „Quartier“:" in out
     assert "1A Am Markt: 6 Zellen, 33 % von der Grenze angeschnitten (20 Einwohner darin)" in out
     table = (tmp_path / "je.csv").read_text(encoding="utf-8-sig")
-    assert table.splitlines()[0].startswith("Schlüssel;Sozialraum;")
+    assert table.splitlines()[0].startswith("Ebene;Schlüssel;Sozialraum;Einwohner;Zellen;")
     with Project.open(project, read_only=True) as saved:
         frame = saved.values_frame(indicators=["zensus22_einwohner"])
         assert dict(zip(frame["district"], frame["value"], strict=True)) == {"1A": 50, "1B": 70}

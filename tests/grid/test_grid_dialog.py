@@ -45,7 +45,7 @@ def test_grid_import_through_the_assistant_with_table_map_and_undo(context, qtbo
     assert dialog.pages.currentWidget() is dialog.result_tabs
     assert "Werte aus Gitterzellen: 2 neu übernommen" in dialog.report_page.summary.text()
     assert dialog.district_model.rowCount() == 2
-    assert dialog.district_model.data(dialog.district_model.index(0, 5)) == "1"  # 1A: one withheld
+    assert dialog.district_model.data(dialog.district_model.index(0, 6)) == "1"  # 1A: one withheld
     dialog.result_tabs.setCurrentIndex(2)
     dialog.resize(900, 620)
     image = dialog.canvas.grab().toImage()

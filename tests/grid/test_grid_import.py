@@ -90,17 +90,19 @@ def test_cells_exactly_inside_sum_to_each_district(laea_project, tmp_path):
     values, frame = values_of(laea_project, "zensus22_einwohner")
     expected_a = sum(10 * (i + 1) + j for i in range(3) for j in range(2))
     expected_b = sum(10 * (i + 1) + j for i in range(3, 6) for j in range(2))
-    assert values == {"1A": expected_a, "1B": expected_b}
+    # Every level with boundaries gets its own sums straight from the cells.
+    assert values == {"1A": expected_a, "1B": expected_b, "1": expected_a + expected_b}
     assert set(frame["status"]) == {"final"} and set(frame["period"]) == {2022}
-    assert result.level == "Quartier"
+    assert result.levels == ["Quartier", "Stadtteil"]
     table = result.districts.set_index("code")
-    assert list(table["cells"]) == [6, 6] and list(table["cells_cut"]) == [0, 0]
-    # The Stadtteil gets the roll-up of its Quartiere: the census total of all 12 cells.
+    assert list(table["cells"]) == [6, 6, 12] and list(table["cells_cut"]) == [0, 0, 0]
     from k360desk.figures.indicators import indicator_table
 
     stadtteil = laea_project.find(DistrictLevel, name="Stadtteil").id
     table = indicator_table(laea_project, "zensus22_einwohner", 2022, stadtteil)
     assert list(table["value"]) == [expected_a + expected_b]
+    only = grid.run(laea_project, source, grid.GridOptions(level="Quartier"))
+    assert only.levels == ["Quartier"] and len(only.districts) == 2
 
 
 def test_indicator_carries_definition_source_date_and_licence(laea_project, tmp_path):
@@ -128,7 +130,7 @@ def test_withheld_cells_are_reported_with_their_area_and_never_counted_as_zero(l
     expected_b = sum(10 * (i + 1) + j for i in range(3, 6) for j in range(2)) - (10 * 6 + 1)
     assert values["1B"] == expected_b
     status = dict(zip(frame["district"], frame["status"], strict=True))
-    assert status == {"1A": "final", "1B": "estimated"}
+    assert status == {"1A": "final", "1B": "estimated", "1": "estimated"}
     table = result.districts.set_index("code")
     assert table.at["1B", "withheld"] == 1
     assert table.at["1B", "withheld_area_share"] == pytest.approx(10_000 / 60_000)
@@ -136,7 +138,7 @@ def test_withheld_cells_are_reported_with_their_area_and_never_counted_as_zero(l
     text = result.report.text()
     assert "1 Zelle geheim gehalten" in text and "nicht als null gezählt" in text
     assert "eingeschränkter Aussagekraft" in text
-    line_b = [line for line in result.district_lines() if line.startswith("1B")][0]
+    line_b = [line for line in result.district_lines("Quartier") if line.startswith("1B")][0]
     assert "1 geheim gehalten (16,7 % der Fläche)" in line_b
 
 
@@ -177,12 +179,12 @@ def test_cells_outside_are_filtered_and_a_mixed_resolution_file_uses_each_cells_
     source.write_text(text, encoding="utf-8")
     result = grid.run(laea_project, source)
     values, _ = values_of(laea_project, "zensus22_einwohner")
-    assert values == {"1A": 5, "1B": 7}
+    assert values == {"1A": 5, "1B": 7, "1": 12}
     report = result.report.text()
     assert "5 Zeilen gelesen, 3 Zellen im Gebiet der Sozialräume, 1 außerhalb" in report
     assert "Zeile 6: übersprungen – Zelle ohne erkennbare Lage" in report
     assert "100 m, 1 km (gemischt" in report
-    assert "1 Zelle im Umriss, aber in keinem Sozialraum" in report
+    assert "Ebene „Quartier“: 1 Zelle im Umriss, aber in keinem Sozialraum" in report
 
 
 def test_a_grid_in_laea_lands_in_districts_stored_in_utm(tmp_path):
@@ -220,13 +222,13 @@ def test_zipped_file_shares_and_the_municipal_total(laea_project, tmp_path):
     share = laea_project.find(Indicator, key="anteil_65plus")
     assert share.kind == "share" and share.scale == 100 and share.name == "Anteil 65 Jahre und älter"
     assert share.numerator_id == laea_project.find(Indicator, key="zensus22_a65undaelter").id
-    assert "Summe der Sozialräume 120, Gesamtzahl der Gemeinde 125, Unterschied -5 (-4,0 %)" \
-        in result.report.text()
+    assert ("„Einwohner“, Ebene „Stadtteil“: Summe der Sozialräume 120, Gesamtzahl der Gemeinde 125, "
+            "Unterschied -5 (-4,0 %)") in result.report.text()
     # The share is computed from numerator and denominator, never summed: 12 of 60 = 20 %.
     from k360desk.figures.indicators import indicator_table
 
     table = indicator_table(laea_project, "anteil_65plus", 2022)
-    assert list(table["value"]) == [pytest.approx(20.0), pytest.approx(20.0)]
+    assert list(table["value"]) == [pytest.approx(20.0), pytest.approx(20.0)]  # the Quartiere
     assert table["reference"].iloc[0] == pytest.approx(20.0)
 
 
@@ -288,7 +290,7 @@ def test_real_boundaries_agree_with_an_independent_spatial_join(fl_project_grid,
     to_utm = Transformer.from_crs(3035, districts.crs, always_xy=True)
     ux, uy = to_utm.transform(ee + 50.0, nn + 50.0)
     points = gpd.GeoDataFrame({"people": people}, geometry=gpd.points_from_xy(ux, uy), crs=districts.crs)
-    level = districts[districts["level"] == result.level]
+    level = districts[districts["level"] == result.levels[0]]
     joined = gpd.sjoin(points, level[["code", "geometry"]], predicate="within")
     expected = joined.groupby("code")["people"].sum()
     assert len(ours) == len(level) == 13

@@ -53,16 +53,18 @@ def run(project, args: argparse.Namespace, progress):
 
 
 def print_result(result, args: argparse.Namespace) -> None:
-    """The per-district lines after the report; the full table as CSV when asked."""
+    """The per-district lines of each level after the report; the full table as CSV when asked."""
     from k360desk.io.spreadsheet import write_csv
 
-    lines = result.district_lines(limit=None if args.districts_report else 60)
-    print(f"Je Sozialraum der Ebene „{result.level}“:")
-    for line in lines:
-        print(f"  {line}")
-    if len(result.districts) > len(lines):
-        print(f"  … die {len(lines)} am stärksten angeschnittenen von {len(result.districts)}; "
-              "alle mit --districts-report DATEI.csv")
+    for level in result.levels:
+        lines = result.district_lines(level, limit=None if args.districts_report else 60)
+        count = int((result.districts["level"] == level).sum())
+        print(f"Je Sozialraum der Ebene „{level}“:")
+        for line in lines:
+            print(f"  {line}")
+        if count > len(lines):
+            print(f"  … die {len(lines)} am stärksten angeschnittenen von {count}; "
+                  "alle mit --districts-report DATEI.csv")
     if args.districts_report:
         write_csv(result.district_table(), args.districts_report)
         print(f"Tabelle je Sozialraum gespeichert: {args.districts_report}")

@@ -1,8 +1,8 @@
 """Import census grid cells (Zensus 2022) as indicator values of the project's districts.
 
 Reads the published grid table (see ``grid_read``), keeps the cells that touch the
-districts, aggregates them to one district level (``analysis.grid``: by cell centre or by
-area share), creates the indicators with their definitions (counts, and shares with
+districts, aggregates them to every district level with boundaries (``analysis.grid``: by
+cell centre or by area share), creates the indicators with their definitions (counts, and shares with
 numerator and denominator) and writes the values in one transaction. The report names
 every cell it could not place, the withheld cells and the area they cover, and for each
 district how many cells its boundary cuts and how many people live in them.
@@ -43,7 +43,7 @@ class GridOptions:
     values: list[str] | None = None  # value columns; None = every additive one
     indicators: list[str] | None = None  # indicator keys for the value columns, same order
     method: str = "centre"
-    level: str | None = None  # district level; None = the finest level with boundaries
+    level: str | None = None  # one district level; None = every level with boundaries
     period: int = 2022
     reference_date: str = CENSUS_DATE
     source: str = CENSUS_SOURCE
@@ -67,14 +67,14 @@ class GridImport:
     """What a grid import did: the usual report and one row per district of the level."""
 
     report: ImportReport
-    districts: pd.DataFrame
-    level: str
+    districts: pd.DataFrame  # one row per district of every level aggregated to (column "level")
+    levels: list[str]  # finest first
     cells: GridCells | None = None  # the cells kept, to draw them beside the districts
-    boundaries: gpd.GeoDataFrame | None = None  # the level's districts in EPSG:3035
+    boundaries: gpd.GeoDataFrame | None = None  # the finest level's districts in EPSG:3035
 
-    def district_lines(self, limit: int | None = 60) -> list[str]:
-        """One German line per district, most cut first when the list is cut."""
-        frame = self.districts
+    def district_lines(self, level: str, limit: int | None = 60) -> list[str]:
+        """One German line per district of ``level``, most cut first when the list is cut."""
+        frame = self.districts[self.districts["level"] == level]
         if limit and len(frame) > limit:
             frame = frame.sort_values(["cut_share", "code"], ascending=[False, True]).head(limit)
         lines = []
@@ -94,12 +94,13 @@ class GridImport:
 
     def district_table(self) -> pd.DataFrame:
         """The per-district table with German headers (for CSV export)."""
-        names = {"code": "Schlüssel", "name": "Sozialraum", "cells": "Zellen",
+        names = {"level": "Ebene", "code": "Schlüssel", "name": "Sozialraum", "cells": "Zellen",
                  "cells_cut": "angeschnittene Zellen", "cut_share": "Anteil angeschnitten",
                  "population_cut": "Einwohner in angeschnittenen Zellen",
                  "withheld": "geheim gehaltene Zellen", "withheld_area_share": "Flächenanteil geheim",
                  "limited": "Zellen mit eingeschränkter Aussagekraft"}
         frame = self.districts.drop(columns=["district_id"])
+        frame = frame[["level", *[c for c in frame.columns if c != "level"]]]
         return frame.rename(columns=names)
 
 
@@ -108,10 +109,11 @@ def _cells(n: int) -> str:
     return f"{format_number(n, 0)} {'Zelle' if n == 1 else 'Zellen'}"
 
 
-def _level(project: Project, name: str | None) -> tuple[int, str]:
+def _levels(project: Project, name: str | None) -> list[tuple[int, str]]:
+    """The levels to aggregate to: the one named, else every level with boundaries (finest first)."""
     from k360desk.projectfile import DistrictLevel
 
-    levels = sorted(project.all(DistrictLevel), key=lambda lv: lv.rank)
+    levels = sorted(project.all(DistrictLevel), key=lambda lv: lv.rank, reverse=True)
     if not levels:
         raise ImportProblem("Das Projekt hat noch keine Sozialräume. Bitte zuerst Grenzen importieren.")
     if name:
@@ -119,14 +121,14 @@ def _level(project: Project, name: str | None) -> tuple[int, str]:
         if not match:
             raise ImportProblem(f"Die Ebene „{name}“ gibt es im Projekt nicht (vorhanden: "
                                 + ", ".join(lv.name for lv in levels) + ").")
-        return match[0].id, match[0].name
+        return [(match[0].id, match[0].name)]
     frame = project.districts_frame()
     has_boundary = frame.geometry.notna() & ~frame.geometry.is_empty
-    for level in reversed(levels):  # finest first
-        if (has_boundary & (frame["level_id"] == level.id)).any():
-            return level.id, level.name
-    raise ImportProblem("Keine Ebene hat Grenzen: Gitterzellen lassen sich nur Sozialräumen mit "
-                        "Grenzen zuordnen.")
+    chosen = [(lv.id, lv.name) for lv in levels if (has_boundary & (frame["level_id"] == lv.id)).any()]
+    if not chosen:
+        raise ImportProblem("Keine Ebene hat Grenzen: Gitterzellen lassen sich nur Sozialräumen mit "
+                            "Grenzen zuordnen.")
+    return chosen
 
 
 def _districts(project: Project, level_id: int, report: ImportReport) -> gpd.GeoDataFrame:
@@ -180,14 +182,15 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
         raise ImportProblem(f"Unbekanntes Verfahren „{options.method}“ (centre oder area).")
     report = ImportReport("grid", str(source), options.to_dict())
     shares = [_parse_share(text) for text in options.shares]
-    level_id, level_name = _level(project, options.level)
-    districts = _districts(project, level_id, report)
+    levels = _levels(project, options.level)
+    boundaries = {name: _districts(project, level_id, report) for level_id, name in levels}
     grid = layout(source, options.layer)
     columns = _columns(grid.value_columns, options, report)
     if options.indicators and len(options.indicators) != len(columns):
         raise ImportProblem(f"{len(options.indicators)} Indikatorschlüssel für {len(columns)} "
                             "Wertespalten: bitte je Spalte einen Schlüssel angeben.")
-    window = tuple(districts.total_bounds)
+    bounds = np.array([frame.total_bounds for frame in boundaries.values()])
+    window = (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
     _layout, cells = read_cells(source, window, columns, options.layer, _scaled(progress, 0, 70))
     for line, reason, content in cells.bad_rows:
         report.skip(line, reason, content)
@@ -198,22 +201,28 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
         raise ImportProblem("Keine Gitterzelle liegt im Gebiet der Sozialräume (stimmt die Datei? "
                             "Die Zellen müssen in ETRS89-LAEA, EPSG:3035, angegeben sein).")
     _note_cells(cells, report)
-    progress.step(75, 100, "Zellen den Sozialräumen zuordnen …")
-    pairs = assign(cells.x, cells.y, cells.size, districts, options.method)
     population = _population_column(columns)
-    table = aggregate(cells.values, cells.limited, cells.size, districts, pairs, population)
-    unplaced = len(cells) - len(np.unique(pairs.cell))
-    if unplaced:
-        report.note(f"{_cells(unplaced)} im Umriss, aber in keinem Sozialraum "
-                    "(z. B. Lücken zwischen Grenzen oder außerhalb der Gemeinde).")
-    _note_totals(table, columns, options, report)
+    tables = []
+    for number, (name, districts) in enumerate(boundaries.items()):
+        progress.step(70 + 15 * number // len(boundaries), 100,
+                      f"Zellen der Ebene „{name}“ zuordnen …")
+        pairs = assign(cells.x, cells.y, cells.size, districts, options.method)
+        table = aggregate(cells.values, cells.limited, cells.size, districts, pairs, population)
+        tables.append(table.assign(level=name))
+        unplaced = len(cells) - len(np.unique(pairs.cell))
+        if unplaced:
+            report.note(f"Ebene „{name}“: {_cells(unplaced)} im Umriss, aber in keinem Sozialraum "
+                        "(z. B. Lücken zwischen Grenzen oder außerhalb der Gemeinde).")
+        _note_totals(table, columns, options, report, name)
+    table = pd.concat(tables, ignore_index=True)
     progress.step(85, 100, "Werte schreiben …")
     with project.transaction():
         keys = _indicators(project, columns, options, cells, report)
         _shares(project, shares, options, report)
         _write(project, table, columns, keys, options, report)
     progress.step(100, 100, "fertig")
-    return GridImport(report, table, level_name, cells, districts)
+    finest = next(iter(boundaries))
+    return GridImport(report, table, list(boundaries), cells, boundaries[finest])
 
 
 def _scaled(progress: Progress, low: int, high: int) -> Progress:
@@ -245,7 +254,7 @@ def _note_cells(cells: GridCells, report: ImportReport) -> None:
 
 
 def _note_totals(table: pd.DataFrame, columns: list[str], options: GridOptions,
-                 report: ImportReport) -> None:
+                 report: ImportReport, level: str) -> None:
     """Compare the districts' sum with the municipality's own total from the same census."""
     for column, total in options.totals.items():
         if column not in columns:
@@ -253,8 +262,9 @@ def _note_totals(table: pd.DataFrame, columns: list[str], options: GridOptions,
         summed = float(np.nansum(table[column].to_numpy(dtype=float)))
         diff = summed - total
         share = f" ({format_number(100 * diff / total, 1)} %)" if total else ""
-        report.note(f"„{column}“: Summe der Sozialräume {format_number(summed, 0)}, Gesamtzahl der "
-                    f"Gemeinde {format_number(total, 0)}, Unterschied {format_number(diff, 0)}{share}.")
+        report.note(f"„{column}“, Ebene „{level}“: Summe der Sozialräume {format_number(summed, 0)}, "
+                    f"Gesamtzahl der Gemeinde {format_number(total, 0)}, "
+                    f"Unterschied {format_number(diff, 0)}{share}.")
 
 
 def _parse_share(text: str) -> tuple[str, str, str, str | None]:

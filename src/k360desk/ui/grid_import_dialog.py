@@ -41,12 +41,12 @@ _ROOT = QModelIndex()
 
 
 class DistrictCellsModel(QAbstractTableModel):
-    """One row per district: code, name, cells, cut share, people in cut cells, withheld."""
+    """One row per district: level, code, name, cells, cut share, people in cut cells, withheld."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[tuple] = []
-        self._headers = [self.tr("Schlüssel"), self.tr("Sozialraum"), self.tr("Zellen"),
+        self._headers = [self.tr("Ebene"), self.tr("Schlüssel"), self.tr("Sozialraum"), self.tr("Zellen"),
                          self.tr("angeschnitten"), self.tr("Einwohner darin"),
                          self.tr("geheim gehalten"), self.tr("Fläche geheim")]
 
@@ -55,7 +55,7 @@ class DistrictCellsModel(QAbstractTableModel):
         self.beginResetModel()
         people = frame["population_cut"] if "population_cut" in frame.columns else [None] * len(frame)
         self._rows = [
-            (r.code, r.name, format_number(r.cells, 0),
+            (r.level, r.code, r.name, format_number(r.cells, 0),
              f"{format_number(100 * r.cut_share, 0)} %" if r.cells else "–",
              "" if p is None else format_number(p, 0), format_number(r.withheld, 0),
              f"{format_number(100 * r.withheld_area_share, 1)} %")
@@ -71,7 +71,7 @@ class DistrictCellsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -172,7 +172,7 @@ class GridImportDialog(QDialog):
         from k360desk.projectfile import DistrictLevel
 
         levels = sorted(self.context.project.all(DistrictLevel), key=lambda lv: lv.rank)
-        self.level.addItem(self.tr("feinste Ebene mit Grenzen"), None)
+        self.level.addItem(self.tr("alle Ebenen mit Grenzen"), None)
         for level in levels:
             self.level.addItem(level.name, level.name)
 

@@ -703,6 +703,10 @@
         <translation>Cells</translation>
     </message>
     <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
         <source>angeschnitten</source>
         <translation>Cut</translation>
     </message>
@@ -1017,8 +1021,8 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>&amp;Municipality total for comparison:</translation>
     </message>
     <message>
-        <source>feinste Ebene mit Grenzen</source>
-        <translation>finest level with boundaries</translation>
+        <source>alle Ebenen mit Grenzen</source>
+        <translation>all levels with boundaries</translation>
     </message>
     <message>
         <source>Gitterzellen (*.csv *.txt *.zip)</source>
