@@ -31,7 +31,8 @@ def test_import_grid_from_the_command_line(tmp_path, capsys):
         z.writestr("Zensus2022_Bevoelkerungszahl_100m-Gitter.csv",
                    grid_csv(block(6, 2, value=lambda i, j: "10")))
     rc = main(["import", "grid", project, str(archive), "--method", "area",
-               "--total", "Einwohner=125", "--districts-report", str(tmp_path / "je.csv")])
+               "--total", "Einwohner=125", "--districts-report", str(tmp_path / "je.csv"),
+               "--cells-map", str(tmp_path / "gitter.png"), "--cells-out", str(tmp_path / "zellen.gpkg")])
     out = capsys.readouterr().out
     assert rc == 0, out
     assert "Werte aus Gitterzellen: 2 neu übernommen" in out
@@ -43,6 +44,14 @@ def test_import_grid_from_the_command_line(tmp_path, capsys):
     with Project.open(project, read_only=True) as saved:
         frame = saved.values_frame(indicators=["zensus22_einwohner"])
         assert dict(zip(frame["district"], frame["value"], strict=True)) == {"1A": 50, "1B": 70}
+    import pyogrio
+
+    cells = pyogrio.read_dataframe(tmp_path / "zellen.gpkg")
+    assert len(cells) == 12 and cells.crs.to_epsg() == 3035 and cells["Einwohner"].sum() == 120
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(tmp_path / "gitter.png"))
+    assert image.width() > 800 and image.height() > 800
 
 
 def test_import_grid_names_the_columns_and_keys(tmp_path, capsys):

@@ -81,3 +81,13 @@ def draw_grid(ax: Axes, cells: GridCells, boundaries: gpd.GeoDataFrame, column: 
     ax.legend(handles, labels, title=title or column, loc="upper center", bbox_to_anchor=(0.5, -0.01),
               ncol=3, fontsize=8, title_fontsize=8, frameon=False)
     return labels
+
+
+def source_line(reference_date: str = "15.05.2022") -> str:
+    """The footer a grid map carries: source, licence, reference date and print date."""
+    from datetime import date
+
+    from k360desk.formats import format_date
+
+    return (f"Quelle: Zensus 2022, Statistische Ämter des Bundes und der Länder, dl-de/by-2-0; "
+            f"Stichtag {reference_date}; gedruckt am {format_date(date.today())}")

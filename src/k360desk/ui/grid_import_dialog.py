@@ -265,7 +265,7 @@ class GridImportDialog(QDialog):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from k360desk.export.grid_map import draw_grid
+        from k360desk.export.grid_map import draw_grid, source_line
 
         if result.cells is None or not result.cells.values:
             return
@@ -273,6 +273,8 @@ class GridImportDialog(QDialog):
         figure = Figure(figsize=(7, 5), layout="constrained")
         draw_grid(figure.add_subplot(), result.cells, result.boundaries, column,
                   title=self.tr("%1 je Gitterzelle").replace("%1", column))
+        figure.text(0.01, 0.005, source_line(result.report.options.get("reference_date", "15.05.2022")),
+                    fontsize=7, color="#333333")
         canvas = FigureCanvasQTAgg(figure)
         canvas.setAccessibleName(self.tr("Gitterkarte: %1 je Zelle mit den Grenzen der Sozialräume")
                                  .replace("%1", column))
