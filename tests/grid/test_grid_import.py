@@ -306,3 +306,13 @@ def fl_project_grid(flensburg):
     districts.run(project, flensburg / "stadtteile")
     yield project
     project.close()
+
+
+def test_centres_written_with_a_decimal_comma_or_missing_fall_back_to_text(laea_project, tmp_path):
+    source = tmp_path / "komma.csv"
+    source.write_text("GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner\n"
+                      f"{cell_id(X0, Y0)};{X0 + 50},0;{Y0 + 50},0;4\n"
+                      f"{cell_id(X0 + 500, Y0)};;;6\n", encoding="utf-8")
+    grid.run(laea_project, source, grid.GridOptions(level="Quartier"))
+    values, _ = values_of(laea_project, "zensus22_einwohner")
+    assert values == {"1A": 4, "1B": 6}

@@ -50,11 +50,11 @@ def assign(x: np.ndarray, y: np.ndarray, size: np.ndarray, districts: gpd.GeoDat
     shapely.prepare(geoms)  # thousands of predicates per district polygon
     tree = shapely.STRtree(geoms)
     boxes = cell_boxes(x, y, size)
-    b_cell, b_dist = tree.query(boxes, predicate="intersects")
-    # A cell covered by a district (its edges may lie on the boundary) counts whole; only
-    # the others need their overlap measured, and only under the area rule.
-    covered = shapely.covers(geoms[b_dist], boxes[b_cell])
     if method == "area":
+        b_cell, b_dist = tree.query(boxes, predicate="intersects")
+        # A cell covered by a district (its edges may lie on the boundary) counts whole; only
+        # the others need their overlap measured.
+        covered = shapely.covers(geoms[b_dist], boxes[b_cell])
         overlap = np.ones(len(b_cell))
         part = ~covered
         if part.any():
@@ -62,17 +62,16 @@ def assign(x: np.ndarray, y: np.ndarray, size: np.ndarray, districts: gpd.GeoDat
             overlap[part] = shapely.area(pieces) / (size[b_cell[part]] ** 2)
         real = overlap > 1e-9  # sharing an edge or a corner is not an overlap
         return Assignment(b_cell[real], b_dist[real], overlap[real], ~covered[real])
-    points = shapely.points(x, y)
-    p_cell, p_dist = tree.query(points, predicate="intersects")
+    p_cell, p_dist = tree.query(shapely.points(x, y), predicate="intersects")
     if len(p_cell):
         # A centre on a boundary lies in two districts: keep the one whose code sorts first.
         order = np.lexsort((districts["code"].astype(str).to_numpy()[p_dist], p_cell))
         p_cell, p_dist = p_cell[order], p_dist[order]
         first = np.r_[True, p_cell[1:] != p_cell[:-1]]
         p_cell, p_dist = p_cell[first], p_dist[first]
-    pair_cut = pd.Series(~covered, index=pd.MultiIndex.from_arrays([b_cell, b_dist]))
-    is_cut = pair_cut.reindex(pd.MultiIndex.from_arrays([p_cell, p_dist]), fill_value=False)
-    return Assignment(p_cell, p_dist, np.ones(len(p_cell)), is_cut.to_numpy(bool))
+    # The boundary cuts a cell when the district holding its centre does not cover it.
+    cut = ~shapely.covers(geoms[p_dist], boxes[p_cell])
+    return Assignment(p_cell, p_dist, np.ones(len(p_cell)), cut)
 
 
 def aggregate(values: dict[str, np.ndarray], limited: np.ndarray, size: np.ndarray,

@@ -177,14 +177,42 @@ def read_cells(path: str | Path, window: tuple[float, float, float, float] | Non
                             "Wertespalten der Datei: " + ", ".join(grid.value_columns))
     usecols = [c for c in (grid.id_column, grid.x_column, grid.y_column, grid.marker_column) if c]
     usecols += wanted
-    kept: list[pd.DataFrame] = []
     result = GridCells(np.empty(0), np.empty(0), np.empty(0), {}, np.empty(0, bool), np.empty(0, object))
+    try:
+        # Fast path: the C parser reads the centre columns as numbers itself.
+        kept = _read_chunks(path, member, grid, usecols, window, result, progress, numeric=True)
+    except ValueError:
+        # A centre column holds text (a decimal comma, a marker): read everything as text.
+        result = GridCells(np.empty(0), np.empty(0), np.empty(0), {}, np.empty(0, bool),
+                           np.empty(0, object))
+        kept = _read_chunks(path, member, grid, usecols, window, result, progress, numeric=False)
+    frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
+    if frame.empty:
+        return grid, result
+    result.x, result.y = frame["x"].to_numpy(float), frame["y"].to_numpy(float)
+    result.size = frame["size"].to_numpy(float)
+    result.ids = frame["id"].to_numpy(object)
+    result.values = {c: parse_values(frame[c]) for c in wanted}
+    markers = frame[grid.marker_column].astype(str).str.upper() if grid.marker_column else None
+    result.limited = (markers.str.contains("|".join(LIMITED), regex=True).to_numpy()
+                      if markers is not None else np.zeros(len(frame), bool))
+    return grid, result
+
+
+def _read_chunks(path: Path, member: str | None, grid: GridLayout, usecols: list[str],
+                 window: tuple[float, float, float, float] | None, result: GridCells,
+                 progress: Progress, numeric: bool) -> list[pd.DataFrame]:
+    """The chunks of kept cells; ``numeric`` lets the parser read the centre columns as floats."""
+    dtype: dict[str, object] = dict.fromkeys(usecols, str)
+    if numeric and grid.x_column and grid.y_column:
+        dtype[grid.x_column] = dtype[grid.y_column] = "float64"
+    kept = []
     stream, size_total = _open_text(path, member)
     size_total = max(size_total, 1)
     with stream:
         # pandas' C parser reads the binary stream itself; decoding in Python would triple
         # the time on a whole-of-Germany file.
-        reader = pd.read_csv(stream, sep=grid.sep, dtype=str, usecols=usecols, chunksize=CHUNK_ROWS,
+        reader = pd.read_csv(stream, sep=grid.sep, dtype=dtype, usecols=usecols, chunksize=CHUNK_ROWS,
                              encoding=grid.encoding, keep_default_na=False, na_filter=False)
         for chunk in _chunks(reader):
             if progress.cancelled:
@@ -203,17 +231,7 @@ def read_cells(path: str | Path, window: tuple[float, float, float, float] | Non
             kept.append(frame)
             progress.step(min(_position(stream), size_total), size_total,
                           f"Gitterzellen lesen … {result.rows_read:,} Zeilen".replace(",", "."))
-    frame = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
-    if frame.empty:
-        return grid, result
-    result.x, result.y = frame["x"].to_numpy(float), frame["y"].to_numpy(float)
-    result.size = frame["size"].to_numpy(float)
-    result.ids = frame["id"].to_numpy(object)
-    result.values = {c: parse_values(frame[c]) for c in wanted}
-    markers = frame[grid.marker_column].astype(str).str.upper() if grid.marker_column else None
-    result.limited = (markers.str.contains("|".join(LIMITED), regex=True).to_numpy()
-                      if markers is not None else np.zeros(len(frame), bool))
-    return grid, result
+    return kept
 
 
 def _position(stream) -> int:
@@ -232,8 +250,7 @@ def _near(chunk: pd.DataFrame, grid: GridLayout, window: tuple[float, float, flo
     """
     margin = 10_000
     if grid.x_column and grid.y_column:
-        x = pd.to_numeric(chunk[grid.x_column], errors="coerce").to_numpy(float)
-        y = pd.to_numeric(chunk[grid.y_column], errors="coerce").to_numpy(float)
+        x, y = _number(chunk[grid.x_column]), _number(chunk[grid.y_column])
     else:
         ids = chunk[grid.id_column].astype(str)
         y = pd.to_numeric(ids.str.extract(r"N(\d+)E", expand=False), errors="coerce").to_numpy(float)
@@ -244,6 +261,14 @@ def _near(chunk: pd.DataFrame, grid: GridLayout, window: tuple[float, float, flo
     keep = near | unknown
     result.rows_outside += int((~keep).sum())
     return chunk[keep]
+
+
+def _number(column: pd.Series) -> np.ndarray:
+    """A centre column as floats (already numbers on the fast path; "4337050,0" read too)."""
+    if pd.api.types.is_float_dtype(column):
+        return column.to_numpy(float)
+    return pd.to_numeric(column.astype(str).str.replace(",", ".", regex=False),
+                         errors="coerce").to_numpy(float)
 
 
 def _chunks(reader) -> Iterator[pd.DataFrame]:
@@ -263,10 +288,7 @@ def _locate(chunk: pd.DataFrame, grid: GridLayout, result: GridCells) -> pd.Data
     size = np.full(n, float(grid.resolution) if grid.resolution else np.nan)
     ids = chunk[grid.id_column] if grid.id_column else pd.Series([""] * n, index=chunk.index)
     if grid.x_column and grid.y_column:
-        x = pd.to_numeric(chunk[grid.x_column].str.replace(",", ".", regex=False),
-                          errors="coerce").to_numpy(float)
-        y = pd.to_numeric(chunk[grid.y_column].str.replace(",", ".", regex=False),
-                          errors="coerce").to_numpy(float)
+        x, y = _number(chunk[grid.x_column]), _number(chunk[grid.y_column])
     if grid.id_column:
         ix, iy, isize, ok = parse_ids(ids)
         # The id is the authority on the cell size (files may mix resolutions); centres
