@@ -234,18 +234,24 @@ def test_dropping_a_project_file_opens_it(window, answers, tmp_path):
 
 
 def test_import_entries_open_the_import_assistant(window, answers):
+    from k360desk.ui.grid_import_dialog import GridImportDialog
     from k360desk.ui.import_dialog import ImportDialog
 
     window.documents.open_demo()
     file_menu = window.menuBar().actions()[0].menu()
     import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Importieren")
-    for action, kind in zip(import_menu.actions(), ("districts", "values", "facilities"),
-                            strict=True):
+    actions = import_menu.actions()
+    for action, kind in zip(actions[:3], ("districts", "values", "facilities"), strict=True):
         assert action.isEnabled()
         action.trigger()
         dialog = window.findChildren(ImportDialog)[-1]
         assert dialog.kind == kind
         dialog.reject()
+    assert actions[3].text() == "&Zensus-Gitterzellen…" and actions[3].isEnabled()
+    actions[3].trigger()
+    dialog = window.findChildren(GridImportDialog)[-1]
+    assert dialog.level.count() >= 2  # "alle Ebenen" and the demo's levels
+    dialog.reject()
 
 
 def test_cancelled_new_project_keeps_the_open_one(window, answers):

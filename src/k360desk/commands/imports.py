@@ -6,9 +6,11 @@ import argparse
 import sys
 
 from k360desk.cli import CommandError
+from k360desk.commands import grid
 from k360desk.commands.common import open_project
 
-_KINDS = {"districts": "Sozialräume (Grenzen)", "values": "Indikatorwerte", "facilities": "Einrichtungen"}
+_KINDS = {"districts": "Sozialräume (Grenzen)", "values": "Indikatorwerte", "facilities": "Einrichtungen",
+          "grid": "Zensus-Gitterzellen"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,16 +20,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Importiert Daten in ein Projekt, druckt den Bericht und speichert das Projekt. "
                     "Rückgabe 0 nur, wenn keine Zeile übersprungen wurde (sonst 3; mit --allow-skipped 0).")
     p.add_argument("kind", choices=list(_KINDS), metavar="ART",
-                   help="districts (Grenzen), values (Indikatorwerte) oder facilities (Einrichtungen)")
+                   help="districts (Grenzen), values (Indikatorwerte), facilities (Einrichtungen) oder "
+                        "grid (Zensus-Gitterzellen, EPSG:3035)")
     p.add_argument("project", metavar="PROJEKT", help="Projektdatei (.k360)")
     p.add_argument("file", metavar="DATEI",
                    help="CSV, XLSX, GeoJSON, Shapefile (.zip oder Ordner), GeoPackage")
     p.add_argument("--code", metavar="SPALTE", help="Spalte mit dem Schlüssel des Sozialraums")
     p.add_argument("--name", metavar="SPALTE", help="Spalte mit dem Namen")
     p.add_argument("--parent", metavar="SPALTE", help="Spalte mit dem Schlüssel des Oberbezirks")
-    p.add_argument("--indicator", metavar="SPALTE", help="Spalte mit dem Indikator (Langform)")
+    p.add_argument("--indicator", metavar="SPALTE", action="append",
+                   help="Spalte mit dem Indikator (Langform); grid: Indikatorschlüssel je Wertespalte")
     p.add_argument("--period", metavar="SPALTE", help="Spalte mit Jahr oder Stichtag")
-    p.add_argument("--value", metavar="SPALTE", help="Spalte mit dem Wert (Langform)")
+    p.add_argument("--value", metavar="SPALTE", action="append",
+                   help="Spalte mit dem Wert (Langform); grid: Wertespalte(n), mehrfach möglich")
     p.add_argument("--year", type=int, metavar="JAHR", help="festes Jahr für alle Werte")
     p.add_argument("--indicator-key", metavar="SCHLÜSSEL",
                    help="fester Indikator, wenn die Spalten Jahre sind")
@@ -42,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Rückgabe 0 auch, wenn Zeilen übersprungen wurden")
     p.add_argument("--report", metavar="DATEI.csv", help="vollständigen Bericht als CSV speichern")
     p.add_argument("--quiet", action="store_true", help="keinen Fortschritt anzeigen")
+    grid.add_arguments(p)
     p.set_defaults(func=_import)
 
 
@@ -77,11 +83,14 @@ def _import(args: argparse.Namespace) -> int:
                 report = districts.run(project, args.file, options, progress)
             elif args.kind == "values":
                 options = values.ValueOptions(
-                    table=_table_options(args), district=args.code, indicator=args.indicator,
-                    period=args.period, value=args.value, fixed_period=args.year,
+                    table=_table_options(args), district=args.code, indicator=_one(args.indicator),
+                    period=args.period, value=_one(args.value), fixed_period=args.year,
                     fixed_indicator=args.indicator_key, level=args.level,
                     create_indicators=args.create_indicators)
                 report = values.run(project, args.file, options, progress)
+            elif args.kind == "grid":
+                result = grid.run(project, args, progress)
+                report = result.report
             else:
                 columns = {role: getattr(args, role) for role in ("name",) if getattr(args, role)}
                 options = facilities.FacilityOptions(table=_table_options(args), layer=None if str(
@@ -91,6 +100,8 @@ def _import(args: argparse.Namespace) -> int:
         except ImportProblem as exc:
             raise CommandError(str(exc)) from exc
         print(report.text(limit=None if args.report is None else 50))
+        if args.kind == "grid":
+            grid.print_result(result, args)
         if args.report:
             report.to_csv(args.report)
             print(f"Bericht gespeichert: {args.report}")
@@ -103,3 +114,8 @@ def _import(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 3
     return 0
+
+
+def _one(values: list[str] | None) -> str | None:
+    """The last of a repeatable option (values import: one column)."""
+    return values[-1] if values else None

@@ -12,7 +12,7 @@ import pandas as pd
 from k360desk.formats import format_number
 
 KIND_LABELS = {"districts": "Sozialräume", "values": "Indikatorwerte", "facilities": "Einrichtungen",
-               "statements": "Einschätzungen"}
+               "statements": "Einschätzungen", "grid": "Werte aus Gitterzellen"}
 SKIPPED = "übersprungen"
 DOUBTFUL = "Hinweis"
 

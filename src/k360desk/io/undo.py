@@ -47,7 +47,7 @@ def undo_import(project: Project, report: ImportReport) -> None:
 
 def redo_import(project: Project, report: ImportReport, progress: Progress = NO_PROGRESS) -> ImportReport:
     """Run the same import again from its source with the same options; return the new report."""
-    from k360desk.io import districts, facilities, values
+    from k360desk.io import districts, facilities, grid, values
 
     if report.kind == "districts":
         return districts.run(project, report.source, districts.DistrictOptions.from_dict(report.options),
@@ -57,4 +57,6 @@ def redo_import(project: Project, report: ImportReport, progress: Progress = NO_
     if report.kind == "facilities":
         return facilities.run(project, report.source,
                               facilities.FacilityOptions.from_dict(report.options), progress)
+    if report.kind == "grid":
+        return grid.run(project, report.source, grid.GridOptions.from_dict(report.options), progress).report
     raise ValueError(report.kind)

@@ -22,6 +22,7 @@ IMPORT_KINDS = (
     ("districts", QT_TRANSLATE_NOOP("Menus", "&Sozialräume…")),
     ("values", QT_TRANSLATE_NOOP("Menus", "&Indikatorwerte…")),
     ("facilities", QT_TRANSLATE_NOOP("Menus", "&Einrichtungen…")),
+    ("grid", QT_TRANSLATE_NOOP("Menus", "&Zensus-Gitterzellen…")),
 )
 
 
@@ -158,6 +159,11 @@ class Menus(QObject):
             widget = widget.parentWidget()
 
     def _import(self, kind: str) -> None:
+        if kind == "grid":
+            from k360desk.ui.grid_import_dialog import show_grid_import_dialog
+
+            show_grid_import_dialog(self.window.context, self.window)
+            return
         try:
             from k360desk.ui.import_dialog import show_import_dialog
         except ImportError:

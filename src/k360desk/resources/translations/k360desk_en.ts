@@ -689,6 +689,41 @@
     </message>
 </context>
 <context>
+    <name>DistrictCellsModel</name>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Zellen</source>
+        <translation>Cells</translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>angeschnitten</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>Einwohner darin</source>
+        <translation>Residents in them</translation>
+    </message>
+    <message>
+        <source>geheim gehalten</source>
+        <translation>Withheld</translation>
+    </message>
+    <message>
+        <source>Fläche geheim</source>
+        <translation>Area withheld</translation>
+    </message>
+</context>
+<context>
     <name>DistrictsPage</name>
     <message>
         <source>Ebene</source>
@@ -905,6 +940,125 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Legen Sie zuerst Indikatoren an.</source>
         <translation>Create indicators first.</translation>
+    </message>
+</context>
+<context>
+    <name>GridImportDialog</name>
+    <message>
+        <source>Zensus-Gitterzellen importieren</source>
+        <translation>Import census grid cells</translation>
+    </message>
+    <message>
+        <source>&amp;Bericht</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>Zellen je Sozialraum</source>
+        <translation>Cells per district</translation>
+    </message>
+    <message>
+        <source>&amp;Je Sozialraum</source>
+        <translation>Per &amp;district</translation>
+    </message>
+    <message>
+        <source>&amp;Gitterkarte</source>
+        <translation>&amp;Grid map</translation>
+    </message>
+    <message>
+        <source>&amp;Importieren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>CSV oder ZIP der Statistischen Ämter</source>
+        <translation>CSV or ZIP from the statistical offices</translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Datei:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Wertespalten</source>
+        <translation>Value columns</translation>
+    </message>
+    <message>
+        <source>&amp;Wertespalten:</source>
+        <translation>&amp;Value columns:</translation>
+    </message>
+    <message>
+        <source>&amp;Ebene:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>nach &amp;Zellmittelpunkt (Regel der Statistischen Ämter)</source>
+        <translation>by cell &amp;centre (rule of the statistical offices)</translation>
+    </message>
+    <message>
+        <source>nach &amp;Flächenanteil (angeschnittene Zellen geteilt)</source>
+        <translation>by &amp;area share (cut cells are split)</translation>
+    </message>
+    <message>
+        <source>Zuordnung:</source>
+        <translation>Assignment:</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>z. B. 89.504 (optional)</source>
+        <translation>e.g. 89,504 (optional)</translation>
+    </message>
+    <message>
+        <source>Gesamtzahl der &amp;Gemeinde zum Vergleich:</source>
+        <translation>&amp;Municipality total for comparison:</translation>
+    </message>
+    <message>
+        <source>alle Ebenen mit Grenzen</source>
+        <translation>all levels with boundaries</translation>
+    </message>
+    <message>
+        <source>Gitterzellen (*.csv *.txt *.zip)</source>
+        <translation>Grid cells (*.csv *.txt *.zip)</translation>
+    </message>
+    <message>
+        <source>Anteil oder Durchschnitt je Zelle – lässt sich nicht aufsummieren</source>
+        <translation>Share or mean per cell – cannot be added up</translation>
+    </message>
+    <message>
+        <source>Die Gesamtzahl „%1“ ist keine Zahl.</source>
+        <translation>The total “%1” is not a number.</translation>
+    </message>
+    <message>
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 je Gitterzelle</source>
+        <translation>%1 per grid cell</translation>
+    </message>
+    <message>
+        <source>Gitterkarte: %1 je Zelle mit den Grenzen der Sozialräume</source>
+        <translation>Grid map: %1 per cell with the district boundaries</translation>
+    </message>
+    <message>
+        <source>Der Import ist fehlgeschlagen (%1). Das Projekt ist unverändert.</source>
+        <translation>The import failed (%1). The project is unchanged.</translation>
+    </message>
+    <message>
+        <source>Import abgebrochen – das Projekt ist unverändert.</source>
+        <translation>Import cancelled – the project is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1820,10 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>&amp;Einrichtungen…</source>
         <translation>&amp;Facilities…</translation>
+    </message>
+    <message>
+        <source>&amp;Zensus-Gitterzellen…</source>
+        <translation>&amp;Census grid cells…</translation>
     </message>
     <message>
         <source>&amp;Datei</source>
