@@ -156,8 +156,8 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
         text = REASON_POPULATION.format(n=f"{int(n_min):,}".replace(",", ".")
                                         if float(n_min).is_integer() else n_min)
         # fmin ignores a missing start value: then the current population decides
-        low = np.fmin(pop, at(method.population, base)) if method.min_population_over_span \
-            else pop
+        over_span = method.min_population_at == "period_and_base"
+        low = np.fmin(pop, at(method.population, base)) if over_span else pop
         reason = np.where(low < float(n_min), text, reason)
     codes = pd.Series(ds["code"].astype(str).to_numpy())
     declared = codes.map(method.exclusions).to_numpy(dtype=object)
