@@ -937,8 +937,8 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>Import facilities</translation>
     </message>
     <message>
-        <source>Geodaten (*.geojson *.json *.zip *.shp *.gpkg)</source>
-        <translation>Geodata (*.geojson *.json *.zip *.shp *.gpkg)</translation>
+        <source>Geodaten oder Listen (*.geojson *.json *.zip *.shp *.gpkg *.csv *.txt *.xlsx)</source>
+        <translation>Geodata or lists (*.geojson *.json *.zip *.shp *.gpkg *.csv *.txt *.xlsx)</translation>
     </message>
     <message>
         <source>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
