@@ -16,7 +16,10 @@ _DECIMALS = {"Einwohner": 0, "Plätze": 0, "Zielbevölkerung": 0, "Fehlende Plä
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add index and coverage."""
+    """Add index, coverage, index-definition and index-run."""
+    from k360desk.commands import index_store
+
+    index_store.register(sub)
     p = sub.add_parser(
         "index", help="Sozialindex berechnen (Status, Dynamik, Klassen)",
         description="Berechnet einen Sozialindex je Sozialraum: z-Werte der Indikatoren, Status- "
