@@ -143,3 +143,31 @@ def comparison_display_table(table: pd.DataFrame) -> pd.DataFrame:
         "Status B": table["status_class_b"].fillna(""),
         "Dynamik A": table["dynamics_class_a"].fillna(""),
         "Dynamik B": table["dynamics_class_b"].fillna(""), "Warum": table["why"]})
+
+
+def delete_index_run(project: Project, run_id: int) -> None:
+    """Remove a stored run (undo of storing it)."""
+    from k360desk.models.indices import delete_run
+
+    with project.transaction():
+        delete_run(project, run_id)
+
+
+def delete_definition(project: Project, name: str) -> None:
+    """Remove a stored definition (undo of saving a new one); its runs keep their copy."""
+    from k360desk.models.indices import delete_definition as delete
+
+    delete(project, name)
+
+
+def definition_or_none(project: Project, name: str) -> IndexMethod | None:
+    """The stored definition ``name``, or None if there is none (or it is unreadable)."""
+    from k360desk.models import indices
+    from k360desk.projectfile import ProjectError
+
+    if name not in indices.definition_names(project):
+        return None
+    try:
+        return definition(project, name)
+    except (MethodError, ProjectError):
+        return None

@@ -189,3 +189,10 @@ def load_run(project: Project, run_id: int) -> tuple[pd.DataFrame, dict[str, Any
     table = pd.concat([results.drop(columns=["run_id"]), details], axis=1)
     table["included"] = table["included"].astype(bool)
     return table, parameters
+
+
+def delete_definition(project: Project, name: str) -> None:
+    """Remove the stored definition ``name`` (runs keep their own copy in their parameters)."""
+    record = project.find(IndexDefinition, name=name)
+    if record is not None:
+        project.delete(IndexDefinition, int(record.id))  # type: ignore[arg-type]
