@@ -59,7 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Definition und Ergebnis mit allen Parametern im Projekt speichern")
     p.add_argument("--name", metavar="NAME",
                    help="mit --store: Name des Indexlaufs (Standard: Verfahren und Jahr); eine "
-                        "abweichende Definition wird unter diesem Namen als Variante gespeichert")
+                        "abweichende Definition wird unter dem Namen des Laufs als Variante "
+                        "daneben gespeichert")
     p.add_argument("--replace", action="store_true",
                    help="mit --store: Definition bzw. Indexlauf gleichen Namens ersetzen")
     p.add_argument("-o", "--output", metavar="DATEI", help="Ergebnis als CSV (Excel) schreiben")
@@ -151,22 +152,20 @@ def _index(args: argparse.Namespace) -> int:
         if args.name and not args.store:
             raise CommandError("--name gilt nur mit --store.")
         run_name = (args.name or "").strip()
-        if args.store and not args.replace and figures.stored_definition_differs(project, method):
-            if not args.name:
-                raise CommandError(
-                    f"Im Projekt ist schon eine andere Definition „{method.name}“ gespeichert "
-                    "(andere Indikatoren oder Einstellungen). Zum Ersetzen --replace angeben, "
-                    "für eine Variante daneben --name NAME.")
-            method.name = run_name
-            if figures.stored_definition_differs(project, method):
-                raise CommandError(f"Im Projekt ist schon eine andere Definition „{run_name}“ "
-                                   "gespeichert. Zum Ersetzen --replace angeben.")
+        variant_of = None
         if args.store and not run_name:
             run_name = _free_name(f"{method.name} {args.period}",
                                   figures.index_run_names(project))
         elif args.store and not args.replace and run_name in figures.index_run_names(project):
             raise CommandError(f"Einen Indexlauf „{run_name}“ gibt es schon. Einen anderen Namen "
                                "mit --name wählen oder mit --replace ersetzen.")
+        if args.store and not args.replace and figures.stored_definition_differs(project, method):
+            # Another edition or a variant: stored beside the existing definition under the
+            # run's name, never over it.
+            variant_of, method.name = method.name, run_name
+            if figures.stored_definition_differs(project, method):
+                raise CommandError(f"Im Projekt ist schon eine andere Definition „{run_name}“ "
+                                   "gespeichert. Zum Ersetzen --replace angeben.")
         try:
             result = figures.index_for_project(project, method, args.period)
         except (MethodError, figures.FigureError) as exc:
@@ -193,6 +192,9 @@ def _index(args: argparse.Namespace) -> int:
             print(f"Definition gespeichert: {args.save_definition}")
         if args.store:
             print(f"Im Projekt gespeichert (Indexlauf {run_id} „{run_name}“).")
+            if variant_of:
+                print(f"Die Definition weicht von „{variant_of}“ ab und ist als Variante "
+                      f"„{method.name}“ daneben gespeichert (ersetzen: --replace).")
     finally:
         project.close()
     return 0

@@ -32,15 +32,24 @@ from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.tasks import run_task
 
 
-def compute_in_worker(values, districts, method, period):
-    """The work of a run: pure computation on frames read beforehand (no database)."""
+def compute_in_worker(project, method, period):
+    """The work of a run: read the values on the worker's own read connection and compute,
+    so the window stays responsive at city scale. Returns (result, hidden z-values)."""
     def work(progress):
-        from k360desk.analysis.socialindex import compute_index
+        from k360desk.figures.indicators import index_for_project, index_hidden_components
+        from k360desk.projectfile.project import Project
 
-        progress.step(0, 2, "")
-        result = compute_index(values, districts, method, period)
-        progress.step(1, 2, "")
-        return result
+        progress.step(0, 3, "")
+        conn = project.connect_reader()
+        try:
+            # A read-only view of the working copy on this thread's connection; never
+            # closed as a Project, which would remove the working copy.
+            reader = Project(conn, project.work_path, None, read_only=True)
+            result = index_for_project(reader, method, period)
+            progress.step(2, 3, "")
+            return result, index_hidden_components(reader, result)
+        finally:
+            conn.close()
     return work
 
 
@@ -313,23 +322,19 @@ class IndexPage(QWidget):
 
     def run_index(self) -> None:
         """Compute the index of the form in the background; the table fills when done."""
-        from k360desk.figures.indicators import index_values
-
         project = self.context.project
         if project is None:
             return
         try:
             method = self.current_method()
             period = self.period.value()
-            values = index_values(project, method, period)
-            districts = project.districts_frame()
         except ValueError as exc:
             self._say(str(exc), error=True)
             return
         self._say(self.tr("Wird berechnet …"))
         self.run_button.setEnabled(False)
         self.task = run_task(self, self.tr("Sozialindex wird berechnet …"),
-                             compute_in_worker(values, districts, method, period),
+                             compute_in_worker(project, method, period),
                              self._show_result, on_error=self._failed, key=f"index-{id(self)}",
                              on_cancel=lambda: self.run_button.setEnabled(True))
 
@@ -339,14 +344,14 @@ class IndexPage(QWidget):
         self.run_button.setEnabled(True)
         self._say(str(exc), error=True)
 
-    def _show_result(self, result) -> None:
+    def _show_result(self, computed) -> None:
         if not isValid(self):
             return
-        from k360desk.figures.indicators import index_display_table, index_hidden_components
+        from k360desk.figures.indicators import index_display_table
 
+        result, hidden = computed
         self.run_button.setEnabled(True)
         self.result = result
-        hidden = index_hidden_components(self.context.project, result)
         self.model.set_frame(index_display_table(result, hidden=hidden))
         self.table.resizeColumnsToContents()
         self.store_button.setEnabled(True)
