@@ -75,3 +75,13 @@ def test_map_and_profile_say_why_there_is_no_map(tmp_path, capsys):
     text = " ".join(text.split())
     assert "Keine Karte: für diesen Sozialraum ist keine Grenze erfasst." in text
     assert "Arbeitslosigkeit" in text  # the figures are there all the same
+
+
+def test_facility_import_says_it_cannot_place_without_boundaries(tmp_path, write, capsys):
+    from tests.analysis.mss_city import build_mss_city
+
+    path = build_mss_city(tmp_path / "mss.k360")
+    source = write("kitas.csv", "name;art;plaetze;x;y\nKita A;Kita;40;500000;5800000\n")
+    assert main(["import", "facilities", str(path), str(source)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "haben keine Grenzen: die Einrichtungen sind keinem Sozialraum zugeordnet" in out
