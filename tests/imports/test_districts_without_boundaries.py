@@ -85,3 +85,36 @@ def test_facility_import_says_it_cannot_place_without_boundaries(tmp_path, write
     assert main(["import", "facilities", str(path), str(source)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "haben keine Grenzen: die Einrichtungen sind keinem Sozialraum zugeordnet" in out
+
+
+def test_district_assistant_takes_a_list_without_boundaries(small_project, qtbot, write):
+    from k360desk.ui.context import ProjectContext
+    from k360desk.ui.import_dialog import show_import_dialog
+
+    context = ProjectContext()
+    context.set_project(small_project)
+    try:
+        path = write("planungsraeume.csv", "Schlüssel;Bezeichnung;Stadtteil\n"
+                                           "31;Hafen;1\n32;Werft;2\n")
+        dialog = show_import_dialog(context, "districts")
+        qtbot.addWidget(dialog)
+        dialog.set_source(path)
+        assert dialog.problem.text() == ""
+        assert "Ohne Grenzen" in dialog.detected.text()
+        dialog.role_combos["code"].setCurrentIndex(dialog.role_combos["code"].findData("Schlüssel"))
+        dialog.role_combos["name"].setCurrentIndex(
+            dialog.role_combos["name"].findData("Bezeichnung"))
+        dialog.role_combos["parent"].setCurrentIndex(
+            dialog.role_combos["parent"].findData("Stadtteil"))
+        dialog.level.setCurrentText("Quartier")
+        dialog.start_import()
+        assert dialog.task.wait(30000)
+        assert dialog.report.taken == 2
+        frame = small_project.districts_frame().set_index("code")
+        assert frame.loc["32", "name"] == "Werft" and frame.geometry.loc["32"] is None
+        parents = frame.loc[["31", "32"], "parent_id"].map(frame.reset_index().set_index("id")["code"])
+        assert parents.tolist() == ["1", "2"]
+        context.undo_stack.undo()
+        assert "31" not in set(small_project.districts_frame()["code"])
+    finally:
+        context.set_project(None)
