@@ -115,6 +115,8 @@ def test_index_page_saves_a_definition_with_undo(qtbot, mss_context):
     assert page.definition.currentData() == "Unsere Variante"
     mss_context.undo_stack.undo()
     assert "Unsere Variante" not in definitions_frame(mss_context.project)["name"].tolist()
+    names = [page.definition.itemData(i) for i in range(page.definition.count())]
+    assert names == ["berlin-mss"]  # the choice follows the undo
 
 
 def test_index_page_says_what_is_missing(qtbot, mss_context):

@@ -284,7 +284,11 @@ class IndexPage(QWidget):
 
     def _on_changed(self, changes) -> None:
         tables = {getattr(c, "table", "") for c in changes}
-        if tables & {"indices", "index_runs", "indicators"} and isValid(self):
+        if not isValid(self):
+            return
+        if tables & {"indices", "indicators"}:
+            self.reload()  # a definition came or went (also by undo)
+        elif "index_runs" in tables:
             self._load_runs()
 
     # --- the method of the form ----------------------------------------------------------
