@@ -88,6 +88,18 @@ def test_index_page_runs_the_preset_stores_undoes_and_compares(qtbot, mss_contex
     mss_context.undo_stack.redo()
     assert runs_frame(mss_context.project)["name"].tolist() == ["MSS 2021"]
 
+    assert page.status_cuts.text() == "-1; 1; 1,5" and page.dynamics_cuts.text() == "-1; 1"
+    page.exclusions.setText("01=Sondergebiet")
+    page.status_cuts.setText("-1; 1; 1,2")
+    _run(page, qtbot)
+    reasons = _column(page.model, "Grund")
+    assert reasons["01"] == "ausgeschlossen: Sondergebiet"
+    page.status_cuts.setText("-1; eins")
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    assert "keine Zahlen" in page.message.text()
+    page.exclusions.setText("")
+    page.status_cuts.setText("-1; 1; 1,5")
+
     page.sd.setCurrentIndex(page.sd.findData("sample"))
     _run(page, qtbot)
     assert _column(page.model, "Statusklasse")["02"] == "mittel"

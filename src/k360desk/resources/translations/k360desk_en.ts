@@ -593,7 +593,7 @@
         <translation>&amp;Guide value (places per 1,000):</translation>
     </message>
     <message>
-        <source>&amp;Bezugsjahr:</source>
+        <source>Bezugs&amp;jahr:</source>
         <translation>Reference &amp;year:</translation>
     </message>
     <message>
@@ -1354,7 +1354,7 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>&amp;Definition:</translation>
     </message>
     <message>
-        <source>&amp;Bezugsjahr:</source>
+        <source>Bezugs&amp;jahr:</source>
         <translation>Reference &amp;year:</translation>
     </message>
     <message>
@@ -1454,6 +1454,38 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>&amp;Span (years):</translation>
     </message>
     <message>
+        <source>Schwellen der Statusklassen</source>
+        <translation>Cut-offs of the status classes</translation>
+    </message>
+    <message>
+        <source>z-Werte, mit Semikolon getrennt, z. B. -1; 1; 1,5</source>
+        <translation>z-values separated by semicolons, e.g. -1; 1; 1,5</translation>
+    </message>
+    <message>
+        <source>Schwellen der Dynamikklassen</source>
+        <translation>Cut-offs of the dynamics classes</translation>
+    </message>
+    <message>
+        <source>Ausgeschlossene Sozialräume</source>
+        <translation>Excluded districts</translation>
+    </message>
+    <message>
+        <source>Schlüssel, mit Komma getrennt, optional mit Grund: 22=Sondergebiet, 13</source>
+        <translation>Codes separated by commas, optionally with a reason: 22=special area, 13</translation>
+    </message>
+    <message>
+        <source>Schwellen Stat&amp;us:</source>
+        <translation>Stat&amp;us cut-offs:</translation>
+    </message>
+    <message>
+        <source>Schwellen Dy&amp;namik:</source>
+        <translation>Dy&amp;namics cut-offs:</translation>
+    </message>
+    <message>
+        <source>Aus&amp;geschlossen:</source>
+        <translation>Exclu&amp;ded:</translation>
+    </message>
+    <message>
         <source>&amp;Berechnen</source>
         <translation>&amp;Compute</translation>
     </message>
@@ -1516,6 +1548,18 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>(keine)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Die Schwellen der Statusklassen sind keine Zahlen (Beispiel: -1; 1; 1,5).</source>
+        <translation>The cut-offs of the status classes are not numbers (example: -1; 1; 1,5).</translation>
+    </message>
+    <message>
+        <source>Die Schwellen der Dynamikklassen sind keine Zahlen (Beispiel: -1; 1).</source>
+        <translation>The cut-offs of the dynamics classes are not numbers (example: -1; 1).</translation>
+    </message>
+    <message>
+        <source>Diese Sozialräume gibt es nicht: %1.</source>
+        <translation>These districts do not exist: %1.</translation>
     </message>
     <message>
         <source>Wird berechnet …</source>

@@ -66,7 +66,7 @@ class CoveragePage(QWidget):
         form.addRow(self.tr("&Einrichtungsart:"), self.facility_type)
         form.addRow(self.tr("&Zielindikator:"), self.target)
         form.addRow(self.tr("&Richtwert (Plätze je 1.000):"), self.guide)
-        form.addRow(self.tr("&Bezugsjahr:"), self.period)
+        form.addRow(self.tr("Bezugs&jahr:"), self.period)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.run_button = QPushButton(self.tr("&Berechnen"), self)

@@ -53,6 +53,33 @@ def compute_in_worker(project, method, period):
     return work
 
 
+def _numbers_text(values: list[float]) -> str:
+    from PySide6.QtCore import QLocale
+
+    return "; ".join(QLocale().toString(float(v), "g", 6) for v in values)
+
+
+def _parse_numbers(text: str, message: str) -> list[float]:
+    from PySide6.QtCore import QLocale
+
+    values = []
+    for part in [p.strip() for p in text.replace("−", "-").split(";") if p.strip()]:
+        value, ok = QLocale().toDouble(part)
+        if not ok:
+            raise ValueError(message)
+        values.append(value)
+    return values
+
+
+def _parse_exclusions(text: str) -> dict[str, str]:
+    """"22=Sondergebiet, 13" → {"22": "Sondergebiet", "13": ""} (an empty reason is allowed)."""
+    out = {}
+    for part in [p.strip() for p in text.split(",") if p.strip()]:
+        code, _, reason = part.partition("=")
+        out[code.strip()] = reason.strip()
+    return out
+
+
 class IndexPage(QWidget):
     """Sozialindex: definition, run, result table, stored runs and their comparison."""
 
@@ -82,7 +109,7 @@ class IndexPage(QWidget):
         self.period.setAccessibleName(self.tr("Bezugsjahr"))
         definition_label = QLabel(self.tr("&Definition:"), self)
         definition_label.setBuddy(self.definition)
-        period_label = QLabel(self.tr("&Bezugsjahr:"), self)
+        period_label = QLabel(self.tr("Bezugs&jahr:"), self)
         period_label.setBuddy(self.period)
         top.addWidget(definition_label)
         top.addWidget(self.definition, 1)
@@ -127,6 +154,18 @@ class IndexPage(QWidget):
         options.addRow(self.tr("&Mindesteinwohnerzahl:"), self.min_population)
         options.addRow(self.tr("S&tichtag:"), self.min_at)
         options.addRow(self.tr("&Zeitraum (Jahre):"), self.span)
+        self.status_cuts = QLineEdit(box)
+        self.status_cuts.setAccessibleName(self.tr("Schwellen der Statusklassen"))
+        self.status_cuts.setToolTip(self.tr("z-Werte, mit Semikolon getrennt, z. B. -1; 1; 1,5"))
+        self.dynamics_cuts = QLineEdit(box)
+        self.dynamics_cuts.setAccessibleName(self.tr("Schwellen der Dynamikklassen"))
+        self.exclusions = QLineEdit(box)
+        self.exclusions.setAccessibleName(self.tr("Ausgeschlossene Sozialräume"))
+        self.exclusions.setToolTip(self.tr("Schlüssel, mit Komma getrennt, optional mit Grund: "
+                                           "22=Sondergebiet, 13"))
+        options.addRow(self.tr("Schwellen Stat&us:"), self.status_cuts)
+        options.addRow(self.tr("Schwellen Dy&namik:"), self.dynamics_cuts)
+        options.addRow(self.tr("Aus&geschlossen:"), self.exclusions)
         grid.addWidget(box, 0, 1)
         layout.addLayout(grid)
 
@@ -281,6 +320,10 @@ class IndexPage(QWidget):
         self.min_population.setValue(float(method.min_population))
         self.min_at.setCurrentIndex(self.min_at.findData(method.min_population_at))
         self.span.setValue(int(method.span))
+        self.status_cuts.setText(_numbers_text(method.status_thresholds))
+        self.dynamics_cuts.setText(_numbers_text(method.dynamics_thresholds))
+        self.exclusions.setText(", ".join(f"{code}={reason}" if reason else code
+                                          for code, reason in method.exclusions.items()))
 
     def _on_changed(self, changes) -> None:
         tables = {getattr(c, "table", "") for c in changes}
@@ -313,6 +356,16 @@ class IndexPage(QWidget):
         method.min_population = self.min_population.value()
         method.min_population_at = self.min_at.currentData()
         method.span = self.span.value()
+        method.status_thresholds = _parse_numbers(self.status_cuts.text(), self.tr(
+            "Die Schwellen der Statusklassen sind keine Zahlen (Beispiel: -1; 1; 1,5)."))
+        method.dynamics_thresholds = _parse_numbers(self.dynamics_cuts.text(), self.tr(
+            "Die Schwellen der Dynamikklassen sind keine Zahlen (Beispiel: -1; 1)."))
+        method.exclusions = _parse_exclusions(self.exclusions.text())
+        unknown = sorted(set(method.exclusions) - set(
+            self.context.project.districts_frame()["code"].astype(str)))
+        if unknown:
+            raise ValueError(self.tr("Diese Sozialräume gibt es nicht: %1.").replace(
+                "%1", ", ".join(unknown)))
         apply_project_polarity(self.context.project, method)
         method.validate()
         return method
