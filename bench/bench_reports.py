@@ -48,6 +48,8 @@ def city() -> Path:
                 "2024",
                 "--status",
                 "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                "--population",
+                "einwohner",
                 "--store",
             ]
         )

@@ -182,17 +182,20 @@ def test_store_refuses_to_overwrite_another_definition_of_the_same_name(small_pr
     assert main([*base, "--status", "alo_quote"]) == 0
     assert main([*base, "--status", "alo_quote"]) == 0  # the same definition again is fine
     capsys.readouterr()
-    assert main([*base, "--status", "alo_quote,arbeitslose"]) == 1
-    err = capsys.readouterr().err
-    assert "--replace" in err and BERLIN in err
+    # another edition or variant is stored beside it, never over it (issue 16)
+    assert main([*base, "--status", "alo_quote,arbeitslose"]) == 0
+    out = capsys.readouterr().out
+    assert "Variante" in out and "--replace" in out
 
     from k360desk.projectfile import Project
 
     with Project.open(path, read_only=True) as project:
         stored = figures.load_index_definition(project, BERLIN)
+        variant = figures.load_index_definition(project, f"{BERLIN} 2023 (3)")
     assert [c.indicator for c in stored.status_components] == ["alo_quote"]
+    assert [c.indicator for c in variant.status_components] == ["alo_quote", "arbeitslose"]
     assert main([*base, "--status", "alo_quote,arbeitslose", "--replace"]) == 0
     with Project.open(path, read_only=True) as project:
         stored = figures.load_index_definition(project, BERLIN)
-        assert len(project.all(IndexDefinition)) == 1
+        assert len(project.all(IndexDefinition)) == 2
     assert [c.indicator for c in stored.status_components] == ["alo_quote", "arbeitslose"]

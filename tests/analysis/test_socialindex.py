@@ -103,14 +103,16 @@ def test_missing_values_exclude_with_a_reason():
 
 def test_dynamics_from_change_over_span_and_from_supplied_changes():
     data = _five({("a", 2022): {1: 1, 2: 1, 3: 3, 4: 6, 5: 9}})
-    # change a(2024) − a(2022) = 0, 1, 0, −2, −4: mean −1, SD √4.5 … z of district 5 = −3/√4.5
+    # change a(2024) − a(2022) = 0, 1, 0, −2, −4: mean −1, population SD √(16/5) = 1.789;
+    # z of district 5 = −3/1.789 = −1.677, of district 2 = 2/1.789 = 1.118
     method = berlin_mss(["a"], population_key="pop")
     t = compute_index(data, DIST, method, 2024).table.set_index("code")
-    sd = math.sqrt((1 + 4 + 1 + 1 + 9) / 4)
+    sd = math.sqrt((1 + 4 + 1 + 1 + 9) / 5)
     assert t.loc["05", "z_d_a"] == pytest.approx(-3 / sd)
-    assert t.loc["05", "dynamics_value"] == pytest.approx(-3 / sd)  # −1.5: positive trend
+    assert t.loc["05", "dynamics_value"] == pytest.approx(-3 / sd)  # positive trend
     assert t.loc["05", "dynamics_class"] == "positiv"
-    assert t.loc["02", "dynamics_class"] == "stabil"
+    assert t.loc["02", "dynamics_class"] == "negativ"
+    assert t.loc["03", "dynamics_class"] == "stabil"
     assert t.loc["05", "matrix_class"] == "niedrig/positiv"
     assert bool(t.loc["05", "attention"])
     supplied = _five({("d", 2024): {1: 0, 2: 1, 3: 0, 4: -2, 5: -4}})
@@ -121,7 +123,8 @@ def test_dynamics_from_change_over_span_and_from_supplied_changes():
 
 def test_missing_dynamics_keeps_the_district_in_the_status_index():
     data = _five({("a", 2022): {1: 1, 2: 1, 3: 3, 4: 6}})
-    t = compute_index(data, DIST, berlin_mss(["a"]), 2024).table.set_index("code")
+    t = compute_index(data, DIST, berlin_mss(["a"], population_key="pop"),
+                      2024).table.set_index("code")
     assert t.loc["05", "included"] and t.loc["05", "status_class"] == "niedrig"
     assert t.loc["05", "dynamics_class"] == "" and t.loc["05", "matrix_class"] == ""
     assert "Dynamik nicht berechenbar" in t.loc["05", "reason"]
@@ -154,16 +157,17 @@ def test_need_scores_minmax_and_rank():
 
 def test_small_city_index_by_hand(small_project):
     """Berlin preset on tests/builders.py, 2023: Quartier 22 (275 inhabitants) is left out;
-    quotas 5, 10, 5, 4, 15 → mean 7.8, SD √21.7; Quartier 23 z = 7.2/4.658 = 1.546 > 1.5."""
+    quotas 5, 10, 5, 4, 15 → mean 7.8, population SD √17.36; Quartier 23 z = 7.2/4.167 =
+    1.728 > 1.5."""
     from k360desk.figures import indicators as figures
 
     method = berlin_mss(["alo_quote"], population_key="einwohner")
     method.span = 1
     t = figures.index_for_project(small_project, method, 2023).table.set_index("code")
     assert not t.loc["22", "included"]
-    assert t.loc["23", "status_value"] == pytest.approx(7.2 / math.sqrt(21.7))
+    assert t.loc["23", "status_value"] == pytest.approx(7.2 / math.sqrt(17.36))
     assert t.loc["23", "status_class"] == "sehr niedrig"
-    assert t.loc["21", "status_value"] == pytest.approx(-3.8 / math.sqrt(21.7))
+    assert t.loc["21", "status_value"] == pytest.approx(-3.8 / math.sqrt(17.36))
     assert (t.loc[["11", "12", "13", "21"], "status_class"] == "mittel").all()
     # shares did not change from 2022 to 2023: every district has stable dynamics
     assert (t.loc[t["included"], "dynamics_class"] == "stabil").all()
@@ -231,10 +235,46 @@ def test_edge_cases_do_not_break():
     assert t.loc["02", "reason"] == "ausgeschlossen"
 
 
-def test_berlin_population_minimum_holds_over_the_span():
+def test_berlin_population_minimum_applies_to_the_reference_date_only():
     data = _five({("a", 2022): {i: 1 for i in range(1, 6)},
                   ("pop", 2022): {1: 1000, 2: 1000, 3: 1000, 4: 1000, 5: 250}})
-    t = compute_index(data, DIST, berlin_mss(["a"], population_key="pop"), 2024).table
-    assert t.set_index("code").loc["05", "reason"] == "unter 300 Einwohnerinnen und Einwohnern"
-    method = IndexMethod(components=[IndexComponent("a")], population="pop")
+    method = berlin_mss(["a"], population_key="pop")
     assert compute_index(data, DIST, method, 2024).table["included"].all()
+    method.min_population_at = "period_and_base"
+    t = compute_index(data, DIST, method, 2024).table
+    assert t.set_index("code").loc["05", "reason"] == "unter 300 Einwohnerinnen und Einwohnern"
+
+
+def test_population_or_sample_standard_deviation():
+    # a = 1…5: mean 3; population SD √2 (÷ 5), sample SD √2.5 (÷ 4)
+    method = IndexMethod(components=[IndexComponent("a")], standard_deviation="population")
+    t = compute_index(_five(), DIST, method, 2024).table.set_index("code")
+    assert t.loc["05", "z_a"] == pytest.approx(2 / math.sqrt(2))
+    assert t.loc["05", "status_class"] == "niedrig"  # 1.414
+    method.standard_deviation = "sample"
+    t = compute_index(_five(), DIST, method, 2024).table.set_index("code")
+    assert t.loc["05", "z_a"] == pytest.approx(2 / SQRT25)
+
+
+def test_summed_index_is_standardised_with_the_same_sd_kind():
+    # z_a = (−2, −1, 0, 1, 2)/√2; z_c = (−1, −1, 0, 0, 2)/√1.2 (c = 0, 0, 1, 1, 3: mean 1,
+    # population SD √1.2); raw = mean, then divided by its own population SD
+    data = _five({("c", 2024): {1: 0, 2: 0, 3: 1, 4: 1, 5: 3}})
+    method = IndexMethod(components=[IndexComponent("a"), IndexComponent("c")],
+                         standard_deviation="population")
+    t = compute_index(data, DIST, method, 2024).table
+    za = pd.Series([-2, -1, 0, 1, 2]) / math.sqrt(2)
+    zc = pd.Series([-1, -1, 0, 0, 2]) / math.sqrt(1.2)
+    raw = (za + zc) / 2
+    expected = (raw - raw.mean()) / raw.std(ddof=0)
+    assert t["status_value"].tolist() == pytest.approx(expected.tolist())
+    assert t["status_value"].std(ddof=0) == pytest.approx(1.0)
+
+
+def test_definition_version_1_is_upgraded():
+    old = berlin_mss(["a"], population_key="pop").to_dict()
+    old.update(version=1, ddof=1, min_population_over_span=True)
+    del old["standard_deviation"], old["min_population_at"]
+    method = IndexMethod.from_dict(old)
+    assert method.standard_deviation == "sample"
+    assert method.min_population_at == "period_and_base"

@@ -38,7 +38,7 @@ def test_definition_round_trip_in_the_project(small_project):
 
 def test_unknown_indicator_is_refused(small_project):
     with pytest.raises(ProjectError, match="alo_quoten"):
-        figures.save_index_definition(small_project, berlin_mss(["alo_quoten"]))
+        figures.save_index_definition(small_project, berlin_mss(["alo_quoten"], population_key="einwohner"))
 
 
 def test_run_is_stored_with_parameters_and_reproducible(small_project):
@@ -115,9 +115,10 @@ def test_cli_index_store_and_definition(saved, capsys):
 @pytest.mark.parametrize("args, message", [
     (["--preset", "berlin-mss", "--period", "2023", "--status", "gibtsnicht"], "gibtsnicht"),
     (["--preset", "berlin-mss", "--period", "2023"], "Statusindikatoren"),
-    (["--preset", "berlin-mss", "--period", "1990", "--status", "alo_quote"], "keine Werte"),
-    (["--preset", "berlin-mss", "--period", "2023", "--status", "alo_quote", "--exclude", "99"],
-     "99"),
+    (["--preset", "berlin-mss", "--period", "1990", "--status", "alo_quote", "--population",
+      "einwohner"], "keine Werte"),
+    (["--preset", "berlin-mss", "--period", "2023", "--status", "alo_quote", "--population",
+      "einwohner", "--exclude", "99"], "99"),
     (["--definition", "Nix", "--period", "2023"], "Nix"),
 ])
 def test_cli_index_errors_are_one_german_line(saved, capsys, args, message):

@@ -28,6 +28,8 @@ def demo_file(tmp_path_factory):
                     "2024",
                     "--status",
                     "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                    "--population",
+                    "einwohner",
                     "--store",
                 ]
             )

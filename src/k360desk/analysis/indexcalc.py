@@ -95,18 +95,21 @@ def _missing_text(gaps: np.ndarray, names: list[str]) -> np.ndarray:
 
 
 def choose_level(rows: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod) -> int | None:
-    """The method's level, else the finest level with values of the status indicators."""
+    """The method's level, else the finest level with values of the status indicators.
+
+    ``rows`` carry ``k``, the position of their indicator in ``method.indicator_keys()``."""
     if method.level_id is not None:
         return int(method.level_id)
-    keys = [c.indicator for c in method.status_components]
-    have = rows.loc[rows["indicator"].isin(keys) & rows["value"].notna(), "district_id"]
+    status = [method.indicator_keys().index(c.indicator) for c in method.status_components]
+    have = rows.loc[np.isin(rows["k"].to_numpy(), status) & rows["value"].notna().to_numpy(),
+                    "district_id"]
     return levels.finest_level(districts, have.drop_duplicates() if not have.empty else None)
 
 
 def _cube(rows: pd.DataFrame, keys: list[str], ids: pd.Index, periods: list[int]) -> np.ndarray:
     """(K, D, P) array of the values of the keys for the districts and periods (NaN = none)."""
     cube = np.full((len(keys), len(ids), len(periods)), np.nan)
-    k = pd.Index(keys).get_indexer(rows["indicator"])
+    k = rows["k"].to_numpy()
     d = ids.get_indexer(rows["district_id"])
     p = pd.Index(periods).get_indexer(rows["period"])
     ok = (k >= 0) & (d >= 0) & (p >= 0)
@@ -127,9 +130,10 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
     span = int(method.span)
     needed = sorted(set(periods) | {p - span for p in periods})
     keys = method.indicator_keys()
-    rows = values.loc[values["period"].isin(needed),
-                      ["district_id", "indicator", "period", "value"]]
-    rows = rows[rows["indicator"].isin(keys)]
+    # One hashing pass over the indicator names: string comparisons dominate at city scale.
+    k = pd.Index(keys).get_indexer(values["indicator"])
+    wanted = (k >= 0) & values["period"].isin(needed).to_numpy()
+    rows = values.loc[wanted, ["district_id", "period", "value"]].assign(k=k[wanted])
     level_id = choose_level(rows[rows["period"].isin(periods)], districts, method)
     ds = districts if level_id is None else districts[districts["level_id"] == level_id]
     ids = levels.ids_of(ds)
@@ -156,8 +160,8 @@ def run(values: pd.DataFrame, districts: pd.DataFrame, method: IndexMethod,
         text = REASON_POPULATION.format(n=f"{int(n_min):,}".replace(",", ".")
                                         if float(n_min).is_integer() else n_min)
         # fmin ignores a missing start value: then the current population decides
-        low = np.fmin(pop, at(method.population, base)) if method.min_population_over_span \
-            else pop
+        over_span = method.min_population_at == "period_and_base"
+        low = np.fmin(pop, at(method.population, base)) if over_span else pop
         reason = np.where(low < float(n_min), text, reason)
     codes = pd.Series(ds["code"].astype(str).to_numpy())
     declared = codes.map(method.exclusions).to_numpy(dtype=object)

@@ -16,7 +16,11 @@ from typing import Any
 import pandas as pd
 
 FORMAT = "k360desk-sozialindex"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+# Named choices of a definition (stored identifiers, never localised).
+SD_KINDS = ("population", "sample")
+POPULATION_DATES = ("period", "period_and_base")
 
 BERLIN_STATUS_THRESHOLDS = [-1.0, 1.0, 1.5]
 BERLIN_STATUS_LABELS = ["hoch", "mittel", "niedrig", "sehr niedrig"]
@@ -81,14 +85,17 @@ class IndexMethod:
     name: str = "Sozialindex"
     components: list[IndexComponent] = field(default_factory=list)
     population: str | None = None
+    # A method that names a minimum population cannot be applied faithfully without one.
+    population_required: bool = False
     min_population: float = 300.0
-    # Berlin: "weniger als 300 Einwohner im Betrachtungszeitraum" – the minimum must hold at
-    # the start of the dynamics span as well as in the period itself.
-    min_population_over_span: bool = False
+    # "period": the minimum applies on the reference date only (Berlin MSS);
+    # "period_and_base": also at the start of the dynamics span.
+    min_population_at: str = "period"
     span: int = 2
     level_id: int | None = None
     restandardise: bool = True
-    ddof: int = 1
+    # "population": SD over all included districts (divide by n, MSS); "sample": by n − 1.
+    standard_deviation: str = "sample"
     status_scheme: str = "sd"  # "sd" (thresholds on the z-scale) or "quantile"
     status_thresholds: list[float] = field(default_factory=lambda: list(BERLIN_STATUS_THRESHOLDS))
     status_labels: list[str] = field(default_factory=lambda: list(BERLIN_STATUS_LABELS))
@@ -105,6 +112,16 @@ class IndexMethod:
         self.components = [c if isinstance(c, IndexComponent) else IndexComponent(**c)
                            for c in self.components]
         self.exclusions = {str(k): str(v) for k, v in dict(self.exclusions).items()}
+
+    @property
+    def ddof(self) -> int:
+        """Delta degrees of freedom of the standard deviation (0 population, 1 sample)."""
+        return 0 if self.standard_deviation == "population" else 1
+
+    @property
+    def computes_changes(self) -> bool:
+        """Whether a dynamics component is computed as a change over ``span`` years."""
+        return any(c.source == "change" for c in self.dynamics_components)
 
     # --- views ---------------------------------------------------------------------------
 
@@ -145,10 +162,22 @@ class IndexMethod:
         elif not 2 <= int(self.quantiles) <= 20:
             raise MethodError("Die Zahl der Quantilsklassen muss zwischen 2 und 20 liegen.")
         _check_thresholds(self.dynamics_thresholds, self.dynamics_labels, "Dynamik")
-        if int(self.span) < 1:
-            raise MethodError("Der Zeitraum der Dynamik muss mindestens ein Jahr sein.")
-        if self.ddof not in (0, 1):
-            raise MethodError("ddof muss 0 oder 1 sein.")
+        if int(self.span) < 0:
+            raise MethodError("Der Zeitraum der Dynamik darf nicht negativ sein.")
+        if int(self.span) == 0 and self.computes_changes:
+            raise MethodError("Mit einem Zeitraum von 0 Jahren lässt sich keine Veränderung "
+                              "berechnen; Dynamik aus gelieferten Veränderungsindikatoren "
+                              "(Quelle „indicator“) oder einen Zeitraum ab 1 Jahr angeben.")
+        if self.standard_deviation not in SD_KINDS:
+            raise MethodError(f"Unbekannte Standardabweichung „{self.standard_deviation}“ "
+                              "(population, sample).")
+        if self.min_population_at not in POPULATION_DATES:
+            raise MethodError(f"Unbekannter Stichtag der Mindesteinwohnerzahl "
+                              f"„{self.min_population_at}“ (period, period_and_base).")
+        if self.population_required and not self.population:
+            raise MethodError(f"Das Verfahren „{self.name}“ braucht die Einwohnerzahl "
+                              "(Mindesteinwohnerzahl); bitte den Indikator der Einwohnerzahl "
+                              "angeben.")
         seen = set()
         for c in self.components:
             if c.key in seen:
@@ -176,6 +205,7 @@ class IndexMethod:
             raise MethodError("Die Datei enthält keine Sozialindex-Definition von k360desk.")
         if int(data.get("version", 0)) > FORMAT_VERSION:
             raise MethodError("Die Sozialindex-Definition stammt aus einer neueren Version.")
+        data = _upgrade(data)
         names = set(cls.__dataclass_fields__)
         unknown = set(data) - names - {"format", "version"}
         if unknown:
@@ -201,6 +231,17 @@ class IndexMethod:
         return cls.from_dict(data)
 
 
+def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 spelled two choices as ``ddof`` and ``min_population_over_span``."""
+    data = dict(data)
+    if "ddof" in data:
+        data["standard_deviation"] = "population" if int(data.pop("ddof")) == 0 else "sample"
+    if "min_population_over_span" in data:
+        data["min_population_at"] = ("period_and_base" if data.pop("min_population_over_span")
+                                     else "period")
+    return data
+
+
 def _check_thresholds(thresholds: list[float], labels: list[str], what: str) -> None:
     if list(thresholds) != sorted(thresholds) or len(set(thresholds)) != len(thresholds):
         raise MethodError(f"{what}: die Schwellen müssen aufsteigend sein.")
@@ -223,8 +264,9 @@ def berlin_mss(status_keys: list[str], dynamics_keys: list[str] | None = None,
     comps += [IndexComponent(k, role="dynamics", source=source) for k in dyn]
     return IndexMethod(
         name="Monitoring Soziale Stadtentwicklung (Berliner Verfahren)", components=comps,
-        population=population_key, min_population=300, min_population_over_span=True, span=2,
-        restandardise=True,
+        population=population_key, population_required=True, min_population=300,
+        min_population_at="period", span=2, restandardise=True,
+        standard_deviation="population",
         status_scheme="sd", status_thresholds=list(BERLIN_STATUS_THRESHOLDS),
         status_labels=list(BERLIN_STATUS_LABELS),
         dynamics_thresholds=list(BERLIN_DYNAMICS_THRESHOLDS),

@@ -16,7 +16,10 @@ _DECIMALS = {"Einwohner": 0, "Plätze": 0, "Zielbevölkerung": 0, "Fehlende Plä
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add index and coverage."""
+    """Add index, coverage, index-definition and index-run."""
+    from k360desk.commands import index_store
+
+    index_store.register(sub)
     p = sub.add_parser(
         "index", help="Sozialindex berechnen (Status, Dynamik, Klassen)",
         description="Berechnet einen Sozialindex je Sozialraum: z-Werte der Indikatoren, Status- "
@@ -38,7 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--population", metavar="KEY", help="Indikator der Einwohnerzahl")
     p.add_argument("--min-population", type=float, metavar="N",
                    help="Mindesteinwohnerzahl (Berliner Verfahren: 300)")
-    p.add_argument("--span", type=int, metavar="JAHRE", help="Zeitraum der Dynamik in Jahren")
+    p.add_argument("--min-population-at", choices=["period", "period_and_base"],
+                   help="Stichtag der Mindesteinwohnerzahl: period = nur Bezugsjahr (Berliner "
+                        "Verfahren), period_and_base = auch zu Beginn des Dynamikzeitraums")
+    p.add_argument("--standard-deviation", choices=["population", "sample"],
+                   help="Standardabweichung der z-Werte: population = über alle einbezogenen "
+                        "Sozialräume (÷ n, Berliner Verfahren), sample = Stichprobe (÷ n−1)")
+    p.add_argument("--span", type=int, metavar="JAHRE",
+                   help="Zeitraum der Dynamik in Jahren (0 nur mit gelieferten Veränderungen)")
     p.add_argument("--quantiles", type=int, metavar="K",
                    help="Statusklassen als K gleich große Gruppen (Quantile) statt nach "
                         "Standardabweichungen")
@@ -47,8 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save-definition", metavar="DATEI", help="Definition als JSON-Datei speichern")
     p.add_argument("--store", action="store_true",
                    help="Definition und Ergebnis mit allen Parametern im Projekt speichern")
+    p.add_argument("--name", metavar="NAME",
+                   help="mit --store: Name des Indexlaufs (Standard: Verfahren und Jahr); eine "
+                        "abweichende Definition wird unter dem Namen des Laufs als Variante "
+                        "daneben gespeichert")
     p.add_argument("--replace", action="store_true",
-                   help="mit --store: eine gespeicherte Definition gleichen Namens ersetzen")
+                   help="mit --store: Definition bzw. Indexlauf gleichen Namens ersetzen")
     p.add_argument("-o", "--output", metavar="DATEI", help="Ergebnis als CSV (Excel) schreiben")
     p.set_defaults(func=_index)
 
@@ -107,6 +121,13 @@ def _method(args: argparse.Namespace, project):
             method.min_population = args.min_population
         if args.span is not None:
             method.span = args.span
+        if args.standard_deviation:
+            method.standard_deviation = args.standard_deviation
+        if args.min_population_at:
+            method.min_population_at = args.min_population_at
+        if method.population_required and not method.population:
+            raise CommandError(f"Das Verfahren „{method.name}“ braucht die Einwohnerzahl für die "
+                               "Mindesteinwohnerzahl: bitte --population SCHLÜSSEL angeben.")
         if args.quantiles is not None:
             method.status_scheme = "quantile"
             method.quantiles = args.quantiles
@@ -128,10 +149,23 @@ def _index(args: argparse.Namespace) -> int:
         unknown = [c for c in method.exclusions if c not in codes]
         if unknown:
             raise CommandError("Diese Sozialräume gibt es nicht: " + ", ".join(unknown) + ".")
+        if args.name and not args.store:
+            raise CommandError("--name gilt nur mit --store.")
+        run_name = (args.name or "").strip()
+        variant_of = None
+        if args.store and not run_name:
+            run_name = _free_name(f"{method.name} {args.period}",
+                                  figures.index_run_names(project))
+        elif args.store and not args.replace and run_name in figures.index_run_names(project):
+            raise CommandError(f"Einen Indexlauf „{run_name}“ gibt es schon. Einen anderen Namen "
+                               "mit --name wählen oder mit --replace ersetzen.")
         if args.store and not args.replace and figures.stored_definition_differs(project, method):
-            raise CommandError(
-                f"Im Projekt ist schon eine andere Definition „{method.name}“ gespeichert "
-                "(andere Indikatoren oder Einstellungen). Zum Ersetzen --replace angeben.")
+            # Another edition or a variant: stored beside the existing definition under the
+            # run's name, never over it.
+            variant_of, method.name = method.name, run_name
+            if figures.stored_definition_differs(project, method):
+                raise CommandError(f"Im Projekt ist schon eine andere Definition „{run_name}“ "
+                                   "gespeichert. Zum Ersetzen --replace angeben.")
         try:
             result = figures.index_for_project(project, method, args.period)
         except (MethodError, figures.FigureError) as exc:
@@ -140,7 +174,8 @@ def _index(args: argparse.Namespace) -> int:
             Path(args.save_definition).write_text(method.to_json() + "\n", encoding="utf-8")
         if args.store:
             figures.save_index_definition(project, method)
-            run_id = figures.store_index_result(project, result, method.name)
+            run_id = figures.store_index_result(project, result, method.name, run_name,
+                                                replace=args.replace)
             project.save()
         frame = figures.index_display_table(result, need_scores(result),
                                             figures.index_hidden_components(project, result))
@@ -156,10 +191,22 @@ def _index(args: argparse.Namespace) -> int:
         if args.save_definition:
             print(f"Definition gespeichert: {args.save_definition}")
         if args.store:
-            print(f"Im Projekt gespeichert (Indexlauf {run_id}).")
+            print(f"Im Projekt gespeichert (Indexlauf {run_id} „{run_name}“).")
+            if variant_of:
+                print(f"Die Definition weicht von „{variant_of}“ ab und ist als Variante "
+                      f"„{method.name}“ daneben gespeichert (ersetzen: --replace).")
     finally:
         project.close()
     return 0
+
+
+def _free_name(name: str, taken: list[str]) -> str:
+    """``name``, or "name (2)", "name (3)" … when runs of that name exist."""
+    number, candidate = 1, name
+    while candidate in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def _write_csv(frame, path: Path) -> None:

@@ -9,8 +9,8 @@ from k360desk.cli import CommandError
 from k360desk.commands import grid
 from k360desk.commands.common import open_project
 
-_KINDS = {"districts": "Sozialräume (Grenzen)", "values": "Indikatorwerte", "facilities": "Einrichtungen",
-          "grid": "Zensus-Gitterzellen"}
+_KINDS = {"districts": "Sozialräume (Grenzen oder Liste)", "values": "Indikatorwerte",
+          "facilities": "Einrichtungen", "grid": "Zensus-Gitterzellen"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Importiert Daten in ein Projekt, druckt den Bericht und speichert das Projekt. "
                     "Rückgabe 0 nur, wenn keine Zeile übersprungen wurde (sonst 3; mit --allow-skipped 0).")
     p.add_argument("kind", choices=list(_KINDS), metavar="ART",
-                   help="districts (Grenzen), values (Indikatorwerte), facilities (Einrichtungen) oder "
-                        "grid (Zensus-Gitterzellen, EPSG:3035)")
+                   help="districts (Grenzen oder Liste ohne Grenzen), values (Indikatorwerte), "
+                        "facilities (Einrichtungen) oder grid (Zensus-Gitterzellen, EPSG:3035)")
     p.add_argument("project", metavar="PROJEKT", help="Projektdatei (.k360)")
     p.add_argument("file", metavar="DATEI",
                    help="CSV, XLSX, GeoJSON, Shapefile (.zip oder Ordner), GeoPackage")

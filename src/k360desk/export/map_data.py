@@ -112,7 +112,10 @@ def district_base(project: Project, level_id: int | None) -> MapBase:
     districts = project.districts_frame(level_id)
     districts = districts[~districts.geometry.isna() & ~districts.geometry.is_empty]
     if districts.empty:
-        raise MapDataError("Es gibt keine Sozialräume mit Geometrie, die man zeichnen könnte.")
+        raise MapDataError("Keine Karte: für die Sozialräume sind keine Grenzen erfasst (nur "
+                           "Schlüssel und Name). Grenzen lassen sich mit dem Import der "
+                           "Sozialräume nachladen; Tabellen, Diagramme und Profile gehen auch "
+                           "ohne.")
     return build_base(districts)
 
 

@@ -247,14 +247,25 @@ def load_index_definition(project: Project, name: str) -> IndexMethod:
     return IndexMethod.from_dict(indices.load_definition(project, name))
 
 
-def store_index_result(project: Project, result: IndexResult, index_name: str | None = None) -> int:
-    """Store a computed index with its parameters and need scores; return the run id."""
+def store_index_result(project: Project, result: IndexResult, index_name: str | None = None,
+                       run_name: str | None = None, replace: bool = False) -> int:
+    """Store a computed index with its parameters and need scores under ``run_name`` (default:
+    method and period); ``replace`` drops an earlier run of that name. Returns the run id."""
     from k360desk.analysis.socialindex import need_scores
     from k360desk.models import indices
 
     table = result.table.copy()
     table["need_score"] = need_scores(result).to_numpy()
-    return indices.save_run(project, table, result.parameters, index_name)
+    name = run_name or f"{result.method.name} {result.period}"
+    return indices.save_run(project, table, {**result.parameters, "run_name": name}, index_name,
+                            replace=replace)
+
+
+def index_run_names(project: Project) -> list[str]:
+    """Names of the stored index runs, oldest first."""
+    from k360desk.models import indices
+
+    return indices.runs_frame(project)["name"].tolist()
 
 
 def load_index_result(project: Project, run_id: int) -> IndexResult:

@@ -81,8 +81,7 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
             project_epsg: int = 25832) -> DistrictPreview:
     """First rows, detected CRS/encoding and the proposed mapping."""
     options = options or DistrictOptions()
-    layer = read_layer(source, options.layer, options.encoding, options.crs, project_epsg,
-                       require_crs=False)
+    layer = read_source(source, options, project_epsg, require_crs=False)
     frame = layer.frame
     columns = [c for c in frame.columns if c != "geometry"]
     detected = [f"Ebene der Datei: {layer.name}", f"Koordinatensystem: {layer.crs_label}"]
@@ -94,7 +93,9 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
         detected.append(f"Zeichenkodierung: {layer.encoding}")
     kinds = frame.geom_type.value_counts()
     detected.append("Geometrien: " + ", ".join(f"{n}× {k}" for k, n in kinds.items()))
-    if not any(k in POLYGONAL for k in kinds.index):
+    if kinds.empty:
+        detected.append("Ohne Grenzen: die Sozialräume werden als Liste angelegt")
+    elif not any(k in POLYGONAL for k in kinds.index):
         problem = "Die Datei enthält keine Flächen (Polygone), sondern " + ", ".join(kinds.index) + "."
     try:
         proposal = mapping(columns, options)
@@ -105,9 +106,31 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
                            problem, layer.guessed_epsg, layer.layers)
 
 
+def read_source(source: str | Path, options: DistrictOptions, project_epsg: int,
+                require_crs: bool = True) -> Layer:
+    """A vector layer, or a table (CSV/XLSX code and name list) as a layer without geometry."""
+    from k360desk.io.tables import TableOptions, is_table, read_table
+
+    path = Path(source)
+    if not is_table(path):
+        return read_layer(source, options.layer, options.encoding, options.crs, project_epsg,
+                          require_crs=require_crs)
+    import geopandas as gpd
+
+    sheet = options.layer if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    table = read_table(path, TableOptions(encoding=options.encoding, sheet=sheet))
+    frame = gpd.GeoDataFrame(table.frame.reset_index(drop=True),
+                             geometry=[None] * len(table.frame), crs=f"EPSG:{project_epsg}")
+    return Layer(frame, path.stem, project_epsg, "keine Geometrien (Liste)", table.encoding,
+                 [path.stem])
+
+
 def run(project: Project, source: str | Path, options: DistrictOptions | None = None,
         progress: Progress = NO_PROGRESS) -> ImportReport:
-    """Import boundaries in one transaction; Cancel or an error changes nothing."""
+    """Import districts in one transaction; Cancel or an error changes nothing.
+
+    Boundaries are optional: a code/name list (CSV, XLSX) or features with null geometry
+    create districts without boundary; a re-import without geometry keeps a boundary."""
     import shapely
 
     from k360desk.projectfile import District, DistrictLevel
@@ -116,7 +139,7 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
     options = options or DistrictOptions()
     report = ImportReport("districts", str(source), options.to_dict())
     progress.step(0, 100, "Datei lesen …")
-    layer = read_layer(source, options.layer, options.encoding, options.crs, project.srs_id)
+    layer = read_source(source, options, project.srs_id)
     frame = layer.frame.reset_index(drop=True)
     progress.step(20, 100, "Geometrien prüfen …")
     columns = [c for c in frame.columns if c != "geometry"]
@@ -134,19 +157,17 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
     geoms = frame.geometry.to_numpy()
     kinds = shapely.get_type_id(geoms)
     polygonal = np.isin(kinds, [3, 6])
-    if not polygonal.any():
+    empty = pd.isna(geoms) | shapely.is_empty(geoms)
+    if not polygonal.any() and not empty.all():
         found = ", ".join(sorted(set(frame.geom_type.dropna())))
-        raise ImportProblem(f"Die Datei enthält keine Flächen, sondern {found or 'keine Geometrien'}. "
+        raise ImportProblem(f"Die Datei enthält keine Flächen, sondern {found}. "
                             "Grenzen von Sozialräumen müssen Polygone sein; Punkte gehören zu "
                             "„Einrichtungen importieren“.")
-    empty = pd.isna(geoms) | shapely.is_empty(geoms)
-    for i in np.flatnonzero(empty):
-        report.skip(int(lines[i]), "Objekt ohne Geometrie")
-    keep &= ~empty
-    for i in np.flatnonzero(~polygonal & keep):
+    for i in np.flatnonzero(~polygonal & ~empty):
         report.skip(int(lines[i]), f"{frame.geom_type.iloc[i]} statt Fläche – nicht übernommen")
-    keep &= polygonal
-    invalid = keep & ~shapely.is_valid(np.where(keep, geoms, None))
+    keep &= polygonal | empty
+    geoms = np.where(empty, None, geoms)
+    invalid = keep & ~empty & ~shapely.is_valid(np.where(keep, geoms, None))
     for i in np.flatnonzero(invalid):
         reason = shapely.is_valid_reason(geoms[i])
         repaired = _polygonal(shapely.make_valid(geoms[i]))
@@ -156,8 +177,8 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
         else:
             geoms[i] = repaired
             report.doubt(int(lines[i]), f"Geometrie repariert ({_reason_de(reason)})")
-    frame = frame.set_geometry(geoms)
-    if layer.crs_epsg != project.srs_id:
+    frame = frame.set_geometry(geoms, crs=frame.crs)
+    if layer.crs_epsg != project.srs_id and not empty.all():
         frame = frame.to_crs(epsg=project.srs_id)
         report.notes.append(f"Umgerechnet in {crs_label(project.srs_id)}")
     code = frame[roles["code"]].map(codes.normalise_code)
@@ -192,7 +213,8 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
             geom = geoms_a[i]
             if key in by_code:
                 fid, old_name, old_level, _parent = by_code[key]
-                replaced_geoms[fid] = geom
+                if geom is not None:  # a list without boundaries keeps the stored boundary
+                    replaced_geoms[fid] = geom
                 if roles["name"] and name != old_name:
                     renamed[fid], old_names[fid] = name, old_name
                 if old_level != level_id:
@@ -221,6 +243,10 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
             progress.step(70 + int(20 * (start + BATCH) / max(len(new_records), 1)), 100)
         if roles["parent"]:
             _parents(project, frame, rows, roles["parent"], folded, lines, level_id, report)
+        without = int((keep & empty).sum())
+        if without:
+            report.notes.append(f"{without} ohne Grenze übernommen (Karten zeigen sie nicht; "
+                                "Index, Tabellen, Diagramme und Profile nutzen sie)")
         progress.step(100, 100, "Fertig")
     return report
 

@@ -236,6 +236,10 @@ def _join(project: Project, points: list, level: str | None, lines, report: Impo
     districts = project.districts_frame(chosen.id)
     districts = districts[districts.geometry.notna()]
     if districts.empty:
+        if any(p is not None for p in points):
+            report.note(f"Die Sozialräume der Ebene „{chosen.name}“ haben keine Grenzen: die "
+                        "Einrichtungen sind keinem Sozialraum zugeordnet (im Editor zuordnen "
+                        "oder Grenzen importieren).")
         return result
     tree = shapely.STRtree(districts.geometry.to_numpy())
     placed = [i for i, p in enumerate(points) if p is not None]

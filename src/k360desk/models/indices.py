@@ -119,7 +119,7 @@ def _clean(value: Any) -> Any:
 
 def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],
              index_name: str | None = None, new_id: Callable[[], str] = new_uuid,
-             computed_at: str | None = None) -> int:
+             computed_at: str | None = None, replace: bool = False) -> int:
     """Store one computed index (one row per district) with its parameters; return the run id.
 
     ``table`` has district_id and the columns of ``RESULT_COLUMNS`` (need_score optional);
@@ -132,7 +132,11 @@ def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],
         index_id = None if record is None else record.id
     uuid = new_id()
     detail_cols = [c for c in table.columns if c not in RESULT_COLUMNS and c != "district_id"]
+    name = str(parameters.get("run_name") or "")
     with project.transaction():
+        if replace and name:
+            for run_id in runs_frame(project).query("name == @name")["id"]:
+                delete_run(project, int(run_id))
         project.execute_link("index_runs", [{
             "uuid": uuid, "index_id": index_id, "period": int(parameters.get("period", 0)),
             "computed_at": computed_at or datetime.now().isoformat(timespec="seconds"),
@@ -153,11 +157,24 @@ def save_run(project: Project, table: pd.DataFrame, parameters: dict[str, Any],
     return int(run_id)
 
 
+def delete_run(project: Project, run_id: int) -> None:
+    """Remove a stored run and its results."""
+    project.delete_link("index_results", run_id=run_id)
+    project.delete_link("index_runs", id=run_id)
+
+
 def runs_frame(project: Project) -> pd.DataFrame:
-    """All stored index runs: id, uuid, index name, period, computed_at."""
-    return pd.read_sql_query(
-        "SELECT r.id, r.uuid, i.name AS index_name, r.period, r.computed_at FROM index_runs r"
+    """All stored index runs: id, uuid, name, index name, period, computed_at.
+
+    The run's name lives in its parameters (``run_name``); runs stored before names existed
+    are called "<index name> <period>"."""
+    frame = pd.read_sql_query(
+        "SELECT r.id, r.uuid, json_extract(r.parameters, '$.run_name') AS name,"
+        " i.name AS index_name, r.period, r.computed_at FROM index_runs r"
         " LEFT JOIN indices i ON i.id = r.index_id ORDER BY r.computed_at, r.id", project._conn)
+    fallback = frame["index_name"].fillna("Indexlauf") + " " + frame["period"].astype(str)
+    frame["name"] = frame["name"].fillna(fallback)
+    return frame
 
 
 def load_run(project: Project, run_id: int) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -172,3 +189,10 @@ def load_run(project: Project, run_id: int) -> tuple[pd.DataFrame, dict[str, Any
     table = pd.concat([results.drop(columns=["run_id"]), details], axis=1)
     table["included"] = table["included"].astype(bool)
     return table, parameters
+
+
+def delete_definition(project: Project, name: str) -> None:
+    """Remove the stored definition ``name`` (runs keep their own copy in their parameters)."""
+    record = project.find(IndexDefinition, name=name)
+    if record is not None:
+        project.delete(IndexDefinition, int(record.id))  # type: ignore[arg-type]

@@ -40,7 +40,8 @@ TITLES = {
     "facilities": QT_TRANSLATE_NOOP("ImportDialog", "Einrichtungen importieren"),
 }
 FILTERS = {
-    "districts": QT_TRANSLATE_NOOP("ImportDialog", "Geodaten (*.geojson *.json *.zip *.shp *.gpkg)"),
+    "districts": QT_TRANSLATE_NOOP(
+        "ImportDialog", "Geodaten oder Listen (*.geojson *.json *.zip *.shp *.gpkg *.csv *.txt *.xlsx)"),
     "values": QT_TRANSLATE_NOOP("ImportDialog", "Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)"),
     "facilities": QT_TRANSLATE_NOOP(
         "ImportDialog", "Tabellen und Geodaten (*.csv *.txt *.xlsx *.geojson *.json *.zip *.shp *.gpkg)"),

@@ -115,7 +115,7 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     right = (
         LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id))
         if base is not None
-        else Paragraph("Keine Geometrie vorhanden.", st["note"])
+        else Paragraph("Keine Karte: für diesen Sozialraum ist keine Grenze erfasst.", st["note"])
     )
     table = Table([[facts, right]], colWidths=[FRAME_WIDTH - 64 * mm, 64 * mm])
     table.setStyle(

@@ -563,6 +563,81 @@
     </message>
 </context>
 <context>
+    <name>CoveragePage</name>
+    <message>
+        <source>Einrichtungsart</source>
+        <translation>Facility type</translation>
+    </message>
+    <message>
+        <source>Zielindikator</source>
+        <translation>Target indicator</translation>
+    </message>
+    <message>
+        <source>Richtwert (Plätze je 1.000)</source>
+        <translation>Guide value (places per 1,000)</translation>
+    </message>
+    <message>
+        <source>Bezugsjahr</source>
+        <translation>Reference year</translation>
+    </message>
+    <message>
+        <source>&amp;Einrichtungsart:</source>
+        <translation>&amp;Facility type:</translation>
+    </message>
+    <message>
+        <source>&amp;Zielindikator:</source>
+        <translation>&amp;Target indicator:</translation>
+    </message>
+    <message>
+        <source>&amp;Richtwert (Plätze je 1.000):</source>
+        <translation>&amp;Guide value (places per 1,000):</translation>
+    </message>
+    <message>
+        <source>Bezugs&amp;jahr:</source>
+        <translation>Reference &amp;year:</translation>
+    </message>
+    <message>
+        <source>&amp;Berechnen</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>Versorgung berechnen (F5)</source>
+        <translation>Compute coverage (F5)</translation>
+    </message>
+    <message>
+        <source>E&amp;xportieren …</source>
+        <translation>E&amp;xport …</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Versorgungsanalyse</source>
+        <translation>Result of the coverage analysis</translation>
+    </message>
+    <message>
+        <source>Karte der Versorgung</source>
+        <translation>Map of the coverage</translation>
+    </message>
+    <message>
+        <source>Bitte Einrichtungsart und Zielindikator wählen.</source>
+        <translation>Please choose facility type and target indicator.</translation>
+    </message>
+    <message>
+        <source>Gesamtstadt: %1 Plätze je 1.000 (Versorgung %2 %).</source>
+        <translation>City: %1 places per 1,000 (coverage %2 %).</translation>
+    </message>
+    <message>
+        <source>Versorgung exportieren</source>
+        <translation>Export coverage</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exportiert: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaSection</name>
     <message>
         <source>Kriterienkatalog</source>
@@ -888,6 +963,125 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     </message>
 </context>
 <context>
+    <name>FrameModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Statusindex</source>
+        <translation>Status index</translation>
+    </message>
+    <message>
+        <source>Statusklasse</source>
+        <translation>Status class</translation>
+    </message>
+    <message>
+        <source>Dynamikindex</source>
+        <translation>Dynamics index</translation>
+    </message>
+    <message>
+        <source>Dynamikklasse</source>
+        <translation>Dynamics class</translation>
+    </message>
+    <message>
+        <source>Status/Dynamik</source>
+        <translation>Status/dynamics</translation>
+    </message>
+    <message>
+        <source>Aufmerksamkeitsbedarf</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Bedarfswert</source>
+        <translation>Need score</translation>
+    </message>
+    <message>
+        <source>im Index</source>
+        <translation>in index</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Status A</source>
+        <translation>Status A</translation>
+    </message>
+    <message>
+        <source>Status B</source>
+        <translation>Status B</translation>
+    </message>
+    <message>
+        <source>Dynamik A</source>
+        <translation>Dynamics A</translation>
+    </message>
+    <message>
+        <source>Dynamik B</source>
+        <translation>Dynamics B</translation>
+    </message>
+    <message>
+        <source>Warum</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Einrichtungen</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Plätze</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Zielbevölkerung</source>
+        <translation>Target population</translation>
+    </message>
+    <message>
+        <source>Plätze je 1.000</source>
+        <translation>Places per 1,000</translation>
+    </message>
+    <message>
+        <source>Richtwert</source>
+        <translation>Guide value</translation>
+    </message>
+    <message>
+        <source>Versorgung %</source>
+        <translation>Coverage %</translation>
+    </message>
+    <message>
+        <source>Fehlende Plätze</source>
+        <translation>Missing places</translation>
+    </message>
+    <message>
+        <source>keine Einrichtung</source>
+        <translation>no facility</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>z Veränderung </source>
+        <translation>z change </translation>
+    </message>
+    <message>
+        <source>z </source>
+        <translation>z </translation>
+    </message>
+</context>
+<context>
     <name>GoalsEditor</name>
     <message>
         <source>Indikator</source>
@@ -1091,8 +1285,8 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>Import facilities</translation>
     </message>
     <message>
-        <source>Geodaten (*.geojson *.json *.zip *.shp *.gpkg)</source>
-        <translation>Geodata (*.geojson *.json *.zip *.shp *.gpkg)</translation>
+        <source>Geodaten oder Listen (*.geojson *.json *.zip *.shp *.gpkg *.csv *.txt *.xlsx)</source>
+        <translation>Geodata or lists (*.geojson *.json *.zip *.shp *.gpkg *.csv *.txt *.xlsx)</translation>
     </message>
     <message>
         <source>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
@@ -1297,6 +1491,273 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Import abgebrochen – das Projekt ist unverändert.</source>
         <translation>Import cancelled – the project is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>IndexPage</name>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Bezugsjahr</source>
+        <translation>Reference year</translation>
+    </message>
+    <message>
+        <source>&amp;Definition:</source>
+        <translation>&amp;Definition:</translation>
+    </message>
+    <message>
+        <source>Bezugs&amp;jahr:</source>
+        <translation>Reference &amp;year:</translation>
+    </message>
+    <message>
+        <source>Indikatoren</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Statusindikatoren</source>
+        <translation>Status indicators</translation>
+    </message>
+    <message>
+        <source>Dynamikindikatoren</source>
+        <translation>Dynamics indicators</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Dynamik:</source>
+        <translation>Dynamics:</translation>
+    </message>
+    <message>
+        <source>Verfahren</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Dynamik</source>
+        <translation>Dynamics</translation>
+    </message>
+    <message>
+        <source>Veränderung berechnen</source>
+        <translation>compute the change</translation>
+    </message>
+    <message>
+        <source>gelieferte Veränderungen</source>
+        <translation>supplied changes</translation>
+    </message>
+    <message>
+        <source>Einwohnerzahl</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Standardabweichung</source>
+        <translation>Standard deviation</translation>
+    </message>
+    <message>
+        <source>über alle Sozialräume (÷ n)</source>
+        <translation>over all districts (÷ n)</translation>
+    </message>
+    <message>
+        <source>Stichprobe (÷ n−1)</source>
+        <translation>sample (÷ n−1)</translation>
+    </message>
+    <message>
+        <source>Mindesteinwohnerzahl</source>
+        <translation>Minimum population</translation>
+    </message>
+    <message>
+        <source>Stichtag der Mindesteinwohnerzahl</source>
+        <translation>Date of the minimum population</translation>
+    </message>
+    <message>
+        <source>nur Bezugsjahr</source>
+        <translation>reference year only</translation>
+    </message>
+    <message>
+        <source>auch Beginn des Zeitraums</source>
+        <translation>also start of the span</translation>
+    </message>
+    <message>
+        <source>Zeitraum der Dynamik (Jahre)</source>
+        <translation>Span of the dynamics (years)</translation>
+    </message>
+    <message>
+        <source>D&amp;ynamik:</source>
+        <translation>D&amp;ynamics:</translation>
+    </message>
+    <message>
+        <source>&amp;Einwohnerzahl:</source>
+        <translation>&amp;Population:</translation>
+    </message>
+    <message>
+        <source>Standard&amp;abweichung:</source>
+        <translation>Standard &amp;deviation:</translation>
+    </message>
+    <message>
+        <source>&amp;Mindesteinwohnerzahl:</source>
+        <translation>&amp;Minimum population:</translation>
+    </message>
+    <message>
+        <source>S&amp;tichtag:</source>
+        <translation>D&amp;ate:</translation>
+    </message>
+    <message>
+        <source>&amp;Zeitraum (Jahre):</source>
+        <translation>&amp;Span (years):</translation>
+    </message>
+    <message>
+        <source>Schwellen der Statusklassen</source>
+        <translation>Cut-offs of the status classes</translation>
+    </message>
+    <message>
+        <source>z-Werte, mit Semikolon getrennt, z. B. -1; 1; 1,5</source>
+        <translation>z-values separated by semicolons, e.g. -1; 1; 1,5</translation>
+    </message>
+    <message>
+        <source>Schwellen der Dynamikklassen</source>
+        <translation>Cut-offs of the dynamics classes</translation>
+    </message>
+    <message>
+        <source>Ausgeschlossene Sozialräume</source>
+        <translation>Excluded districts</translation>
+    </message>
+    <message>
+        <source>Schlüssel, mit Komma getrennt, optional mit Grund: 22=Sondergebiet, 13</source>
+        <translation>Codes separated by commas, optionally with a reason: 22=special area, 13</translation>
+    </message>
+    <message>
+        <source>Schwellen Stat&amp;us:</source>
+        <translation>Stat&amp;us cut-offs:</translation>
+    </message>
+    <message>
+        <source>Schwellen Dy&amp;namik:</source>
+        <translation>Dy&amp;namics cut-offs:</translation>
+    </message>
+    <message>
+        <source>Aus&amp;geschlossen:</source>
+        <translation>Exclu&amp;ded:</translation>
+    </message>
+    <message>
+        <source>&amp;Berechnen</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>Sozialindex berechnen (F5)</source>
+        <translation>Compute the social index (F5)</translation>
+    </message>
+    <message>
+        <source>Name des Laufs</source>
+        <translation>Name of the run</translation>
+    </message>
+    <message>
+        <source>Lauf &amp;speichern</source>
+        <translation>&amp;Store run</translation>
+    </message>
+    <message>
+        <source>Als Definition speichern</source>
+        <translation>Save as definition</translation>
+    </message>
+    <message>
+        <source>Ergebnis des Sozialindex</source>
+        <translation>Result of the social index</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Lauf A</source>
+        <translation>Run A</translation>
+    </message>
+    <message>
+        <source>Lauf B</source>
+        <translation>Run B</translation>
+    </message>
+    <message>
+        <source>&amp;Vergleichen</source>
+        <translation>Com&amp;pare</translation>
+    </message>
+    <message>
+        <source>Lauf A:</source>
+        <translation>Run A:</translation>
+    </message>
+    <message>
+        <source>Lauf B:</source>
+        <translation>Run B:</translation>
+    </message>
+    <message>
+        <source>Vergleich zweier Läufe</source>
+        <translation>Comparison of two runs</translation>
+    </message>
+    <message>
+        <source>Läufe vergleichen</source>
+        <translation>Compare runs</translation>
+    </message>
+    <message>
+        <source>%1 (Voreinstellung)</source>
+        <translation>%1 (preset)</translation>
+    </message>
+    <message>
+        <source>(keine)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Die Schwellen der Statusklassen sind keine Zahlen (Beispiel: -1; 1; 1,5).</source>
+        <translation>The cut-offs of the status classes are not numbers (example: -1; 1; 1,5).</translation>
+    </message>
+    <message>
+        <source>Die Schwellen der Dynamikklassen sind keine Zahlen (Beispiel: -1; 1).</source>
+        <translation>The cut-offs of the dynamics classes are not numbers (example: -1; 1).</translation>
+    </message>
+    <message>
+        <source>Diese Sozialräume gibt es nicht: %1.</source>
+        <translation>These districts do not exist: %1.</translation>
+    </message>
+    <message>
+        <source>Wird berechnet …</source>
+        <translation>Computing …</translation>
+    </message>
+    <message>
+        <source>Sozialindex wird berechnet …</source>
+        <translation>Computing the social index …</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 von %4 Sozialräumen im Index.</source>
+        <translation>%1, %2: %3 of %4 districts in the index.</translation>
+    </message>
+    <message>
+        <source>Einen Lauf „%1“ gibt es schon; bitte einen anderen Namen eingeben.</source>
+        <translation>A run “%1” already exists; please enter another name.</translation>
+    </message>
+    <message>
+        <source>Indexlauf „%1“ speichern</source>
+        <translation>Store index run “%1”</translation>
+    </message>
+    <message>
+        <source>Lauf „%1“ gespeichert.</source>
+        <translation>Run “%1” stored.</translation>
+    </message>
+    <message>
+        <source>Bitte im Feld „Name“ einen eigenen Namen für die Definition eingeben (die Voreinstellung ist schreibgeschützt).</source>
+        <translation>Please type a name of your own for the definition in the “Name” field (the preset is read-only).</translation>
+    </message>
+    <message>
+        <source>Definition „%1“ speichern</source>
+        <translation>Save definition “%1”</translation>
+    </message>
+    <message>
+        <source>Definition „%1“ gespeichert.</source>
+        <translation>Definition “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Es sind noch keine zwei Läufe gespeichert.</source>
+        <translation>There are not yet two stored runs.</translation>
+    </message>
+    <message>
+        <source>Andere Statusklasse: %1, andere Dynamikklasse: %2.</source>
+        <translation>Other status class: %1, other dynamics class: %2.</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4602,22 @@ Details are in the log: %1</translation>
     <message>
         <source>Themenkarten und Diagramme der Indikatoren</source>
         <translation>Thematic maps and charts of the indicators</translation>
+    </message>
+    <message>
+        <source>Sozialindex</source>
+        <translation>Social index</translation>
+    </message>
+    <message>
+        <source>Status- und Dynamikindex berechnen, speichern, vergleichen</source>
+        <translation>Compute, store and compare status and dynamics index</translation>
+    </message>
+    <message>
+        <source>Versorgung</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Plätze je 1.000 der Zielbevölkerung gegen einen Richtwert</source>
+        <translation>Places per 1,000 of the target population against a guide value</translation>
     </message>
     <message>
         <source>Träger &amp; Angebote</source>
