@@ -94,8 +94,11 @@ def _check(args: argparse.Namespace) -> int:
     project = open_project(args.file, read_only=True)
     try:
         findings = project.check()
+        hints = [n for n in project.notices if n not in findings]
     finally:
         project.close()
+    for hint in hints:
+        print(f"Hinweis: {hint}")
     if findings:
         print(f"{len(findings)} Befund(e) in „{Path(args.file).name}“:")
         for finding in findings:

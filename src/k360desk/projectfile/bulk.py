@@ -265,29 +265,8 @@ class BulkStore:
     def rebuild_views(self) -> None:
         """(Re)create the layer with each district's latest value of every indicator."""
         view = schema.LATEST_VALUES_VIEW
-        threshold = int(self._conn.execute(
-            "SELECT coalesce((SELECT value FROM k360_meta WHERE key='disclosure_threshold'), 3)"
-        ).fetchone()[0])
-        parts = []
-        for ind_id, key, disclosure in self._conn.execute(
-            "SELECT id, key, disclosure FROM indicators ORDER BY sort, key"
-        ):
-            newest = (f"(SELECT w.period FROM indicator_values w WHERE w.indicator_id = {int(ind_id)}"
-                      " AND w.district_id = d.fid AND w.value IS NOT NULL"
-                      " ORDER BY w.period DESC LIMIT 1)")
-            # Primary suppression of small counts, as everywhere else in the product. The
-            # value stays a plain column reference so GDAL sees its REAL type.
-            small = f" AND v.value >= {threshold}" if disclosure else ""
-            value = (f"(SELECT v.value FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
-                     f" AND v.district_id = d.fid AND v.period = {newest}{small})")
-            parts.append(f'{value} AS "{key}", {newest} AS "{key}_jahr"')
-        columns = ", ".join(["d.fid AS fid", "d.geom AS geom", "d.code AS code", "d.name AS name",
-                             "l.name AS ebene", *parts])
         self._conn.execute(f'DROP VIEW IF EXISTS "{view}"')
-        self._conn.execute(
-            f'CREATE VIEW "{view}" AS SELECT {columns} FROM districts d'
-            " LEFT JOIN district_levels l ON l.id = d.level_id"
-        )
+        self._conn.execute(schema.latest_values_sql(self._conn, self.disclosure_threshold))
         if not self._conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name=?", (view,)).fetchone():
             gpkg.register_layer(self._conn, view, "Sozialräume mit aktuellen Indikatorwerten",
                                 "Letzter vorliegender Wert je Indikator und Sozialraum",

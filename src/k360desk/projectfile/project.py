@@ -56,6 +56,8 @@ class Project(RecordStore, BulkStore):
         self.modified = False
         self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
+        # Indexes and view SQL of a stranger that the opener removed; ``check`` names them.
+        self.removed_on_open: list[str] = []
         self._closed = False
         self._locked = False
         self._tx_depth = 0
@@ -105,15 +107,16 @@ class Project(RecordStore, BulkStore):
         safety.check_header(path)
         reason = ""
         too_new = False
+        trusted = trust.is_known(path)
         try:
             source = safety.connect_readonly(path)
         except sqlite3.Error as exc:
             raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
         try:
             try:
-                found = safety.inspect(source, path.name)
+                found = safety.inspect(source, path.name, trusted)
             except FileTooNewError as exc:
-                found, read_only, too_new, reason = None, True, True, str(exc)
+                found, read_only, too_new, reason = exc.inspection, True, True, str(exc)
             except sqlite3.DatabaseError as exc:
                 raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
             if not read_only:
@@ -129,16 +132,17 @@ class Project(RecordStore, BulkStore):
         finally:
             source.close()
         try:
-            if not trust.is_known(path):
+            # What we did not write goes before the first statement that could run it.
+            _drop_gdal_additions(conn, found)
+            if not trusted:
                 safety.verify_contents(conn, path.name)
-            migrated = False
-            if found is not None:
-                _drop_gdal_additions(conn, found)
-                migrated = _migrate(conn, found.schema_version)
-                conn.commit()
+            migrated = False if too_new else _migrate(conn, found.schema_version)
+            conn.commit()
             project = cls(conn, work, path, read_only, reason, too_new)
-            if found is not None:
+            project.removed_on_open = found.findings()
+            if not too_new or found.foreign_view:
                 project.rebuild_views()
+                conn.commit()
         except BaseException:
             conn.close()
             workfile.remove_work(work)
@@ -151,7 +155,8 @@ class Project(RecordStore, BulkStore):
             )
         if reason:
             project.notices.append(reason)
-        if found is not None and found.foreign_tables:
+        project.notices += found.hints() + project.removed_on_open
+        if found.foreign_tables:
             project.notices.append(
                 f"„{path.name}“ enthält Tabellen, die nicht von k360desk stammen"
                 f" ({', '.join(found.foreign_tables[:5])}); sie werden unverändert mitgeführt.")
@@ -298,6 +303,9 @@ class Project(RecordStore, BulkStore):
     def write_copy(self, path: str | Path) -> int:
         """Write a compact, checked copy without making it the document; return its size."""
         path = Path(path).absolute()
+        if self.too_new:
+            # Writing would change tables of a data model we do not know.
+            raise ReadOnlyError(self.read_only_reason)
         _refuse_locked(path)
         self._write_to(path, as_document=False)
         return path.stat().st_size
@@ -405,7 +413,7 @@ class Project(RecordStore, BulkStore):
         if version != gpkg.USER_VERSION:
             findings.append(f"GeoPackage: user_version ist {version}, erwartet {gpkg.USER_VERSION}.")
         findings += self.check_geopackage()
-        return findings
+        return self.removed_on_open + findings
 
 
 # --- module helpers --------------------------------------------------------------------
@@ -505,9 +513,14 @@ def _register_layers(conn: sqlite3.Connection, srs_id: int) -> None:
 
 
 def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> None:
-    """Remove triggers, R-trees and counters that GDAL/QGIS may have added to the file."""
+    """Remove triggers, R-trees and counters that GDAL/QGIS may have added to the file, and
+    indexes or view SQL of strangers (they would run on every write or every GIS read)."""
     for trigger in found.foreign_triggers:
         conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+    for index in found.extra_indexes:
+        conn.execute(f'DROP INDEX IF EXISTS "{index}"')
+    if found.foreign_view:
+        conn.execute(f'DROP VIEW IF EXISTS "{schema.LATEST_VALUES_VIEW}"')
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     for name in names:
         if name.startswith("rtree_") and not any(name.endswith(s) for s in ("_node", "_parent", "_rowid")):

@@ -1,0 +1,144 @@
+"""Hostile files from strangers (issue #20): newer versions, triggers, indexes, views."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from k360desk.cli import main
+from k360desk.projectfile import Project, ReadOnlyError, UnsafeFileError
+
+EVIL_TRIGGER = ("create trigger gpkg_contents_update_evil after update on gpkg_contents"
+                " begin delete from indicator_values; end;")
+
+
+def _tamper(source: Path, target: Path, script: str) -> Path:
+    shutil.copy(source, target)
+    conn = sqlite3.connect(target)
+    conn.executescript(script)
+    conn.close()
+    return target
+
+
+def _values(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("version", ["3", "99"])
+def test_trigger_with_gdal_name_that_deletes_our_values_is_refused(tmp_path, small_project,
+                                                                    capsys, version):
+    """D0: the exact attack, in a current file and in one claiming a newer data model."""
+    count = _values(small_project.path)
+    assert count > 0
+    path = _tamper(small_project.path, tmp_path / "boese.k360",
+                   f"UPDATE k360_meta SET value='{version}' WHERE key='schema_version';"
+                   + EVIL_TRIGGER)
+    before = path.read_bytes()
+    with pytest.raises(UnsafeFileError, match="gpkg_contents_update_evil"):
+        Project.open(path)
+    code, _out, err = _run(["check", str(path)], capsys)
+    assert code == 1 and err.startswith("Fehler: ") and "gpkg_contents_update_evil" in err
+    code, _out, err = _run(["send-copy", str(path), str(tmp_path / "kopie.k360")], capsys)
+    assert code == 1 and err.count("\n") == 1
+    assert not (tmp_path / "kopie.k360").exists()
+    assert path.read_bytes() == before
+
+
+def test_nothing_writes_a_file_from_a_newer_version(tmp_path, small_project, capsys):
+    """D0: a newer file opens read-only; send-copy refuses instead of writing our tables."""
+    path = _tamper(small_project.path, tmp_path / "neu.k360",
+                   "UPDATE k360_meta SET value='99' WHERE key='schema_version';")
+    before = path.read_bytes()
+    with Project.open(path) as project:
+        assert project.too_new
+        with pytest.raises(ReadOnlyError, match="neueren k360desk-Version"):
+            project.write_copy(tmp_path / "kopie.k360")
+    code, _out, err = _run(["send-copy", str(path), str(tmp_path / "kopie.k360")], capsys)
+    assert code == 1 and "neueren k360desk-Version" in err and err.count("\n") == 1
+    assert not (tmp_path / "kopie.k360").exists()
+    assert path.read_bytes() == before
+
+
+def test_harmless_gdal_triggers_in_a_newer_file_are_reported_and_never_run(tmp_path, small_project,
+                                                                           capsys):
+    """D0: GDAL-named triggers whose bodies only touch R-trees are not kept in the working copy."""
+    trigger = ("CREATE TRIGGER rtree_districts_geom_update AFTER UPDATE ON districts"
+               " BEGIN DELETE FROM rtree_districts_geom WHERE id = OLD.fid; END;")
+    path = _tamper(small_project.path, tmp_path / "neu.k360",
+                   "UPDATE k360_meta SET value='99' WHERE key='schema_version';"
+                   "CREATE TABLE rtree_districts_geom (id INTEGER PRIMARY KEY);" + trigger)
+    with Project.open(path) as project:
+        names = [r[0] for r in project._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='trigger'")]
+        assert names == []
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert "rtree_districts_geom_update" in out
+
+
+def test_connections_follow_sqlite_guidance_for_untrusted_files(small_project):
+    from k360desk.projectfile import safety
+
+    conn = safety.connect_readonly(small_project.path)
+    try:
+        assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert conn.execute("PRAGMA cell_size_check").fetchone()[0] == 1
+        assert conn.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+COSTLY_INDEX = ("create index zz on indicator_values(value)"
+                " where length(printf('%.*c',40000000,'x'))>0;")
+
+
+def test_extra_costly_index_is_removed_and_reported(tmp_path, small_project, capsys):
+    """D2: an index we did not create is reported by check and never reaches a saved file."""
+    path = _tamper(small_project.path, tmp_path / "index.k360", COSTLY_INDEX)
+    started = time.monotonic()
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1 and "„zz“" in out
+    assert time.monotonic() - started < 20
+    with Project.open(path) as project:
+        assert any("zz" in n for n in project.notices)
+        project.save_as(tmp_path / "sauber.k360")
+    conn = sqlite3.connect(tmp_path / "sauber.k360")
+    indexes = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")]
+    conn.close()
+    assert "zz" not in indexes
+
+
+ENDLESS_VIEW = ("DROP VIEW district_indicators;"
+                "CREATE VIEW district_indicators AS WITH RECURSIVE c(x) AS"
+                " (SELECT 1 UNION ALL SELECT x+1 FROM c)"
+                " SELECT d.fid AS fid, d.geom AS geom, c.x AS code FROM districts d, c;")
+
+
+def test_own_view_with_foreign_sql_is_reported_and_replaced(tmp_path, small_project, capsys):
+    """D3: check names the foreign view SQL; a send-copy of the file stays readable by GDAL."""
+    path = _tamper(small_project.path, tmp_path / "sicht.k360", ENDLESS_VIEW)
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1 and "district_indicators" in out
+    copy = tmp_path / "kopie.k360"
+    code, _out, _err = _run(["send-copy", str(path), str(copy)], capsys)
+    assert code == 0
+    script = ("import pyogrio, sys; f = pyogrio.read_dataframe(sys.argv[1],"
+              " layer='district_indicators'); print(len(f))")
+    done = subprocess.run([sys.executable, "-c", script, str(copy)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "8"
