@@ -142,3 +142,30 @@ def test_own_view_with_foreign_sql_is_reported_and_replaced(tmp_path, small_proj
     done = subprocess.run([sys.executable, "-c", script, str(copy)], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "8"
+
+
+BROKEN_BLOB = b"GP\x00\x03\x00\x00\x00\x00\x01\x03"  # claims an envelope, then ends
+
+
+def test_broken_geometry_never_blocks_saving_and_can_be_removed(tmp_path, small_project, capsys):
+    """D7: a 10-byte geometry blob is flagged, saving works, --fix removes it."""
+    path = _tamper(small_project.path, tmp_path / "kaputt.k360", "")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE districts SET geom=? WHERE code='11'", (BROKEN_BLOB,))
+    conn.commit()
+    conn.close()
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1 and "Sozialraum 11" in out and "ungültige Geometrie" in out
+    with Project.open(path) as project:
+        project.save()  # was: struct.error, forever
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1 and "Sozialraum 11" in out  # still flagged, not silently changed
+    code, out, _err = _run(["check", "--fix", str(path)], capsys)
+    assert code == 0 and "Geometrie entfernt: Sozialraum 11" in out
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 0
+    with Project.open(path) as project:
+        from k360desk.projectfile import District
+
+        assert project.find(District, code="11").geom is None
+        assert project.find(District, code="12").geom is not None

@@ -293,16 +293,9 @@ class BulkStore:
                 findings.append(f"GeoPackage: Layer „{table}“ ist nicht registriert.")
             elif layers[table] not in srs:
                 findings.append(f"GeoPackage: Layer „{table}“ verweist auf ein unbekanntes Bezugssystem.")
-        for table in ("districts", "facilities"):
-            for fid, blob in self._conn.execute(f"SELECT fid, geom FROM {table} WHERE geom IS NOT NULL"):
-                try:
-                    gpkg.wkb_offset(blob)
-                    srs_id = struct.unpack_from("<i" if blob[3] & 1 else ">i", blob, 4)[0]
-                except (ValueError, struct.error):
-                    findings.append(f"{table} {fid}: ungültige Geometrie.")
-                    continue
-                if srs_id != layers.get(table):
-                    findings.append(f"{table} {fid}: Geometrie mit falschem Bezugssystem ({srs_id}).")
+        from k360desk.projectfile.geomcheck import broken_geometries
+
+        findings += [broken.finding() for broken in broken_geometries(self._conn)]
         return findings
 
 
@@ -325,9 +318,14 @@ def _extent(conn: sqlite3.Connection, table: str) -> tuple[float, float, float, 
     minx = miny = float("inf")
     maxx = maxy = float("-inf")
     for (blob,) in conn.execute(f"SELECT geom FROM {table} WHERE geom IS NOT NULL"):
+        if len(blob) < 8:
+            continue
         flags = blob[3]
         if flags & 0x10 or not (flags >> 1) & 0x07:
             continue
-        x0, x1, y0, y1 = struct.unpack_from("<4d" if flags & 1 else ">4d", blob, 8)
+        try:
+            x0, x1, y0, y1 = struct.unpack_from("<4d" if flags & 1 else ">4d", blob, 8)
+        except struct.error:
+            continue  # a damaged blob must not block saving; ``check`` names it
         minx, maxx, miny, maxy = min(minx, x0), max(maxx, x1), min(miny, y0), max(maxy, y1)
     return None if minx == float("inf") else (minx, miny, maxx, maxy)

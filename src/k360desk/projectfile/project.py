@@ -415,6 +415,21 @@ class Project(RecordStore, BulkStore):
         findings += self.check_geopackage()
         return self.removed_on_open + findings
 
+    def remove_broken_geometries(self) -> list[str]:
+        """Clear geometries that cannot be read (the feature stays, without geometry);
+        return the German labels of what was cleared."""
+        from k360desk.projectfile.geomcheck import broken_geometries
+
+        broken = broken_geometries(self._conn)
+        with self.transaction():
+            for item in broken:
+                row = self._conn.execute(f"SELECT uuid FROM {item.table} WHERE fid = ?", (item.fid,))
+                self._conn.execute(f"UPDATE {item.table} SET geom = NULL WHERE fid = ?", (item.fid,))
+                self.log("update", item.table, row.fetchone()[0],
+                         f"Ungültige Geometrie entfernt ({item.reason})")
+                self.changes.emit(Change(item.table, "update", (item.fid,)))
+        return [item.label for item in broken]
+
 
 # --- module helpers --------------------------------------------------------------------
 
