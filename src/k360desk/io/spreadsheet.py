@@ -11,17 +11,30 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's list, plus the full-width forms that Excel in East Asian locales also reads
+# as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise(text: str) -> str:
     """Prefix text that a spreadsheet would read as a formula with an apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_report_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a report as CSV for German Excel; every text cell is neutralised, so content
+    copied from someone else's file can never become a live formula."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow([neutralise(str(c)) for c in header])
+        for row in rows:
+            writer.writerow(["" if v is None else v if isinstance(v, int) else neutralise(str(v))
+                             for v in row])
 
 
 def _cell(value: object, decimals: int | None) -> str:
