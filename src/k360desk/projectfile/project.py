@@ -23,7 +23,9 @@ from k360desk.projectfile.bulk import BulkStore
 from k360desk.projectfile.changes import Change, ChangeHub
 from k360desk.projectfile.errors import (
     DamagedFileError,
+    FileChangedError,
     FileTooNewError,
+    NotAProjectError,
     ProjectError,
     ProjectLockedError,
     ReadOnlyError,
@@ -56,6 +58,9 @@ class Project(RecordStore, BulkStore):
         self.modified = False
         self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
+        # Size, time and hash of the document as last read or written: Save compares them
+        # so an edit made elsewhere (QGIS, a colleague) is never overwritten unasked.
+        self.disk_stamp: tuple[int, int, str] | None = None
         # Indexes and view SQL of a stranger that the opener removed; ``check`` names them.
         self.removed_on_open: list[str] = []
         self._closed = False
@@ -107,7 +112,11 @@ class Project(RecordStore, BulkStore):
         safety.check_header(path)
         reason = ""
         too_new = False
-        trusted = trust.is_known(path)
+        try:
+            opened_stamp = trust.stamp(path)
+        except OSError as exc:
+            raise NotAProjectError(f"„{path.name}“ lässt sich nicht lesen ({exc.strerror}).") from exc
+        trusted = trust.is_known(path, opened_stamp)
         try:
             source = safety.connect_readonly(path)
         except sqlite3.Error as exc:
@@ -139,6 +148,7 @@ class Project(RecordStore, BulkStore):
             migrated = False if too_new else _migrate(conn, found.schema_version)
             conn.commit()
             project = cls(conn, work, path, read_only, reason, too_new)
+            project.disk_stamp = opened_stamp
             project.removed_on_open = found.findings()
             if not too_new or found.foreign_view:
                 project.rebuild_views()
@@ -273,13 +283,33 @@ class Project(RecordStore, BulkStore):
 
     # --- saving and closing -------------------------------------------------------------
 
-    def save(self) -> None:
-        """Write the project to its file: compact checked copy, then atomic replace."""
+    def save(self, overwrite_changed: bool = False) -> None:
+        """Write the project to its file: compact checked copy, then atomic replace.
+
+        Raises ``FileChangedError`` if the file changed on disk since it was opened or
+        last saved, unless ``overwrite_changed`` (the user chose to overwrite).
+        """
         if self.path is None:
             raise ReadOnlyError("Das Projekt hat noch keinen Dateinamen. Bitte „Speichern unter“.")
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason or "Die Datei ist schreibgeschützt geöffnet.")
+        if not overwrite_changed and self.changed_on_disk():
+            raise FileChangedError(
+                f"„{self.path.name}“ wurde seit dem Öffnen außerhalb von k360desk geändert (z. B."
+                " in QGIS oder von einer Kollegin). Speichern würde diese Änderungen überschreiben;"
+                " bitte „Speichern unter“ wählen oder ausdrücklich überschreiben.")
         self._write_to(self.path)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the document on disk differs from what was opened or last saved."""
+        if self.path is None or self.disk_stamp is None or not self.path.exists():
+            return False
+        size, mtime, digest = self.disk_stamp
+        stat = self.path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+            return False
+        # Same bytes with a new time (copied back, touched by a sync tool) are no change.
+        return stat.st_size != size or trust.stamp(self.path)[2] != digest
 
     def save_as(self, path: str | Path) -> None:
         """Write the project to a new file and make that the document."""
@@ -327,7 +357,7 @@ class Project(RecordStore, BulkStore):
             paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
             if as_document:
-                trust.remember(target)
+                self.disk_stamp = trust.remember(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)
