@@ -89,8 +89,11 @@ def _merge(args: argparse.Namespace) -> int:
             return 0
         for item in plan.items:
             choice = "übernehmen" if item.take_theirs else "eigene Fassung behalten"
-            fields = f" [{', '.join(item.fields)}]" if item.fields and item.ours else ""
-            print(f"  {KIND_LABELS[item.kind]:<22} {item.table:<22} {item.label}{fields} → {choice}")
+            sides = item.sides()
+            detail = f" ({sides})" if sides else ""
+            if item.dependents:
+                detail += f" – hier daran hängend: {item.dependents}"
+            print(f"  {KIND_LABELS[item.kind]:<22} {item.table:<22} {item.label}{detail} → {choice}")
         summary = ", ".join(f"{n} {KIND_LABELS[k]}" for k, n in plan.summary().items())
         print(f"Zusammen: {summary}")
         if args.dry_run:
