@@ -169,3 +169,76 @@ def test_broken_geometry_never_blocks_saving_and_can_be_removed(tmp_path, small_
 
         assert project.find(District, code="11").geom is None
         assert project.find(District, code="12").geom is not None
+
+
+def _one_german_line(argv, capsys) -> str:
+    code, _out, err = _run(argv, capsys)
+    assert code == 1 and err.startswith("Fehler: ") and err.count("\n") == 1, err
+    assert "unerwarteter Fehler" not in err and "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize("crs", ["EPSG:abc", "xyz", ""])
+def test_non_numeric_crs_setting_is_a_clear_message(tmp_path, small_project, capsys, crs):
+    path = _tamper(small_project.path, tmp_path / "crs.k360",
+                   f"UPDATE k360_meta SET value='{crs}' WHERE key='crs';")
+    for command in ("info", "check"):
+        assert "Bezugssystem" in _one_german_line([command, str(path)], capsys)
+
+
+@pytest.mark.parametrize("threshold", ["abc", "-5", "0", "1e400", "99999999999999999999"])
+def test_bad_disclosure_threshold_is_flagged_and_never_disables_suppression(
+        tmp_path, small_project, capsys, threshold):
+    path = _tamper(small_project.path, tmp_path / "schwelle.k360",
+                   f"UPDATE k360_meta SET value='{threshold}' WHERE key='disclosure_threshold';")
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1 and "Geheimhaltung" in out
+    with Project.open(path) as project:
+        assert project.disclosure_threshold == 3
+
+
+def test_unknown_collation_is_a_clear_message(tmp_path, small_project, capsys):
+    path = tmp_path / "sortierung.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.create_collation("klingon", lambda a, b: (a > b) - (a < b))
+    conn.execute("CREATE TABLE notizen (t TEXT COLLATE klingon PRIMARY KEY)")
+    conn.execute("INSERT INTO notizen VALUES ('a')")
+    conn.commit()
+    conn.close()
+    err = _one_german_line(["info", str(path)], capsys)
+    assert "Sortierregel" in err and "klingon" in err
+
+
+@pytest.mark.parametrize("content", ["kaputt{", '{"user": "x", "pid": "abc", "host": 7}', "[1, 2]",
+                                     '{"pid": 99999999999999999999999}'])
+def test_bad_lock_file_does_not_break_opening(tmp_path, small_project, capsys, content):
+    from k360desk.projectfile import workfile
+
+    path = small_project.path
+    small_project.close()
+    workfile.lock_path(path).write_text(content, encoding="utf-8")
+    code, out, err = _run(["info", str(path)], capsys)
+    assert code == 0 and "Kleinstadt" in out, err
+    with Project.open(path) as project:
+        project.save()
+
+
+def test_lock_of_another_pc_is_stale_after_a_working_day(small_project):
+    import json
+    import os
+
+    from k360desk.projectfile import workfile
+
+    path = small_project.path
+    small_project.close()
+    lock = workfile.lock_path(path)
+    lock.write_text(json.dumps({"user": "kollegin", "host": "PC-STAT-07", "pid": 4242,
+                                "since": "2026-11-20T08:15:00"}), encoding="utf-8")
+    with Project.open(path) as project:
+        assert project.read_only  # a fresh lock of another PC is honoured
+    old = time.time() - 13 * 3600
+    os.utime(lock, (old, old))
+    with Project.open(path) as project:
+        assert not project.read_only
+        assert any("PC-STAT-07" in n and "veraltet" in n for n in project.notices)

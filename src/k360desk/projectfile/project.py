@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.projectfile import backups, gpkg, paths, safety, schema, trust, workfile
+from k360desk.projectfile import backups, gpkg, paths, safety, schema, schemacheck, trust, workfile
 from k360desk.projectfile.bulk import BulkStore
 from k360desk.projectfile.changes import Change, ChangeHub
 from k360desk.projectfile.errors import (
@@ -65,9 +66,10 @@ class Project(RecordStore, BulkStore):
         self.removed_on_open: list[str] = []
         self._closed = False
         self._locked = False
+        self._lock_refreshed = time.monotonic()
         self._tx_depth = 0
         self.changes.subscribe(self._on_change)
-        self.srs_id = int(self.get_meta("crs", f"EPSG:{DEFAULT_CRS}").split(":")[-1])
+        self.srs_id = schemacheck.parse_crs(self.get_meta("crs", f"EPSG:{DEFAULT_CRS}")) or DEFAULT_CRS
 
     # --- creating and opening ----------------------------------------------------------
 
@@ -127,7 +129,7 @@ class Project(RecordStore, BulkStore):
             except FileTooNewError as exc:
                 found, read_only, too_new, reason = exc.inspection, True, True, str(exc)
             except sqlite3.DatabaseError as exc:
-                raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
+                raise safety.sqlite_problem(exc, path.name) from exc
             if not read_only:
                 read_only, reason = _document_access(path)
             work = workfile.new_work_path(path.stem)
@@ -174,6 +176,12 @@ class Project(RecordStore, BulkStore):
         info.dirty = project.modified
         workfile.write_info(work, info)
         if not read_only:
+            stale = workfile.stale_lock(path)
+            if stale:
+                project.notices.append(
+                    f"Die Sperre von {stale['user']} ({stale['host']}) auf „{path.name}“ ist"
+                    f" veraltet (seit über {workfile.STALE_LOCK_HOURS} Stunden nicht erneuert)"
+                    " und wurde aufgehoben.")
             project._locked = workfile.take_lock(path)
             if not project._locked:  # someone else was a moment faster
                 late, reason = _document_access(path)
@@ -216,6 +224,9 @@ class Project(RecordStore, BulkStore):
         return self.path.name if self.path else self.get_meta("municipality", "Unbenannt")
 
     def _on_change(self, changes: list[Change]) -> None:
+        if self._locked and self.path is not None and time.monotonic() > self._lock_refreshed + 600:
+            self._lock_refreshed = time.monotonic()
+            workfile.refresh_lock(self.path)
         if not self.modified:
             self.modified = True
             info = workfile.read_info(self.work_path)
@@ -276,10 +287,9 @@ class Project(RecordStore, BulkStore):
     @property
     def disclosure_threshold(self) -> int:
         """Counts below this number are suppressed in every output."""
-        try:
-            return int(self.get_meta("disclosure_threshold", str(DEFAULT_THRESHOLD)))
-        except ValueError:
-            return DEFAULT_THRESHOLD
+        value = schemacheck.parse_threshold(self.get_meta("disclosure_threshold"))
+        # A damaged setting must never switch disclosure control off (``check`` names it).
+        return DEFAULT_THRESHOLD if value is None else value
 
     # --- saving and closing -------------------------------------------------------------
 
@@ -358,6 +368,8 @@ class Project(RecordStore, BulkStore):
             _fsync_dir(target.parent)
             if as_document:
                 self.disk_stamp = trust.remember(target)
+                if self._locked:
+                    workfile.refresh_lock(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)
@@ -443,6 +455,10 @@ class Project(RecordStore, BulkStore):
         if version != gpkg.USER_VERSION:
             findings.append(f"GeoPackage: user_version ist {version}, erwartet {gpkg.USER_VERSION}.")
         findings += self.check_geopackage()
+        raw = self.get_meta("disclosure_threshold")
+        if schemacheck.parse_threshold(raw) is None:
+            findings.append(f"Geheimhaltung: ungültige Schwelle „{raw[:20]}“ (erlaubt 1–99);"
+                            f" es gilt {DEFAULT_THRESHOLD}.")
         return self.removed_on_open + findings
 
     def remove_broken_geometries(self) -> list[str]:

@@ -134,7 +134,7 @@ def inspect(conn: sqlite3.Connection, name: str, trusted: bool = False) -> Inspe
         if "interrupted" in str(exc):
             raise UnsafeFileError(f"„{name}“ lässt sich nicht in angemessener Zeit prüfen und wird"
                                   " aus Sicherheitsgründen nicht geöffnet.") from exc
-        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+        raise sqlite_problem(exc, name) from exc
     finally:
         conn.set_progress_handler(None, 0)
 
@@ -175,6 +175,11 @@ def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
     result.schema_version = version
     if version < 1:
         raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
+    crs = conn.execute("SELECT value FROM k360_meta NOT INDEXED WHERE key='crs'").fetchone()
+    if crs is not None and schemacheck.parse_crs(crs[0]) is None:
+        shown = str(crs[0])[:30]
+        raise DamagedFileError(f"In „{name}“ ist das Bezugssystem ungültig („{shown}“); erwartet"
+                               " wird z. B. „EPSG:25832“. Die Datei wird nicht geöffnet.")
     tables = {obj for kind, obj, _t, _s in objects if kind == "table"}
     too_new = version > schema.SCHEMA_VERSION
     expected = expected_schema(min(version, schema.SCHEMA_VERSION))
@@ -238,6 +243,16 @@ def _check_objects(objects: list, name: str, result: Inspection) -> None:
                 )
         elif kind == "table" and obj not in own and not _GDAL_TABLE.match(obj):
             result.foreign_tables.append(obj)
+
+
+def sqlite_problem(exc: sqlite3.Error, name: str) -> DamagedFileError:
+    """A German error for what SQLite reports about a stranger's file."""
+    text = str(exc)
+    match = re.search(r"no such collation sequence: (\S+)", text)
+    if match:
+        return DamagedFileError(f"„{name}“ verwendet eine unbekannte Sortierregel („{match.group(1)}“)"
+                                " eines anderen Programms und kann nicht geöffnet werden.")
+    return DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({text}).")
 
 
 def verify_contents(conn: sqlite3.Connection, name: str) -> list[str]:

@@ -80,8 +80,8 @@ def foreign_view(conn: sqlite3.Connection, objects: list) -> bool:
     try:
         row = conn.execute("SELECT value FROM k360_meta NOT INDEXED"
                            " WHERE key='disclosure_threshold'").fetchone()
-        threshold = int(row[0]) if row and str(row[0]).strip().isdigit() else 3
-        ours = schema.latest_values_sql(conn, threshold)
+        threshold = parse_threshold(row[0] if row else None)
+        ours = schema.latest_values_sql(conn, 3 if threshold is None else threshold)
     except (sqlite3.Error, ValueError, TypeError):
         return True
     return normal(stored) != normal(ours)
@@ -101,3 +101,21 @@ def missing_columns(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
         return missing
     finally:
         reference.close()
+
+
+def parse_threshold(text: object) -> int | None:
+    """The disclosure threshold of a stored setting, or None when it is not 1–99."""
+    text = str(text if text is not None else "").strip()
+    if not text.isdigit() or len(text) > 2:
+        return None
+    value = int(text)
+    return value if 1 <= value <= 99 else None
+
+
+_CRS = re.compile(r"^EPSG:(\d{4,6})$")
+
+
+def parse_crs(text: object) -> int | None:
+    """The EPSG code of the stored CRS setting (``EPSG:25832``), or None when malformed."""
+    match = _CRS.match(str(text or "").strip())
+    return int(match.group(1)) if match else None

@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import sys
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -87,7 +88,7 @@ def remove_work(work: Path) -> None:
 
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine."""
-    if pid <= 0:
+    if not 0 < pid < 2**31:
         return False
     if sys.platform == "win32":
         import ctypes
@@ -140,21 +141,59 @@ def lock_path(document: Path) -> Path:
     return document.with_name("~$" + document.name)
 
 
-def read_lock(document: Path) -> dict | None:
-    """Return who holds the document's lock, or None when it is free or stale."""
+# A lock from another PC that was not refreshed for this long is left over from a crash
+# or a PC switched off with the file open (the holder refreshes it while working).
+STALE_LOCK_HOURS = 12
+
+
+def _lock_owner(document: Path) -> tuple[dict | None, float]:
+    """The parsed lock and its age in hours; an unreadable lock counts as none."""
     path = lock_path(document)
     try:
         with open(paths.long_path(path), encoding="utf-8") as handle:
-            owner = json.loads(handle.read())
-    except (OSError, ValueError):
+            owner = json.loads(handle.read(64 * 1024))
+        age = (time.time() - os.stat(paths.long_path(path)).st_mtime) / 3600
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None, 0.0
+    # Only a lock as we write it names an owner; anything else (cut short by a crash,
+    # written by another program) cannot keep anyone out.
+    if not isinstance(owner, dict) or not isinstance(owner.get("host"), str) \
+            or not isinstance(owner.get("pid"), int) or not 0 < owner["pid"] < 2**31:
+        return None, 0.0
+    owner["user"] = str(owner.get("user", "?"))[:100]
+    owner["host"] = owner["host"][:100]
+    return owner, age
+
+
+def read_lock(document: Path) -> dict | None:
+    """Return who holds the document's lock, or None when it is free or stale."""
+    owner, age = _lock_owner(document)
+    if owner is None:
         return None
-    if not isinstance(owner, dict):
-        return None
-    if owner.get("host") == socket.gethostname() and not pid_alive(int(owner.get("pid", 0))):
-        return None  # left by a crashed process on this machine
-    if owner.get("host") == socket.gethostname() and int(owner.get("pid", 0)) == os.getpid():
+    here = owner["host"] == socket.gethostname()
+    if here and (owner["pid"] == os.getpid() or not pid_alive(owner["pid"])):
+        return None  # ours, or left by a crashed process on this machine
+    if not here and age > STALE_LOCK_HOURS:
         return None
     return owner
+
+
+def stale_lock(document: Path) -> dict | None:
+    """The owner of a lock from another PC that is too old to be honoured, if any."""
+    owner, age = _lock_owner(document)
+    if owner is None or owner["host"] == socket.gethostname() or age <= STALE_LOCK_HOURS:
+        return None
+    return owner
+
+
+def refresh_lock(document: Path) -> None:
+    """Show other PCs that our lock is alive (it would count as stale after a while)."""
+    owner, _age = _lock_owner(document)
+    if owner is not None and owner["pid"] == os.getpid() and owner["host"] == socket.gethostname():
+        try:
+            os.utime(paths.long_path(lock_path(document)))
+        except OSError:
+            pass
 
 
 def take_lock(document: Path) -> bool:
