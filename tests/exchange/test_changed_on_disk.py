@@ -65,3 +65,38 @@ def test_cli_save_after_a_change_elsewhere_is_one_german_line(small_project, tmp
     assert err.count("\n") == 1
     with Project.open(path, read_only=True) as saved:
         assert saved.find(District, code="11").name == "In QGIS geändert"
+
+
+def test_backups_keep_recent_saves_plus_daily_and_weekly_tiers(small_project, capsys):
+    """#20: the last saves, then one version per day, then one per week (like Anki)."""
+    import time
+
+    from k360desk.projectfile.backups import DAILY, RECENT, backup_folder, list_backups
+
+    uuid = small_project.get_meta("project_uuid")
+    folder = backup_folder(uuid, small_project.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    # Two versions a day over the last 90 days, as if the planner saved every day.
+    for day in range(1, 91):
+        for hour in (9, 15):
+            old = folder / f"klein-alt-{day:03d}-{hour}.k360"
+            old.write_bytes(small_project.path.read_bytes())
+            stamp = now - day * 86400 + hour * 3600 - 86400
+            os.utime(old, (stamp, stamp))
+    for number in range(3):
+        small_project.update(District, small_project.find(District, code="12").id,
+                             name=f"Fassung {number}")
+        small_project.save()
+    kept = list_backups(uuid, small_project.path)
+    tiers = [b.tier for b in kept]
+    assert tiers.count("recent") == RECENT
+    assert 1 <= tiers.count("daily") <= DAILY
+    assert tiers.count("weekly") >= 6  # about two months back, one version per week
+    days = [b.saved.date() for b in kept if b.tier == "daily"]
+    assert len(days) == len(set(days))
+    assert (now - kept[-1].saved.timestamp()) / 86400 > 40
+    assert len(kept) == len(list(folder.glob("*.k360")))  # the rest was pruned
+    assert main(["backups", str(small_project.path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tagesstand" in out and "Wochenstand" in out and "letzte Speicherung" in out

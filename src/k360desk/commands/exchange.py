@@ -136,7 +136,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _backups(args: argparse.Namespace) -> int:
-    from k360desk.projectfile.backups import list_backups, restore_backup
+    from k360desk.projectfile.backups import TIER_LABELS, list_backups, restore_backup
 
     project = open_project(args.project, read_only=True)
     try:
@@ -158,5 +158,5 @@ def _backups(args: argparse.Namespace) -> int:
         print("Keine früheren Fassungen gesichert.")
     for number, backup in enumerate(found, start=1):
         print(f"{number:>3}  {backup.saved:%d.%m.%Y %H:%M:%S}  {de_number(backup.size / 1024, 0):>8} KB  "
-              f"{backup.path.name}")
+              f"{TIER_LABELS.get(backup.tier, ''):<18}  {backup.path.name}")
     return 0
