@@ -17,7 +17,6 @@ from pathlib import Path
 from k360desk import FILE_SUFFIX
 from k360desk.projectfile import paths
 
-
 RECENT = 5  # the last saves, all kept (the user's preference may change it)
 DAILY = 7  # then one per calendar day for this many days
 WEEKLY = 8  # then one per ISO week for this many weeks

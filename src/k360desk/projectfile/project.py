@@ -8,7 +8,6 @@ atomic replace) and closes. Reading and writing records lives in the mixins of
 
 from __future__ import annotations
 
-import glob
 import os
 import sqlite3
 import time
@@ -19,7 +18,17 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.projectfile import backups, gpkg, paths, safety, schema, schemacheck, trust, workfile
+from k360desk.projectfile import (
+    backups,
+    gpkg,
+    ondisk,
+    paths,
+    safety,
+    schema,
+    schemacheck,
+    trust,
+    workfile,
+)
 from k360desk.projectfile.bulk import BulkStore
 from k360desk.projectfile.changes import Change, ChangeHub
 from k360desk.projectfile.errors import (
@@ -28,7 +37,6 @@ from k360desk.projectfile.errors import (
     FileTooNewError,
     NotAProjectError,
     ProjectError,
-    ProjectLockedError,
     ReadOnlyError,
 )
 from k360desk.projectfile.store import RecordStore
@@ -36,6 +44,8 @@ from k360desk.projectfile.store import RecordStore
 DEFAULT_CRS = 25832
 DEFAULT_THRESHOLD = 3
 KEEP_BACKUPS = 5
+# Module names the crash tests replace to stop a save at an exact point.
+_fsync, _fsync_dir = ondisk.fsync, ondisk.fsync_dir
 
 
 def _now() -> str:
@@ -131,7 +141,7 @@ class Project(RecordStore, BulkStore):
             except sqlite3.DatabaseError as exc:
                 raise safety.sqlite_problem(exc, path.name) from exc
             if not read_only:
-                read_only, reason = _document_access(path)
+                read_only, reason = ondisk.document_access(path)
             work = workfile.new_work_path(path.stem)
             conn = _connect(work)
             try:
@@ -176,6 +186,7 @@ class Project(RecordStore, BulkStore):
         info.dirty = project.modified
         workfile.write_info(work, info)
         if not read_only:
+            ondisk.remove_stale_copies(path)
             stale = workfile.stale_lock(path)
             if stale:
                 project.notices.append(
@@ -184,7 +195,7 @@ class Project(RecordStore, BulkStore):
                     " und wurde aufgehoben.")
             project._locked = workfile.take_lock(path)
             if not project._locked:  # someone else was a moment faster
-                late, reason = _document_access(path)
+                late, reason = ondisk.document_access(path)
                 if late:
                     project.read_only, project.read_only_reason = True, reason
                     project.notices.append(reason)
@@ -204,7 +215,7 @@ class Project(RecordStore, BulkStore):
             conn.close()
             raise
         source = Path(leftover.info.source) if leftover.info.source else None
-        read_only, reason = _document_access(source) if source is not None else (False, "")
+        read_only, reason = ondisk.document_access(source) if source is not None else (False, "")
         project = cls(conn, work, source, read_only, reason)
         if reason:
             project.notices.append(reason)
@@ -328,7 +339,7 @@ class Project(RecordStore, BulkStore):
             path = path.with_name(path.name + FILE_SUFFIX)
         if self.too_new:
             raise ReadOnlyError(self.read_only_reason)
-        _refuse_locked(path)  # also when it is our own document opened read-only
+        ondisk.refuse_locked(path)  # also when it is our own document opened read-only
         self._write_to(path)
         if self._locked and self.path is not None and self.path != path:
             workfile.release_lock(self.path)
@@ -346,7 +357,7 @@ class Project(RecordStore, BulkStore):
         if self.too_new:
             # Writing would change tables of a data model we do not know.
             raise ReadOnlyError(self.read_only_reason)
-        _refuse_locked(path)
+        ondisk.refuse_locked(path)
         self._write_to(path, as_document=False)
         return path.stat().st_size
 
@@ -356,11 +367,11 @@ class Project(RecordStore, BulkStore):
         self.update_extents()
         self._conn.commit()
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        _remove_stale_copies(target)
+        ondisk.remove_stale_copies(target)
         try:
             tmp.unlink(missing_ok=True)
             self._conn.execute("VACUUM INTO ?", (str(tmp),))
-            _verify_copy(tmp)
+            ondisk.verify_copy(tmp)
             _fsync(tmp)
             if as_document and target.exists():
                 backups.keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
@@ -372,7 +383,7 @@ class Project(RecordStore, BulkStore):
                     workfile.refresh_lock(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)
+            detail = getattr(exc, "strerror", None) or ondisk.sqlite_reason(exc)
             raise ProjectError(f"„{target.name}“ konnte nicht gespeichert werden: {detail}."
                                " Die bisherige Datei ist unverändert.") from exc
         except BaseException:
@@ -410,7 +421,7 @@ class Project(RecordStore, BulkStore):
         except sqlite3.Error as exc:
             target.unlink(missing_ok=True)
             raise ProjectError(f"Der Zwischenstand für „Rückgängig“ ließ sich nicht anlegen:"
-                               f" {_sqlite_reason(exc)}.") from exc
+                               f" {ondisk.sqlite_reason(exc)}.") from exc
         return target
 
     def restore_checkpoint(self, checkpoint: Path, keep: bool = True) -> None:
@@ -479,53 +490,9 @@ class Project(RecordStore, BulkStore):
 
 # --- module helpers --------------------------------------------------------------------
 
-def _remove_stale_copies(target: Path) -> None:
-    """Delete temporary copies that a save killed half-way left beside the document."""
-    for stray in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        pid = stray.name[len(target.name) + 2:-4]
-        if pid.isdigit() and not workfile.pid_alive(int(pid)):
-            stray.unlink(missing_ok=True)
 
 
-def _refuse_locked(path: Path) -> None:
-    owner = workfile.read_lock(path)
-    if owner:
-        raise ProjectLockedError(
-            f"„{path.name}“ ist von {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet"
-            " und kann nicht überschrieben werden.", owner)
 
-
-def _sqlite_reason(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return "der Datenträger ist voll"
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return "der Ordner fehlt oder ist schreibgeschützt"
-    return str(exc)
-
-
-def _document_access(path: Path) -> tuple[bool, str]:
-    """Whether a document must open read-only (locked, read-only or temporary folder), and why."""
-    owner = workfile.read_lock(path)
-    if owner:
-        return True, (f"„{path.name}“ ist seit {_german_time(owner.get('since', ''))} von"
-                      f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
-                      " Die Datei wird schreibgeschützt geöffnet.")
-    if not paths.folder_writable(path.parent):
-        return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
-    if paths.is_temporary_location(path):
-        return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
-                      " Ort sichern.")
-    return False, ""
-
-
-def _german_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%d.%m.%Y, %H:%M Uhr")
-    except (TypeError, ValueError):
-        return "?"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -594,29 +561,6 @@ def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> 
     conn.execute("DELETE FROM gpkg_contents WHERE table_name='indicator_values'")
 
 
-def _verify_copy(path: Path) -> None:
-    conn = safety.connect_readonly(path)
-    try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise ProjectError("Die gespeicherte Kopie ist fehlerhaft; die bisherige Datei bleibt.")
-        if conn.execute("PRAGMA application_id").fetchone()[0] != gpkg.APPLICATION_ID:
-            raise ProjectError("Die gespeicherte Kopie ist kein GeoPackage; die bisherige Datei bleibt.")
-    finally:
-        conn.close()
 
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to flush; os.replace is durable there
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 

@@ -115,8 +115,56 @@ class Leftover:
     info: WorkInfo
 
 
+ORPHAN_HOURS = 1  # nothing of ours is half-written for that long
+TEMP_PREFIXES = ("k360-copy-", "k360book")
+
+
+def sweep() -> int:
+    """Remove what killed processes left behind: working copies that never got their
+    sidecar, sidecars and checkpoints without a working copy, half-written sidecars, and
+    our folders in the system temp folder. Returns how many were removed."""
+    import shutil
+    import tempfile
+
+    cutoff = time.time() - ORPHAN_HOURS * 3600
+    removed = 0
+
+    def old(path: Path) -> bool:
+        try:
+            return path.stat().st_mtime < cutoff
+        except OSError:
+            return False
+
+    folder = paths.work_dir()
+    for work in folder.glob(f"*{WORK_SUFFIX}"):
+        if not sidecar(work).exists() and old(work):
+            remove_work(work)
+            removed += 1
+    for stray in (*folder.glob("*.json"), *folder.glob("*.checkpoint"), *folder.glob("*.json.tmp")):
+        if stray.name.endswith(".json.tmp"):
+            orphan = old(stray)
+        elif stray.suffix == ".json":
+            orphan = not stray.with_suffix(WORK_SUFFIX).exists()
+        else:  # "<work stem>-<8 hex>.checkpoint"
+            orphan = not (folder / (stray.stem.rsplit("-", 1)[0] + WORK_SUFFIX)).exists()
+        if orphan:
+            stray.unlink(missing_ok=True)
+            removed += 1
+    temp = Path(tempfile.gettempdir())
+    for prefix in TEMP_PREFIXES:
+        for stray in temp.glob(f"{prefix}*"):
+            if stray.is_dir() and time.time() - stray.stat().st_mtime > 24 * 3600:
+                shutil.rmtree(stray, ignore_errors=True)
+                removed += 1
+    return removed
+
+
 def leftovers() -> list[Leftover]:
     """Working copies with unsaved work whose process is gone (after a crash)."""
+    try:
+        sweep()
+    except OSError:
+        pass  # tidying up must never stop the start
     found = []
     host = socket.gethostname()
     for work in sorted(paths.work_dir().glob(f"*{WORK_SUFFIX}")):
