@@ -242,3 +242,42 @@ def test_lock_of_another_pc_is_stale_after_a_working_day(small_project):
     with Project.open(path) as project:
         assert not project.read_only
         assert any("PC-STAT-07" in n and "veraltet" in n for n in project.notices)
+
+
+def _blob(geometry, srs=25832):
+    import struct as st
+
+    import shapely
+
+    minx, miny, maxx, maxy = geometry.bounds
+    return (b"GP\x00\x03" + st.pack("<i4d", srs, minx, maxx, miny, maxy)
+            + shapely.to_wkb(geometry, byte_order=1, output_dimension=3))
+
+
+def test_3d_and_out_of_range_boundaries_are_flagged_and_repaired(tmp_path, small_project, capsys):
+    import shapely
+    from shapely.geometry import Polygon, box
+
+    from k360desk.projectfile import District
+
+    raised = Polygon([(0, 0, 50), (1000, 0, 50), (1000, 1000, 60), (0, 1000, 50)])
+    far = box(1e12, 1e12, 1e12 + 10, 1e12 + 10)
+    path = _tamper(small_project.path, tmp_path / "raum.k360", "")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE districts SET geom=? WHERE code='11'", (_blob(raised),))
+    conn.execute("UPDATE districts SET geom=? WHERE code='12'", (_blob(far),))
+    conn.commit()
+    conn.close()
+    code, out, _err = _run(["check", str(path)], capsys)
+    assert code == 1
+    assert "Sozialraum 11" in out and "Höhenangaben" in out
+    assert "Sozialraum 12" in out and "außerhalb" in out
+    code, out, _err = _run(["check", "--fix", str(path)], capsys)
+    assert code == 0, out
+    with Project.open(path) as project:
+        eleven = project.find(District, code="11").geom
+        assert eleven is not None and not shapely.has_z(eleven) and eleven.area == 1_000_000
+        assert project.find(District, code="12").geom is None
+        # Our own writes never store a third dimension either.
+        project.update(District, project.find(District, code="13").id, geom=raised)
+        assert not shapely.has_z(project.find(District, code="13").geom)

@@ -97,8 +97,8 @@ def _fix(project) -> None:
     if project.read_only:
         raise CommandError(project.read_only_reason or "Die Datei ist schreibgeschützt.")
     removed = project.remove_broken_geometries()
-    for label in removed:
-        print(f"Geometrie entfernt: {label}")
+    for line in removed:
+        print(line)
     if removed or project.removed_on_open or project.modified:
         project.save()  # a ProjectError becomes one German line in cli.main
         project.removed_on_open = []

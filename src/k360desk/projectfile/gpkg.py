@@ -138,10 +138,11 @@ def to_blob(geometry, srs_id: int) -> bytes | None:
 
     if geometry.is_empty:
         header = b"GP\x00" + bytes([0x01 | _EMPTY_FLAG]) + struct.pack("<i", srs_id)
-        return header + shapely.to_wkb(geometry, byte_order=1)
+        return header + shapely.to_wkb(geometry, byte_order=1, output_dimension=2)
     minx, miny, maxx, maxy = geometry.bounds
     header = b"GP\x00\x03" + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy)
-    return header + shapely.to_wkb(geometry, byte_order=1)
+    # Our layers are declared 2D (z=0 in gpkg_geometry_columns): heights are dropped.
+    return header + shapely.to_wkb(geometry, byte_order=1, output_dimension=2)
 
 
 def to_blobs(geometries: Iterable, srs_id: int) -> list[bytes | None]:

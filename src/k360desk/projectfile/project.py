@@ -473,19 +473,23 @@ class Project(RecordStore, BulkStore):
         return self.removed_on_open + findings
 
     def remove_broken_geometries(self) -> list[str]:
-        """Clear geometries that cannot be read (the feature stays, without geometry);
-        return the German labels of what was cleared."""
-        from k360desk.projectfile.geomcheck import broken_geometries
+        """Repair geometries that cannot be used as stored: drop a third dimension, clear
+        what cannot be read or lies outside the CRS (the feature stays, without geometry).
+        Return German lines naming what was done."""
+        from k360desk.projectfile.geomcheck import broken_geometries, repaired_blob
 
         broken = broken_geometries(self._conn)
+        done = []
         with self.transaction():
             for item in broken:
+                blob = repaired_blob(self._conn, item)
                 row = self._conn.execute(f"SELECT uuid FROM {item.table} WHERE fid = ?", (item.fid,))
-                self._conn.execute(f"UPDATE {item.table} SET geom = NULL WHERE fid = ?", (item.fid,))
-                self.log("update", item.table, row.fetchone()[0],
-                         f"Ungültige Geometrie entfernt ({item.reason})")
+                self._conn.execute(f"UPDATE {item.table} SET geom = ? WHERE fid = ?", (blob, item.fid))
+                action = "Geometrie repariert (2D)" if blob is not None else "Geometrie entfernt"
+                self.log("update", item.table, row.fetchone()[0], f"{action}: {item.reason}")
                 self.changes.emit(Change(item.table, "update", (item.fid,)))
-        return [item.label for item in broken]
+                done.append(f"{action}: {item.label}")
+        return done
 
 
 # --- module helpers --------------------------------------------------------------------
