@@ -167,8 +167,17 @@ def from_blobs(blobs: Sequence[bytes | None]) -> np.ndarray:
     """Decode GeoPackage blobs into an array of shapely geometries (None stays None)."""
     import shapely
 
-    wkbs = [None if b is None else bytes(b[wkb_offset(b):]) for b in blobs]
-    return shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="warn")
+    wkbs = [None if b is None else _wkb_or_none(bytes(b)) for b in blobs]
+    # A damaged blob reads as "no geometry" (``check`` names it and ``check --fix`` clears
+    # it); a warning would only reach the console or log as noise.
+    return shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+
+
+def _wkb_or_none(blob: bytes) -> bytes | None:
+    try:
+        return blob[wkb_offset(blob):]
+    except ValueError:
+        return None
 
 
 def from_blob(blob: bytes | None):
