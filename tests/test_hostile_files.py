@@ -281,3 +281,19 @@ def test_3d_and_out_of_range_boundaries_are_flagged_and_repaired(tmp_path, small
         # Our own writes never store a third dimension either.
         project.update(District, project.find(District, code="13").id, geom=raised)
         assert not shapely.has_z(project.find(District, code="13").geom)
+
+
+def test_geopackage_table_we_write_with_a_stranger_constraint_is_refused(tmp_path, small_project,
+                                                                         capsys):
+    """A CHECK or DEFAULT added to gpkg_contents would run on every save."""
+    path = _tamper(small_project.path, tmp_path / "gpkg.k360",
+                   "PRAGMA writable_schema=ON;"
+                   "UPDATE sqlite_master SET sql=replace(sql, 'srs_id INTEGER,',"
+                   " 'srs_id INTEGER CHECK (length(printf(''%.*c'', 40000000, ''x'')) > 0),')"
+                   " WHERE name='gpkg_contents';")
+    conn = sqlite3.connect(path)
+    assert "printf" in conn.execute("SELECT sql FROM sqlite_master WHERE name='gpkg_contents'"
+                                    ).fetchone()[0]
+    conn.close()
+    err = _one_german_line(["info", str(path)], capsys)
+    assert "gpkg_contents" in err

@@ -112,7 +112,13 @@ def expected_schema(version: int) -> dict[str, str]:
         schema.MIGRATIONS[step](conn)
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
     conn.close()
-    return {name: _normal(sql) for name, sql in rows if not name.startswith("gpkg_")}
+    return {name: _normal(sql) for name, sql in rows
+            if not name.startswith("gpkg_") or name in WRITTEN_GPKG_TABLES}
+
+
+# GeoPackage tables whose rows we insert, update or delete: a constraint or default added
+# to them by a stranger would run on our writes, so they must be exactly ours.
+WRITTEN_GPKG_TABLES = ("gpkg_contents", "gpkg_geometry_columns")
 
 
 _normal = schemacheck.normal
@@ -191,6 +197,10 @@ def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
         if missing:
             raise DamagedFileError(f"In „{name}“ fehlen Tabellen oder Spalten:"
                                    f" {', '.join(sorted(missing)[:5])}")
+        for _kind, obj, _table, sql in objects:
+            if obj in WRITTEN_GPKG_TABLES and _normal(sql) != expected[obj]:
+                raise DamagedFileError(f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde"
+                                       " verändert; die Datei wird nicht geöffnet.")
     else:
         for kind, obj, _table, sql in objects:
             if kind != "index" and obj in expected and _normal(sql) != expected[obj]:
