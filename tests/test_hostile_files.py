@@ -297,3 +297,13 @@ def test_geopackage_table_we_write_with_a_stranger_constraint_is_refused(tmp_pat
     conn.close()
     err = _one_german_line(["info", str(path)], capsys)
     assert "gpkg_contents" in err
+
+
+def test_a_file_with_the_largest_page_size_opens(tmp_path, small_project, capsys):
+    """A valid SQLite file with 64 KiB pages (another tool's choice) is not "unreadable"."""
+    path = _tamper(small_project.path, tmp_path / "seiten.k360", "PRAGMA page_size=65536; VACUUM;")
+    code, out, err = _run(["check", str(path)], capsys)
+    assert code == 0, err
+    with Project.open(path) as project:
+        project.set_meta("ags", "01001000")
+        project.save()

@@ -143,9 +143,12 @@ class Project(RecordStore, BulkStore):
             if not read_only:
                 read_only, reason = ondisk.document_access(path)
             work = workfile.new_work_path(path.stem)
-            conn = _connect(work)
+            # WAL only after the copy: the backup API cannot change the page size of a
+            # WAL database, and a stranger's file may use any valid page size.
+            conn = _connect(work, wal=False)
             try:
                 source.backup(conn)
+                _use_wal(conn)
             except sqlite3.Error as exc:
                 conn.close()
                 workfile.remove_work(work)
@@ -466,7 +469,7 @@ class Project(RecordStore, BulkStore):
         if version != gpkg.USER_VERSION:
             findings.append(f"GeoPackage: user_version ist {version}, erwartet {gpkg.USER_VERSION}.")
         findings += self.check_geopackage()
-        raw = self.get_meta("disclosure_threshold")
+        raw = self.get_meta("disclosure_threshold", str(DEFAULT_THRESHOLD))
         if schemacheck.parse_threshold(raw) is None:
             findings.append(f"Geheimhaltung: ungültige Schwelle „{raw[:20]}“ (erlaubt 1–99);"
                             f" es gilt {DEFAULT_THRESHOLD}.")
@@ -499,16 +502,21 @@ class Project(RecordStore, BulkStore):
 
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, wal: bool = True) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level="DEFERRED", check_same_thread=False)
     safety.harden(conn, attach=1)
     conn.execute("PRAGMA foreign_keys = ON")
+    if wal:
+        _use_wal(conn)
+    return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
     # The working copy is always local (never on a share), so WAL is safe there; it lets
     # background readers run while the user edits. Saved documents are written by
     # VACUUM INTO as single files without WAL.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> bool:
