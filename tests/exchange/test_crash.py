@@ -118,3 +118,49 @@ def test_next_save_removes_the_copy_a_killed_save_left(small_project, _private_d
         project.update(District, project.find(District, code="12").id, name="Aufgeräumt")
         project.save()
     assert not list(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def test_what_killed_processes_left_behind_is_swept_on_the_next_start(small_project):
+    """#20: leftovers of kills (no sidecar yet, orphaned checkpoints, half sidecars, a
+    killed save's copy, our temp folders) are removed; live and recoverable work stays."""
+    import tempfile
+    import time as clock
+
+    from k360desk.projectfile import paths
+
+    folder = paths.work_dir()
+    hours_ago = clock.time() - 2 * 3600
+
+    def aged(path, when=hours_ago):
+        os.utime(path, (when, when))
+        return path
+
+    no_sidecar = folder / ("halb-0123456789ab" + workfile.WORK_SUFFIX)
+    no_sidecar.write_bytes(b"x" * 1024)
+    aged(no_sidecar)
+    orphan_checkpoint = folder / "weg-0123456789ab-deadbeef.checkpoint"
+    orphan_checkpoint.write_bytes(b"x")
+    orphan_sidecar = folder / "weg2-0123456789ab.json"
+    orphan_sidecar.write_text("{}", encoding="utf-8")
+    half = folder / "weg3-0123456789ab.json.tmp"
+    half.write_text("{", encoding="utf-8")
+    aged(half)
+    temp = Path(tempfile.mkdtemp(prefix="k360-copy-"))
+    aged(temp, clock.time() - 3 * 86400)
+    stray = small_project.path.with_name(f".{small_project.path.name}.999999999.tmp")
+    stray.write_bytes(b"x")
+    live_checkpoint = small_project.checkpoint()
+    path = small_project.path
+    small_project.close()
+    live = Project.open(path)
+    try:
+        assert workfile.leftovers() == []
+        for gone in (no_sidecar, orphan_checkpoint, orphan_sidecar, half, temp, stray):
+            assert not gone.exists(), gone
+        assert live.work_path.exists() and workfile.sidecar(live.work_path).exists()
+        assert not live_checkpoint.exists()  # its working copy was closed with the project
+        fresh = live.checkpoint()
+        workfile.sweep()
+        assert fresh.exists()
+    finally:
+        live.close()

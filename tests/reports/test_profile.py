@@ -127,3 +127,35 @@ def test_incomplete_city_reference_is_marked(small_project, tmp_path):
     write_profile(small_project, "12", out, template=template)
     text = "\n".join(pdf_text(out))
     assert "(u)" in text and "Gesamtstadtwert unvollständig" in text
+
+
+def _logo_pdf(small_project, tmp_path, size):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from k360desk.export.pdf.profile import write_profile
+
+    buffer = io.BytesIO()
+    Image.new("1", size, 1).save(buffer, format="PNG")  # small file, many pixels
+    small_project.execute_link("assets", [{"name": "logo", "mime": "image/png", "data": buffer.getvalue()}])
+    out = tmp_path / "logo.pdf"
+    write_profile(small_project, "11", out)
+    widths = []
+    for page in PdfReader(str(out)).pages:
+        xobjects = page["/Resources"].get_object().get("/XObject", {})
+        widths += [int(x.get_object()["/Width"]) for x in xobjects.values()
+                   if str(x.get_object().get("/Subtype")) == "/Image"]
+    return widths
+
+
+def test_a_huge_logo_is_scaled_down_before_it_reaches_the_pdf(small_project, tmp_path):
+    """#20: a logo of 36 megapixels cost gigabytes per PDF; it is drawn from a small copy."""
+    widths = _logo_pdf(small_project, tmp_path, (6000, 6000))
+    assert widths and max(widths) <= 1000
+
+
+def test_a_logo_too_large_to_decode_safely_is_left_out(small_project, tmp_path):
+    widths = _logo_pdf(small_project, tmp_path, (9000, 9000))
+    assert widths == []  # the report is still written, with the text header instead

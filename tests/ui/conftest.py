@@ -20,6 +20,7 @@ class Answers:
     save_path: str | None = None
     save_changes: str = document.CANCEL
     recover: str = "later"
+    overwrite_changed: str = "cancel"
     errors: list[tuple[str, str]] = field(default_factory=list)
     notices: list[tuple[str, str]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
@@ -43,6 +44,8 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(controller, "ask_save_changes",
                         record("save_changes", lambda: given.save_changes))
     monkeypatch.setattr(controller, "ask_recover", record("recover", lambda: given.recover))
+    monkeypatch.setattr(controller, "ask_overwrite_changed",
+                        record("overwrite_changed", lambda: given.overwrite_changed), raising=False)
     monkeypatch.setattr(controller, "show_error",
                         lambda self, title, text: given.errors.append((title, text)))
     monkeypatch.setattr(controller, "show_notice",

@@ -279,3 +279,27 @@ def test_status_bar_keeps_selection_and_save_state_apart(window, answers):
     assert window.selection_label.text().startswith("Sozialraum:")
     assert window.save_label.text() == "Nicht gespeichert"
     assert window.selection_label.contentsMargins().right() >= 8
+
+
+def test_save_asks_before_overwriting_a_file_changed_elsewhere(window, answers, tmp_path):
+    """#20 D11: QGIS edited the file while it was open; Save asks, Cancel keeps their edit."""
+    import sqlite3
+
+    window.documents.new_project()
+    answers.save_path = str(tmp_path / "q.k360")
+    window.documents.save_as()
+    edit(window)
+    conn = sqlite3.connect(answers.save_path)
+    conn.execute("UPDATE k360_meta SET value='In QGIS' WHERE key='municipality'")
+    conn.commit()
+    conn.close()
+    answers.overwrite_changed = "cancel"
+    assert not window.documents.save()
+    assert answers.asked[-1] == "overwrite_changed" and window.isWindowModified()
+    with Project.open(answers.save_path, read_only=True) as theirs:
+        assert theirs.get_meta("municipality") == "In QGIS"
+    answers.overwrite_changed = "overwrite"
+    assert window.documents.save()
+    assert not window.isWindowModified()
+    with Project.open(answers.save_path, read_only=True) as ours:
+        assert ours.get_meta("ags") == "01002000"

@@ -89,8 +89,11 @@ def _merge(args: argparse.Namespace) -> int:
             return 0
         for item in plan.items:
             choice = "übernehmen" if item.take_theirs else "eigene Fassung behalten"
-            fields = f" [{', '.join(item.fields)}]" if item.fields and item.ours else ""
-            print(f"  {KIND_LABELS[item.kind]:<22} {item.table:<22} {item.label}{fields} → {choice}")
+            sides = item.sides()
+            detail = f" ({sides})" if sides else ""
+            if item.dependents:
+                detail += f" – hier daran hängend: {item.dependents}"
+            print(f"  {KIND_LABELS[item.kind]:<22} {item.table:<22} {item.label}{detail} → {choice}")
         summary = ", ".join(f"{n} {KIND_LABELS[k]}" for k, n in plan.summary().items())
         print(f"Zusammen: {summary}")
         if args.dry_run:
@@ -133,7 +136,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _backups(args: argparse.Namespace) -> int:
-    from k360desk.projectfile.backups import list_backups, restore_backup
+    from k360desk.projectfile.backups import TIER_LABELS, list_backups, restore_backup
 
     project = open_project(args.project, read_only=True)
     try:
@@ -155,5 +158,5 @@ def _backups(args: argparse.Namespace) -> int:
         print("Keine früheren Fassungen gesichert.")
     for number, backup in enumerate(found, start=1):
         print(f"{number:>3}  {backup.saved:%d.%m.%Y %H:%M:%S}  {de_number(backup.size / 1024, 0):>8} KB  "
-              f"{backup.path.name}")
+              f"{TIER_LABELS.get(backup.tier, ''):<18}  {backup.path.name}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from k360desk.cli import CommandError
 from k360desk.commands.common import de_number, open_project, parse_epsg, target_file
 
 _COUNT_LABELS = (
@@ -46,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="Projektdatei prüfen",
                        description="Prüft Integrität und GeoPackage-Konformität; Rückgabe 0 = in Ordnung.")
     p.add_argument("file", metavar="DATEI")
+    p.add_argument("--fix", action="store_true",
+                   help="unlesbare Geometrien und fremde Indizes/Sichten entfernen und speichern")
     p.set_defaults(func=_check)
 
 
@@ -90,12 +93,28 @@ def _info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fix(project) -> None:
+    if project.read_only:
+        raise CommandError(project.read_only_reason or "Die Datei ist schreibgeschützt.")
+    removed = project.remove_broken_geometries()
+    for line in removed:
+        print(line)
+    if removed or project.removed_on_open or project.modified:
+        project.save()  # a ProjectError becomes one German line in cli.main
+        project.removed_on_open = []
+
+
 def _check(args: argparse.Namespace) -> int:
-    project = open_project(args.file, read_only=True)
+    project = open_project(args.file, read_only=not args.fix)
     try:
+        if args.fix:
+            _fix(project)
         findings = project.check()
+        hints = [n for n in project.notices if n not in findings]
     finally:
         project.close()
+    for hint in hints:
+        print(f"Hinweis: {hint}")
     if findings:
         print(f"{len(findings)} Befund(e) in „{Path(args.file).name}“:")
         for finding in findings:

@@ -263,19 +263,16 @@ class QuestionnaireImport:
 
     def to_csv(self, path: str | Path) -> None:
         """All files' reports in one CSV for German Excel (file, cell row, result, reason, content)."""
-        import csv
+        from k360desk.io.spreadsheet import write_report_csv
 
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(["Datei", "Zeile", "Ergebnis", "Grund", "Inhalt"])
-            for report in self.reports:
-                name = Path(report.source).name
-                writer.writerow([name, "", "Zusammenfassung", report.summary(), ""])
-                for note in report.notes:
-                    writer.writerow([name, "", "Datei", note, ""])
-                for row in report.sorted_rows():
-                    writer.writerow([name, "" if row.line is None else row.line, row.status,
-                                     neutralise(row.reason), neutralise(row.content)])
+        rows = []
+        for report in self.reports:
+            name = Path(report.source).name
+            rows.append([name, "", "Zusammenfassung", report.summary(), ""])
+            rows += [[name, "", "Datei", note, ""] for note in report.notes]
+            rows += [[name, row.line, row.status, row.reason, row.content]
+                     for row in report.sorted_rows()]
+        write_report_csv(path, ["Datei", "Zeile", "Ergebnis", "Grund", "Inhalt"], rows)
 
 
 def import_workbooks(project: Project, files: Iterable[str | Path],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,12 +116,9 @@ class ImportReport:
 
     def to_csv(self, path: str | Path) -> None:
         """Write the report as CSV the way German Excel opens it (UTF-8 with BOM, ';')."""
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(["Zeile", "Ergebnis", "Grund", "Inhalt"])
-            writer.writerow(["", "Zusammenfassung", self.summary(), self.source])
-            for note in self.notes:
-                writer.writerow(["", "Datei", note, ""])
-            for row in self.sorted_rows():
-                writer.writerow(["" if row.line is None else row.line, row.status, row.reason,
-                                 row.content])
+        from k360desk.io.spreadsheet import write_report_csv
+
+        rows = [["", "Zusammenfassung", self.summary(), self.source]]
+        rows += [["", "Datei", note, ""] for note in self.notes]
+        rows += [[row.line, row.status, row.reason, row.content] for row in self.sorted_rows()]
+        write_report_csv(path, ["Zeile", "Ergebnis", "Grund", "Inhalt"], rows)

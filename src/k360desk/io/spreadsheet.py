@@ -11,17 +11,30 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's list, plus the full-width forms that Excel in East Asian locales also reads
+# as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise(text: str) -> str:
     """Prefix text that a spreadsheet would read as a formula with an apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_report_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a report as CSV for German Excel; every text cell is neutralised, so content
+    copied from someone else's file can never become a live formula."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow([neutralise(str(c)) for c in header])
+        for row in rows:
+            writer.writerow(["" if v is None else v if isinstance(v, int) else neutralise(str(v))
+                             for v in row])
 
 
 def _cell(value: object, decimals: int | None) -> str:
@@ -65,46 +78,8 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path,
     """Write one or more frames as sheets of an XLSX workbook, atomically.
 
     Text cells are stored as text (never as formulas); numbers keep a German-friendly
-    number format (Excel shows the decimal comma by the user's locale).
+    number format (Excel shows the decimal comma by the user's locale). Linear in size.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from k360desk.io.xlsx import write_workbook
 
-    path = Path(path)
-    number_formats = number_formats or {}
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, frame in sheets.items():
-        sheet = workbook.create_sheet(title=_sheet_title(title))
-        sheet.append([str(c) for c in frame.columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in frame.itertuples(index=False, name=None):
-            values = []
-            for value in row:
-                if hasattr(value, "item"):
-                    value = value.item()
-                if isinstance(value, float) and math.isnan(value):
-                    value = None
-                values.append(value)
-            sheet.append(values)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-        for index, column in enumerate(frame.columns, start=1):
-            fmt = number_formats.get(str(column))
-            letter = sheet.cell(row=1, column=index).column_letter
-            if fmt:
-                for cell in sheet[letter][1:]:
-                    cell.number_format = fmt
-            width = widths[index - 1] if widths and index - 1 < len(widths) else None
-            sheet.column_dimensions[letter].width = width or min(60, max(10, len(str(column)) + 2))
-        sheet.freeze_panes = "A2"
-    tmp = path.with_name(f".{path.name}.tmp")
-    workbook.save(tmp)
-    os.replace(tmp, path)
-
-
-def _sheet_title(title: str) -> str:
-    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in title)
-    return cleaned[:31] or "Tabelle"
+    write_workbook(sheets, path, number_formats, widths)

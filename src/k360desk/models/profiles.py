@@ -122,8 +122,36 @@ def logo(project: Project) -> bytes | None:
     by_name = {str(n).lower(): bytes(d) for n, d in rows}
     for name in LOGO_NAMES:
         if name in by_name:
-            return by_name[name]
+            return _fitted_logo(by_name[name])
     return None
+
+
+# A header logo is printed 11 mm high; 1,000 pixels are plenty. Bigger images are scaled
+# down once here (reportlab would decode the full image on every page), and images too
+# large to decode safely (a stranger's file) are left out.
+LOGO_SIDE = 1000
+LOGO_MAX_PIXELS = 40_000_000
+
+
+def _fitted_logo(data: bytes) -> bytes | None:
+    import io
+
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if width <= LOGO_SIDE and height <= LOGO_SIDE:
+                return data
+            if width * height > LOGO_MAX_PIXELS:
+                return None
+            image.draft("RGB", (LOGO_SIDE, LOGO_SIDE))  # JPEG: decode at a reduced size
+            image.thumbnail((LOGO_SIDE, LOGO_SIDE))
+            out = io.BytesIO()
+            image.save(out, format="PNG")
+            return out.getvalue()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 def values(project: Project, keys: list[str], periods: list[int]) -> pd.DataFrame:

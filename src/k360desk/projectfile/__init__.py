@@ -6,6 +6,7 @@ from k360desk.projectfile import records
 from k360desk.projectfile.changes import Change, ChangeHub
 from k360desk.projectfile.errors import (
     DamagedFileError,
+    FileChangedError,
     FileTooNewError,
     ForeignFileError,
     NotAProjectError,
@@ -21,7 +22,7 @@ from k360desk.projectfile.records import Record, new_uuid
 from k360desk.projectfile.store import Snapshot
 
 __all__ = [
-    "Change", "ChangeHub", "DamagedFileError", "FileTooNewError", "ForeignFileError",
+    "Change", "ChangeHub", "DamagedFileError", "FileChangedError", "FileTooNewError", "ForeignFileError",
     "NotAProjectError", "Project", "ProjectError", "ProjectLockedError", "ReadOnlyError",
     "RecordInUseError", "Snapshot", "UnsafeFileError", "Record", "new_uuid",
     *[cls.__name__ for cls in records.RECORD_TYPES],

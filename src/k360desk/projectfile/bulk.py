@@ -265,29 +265,8 @@ class BulkStore:
     def rebuild_views(self) -> None:
         """(Re)create the layer with each district's latest value of every indicator."""
         view = schema.LATEST_VALUES_VIEW
-        threshold = int(self._conn.execute(
-            "SELECT coalesce((SELECT value FROM k360_meta WHERE key='disclosure_threshold'), 3)"
-        ).fetchone()[0])
-        parts = []
-        for ind_id, key, disclosure in self._conn.execute(
-            "SELECT id, key, disclosure FROM indicators ORDER BY sort, key"
-        ):
-            newest = (f"(SELECT w.period FROM indicator_values w WHERE w.indicator_id = {int(ind_id)}"
-                      " AND w.district_id = d.fid AND w.value IS NOT NULL"
-                      " ORDER BY w.period DESC LIMIT 1)")
-            # Primary suppression of small counts, as everywhere else in the product. The
-            # value stays a plain column reference so GDAL sees its REAL type.
-            small = f" AND v.value >= {threshold}" if disclosure else ""
-            value = (f"(SELECT v.value FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
-                     f" AND v.district_id = d.fid AND v.period = {newest}{small})")
-            parts.append(f'{value} AS "{key}", {newest} AS "{key}_jahr"')
-        columns = ", ".join(["d.fid AS fid", "d.geom AS geom", "d.code AS code", "d.name AS name",
-                             "l.name AS ebene", *parts])
         self._conn.execute(f'DROP VIEW IF EXISTS "{view}"')
-        self._conn.execute(
-            f'CREATE VIEW "{view}" AS SELECT {columns} FROM districts d'
-            " LEFT JOIN district_levels l ON l.id = d.level_id"
-        )
+        self._conn.execute(schema.latest_values_sql(self._conn, self.disclosure_threshold))
         if not self._conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name=?", (view,)).fetchone():
             gpkg.register_layer(self._conn, view, "Sozialräume mit aktuellen Indikatorwerten",
                                 "Letzter vorliegender Wert je Indikator und Sozialraum",
@@ -314,16 +293,9 @@ class BulkStore:
                 findings.append(f"GeoPackage: Layer „{table}“ ist nicht registriert.")
             elif layers[table] not in srs:
                 findings.append(f"GeoPackage: Layer „{table}“ verweist auf ein unbekanntes Bezugssystem.")
-        for table in ("districts", "facilities"):
-            for fid, blob in self._conn.execute(f"SELECT fid, geom FROM {table} WHERE geom IS NOT NULL"):
-                try:
-                    gpkg.wkb_offset(blob)
-                    srs_id = struct.unpack_from("<i" if blob[3] & 1 else ">i", blob, 4)[0]
-                except (ValueError, struct.error):
-                    findings.append(f"{table} {fid}: ungültige Geometrie.")
-                    continue
-                if srs_id != layers.get(table):
-                    findings.append(f"{table} {fid}: Geometrie mit falschem Bezugssystem ({srs_id}).")
+        from k360desk.projectfile.geomcheck import broken_geometries
+
+        findings += [broken.finding() for broken in broken_geometries(self._conn)]
         return findings
 
 
@@ -346,9 +318,14 @@ def _extent(conn: sqlite3.Connection, table: str) -> tuple[float, float, float, 
     minx = miny = float("inf")
     maxx = maxy = float("-inf")
     for (blob,) in conn.execute(f"SELECT geom FROM {table} WHERE geom IS NOT NULL"):
+        if len(blob) < 8:
+            continue
         flags = blob[3]
         if flags & 0x10 or not (flags >> 1) & 0x07:
             continue
-        x0, x1, y0, y1 = struct.unpack_from("<4d" if flags & 1 else ">4d", blob, 8)
+        try:
+            x0, x1, y0, y1 = struct.unpack_from("<4d" if flags & 1 else ">4d", blob, 8)
+        except struct.error:
+            continue  # a damaged blob must not block saving; ``check`` names it
         minx, maxx, miny, maxy = min(minx, x0), max(maxx, x1), min(miny, y0), max(maxy, y1)
     return None if minx == float("inf") else (minx, miny, maxx, maxy)

@@ -39,6 +39,10 @@ class ProjectLockedError(ProjectError):
         self.owner = owner
 
 
+class FileChangedError(ProjectError):
+    """The document changed on disk since it was opened or saved (e.g. edited in QGIS)."""
+
+
 class ReadOnlyError(ProjectError):
     """The project was opened read-only; changes must go to a new file."""
 

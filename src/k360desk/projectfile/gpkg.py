@@ -138,10 +138,11 @@ def to_blob(geometry, srs_id: int) -> bytes | None:
 
     if geometry.is_empty:
         header = b"GP\x00" + bytes([0x01 | _EMPTY_FLAG]) + struct.pack("<i", srs_id)
-        return header + shapely.to_wkb(geometry, byte_order=1)
+        return header + shapely.to_wkb(geometry, byte_order=1, output_dimension=2)
     minx, miny, maxx, maxy = geometry.bounds
     header = b"GP\x00\x03" + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy)
-    return header + shapely.to_wkb(geometry, byte_order=1)
+    # Our layers are declared 2D (z=0 in gpkg_geometry_columns): heights are dropped.
+    return header + shapely.to_wkb(geometry, byte_order=1, output_dimension=2)
 
 
 def to_blobs(geometries: Iterable, srs_id: int) -> list[bytes | None]:
@@ -166,8 +167,17 @@ def from_blobs(blobs: Sequence[bytes | None]) -> np.ndarray:
     """Decode GeoPackage blobs into an array of shapely geometries (None stays None)."""
     import shapely
 
-    wkbs = [None if b is None else bytes(b[wkb_offset(b):]) for b in blobs]
-    return shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="warn")
+    wkbs = [None if b is None else _wkb_or_none(bytes(b)) for b in blobs]
+    # A damaged blob reads as "no geometry" (``check`` names it and ``check --fix`` clears
+    # it); a warning would only reach the console or log as noise.
+    return shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+
+
+def _wkb_or_none(blob: bytes) -> bytes | None:
+    try:
+        return blob[wkb_offset(blob):]
+    except ValueError:
+        return None
 
 
 def from_blob(blob: bytes | None):

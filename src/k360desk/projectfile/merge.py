@@ -29,10 +29,12 @@ _LINKS: dict[str, tuple[tuple[str, str | None], ...]] = {
 
 ADDED_THERE = "added_there"
 DELETED_THERE = "deleted_there"
+DELETED_HERE = "deleted_here"
 CHANGED_THERE = "changed_there"
 CONFLICT = "conflict"
 KIND_LABELS = {ADDED_THERE: "dort hinzugefügt", DELETED_THERE: "dort gelöscht",
-               CHANGED_THERE: "dort geändert", CONFLICT: "beidseitig geändert"}
+               DELETED_HERE: "hier gelöscht", CHANGED_THERE: "dort geändert",
+               CONFLICT: "beidseitig geändert"}
 
 
 @dataclass
@@ -47,6 +49,46 @@ class MergeItem:
     theirs: dict[str, Any] | None
     fields: list[str] = field(default_factory=list)
     take_theirs: bool = False  # the default choice; the user may flip it
+    # Our rows that taking their deletion would remove with it (German, for the report).
+    dependents: str = ""
+
+    def sides(self) -> str:
+        """Both sides of the difference in German: the changed fields, or who deleted."""
+        if self.ours is None and self.theirs is None:
+            return ""
+        if self.ours is None:
+            if self.kind not in (CONFLICT, DELETED_HERE):
+                return ""
+            return f"hier gelöscht, dort {_fields(self.theirs)}"
+        if self.theirs is None:
+            return f"hier {_fields(self.ours)}, dort gelöscht"
+        shown = [f"{name}: hier {_shown(self.ours.get(name))}, dort {_shown(self.theirs.get(name))}"
+                 for name in self.fields[:4] if name not in _HIDDEN]
+        return "; ".join(shown)
+
+
+_HIDDEN = ("geom", "uuid", "id", "fid")
+
+
+def _fields(row: dict) -> str:
+    shown = [f"{name} {_shown(value)}" for name, value in row.items()
+             if name not in _HIDDEN and value not in (None, "")][:4]
+    return ", ".join(shown) or "vorhanden"
+
+
+def _shown(value: Any) -> str:
+    from k360desk.formats import format_number
+
+    if value is None:
+        return "leer"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int | float):
+        return format_number(value, 0 if float(value).is_integer() else 2)
+    if isinstance(value, bytes):
+        return "(Geometrie)"
+    text = str(value)
+    return f"„{text[:40]}…“" if len(text) > 40 else f"„{text}“"
 
 
 @dataclass
@@ -161,15 +203,26 @@ def _label(row: dict | None) -> str:
 
 
 def plan_merge(ours: Any, theirs: Any) -> MergePlan:
-    """Compare our project with another copy; nothing is changed."""
+    """Compare our project with another copy; nothing is changed.
+
+    Every difference becomes an item: what only they did is taken by default, what only
+    we did is kept (our deletions are named, so a row we removed never comes back as
+    "added there"), and whatever both sides touched is a conflict showing both values.
+    """
     a, b = ours._conn, theirs._conn
     mine, other = _own_changes(a, b)
     my_updates, my_deletes, my_bulk = _touched(mine)
     their_updates, their_deletes, their_bulk = _touched(other)
     maps_a, maps_b = _uuid_maps(a), _uuid_maps(b)
+    entities_a = {cls.table: _rows(a, cls, maps_a) for cls in RECORD_TYPES}
+    entities_b = {cls.table: _rows(b, cls, maps_b) for cls in RECORD_TYPES}
+    links_a = {table: _link_rows(a, table, maps_a) for table in _LINKS}
+    links_b = {table: _link_rows(b, table, maps_b) for table in _LINKS}
+    labels = {uuid: _label(row) for rows in (*entities_b.values(), *entities_a.values())
+              for uuid, row in rows.items()}
     items: list[MergeItem] = []
     for cls in RECORD_TYPES:
-        rows_a, rows_b = _rows(a, cls, maps_a), _rows(b, cls, maps_b)
+        rows_a, rows_b = entities_a[cls.table], entities_b[cls.table]
         taken = _unique_values(a, cls, rows_a)
         for uuid, row in rows_b.items():
             if uuid not in rows_a:
@@ -191,34 +244,74 @@ def plan_merge(ours: Any, theirs: Any) -> MergePlan:
                                    diff, take_theirs=kind == CHANGED_THERE))
         for uuid, row in rows_a.items():
             if uuid not in rows_b and uuid in their_deletes:
-                changed_here = uuid in my_updates
-                items.append(MergeItem(cls.table, (uuid,), CONFLICT if changed_here else DELETED_THERE,
-                                       _label(row), row, None, [], take_theirs=not changed_here))
+                ours_new = _our_dependents(uuid, entities_a, links_a, my_updates, my_bulk)
+                conflict = uuid in my_updates or bool(ours_new)
+                item = MergeItem(cls.table, (uuid,), CONFLICT if conflict else DELETED_THERE,
+                                 _label(row), row, None, [], take_theirs=not conflict)
+                item.dependents = ", ".join(f"{n} {what}" for what, n in ours_new.items())
+                items.append(item)
+    gone_there = their_deletes - my_deletes
+    gone_here = my_deletes - their_deletes
     for table in _LINKS:
-        rows_a, rows_b = _link_rows(a, table, maps_a), _link_rows(b, table, maps_b)
+        rows_a, rows_b = links_a[table], links_b[table]
+        here, there = table in my_bulk, table in their_bulk
         for key, row in rows_b.items():
-            if None in key:
-                continue
+            if None in key or gone_here.intersection(key):
+                continue  # a row of a record we deleted: named with that record
             mine_row = rows_a.get(key)
+            label = _link_label(key, labels)
             if mine_row is None:
-                items.append(MergeItem(table, key, ADDED_THERE, _link_label(key), None, row, list(row),
-                                       take_theirs=True))
+                # Only they have it: they added it, or we deleted it; the logs tell which.
+                kind = (ADDED_THERE if there and not here else DELETED_HERE if here and not there
+                        else CONFLICT)
+                items.append(MergeItem(table, key, kind, label, None, row, list(row),
+                                       take_theirs=kind == ADDED_THERE))
                 continue
             diff = [k for k in row if not _same(row[k], mine_row.get(k))]
             if not diff:
                 continue
-            here, there = table in my_bulk, table in their_bulk
             if here and not there:
                 continue
             kind = CHANGED_THERE if there and not here else CONFLICT
-            items.append(MergeItem(table, key, kind, _link_label(key), mine_row, row, diff,
+            items.append(MergeItem(table, key, kind, label, mine_row, row, diff,
                                    take_theirs=kind == CHANGED_THERE))
+        for key, row in rows_a.items():
+            if key in rows_b or None in key or gone_there.intersection(key):
+                continue  # only ours: our own addition, or rows of a record deleted there
+            if there:  # they removed rows of this table (or both sides touched it)
+                kind = CONFLICT if here else DELETED_THERE
+                items.append(MergeItem(table, key, kind, _link_label(key, labels), row, None, [],
+                                       take_theirs=kind == DELETED_THERE))
     same = ours.get_meta("project_uuid") == theirs.get_meta("project_uuid")
     return MergePlan(items, same, theirs.get_meta("municipality"))
 
 
-def _link_label(key: tuple) -> str:
-    return " / ".join(str(k)[:8] if isinstance(k, str) and len(k) == 36 else str(k) for k in key)
+_DEPENDENT_LABELS = {"indicator_values": "Werte", "application_districts": "Antragsbezüge",
+                     "application_amounts": "Jahresbeträge", "scores": "Bewertungen",
+                     "facility_target_groups": "Zielgruppen", "round_budgets": "Budgetjahre"}
+
+
+def _our_dependents(uuid: str, entities: dict, links: dict, my_updates: set[str],
+                    my_bulk: set[str]) -> dict[str, int]:
+    """Our own rows (changed after the common history) that refer to a record."""
+    found: dict[str, int] = {}
+    for table, rows in links.items():
+        if table in my_bulk:
+            count = sum(1 for key in rows if uuid in key)
+            if count:
+                found[_DEPENDENT_LABELS.get(table, table)] = count
+    for table, rows in entities.items():
+        count = sum(1 for other, row in rows.items()
+                    if other in my_updates and other != uuid and uuid in row.values())
+        if count:
+            found[f"Einträge in {table}"] = count
+    return found
+
+
+def _link_label(key: tuple, labels: dict[str, str] | None = None) -> str:
+    labels = labels or {}
+    return " / ".join(labels.get(k) or (str(k)[:8] if isinstance(k, str) and len(k) >= 32 else str(k))
+                      for k in key)
 
 
 def apply_merge(ours: Any, plan: MergePlan) -> int:
@@ -311,6 +404,10 @@ def _apply_link(conn: sqlite3.Connection, item: MergeItem) -> None:
         values[column] = _id_of(conn, ref, key) if ref else key
     if any(v is None for v in values.values()):
         return  # the linked record was not taken over
+    if item.theirs is None:
+        where = " AND ".join(f"{column}=?" for column in values)
+        conn.execute(f"DELETE FROM {item.table} WHERE {where}", list(values.values()))
+        return
     values.update(item.theirs or {})
     names = list(values)
     conn.execute(f"INSERT OR REPLACE INTO {item.table} ({', '.join(names)}) VALUES "

@@ -8,9 +8,9 @@ atomic replace) and closes. Reading and writing records lives in the mixins of
 
 from __future__ import annotations
 
-import glob
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,14 +18,25 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.projectfile import backups, gpkg, paths, safety, schema, trust, workfile
+from k360desk.projectfile import (
+    backups,
+    gpkg,
+    ondisk,
+    paths,
+    safety,
+    schema,
+    schemacheck,
+    trust,
+    workfile,
+)
 from k360desk.projectfile.bulk import BulkStore
 from k360desk.projectfile.changes import Change, ChangeHub
 from k360desk.projectfile.errors import (
     DamagedFileError,
+    FileChangedError,
     FileTooNewError,
+    NotAProjectError,
     ProjectError,
-    ProjectLockedError,
     ReadOnlyError,
 )
 from k360desk.projectfile.store import RecordStore
@@ -33,6 +44,8 @@ from k360desk.projectfile.store import RecordStore
 DEFAULT_CRS = 25832
 DEFAULT_THRESHOLD = 3
 KEEP_BACKUPS = 5
+# Module names the crash tests replace to stop a save at an exact point.
+_fsync, _fsync_dir = ondisk.fsync, ondisk.fsync_dir
 
 
 def _now() -> str:
@@ -56,11 +69,17 @@ class Project(RecordStore, BulkStore):
         self.modified = False
         self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
+        # Size, time and hash of the document as last read or written: Save compares them
+        # so an edit made elsewhere (QGIS, a colleague) is never overwritten unasked.
+        self.disk_stamp: tuple[int, int, str] | None = None
+        # Indexes and view SQL of a stranger that the opener removed; ``check`` names them.
+        self.removed_on_open: list[str] = []
         self._closed = False
         self._locked = False
+        self._lock_refreshed = time.monotonic()
         self._tx_depth = 0
         self.changes.subscribe(self._on_change)
-        self.srs_id = int(self.get_meta("crs", f"EPSG:{DEFAULT_CRS}").split(":")[-1])
+        self.srs_id = schemacheck.parse_crs(self.get_meta("crs", f"EPSG:{DEFAULT_CRS}")) or DEFAULT_CRS
 
     # --- creating and opening ----------------------------------------------------------
 
@@ -106,22 +125,30 @@ class Project(RecordStore, BulkStore):
         reason = ""
         too_new = False
         try:
+            opened_stamp = trust.stamp(path)
+        except OSError as exc:
+            raise NotAProjectError(f"„{path.name}“ lässt sich nicht lesen ({exc.strerror}).") from exc
+        trusted = trust.is_known(path, opened_stamp)
+        try:
             source = safety.connect_readonly(path)
         except sqlite3.Error as exc:
             raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
         try:
             try:
-                found = safety.inspect(source, path.name)
+                found = safety.inspect(source, path.name, trusted)
             except FileTooNewError as exc:
-                found, read_only, too_new, reason = None, True, True, str(exc)
+                found, read_only, too_new, reason = exc.inspection, True, True, str(exc)
             except sqlite3.DatabaseError as exc:
-                raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
+                raise safety.sqlite_problem(exc, path.name) from exc
             if not read_only:
-                read_only, reason = _document_access(path)
+                read_only, reason = ondisk.document_access(path)
             work = workfile.new_work_path(path.stem)
-            conn = _connect(work)
+            # WAL only after the copy: the backup API cannot change the page size of a
+            # WAL database, and a stranger's file may use any valid page size.
+            conn = _connect(work, wal=False)
             try:
                 source.backup(conn)
+                _use_wal(conn)
             except sqlite3.Error as exc:
                 conn.close()
                 workfile.remove_work(work)
@@ -129,16 +156,18 @@ class Project(RecordStore, BulkStore):
         finally:
             source.close()
         try:
-            if not trust.is_known(path):
+            # What we did not write goes before the first statement that could run it.
+            _drop_gdal_additions(conn, found)
+            if not trusted:
                 safety.verify_contents(conn, path.name)
-            migrated = False
-            if found is not None:
-                _drop_gdal_additions(conn, found)
-                migrated = _migrate(conn, found.schema_version)
-                conn.commit()
+            migrated = False if too_new else _migrate(conn, found.schema_version)
+            conn.commit()
             project = cls(conn, work, path, read_only, reason, too_new)
-            if found is not None:
+            project.disk_stamp = opened_stamp
+            project.removed_on_open = found.findings()
+            if not too_new or found.foreign_view:
                 project.rebuild_views()
+                conn.commit()
         except BaseException:
             conn.close()
             workfile.remove_work(work)
@@ -151,7 +180,8 @@ class Project(RecordStore, BulkStore):
             )
         if reason:
             project.notices.append(reason)
-        if found is not None and found.foreign_tables:
+        project.notices += found.hints() + project.removed_on_open
+        if found.foreign_tables:
             project.notices.append(
                 f"„{path.name}“ enthält Tabellen, die nicht von k360desk stammen"
                 f" ({', '.join(found.foreign_tables[:5])}); sie werden unverändert mitgeführt.")
@@ -159,9 +189,16 @@ class Project(RecordStore, BulkStore):
         info.dirty = project.modified
         workfile.write_info(work, info)
         if not read_only:
+            ondisk.remove_stale_copies(path)
+            stale = workfile.stale_lock(path)
+            if stale:
+                project.notices.append(
+                    f"Die Sperre von {stale['user']} ({stale['host']}) auf „{path.name}“ ist"
+                    f" veraltet (seit über {workfile.STALE_LOCK_HOURS} Stunden nicht erneuert)"
+                    " und wurde aufgehoben.")
             project._locked = workfile.take_lock(path)
             if not project._locked:  # someone else was a moment faster
-                late, reason = _document_access(path)
+                late, reason = ondisk.document_access(path)
                 if late:
                     project.read_only, project.read_only_reason = True, reason
                     project.notices.append(reason)
@@ -181,7 +218,7 @@ class Project(RecordStore, BulkStore):
             conn.close()
             raise
         source = Path(leftover.info.source) if leftover.info.source else None
-        read_only, reason = _document_access(source) if source is not None else (False, "")
+        read_only, reason = ondisk.document_access(source) if source is not None else (False, "")
         project = cls(conn, work, source, read_only, reason)
         if reason:
             project.notices.append(reason)
@@ -201,6 +238,9 @@ class Project(RecordStore, BulkStore):
         return self.path.name if self.path else self.get_meta("municipality", "Unbenannt")
 
     def _on_change(self, changes: list[Change]) -> None:
+        if self._locked and self.path is not None and time.monotonic() > self._lock_refreshed + 600:
+            self._lock_refreshed = time.monotonic()
+            workfile.refresh_lock(self.path)
         if not self.modified:
             self.modified = True
             info = workfile.read_info(self.work_path)
@@ -261,20 +301,39 @@ class Project(RecordStore, BulkStore):
     @property
     def disclosure_threshold(self) -> int:
         """Counts below this number are suppressed in every output."""
-        try:
-            return int(self.get_meta("disclosure_threshold", str(DEFAULT_THRESHOLD)))
-        except ValueError:
-            return DEFAULT_THRESHOLD
+        value = schemacheck.parse_threshold(self.get_meta("disclosure_threshold"))
+        # A damaged setting must never switch disclosure control off (``check`` names it).
+        return DEFAULT_THRESHOLD if value is None else value
 
     # --- saving and closing -------------------------------------------------------------
 
-    def save(self) -> None:
-        """Write the project to its file: compact checked copy, then atomic replace."""
+    def save(self, overwrite_changed: bool = False) -> None:
+        """Write the project to its file: compact checked copy, then atomic replace.
+
+        Raises ``FileChangedError`` if the file changed on disk since it was opened or
+        last saved, unless ``overwrite_changed`` (the user chose to overwrite).
+        """
         if self.path is None:
             raise ReadOnlyError("Das Projekt hat noch keinen Dateinamen. Bitte „Speichern unter“.")
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason or "Die Datei ist schreibgeschützt geöffnet.")
+        if not overwrite_changed and self.changed_on_disk():
+            raise FileChangedError(
+                f"„{self.path.name}“ wurde seit dem Öffnen außerhalb von k360desk geändert (z. B."
+                " in QGIS oder von einer Kollegin). Speichern würde diese Änderungen überschreiben;"
+                " bitte „Speichern unter“ wählen oder ausdrücklich überschreiben.")
         self._write_to(self.path)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the document on disk differs from what was opened or last saved."""
+        if self.path is None or self.disk_stamp is None or not self.path.exists():
+            return False
+        size, mtime, digest = self.disk_stamp
+        stat = self.path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+            return False
+        # Same bytes with a new time (copied back, touched by a sync tool) are no change.
+        return stat.st_size != size or trust.stamp(self.path)[2] != digest
 
     def save_as(self, path: str | Path) -> None:
         """Write the project to a new file and make that the document."""
@@ -283,7 +342,7 @@ class Project(RecordStore, BulkStore):
             path = path.with_name(path.name + FILE_SUFFIX)
         if self.too_new:
             raise ReadOnlyError(self.read_only_reason)
-        _refuse_locked(path)  # also when it is our own document opened read-only
+        ondisk.refuse_locked(path)  # also when it is our own document opened read-only
         self._write_to(path)
         if self._locked and self.path is not None and self.path != path:
             workfile.release_lock(self.path)
@@ -298,7 +357,10 @@ class Project(RecordStore, BulkStore):
     def write_copy(self, path: str | Path) -> int:
         """Write a compact, checked copy without making it the document; return its size."""
         path = Path(path).absolute()
-        _refuse_locked(path)
+        if self.too_new:
+            # Writing would change tables of a data model we do not know.
+            raise ReadOnlyError(self.read_only_reason)
+        ondisk.refuse_locked(path)
         self._write_to(path, as_document=False)
         return path.stat().st_size
 
@@ -308,21 +370,23 @@ class Project(RecordStore, BulkStore):
         self.update_extents()
         self._conn.commit()
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        _remove_stale_copies(target)
+        ondisk.remove_stale_copies(target)
         try:
             tmp.unlink(missing_ok=True)
             self._conn.execute("VACUUM INTO ?", (str(tmp),))
-            _verify_copy(tmp)
+            ondisk.verify_copy(tmp)
             _fsync(tmp)
             if as_document and target.exists():
                 backups.keep_backup(target, self.get_meta("project_uuid", "projekt"), self.keep_backups)
             paths.replace_file(tmp, target)  # waits out OneDrive/virus-scanner locks
             _fsync_dir(target.parent)
             if as_document:
-                trust.remember(target)
+                self.disk_stamp = trust.remember(target)
+                if self._locked:
+                    workfile.refresh_lock(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            detail = getattr(exc, "strerror", None) or _sqlite_reason(exc)
+            detail = getattr(exc, "strerror", None) or ondisk.sqlite_reason(exc)
             raise ProjectError(f"„{target.name}“ konnte nicht gespeichert werden: {detail}."
                                " Die bisherige Datei ist unverändert.") from exc
         except BaseException:
@@ -360,7 +424,7 @@ class Project(RecordStore, BulkStore):
         except sqlite3.Error as exc:
             target.unlink(missing_ok=True)
             raise ProjectError(f"Der Zwischenstand für „Rückgängig“ ließ sich nicht anlegen:"
-                               f" {_sqlite_reason(exc)}.") from exc
+                               f" {ondisk.sqlite_reason(exc)}.") from exc
         return target
 
     def restore_checkpoint(self, checkpoint: Path, keep: bool = True) -> None:
@@ -405,70 +469,54 @@ class Project(RecordStore, BulkStore):
         if version != gpkg.USER_VERSION:
             findings.append(f"GeoPackage: user_version ist {version}, erwartet {gpkg.USER_VERSION}.")
         findings += self.check_geopackage()
-        return findings
+        raw = self.get_meta("disclosure_threshold", str(DEFAULT_THRESHOLD))
+        if schemacheck.parse_threshold(raw) is None:
+            findings.append(f"Geheimhaltung: ungültige Schwelle „{raw[:20]}“ (erlaubt 1–99);"
+                            f" es gilt {DEFAULT_THRESHOLD}.")
+        return self.removed_on_open + findings
+
+    def remove_broken_geometries(self) -> list[str]:
+        """Repair geometries that cannot be used as stored: drop a third dimension, clear
+        what cannot be read or lies outside the CRS (the feature stays, without geometry).
+        Return German lines naming what was done."""
+        from k360desk.projectfile.geomcheck import broken_geometries, repaired_blob
+
+        broken = broken_geometries(self._conn)
+        done = []
+        with self.transaction():
+            for item in broken:
+                blob = repaired_blob(self._conn, item)
+                row = self._conn.execute(f"SELECT uuid FROM {item.table} WHERE fid = ?", (item.fid,))
+                self._conn.execute(f"UPDATE {item.table} SET geom = ? WHERE fid = ?", (blob, item.fid))
+                action = "Geometrie repariert (2D)" if blob is not None else "Geometrie entfernt"
+                self.log("update", item.table, row.fetchone()[0], f"{action}: {item.reason}")
+                self.changes.emit(Change(item.table, "update", (item.fid,)))
+                done.append(f"{action}: {item.label}")
+        return done
 
 
 # --- module helpers --------------------------------------------------------------------
 
-def _remove_stale_copies(target: Path) -> None:
-    """Delete temporary copies that a save killed half-way left beside the document."""
-    for stray in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        pid = stray.name[len(target.name) + 2:-4]
-        if pid.isdigit() and not workfile.pid_alive(int(pid)):
-            stray.unlink(missing_ok=True)
 
 
-def _refuse_locked(path: Path) -> None:
-    owner = workfile.read_lock(path)
-    if owner:
-        raise ProjectLockedError(
-            f"„{path.name}“ ist von {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet"
-            " und kann nicht überschrieben werden.", owner)
 
 
-def _sqlite_reason(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return "der Datenträger ist voll"
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return "der Ordner fehlt oder ist schreibgeschützt"
-    return str(exc)
 
-
-def _document_access(path: Path) -> tuple[bool, str]:
-    """Whether a document must open read-only (locked, read-only or temporary folder), and why."""
-    owner = workfile.read_lock(path)
-    if owner:
-        return True, (f"„{path.name}“ ist seit {_german_time(owner.get('since', ''))} von"
-                      f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
-                      " Die Datei wird schreibgeschützt geöffnet.")
-    if not paths.folder_writable(path.parent):
-        return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
-    if paths.is_temporary_location(path):
-        return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
-                      " Ort sichern.")
-    return False, ""
-
-
-def _german_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%d.%m.%Y, %H:%M Uhr")
-    except (TypeError, ValueError):
-        return "?"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, wal: bool = True) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level="DEFERRED", check_same_thread=False)
     safety.harden(conn, attach=1)
     conn.execute("PRAGMA foreign_keys = ON")
+    if wal:
+        _use_wal(conn)
+    return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
     # The working copy is always local (never on a share), so WAL is safe there; it lets
     # background readers run while the user edits. Saved documents are written by
     # VACUUM INTO as single files without WAL.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> bool:
@@ -505,9 +553,14 @@ def _register_layers(conn: sqlite3.Connection, srs_id: int) -> None:
 
 
 def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> None:
-    """Remove triggers, R-trees and counters that GDAL/QGIS may have added to the file."""
+    """Remove triggers, R-trees and counters that GDAL/QGIS may have added to the file, and
+    indexes or view SQL of strangers (they would run on every write or every GIS read)."""
     for trigger in found.foreign_triggers:
         conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+    for index in found.extra_indexes:
+        conn.execute(f'DROP INDEX IF EXISTS "{index}"')
+    if found.foreign_view:
+        conn.execute(f'DROP VIEW IF EXISTS "{schema.LATEST_VALUES_VIEW}"')
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     for name in names:
         if name.startswith("rtree_") and not any(name.endswith(s) for s in ("_node", "_parent", "_rowid")):
@@ -520,29 +573,6 @@ def _drop_gdal_additions(conn: sqlite3.Connection, found: safety.Inspection) -> 
     conn.execute("DELETE FROM gpkg_contents WHERE table_name='indicator_values'")
 
 
-def _verify_copy(path: Path) -> None:
-    conn = safety.connect_readonly(path)
-    try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise ProjectError("Die gespeicherte Kopie ist fehlerhaft; die bisherige Datei bleibt.")
-        if conn.execute("PRAGMA application_id").fetchone()[0] != gpkg.APPLICATION_ID:
-            raise ProjectError("Die gespeicherte Kopie ist kein GeoPackage; die bisherige Datei bleibt.")
-    finally:
-        conn.close()
 
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to flush; os.replace is durable there
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 

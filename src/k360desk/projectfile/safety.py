@@ -8,13 +8,14 @@ when a table is read), and only then copy the pages into a working file.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from k360desk.projectfile import gpkg, paths, schema
+from k360desk.projectfile import gpkg, paths, schema, schemacheck
 from k360desk.projectfile.errors import (
     DamagedFileError,
     FileTooNewError,
@@ -28,12 +29,6 @@ MAX_FILE_BYTES = 4 * 1024**3
 MAX_VALUE_BYTES = 64 * 1024**2
 WATCHDOG_SECONDS = 10.0
 
-# GDAL/QGIS add these when someone edits the file there; they are harmless SQL but may
-# call functions only GDAL registers, so we drop them from the working copy.
-_GDAL_TRIGGER = re.compile(
-    r"^(rtree_.+_(insert|update\d?|delete)|trigger_(insert|delete)_feature_count_.+"
-    r"|gpkg_.+_(insert|update|delete).*)$"
-)
 _GDAL_TABLE = re.compile(r"^(gpkg_.+|rtree_.+|sqlite_.+)$")
 
 
@@ -45,6 +40,22 @@ class Inspection:
     application_id: int
     foreign_triggers: list[str] = field(default_factory=list)
     foreign_tables: list[str] = field(default_factory=list)
+    extra_indexes: list[str] = field(default_factory=list)
+    foreign_view: bool = False
+
+    def findings(self) -> list[str]:
+        """What the opener removes because we did not write it (for ``check``)."""
+        found = [f"Fremder Index „{name}“ (wird beim Öffnen entfernt: er würde bei jedem"
+                 " Schreiben ausgeführt)." for name in self.extra_indexes]
+        if self.foreign_view:
+            found.append(f"Die Sicht „{schema.LATEST_VALUES_VIEW}“ enthält fremdes SQL (wird"
+                         " beim Öffnen durch die eigene ersetzt).")
+        return found
+
+    def hints(self) -> list[str]:
+        """Harmless additions of GIS programs that the opener removes."""
+        return [f"Trigger „{name}“ eines GIS-Programms wird beim Öffnen entfernt."
+                for name in self.foreign_triggers]
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -58,7 +69,13 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 
 def harden(conn: sqlite3.Connection, attach: int = 0) -> None:
     """Apply the defensive settings to a connection (``attach``: slots VACUUM INTO needs)."""
+    # Python 3.11's sqlite3 has no setconfig; from 3.12 on defensive mode is switched on
+    # too (docs/decisions.md). The schema checks do not rely on it.
+    if hasattr(conn, "setconfig"):
+        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    conn.execute("PRAGMA mmap_size = 0")
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, attach)
@@ -86,6 +103,7 @@ def check_header(path: Path) -> None:
         raise DamagedFileError(f"Die Datei „{path.name}“ ist unvollständig (abgeschnitten).")
 
 
+@functools.lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[str, str]:
     """Return name → normalised SQL of our schema objects at a given version."""
     conn = sqlite3.connect(":memory:")
@@ -94,34 +112,40 @@ def expected_schema(version: int) -> dict[str, str]:
         schema.MIGRATIONS[step](conn)
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
     conn.close()
-    return {name: _normal(sql) for name, sql in rows if not name.startswith("gpkg_")}
+    return {name: _normal(sql) for name, sql in rows
+            if not name.startswith("gpkg_") or name in WRITTEN_GPKG_TABLES}
 
 
-def _normal(sql: str) -> str:
-    return re.sub(r"\s+", " ", sql or "").strip().replace('"', "")
+# GeoPackage tables whose rows we insert, update or delete: a constraint or default added
+# to them by a stranger would run on our writes, so they must be exactly ours.
+WRITTEN_GPKG_TABLES = ("gpkg_contents", "gpkg_geometry_columns")
 
 
-def inspect(conn: sqlite3.Connection, name: str) -> Inspection:
+_normal = schemacheck.normal
+
+
+def inspect(conn: sqlite3.Connection, name: str, trusted: bool = False) -> Inspection:
     """Run the checks that need no copy; raise a typed error on failure.
 
     Schema objects are checked before any of our tables is read, so a view or virtual
     table posing as one of ours never runs. A watchdog interrupts any query that runs
-    longer than a few seconds (a crafted recursive view, a huge scan).
+    longer than a few seconds (a crafted recursive view, a huge scan). Unless the file is
+    one we saved ourselves (``trusted``), its pages are checked before any table is read.
     """
     deadline = time.monotonic() + WATCHDOG_SECONDS
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
-        return _inspect(conn, name)
+        return _inspect(conn, name, trusted)
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise UnsafeFileError(f"„{name}“ lässt sich nicht in angemessener Zeit prüfen und wird"
                                   " aus Sicherheitsgründen nicht geöffnet.") from exc
-        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+        raise sqlite_problem(exc, name) from exc
     finally:
         conn.set_progress_handler(None, 0)
 
 
-def _inspect(conn: sqlite3.Connection, name: str) -> Inspection:
+def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
@@ -139,36 +163,67 @@ def _inspect(conn: sqlite3.Connection, name: str) -> Inspection:
         raise ForeignFileError(f"„{name}“ hat eine fremde Kennung und ist keine k360desk-Projektdatei.")
     result = Inspection(schema_version=0, application_id=app_id)
     _check_objects(objects, name, result)
+    meta_sql = next(sql for _k, obj, _t, sql in objects if obj == "k360_meta")
+    if _normal(meta_sql) != expected_schema(1)["k360_meta"]:
+        raise DamagedFileError(f"Der Aufbau der Tabelle „k360_meta“ in „{name}“ wurde verändert;"
+                               " die Datei wird nicht geöffnet.")
+    if not trusted:
+        # SQLite's advice for untrusted files: check the pages before reading any table.
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt: {check[0][0]}")
     try:
-        rows = conn.execute("SELECT value FROM k360_meta WHERE key='schema_version'").fetchall()
+        rows = conn.execute("SELECT value FROM k360_meta NOT INDEXED"
+                            " WHERE key='schema_version'").fetchall()
         version = int(rows[0][0])
     except (sqlite3.DatabaseError, IndexError, TypeError, ValueError) as exc:
         raise DamagedFileError(f"In „{name}“ fehlt die Versionsangabe des Datenmodells.") from exc
     result.schema_version = version
     if version < 1:
         raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
+    crs = conn.execute("SELECT value FROM k360_meta NOT INDEXED WHERE key='crs'").fetchone()
+    if crs is not None and schemacheck.parse_crs(crs[0]) is None:
+        shown = str(crs[0])[:30]
+        raise DamagedFileError(f"In „{name}“ ist das Bezugssystem ungültig („{shown}“); erwartet"
+                               " wird z. B. „EPSG:25832“. Die Datei wird nicht geöffnet.")
     tables = {obj for kind, obj, _t, _s in objects if kind == "table"}
-    if version > schema.SCHEMA_VERSION:
-        # We cannot know the newer schema, but the read-only views need our tables.
+    too_new = version > schema.SCHEMA_VERSION
+    expected = expected_schema(min(version, schema.SCHEMA_VERSION))
+    if too_new:
+        # We cannot know the newer schema, but the read-only views need our tables and
+        # columns; everything that could run SQL is still held against what we know.
         missing = [t for t in schema.OWN_TABLES if t not in tables]
+        missing += schemacheck.missing_columns(conn, [t for t in schema.OWN_TABLES if t in tables])
+        if missing:
+            raise DamagedFileError(f"In „{name}“ fehlen Tabellen oder Spalten:"
+                                   f" {', '.join(sorted(missing)[:5])}")
+        for _kind, obj, _table, sql in objects:
+            if obj in WRITTEN_GPKG_TABLES and _normal(sql) != expected[obj]:
+                raise DamagedFileError(f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde"
+                                       " verändert; die Datei wird nicht geöffnet.")
+    else:
+        for kind, obj, _table, sql in objects:
+            if kind != "index" and obj in expected and _normal(sql) != expected[obj]:
+                raise DamagedFileError(
+                    f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde verändert; die Datei"
+                    " wird nicht geöffnet."
+                )
+        missing = [t for t in expected if t not in names and not t.startswith("sqlite_")]
         if missing:
             raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
-        raise FileTooNewError(
+    result.extra_indexes = schemacheck.unexpected_indexes(objects, expected)
+    if too_new or version == schema.SCHEMA_VERSION:
+        # Older files get their view rebuilt by the migration anyway.
+        result.foreign_view = schemacheck.foreign_view(conn, objects)
+    if too_new:
+        error = FileTooNewError(
             f"„{name}“ wurde mit einer neueren k360desk-Version gespeichert (Datenmodell {version},"
             f" diese Version kennt bis {schema.SCHEMA_VERSION}). Bitte k360desk aktualisieren;"
             " die Datei kann nur gelesen werden.",
             version,
         )
-    expected = expected_schema(version)
-    for _kind, obj, _table, sql in objects:
-        if obj in expected and _normal(sql) != expected[obj]:
-            raise DamagedFileError(
-                f"Der Aufbau der Tabelle „{obj}“ in „{name}“ wurde verändert; die Datei"
-                " wird nicht geöffnet."
-            )
-    missing = [t for t in expected if t not in names and not t.startswith("sqlite_")]
-    if missing:
-        raise DamagedFileError(f"In „{name}“ fehlen Tabellen: {', '.join(sorted(missing)[:5])}")
+        error.inspection = result
+        raise error
     return result
 
 
@@ -182,9 +237,9 @@ def _check_objects(objects: list, name: str, result: Inspection) -> None:
                 raise UnsafeFileError(f"„{name}“ enthält eine unbekannte virtuelle Tabelle („{obj}“)"
                                       " und wird aus Sicherheitsgründen nicht geöffnet.")
         elif kind == "trigger":
-            # Known GDAL triggers are dropped from the working copy before any write,
-            # so their bodies never run; anything else is refused.
-            if not _GDAL_TRIGGER.match(obj):
+            # GDAL's triggers are dropped from the working copy before any write, so
+            # their bodies never run; anything else is refused.
+            if not schemacheck.is_gdal_trigger(obj, sql):
                 raise UnsafeFileError(
                     f"„{name}“ enthält einen unbekannten Trigger („{obj}“) und wird aus"
                     " Sicherheitsgründen nicht geöffnet."
@@ -198,6 +253,16 @@ def _check_objects(objects: list, name: str, result: Inspection) -> None:
                 )
         elif kind == "table" and obj not in own and not _GDAL_TABLE.match(obj):
             result.foreign_tables.append(obj)
+
+
+def sqlite_problem(exc: sqlite3.Error, name: str) -> DamagedFileError:
+    """A German error for what SQLite reports about a stranger's file."""
+    text = str(exc)
+    match = re.search(r"no such collation sequence: (\S+)", text)
+    if match:
+        return DamagedFileError(f"„{name}“ verwendet eine unbekannte Sortierregel („{match.group(1)}“)"
+                                " eines anderen Programms und kann nicht geöffnet werden.")
+    return DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({text}).")
 
 
 def verify_contents(conn: sqlite3.Connection, name: str) -> list[str]:

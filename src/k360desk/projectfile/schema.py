@@ -406,3 +406,29 @@ OWN_TABLES: tuple[str, ...] = (
 )
 
 LATEST_VALUES_VIEW = "district_indicators"
+
+
+def latest_values_sql(conn: sqlite3.Connection, threshold: int) -> str:
+    """The CREATE VIEW statement of the layer with each district's latest indicator values.
+
+    One function builds it for writing and for checking a stranger's file, so a view
+    redefined with foreign SQL is recognised by comparison (docs/decisions.md).
+    """
+    parts = []
+    for ind_id, key, disclosure in conn.execute(
+        "SELECT id, key, disclosure FROM indicators ORDER BY sort, key"
+    ):
+        newest = (f"(SELECT w.period FROM indicator_values w WHERE w.indicator_id = {int(ind_id)}"
+                  " AND w.district_id = d.fid AND w.value IS NOT NULL"
+                  " ORDER BY w.period DESC LIMIT 1)")
+        # Primary suppression of small counts, as everywhere else in the product. The
+        # value stays a plain column reference so GDAL sees its REAL type.
+        small = f" AND v.value >= {int(threshold)}" if disclosure else ""
+        value = (f"(SELECT v.value FROM indicator_values v WHERE v.indicator_id = {int(ind_id)}"
+                 f" AND v.district_id = d.fid AND v.period = {newest}{small})")
+        key_sql = str(key).replace('"', '""')
+        parts.append(f'{value} AS "{key_sql}", {newest} AS "{key_sql}_jahr"')
+    columns = ", ".join(["d.fid AS fid", "d.geom AS geom", "d.code AS code", "d.name AS name",
+                         "l.name AS ebene", *parts])
+    return (f'CREATE VIEW "{LATEST_VALUES_VIEW}" AS SELECT {columns} FROM districts d'
+            " LEFT JOIN district_levels l ON l.id = d.level_id")

@@ -33,6 +33,12 @@ def _key(path: Path) -> str:
     return os.path.normcase(str(Path(path).absolute()))
 
 
+def stamp(path: Path) -> tuple[int, int, str]:
+    """Size, modification time and SHA-256 of a file, to notice later changes."""
+    stat = Path(path).stat()
+    return stat.st_size, stat.st_mtime_ns, _digest(path)
+
+
 def _digest(path: Path) -> str:
     sha = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -41,12 +47,12 @@ def _digest(path: Path) -> str:
     return sha.hexdigest()
 
 
-def remember(path: Path) -> None:
-    """Record a file we have just written and checked."""
-    stat = Path(path).stat()
+def remember(path: Path) -> tuple[int, int, str]:
+    """Record a file we have just written and checked; return its stamp."""
+    current = stamp(path)
     entries = _load()
     entries.pop(_key(path), None)
-    entries[_key(path)] = [stat.st_size, stat.st_mtime_ns, _digest(path)]
+    entries[_key(path)] = list(current)
     while len(entries) > MAX_ENTRIES:
         entries.pop(next(iter(entries)))
     tmp = _registry().with_suffix(".tmp")
@@ -55,14 +61,17 @@ def remember(path: Path) -> None:
         os.replace(tmp, _registry())
     except OSError:
         pass  # only a speed-up: without it the next open checks everything
+    return current
 
 
-def is_known(path: Path) -> bool:
-    """Whether the file is exactly as we last saved it."""
+def is_known(path: Path, current: tuple[int, int, str] | None = None) -> bool:
+    """Whether the file is exactly as we last saved it (``current``: its stamp, if known)."""
     entry = _load().get(_key(path))
     if not entry:
         return False
-    stat = Path(path).stat()
-    if [stat.st_size, stat.st_mtime_ns] != entry[:2]:
-        return False
-    return _digest(path) == entry[2]
+    if current is None:
+        stat = Path(path).stat()
+        if [stat.st_size, stat.st_mtime_ns] != entry[:2]:
+            return False
+        return _digest(path) == entry[2]
+    return list(current) == entry[:3]

@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import sys
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -87,7 +88,7 @@ def remove_work(work: Path) -> None:
 
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine."""
-    if pid <= 0:
+    if not 0 < pid < 2**31:
         return False
     if sys.platform == "win32":
         import ctypes
@@ -114,8 +115,56 @@ class Leftover:
     info: WorkInfo
 
 
+ORPHAN_HOURS = 1  # nothing of ours is half-written for that long
+TEMP_PREFIXES = ("k360-copy-", "k360book")
+
+
+def sweep() -> int:
+    """Remove what killed processes left behind: working copies that never got their
+    sidecar, sidecars and checkpoints without a working copy, half-written sidecars, and
+    our folders in the system temp folder. Returns how many were removed."""
+    import shutil
+    import tempfile
+
+    cutoff = time.time() - ORPHAN_HOURS * 3600
+    removed = 0
+
+    def old(path: Path) -> bool:
+        try:
+            return path.stat().st_mtime < cutoff
+        except OSError:
+            return False
+
+    folder = paths.work_dir()
+    for work in folder.glob(f"*{WORK_SUFFIX}"):
+        if not sidecar(work).exists() and old(work):
+            remove_work(work)
+            removed += 1
+    for stray in (*folder.glob("*.json"), *folder.glob("*.checkpoint"), *folder.glob("*.json.tmp")):
+        if stray.name.endswith(".json.tmp"):
+            orphan = old(stray)
+        elif stray.suffix == ".json":
+            orphan = not stray.with_suffix(WORK_SUFFIX).exists()
+        else:  # "<work stem>-<8 hex>.checkpoint"
+            orphan = not (folder / (stray.stem.rsplit("-", 1)[0] + WORK_SUFFIX)).exists()
+        if orphan:
+            stray.unlink(missing_ok=True)
+            removed += 1
+    temp = Path(tempfile.gettempdir())
+    for prefix in TEMP_PREFIXES:
+        for stray in temp.glob(f"{prefix}*"):
+            if stray.is_dir() and time.time() - stray.stat().st_mtime > 24 * 3600:
+                shutil.rmtree(stray, ignore_errors=True)
+                removed += 1
+    return removed
+
+
 def leftovers() -> list[Leftover]:
     """Working copies with unsaved work whose process is gone (after a crash)."""
+    try:
+        sweep()
+    except OSError:
+        pass  # tidying up must never stop the start
     found = []
     host = socket.gethostname()
     for work in sorted(paths.work_dir().glob(f"*{WORK_SUFFIX}")):
@@ -140,21 +189,59 @@ def lock_path(document: Path) -> Path:
     return document.with_name("~$" + document.name)
 
 
-def read_lock(document: Path) -> dict | None:
-    """Return who holds the document's lock, or None when it is free or stale."""
+# A lock from another PC that was not refreshed for this long is left over from a crash
+# or a PC switched off with the file open (the holder refreshes it while working).
+STALE_LOCK_HOURS = 12
+
+
+def _lock_owner(document: Path) -> tuple[dict | None, float]:
+    """The parsed lock and its age in hours; an unreadable lock counts as none."""
     path = lock_path(document)
     try:
         with open(paths.long_path(path), encoding="utf-8") as handle:
-            owner = json.loads(handle.read())
-    except (OSError, ValueError):
+            owner = json.loads(handle.read(64 * 1024))
+        age = (time.time() - os.stat(paths.long_path(path)).st_mtime) / 3600
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None, 0.0
+    # Only a lock as we write it names an owner; anything else (cut short by a crash,
+    # written by another program) cannot keep anyone out.
+    if not isinstance(owner, dict) or not isinstance(owner.get("host"), str) \
+            or not isinstance(owner.get("pid"), int) or not 0 < owner["pid"] < 2**31:
+        return None, 0.0
+    owner["user"] = str(owner.get("user", "?"))[:100]
+    owner["host"] = owner["host"][:100]
+    return owner, age
+
+
+def read_lock(document: Path) -> dict | None:
+    """Return who holds the document's lock, or None when it is free or stale."""
+    owner, age = _lock_owner(document)
+    if owner is None:
         return None
-    if not isinstance(owner, dict):
-        return None
-    if owner.get("host") == socket.gethostname() and not pid_alive(int(owner.get("pid", 0))):
-        return None  # left by a crashed process on this machine
-    if owner.get("host") == socket.gethostname() and int(owner.get("pid", 0)) == os.getpid():
+    here = owner["host"] == socket.gethostname()
+    if here and (owner["pid"] == os.getpid() or not pid_alive(owner["pid"])):
+        return None  # ours, or left by a crashed process on this machine
+    if not here and age > STALE_LOCK_HOURS:
         return None
     return owner
+
+
+def stale_lock(document: Path) -> dict | None:
+    """The owner of a lock from another PC that is too old to be honoured, if any."""
+    owner, age = _lock_owner(document)
+    if owner is None or owner["host"] == socket.gethostname() or age <= STALE_LOCK_HOURS:
+        return None
+    return owner
+
+
+def refresh_lock(document: Path) -> None:
+    """Show other PCs that our lock is alive (it would count as stale after a while)."""
+    owner, _age = _lock_owner(document)
+    if owner is not None and owner["pid"] == os.getpid() and owner["host"] == socket.gethostname():
+        try:
+            os.utime(paths.long_path(lock_path(document)))
+        except OSError:
+            pass
 
 
 def take_lock(document: Path) -> bool:

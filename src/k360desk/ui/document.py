@@ -90,6 +90,25 @@ class DocumentController(QObject):
         clicked = box.clickedButton()
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
+    def ask_overwrite_changed(self) -> str:
+        """The file changed on disk since it was opened: "overwrite", "save_as" or "cancel"."""
+        project = self.context.project
+        title = project.title if project else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Datei wurde geändert"),
+                          self.tr("„%1“ wurde seit dem Öffnen außerhalb von k360desk geändert"
+                                  " (z. B. in QGIS oder von einer Kollegin).").replace("%1", title),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(self.tr("Beim Überschreiben gehen diese Änderungen verloren (eine"
+                                       " Sicherung der bisherigen Fassung wird aufbewahrt)."))
+        save_as = box.addButton(self.tr("Speichern &unter …"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("Ü&berschreiben"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save_as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
+
     def ask_recover(self, leftover: workfile.Leftover) -> str:
         """Offer unsaved work after a crash: "recover", "discard" or "later"."""
         info = leftover.info
@@ -198,9 +217,17 @@ class DocumentController(QObject):
             return False
         if project.path is None or project.read_only:
             return self.save_as()
+        overwrite = False
+        if project.changed_on_disk():
+            answer = self.ask_overwrite_changed()
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
+            overwrite = True
         try:
             with _WaitCursor():
-                project.save()
+                project.save(overwrite_changed=overwrite)
         except (ProjectError, OSError) as exc:
             self.show_error(self.tr("Speichern"), _message(exc))
             return False

@@ -195,8 +195,10 @@ class MergeDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         for index, item in enumerate(self.plan.items):
             # Planners know "Sozialraum", not the SQL table "districts".
+            # Both values (or who deleted), so no change is taken or dropped unseen.
+            sides = " – ".join(t for t in (item.sides(), item.dependents) if t)
             row = QTreeWidgetItem(["", KIND_LABELS[item.kind], table_label(item.table), item.label,
-                                   ", ".join(item.fields) if item.ours else ""])
+                                   sides])
             row.setCheckState(0, Qt.CheckState.Checked if item.take_theirs else Qt.CheckState.Unchecked)
             row.setData(0, Qt.ItemDataRole.UserRole, index)
             self.tree.addTopLevelItem(row)

@@ -902,6 +902,26 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Datei wurde geändert</source>
+        <translation>File was changed</translation>
+    </message>
+    <message>
+        <source>„%1“ wurde seit dem Öffnen außerhalb von k360desk geändert (z. B. in QGIS oder von einer Kollegin).</source>
+        <translation>“%1” was changed outside k360desk since it was opened (e.g. in QGIS or by a colleague).</translation>
+    </message>
+    <message>
+        <source>Beim Überschreiben gehen diese Änderungen verloren (eine Sicherung der bisherigen Fassung wird aufbewahrt).</source>
+        <translation>Overwriting loses those changes (a backup of the previous version is kept).</translation>
+    </message>
+    <message>
+        <source>Speichern &amp;unter …</source>
+        <translation>Save &amp;As …</translation>
+    </message>
+    <message>
+        <source>Ü&amp;berschreiben</source>
+        <translation>&amp;Overwrite</translation>
+    </message>
+    <message>
         <source>Ungesicherte Arbeit gefunden</source>
         <translation>Unsaved work found</translation>
     </message>

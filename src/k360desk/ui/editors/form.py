@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.ui.delegates import editor_value, make_editor, set_editor_value
 from k360desk.ui.models.columns import Column, is_missing
+from k360desk.ui.models.table import shortened
 
 
 def error_style(widget: QWidget) -> str:
@@ -104,7 +105,8 @@ class RecordForm(QWidget):
 
     def set_choices(self, key: str, pairs: list[tuple[Any, str]]) -> None:
         """Refill the combo boxes of a choice key, keeping the shown value."""
-        self._choices[key] = list(pairs)
+        pairs = [(value, shortened(str(label))) for value, label in pairs]
+        self._choices[key] = pairs
         self._loading = True
         for column in self.columns:
             if column.choices == key:

@@ -69,7 +69,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_choices(self, key: str, pairs: list[tuple[Any, str]]) -> None:
         """Supply the (value, label) pairs of a choice key (levels, providers …)."""
-        self._choices[key] = list(pairs)
+        pairs = [(value, shortened(str(label))) for value, label in pairs]
+        self._choices[key] = pairs
         self._labels[key] = dict(pairs)
         if self._raw:
             self._rebuild_texts(range(len(self._raw)))
@@ -153,7 +154,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _rebuild_texts(self, rows) -> None:
         for row in rows:
-            texts = [format_value(c, v, self._labels.get(c.choices or ""))
+            texts = [shortened(format_value(c, v, self._labels.get(c.choices or "")))
                      for c, v in zip(self.columns, self._raw[row], strict=True)]
             self._text[row] = texts
             self._search[row] = " ".join(texts).lower()
@@ -307,3 +308,13 @@ def _column_values(series, kind: str) -> list[Any]:
     if kind in ("choice", "int", "bool"):
         values = [int(v) if isinstance(v, float) and v.is_integer() else v for v in values]
     return values
+
+
+# A cell never shows more than this: laying out a name of megabytes (from a stranger's
+# file) froze the page for seconds. The full value stays in the raw role and the form.
+MAX_CELL_TEXT = 500
+
+
+def shortened(text: str) -> str:
+    """Text cut to what a cell or list entry can usefully show."""
+    return text if len(text) <= MAX_CELL_TEXT else text[:MAX_CELL_TEXT] + "…"
