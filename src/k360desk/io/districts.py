@@ -63,9 +63,24 @@ def default_level(source: str | Path, layer: str | None) -> str:
     return stem.replace("_", " ").strip().title() if stem else "Sozialräume"
 
 
-def mapping(columns: list[str], options: DistrictOptions) -> dict[str, str | None]:
-    """Proposed code, name and parent columns, overridden by the options."""
-    roles = headers.guess_roles([c for c in columns if c != "geometry"], ["district", "name", "parent"])
+def mapping(columns: list[str], options: DistrictOptions,
+            frame: pd.DataFrame | None = None) -> dict[str, str | None]:
+    """Proposed code, name and parent columns, overridden by the options.
+
+    With the ``frame``, a key column is proposed only if it is unique and looks like codes
+    (a header such as "area" holding decimal areas is never taken silently); when no
+    column qualifies, ``ImportProblem`` lists every column and why it is no key.
+    """
+    attributes = [c for c in columns if c != "geometry"]
+    roles = headers.guess_roles(attributes, ["district", "name", "parent"])
+    if frame is not None and not options.code:
+        key, why_not = codes.choose_key(frame[attributes], headers.ranked(attributes, "district"))
+        if key is None:
+            raise ImportProblem("Keine Spalte ist eindeutig als Schlüssel erkennbar; bitte mit "
+                                f"--code SPALTE angeben. Spalten: {why_not}.")
+        if key != roles["district"]:
+            roles = headers.guess_roles([c for c in attributes if c != key], ["name", "parent"])
+        roles["district"] = key
     result = {"code": roles["district"], "name": roles["name"], "parent": roles["parent"]}
     for role in ("code", "name", "parent"):
         chosen = getattr(options, role)
@@ -97,7 +112,7 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
     if not any(k in POLYGONAL for k in kinds.index):
         problem = "Die Datei enthält keine Flächen (Polygone), sondern " + ", ".join(kinds.index) + "."
     try:
-        proposal = mapping(columns, options)
+        proposal = mapping(columns, options, frame)
     except ImportProblem as exc:
         proposal, problem = {"code": None, "name": None, "parent": None}, str(exc)
     return DistrictPreview(pd.DataFrame(frame[columns].head(rows)), columns, proposal,
@@ -120,7 +135,7 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
     frame = layer.frame.reset_index(drop=True)
     progress.step(20, 100, "Geometrien prüfen …")
     columns = [c for c in frame.columns if c != "geometry"]
-    roles = mapping(columns, options)
+    roles = mapping(columns, options, frame)
     if roles["code"] is None:
         raise ImportProblem("Keine Spalte mit dem Schlüssel erkannt. Bitte angeben (--code SPALTE); "
                             f"vorhanden: {', '.join(columns)}.")

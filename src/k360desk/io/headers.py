@@ -109,3 +109,17 @@ def guess_roles(columns: Iterable[str], roles: Sequence[str]) -> dict[str, str |
         if best:
             used.add(best[2])
     return result
+
+
+def ranked(columns: Iterable[str], role: str) -> list[str]:
+    """Every column whose header fits ``role``, best first (for choosing among candidates)."""
+    columns = list(columns)
+    scored = []
+    for index, column in enumerate(columns):
+        score = _score(column, SYNONYMS[role])
+        if score is None and role in _SUFFIXES and normalise(column).split()[-1:] in (
+                [w] for w in _SUFFIXES[role]):
+            score = 300
+        if score is not None:
+            scored.append((score, index, column))
+    return [column for _, _, column in sorted(scored)]

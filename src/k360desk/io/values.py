@@ -42,6 +42,7 @@ class ValueOptions:
     fixed_indicator: str | None = None
     level: str | None = None
     create_indicators: bool = False
+    strict: bool = False  # refuse when a name differs from the stored name of its code
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the report (and redo)."""
@@ -128,7 +129,8 @@ def _is_text_column(series: pd.Series) -> bool:
     sample = series.head(500)
     parsed = parse_numbers(sample)
     filled = parsed.status != "empty"
-    return bool(filled.any()) and (parsed.status[filled] == "bad").mean() > 0.5
+    bad = (parsed.status[filled] == "bad").sum() - parsed.absurd  # absurd numbers are numbers
+    return bool(filled.any()) and bad / filled.sum() > 0.5
 
 
 @dataclass
@@ -196,6 +198,7 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
             report.doubt(line, codes.explain(raw, match) + " (gilt für alle Zeilen mit diesem Schlüssel)")
     _drop(frame, frame["district_id"].isna(), report,
           lambda r: codes.explain(r.district_raw, matches[codes.normalise_code(r.district_raw)]))
+    _compare_names(frame, districts, report, options.strict)
 
     with project.transaction():
         progress.step(50, 100, "Indikatoren zuordnen …")
@@ -292,6 +295,8 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
             "value": numbers.values,
             "status": numbers.status,
             "note": note_col.to_numpy() if note_col is not None else "",
+            "name_raw": (src[roles["name"]].astype("string").fillna("").to_numpy()
+                         if roles.get("name") else ""),
             "raw": src[column].to_numpy(),
             "column": column,
         })
@@ -322,6 +327,33 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
     for row in frame[marked].itertuples():
         report.doubt(int(row.line), f"Spalte „{row.column}“: {row.reason}", str(row.raw))
     return frame
+
+
+def _compare_names(frame: pd.DataFrame, districts: pd.DataFrame, report: ImportReport,
+                   strict: bool) -> None:
+    """List every code whose name in the file is not the stored name of that code (a
+    district split or renumbered between editions); with ``strict`` refuse the import."""
+    kept = frame[frame["_keep"] & frame["district_id"].notna() & (frame["name_raw"] != "")]
+    if kept.empty:
+        return
+    stored = districts.set_index("id")["name"].astype(str)
+    firsts = kept.drop_duplicates(["district_raw", "name_raw"])
+    differ = []
+    for row in firsts.itertuples():
+        name = stored.get(int(row.district_id), "")
+        if codes.name_key(row.name_raw) != codes.name_key(name):
+            differ.append((int(row.line), str(row.district_raw), str(row.name_raw).strip(), name))
+    if not differ:
+        return
+    if strict:
+        listed = "; ".join(f"„{c}“ heißt im Projekt „{n}“, in der Datei „{f}“"
+                           for _, c, f, n in differ[:5])
+        more = f" und {len(differ) - 5} weitere" if len(differ) > 5 else ""
+        raise ImportProblem(f"Namen passen nicht zu den Schlüsseln (--strict): {listed}{more}. "
+                            "Es wurde nichts übernommen.")
+    for line, code, found, name in differ:
+        report.doubt(line, f"Schlüssel „{code}“ heißt im Projekt „{name}“, in der Datei „{found}“"
+                           f" – Werte dem Sozialraum „{name}“ zugeordnet (gilt für alle Zeilen)")
 
 
 def _distinct_map(series: pd.Series, fn) -> np.ndarray:

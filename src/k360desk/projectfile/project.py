@@ -95,11 +95,14 @@ class Project(RecordStore, BulkStore):
         return project
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+    def open(cls, path: str | Path, read_only: bool = False,
+             temp_is_document: bool = False) -> Project:
         """Open a project file after checking it as untrusted input.
 
         The file itself is never written here. A file from a newer version, a file
-        that someone else has open, or one in a folder we cannot write opens read-only.
+        that someone else has open, or one in a folder we cannot write opens read-only;
+        so does one in the temp folder (a likely mail attachment) unless
+        ``temp_is_document`` (the command line: scripts and CI work in temp folders).
         """
         path = Path(path).absolute()
         safety.check_header(path)
@@ -117,7 +120,7 @@ class Project(RecordStore, BulkStore):
             except sqlite3.DatabaseError as exc:
                 raise DamagedFileError(f"Die Datei „{path.name}“ ist beschädigt ({exc}).") from exc
             if not read_only:
-                read_only, reason = _document_access(path)
+                read_only, reason = _document_access(path, temp_is_document)
             work = workfile.new_work_path(path.stem)
             conn = _connect(work)
             try:
@@ -161,7 +164,7 @@ class Project(RecordStore, BulkStore):
         if not read_only:
             project._locked = workfile.take_lock(path)
             if not project._locked:  # someone else was a moment faster
-                late, reason = _document_access(path)
+                late, reason = _document_access(path, temp_is_document)
                 if late:
                     project.read_only, project.read_only_reason = True, reason
                     project.notices.append(reason)
@@ -435,7 +438,7 @@ def _sqlite_reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _document_access(path: Path) -> tuple[bool, str]:
+def _document_access(path: Path, temp_is_document: bool = False) -> tuple[bool, str]:
     """Whether a document must open read-only (locked, read-only or temporary folder), and why."""
     owner = workfile.read_lock(path)
     if owner:
@@ -445,7 +448,7 @@ def _document_access(path: Path) -> tuple[bool, str]:
     if not paths.folder_writable(path.parent):
         return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                       " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
-    if paths.is_temporary_location(path):
+    if not temp_is_document and paths.is_temporary_location(path):
         return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
                       " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
                       " Ort sichern.")
