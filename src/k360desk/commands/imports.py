@@ -38,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--decimal", choices=[",", "."], help="Dezimalzeichen (Standard: erkennen)")
     p.add_argument("--crs", metavar="EPSG:…", help="Koordinatensystem der Datei, wenn nicht erkennbar")
     p.add_argument("--create-indicators", action="store_true", help="unbekannte Indikatoren anlegen")
+    p.add_argument("--definitions", metavar="DATEI",
+                   help="Definitionen neuer Indikatoren (CSV/JSON wie bei „indicators import“)")
     p.add_argument("--strict", action="store_true",
                    help="ablehnen, wenn ein Name nicht zum gespeicherten Namen des Schlüssels passt")
     p.add_argument("--allow-skipped", action="store_true",
@@ -82,7 +84,8 @@ def _import(args: argparse.Namespace) -> int:
                     table=_table_options(args), district=args.code, indicator=args.indicator,
                     period=args.period, value=args.value, fixed_period=args.year,
                     fixed_indicator=args.indicator_key, level=args.level,
-                    create_indicators=args.create_indicators, strict=args.strict)
+                    create_indicators=args.create_indicators, strict=args.strict,
+                    definitions=args.definitions)
                 report = values.run(project, args.file, options, progress)
             else:
                 columns = {role: getattr(args, role) for role in ("name",) if getattr(args, role)}

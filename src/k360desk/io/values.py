@@ -14,6 +14,7 @@ from k360desk.io import codes, headers
 from k360desk.io.numbers import parse_numbers, parse_periods
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.io.tables import Table, TableOptions, read_table
+from k360desk.models import indicator_defs
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class ValueOptions:
     level: str | None = None
     create_indicators: bool = False
     strict: bool = False  # refuse when a name differs from the stored name of its code
+    definitions: str | None = None  # file with the definitions of indicators to create
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the report (and redo)."""
@@ -381,7 +383,10 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
         by_text.setdefault(headers.normalise(name), int(ind_id))
     result: dict[str, int] = {}
     new = []
-    for label in pd.unique(frame["indicator_label"].dropna()):
+    labels = list(pd.unique(frame["indicator_label"].dropna()))
+    if options.definitions:
+        by_text.update(_defined(project, labels, by_text, options.definitions, report))
+    for label in labels:
         norm = headers.normalise(label)
         if norm in by_text:
             result[label] = by_text[norm]
@@ -404,7 +409,56 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
             if ind_id < 0:
                 result[label] = ids[-ind_id - 1]
         report.note("Neu angelegte Indikatoren: " + ", ".join(f"{r.name} ({r.key})" for r in new))
+        indicator_defs.mark_undefined(project, [r.key for r in new])
+        report.note("Ohne Definition angelegt, daher ohne Gesamtstadtwert, bis die Art "
+                    "festgelegt ist (k360desk indicators define PROJEKT SCHLÜSSEL --kind … oder "
+                    "--definitions DATEI): " + ", ".join(r.key for r in new))
     return result
+
+
+def _defined(project: Project, labels: list, by_text: dict[str, int], path: str,
+             report: ImportReport) -> dict[str, int]:
+    """Create the indicators of ``labels`` that a definitions file describes (by key or
+    name), with the parts they need; return normalised key/name → id for the new ones."""
+    try:
+        items = indicator_defs.read_file(path)
+    except indicator_defs.DefinitionError as exc:
+        raise ImportProblem(str(exc)) from exc
+    by_label = {}
+    for item in items:
+        by_label[headers.normalise(item.key)] = item
+        by_label.setdefault(headers.normalise(item.name), item)
+    wanted: dict[str, indicator_defs.IndicatorDefinition] = {}
+    for label in labels:
+        norm = headers.normalise(label)
+        item = by_label.get(norm) or by_label.get(headers.normalise(headers.slug(label)))
+        if item is None or norm in by_text or headers.normalise(item.key) in by_text:
+            continue
+        wanted[item.key] = item
+    file_keys = {i.key: i for i in items}
+    pending = list(wanted.values())
+    while pending:  # numerator, denominator and base come along from the file
+        item = pending.pop()
+        for part in (item.numerator, item.denominator, item.base):
+            if part and part not in wanted and part in file_keys \
+                    and headers.normalise(part) not in by_text:
+                wanted[part] = file_keys[part]
+                pending.append(file_keys[part])
+    if not wanted:
+        return {}
+    try:
+        indicator_defs.import_definitions(project, list(wanted.values()))
+    except indicator_defs.DefinitionError as exc:
+        raise ImportProblem(str(exc)) from exc
+    frame = project.indicators_frame()
+    ids = frame[frame["key"].isin(list(wanted))]
+    report.undo.add_created("indicators", [int(i) for i in ids["id"]])
+    report.note("Nach Definition angelegte Indikatoren: " + ", ".join(sorted(wanted)))
+    out = {}
+    for key, name, ind_id in ids[["key", "name", "id"]].itertuples(index=False, name=None):
+        out[headers.normalise(key)] = int(ind_id)
+        out.setdefault(headers.normalise(name), int(ind_id))
+    return out
 
 
 def _note_overwritten(replaced: pd.DataFrame, frame: pd.DataFrame, keys: list[str],
