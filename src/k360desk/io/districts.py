@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.io import codes, headers
+from k360desk.io.facility_match import reassign as reassign_facilities
 from k360desk.io.geo import Layer, crs_label, read_layer
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.progress import NO_PROGRESS, Progress
@@ -236,6 +237,8 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
             progress.step(70 + int(20 * (start + BATCH) / max(len(new_records), 1)), 100)
         if roles["parent"]:
             _parents(project, frame, rows, roles["parent"], folded, lines, level_id, report)
+        # New boundaries move facilities: each belongs to the district its point lies in.
+        reassign_facilities(project, report)
         progress.step(100, 100, "Fertig")
     return report
 

@@ -35,6 +35,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "provider": ("traeger", "traegername", "provider", "anbieter", "organisation"),
     "type": ("art", "typ", "einrichtungsart", "angebotsart", "kategorie", "type", "category"),
     "street": ("strasse", "anschrift", "adresse", "street", "address", "strasse hausnummer"),
+    "number": ("hausnummer", "hausnr", "hnr", "haus nr", "nummer", "house number",
+               "housenumber"),
     "postcode": ("plz", "postleitzahl", "postcode", "zip"),
     "city": ("ort", "stadt", "gemeinde", "city", "town"),
     "phone": ("telefon", "tel", "phone", "telefonnummer"),
@@ -52,6 +54,7 @@ LABELS = {
     "district": "Sozialraum (Schlüssel)", "name": "Name", "parent": "Oberbezirk",
     "indicator": "Indikator", "period": "Jahr / Stichtag", "value": "Wert", "status": "Status",
     "note": "Anmerkung", "provider": "Träger", "type": "Einrichtungsart", "street": "Straße",
+    "number": "Hausnummer",
     "postcode": "PLZ", "city": "Ort", "phone": "Telefon", "email": "E-Mail",
     "capacity": "Platzzahl", "x": "x / Längengrad", "y": "y / Breitengrad",
 }
