@@ -120,3 +120,17 @@ def test_cli_index_store_into_a_project_in_the_temp_folder(small_project, monkey
     assert "temporären Ordner" not in capsys.readouterr().err
     with Project.open(path, read_only=True) as saved:
         assert saved.count("index_runs") == 1
+
+
+def test_re_import_of_the_same_files_says_unchanged(tmp_path, capsys):
+    project = _new(tmp_path)
+    source = tmp_path / "bezirke.geojson"
+    _geojson(source, [{"id": "0101", "name": "Altstadt"}, {"id": "0102", "name": "Innenstadt"}])
+    data = tmp_path / "werte.csv"
+    data.write_text("Schlüssel;Einwohner 2024\n0101;500\n0102;700\n", encoding="utf-8")
+    for _ in range(2):
+        assert main(["import", "districts", project, str(source), "--code", "id"]) == 0
+        assert main(["import", "values", project, str(data), "--create-indicators"]) == 0
+    out = capsys.readouterr().out
+    assert "Sozialräume: 0 neu übernommen, 0 aktualisiert, 2 unverändert" in out
+    assert "Indikatorwerte: 0 neu übernommen, 0 aktualisiert, 2 unverändert" in out

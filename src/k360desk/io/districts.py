@@ -226,6 +226,14 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
             old_blobs = project.districts_frame().geometry
             for fid in replaced_geoms:
                 old_geoms[fid] = old_blobs.loc[fid]
+            # The same boundary again (to a millimetre) is no update: re-imports say so.
+            same = {fid for fid, g in replaced_geoms.items() if fid not in renamed
+                    and _same_boundary(g, old_geoms[fid])}
+            for fid in same:
+                del replaced_geoms[fid], old_geoms[fid]
+            report.updated -= len(same)
+            report.unchanged += len(same)
+        if replaced_geoms:
             project.set_geometries(District, replaced_geoms)
             report.undo.updated += [("districts", fid, {"geom": g}) for fid, g in old_geoms.items()]
         if renamed:
@@ -241,6 +249,15 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
         reassign_facilities(project, report)
         progress.step(100, 100, "Fertig")
     return report
+
+
+def _same_boundary(new, old) -> bool:
+    """The same boundary to a millimetre (a Polygon equals its one-part MultiPolygon)."""
+    if old is None or new is None:
+        return False
+    if new.geom_type != old.geom_type:
+        return bool(new.equals(old))
+    return bool(new.equals_exact(old, 0.001))
 
 
 def _polygonal(geometry):

@@ -219,8 +219,15 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         keys = ["indicator_id", "district_id", "period"]
         merged = frame[keys].merge(old[keys].assign(_old=True), on=keys, how="left")
         existed = merged["_old"].fillna(False).astype(bool).to_numpy()
-        report.updated = int(existed.sum())
-        report.taken = int(len(frame) - report.updated)
+        both = frame[[*keys, "value", "status", "note"]].merge(
+            old, on=keys, how="left", suffixes=("", "_old"))
+        same = existed & (((both["value"] == both["value_old"])
+                           | (both["value"].isna() & both["value_old"].isna()))
+                          & (both["status"] == both["status_old"])
+                          & (both["note"].fillna("") == both["note_old"].fillna(""))).to_numpy()
+        report.unchanged = int(same.sum())
+        report.updated = int(existed.sum()) - report.unchanged
+        report.taken = int(len(frame) - existed.sum())
         replaced = old.merge(frame[keys], on=keys, how="inner")
         report.undo.values_replaced = replaced
         if len(replaced):
