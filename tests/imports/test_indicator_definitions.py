@@ -116,3 +116,17 @@ def test_definitions_a_reference_cannot_be_computed_from_are_refused(city, capsy
     assert main(["indicators", "define", str(project), "quote", *args]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("Fehler: ") and message in err and "\n" not in err
+
+
+def test_missing_polarity_is_advised_and_set_on_the_command_line(small_project, capsys):
+    path = str(small_project.path)
+    small_project.close()
+    index = ["index", path, "--preset", "berlin-mss", "--period", "2023", "--status",
+             "arbeitslose", "--population", "einwohner", "--span", "1"]
+    assert main(["indicators", "define", path, "arbeitslose", "--polarity", "0"]) == 0
+    capsys.readouterr()
+    assert main(index) == 1
+    err = capsys.readouterr().err
+    assert "keine Polung" in err and "k360desk indicators define" in err
+    assert main(["indicators", "define", path, "arbeitslose", "--polarity", "mehr"]) == 0
+    assert main(index) == 0

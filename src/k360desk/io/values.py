@@ -347,6 +347,12 @@ def _compare_names(frame: pd.DataFrame, districts: pd.DataFrame, report: ImportR
         return
     stored = districts.set_index("id")["name"].astype(str)
     firsts = kept.drop_duplicates(["district_raw", "name_raw"])
+    known = {codes.name_key(n) for n in stored}
+    hits = sum(codes.name_key(n) in known for n in pd.unique(firsts["name_raw"]))
+    if hits * 2 < len(pd.unique(firsts["name_raw"])):
+        report.note("Die Spalte mit Namen enthält überwiegend keine Namen von Sozialräumen; "
+                    "die Namen wurden nicht mit den gespeicherten verglichen.")
+        return
     differ = []
     for row in firsts.itertuples():
         name = stored.get(int(row.district_id), "")
