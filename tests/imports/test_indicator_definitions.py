@@ -130,3 +130,13 @@ def test_missing_polarity_is_advised_and_set_on_the_command_line(small_project, 
     assert "keine Polung" in err and "k360desk indicators define" in err
     assert main(["indicators", "define", path, "arbeitslose", "--polarity", "mehr"]) == 0
     assert main(index) == 0
+
+
+def test_an_older_share_without_parts_can_still_get_a_polarity(small_project):
+    from k360desk.projectfile import Indicator
+
+    small_project.add(Indicator(key="anteil_alt", name="Anteil (alt)", kind="share"))
+    indicator_defs.define(small_project, "anteil_alt", polarity=1, unit="%")
+    assert indicator_defs.find(small_project, "anteil_alt").polarity == 1
+    with pytest.raises(indicator_defs.DefinitionError, match="Bezugsgröße"):
+        indicator_defs.define(small_project, "anteil_alt", kind="share")

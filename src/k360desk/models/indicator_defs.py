@@ -122,10 +122,13 @@ def find(project: Project, key: str) -> IndicatorDefinition | None:
     return next((d for d in definitions(project) if d.key == key), None)
 
 
-def check(item: IndicatorDefinition, known: dict[str, IndicatorDefinition]) -> None:
+def check(item: IndicatorDefinition, known: dict[str, IndicatorDefinition],
+          require_parts: bool = True) -> None:
     """Raise ``DefinitionError`` unless a reference value can be computed as defined.
 
     ``known`` maps the keys of the other indicators (the project's and the file's).
+    ``require_parts`` False accepts a share without numerator or base as it already is in
+    an older project (weighted by population), when only its labels or polarity change.
     """
     key = item.key
     if not _KEY.fullmatch(key or ""):
@@ -156,7 +159,7 @@ def check(item: IndicatorDefinition, known: dict[str, IndicatorDefinition]) -> N
     if item.kind == "count" and (item.numerator or item.base):
         raise DefinitionError(f"„{key}“: Eine Anzahl hat keinen Zähler, Nenner oder Bezugsgröße.")
     if item.kind in ("share", "rate") and not (item.numerator or item.base) \
-            and item.aggregation != "none":
+            and item.aggregation != "none" and require_parts:
         raise DefinitionError(
             f"„{key}“: Ein Anteil oder eine Quote braucht Zähler und Nenner oder eine "
             "Bezugsgröße (base), sonst ist kein Gesamtstadtwert berechenbar; Anteile werden nie "
@@ -184,7 +187,9 @@ def define(project: Project, key: str, **changes: Any) -> tuple[int, bool]:
     if (rules(project).get(key, {}).get("undefined") and changes.get("kind")
             and not changes.get("aggregation")):
         item.aggregation = ""  # a declared kind replaces "not aggregated" of an import
-    check(item, known)
+    shape = {"kind", "numerator", "denominator", "base", "aggregation"}
+    check(item, known, require_parts=key not in known or bool(shape & {
+        k for k, v in changes.items() if v is not None}))
     return _write(project, item, key not in known)
 
 
