@@ -134,3 +134,14 @@ def test_re_import_of_the_same_files_says_unchanged(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Sozialräume: 0 neu übernommen, 0 aktualisiert, 2 unverändert" in out
     assert "Indikatorwerte: 0 neu übernommen, 0 aktualisiert, 2 unverändert" in out
+
+
+def test_a_name_column_is_never_taken_as_key(tmp_path, capsys):
+    project = _new(tmp_path)
+    source = tmp_path / "stadtteile.geojson"
+    _geojson(source, [{"stadtteil_name": "Altstadt", "stadtteil_nummer": "101"},
+                      {"stadtteil_name": "Hafen-City", "stadtteil_nummer": "102"}])
+    assert main(["import", "districts", project, str(source)]) == 0
+    with Project.open(project, read_only=True) as saved:
+        frame = saved.districts_frame().set_index("code")
+    assert frame.loc["101", "name"] == "Altstadt" and frame.loc["102", "name"] == "Hafen-City"

@@ -148,12 +148,20 @@ def key_problem(series: pd.Series) -> str | None:
     return None
 
 
+def _words(header: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", str(header).lower()).split()
+
+
 def choose_key(frame: pd.DataFrame, ranked: list[str]) -> tuple[str | None, str]:
     """The first column of ``ranked`` (header guesses, best first) that is a usable key, and
     when none is, a German list of every column and why it is no key."""
-    for column in ranked:
-        if key_problem(frame[column]) is None:
-            return column, ""
+    usable = [c for c in ranked if key_problem(frame[c]) is None
+              and not {"name", "bezeichnung", "titel"} & set(_words(c))]
+    # Codes carry digits ("01", "STGT01"); a unique column of plain words is a name.
+    with_digits = [c for c in usable if frame[c].dropna().map(normalise_code).str.contains(
+        r"\d", regex=True).all()]
+    if with_digits or usable:
+        return (with_digits or usable)[0], ""
     reasons = []
     for column in [c for c in frame.columns if c != "geometry"]:
         problem = key_problem(frame[column])
