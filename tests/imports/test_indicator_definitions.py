@@ -140,3 +140,15 @@ def test_an_older_share_without_parts_can_still_get_a_polarity(small_project):
     assert indicator_defs.find(small_project, "anteil_alt").polarity == 1
     with pytest.raises(indicator_defs.DefinitionError, match="Bezugsgröße"):
         indicator_defs.define(small_project, "anteil_alt", kind="share")
+
+
+def test_a_kind_chosen_in_the_editor_ends_not_aggregated(city, capsys):
+    from k360desk.projectfile import Indicator
+
+    project, table = city
+    assert main(["import", "values", str(project), str(table), "--create-indicators"]) == 0
+    with Project.open(project) as opened:
+        share = opened.find(Indicator, key="anteil_alleinerziehende")
+        assert indicator_defs.find(opened, share.key).rule() == "none"
+        opened.update(Indicator, share.id, kind="mean")  # what the Definitionen page does
+        assert indicator_defs.find(opened, share.key).rule() == "weighted"
