@@ -18,6 +18,7 @@ from k360desk import __version__
 COMMAND_MODULES = (
     "k360desk.commands.project",
     "k360desk.commands.imports",
+    "k360desk.commands.indicators",
     "k360desk.commands.analysis",
     "k360desk.commands.maps",
     "k360desk.commands.reports",

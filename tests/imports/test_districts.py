@@ -46,14 +46,16 @@ def test_flensburg_zip_reimport_replaces_geometries_and_keeps_values(fl_project,
     changed = tmp_path / "stadtteile_neu.geojson"
     frame.to_file(changed, driver="GeoJSON")
     report = districts.run(fl_project, changed)
-    assert (report.taken, report.updated, report.skipped) == (0, 13, 0)
+    # only the changed boundary counts as updated; the same boundaries again are unchanged
+    assert (report.taken, report.updated, report.unchanged, report.skipped) == (0, 1, 12, 0)
     assert _frame(fl_project).loc["STGT01"].geometry.area == pytest.approx(100 * 100)
     assert fl_project.count("indicator_values") == count
     assert fl_project.count("districts") == 54
     undo_import(fl_project, report)
     assert _frame(fl_project).loc["STGT01"].geometry.area > 1e5
     report = districts.run(fl_project, flensburg / "flensburg_stadtteile.zip")
-    assert report.updated == 13 and fl_project.count("indicator_values") == count
+    assert report.updated + report.unchanged == 13
+    assert fl_project.count("indicator_values") == count
 
 
 def _write_geojson(path, features, crs=None):
@@ -103,7 +105,8 @@ def test_duplicate_codes_are_skipped(empty_project, tmp_path):
                                                    ({"Code": " 7", "Name": "B"}, box(1, 0, 2, 1)),
                                                    ({"Code": "8", "Name": "C"}, box(2, 0, 3, 1))],
                           "urn:ogc:def:crs:EPSG::25832")
-    report = districts.run(empty_project, path)
+    # a column with a repeated code is never guessed as the key (issue 14): named here
+    report = districts.run(empty_project, path, districts.DistrictOptions(code="Code"))
     assert report.taken == 1 and report.skipped == 2
     assert all("kommt mehrfach vor (Objekte 1, 2)" in r.reason for r in report.rows)
 

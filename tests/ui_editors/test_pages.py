@@ -152,7 +152,7 @@ def test_values_grid_rejects_bad_block_and_keeps_values(qtbot, context):
     grid = page.grid
     page.tabs.setCurrentWidget(grid)
     grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
-    grid.table.setCurrentIndex(grid.proxy.index(0, FIXED))
+    grid.table.setCurrentIndex(grid.proxy.index(grid.model.codes.index("11"), FIXED))
     before = context.project.values_frame(indicators=["einwohner"])
     error = grid.paste_text("1\tzwei\n")
     assert error and "keine Zahl" in error and grid.error.isVisibleTo(page)
@@ -164,6 +164,7 @@ def test_values_grid_typing_sorted_and_new_year(qtbot, context):
     page = _page(qtbot, "indicators", "IndicatorsPage", context)
     grid = page.grid
     grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
+    grid.level.setCurrentIndex(grid.level.findText("Quartier"))  # Stadtteile are computed
     grid.table.sortByColumn(FIXED, Qt.SortOrder.DescendingOrder)
     top = grid.proxy.index(0, 1).data()
     assert top == "Quartier 23"  # 3000 inhabitants

@@ -4,8 +4,11 @@ One rule for every figure the app shows:
 - counts: sum over the districts;
 - shares and rates with numerator and denominator: ratio of sums, Σ numerator / Σ denominator
   × scale, over the districts where both are known (never the mean of the district ratios);
-- shares, rates and means without numerator/denominator: population-weighted mean
-  Σ(value × population) / Σ population (needs a population indicator, else not computed).
+- shares, rates and means without numerator/denominator: weighted mean
+  Σ(value × base) / Σ base, the base being the declared base indicator (``base_key``) or
+  else the population (needs one, else not computed);
+- an indicator whose ``aggregation`` is "none" (an index, or created by an import without a
+  definition) is never aggregated: a sum of shares is no reference value.
 Only districts of one level enter a sum, so parents are not counted twice: per indicator and
 period the finest level on which every district has a value (for a derived indicator: numerator
 and denominator); if no level is complete, the finest level with values, flagged incomplete.
@@ -117,6 +120,11 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
     den_pos = cube.positions(table["denominator_id"])
     derived = (table["numerator_id"].notna() & table["denominator_id"].notna()).to_numpy()
     is_count = (table["kind"] == "count").to_numpy()
+    aggregation = (table["aggregation"].fillna("").astype(str) if "aggregation" in table
+                   else pd.Series([""] * len(table)))
+    never = (aggregation == "none").to_numpy()
+    bases = (table["base_key"].fillna("").astype(str) if "base_key" in table
+             else pd.Series([""] * len(table))).to_numpy()
 
     def avail_of(p: np.ndarray) -> np.ndarray:
         out = np.zeros((len(p), *avail.shape[1:]), dtype=bool)
@@ -125,7 +133,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
 
     parts = []
     # Counts: plain sums.
-    idx = np.nonzero(~derived & is_count & (pos >= 0))[0]
+    idx = np.nonzero(~derived & is_count & ~never & (pos >= 0))[0]
     if len(idx):
         x = cube.take(pos[idx])
         mask, complete = _level_masks(d_depth, sizes, avail_of(pos[idx]))
@@ -137,7 +145,7 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
                            complete))
 
     # Derived shares, rates and means: ratio of sums over districts with both parts.
-    idx = np.nonzero(derived & (num_pos >= 0) & (den_pos >= 0))[0]
+    idx = np.nonzero(derived & ~never & (num_pos >= 0) & (den_pos >= 0))[0]
     if len(idx):
         num, den = cube.take(num_pos[idx]), cube.take(den_pos[idx])
         mask, complete = _level_masks(d_depth, sizes,
@@ -154,35 +162,53 @@ def _aggregate(values: pd.DataFrame, indicators: pd.DataFrame, districts: pd.Dat
         parts.append(_rows(table, idx, ratio, n, worst, gkeys, cube.periods, METHOD_RATIO,
                            complete))
 
-    # Shares, rates and means without parts: weighted by population.
-    idx = np.nonzero(~derived & ~is_count & (pos >= 0))[0]
+    # Shares, rates and means without parts: weighted by their base, else by population.
+    weighted = ~derived & ~is_count & ~never & (pos >= 0)
+    for base in dict.fromkeys(bases[weighted]):
+        idx = np.nonzero(weighted & (bases == base))[0]
+        parts.append(_weighted(table, cube, idx, pos, base or population, matrix, gkeys,
+                               d_depth, sizes, avail_of, with_status))
+
+    # Not aggregated: the districts are counted, the value stays empty.
+    idx = np.nonzero(never & (pos >= 0))[0]
     if len(idx):
         x = cube.take(pos[idx])
         mask, complete = _level_masks(d_depth, sizes, avail_of(pos[idx]))
-        pop_pos = cube.positions(table.loc[table["key"] == population, "id"]) if population \
-            else np.array([], dtype=int)
-        status = cube.take(pos[idx], "status")
-        if len(pop_pos) and pop_pos[0] >= 0:
-            w = cube.value[pop_pos[0]][None, :, :]
-            used = ~np.isnan(x) & ~np.isnan(w) & mask
-            svw = group_sum(np.where(used, x * w, 0.0), matrix)
-            sw = group_sum(np.where(used, w, 0.0), matrix)
-            n = group_sum(used.astype(float), matrix)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                mean = svw / np.where(sw != 0, sw, np.nan)
-            parts.append(_rows(table, idx, mean, n, _worst(with_status, status, used, matrix), gkeys,
-                               cube.periods, METHOD_WEIGHTED, complete))
-        else:
-            used = ~np.isnan(x) & mask
-            n = group_sum(used.astype(float), matrix)
-            parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
-                               _worst(with_status, status, used, matrix), gkeys, cube.periods,
-                               METHOD_NONE, complete))
+        used = ~np.isnan(x) & mask
+        n = group_sum(used.astype(float), matrix)
+        parts.append(_rows(table, idx, np.full(n.shape, np.nan), n,
+                           _worst(with_status, cube.take(pos[idx], "status"), used, matrix),
+                           gkeys, cube.periods, METHOD_NONE, complete))
 
     parts = [p for p in parts if len(p)]
     if not parts:
         return pd.DataFrame(columns=cols)
     return pd.concat(parts, ignore_index=True)
+
+
+def _weighted(table: pd.DataFrame, cube: Cube, idx: np.ndarray, pos: np.ndarray,
+              weight_key: str | None, matrix, gkeys, d_depth, sizes, avail_of,
+              with_status: bool) -> pd.DataFrame:
+    """Weighted means of the indicators ``idx`` by the indicator ``weight_key``."""
+    x = cube.take(pos[idx])
+    mask, complete = _level_masks(d_depth, sizes, avail_of(pos[idx]))
+    weight_pos = cube.positions(table.loc[table["key"] == weight_key, "id"]) if weight_key \
+        else np.array([], dtype=int)
+    status = cube.take(pos[idx], "status")
+    if len(weight_pos) and weight_pos[0] >= 0:
+        w = cube.value[weight_pos[0]][None, :, :]
+        used = ~np.isnan(x) & ~np.isnan(w) & mask
+        svw = group_sum(np.where(used, x * w, 0.0), matrix)
+        sw = group_sum(np.where(used, w, 0.0), matrix)
+        n = group_sum(used.astype(float), matrix)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean = svw / np.where(sw != 0, sw, np.nan)
+        return _rows(table, idx, mean, n, _worst(with_status, status, used, matrix), gkeys,
+                     cube.periods, METHOD_WEIGHTED, complete)
+    used = ~np.isnan(x) & mask
+    n = group_sum(used.astype(float), matrix)
+    return _rows(table, idx, np.full(n.shape, np.nan), n, _worst(with_status, status, used, matrix),
+                 gkeys, cube.periods, METHOD_NONE, complete)
 
 
 def reference_values(values: pd.DataFrame, indicators: pd.DataFrame,

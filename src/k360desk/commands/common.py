@@ -8,11 +8,15 @@ from k360desk.cli import CommandError
 
 
 def open_project(path: str, read_only: bool = False):
-    """Open a project for a command, turning store errors into one-line messages."""
+    """Open a project for a command, turning store errors into one-line messages.
+
+    A project in the temp folder is a document here: scripts and CI work there, and the
+    mail-attachment guard belongs to the GUI, which offers "Speichern unter".
+    """
     from k360desk.projectfile import Project, ProjectError
 
     try:
-        return Project.open(Path(path), read_only=read_only)
+        return Project.open(Path(path), read_only=read_only, temp_is_document=True)
     except ProjectError as exc:
         raise CommandError(str(exc)) from exc
 

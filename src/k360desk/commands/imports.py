@@ -43,6 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--decimal", choices=[",", "."], help="Dezimalzeichen (Standard: erkennen)")
     p.add_argument("--crs", metavar="EPSG:…", help="Koordinatensystem der Datei, wenn nicht erkennbar")
     p.add_argument("--create-indicators", action="store_true", help="unbekannte Indikatoren anlegen")
+    p.add_argument("--map", action="append", default=[], metavar="FELD=SPALTE",
+                   help="Einrichtungen: Spalte für ein Feld (name, provider, type, street, number,"
+                        " postcode, city, phone, email, places, x, y); mehrfach möglich")
+    p.add_argument("--mapping", metavar="DATEI",
+                   help="Einrichtungen: Zuordnung als JSON-Objekt oder Zeilen FELD=SPALTE")
+    p.add_argument("--definitions", metavar="DATEI",
+                   help="Definitionen neuer Indikatoren (CSV/JSON wie bei „indicators import“)")
+    p.add_argument("--strict", action="store_true",
+                   help="ablehnen, wenn ein Name nicht zum gespeicherten Namen des Schlüssels passt")
     p.add_argument("--allow-skipped", action="store_true",
                    help="Rückgabe 0 auch, wenn Zeilen übersprungen wurden")
     p.add_argument("--report", metavar="DATEI.csv", help="vollständigen Bericht als CSV speichern")
@@ -57,6 +66,42 @@ def _table_options(args: argparse.Namespace):
     sep = {"tab": "\t", "\\t": "\t", "semikolon": ";", "komma": ","}.get((args.sep or "").lower(), args.sep)
     return TableOptions(encoding=args.encoding, sep=sep, decimal=args.decimal,
                         sheet=args.layer if str(args.file).lower().endswith((".xlsx", ".xlsm")) else None)
+
+
+_FIELD_ALIASES = {"places": "capacity", "plaetze": "capacity", "platzzahl": "capacity",
+                  "kapazitaet": "capacity", "traeger": "provider", "art": "type",
+                  "strasse": "street", "hausnummer": "number", "plz": "postcode", "ort": "city"}
+
+
+def _facility_columns(args: argparse.Namespace) -> dict[str, str]:
+    """Field → column from --name, --mapping FILE and --map FIELD=COLUMN (last one wins)."""
+    import json
+    from pathlib import Path
+
+    pairs: list[str] = []
+    if args.mapping:
+        try:
+            text = Path(args.mapping).read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise CommandError(f"Die Zuordnung „{args.mapping}“ lässt sich nicht lesen ({exc}).") \
+                from exc
+        if text.lstrip().startswith("{"):
+            try:
+                pairs += [f"{k}={v}" for k, v in json.loads(text).items()]
+            except (ValueError, AttributeError) as exc:
+                raise CommandError(f"Die Zuordnung „{args.mapping}“ ist kein gültiges JSON.") \
+                    from exc
+        else:
+            pairs += [line for line in text.splitlines() if line.strip()]
+    pairs += args.map
+    columns = {"name": args.name} if args.name else {}
+    for item in pairs:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise CommandError(f"„{item}“: erwartet FELD=SPALTE (z. B. places=Plätze).")
+        field = field.strip().lower()
+        columns[_FIELD_ALIASES.get(field, field)] = column.strip()
+    return columns
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -86,13 +131,14 @@ def _import(args: argparse.Namespace) -> int:
                     table=_table_options(args), district=args.code, indicator=_one(args.indicator),
                     period=args.period, value=_one(args.value), fixed_period=args.year,
                     fixed_indicator=args.indicator_key, level=args.level,
-                    create_indicators=args.create_indicators)
+                    create_indicators=args.create_indicators, strict=args.strict,
+                    definitions=args.definitions)
                 report = values.run(project, args.file, options, progress)
             elif args.kind == "grid":
                 result = grid.run(project, args, progress)
                 report = result.report
             else:
-                columns = {role: getattr(args, role) for role in ("name",) if getattr(args, role)}
+                columns = _facility_columns(args)
                 options = facilities.FacilityOptions(table=_table_options(args), layer=None if str(
                     args.file).lower().endswith((".xlsx", ".xlsm")) else args.layer,
                     encoding=args.encoding, crs=args.crs, level=args.level, columns=columns)

@@ -35,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("files", nargs="+", metavar="DATEI", help="ausgefüllte Fragebögen (.xlsx)")
     q.add_argument("--allow-skipped", action="store_true",
                    help="Rückgabe 0 auch, wenn Antworten übersprungen wurden")
+    q.add_argument("--provider", metavar="TRÄGER",
+                   help="Träger, der die Dateien eingereicht hat: Fragebögen anderer Träger "
+                        "werden abgelehnt")
+    q.add_argument("--allow-other-provider", action="store_true",
+                   help="Fragebögen anderer Träger trotzdem übernehmen")
     q.add_argument("--report", metavar="DATEI.csv", help="Bericht aller Dateien als CSV speichern")
     q.set_defaults(func=_import)
 
@@ -67,9 +72,19 @@ def _import(args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise CommandError(f"Die Datei „{missing[0]}“ gibt es nicht.")
+    from k360desk.projectfile import Provider
+
     project = open_project(args.project)
     try:
-        result = import_workbooks(project, args.files)
+        sender = None
+        if args.provider:
+            found = project.find(Provider, name=args.provider)
+            if found is None:
+                names = ", ".join(p.name for p in project.all(Provider, order_by="name")[:10])
+                raise CommandError(f"Den Träger „{args.provider}“ gibt es nicht (z. B. {names}).")
+            sender = found.id
+        result = import_workbooks(project, args.files, sender_id=sender,
+                                  allow_other_provider=args.allow_other_provider)
         print(result.text())
         if args.report:
             result.to_csv(args.report)

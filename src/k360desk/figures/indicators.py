@@ -46,6 +46,9 @@ def input_keys(indicators: pd.DataFrame, keys: Iterable[str]) -> list[str]:
                     extra = by_id.loc[int(row[part]), "key"]
                     if extra not in wanted:
                         wanted.append(extra)
+            base = row.get("base_key")  # the declared weight of a share without numerator
+            if isinstance(base, str) and base in by_key.index and base not in wanted:
+                wanted.append(base)
         i += 1
     return wanted
 
@@ -140,7 +143,8 @@ def apply_project_polarity(project: Project, method: IndexMethod) -> IndexMethod
         raise MethodError("Diese Indikatoren haben keine Polung (neutral) und können nicht in "
                           "einen Index eingehen: " + ", ".join(dict.fromkeys(neutral))
                           + ". Bitte beim Indikator festlegen, ob ein hoher Wert mehr oder "
-                          "weniger Bedarf bedeutet.")
+                          "weniger Bedarf bedeutet (Indikatoren ▸ Definitionen oder "
+                          "„k360desk indicators define PROJEKT SCHLÜSSEL --polarity 1“).")
     for c in method.components:
         c.polarity = 1 if int(polarity[c.indicator]) > 0 else -1
     return method

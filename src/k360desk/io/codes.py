@@ -31,6 +31,11 @@ def _digits(code: str) -> str | None:
     return (match.group(1).lstrip("0") or "0") if match else None
 
 
+def name_key(name: str) -> str:
+    """A district name for comparing: no leading number, case and spacing folded."""
+    return _name_key(name)
+
+
 def _name_key(name: str) -> str:
     text = re.sub(r"^\d+\s+", "", str(name).strip())
     return " ".join(text.casefold().split())
@@ -113,3 +118,52 @@ def explain(value: str, match: Match) -> str:
     if match.how == "empty":
         return "kein Sozialraum angegeben (Gesamtstadt-Zeile?) – Gesamtwerte werden berechnet"
     return f"Sozialraum „{value}“ gibt es im Projekt nicht"
+
+
+_CODE_TEXT = re.compile(r"[0-9A-Za-zÄÖÜäöüß_./\-]{1,30}")
+
+
+def key_problem(series: pd.Series) -> str | None:
+    """Why a column cannot be a key (German), or None when it is unique and looks like codes.
+
+    Codes are short words of letters, digits and ``._/-`` or whole numbers; a column with
+    decimal fractions (areas, shares) or sentences is no key, nor one with a repeated value.
+    """
+    filled = series[series.notna()]
+    if pd.api.types.is_float_dtype(filled) and not (filled == filled.round()).all():
+        return "Dezimalzahlen"
+    texts = pd.Series(filled.map(normalise_code), dtype=object)
+    texts = texts[texts != ""]
+    if texts.empty:
+        return "leer"
+    if not texts.map(lambda t: bool(_CODE_TEXT.fullmatch(t))).all():
+        return "Text statt Schlüssel"
+    if texts.str.fullmatch(r"\d+[.,]\d*[1-9]\d*").any():
+        return "Dezimalzahlen"
+    folded = texts.str.casefold()
+    repeated = folded[folded.duplicated()].unique()
+    if len(repeated):
+        shown = ", ".join(f"„{t}“" for t in list(repeated)[:3])
+        return f"{len(repeated)} Schlüssel doppelt ({shown})"
+    return None
+
+
+def _words(header: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", str(header).lower()).split()
+
+
+def choose_key(frame: pd.DataFrame, ranked: list[str]) -> tuple[str | None, str]:
+    """The first column of ``ranked`` (header guesses, best first) that is a usable key, and
+    when none is, a German list of every column and why it is no key."""
+    usable = [c for c in ranked if key_problem(frame[c]) is None
+              and not {"name", "bezeichnung", "titel"} & set(_words(c))]
+    # Codes carry digits ("01", "STGT01"); a unique column of plain words is a name.
+    with_digits = [c for c in usable if frame[c].dropna().map(normalise_code).str.contains(
+        r"\d", regex=True).all()]
+    if with_digits or usable:
+        return (with_digits or usable)[0], ""
+    reasons = []
+    for column in [c for c in frame.columns if c != "geometry"]:
+        problem = key_problem(frame[column])
+        reasons.append(f"„{column}“: {problem or 'möglich'}")
+    return None, "; ".join(reasons)

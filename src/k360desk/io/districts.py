@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.io import codes, headers
+from k360desk.io.facility_match import reassign as reassign_facilities
 from k360desk.io.geo import Layer, crs_label, read_layer
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.progress import NO_PROGRESS, Progress
@@ -63,9 +64,24 @@ def default_level(source: str | Path, layer: str | None) -> str:
     return stem.replace("_", " ").strip().title() if stem else "Sozialräume"
 
 
-def mapping(columns: list[str], options: DistrictOptions) -> dict[str, str | None]:
-    """Proposed code, name and parent columns, overridden by the options."""
-    roles = headers.guess_roles([c for c in columns if c != "geometry"], ["district", "name", "parent"])
+def mapping(columns: list[str], options: DistrictOptions,
+            frame: pd.DataFrame | None = None) -> dict[str, str | None]:
+    """Proposed code, name and parent columns, overridden by the options.
+
+    With the ``frame``, a key column is proposed only if it is unique and looks like codes
+    (a header such as "area" holding decimal areas is never taken silently); when no
+    column qualifies, ``ImportProblem`` lists every column and why it is no key.
+    """
+    attributes = [c for c in columns if c != "geometry"]
+    roles = headers.guess_roles(attributes, ["district", "name", "parent"])
+    if frame is not None and not options.code:
+        key, why_not = codes.choose_key(frame[attributes], headers.ranked(attributes, "district"))
+        if key is None:
+            raise ImportProblem("Keine Spalte ist eindeutig als Schlüssel erkennbar; bitte mit "
+                                f"--code SPALTE angeben. Spalten: {why_not}.")
+        if key != roles["district"]:
+            roles = headers.guess_roles([c for c in attributes if c != key], ["name", "parent"])
+        roles["district"] = key
     result = {"code": roles["district"], "name": roles["name"], "parent": roles["parent"]}
     for role in ("code", "name", "parent"):
         chosen = getattr(options, role)
@@ -98,7 +114,7 @@ def preview(source: str | Path, options: DistrictOptions | None = None, rows: in
     elif not any(k in POLYGONAL for k in kinds.index):
         problem = "Die Datei enthält keine Flächen (Polygone), sondern " + ", ".join(kinds.index) + "."
     try:
-        proposal = mapping(columns, options)
+        proposal = mapping(columns, options, frame)
     except ImportProblem as exc:
         proposal, problem = {"code": None, "name": None, "parent": None}, str(exc)
     return DistrictPreview(pd.DataFrame(frame[columns].head(rows)), columns, proposal,
@@ -143,7 +159,7 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
     frame = layer.frame.reset_index(drop=True)
     progress.step(20, 100, "Geometrien prüfen …")
     columns = [c for c in frame.columns if c != "geometry"]
-    roles = mapping(columns, options)
+    roles = mapping(columns, options, frame)
     if roles["code"] is None:
         raise ImportProblem("Keine Spalte mit dem Schlüssel erkannt. Bitte angeben (--code SPALTE); "
                             f"vorhanden: {', '.join(columns)}.")
@@ -232,6 +248,14 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
             old_blobs = project.districts_frame().geometry
             for fid in replaced_geoms:
                 old_geoms[fid] = old_blobs.loc[fid]
+            # The same boundary again (to a millimetre) is no update: re-imports say so.
+            same = {fid for fid, g in replaced_geoms.items() if fid not in renamed
+                    and _same_boundary(g, old_geoms[fid])}
+            for fid in same:
+                del replaced_geoms[fid], old_geoms[fid]
+            report.updated -= len(same)
+            report.unchanged += len(same)
+        if replaced_geoms:
             project.set_geometries(District, replaced_geoms)
             report.undo.updated += [("districts", fid, {"geom": g}) for fid, g in old_geoms.items()]
         if renamed:
@@ -247,8 +271,19 @@ def run(project: Project, source: str | Path, options: DistrictOptions | None = 
         if without:
             report.notes.append(f"{without} ohne Grenze übernommen (Karten zeigen sie nicht; "
                                 "Index, Tabellen, Diagramme und Profile nutzen sie)")
+        # New boundaries move facilities: each belongs to the district its point lies in.
+        reassign_facilities(project, report)
         progress.step(100, 100, "Fertig")
     return report
+
+
+def _same_boundary(new, old) -> bool:
+    """The same boundary to a millimetre (a Polygon equals its one-part MultiPolygon)."""
+    if old is None or new is None:
+        return False
+    if new.geom_type != old.geom_type:
+        return bool(new.equals(old))
+    return bool(new.equals_exact(old, 0.001))
 
 
 def _polygonal(geometry):

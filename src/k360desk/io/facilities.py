@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.io import headers
+from k360desk.io.facility_match import AMBIGUOUS, NEW, pair
 from k360desk.io.geo import VECTOR_SUFFIXES, crs_label, guess_crs, parse_crs, read_layer
 from k360desk.io.numbers import parse_numbers
 from k360desk.io.report import ImportProblem, ImportReport
@@ -19,7 +20,8 @@ from k360desk.progress import NO_PROGRESS, Progress
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
 
-TEXT_ROLES = ("name", "provider", "type", "street", "postcode", "city", "phone", "email")
+TEXT_ROLES = ("name", "provider", "type", "street", "number", "postcode", "city", "phone",
+              "email")
 ROLES = (*TEXT_ROLES, "capacity", "x", "y")
 
 
@@ -76,8 +78,15 @@ def _load(source: Path, options: FacilityOptions, progress: Progress, project_ep
 def mapping(columns: list[str], options: FacilityOptions) -> dict[str, str | None]:
     """Proposed column for every role, overridden by the options."""
     roles = headers.guess_roles(columns, ["x", "y", "capacity", "postcode", "email", "phone",
-                                          "street", "city", "provider", "type", "name"])
+                                          "street", "number", "city", "provider", "type",
+                                          "name"])
     for role, column in options.columns.items():
+        if role not in ROLES:
+            raise ImportProblem(f"Das Feld „{role}“ gibt es nicht (möglich: {', '.join(ROLES)}).")
+        if column:  # a column chosen for one field is no longer guessed for another
+            for other, guessed in roles.items():
+                if guessed == column and other != role and other not in options.columns:
+                    roles[other] = None
         if column and column not in columns:
             raise ImportProblem(f"Die Spalte „{column}“ gibt es nicht (vorhanden: {', '.join(columns)}).")
         roles[role] = column or None
@@ -127,9 +136,7 @@ def run(project: Project, source: str | Path, options: FacilityOptions | None = 
     with project.transaction():
         providers = _lookup(project, Provider, text["provider"], report, "providers", "Träger")
         types = _lookup(project, FacilityType, text["type"], report, "facility_types", "Einrichtungsarten")
-        records = []
-        known = _known_facilities(project)
-        matched: set[int] = set()
+        records, positions = [], []
         for i in range(n):
             name = text["name"].iloc[i]
             if not name:
@@ -147,19 +154,28 @@ def run(project: Project, source: str | Path, options: FacilityOptions | None = 
                 name=name,
                 provider_id=providers.get(text["provider"].iloc[i]) if text["provider"] is not None else None,
                 type_id=types.get(text["type"].iloc[i]) if text["type"] is not None else None,
-                **{r: text[r].iloc[i] for r in ("street", "postcode", "city", "phone", "email")
+                **{r: text[r].iloc[i] for r in ("postcode", "city", "phone", "email")
                    if text[r] is not None},
+                street=_street(text, i),
                 capacity=cap, district_id=district_ids[i], geom=point,
                 needs_placement=int(point is None or shapely.is_empty(point)))
-            match = known.get(_identity(record.name, record.street))
-            if match is not None and match not in matched:
-                matched.add(match)
-                _update_existing(project, match, record, roles, report)
-                continue
             records.append(record)
+            positions.append(i)
             if i % 5000 == 0:
                 progress.step(50 + int(30 * i / max(n, 1)), 100, "Einrichtungen anlegen …")
-        ids = project.add_many(records) if records else []
+        matches, candidates = pair(records, project.all(Facility))
+        new = []
+        for k, (record, match) in enumerate(zip(records, matches, strict=True)):
+            line = int(lines[positions[k]])
+            if match == NEW:
+                new.append(record)
+            elif match == AMBIGUOUS:
+                report.skip(line, f"„{record.name}“, {record.street or 'ohne Straße'}: mehrdeutig, "
+                            f"passt zu {len(candidates[k])} vorhandenen Einrichtungen – nicht "
+                            "übernommen (bitte Hausnummer oder Koordinaten ergänzen)")
+            elif not _update_existing(project, match, record, roles, report):
+                report.unchanged += 1
+        ids = project.add_many(new) if new else []
         report.undo.add_created("facilities", ids)
         report.taken = len(ids)
         progress.step(100, 100, "Fertig")
@@ -286,27 +302,15 @@ def _lookup(project: Project, cls, names: pd.Series | None, report: ImportReport
     return result
 
 
-def _identity(name: str, street: str) -> tuple[str, str]:
-    """How a facility is recognised again in an updated list: name and street, loosely."""
-    def fold(text: str) -> str:
-        return " ".join(str(text or "").casefold().replace("str.", "strasse").split())
-    return fold(name), fold(street)
-
-
-def _known_facilities(project: Project) -> dict[tuple[str, str], int]:
-    """Existing facilities by identity; ambiguous identities are left out (never guessed)."""
-    from k360desk.projectfile import Facility
-
-    frame = project.frame(Facility)
-    keys = [_identity(n, s) for n, s in zip(frame["name"], frame["street"], strict=True)]
-    counts: dict[tuple[str, str], int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    return {key: int(i) for key, i in zip(keys, frame["id"], strict=True) if counts[key] == 1}
+def _street(text: dict, i: int) -> str:
+    """Street and house number as one address line (a separate number column is common)."""
+    street = text["street"].iloc[i] if text["street"] is not None else ""
+    number = text["number"].iloc[i] if text["number"] is not None else ""
+    return f"{street} {number}".strip() if number and not street.endswith(number) else street
 
 
 def _update_existing(project: Project, facility_id: int, record, roles: dict,
-                     report: ImportReport) -> None:
+                     report: ImportReport) -> bool:
     """Bring an existing facility up to date from the list; the old values go into the undo."""
     from k360desk.projectfile import Facility
 
@@ -324,9 +328,21 @@ def _update_existing(project: Project, facility_id: int, record, roles: dict,
     if record.geom is None or record.needs_placement:
         fields.pop("geom")  # no usable coordinates: keep where it was placed
         fields.pop("needs_placement")
-    changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
+    changed = {k: v for k, v in fields.items() if not _same(getattr(current, k), v)}
     if not changed:
-        return
+        return False
     old = project.update(Facility, facility_id, **changed)
     report.undo.updated.append(("facilities", facility_id, old))
     report.updated += 1
+    return True
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal for a re-import: numbers as floats, points to a millimetre, "" and None alike."""
+    if old is None or new is None or old == "" or new == "":
+        return (old in (None, "")) == (new in (None, ""))
+    if hasattr(old, "geom_type") or hasattr(new, "geom_type"):
+        return bool(old.equals_exact(new, 0.001))
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return float(old) == float(new)
+    return old == new

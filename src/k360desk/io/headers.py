@@ -35,6 +35,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "provider": ("traeger", "traegername", "provider", "anbieter", "organisation"),
     "type": ("art", "typ", "einrichtungsart", "angebotsart", "kategorie", "type", "category"),
     "street": ("strasse", "anschrift", "adresse", "street", "address", "strasse hausnummer"),
+    "number": ("hausnummer", "hausnr", "hnr", "haus nr", "nummer", "house number",
+               "housenumber"),
     "postcode": ("plz", "postleitzahl", "postcode", "zip"),
     "city": ("ort", "stadt", "gemeinde", "city", "town"),
     "phone": ("telefon", "tel", "phone", "telefonnummer"),
@@ -52,6 +54,7 @@ LABELS = {
     "district": "Sozialraum (Schlüssel)", "name": "Name", "parent": "Oberbezirk",
     "indicator": "Indikator", "period": "Jahr / Stichtag", "value": "Wert", "status": "Status",
     "note": "Anmerkung", "provider": "Träger", "type": "Einrichtungsart", "street": "Straße",
+    "number": "Hausnummer",
     "postcode": "PLZ", "city": "Ort", "phone": "Telefon", "email": "E-Mail",
     "capacity": "Platzzahl", "x": "x / Längengrad", "y": "y / Breitengrad",
 }
@@ -109,3 +112,17 @@ def guess_roles(columns: Iterable[str], roles: Sequence[str]) -> dict[str, str |
         if best:
             used.add(best[2])
     return result
+
+
+def ranked(columns: Iterable[str], role: str) -> list[str]:
+    """Every column whose header fits ``role``, best first (for choosing among candidates)."""
+    columns = list(columns)
+    scored = []
+    for index, column in enumerate(columns):
+        score = _score(column, SYNONYMS[role])
+        if score is None and role in _SUFFIXES and normalise(column).split()[-1:] in (
+                [w] for w in _SUFFIXES[role]):
+            score = 300
+        if score is not None:
+            scored.append((score, index, column))
+    return [column for _, _, column in sorted(scored)]

@@ -52,6 +52,7 @@ class NumberColumn:
     decimal: str = ","
     mixed: bool = False
     ambiguous: bool = False
+    absurd: int = 0  # cells that are numbers, but infinite or absurdly large ('bad')
 
 
 def _is_native_number(value: object) -> bool:
@@ -125,7 +126,27 @@ def parse_numbers(series: pd.Series, decimal: str | None = None, default: str = 
         values[pos[ok]] = numbers[ok]
         for k in np.flatnonzero(~ok):
             _one_cell(text.iloc[k], int(pos[k]), decimal, result)
+    _refuse_absurd(series, result)
     return result
+
+
+# No figure of a municipality comes near this (a city budget is about 1e10 €); a longer
+# number is a pasted ID, a typing error or an overflow (320 digits read as infinity).
+ABSURD = 1e15
+
+
+def _refuse_absurd(series: pd.Series, result: NumberColumn) -> None:
+    """Non-finite and absurdly large numbers become 'bad' with a German reason."""
+    taken = np.isin(result.status, ["final", "provisional", "estimated"])
+    with np.errstate(invalid="ignore"):
+        wrong = taken & (np.isinf(result.values) | (np.abs(result.values) >= ABSURD))
+    for p in np.flatnonzero(wrong):
+        shown = str(series.iloc[p]).strip()
+        shown = shown if len(shown) <= 24 else f"{shown[:20]}… ({len(shown)} Zeichen)"
+        result.status[p] = "bad"
+        result.values[p] = np.nan
+        result.absurd += 1
+        result.reasons[p] = f"„{shown}“ ist keine plausible Zahl (unendlich oder zu groß)"
 
 
 def _detect(text: pd.Series, result: NumberColumn, default: str) -> str:

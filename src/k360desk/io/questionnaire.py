@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from k360desk.io.questionnaire_layout import (
     ANSWER_SHEET,
     COL_ANSWER,
+    COL_ID,
     FIRST_ROW,
     HEADER_ROW,
     HEADERS,
@@ -35,7 +36,9 @@ from k360desk.io.questionnaire_layout import (
     AnswerRow,
     checksum,
     district_label,
+    row_key,
     safe_file_name,
+    text_hash,
 )
 from k360desk.io.questionnaire_read import read_answers
 from k360desk.io.report import ImportReport
@@ -152,6 +155,7 @@ def _write_workbook(path: Path, questionnaire, provider, questions,
         ws[f"D{r}"] = KIND_HINTS.get(ident.qtype, ident.qtype)
         for col in "ABCD":
             ws[f"{col}{r}"].alignment = wrap
+        ws[f"{COL_ID}{r}"] = row_key(ident.question_uuid, ident.district_uuid)
         answer = ws[f"{COL_ANSWER}{r}"]
         answer.protection = Protection(locked=False)
         answer.fill = answer_fill
@@ -162,13 +166,15 @@ def _write_workbook(path: Path, questionnaire, provider, questions,
         elif ident.qtype in checks:
             checks[ident.qtype].add(answer)
             ws.row_dimensions[r].height = max(30, 15 * (len(text) // 80 + 1))
+    ws.column_dimensions[COL_ID].hidden = True
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
     # Resizing rows and columns is harmless and helps long answers.
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
-    _write_identification(wb, questionnaire.uuid, provider.uuid, [ident for ident, _ in rows])
+    _write_identification(wb, questionnaire.uuid, provider.uuid, [ident for ident, _ in rows],
+                          [text for _, text in rows])
     wb.active = 1
     wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -218,7 +224,7 @@ def _write_instructions(ws, questionnaire, provider) -> None:
 
 
 def _write_identification(wb, questionnaire_uuid: str, provider_uuid: str,
-                          rows: list[AnswerRow]) -> None:
+                          rows: list[AnswerRow], texts: list[str]) -> None:
     from k360desk.io.questionnaire_layout import FORMAT, FORMAT_VERSION
 
     ws = wb.create_sheet(ID_SHEET)
@@ -229,9 +235,10 @@ def _write_identification(wb, questionnaire_uuid: str, provider_uuid: str,
     for i, (key, value) in enumerate(header, start=1):
         ws.cell(row=i, column=1, value=key)
         ws.cell(row=i, column=2, value=value)
-    for i, r in enumerate(rows, start=ID_FIRST_ROW):
+    for i, (r, text) in enumerate(zip(rows, texts, strict=True), start=ID_FIRST_ROW):
         for col, value in enumerate((r.row, r.question_uuid, r.district_uuid, r.qtype,
-                                     r.number_label, neutralise(r.district_label)), start=1):
+                                     r.number_label, neutralise(r.district_label),
+                                     text_hash(text)), start=1):
             ws.cell(row=i, column=col, value=value)
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
@@ -277,11 +284,15 @@ class QuestionnaireImport:
 
 def import_workbooks(project: Project, files: Iterable[str | Path],
                      progress: Progress = NO_PROGRESS,
-                     questionnaire_id: int | None = None) -> QuestionnaireImport:
+                     questionnaire_id: int | None = None, sender_id: int | None = None,
+                     allow_other_provider: bool = False) -> QuestionnaireImport:
     """Read returned workbooks and store their answers, all in one transaction.
 
-    With ``questionnaire_id`` a workbook of another questionnaire is refused. Cancel (through
-    ``progress``) leaves the project unchanged.
+    With ``questionnaire_id`` a workbook of another questionnaire is refused; with
+    ``sender_id`` (the provider who sent the files) a workbook addressed to another provider
+    is refused unless ``allow_other_provider``: it would overwrite that provider's answers.
+    An emptied answer cell withdraws the stored answer. Cancel (through ``progress``) leaves
+    the project unchanged.
     """
     from k360desk.models.questionnaire import write_statements
 
@@ -291,6 +302,7 @@ def import_workbooks(project: Project, files: Iterable[str | Path],
     rows: list[dict[str, Any]] = []
     origin: list[tuple[ImportReport, bool]] = []
     seen_providers: dict[tuple[str, str], str] = {}
+    withdrawn: list[int] = []
     for n, path in enumerate(files):
         progress.step(n, len(files), path.name)
         report = ImportReport(kind="statements", source=str(path))
@@ -298,6 +310,16 @@ def import_workbooks(project: Project, files: Iterable[str | Path],
         answers = read_answers(path, context, report, questionnaire_id)
         if answers is None:
             continue
+        addressed = context.providers[answers.provider_uuid]
+        if sender_id is not None and addressed[0] != int(sender_id) and not allow_other_provider:
+            sender = next((n for i, n in context.providers.values() if i == int(sender_id)), "?")
+            report.rows.clear()
+            report.skip(None, f"Der Fragebogen ist an „{addressed[1]}“ gerichtet, eingereicht hat "
+                              f"„{sender}“: nicht übernommen, damit die Antworten von "
+                              f"„{addressed[1]}“ nicht überschrieben werden (mit "
+                              "--allow-other-provider trotzdem übernehmen).")
+            continue
+        withdrawn.extend(answers.withdrawn)
         key = (answers.questionnaire_uuid, answers.provider_uuid)
         if key in seen_providers:
             report.note(f"Für diesen Träger wurde schon „{seen_providers[key]}“ eingelesen; "
@@ -308,7 +330,7 @@ def import_workbooks(project: Project, files: Iterable[str | Path],
             origin.append((report, context.exists(row)))
     progress.step(len(files), len(files), "")
     with project.transaction():
-        result.changes = write_statements(project, rows)
+        result.changes = write_statements(project, rows, withdrawn)
     _count(result, rows, origin)
     return result
 
@@ -332,11 +354,14 @@ class _ImportContext:
         self.questionnaires = dict(conn.execute("SELECT uuid, id FROM questionnaires").fetchall())
         self.questions = {u: (int(i), int(qn), str(t)) for u, i, qn, t in conn.execute(
             "SELECT uuid, id, questionnaire_id, qtype FROM questions")}
+        self.wording = dict(conn.execute("SELECT uuid, text FROM questions").fetchall())
         self.providers = {u: (int(i), str(n)) for u, i, n in conn.execute(
             "SELECT uuid, id, name FROM providers")}
         self.districts = dict(conn.execute("SELECT uuid, fid FROM districts").fetchall())
         self.statements = {(int(q), p, d): int(i) for i, q, p, d in conn.execute(
             "SELECT id, question_id, provider_id, district_id FROM statements")}
+        self.answers = {int(i): (str(t or ""), n) for i, t, n in conn.execute(
+            "SELECT id, answer_text, answer_number FROM statements")}
 
     @classmethod
     def load(cls, project: Project) -> _ImportContext:

@@ -19,6 +19,9 @@ ID_SHEET = "k360_kennung"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
 COL_NUMBER, COL_DISTRICT, COL_QUESTION, COL_KIND, COL_ANSWER = "A", "B", "C", "D", "E"
+# Hidden column with each answer row's identity: rows a provider inserts, moves or deletes
+# never shift an answer onto another question.
+COL_ID = "F"
 HEADERS = ("Nr.", "Sozialraum", "Frage", "Antwortart", "Antwort")
 WIDTHS = {"A": 6, "B": 30, "C": 70, "D": 22, "E": 48}
 # Not a secret: the protection only keeps the structure from being changed by accident.
@@ -49,6 +52,16 @@ def checksum(questionnaire_uuid: str, provider_uuid: str, rows: list[AnswerRow])
     parts += [f"{r.row}:{r.question_uuid}:{r.district_uuid}:{r.qtype}:{r.number_label}:"
               f"{r.district_label}" for r in rows]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def row_key(question_uuid: str, district_uuid: str) -> str:
+    """The identity of an answer row, written into the hidden column ``COL_ID``."""
+    return f"{question_uuid}|{district_uuid}"
+
+
+def text_hash(text: str) -> str:
+    """A short fingerprint of a question's wording (spacing ignored), to notice rewording."""
+    return hashlib.sha256(" ".join(str(text).split()).encode("utf-8")).hexdigest()[:16]
 
 
 def district_label(code: str, name: str) -> str:

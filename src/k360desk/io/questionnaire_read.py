@@ -18,7 +18,9 @@ from k360desk.io.questionnaire_layout import (
     ANSWER_SHEET,
     COL_ANSWER,
     COL_DISTRICT,
+    COL_ID,
     COL_NUMBER,
+    FIRST_ROW,
     FORMAT,
     ID_FIRST_ROW,
     ID_SHEET,
@@ -26,6 +28,8 @@ from k360desk.io.questionnaire_layout import (
     YES,
     AnswerRow,
     checksum,
+    row_key,
+    text_hash,
 )
 from k360desk.io.report import ImportReport
 
@@ -44,6 +48,7 @@ class Answers:
     questionnaire_uuid: str
     provider_uuid: str
     rows: list[dict[str, Any]] = field(default_factory=list)
+    withdrawn: list[int] = field(default_factory=list)  # statement ids of emptied cells
 
 
 def read_answers(path: Path, context: _ImportContext, report: ImportReport,
@@ -73,11 +78,15 @@ def _read(wb, context: _ImportContext, report: ImportReport,
             for i in range(1, ID_FIRST_ROW)}
     q_uuid, p_uuid = str(meta.get("questionnaire") or ""), str(meta.get("provider") or "")
     expected: list[AnswerRow] = []
-    for values in ident.iter_rows(min_row=ID_FIRST_ROW, max_col=6, values_only=True):
+    wording: dict[AnswerRow, str] = {}
+    for values in ident.iter_rows(min_row=ID_FIRST_ROW, max_col=7, values_only=True):
         if values[0] is None:
             continue
-        expected.append(AnswerRow(int(values[0]), str(values[1] or ""), str(values[2] or ""),
-                                  str(values[3] or ""), str(values[4] or ""), str(values[5] or "")))
+        row = AnswerRow(int(values[0]), str(values[1] or ""), str(values[2] or ""),
+                        str(values[3] or ""), str(values[4] or ""), str(values[5] or ""))
+        expected.append(row)
+        if len(values) > 6 and values[6]:
+            wording[row] = str(values[6])
     if checksum(q_uuid, p_uuid, expected) != str(meta.get("checksum") or ""):
         report.skip(None, "Die Struktur der Datei wurde verändert (die Kennung passt nicht mehr); "
                           "bitte den Fragebogen neu ausgeben.")
@@ -101,44 +110,64 @@ def _read(wb, context: _ImportContext, report: ImportReport,
     sheet = wb[ANSWER_SHEET]
     answers = Answers(q_uuid, p_uuid)
     empty = 0
+    where = _locate(sheet, expected, report)
     for row in expected:
-        cell = f"{COL_ANSWER}{row.row}"
+        at = where.get(row) if where is not None else row.row
+        if at is None:
+            report.note(f"Frage {row.number_label}, {row.district_label}: Die Zeile fehlt im Blatt "
+                        "(gelöscht?); keine Antwort gelesen.")
+            continue
+        cell = f"{COL_ANSWER}{at}"
         raw = sheet[cell].value
+        question = context.questions.get(row.question_uuid)
+        reworded = (row in wording and row.question_uuid in context.wording
+                    and text_hash(context.wording[row.question_uuid]) != wording[row])
         if _blank(raw):
-            empty += 1
+            stored = _stored_answer(context, question, provider_id, row)
+            if stored is not None and not reworded:
+                answers.withdrawn.append(stored[0])
+                report.doubt(at, f"Zelle {cell}: leer – die früher eingelesene Antwort wird "
+                                 "zurückgezogen.", stored[1])
+            else:
+                empty += 1
             continue
         content = str(raw)
-        shown_number = sheet[f"{COL_NUMBER}{row.row}"].value
-        shown_district = sheet[f"{COL_DISTRICT}{row.row}"].value
-        if (str(shown_number if shown_number is not None else "") != row.number_label
-                or _plain(shown_district) != _plain(row.district_label)):
-            report.skip(row.row, f"Zelle {cell}: Zeile verschoben oder verändert (erwartet Frage "
-                                 f"{row.number_label}, {row.district_label}); Struktur verändert.",
+        shown_number = sheet[f"{COL_NUMBER}{at}"].value
+        shown_district = sheet[f"{COL_DISTRICT}{at}"].value
+        if where is None and (str(shown_number if shown_number is not None else "")
+                              != row.number_label
+                              or _plain(shown_district) != _plain(row.district_label)):
+            report.skip(at, f"Zelle {cell}: Zeile verschoben oder verändert (erwartet Frage "
+                            f"{row.number_label}, {row.district_label}); Struktur verändert.",
                         content)
             continue
-        question = context.questions.get(row.question_uuid)
+        if reworded:
+            report.skip(at, f"Zelle {cell}: Die Frage {row.number_label} wurde nach der Ausgabe "
+                            "umformuliert; die Antwort gilt der alten Fassung und wird nicht "
+                            "übernommen.", content)
+            continue
         if question is None or question[1] != context.questionnaires[q_uuid]:
-            report.skip(row.row, f"Zelle {cell}: Die Frage {row.number_label} gibt es nicht mehr.",
+            report.skip(at, f"Zelle {cell}: Die Frage {row.number_label} gibt es nicht mehr.",
                         content)
             continue
         if question[2] != row.qtype:
-            report.skip(row.row, f"Zelle {cell}: Die Antwortart der Frage {row.number_label} wurde "
+            report.skip(at, f"Zelle {cell}: Die Antwortart der Frage {row.number_label} wurde "
                                  "nach der Ausgabe geändert.", content)
             continue
         district_id = None
         if row.district_uuid:
             district_id = context.districts.get(row.district_uuid)
             if district_id is None:
-                report.skip(row.row, f"Zelle {cell}: unbekannter Sozialraum „{row.district_label}“ "
+                report.skip(at, f"Zelle {cell}: unbekannter Sozialraum „{row.district_label}“ "
                                      "(nicht mehr im Projekt).", content)
                 continue
         value, problem = parse_answer(row.qtype, raw)
         if problem:
-            report.skip(row.row, f"Zelle {cell}: {problem}", content)
+            report.skip(at, f"Zelle {cell}: {problem}", content)
             continue
         text, number = value
         if len(text) > MAX_TEXT:
-            report.doubt(row.row, f"Zelle {cell}: sehr lange Antwort, nach "
+            report.doubt(at, f"Zelle {cell}: sehr lange Antwort, nach "
                                   f"{format_number(MAX_TEXT, 0)} Zeichen gekürzt.", text)
             text = text[:MAX_TEXT]
         answers.rows.append({"question_id": question[0], "provider_id": provider_id,
@@ -148,6 +177,43 @@ def _read(wb, context: _ImportContext, report: ImportReport,
         report.note(f"{format_number(empty, 0)} von {format_number(len(expected), 0)} "
                     "Antwortzellen sind leer.")
     return answers
+
+
+def _locate(sheet, expected: list[AnswerRow], report: ImportReport
+            ) -> dict[AnswerRow, int] | None:
+    """Sheet row of every expected answer row by the hidden identity column (None for a
+    workbook written before that column existed: rows are then read by position). Answers in
+    rows without a known identity (inserted or copied by the provider) are reported."""
+    ids = {row_key(r.question_uuid, r.district_uuid): r for r in expected}
+    keys = [sheet[f"{COL_ID}{r}"].value for r in range(FIRST_ROW, sheet.max_row + 1)]
+    if not any(k for k in keys):
+        return None
+    where: dict[AnswerRow, int] = {}
+    for offset, key in enumerate(keys):
+        at = FIRST_ROW + offset
+        row = ids.get(str(key or ""))
+        if row is not None and row not in where:
+            where[row] = at
+            continue
+        raw = sheet[f"{COL_ANSWER}{at}"].value
+        if not _blank(raw):
+            report.skip(at, f"Zelle {COL_ANSWER}{at}: Antwort ohne zugehörige Frage (eingefügte "
+                            "oder kopierte Zeile) – nicht übernommen.", str(raw))
+    return where
+
+
+def _stored_answer(context: _ImportContext, question, provider_id: int,
+                   row: AnswerRow) -> tuple[int, str] | None:
+    """(statement id, shown answer) of an answer stored earlier for this cell, or None."""
+    if question is None:
+        return None
+    district_id = context.districts.get(row.district_uuid) if row.district_uuid else None
+    sid = context.statements.get((question[0], provider_id, district_id))
+    if sid is None:
+        return None
+    text, number = context.answers.get(sid, ("", None))
+    shown = text or ("" if number is None else format_number(number, 2).rstrip("0").rstrip(","))
+    return sid, shown
 
 
 def _blank(value: Any) -> bool:

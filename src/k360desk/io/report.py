@@ -60,6 +60,7 @@ class ImportReport:
     options: dict[str, Any] = field(default_factory=dict)
     taken: int = 0
     updated: int = 0
+    unchanged: int = 0  # rows already in the project exactly as in the file
     skipped: int = 0
     rows: list[ReportRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # file-level remarks (detected options …)
@@ -92,8 +93,9 @@ class ImportReport:
     def summary(self) -> str:
         """One German sentence: taken, updated, skipped."""
         label = KIND_LABELS.get(self.kind, self.kind)
+        same = f"{format_number(self.unchanged, 0)} unverändert, " if self.unchanged else ""
         return (f"{label}: {format_number(self.taken, 0)} neu übernommen, "
-                f"{format_number(self.updated, 0)} aktualisiert, "
+                f"{format_number(self.updated, 0)} aktualisiert, {same}"
                 f"{format_number(self.skipped, 0)} übersprungen, "
                 f"{format_number(self.doubtful, 0)} mit Hinweis.")
 

@@ -14,6 +14,7 @@ from k360desk.io import codes, headers
 from k360desk.io.numbers import parse_numbers, parse_periods
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.io.tables import Table, TableOptions, read_table
+from k360desk.models import indicator_defs
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class ValueOptions:
     fixed_indicator: str | None = None
     level: str | None = None
     create_indicators: bool = False
+    strict: bool = False  # refuse when a name differs from the stored name of its code
+    definitions: str | None = None  # file with the definitions of indicators to create
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the report (and redo)."""
@@ -128,7 +131,8 @@ def _is_text_column(series: pd.Series) -> bool:
     sample = series.head(500)
     parsed = parse_numbers(sample)
     filled = parsed.status != "empty"
-    return bool(filled.any()) and (parsed.status[filled] == "bad").mean() > 0.5
+    bad = (parsed.status[filled] == "bad").sum() - parsed.absurd  # absurd numbers are numbers
+    return bool(filled.any()) and bad / filled.sum() > 0.5
 
 
 @dataclass
@@ -196,6 +200,7 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
             report.doubt(line, codes.explain(raw, match) + " (gilt für alle Zeilen mit diesem Schlüssel)")
     _drop(frame, frame["district_id"].isna(), report,
           lambda r: codes.explain(r.district_raw, matches[codes.normalise_code(r.district_raw)]))
+    _compare_names(frame, districts, report, options.strict)
 
     with project.transaction():
         progress.step(50, 100, "Indikatoren zuordnen …")
@@ -214,8 +219,15 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         keys = ["indicator_id", "district_id", "period"]
         merged = frame[keys].merge(old[keys].assign(_old=True), on=keys, how="left")
         existed = merged["_old"].fillna(False).astype(bool).to_numpy()
-        report.updated = int(existed.sum())
-        report.taken = int(len(frame) - report.updated)
+        both = frame[[*keys, "value", "status", "note"]].merge(
+            old, on=keys, how="left", suffixes=("", "_old"))
+        same = existed & (((both["value"] == both["value_old"])
+                           | (both["value"].isna() & both["value_old"].isna()))
+                          & (both["status"] == both["status_old"])
+                          & (both["note"].fillna("") == both["note_old"].fillna(""))).to_numpy()
+        report.unchanged = int(same.sum())
+        report.updated = int(existed.sum()) - report.unchanged
+        report.taken = int(len(frame) - existed.sum())
         replaced = old.merge(frame[keys], on=keys, how="inner")
         report.undo.values_replaced = replaced
         if len(replaced):
@@ -292,6 +304,8 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
             "value": numbers.values,
             "status": numbers.status,
             "note": note_col.to_numpy() if note_col is not None else "",
+            "name_raw": (src[roles["name"]].astype("string").fillna("").to_numpy()
+                         if roles.get("name") else ""),
             "raw": src[column].to_numpy(),
             "column": column,
         })
@@ -324,6 +338,39 @@ def _long_frame(table: Table, the_plan: ValuePlan, options: ValueOptions,
     return frame
 
 
+def _compare_names(frame: pd.DataFrame, districts: pd.DataFrame, report: ImportReport,
+                   strict: bool) -> None:
+    """List every code whose name in the file is not the stored name of that code (a
+    district split or renumbered between editions); with ``strict`` refuse the import."""
+    kept = frame[frame["_keep"] & frame["district_id"].notna() & (frame["name_raw"] != "")]
+    if kept.empty:
+        return
+    stored = districts.set_index("id")["name"].astype(str)
+    firsts = kept.drop_duplicates(["district_raw", "name_raw"])
+    known = {codes.name_key(n) for n in stored}
+    hits = sum(codes.name_key(n) in known for n in pd.unique(firsts["name_raw"]))
+    if hits * 2 < len(pd.unique(firsts["name_raw"])):
+        report.note("Die Spalte mit Namen enthält überwiegend keine Namen von Sozialräumen; "
+                    "die Namen wurden nicht mit den gespeicherten verglichen.")
+        return
+    differ = []
+    for row in firsts.itertuples():
+        name = stored.get(int(row.district_id), "")
+        if codes.name_key(row.name_raw) != codes.name_key(name):
+            differ.append((int(row.line), str(row.district_raw), str(row.name_raw).strip(), name))
+    if not differ:
+        return
+    if strict:
+        listed = "; ".join(f"„{c}“ heißt im Projekt „{n}“, in der Datei „{f}“"
+                           for _, c, f, n in differ[:5])
+        more = f" und {len(differ) - 5} weitere" if len(differ) > 5 else ""
+        raise ImportProblem(f"Namen passen nicht zu den Schlüsseln (--strict): {listed}{more}. "
+                            "Es wurde nichts übernommen.")
+    for line, code, found, name in differ:
+        report.doubt(line, f"Schlüssel „{code}“ heißt im Projekt „{name}“, in der Datei „{found}“"
+                           f" – Werte dem Sozialraum „{name}“ zugeordnet (gilt für alle Zeilen)")
+
+
 def _distinct_map(series: pd.Series, fn) -> np.ndarray:
     """Apply ``fn`` to each distinct value once (codes and labels repeat a lot)."""
     keys, uniques = pd.factorize(pd.Series(series).fillna(""), use_na_sentinel=False)
@@ -349,7 +396,10 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
         by_text.setdefault(headers.normalise(name), int(ind_id))
     result: dict[str, int] = {}
     new = []
-    for label in pd.unique(frame["indicator_label"].dropna()):
+    labels = list(pd.unique(frame["indicator_label"].dropna()))
+    if options.definitions:
+        by_text.update(_defined(project, labels, by_text, options.definitions, report))
+    for label in labels:
         norm = headers.normalise(label)
         if norm in by_text:
             result[label] = by_text[norm]
@@ -372,7 +422,56 @@ def _indicators(project: Project, frame: pd.DataFrame, options: ValueOptions,
             if ind_id < 0:
                 result[label] = ids[-ind_id - 1]
         report.note("Neu angelegte Indikatoren: " + ", ".join(f"{r.name} ({r.key})" for r in new))
+        indicator_defs.mark_undefined(project, [r.key for r in new])
+        report.note("Ohne Definition angelegt, daher ohne Gesamtstadtwert, bis die Art "
+                    "festgelegt ist (k360desk indicators define PROJEKT SCHLÜSSEL --kind … oder "
+                    "--definitions DATEI): " + ", ".join(r.key for r in new))
     return result
+
+
+def _defined(project: Project, labels: list, by_text: dict[str, int], path: str,
+             report: ImportReport) -> dict[str, int]:
+    """Create the indicators of ``labels`` that a definitions file describes (by key or
+    name), with the parts they need; return normalised key/name → id for the new ones."""
+    try:
+        items = indicator_defs.read_file(path)
+    except indicator_defs.DefinitionError as exc:
+        raise ImportProblem(str(exc)) from exc
+    by_label = {}
+    for item in items:
+        by_label[headers.normalise(item.key)] = item
+        by_label.setdefault(headers.normalise(item.name), item)
+    wanted: dict[str, indicator_defs.IndicatorDefinition] = {}
+    for label in labels:
+        norm = headers.normalise(label)
+        item = by_label.get(norm) or by_label.get(headers.normalise(headers.slug(label)))
+        if item is None or norm in by_text or headers.normalise(item.key) in by_text:
+            continue
+        wanted[item.key] = item
+    file_keys = {i.key: i for i in items}
+    pending = list(wanted.values())
+    while pending:  # numerator, denominator and base come along from the file
+        item = pending.pop()
+        for part in (item.numerator, item.denominator, item.base):
+            if part and part not in wanted and part in file_keys \
+                    and headers.normalise(part) not in by_text:
+                wanted[part] = file_keys[part]
+                pending.append(file_keys[part])
+    if not wanted:
+        return {}
+    try:
+        indicator_defs.import_definitions(project, list(wanted.values()))
+    except indicator_defs.DefinitionError as exc:
+        raise ImportProblem(str(exc)) from exc
+    frame = project.indicators_frame()
+    ids = frame[frame["key"].isin(list(wanted))]
+    report.undo.add_created("indicators", [int(i) for i in ids["id"]])
+    report.note("Nach Definition angelegte Indikatoren: " + ", ".join(sorted(wanted)))
+    out = {}
+    for key, name, ind_id in ids[["key", "name", "id"]].itertuples(index=False, name=None):
+        out[headers.normalise(key)] = int(ind_id)
+        out.setdefault(headers.normalise(name), int(ind_id))
+    return out
 
 
 def _note_overwritten(replaced: pd.DataFrame, frame: pd.DataFrame, keys: list[str],

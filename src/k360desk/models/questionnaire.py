@@ -131,21 +131,31 @@ class StatementChanges:
     """Full rows of new statements (with id and uuid)."""
     updated: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     """(statement id, old answer fields, new answer fields)."""
+    deleted: list[dict[str, Any]] = field(default_factory=list)
+    """Full rows of withdrawn statements (an emptied answer cell)."""
 
     @property
     def empty(self) -> bool:
         """True if nothing changed."""
-        return not self.created and not self.updated
+        return not self.created and not self.updated and not self.deleted
 
 
-def write_statements(project: Project, rows: Iterable[dict[str, Any]]) -> StatementChanges:
+def write_statements(project: Project, rows: Iterable[dict[str, Any]],
+                     withdrawn: Iterable[int] = ()) -> StatementChanges:
     """Insert or replace answers keyed by (question, provider, district), in one transaction.
 
     Each row has question_id, provider_id, district_id (None for a question asked once),
     answer_text and answer_number. An existing answer with the same key is overwritten.
+    The statements with the ids in ``withdrawn`` are deleted (their cells were emptied).
     """
     project._check_writable()
     changes = StatementChanges()
+    names = ", ".join(_STATEMENT_COLUMNS)
+    for sid in dict.fromkeys(int(i) for i in withdrawn):
+        found = project._conn.execute(f"SELECT {names} FROM statements WHERE id=?",
+                                      (sid,)).fetchone()
+        if found is not None:
+            changes.deleted.append(dict(zip(_STATEMENT_COLUMNS, found, strict=True)))
     existing = {
         (int(q), None if p is None else int(p), None if d is None else int(d)): (int(i), t, n)
         for i, q, p, d, t, n in project._conn.execute(
@@ -188,8 +198,10 @@ def reapply_statements(project: Project, changes: StatementChanges) -> None:
                 [[r[c] for c in _STATEMENT_COLUMNS] for r in changes.created])
             project.changes.emit(Change("statements", "insert", tuple(r["id"] for r in changes.created)))
         _set_answers(project, [(sid, new) for sid, _old, new in changes.updated])
+        _delete(project, changes.deleted)
         project.log("bulk", "statements", None,
-                    f"{len(changes.created)} Einschätzungen neu, {len(changes.updated)} geändert")
+                    f"{len(changes.created)} Einschätzungen neu, {len(changes.updated)} geändert,"
+                    f" {len(changes.deleted)} zurückgezogen")
 
 
 def revert_statements(project: Project, changes: StatementChanges) -> None:
@@ -201,7 +213,21 @@ def revert_statements(project: Project, changes: StatementChanges) -> None:
                                       [(r["id"],) for r in changes.created])
             project.changes.emit(Change("statements", "delete", tuple(r["id"] for r in changes.created)))
         _set_answers(project, [(sid, old) for sid, old, _new in changes.updated])
+        if changes.deleted:
+            names = ", ".join(_STATEMENT_COLUMNS)
+            project._conn.executemany(
+                f"INSERT INTO statements ({names}) VALUES "
+                f"({', '.join('?' * len(_STATEMENT_COLUMNS))})",
+                [[r[c] for c in _STATEMENT_COLUMNS] for r in changes.deleted])
+            project.changes.emit(Change("statements", "insert",
+                                        tuple(r["id"] for r in changes.deleted)))
         project.log("bulk", "statements", None, "Einschätzungen zurückgenommen")
+
+
+def _delete(project: Project, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        project._conn.executemany("DELETE FROM statements WHERE id=?", [(r["id"],) for r in rows])
+        project.changes.emit(Change("statements", "delete", tuple(r["id"] for r in rows)))
 
 
 def _set_answers(project: Project, answers: Sequence[tuple[int, dict[str, Any]]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import struct
 from collections.abc import Iterable, Mapping, Sequence
@@ -82,7 +83,21 @@ class BulkStore:
             " LEFT JOIN indicators n ON n.id = i.numerator_id"
             " LEFT JOIN indicators dn ON dn.id = i.denominator_id ORDER BY i.sort, i.name"
         )
-        return pd.read_sql_query(sql, self._conn).set_index("id", drop=False)
+        frame = pd.read_sql_query(sql, self._conn).set_index("id", drop=False)
+        # Aggregation rule and declared base (models/indicator_defs.py keeps them in meta).
+        try:
+            rules = json.loads(self.get_meta("indicator_rules", "{}") or "{}")
+        except ValueError:
+            rules = {}
+        rules = rules if isinstance(rules, dict) else {}
+
+        def rule(key: str, part: str) -> str:
+            entry = rules.get(key)
+            return str(entry.get(part, "")) if isinstance(entry, dict) else ""
+
+        frame["aggregation"] = [rule(k, "aggregation") for k in frame["key"]]
+        frame["base_key"] = [rule(k, "base") for k in frame["key"]]
+        return frame
 
     def values_frame(
         self,

@@ -42,8 +42,11 @@ def sqlite_reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def document_access(path: Path) -> tuple[bool, str]:
-    """Whether a document must open read-only (locked, read-only or temporary folder), and why."""
+def document_access(path: Path, temp_is_document: bool = False) -> tuple[bool, str]:
+    """Whether a document must open read-only (locked, read-only or temporary folder), and why.
+
+    ``temp_is_document``: the command line treats files in the temp folder as documents
+    (scripts and CI work there); the GUI treats them as mail attachments."""
     owner = workfile.read_lock(path)
     if owner:
         return True, (f"„{path.name}“ ist seit {german_time(owner.get('since', ''))} von"
@@ -52,7 +55,7 @@ def document_access(path: Path) -> tuple[bool, str]:
     if not paths.folder_writable(path.parent):
         return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
                       " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
-    if paths.is_temporary_location(path):
+    if not temp_is_document and paths.is_temporary_location(path):
         return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
                       " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
                       " Ort sichern.")

@@ -114,11 +114,14 @@ class Project(RecordStore, BulkStore):
         return project
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+    def open(cls, path: str | Path, read_only: bool = False,
+             temp_is_document: bool = False) -> Project:
         """Open a project file after checking it as untrusted input.
 
         The file itself is never written here. A file from a newer version, a file
-        that someone else has open, or one in a folder we cannot write opens read-only.
+        that someone else has open, or one in a folder we cannot write opens read-only;
+        so does one in the temp folder (a likely mail attachment) unless
+        ``temp_is_document`` (the command line: scripts and CI work in temp folders).
         """
         path = Path(path).absolute()
         safety.check_header(path)
@@ -141,7 +144,7 @@ class Project(RecordStore, BulkStore):
             except sqlite3.DatabaseError as exc:
                 raise safety.sqlite_problem(exc, path.name) from exc
             if not read_only:
-                read_only, reason = ondisk.document_access(path)
+                read_only, reason = ondisk.document_access(path, temp_is_document)
             work = workfile.new_work_path(path.stem)
             # WAL only after the copy: the backup API cannot change the page size of a
             # WAL database, and a stranger's file may use any valid page size.
@@ -198,7 +201,7 @@ class Project(RecordStore, BulkStore):
                     " und wurde aufgehoben.")
             project._locked = workfile.take_lock(path)
             if not project._locked:  # someone else was a moment faster
-                late, reason = ondisk.document_access(path)
+                late, reason = ondisk.document_access(path, temp_is_document)
                 if late:
                     project.read_only, project.read_only_reason = True, reason
                     project.notices.append(reason)
@@ -496,10 +499,6 @@ class Project(RecordStore, BulkStore):
 
 
 # --- module helpers --------------------------------------------------------------------
-
-
-
-
 
 
 def _connect(path: Path, wal: bool = True) -> sqlite3.Connection:

@@ -144,10 +144,26 @@ class RecordStore:
         except sqlite3.IntegrityError as exc:
             self._conn.rollback() if self._tx_depth == 0 else None  # type: ignore[attr-defined]
             raise ProjectError(_integrity_message(cls, exc)) from exc
+        if cls.table == "indicators" and {"kind", "numerator_id", "denominator_id"} & set(values):
+            self._forget_undefined(getattr(old, "key", ""))
         shown = {k: v for k, v in values.items() if k != cls.geometry}
         self.log("update", cls.table, old.uuid, json.dumps(shown, ensure_ascii=False, default=str))
         self._after_write(cls, "update", record_id)
         return before
+
+    def _forget_undefined(self, key: str) -> None:
+        """A kind chosen by hand ends "not aggregated" of an indicator an import created without
+        a definition (models/indicator_defs.py keeps that mark in the meta indicator_rules)."""
+        row = self._conn.execute("SELECT value FROM k360_meta WHERE key='indicator_rules'").fetchone()
+        try:
+            rules = json.loads(row[0]) if row and row[0] else {}
+        except ValueError:
+            return
+        rule = rules.get(key) if isinstance(rules, dict) else None
+        if isinstance(rule, dict) and rule.get("undefined"):
+            del rules[key]
+            self._conn.execute("UPDATE k360_meta SET value=? WHERE key='indicator_rules'",
+                               (json.dumps(rules, ensure_ascii=False, sort_keys=True),))
 
     def dependents(self, cls: type[Record], record_id: int) -> dict[str, int]:
         """Count what depends on a record: German label → number of records."""

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -179,7 +189,23 @@ class RecordDelegate(QStyledItemDelegate):
 
 
 class GridDelegate(QStyledItemDelegate):
-    """Value grid cells: a right-aligned line edit; the model parses German numbers."""
+    """Value grid cells: a right-aligned line edit; the model parses German numbers.
+
+    Enter commits and emits ``entered`` so the grid moves down, as in Excel (Qt's own hints
+    only know "next" and "previous" item, which go sideways).
+    """
+
+    entered = Signal()
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(editor, QLineEdit)):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.entered.emit()
+            return True
+        return super().eventFilter(editor, event)
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)

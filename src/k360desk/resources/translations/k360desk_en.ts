@@ -4295,6 +4295,14 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation> – derived</translation>
     </message>
     <message>
+        <source>wird berechnet aus %1; ändern Sie Zähler oder Nenner</source>
+        <translation>is computed from %1; change the numerator or denominator</translation>
+    </message>
+    <message>
+        <source>wird berechnet aus den Werten der Ebene „%1“; geben Sie sie dort ein</source>
+        <translation>is computed from the values of the level “%1”; enter them there</translation>
+    </message>
+    <message>
         <source>Kein Projekt geöffnet.</source>
         <translation>No project open.</translation>
     </message>
@@ -4554,6 +4562,10 @@ Details are in the log: %1</translation>
         <translation>“%1” is not a number (example: 1.234,5; “-” missing, “x” suppressed).</translation>
     </message>
     <message>
+        <source>Nicht änderbar: %1</source>
+        <translation>Read-only: %1</translation>
+    </message>
+    <message>
         <source>Schlüssel</source>
         <translation>Code</translation>
     </message>
@@ -4564,6 +4576,14 @@ Details are in the log: %1</translation>
     <message>
         <source>Der eingefügte Block ist breiter als die Tabelle; legen Sie zuerst weitere Jahre an.</source>
         <translation>The pasted block is wider than the table; add more years first.</translation>
+    </message>
+    <message>
+        <source>%1 %2: Dieser Wert %3.</source>
+        <translation>%1 %2: this value %3.</translation>
+    </message>
+    <message>
+        <source>Diese Sozialräume gibt es nicht: %1. Es wurde nichts eingefügt.</source>
+        <translation>These districts do not exist: %1. Nothing was pasted.</translation>
     </message>
     <message>
         <source>Wählen Sie zuerst einen Indikator.</source>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k360desk.figures.entry import DERIVED, entry_values
 from k360desk.projectfile import District, DistrictLevel, Indicator
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
@@ -74,7 +75,9 @@ class ValuesGrid(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(GridDelegate(self.table))
+        delegate = GridDelegate(self.table)
+        delegate.entered.connect(self._move_down)
+        self.table.setItemDelegate(delegate)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -93,7 +96,10 @@ class ValuesGrid(QWidget):
         self.table.setWordWrap(False)
         for key, slot in ((QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Paste, self.paste),
-                          (QKeySequence.StandardKey.Delete, self.clear_selection)):
+                          (QKeySequence.StandardKey.Delete, self.clear_selection),
+                          (QKeySequence("Ctrl+D"), self.fill_down),
+                          (QKeySequence(Qt.Key.Key_Return), self._move_down),
+                          (QKeySequence(Qt.Key.Key_Enter), self._move_down)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -185,16 +191,24 @@ class ValuesGrid(QWidget):
             return
         ind = project.get(Indicator, indicator_id)
         districts = project.frame(District).sort_values("code")
-        values = project.values_frame(indicators=[ind.key])
+        values, locked = entry_values(project, ind.key)
         # The indicator's own years (from the one query); all project years only for an
         # indicator without values yet, so a new one starts with familiar columns.
         own = {int(p) for p in values["period"].unique()}
         periods = (own or set(project.periods())) | self.extra_periods
-        self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals)
+        self.model.set_rows(districts, sorted(periods), values, ind.id, ind.decimals,
+                            {d: self._reason(*why) for d, why in locked.items()})
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 200)
         self._fit_year_columns()
         self.model.committer = None if project.too_new else self._commit_rows
+
+    def _reason(self, kind: str, detail: str) -> str:
+        if kind == DERIVED:
+            return self.tr("wird berechnet aus %1; ändern Sie Zähler oder Nenner").replace(
+                "%1", detail)
+        return self.tr("wird berechnet aus den Werten der Ebene „%1“; geben Sie sie dort ein"
+                       ).replace("%1", detail)
 
     def _fit_year_columns(self) -> None:
         """Year columns as wide as their widest value: ten years and the newest stay in view
@@ -274,6 +288,38 @@ class ValuesGrid(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
             show_message(self, self.tr("%1 Zellen eingefügt.").replace(
                 "%1", str(sum(len(c) for c in cells))))
+        return error
+
+    def _move_down(self) -> None:
+        """Enter moves to the cell below, as in Excel."""
+        current = self.table.currentIndex()
+        below = current.sibling(current.row() + 1, current.column())
+        if below.isValid():
+            self.table.setCurrentIndex(below)
+
+    def fill_down(self) -> str | None:
+        """Copy the top selected cell of each column into the selected cells below (Strg+D),
+        as one undo step."""
+        indexes = self.table.selectionModel().selectedIndexes()
+        by_column: dict[int, list[int]] = {}
+        for index in indexes:
+            if index.column() >= FIXED:
+                by_column.setdefault(index.column(), []).append(index.row())
+        rows = []
+        for column, view_rows in by_column.items():
+            view_rows.sort()
+            text = self.proxy.index(view_rows[0], column).data(Qt.ItemDataRole.EditRole) or ""
+            for view_row in view_rows[1:]:
+                block, error = self.model.block_rows(view_row, column, [[text]], self._row_map)
+                if error:
+                    self._show_error(error)
+                    return error
+                rows += block
+        if not rows or self.model.committer is None:
+            return None
+        error = self.model.committer(rows)
+        if error:
+            self._show_error(error)
         return error
 
     def paste(self) -> None:

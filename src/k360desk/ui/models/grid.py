@@ -39,11 +39,13 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _RAW, _ID, _SEARCH = int(RAW_ROLE), int(ID_ROLE), int(SEARCH_ROLE)
 # Flags built once: combining enum members costs microseconds per call.
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
-_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND, _RAW, _ID, _SEARCH))
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND, _BACKGROUND, _RAW,
+                    _ID, _SEARCH))
 
 # rows for SetValues -> German error message or None
 ValuesCommitter = Callable[[list[dict[str, Any]]], "str | None"]
@@ -102,6 +104,8 @@ class ValuesGridModel(QAbstractTableModel):
         self.codes: list[str] = []
         self.names: list[str] = []
         self.level_ids: list = []
+        # Per row: why its figures are computed and cannot be typed over ("" = typed figures).
+        self.locked: list[str] = []
         self.notes: dict[tuple[int, int], str] = {}
         self.periods: list[int] = []
         self.values = np.empty((0, 0))
@@ -115,17 +119,23 @@ class ValuesGridModel(QAbstractTableModel):
         self._italic.setItalic(True)
         # The palette's placeholder colour: muted, yet readable in high-contrast themes.
         self._grey = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        # Computed cells sit on the window colour, typed ones on the base colour: visibly
+        # different in light, dark and high-contrast themes alike.
+        self._computed = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.Window))
 
     # --- filling -------------------------------------------------------------------------
 
     def set_rows(self, districts, periods: Sequence[int], values, indicator_id: int | None,
-                 decimals: int = 1) -> None:
-        """Reset from a districts frame (id, code, name), periods and a long values frame."""
+                 decimals: int = 1, locked: dict[int, str] | None = None) -> None:
+        """Reset from a districts frame (id, code, name), periods and a long values frame;
+        ``locked`` maps district ids whose figures are computed to the reason (read-only)."""
         ids = [int(i) for i in districts["id"]]
         periods = sorted({int(p) for p in periods})
         grid, status, notes = self._pivot(ids, periods, values)
+        locked_rows = [(locked or {}).get(i, "") for i in ids]
         same_shape = (ids == self.district_ids and periods == self.periods
-                      and indicator_id == self.indicator_id and decimals == self.decimals)
+                      and indicator_id == self.indicator_id and decimals == self.decimals
+                      and locked_rows == self.locked)
         if same_shape:
             changed = ~(((grid == self.values) | (np.isnan(grid) & np.isnan(self.values)))
                         & (status == self.status))
@@ -144,6 +154,7 @@ class ValuesGridModel(QAbstractTableModel):
         self.beginResetModel()
         self.indicator_id, self.decimals = indicator_id, decimals
         self.district_ids, self.periods = ids, periods
+        self.locked = locked_rows
         self.codes = [str(c) for c in districts["code"]]
         self.level_ids = (list(districts["level_id"]) if "level_id" in districts
                           else [None] * len(ids))
@@ -253,6 +264,8 @@ class ValuesGridModel(QAbstractTableModel):
             return self._italic if code in (2, 3) else None
         if role == _FOREGROUND:
             return self._grey if code in (4, 5) else None
+        if role == _BACKGROUND:
+            return self._computed if self.locked[row] else None
         if role == _EDIT:
             return self.full_text(row, j)
         if role == _RAW:
@@ -261,10 +274,16 @@ class ValuesGridModel(QAbstractTableModel):
         if role == _TOOLTIP:
             note = self.notes.get((row, j))
             label = status_label(STATUSES[code]) if code else ""
-            return "\n".join(t for t in (label, note) if t) or None
+            return "\n".join(t for t in (self._locked_text(row), label, note) if t) or None
         if role == _ID:
             return self.district_ids[row]
         return None
+
+    def _locked_text(self, row: int) -> str:
+        reason = self.locked[row]
+        if not reason:
+            return ""
+        return QCoreApplication.translate("editors", "Nicht änderbar: %1").replace("%1", reason)
 
     def _row_texts(self, row: int) -> list[str]:
         texts = self._text[row]
@@ -285,7 +304,7 @@ class ValuesGridModel(QAbstractTableModel):
         return str(self.periods[section - FIXED])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if index.column() >= FIXED and self.committer is not None:
+        if index.column() >= FIXED and self.committer is not None and not self.locked[index.row()]:
             return _EDITABLE
         return _SELECTABLE
 
@@ -312,6 +331,8 @@ class ValuesGridModel(QAbstractTableModel):
             model_row = view_row if row_map is None else row_map(view_row)
             if model_row < 0 or (visible_rows is not None and view_row >= visible_rows):
                 return [], _too_long(len(cells) - i)
+            if self.locked[model_row] and any(left + j >= FIXED for j in range(len(line))):
+                return [], self._locked_error(model_row)
             for j, text in enumerate(line):
                 col = left + j
                 if col < FIXED:
@@ -331,12 +352,78 @@ class ValuesGridModel(QAbstractTableModel):
                              "note": self.notes.get((model_row, col - FIXED), "")})
         return rows, None
 
+    def _locked_error(self, row: int) -> str:
+        return QCoreApplication.translate(
+            "editors", "%1 %2: Dieser Wert %3."
+        ).replace("%1", self.codes[row]).replace("%2", self.names[row]).replace(
+            "%3", self.locked[row])
+
+    def key_columns(self, cells: list[list[str]], left: int) -> int:
+        """How many leading columns of a pasted block name the district (0: values alone).
+
+        A block is matched by key when pasted onto the code or name column, or when one of
+        its first two columns holds district names (text, at least one known name); codes
+        alone in a column of plain numbers cannot be told from values and go by position.
+        """
+        width = min(len(line) for line in cells)
+        if width < 2:
+            return 0
+        names = {n.strip().lower() for n in self.names}
+
+        def is_names(col: int) -> bool:
+            texts = [line[col].strip() for line in cells if line[col].strip()]
+            return (bool(texts) and all(parse_cell(t)[2] is not None for t in texts)
+                    and any(t.lower() in names for t in texts))
+
+        if is_names(0):
+            return 1
+        if left < FIXED or is_names(1):
+            return 2 if is_names(1) else 1
+        return 0
+
+    def keyed_rows(self, cells: list[list[str]], keys: int, left: int,
+                   ) -> tuple[list[dict[str, Any]], str | None]:
+        """Rows for SetValues from a block whose first ``keys`` columns name the district
+        (code, or name); values go to the current year column (the first year when pasted
+        onto the code or name column). An unknown key refuses the whole block."""
+        by_code = {c.strip(): r for r, c in enumerate(self.codes)}
+        by_name: dict[str, int] = {}
+        for r, name in enumerate(self.names):
+            by_name.setdefault(name.strip().lower(), r)
+        rows: list[dict[str, Any]] = []
+        unknown: list[str] = []
+        first = max(left, FIXED)
+        for line in cells:
+            key = line[0].strip()
+            row = by_code.get(key)
+            if row is None:
+                row = by_name.get(key.lower())
+            if row is None:
+                unknown.append(key)
+                continue
+            block, error = self.block_rows(row, first, [line[keys:]])
+            if error:
+                return [], error
+            rows += block
+        if unknown:
+            return [], QCoreApplication.translate(
+                "editors", "Diese Sozialräume gibt es nicht: %1. Es wurde nichts eingefügt."
+            ).replace("%1", ", ".join(f"„{k}“" for k in unknown[:10]))
+        return rows, None
+
     def paste_block(self, top: int, left: int, cells: list[list[str]],
                     row_map: Callable[[int], int] | None = None) -> str | None:
-        """Write a block through the committer as one step; return a German error or None."""
+        """Write a block through the committer as one step; return a German error or None.
+
+        A block naming its districts in the first columns is matched by key, else by position.
+        """
         if self.committer is None or self.indicator_id is None:
             return QCoreApplication.translate("editors", "Wählen Sie zuerst einen Indikator.")
-        rows, error = self.block_rows(top, left, cells, row_map)
+        keys = self.key_columns(cells, left)
+        if keys:
+            rows, error = self.keyed_rows(cells, keys, left)
+        else:
+            rows, error = self.block_rows(top, left, cells, row_map)
         if error is None and rows:
             error = self.committer(rows)
         if error:
