@@ -223,9 +223,10 @@ def facilities(project: Project, district_ids: list[int] | None = None) -> pd.Da
 
 def funded_projects(project: Project) -> pd.DataFrame:
     """Applications with awarded or proposed money per district served: district_id, round, title,
-    provider, status, years, awarded (sum over years), share."""
+    provider, status, years, awarded (sum over years), share, application_id."""
     return pd.read_sql_query(
-        "SELECT d.district_id, r.name AS round, a.title, coalesce(p.name, '') AS provider, a.status, "
+        "SELECT d.district_id, a.id AS application_id, r.name AS round, a.title, "
+        "coalesce(p.name, '') AS provider, a.status, "
         "a.start_year, a.duration, d.share, "
         "(SELECT coalesce(sum(coalesce(m.awarded, 0)), 0) FROM application_amounts m "
         "  WHERE m.application_id = a.id) AS awarded "

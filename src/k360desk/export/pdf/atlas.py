@@ -51,11 +51,13 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     table = Table(rows, colWidths=[90 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (1, -1), "RIGHT")]))
     story += [table, Spacer(1, 8)]
-    info = districts[["code", "name"]]
-    keyed = facilities.assign(_code=facilities["district_id"].map(info["code"]).fillna("~"))
+    info = districts[["code", "name", "level"]]
+    # A section per selected district; facilities of the districts below it are listed there.
+    section = facilities["target_id"] if "target_id" in facilities else facilities["district_id"]
+    keyed = facilities.assign(_section=section, _code=section.map(info["code"]).fillna("~"))
     widths = [62 * mm, 42 * mm, FRAME_WIDTH - 118 * mm, 14 * mm]
     for code, group in keyed.sort_values(["_code", "type", "name"]).groupby("_code", sort=True):
-        district_id = group["district_id"].iloc[0]
+        district_id = group["_section"].iloc[0]
         title = NO_DISTRICT if code == "~" else f"{code} {info.loc[int(district_id), 'name']}"
         head = [Paragraph(h, st["cell_head"]) for h in ("Einrichtung und Adresse", "Träger", "Kontakt")]
         head.append(Paragraph("Plätze", st["cell_head_right"]))
@@ -68,6 +70,10 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
             for _, f in of_type.iterrows():
                 capacity = format_number(f["capacity"], 0) if pd.notna(f.get("capacity")) else ""
                 address = _address(f)
+                if pd.notna(f["district_id"]) and f["district_id"] != f["_section"]:
+                    lower = info.loc[int(f["district_id"])]
+                    where = esc(f"{lower['level'] or 'Sozialraum'} {lower['code']} {lower['name']}")
+                    address = f"{address}<br/>{where}" if address else where
                 body.append(
                     [
                         Paragraph(
@@ -104,10 +110,11 @@ def write_atlas(
     districts = project.districts_frame()
     facilities = profiles.facilities(project)
     if codes or level:
+        from k360desk.analysis.rollup import roll_up, subtree_pairs
         from k360desk.export.pdf.book import select_districts
 
-        ids = set(select_districts(project, level=level, codes=codes))
-        facilities = facilities[facilities["district_id"].isin(ids)]
+        ids = select_districts(project, level=level, codes=codes)
+        facilities = roll_up(facilities, subtree_pairs(districts, ids))
     if facilities.empty:
         raise ReportError("Es sind keine (geöffneten) Einrichtungen erfasst, die man auflisten könnte.")
     story = atlas_story(facilities, districts, styles())
