@@ -2,4 +2,29 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.reports.conftest import demo, demo_file  # noqa: F401 - shared session fixture
+
+
+@pytest.fixture(scope="session")
+def excluded_file(tmp_path_factory):
+    """The demo city whose newest index run leaves two Quartiere out (a declared special
+    area and one below the minimum population)."""
+    from k360desk.cli import main
+    from k360desk.demo import write_demo
+
+    folder = tmp_path_factory.mktemp("excluded")
+    path = folder / "musterstadt.k360"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("K360DESK_DATA_DIR", str(folder / "appdata"))
+        mp.setenv("K360DESK_TEMP_AS_DOCUMENTS", "1")
+        write_demo(path)
+        assert main(["index", str(path), "--preset", "berlin-mss", "--period", "2024",
+                     "--status", "alo_quote,sgb2_quote,kinderarmut,altersarmut",
+                     "--exclude", f"{EXCLUDED_CODES[0]}=Gewerbegebiet,{EXCLUDED_CODES[1]}",
+                     "--store"]) == 0
+    return path
+
+
+EXCLUDED_CODES = ("0404", "0103")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 NO_DATA = -1
 SUPPRESSED = -2
+EXCLUDED = -3  # has values but is left out of the social index ("nicht im Index")
 
 # Label anchors by pole of inaccessibility up to this many polygons, then representative points.
 _POLYLABEL_LIMIT = 5000
@@ -45,6 +46,10 @@ class FillStyle:
 
 NO_DATA_STYLE = FillStyle(face="#e3e3e3", edge="#ffffff")
 SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch_color="#8c8c8c")
+# A dense dark cross-hatch: no class uses a pattern, and in grey it is darker than the light
+# single hatch of withheld values, so "nicht im Index" never reads as a class or as "geheim".
+EXCLUDED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="xxx", hatch_color="#3c3c3c")
+EXCLUDED_LABEL = "nicht im Index"
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,7 @@ class MapSpec:
     highlight: tuple[int, ...] = ()
     no_data_style: FillStyle = NO_DATA_STYLE
     suppressed_style: FillStyle = SUPPRESSED_STYLE
+    excluded_style: FillStyle = EXCLUDED_STYLE
     categorical: bool = False
     classification: Classification | None = None
 
@@ -184,6 +190,8 @@ class MapSpec:
                 out.append(palette[c])
             elif c == SUPPRESSED:
                 out.append(self.suppressed_style.face)
+            elif c == EXCLUDED:
+                out.append(self.excluded_style.face)
             else:
                 out.append(self.no_data_style.face)
         return out
@@ -191,6 +199,10 @@ class MapSpec:
     def suppressed_mask(self) -> np.ndarray:
         """True where the value is withheld by disclosure control."""
         return self.class_index == SUPPRESSED
+
+    def excluded_mask(self) -> np.ndarray:
+        """True where the district is left out of the social index."""
+        return self.class_index == EXCLUDED
 
     def labels(self) -> list[MapLabel]:
         """Label anchors by area (largest first), or none when labels are off."""
@@ -215,6 +227,8 @@ class MapSpec:
             lines.append(f"{self.value_label}: geheim gehalten (kleine Fallzahl)")
         elif c == NO_DATA:
             lines.append(f"{self.value_label}: keine Daten")
+        elif c == EXCLUDED:
+            lines.append(f"{self.value_label}: {EXCLUDED_LABEL}")
         elif self.categorical:
             lines.append(f"{self.value_label}: {self.class_labels[c]}")
         else:
@@ -227,8 +241,10 @@ class MapSpec:
 
 
 def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_missing: int,
-            n_suppressed: int) -> list[LegendEntry]:
+            n_suppressed: int, n_excluded: int = 0) -> list[LegendEntry]:
     entries = [LegendEntry(lab, cnt, sty) for lab, cnt, sty in zip(labels, counts, styles, strict=True)]
+    if n_excluded:
+        entries.append(LegendEntry(EXCLUDED_LABEL, n_excluded, EXCLUDED_STYLE))
     if n_suppressed:
         entries.append(LegendEntry("geheim gehalten", n_suppressed, SUPPRESSED_STYLE))
     if n_missing:
@@ -427,13 +443,16 @@ def build_category_spec(
     label_mode: str = "name",
     facilities: list[FacilityLayer] | None = None,
     highlight: tuple[int, ...] = (),
+    excluded: list[int] | tuple[int, ...] = (),
 ) -> MapSpec:
-    """A map of categories (index classes, status–dynamics matrix cells) in a given order."""
+    """A map of categories (index classes, status–dynamics matrix cells) in a given order;
+    ``excluded`` district ids are drawn as "nicht im Index", never as missing data."""
     base = districts if isinstance(districts, MapBase) else build_base(districts)
     aligned = categories[~categories.index.duplicated(keep="last")].reindex(base.ids)
     position = {key: i for i, key in enumerate(order)}
     index = np.array([position.get(v, NO_DATA) if pd.notna(v) else NO_DATA for v in aligned],
                      dtype=int)
+    index[np.isin(base.ids, np.asarray(list(excluded), dtype=np.int64))] = EXCLUDED
     labels = labels or {}
     class_labels = [labels.get(key, str(key)) for key in order]
     styles = [FillStyle(face=colors[key]) for key in order]
@@ -442,7 +461,8 @@ def build_category_spec(
         title=title, subtitle=subtitle, base=base,
         values=np.full(len(base.ids), np.nan), class_index=index, class_styles=styles,
         legend_title=legend_title,
-        legend=_legend(class_labels, counts, styles, int(np.sum(index == NO_DATA)), 0),
+        legend=_legend(class_labels, counts, styles, int(np.sum(index == NO_DATA)), 0,
+                       int(np.sum(index == EXCLUDED))),
         source=source, value_label=legend_title, class_labels=class_labels,
         label_mode=label_mode, facilities=facilities or [], highlight=tuple(highlight),
         categorical=True,

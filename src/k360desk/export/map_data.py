@@ -246,6 +246,8 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
                    facility_types: list[str] | None = None, highlight: tuple[int, ...] = ()) -> MapSpec:
     """Map of the social index classes: ``which`` = status, dynamics or matrix."""
     run, results = latest_index_results(project, index_id)
+    # Left-out districts have data; they are shown as "nicht im Index", not as missing.
+    excluded = tuple(int(i) for i in results.loc[~results["included"].astype(bool), "district_id"])
     results = results[results["included"].astype(bool)]
     if base is None:
         base = district_base(project, level_id if level_id is not None
@@ -264,7 +266,8 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
             base, cats, title=f"Sozialindex {period}: Status und Dynamik", legend_title="Status / Dynamik",
             order=order, colors=bivariate_colors(s_order, d_order),
             labels={(s, d): f"Status {s}, Dynamik {d}" for s, d in order},
-            source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
+            source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight,
+            excluded=excluded)
     column = "status_class" if which == "status" else "dynamics_class"
     name = "Statusklasse" if which == "status" else "Dynamikklasse"
     order = class_order(series[column], series[column.replace("class", "rank")])
@@ -272,4 +275,5 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
         colors=ordinal_colors(order, polarity=1),
         labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
-        source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
+        source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight,
+            excluded=excluded)

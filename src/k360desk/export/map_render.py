@@ -60,13 +60,15 @@ def face_rgba(spec: MapSpec) -> np.ndarray:
     """RGBA fill per district, vectorised (a list of 15,000 hex strings is slow to parse)."""
     from matplotlib.colors import to_rgba_array
 
-    from k360desk.analysis.mapspec import SUPPRESSED
+    from k360desk.analysis.mapspec import EXCLUDED, SUPPRESSED
 
     k = len(spec.class_styles)
     palette = to_rgba_array([s.face for s in spec.class_styles]
-                            + [spec.suppressed_style.face, spec.no_data_style.face])
+                            + [spec.suppressed_style.face, spec.no_data_style.face,
+                               spec.excluded_style.face])
     index = np.where(spec.class_index >= 0, spec.class_index,
-                     np.where(spec.class_index == SUPPRESSED, k, k + 1))
+                     np.where(spec.class_index == SUPPRESSED, k,
+                              np.where(spec.class_index == EXCLUDED, k + 2, k + 1)))
     return palette[index]
 
 
@@ -90,12 +92,8 @@ class MapArtists:
         self.collection = PathCollection(self.paths, facecolors=face_rgba(spec),
                                          edgecolors=EDGE_COLOR, linewidths=EDGE_WIDTH, zorder=1)
         ax.add_collection(self.collection, autolim=False)
-        self.suppressed = PathCollection([], facecolors="none", edgecolors="none",
-                                         linewidths=0.0, zorder=2)
-        self.suppressed.set_hatch(spec.suppressed_style.hatch or "////")
-        self.suppressed.set_hatchcolor(spec.suppressed_style.hatch_color)
-        self.suppressed.set_hatch_linewidth(0.6)
-        ax.add_collection(self.suppressed, autolim=False)
+        self.suppressed = self._hatch_layer(spec.suppressed_style, "////")
+        self.excluded = self._hatch_layer(spec.excluded_style, "xxx")
         self.selection = PathCollection([], facecolors="none", edgecolors=SELECTION_COLOR,
                                         linewidths=1.8, zorder=4)
         ax.add_collection(self.selection, autolim=False)
@@ -108,6 +106,16 @@ class MapArtists:
         ax.set_axis_off()
         self.reset_view()
         self.recolor(spec)
+
+    def _hatch_layer(self, style, default: str):
+        from matplotlib.collections import PathCollection
+
+        layer = PathCollection([], facecolors="none", edgecolors="none", linewidths=0.0, zorder=2)
+        layer.set_hatch(style.hatch or default)
+        layer.set_hatchcolor(style.hatch_color)
+        layer.set_hatch_linewidth(0.6)
+        self.ax.add_collection(layer, autolim=False)
+        return layer
 
     # --- state -------------------------------------------------------------------------
 
@@ -124,8 +132,8 @@ class MapArtists:
             raise ValueError("recolor needs the same district geometries")
         self.spec = spec
         self.collection.set_facecolors(face_rgba(spec))
-        mask = spec.suppressed_mask()
-        self.suppressed.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
+        for layer, mask in ((self.suppressed, spec.suppressed_mask()), (self.excluded, spec.excluded_mask())):
+            layer.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
         self._draw_facilities()
         self.set_highlight(spec.highlight)
         self._draw_legend()
@@ -241,8 +249,11 @@ class MapArtists:
         handles, bold = [], []
         for entry in spec.legend:
             style = entry.style
-            handles.append(Patch(facecolor=style.face, edgecolor=OUTLINE_COLOR, linewidth=0.4,
-                                 hatch=style.hatch, label=f"{entry.label}  ({entry.count})"))
+            patch = Patch(facecolor=style.face, edgecolor=OUTLINE_COLOR, linewidth=0.4,
+                          hatch=style.hatch, label=f"{entry.label}  ({entry.count})")
+            if style.hatch:
+                patch.set_hatchcolor(style.hatch_color)
+            handles.append(patch)
         if spec.facilities:
             handles.append(Patch(facecolor="none", edgecolor="none", label=" "))
             bold.append(len(handles))

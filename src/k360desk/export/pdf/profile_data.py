@@ -344,7 +344,7 @@ class ProfileData:
         row = table.loc[district_id]
         if not bool(row["included"]):
             reason = str(row.get("reason") or "").strip()
-            return f"Sozialindex {self.index_period}: nicht einbezogen" + (f" ({reason})" if reason else "")
+            return f"Sozialindex {self.index_period}: nicht im Index" + (f" ({reason})" if reason else "")
         return (
             f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
         )
