@@ -28,3 +28,19 @@ def excluded_file(tmp_path_factory):
 
 
 EXCLUDED_CODES = ("0404", "0103")
+
+
+@pytest.fixture(scope="session")
+def short_series_file(excluded_file, tmp_path_factory):
+    """The demo city where the average age is only recorded from 2022 on."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path_factory.mktemp("short") / "musterstadt.k360"
+    shutil.copy(excluded_file, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM indicator_values WHERE period < 2022 AND indicator_id = "
+                     "(SELECT id FROM indicators WHERE key = 'durchschnittsalter')")
+    conn.close()
+    return path

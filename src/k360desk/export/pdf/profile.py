@@ -138,7 +138,12 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
 
 
 def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
-    since = min((f.trend_from for f in p.figures if f.trend_from), default=None)
+    from collections import Counter
+
+    # The header names the start year most rows share; a row whose series starts later says
+    # its own year, so no change is claimed for years without values.
+    starts = Counter(f.trend_from for f in p.figures if f.trend_from)
+    since = starts.most_common(1)[0][0] if starts else None
     head = [
         "Indikator",
         "Einheit",
@@ -171,7 +176,9 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 value_text(fig, data.threshold),
                 _reference_text(fig),
                 deviation_text(fig),
-                trend_text(fig),
+                trend_text(fig)
+                + (f" seit {fig.trend_from}" if fig.trend_from and fig.trend_from != since
+                   and trend_text(fig) != "–" else ""),
                 f"{fig.klass} von 5" if fig.klass else "–",
             ]
         )
