@@ -411,12 +411,15 @@ def sigma_scale(values: np.ndarray, result: Classification) -> SigmaScale | None
 def centred_colors(polarity: int, result: Classification, sigma: SigmaScale,
                    palette: str | None = None) -> list[str]:
     """Diverging colours whose neutral centre stays on the mean after empty outer classes
-    were dropped: the colours come from the symmetric palette of the untrimmed scheme."""
-    from k360desk.analysis.palettes import is_diverging
+    were dropped. By default hue tells the side and grey value the order (readable in black
+    and white); a named diverging palette is taken from its symmetric, untrimmed ramp."""
+    from k360desk.analysis.palettes import grey_safe_diverging, is_diverging
 
     k = result.k
     if palette is not None and not is_diverging(palette):
         return list(palette_for(polarity, k, palette).colors[:k])
+    if palette is None:
+        return grey_safe_diverging(k, sigma.centre + (0.5 if sigma.on_boundary else 0.0), polarity)
     if sigma.on_boundary:
         # The mean is a class bound: the classes either side share the two lightest colours.
         half = max(sigma.centre + 1, k - sigma.centre - 1)
