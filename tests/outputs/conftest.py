@@ -44,3 +44,14 @@ def short_series_file(excluded_file, tmp_path_factory):
                      "(SELECT id FROM indicators WHERE key = 'durchschnittsalter')")
     conn.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def plain_file(tmp_path_factory):
+    """The demo city as shipped: its stored index run has no district of status "hoch"."""
+    from k360desk.demo import write_demo
+
+    folder = tmp_path_factory.mktemp("plain")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("K360DESK_DATA_DIR", str(folder / "appdata"))
+        return write_demo(folder / "musterstadt.k360")

@@ -241,6 +241,23 @@ def class_order(values: pd.Series, ranks: pd.Series | None = None) -> list[Any]:
         return sorted(present, key=str)
 
 
+def index_class_orders(run: dict[str, Any], results: pd.DataFrame) -> tuple[list[Any], list[Any]]:
+    """Status and dynamics classes from least to most need, all of them: the run's method
+    names its classes, so a class no district falls into still gets its row and legend entry."""
+    method = _details(run.get("parameters")).get("method", {})
+    orders = []
+    for kind in ("status", "dynamics"):
+        present = set(results[f"{kind}_class"].dropna())
+        named = [c for c in (method.get(f"{kind}_labels") or []) if c is not None]
+        if kind == "status" and method.get("quantile_labels"):
+            named = list(method["quantile_labels"])
+        if named and present <= set(named):
+            orders.append(named)
+        else:
+            orders.append(class_order(results[f"{kind}_class"], results[f"{kind}_rank"]))
+    return orders[0], orders[1]
+
+
 def index_map_spec(project: Project, which: str = "status", *, index_id: int | None = None,
                    labels: str = "name", level_id: int | None = None, base: MapBase | None = None,
                    facility_types: list[str] | None = None, highlight: tuple[int, ...] = ()) -> MapSpec:
@@ -255,9 +272,8 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
     series = results.set_index("district_id")
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
+    s_order, d_order = index_class_orders(run, results)
     if which == "matrix":
-        s_order = class_order(series["status_class"], series["status_rank"])
-        d_order = class_order(series["dynamics_class"], series["dynamics_rank"])
         keys = [(a, b) if pd.notna(a) and pd.notna(b) else None
                 for a, b in zip(series["status_class"], series["dynamics_class"], strict=True)]
         cats = pd.Series(keys, index=series.index, dtype=object)
@@ -270,7 +286,7 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
             excluded=excluded)
     column = "status_class" if which == "status" else "dynamics_class"
     name = "Statusklasse" if which == "status" else "Dynamikklasse"
-    order = class_order(series[column], series[column.replace("class", "rank")])
+    order = s_order if which == "status" else d_order
     return build_category_spec(
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
         colors=ordinal_colors(order, polarity=1),
