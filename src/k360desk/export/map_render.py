@@ -26,8 +26,22 @@ SELECTION_COLOR = "#111111"
 TEXT_COLOR = "#262626"
 MUTED = "#6b6b6b"
 EXPORT_FORMATS = {".png", ".svg", ".pdf"}
-# Thin marker shapes need more area to look as heavy as a circle.
-_MARKER_AREA = {"*": 70, "P": 36, "X": 36, "p": 30, "h": 30, "H": 30, "8": 28, "d": 30}
+# Facility symbols at print size (area in pt²: 42 ≈ a 6.5 pt, 2.3 mm circle); thin shapes
+# need more area to look as heavy as a circle.
+_MARKER_AREA = {"*": 110, "P": 56, "X": 56, "p": 50, "h": 50, "H": 50, "8": 46, "d": 50}
+FACILITY_AREA = 42
+FACILITY_HALO = 1.6  # pt of white edge: a light halo keeps the symbol apart from any fill
+
+
+def symbol_color(color: str) -> str:
+    """The facility type's hue, darkened until it reads dark on every class fill (orange on
+    orange otherwise vanishes)."""
+    from k360desk.analysis.palettes import luma
+
+    text = color.lstrip("#")
+    rgb = [int(text[i:i + 2], 16) for i in (0, 2, 4)]
+    factor = min(1.0, 70.0 / max(luma(color), 1.0))
+    return "#" + "".join(f"{int(c * factor):02x}" for c in rgb)
 
 
 def district_paths(base: MapBase) -> list:
@@ -233,9 +247,10 @@ class MapArtists:
             artist.remove()
         self.facility_artists = []
         for layer in self.spec.facilities:
+            # Below the labels (zorder 5): a symbol never hides a district's name.
             self.facility_artists.append(self.ax.scatter(
-                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, 24), marker=layer.marker,
-                c=layer.color, edgecolors="#ffffff", linewidths=0.5, zorder=6,
+                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, FACILITY_AREA), marker=layer.marker,
+                c=symbol_color(layer.color), edgecolors="#ffffff", linewidths=FACILITY_HALO, zorder=4,
                 label=layer.type_name))
 
     def _draw_legend(self) -> None:
@@ -260,8 +275,9 @@ class MapArtists:
             handles.append(Patch(facecolor="none", edgecolor="none", label="Einrichtungen"))
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
-                                      markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=_MARKER_AREA.get(layer.marker, 24) ** 0.5 * 1.25,
+                                      markerfacecolor=symbol_color(layer.color),
+                                      markeredgecolor="#ffffff",
+                                      markersize=_MARKER_AREA.get(layer.marker, FACILITY_AREA) ** 0.5,
                                       label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return
