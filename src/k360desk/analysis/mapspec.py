@@ -313,7 +313,7 @@ def build_map_spec(
     styles = [FillStyle(face=c) for c in colors]
     index = result.class_index.copy()
     index[supp] = SUPPRESSED
-    unit_text = f" in {unit}" if unit else ""
+    unit_text = f" ({unit})" if unit else ""
     when = f" {period}" if period is not None else ""
     return MapSpec(
         title=title or f"{indicator_name}{when}",

@@ -52,7 +52,8 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         spec = matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
                            status_order=status_order, dynamics_order=dynamics_order,
                            title=f"Sozialindex {int(run['period'])}: Status und Dynamik",
-                           source=_source_line(project, ""))
+                           source=_source_line(project, "Sozialindex", int(run["period"]),
+                                               str(run.get("computed_at") or "")[:10]))
         spec.extra["excluded"] = excluded
         return spec
     if not key:
@@ -60,7 +61,7 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
     info = indicator_row(project, key)
     name, unit = str(info["name"]), str(info.get("unit") or "")
     decimals = int(info.get("decimals") or 0)
-    source = _source_line(project, str(info.get("source") or ""))
+    source = _source_line(project, str(info.get("source") or ""), period)
     if kind == "series":
         return _series(project, key, name, unit, decimals, source, district_ids or list(highlight),
                        cache)

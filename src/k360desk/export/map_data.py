@@ -145,11 +145,31 @@ def project_facility_layers(project: Project, types: list[str] | None) -> list:
     return facility_layers(frame, facility_styles(project), types)
 
 
-def _source_line(project: Project, source: str) -> str:
+def _source_line(project: Project, source: str, period: int | None = None, run_date: str = "") -> str:
+    """Source, data reference date and print date of a map or chart: a printed map travels
+    without the file, so it has to say itself how old its figures are."""
+    from datetime import date
+
+    from k360desk.formats import format_date
+
     city = project.get_meta("municipality") or ""
-    parts = [f"Quelle: {source}" if source else "", f"Geometrien: {city}" if city else "",
-             SOURCE_DEFAULT]
+    stand = f"Datenstand: Bezugsjahr {period}" if period is not None else ""
+    if stand and run_date:
+        stand += f", Indexlauf vom {format_date(run_date)}"
+    parts = [f"Quelle: {source}" if source else "", stand, f"Geometrien: {city}" if city else "",
+             f"{SOURCE_DEFAULT}, erstellt am {format_date(date.today())}"]
     return "; ".join(p for p in parts if p)
+
+
+def _index_source(project: Project, run: dict[str, Any]) -> str:
+    """The social index and the sources of the indicators it was computed from."""
+    method = _details(run.get("parameters")).get("method", {})
+    keys = {str(c.get("indicator")) for c in method.get("components", []) if isinstance(c, dict)}
+    frame = project.indicators_frame()
+    sources = sorted({str(s) for s in frame.loc[frame["key"].isin(keys), "source"].dropna() if str(s)})
+    name = str(method.get("name") or "Sozialindex")
+    text = f"Sozialindex „{name}“" if name != "Sozialindex" else "Sozialindex"
+    return f"{text}, berechnet aus: {', '.join(sources)}" if sources else text
 
 
 def indicator_map_spec(
@@ -180,7 +200,7 @@ def indicator_map_spec(
         base, table[["district_id", "value", "suppressed"]],
         indicator_name=str(info["name"]), unit=unit, decimals=int(info.get("decimals") or 0),
         polarity=int(info.get("polarity") or 0), scheme=scheme, k=k, breaks=breaks, palette=palette,
-        period=period, source=_source_line(project, str(info.get("source") or "")),
+        period=period, source=_source_line(project, str(info.get("source") or ""), period),
         reference=table_reference(table), labels=labels,
         facilities=project_facility_layers(project, facility_types), highlight=highlight,
     )
@@ -273,6 +293,8 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
     s_order, d_order = index_class_orders(run, results)
+    source = _source_line(project, _index_source(project, run), period,
+                          str(run.get("computed_at") or "")[:10])
     if which == "matrix":
         keys = [(a, b) if pd.notna(a) and pd.notna(b) else None
                 for a, b in zip(series["status_class"], series["dynamics_class"], strict=True)]
@@ -282,7 +304,7 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
             base, cats, title=f"Sozialindex {period}: Status und Dynamik", legend_title="Status / Dynamik",
             order=order, colors=bivariate_colors(s_order, d_order),
             labels={(s, d): f"Status {s}, Dynamik {d}" for s, d in order},
-            source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight,
+            source=source, label_mode=labels, facilities=layers, highlight=highlight,
             excluded=excluded)
     column = "status_class" if which == "status" else "dynamics_class"
     name = "Statusklasse" if which == "status" else "Dynamikklasse"
@@ -291,5 +313,4 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
         colors=ordinal_colors(order, polarity=1),
         labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
-        source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight,
-            excluded=excluded)
+        source=source, label_mode=labels, facilities=layers, highlight=highlight, excluded=excluded)

@@ -279,10 +279,12 @@ class MapFlowable(Flowable):
         if self.legend:
             draw_legend(canvas, spec, map_w + 10, self.height, LEGEND_WIDTH)
         if spec.source:
+            # Wrapped below the frame, never cut: the dates at its end say how old the map is.
             canvas.saveState()
             canvas.setFont(FONT, 6)
             canvas.setFillColor(MUTED)
-            canvas.drawString(0, 2, spec.source[:160])
+            for i, line in enumerate(_wrap(spec.source, self.width, FONT, 6)[:3]):
+                canvas.drawString(0, 2 - 7 * i, line)
             canvas.restoreState()
 
     def _labels(self, frame: _Frame, width: float, height: float) -> None:
