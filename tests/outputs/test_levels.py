@@ -71,11 +71,33 @@ def test_upper_level_profile_rolls_up_facilities_places_and_projects(demo_file, 
 
 
 def test_atlas_of_the_upper_level_lists_the_facilities_below(demo_file, tmp_path, capsys):
-    facilities, _, _ = _rolled_up(demo_file, "05")
+    from k360desk.formats import format_number
+
+    facilities, places, _ = _rolled_up(demo_file, "05")
     out = tmp_path / "atlas.pdf"
     rc = main(["report", "atlas", str(demo_file), "--level", "Stadtbezirk", "-o", str(out)])
     assert rc == 0, capsys.readouterr().err
     text = _text(out)
-    assert f"05 Südwest ({facilities} Einrichtungen)" in text
+    assert f"05 Südwest ({facilities} Einrichtungen) · {format_number(places, 0)} Plätze" in text
     # Each facility still says in which Quartier it lies.
     assert "Quartier 0501" in text
+
+
+def test_upper_district_without_districts_below_says_not_available(excluded_file, tmp_path):
+    import shutil
+    import sqlite3
+    import uuid
+
+    path = tmp_path / "leer.k360"
+    shutil.copy(excluded_file, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO districts (uuid, code, name, level_id, notes) VALUES "
+                     "(?, '09', 'Hafen', (SELECT id FROM district_levels WHERE name = 'Stadtbezirk'), '')",
+                     (str(uuid.uuid4()),))
+    conn.close()
+    out = tmp_path / "hafen.pdf"
+    assert main(["report", "profile", str(path), "--district", "09", "-o", str(out)]) == 0
+    text = _text(out)
+    assert "auf dieser Ebene nicht verfügbar" in text
+    assert "keine Einrichtungen erfasst" not in text and "Keine bewilligten Projekte" not in text

@@ -36,6 +36,12 @@ def _address(row) -> str:
     return ", ".join(p for p in (street, town) if p)
 
 
+def _count_text(group: pd.DataFrame) -> str:
+    places = pd.to_numeric(group["capacity"], errors="coerce").sum()
+    text = f"({len(group)} Einrichtungen)"
+    return f"{text} · {format_number(places, 0)} Plätze" if places else text
+
+
 def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     """Overview by type, then one section per district (in code order) with a table by type."""
     story: list = [
@@ -44,12 +50,18 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
         Paragraph("Sozialatlas", st["title"]),
         Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"]),
     ]
-    counts = facilities.groupby("type").size().sort_values(ascending=False)
-    rows = [[Paragraph("Art der Einrichtung", st["cell_head"]), Paragraph("Anzahl", st["cell_head_right"])]]
-    rows += [[Paragraph(esc(t), st["cell"]), format_number(n, 0)] for t, n in counts.items()]
-    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0)])
-    table = Table(rows, colWidths=[90 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+    places = pd.to_numeric(facilities["capacity"], errors="coerce")
+    by_type = facilities.assign(places=places).groupby("type").agg(n=("name", "size"),
+                                                                   places=("places", "sum"))
+    by_type = by_type.sort_values("n", ascending=False)
+    head = ("Art der Einrichtung", "Anzahl", "Plätze")
+    rows = [[Paragraph(h, st["cell_head" if i == 0 else "cell_head_right"]) for i, h in enumerate(head)]]
+    rows += [[Paragraph(esc(t), st["cell"]), format_number(r["n"], 0),
+              format_number(r["places"], 0) if r["places"] else "–"] for t, r in by_type.iterrows()]
+    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0),
+                 format_number(places.sum(), 0) if places.sum() else "–"])
+    table = Table(rows, colWidths=[90 * mm, 25 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
     story += [table, Spacer(1, 8)]
     info = districts[["code", "name", "level"]]
     # A section per selected district; facilities of the districts below it are listed there.
@@ -93,7 +105,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
             SectionMark(title),
             Bookmark(title, f"d{code}"),
             Paragraph(
-                esc(title) + f" <font size=8 color='#5f5f5f'>({len(group)} Einrichtungen)</font>", st["h2"]
+                esc(title) + f" <font size=8 color='#5f5f5f'>{_count_text(group)}</font>", st["h2"]
             ),
             table,
         ]
