@@ -101,3 +101,13 @@ def test_upper_district_without_districts_below_says_not_available(excluded_file
     text = _text(out)
     assert "auf dieser Ebene nicht verfügbar" in text
     assert "keine Einrichtungen erfasst" not in text and "Keine bewilligten Projekte" not in text
+
+
+def test_index_map_of_a_level_without_index_says_not_available(demo_file, tmp_path, capsys):
+    out = tmp_path / "index.png"
+    rc = main(["map", str(demo_file), "--indicator", "index:status", "--level", "Stadtbezirk",
+               "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1 and "Traceback" not in err
+    assert "auf der Ebene „Stadtbezirk“ nicht verfügbar" in err and "Quartier" in err
+    assert not out.exists()

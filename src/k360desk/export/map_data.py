@@ -290,6 +290,16 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
         base = district_base(project, level_id if level_id is not None
                              else default_level(project, results.assign(value=1.0)))
     series = results.set_index("district_id")
+    if len(series) and not np.isin(base.ids, series.index.to_numpy()).any():
+        # Index classes are not additive: a map of a level the index was not computed on
+        # would show every district as "keine Daten", which is not what the data says.
+        districts = project.districts_frame()
+        levels = districts.loc[districts.index.isin(series.index), "level"].dropna().unique()
+        shown = districts.loc[districts.index.isin(base.ids), "level"].dropna().unique()
+        computed = ", ".join(f"„{lv}“" for lv in levels) or "einer anderen Ebene"
+        here = f"„{shown[0]}“" if len(shown) else "dieser Ebene"
+        raise MapDataError(f"Sozialindex auf der Ebene {here} nicht verfügbar: er wurde für die "
+                           f"Ebene {computed} berechnet.")
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
     s_order, d_order = index_class_orders(run, results)
