@@ -34,7 +34,7 @@ def test_bar_chart_sorts_and_keeps_suppressed_apart():
     assert last["suppressed"] and np.isnan(last["value"])
 
 
-def test_bar_chart_draws_a_hatched_stub_for_suppressed():
+def test_bar_chart_marks_suppressed_with_a_dot_not_a_bar():
     from matplotlib.figure import Figure
 
     fig = Figure()
@@ -42,8 +42,9 @@ def test_bar_chart_draws_a_hatched_stub_for_suppressed():
     from k360desk.export.charts import draw_chart
 
     draw_chart(ax, bar_spec(_table(), indicator_name="Quote", reference=6.0))
-    hatched = [p for p in ax.patches if p.get_hatch()]
-    assert len(hatched) == 1
+    # Issue 15: a hatched stub of arbitrary length read as a value; now only the symbol ".".
+    assert not [p for p in ax.patches if p.get_hatch()]
+    assert [t.get_text() for t in ax.texts].count(".") == 1
     labels = [t.get_text() for t in ax.texts + fig.texts]
     assert any("geheim gehalten" in t for t in labels)
     assert any(line.get_label().startswith("Gesamtstadt: 6,0") for line in ax.lines)

@@ -37,7 +37,7 @@ def test_suppressed_and_missing_are_styled_and_counted(city):
     assert spec.legend[-2].style.hatch  # suppressed is hatched, not coloured like a value
     assert [e.count for e in spec.legend] == [9, 9, 9, 9, 3, 1]
     assert sum(e.count for e in spec.legend) == len(city)
-    assert spec.title == "SGB-II-Quote 2023" and spec.legend_title == "SGB-II-Quote in %"
+    assert spec.title == "SGB-II-Quote 2023" and spec.legend_title == "SGB-II-Quote (%)"
 
 
 def test_suppressed_values_never_enter_the_classification(city):

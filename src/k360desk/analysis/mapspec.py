@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 NO_DATA = -1
 SUPPRESSED = -2
+EXCLUDED = -3  # has values but is left out of the social index ("nicht im Index")
 
 # Label anchors by pole of inaccessibility up to this many polygons, then representative points.
 _POLYLABEL_LIMIT = 5000
@@ -45,6 +46,10 @@ class FillStyle:
 
 NO_DATA_STYLE = FillStyle(face="#e3e3e3", edge="#ffffff")
 SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch_color="#8c8c8c")
+# A dense dark cross-hatch: no class uses a pattern, and in grey it is darker than the light
+# single hatch of withheld values, so "nicht im Index" never reads as a class or as "geheim".
+EXCLUDED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="xxx", hatch_color="#3c3c3c")
+EXCLUDED_LABEL = "nicht im Index"
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,7 @@ class MapSpec:
     highlight: tuple[int, ...] = ()
     no_data_style: FillStyle = NO_DATA_STYLE
     suppressed_style: FillStyle = SUPPRESSED_STYLE
+    excluded_style: FillStyle = EXCLUDED_STYLE
     categorical: bool = False
     classification: Classification | None = None
 
@@ -184,6 +190,8 @@ class MapSpec:
                 out.append(palette[c])
             elif c == SUPPRESSED:
                 out.append(self.suppressed_style.face)
+            elif c == EXCLUDED:
+                out.append(self.excluded_style.face)
             else:
                 out.append(self.no_data_style.face)
         return out
@@ -191,6 +199,10 @@ class MapSpec:
     def suppressed_mask(self) -> np.ndarray:
         """True where the value is withheld by disclosure control."""
         return self.class_index == SUPPRESSED
+
+    def excluded_mask(self) -> np.ndarray:
+        """True where the district is left out of the social index."""
+        return self.class_index == EXCLUDED
 
     def labels(self) -> list[MapLabel]:
         """Label anchors by area (largest first), or none when labels are off."""
@@ -215,6 +227,8 @@ class MapSpec:
             lines.append(f"{self.value_label}: geheim gehalten (kleine Fallzahl)")
         elif c == NO_DATA:
             lines.append(f"{self.value_label}: keine Daten")
+        elif c == EXCLUDED:
+            lines.append(f"{self.value_label}: {EXCLUDED_LABEL}")
         elif self.categorical:
             lines.append(f"{self.value_label}: {self.class_labels[c]}")
         else:
@@ -227,8 +241,10 @@ class MapSpec:
 
 
 def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_missing: int,
-            n_suppressed: int) -> list[LegendEntry]:
+            n_suppressed: int, n_excluded: int = 0) -> list[LegendEntry]:
     entries = [LegendEntry(lab, cnt, sty) for lab, cnt, sty in zip(labels, counts, styles, strict=True)]
+    if n_excluded:
+        entries.append(LegendEntry(EXCLUDED_LABEL, n_excluded, EXCLUDED_STYLE))
     if n_suppressed:
         entries.append(LegendEntry("geheim gehalten", n_suppressed, SUPPRESSED_STYLE))
     if n_missing:
@@ -287,16 +303,21 @@ def build_map_spec(
     base = districts if isinstance(districts, MapBase) else build_base(districts)
     vals, supp = _align(base, values)
     result = classify(vals, scheme, k, breaks)
-    pal = palette_for(polarity, max(result.k, 1), palette, diverging=(scheme == "std_mean"))
-    styles = [FillStyle(face=c) for c in pal.colors[:result.k]]
+    labels_text = result.labels(decimals)
+    sigma = sigma_scale(vals, result) if scheme == "std_mean" else None
+    if sigma is not None:
+        colors = centred_colors(polarity, result, sigma, palette)
+        labels_text = [f"{text} ({name})" for text, name in zip(labels_text, sigma.names, strict=True)]
+    else:
+        colors = list(palette_for(polarity, max(result.k, 1), palette).colors[:result.k])
+    styles = [FillStyle(face=c) for c in colors]
     index = result.class_index.copy()
     index[supp] = SUPPRESSED
-    labels_text = result.labels(decimals)
-    unit_text = f" in {unit}" if unit else ""
+    unit_text = f" ({unit})" if unit else ""
     when = f" {period}" if period is not None else ""
     return MapSpec(
         title=title or f"{indicator_name}{when}",
-        subtitle=subtitle if subtitle is not None else _scheme_subtitle(scheme, result.k),
+        subtitle=subtitle if subtitle is not None else _scheme_subtitle(scheme, result.k, sigma, decimals),
         base=base,
         values=vals,
         class_index=index,
@@ -317,11 +338,98 @@ def build_map_spec(
     )
 
 
-def _scheme_subtitle(scheme: str, k: int) -> str:
+def _scheme_subtitle(scheme: str, k: int, sigma: SigmaScale | None = None, decimals: int = 1) -> str:
     names = {"quantiles": "Quantile", "equal_interval": "gleiche Intervalle",
              "natural_breaks": "natürliche Brüche (Fisher–Jenks)",
              "std_mean": "Standardabweichungen", "manual": "manuelle Grenzen"}
-    return f"{k} Klassen, {names.get(scheme, scheme)}" if k else "keine Werte"
+    text = f"{k} Klassen, {names.get(scheme, scheme)}" if k else "keine Werte"
+    if sigma is not None:
+        text += (f" (Mittelwert der Sozialräume {format_number(sigma.mean, decimals)}, "
+                 f"σ = {format_number(sigma.std, decimals)})")
+    return text
+
+
+@dataclass(frozen=True)
+class SigmaScale:
+    """Where the classes of a standard-deviation map lie: mean, σ, the class holding the
+    mean (or, with ``on_boundary``, the last class below it) and a German name per class."""
+
+    mean: float
+    std: float
+    centre: int
+    on_boundary: bool
+    names: tuple[str, ...]
+
+
+def _sigma_text(multiple: float) -> str:
+    if abs(multiple) < 1e-6:
+        return "Mittelwert"
+    sign = "+" if multiple > 0 else "−"
+    return f"{sign}{format_number(abs(multiple), 0 if float(multiple).is_integer() else 1)} σ"
+
+
+def sigma_scale(values: np.ndarray, result: Classification) -> SigmaScale | None:
+    """The σ position of every class boundary (as mapclassify's StdMean: population σ)."""
+    finite = values[np.isfinite(values)]
+    if result.k == 0 or finite.size < 2 or float(np.std(finite)) == 0.0:
+        return None
+    mean, std = float(np.mean(finite)), float(np.std(finite))
+    # Inner bounds are σ multiples; the outer ones are the data's minimum and maximum.
+    inner = [round((b - mean) / std * 2) / 2 for b in result.upper[:-1]]
+    centre, on_boundary = result.k - 1, False
+    for i, m in enumerate(inner):
+        if abs(m) < 1e-6:
+            centre, on_boundary = i, True
+            break
+        if m > 0:
+            centre = i
+            break
+    lowest, highest = (result.lower[0] - mean) / std, (result.upper[-1] - mean) / std
+    names = []
+    for i in range(result.k):
+        lo = inner[i - 1] if i > 0 else None
+        hi = inner[i] if i < len(inner) else None
+        # An outer class whose far side stays within the mirrored bound is the central band
+        # whose empty neighbour was dropped: name it as such, not "unter +1 σ".
+        if lo is None and hi is not None and hi > 0 and lowest >= -hi:
+            lo = -hi
+        if hi is None and lo is not None and lo < 0 and highest <= -lo:
+            hi = -lo
+        if lo is None and hi is None:
+            names.append("alle Werte")
+        elif lo is None:
+            names.append(f"unter {_sigma_text(hi)}")
+        elif hi is None:
+            names.append(f"über {_sigma_text(lo)}")
+        elif abs(lo + hi) < 1e-6 and hi > 0:
+            names.append(f"Mittelwert ± {_sigma_text(hi)[1:]}")
+        else:
+            names.append(f"{_sigma_text(lo)} bis {_sigma_text(hi)}")
+    return SigmaScale(mean, std, centre, on_boundary, tuple(names))
+
+
+def centred_colors(polarity: int, result: Classification, sigma: SigmaScale,
+                   palette: str | None = None) -> list[str]:
+    """Diverging colours whose neutral centre stays on the mean after empty outer classes
+    were dropped. By default hue tells the side and grey value the order (readable in black
+    and white); a named diverging palette is taken from its symmetric, untrimmed ramp."""
+    from k360desk.analysis.palettes import grey_safe_diverging, is_diverging
+
+    k = result.k
+    if palette is not None and not is_diverging(palette):
+        return list(palette_for(polarity, k, palette).colors[:k])
+    if palette is None:
+        return grey_safe_diverging(k, sigma.centre + (0.5 if sigma.on_boundary else 0.0), polarity)
+    if sigma.on_boundary:
+        # The mean is a class bound: the classes either side share the two lightest colours.
+        half = max(sigma.centre + 1, k - sigma.centre - 1)
+        full = palette_for(polarity, min(2 * half, 11), palette, diverging=True).colors
+        shift = half - (sigma.centre + 1)
+    else:
+        half = max(sigma.centre, k - 1 - sigma.centre)
+        full = palette_for(polarity, min(2 * half + 1, 11), palette, diverging=True).colors
+        shift = half - sigma.centre
+    return [full[min(max(i + shift, 0), len(full) - 1)] for i in range(k)]
 
 
 def build_category_spec(
@@ -338,13 +446,16 @@ def build_category_spec(
     label_mode: str = "name",
     facilities: list[FacilityLayer] | None = None,
     highlight: tuple[int, ...] = (),
+    excluded: list[int] | tuple[int, ...] = (),
 ) -> MapSpec:
-    """A map of categories (index classes, status–dynamics matrix cells) in a given order."""
+    """A map of categories (index classes, status–dynamics matrix cells) in a given order;
+    ``excluded`` district ids are drawn as "nicht im Index", never as missing data."""
     base = districts if isinstance(districts, MapBase) else build_base(districts)
     aligned = categories[~categories.index.duplicated(keep="last")].reindex(base.ids)
     position = {key: i for i, key in enumerate(order)}
     index = np.array([position.get(v, NO_DATA) if pd.notna(v) else NO_DATA for v in aligned],
                      dtype=int)
+    index[np.isin(base.ids, np.asarray(list(excluded), dtype=np.int64))] = EXCLUDED
     labels = labels or {}
     class_labels = [labels.get(key, str(key)) for key in order]
     styles = [FillStyle(face=colors[key]) for key in order]
@@ -353,7 +464,8 @@ def build_category_spec(
         title=title, subtitle=subtitle, base=base,
         values=np.full(len(base.ids), np.nan), class_index=index, class_styles=styles,
         legend_title=legend_title,
-        legend=_legend(class_labels, counts, styles, int(np.sum(index == NO_DATA)), 0),
+        legend=_legend(class_labels, counts, styles, int(np.sum(index == NO_DATA)), 0,
+                       int(np.sum(index == EXCLUDED))),
         source=source, value_label=legend_title, class_labels=class_labels,
         label_mode=label_mode, facilities=facilities or [], highlight=tuple(highlight),
         categorical=True,

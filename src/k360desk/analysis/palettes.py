@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 # name → {k: "hex hex …"}; sequential palettes go from light to dark.
 _SEQUENTIAL: dict[str, dict[int, str]] = {
     "YlOrRd": {
@@ -224,3 +226,43 @@ def luminance_monotonic(colors: list[str] | tuple[str, ...]) -> bool:
 def text_color_on(color: str) -> str:
     """Black or white text, whichever reads better on the given fill."""
     return "#000000" if relative_luminance(color) > 0.22 else "#ffffff"
+
+
+# Luma weights (ITU-R BT.601): the grey a copier or a black-and-white printer makes of a colour.
+_LUMA = (0.299, 0.587, 0.114)
+_COOL = (33, 102, 172)  # RdBu's darkest blue
+_WARM = (178, 24, 43)  # RdBu's darkest red
+
+
+def luma(color: str) -> float:
+    """Grey value 0–255 of a hex colour as printed in black and white."""
+    text = color.lstrip("#")
+    return sum(w * int(text[i:i + 2], 16) for w, i in zip(_LUMA, (0, 2, 4), strict=True))
+
+
+def grey_safe_diverging(n: int, centre: float, polarity: int = 1,
+                        light: float = 242.0, dark: float = 62.0) -> list[str]:
+    """``n`` colours, neutral grey at ``centre`` (a class position; x.5 = between two
+    classes), red on the side of more need and blue on the other, whose grey values fall in
+    equal steps from the class of least need to the class of most need, so the classes stay
+    apart in grey print.
+
+    ColorBrewer's diverging ramps mirror their lightness, so in grey "a bit below" and "a bit
+    above the mean" look the same; here hue carries the side and lightness the order.
+    """
+    lumas = np.linspace(light, dark, n) if n > 1 else np.array([(light + dark) / 2])
+    if polarity < 0:
+        lumas = lumas[::-1]
+    below, above = (_COOL, _WARM) if polarity >= 0 else (_WARM, _COOL)
+    out = []
+    for i, target in enumerate(lumas):
+        # Each side reaches full colour at its outermost class, however many classes it has.
+        side = (i - centre) / max(n - 1 - centre if i > centre else centre, 1.0)
+        hue = np.array(above if side > 0 else below, dtype=float)
+        direction = hue - sum(w * c for w, c in zip(_LUMA, hue, strict=True))
+        # Adding a luma-neutral offset keeps the grey value; stay inside the RGB cube.
+        limit = min((255 - target) / d if d > 0 else (0 - target) / d if d < 0 else np.inf
+                    for d in direction)
+        rgb = target + min(abs(side), 1.0) * min(limit, 1.0) * direction
+        out.append("#" + "".join(f"{int(round(min(max(c, 0), 255))):02x}" for c in rgb))
+    return out

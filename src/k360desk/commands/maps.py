@@ -68,9 +68,9 @@ def _level_id(project, name: str | None) -> int | None:
     from k360desk.projectfile import DistrictLevel
 
     found = project.find(DistrictLevel, name=name)
-    if not found:
+    if found is None:
         raise CommandError(f"Die Ebene „{name}“ gibt es nicht.")
-    return int(found[0].id)
+    return int(found.id)
 
 
 def _map(args: argparse.Namespace) -> int:

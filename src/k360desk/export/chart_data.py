@@ -18,7 +18,7 @@ from k360desk.export.charts import (
 from k360desk.export.map_data import (
     MapDataError,
     _source_line,
-    class_order,
+    index_class_orders,
     indicator_row,
     indicator_table,
     latest_index_results,
@@ -46,19 +46,22 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         raise MapDataError(f"Unbekannte Diagrammart „{kind}“.")
     if kind == "matrix":
         run, results = latest_index_results(project)
+        excluded = int((~results["included"].astype(bool)).sum())
         results = results[results["included"].astype(bool)]
-        return matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
-                           status_order=class_order(results["status_class"], results["status_rank"]),
-                           dynamics_order=class_order(results["dynamics_class"],
-                                                      results["dynamics_rank"]),
+        status_order, dynamics_order = index_class_orders(run, results)
+        spec = matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
+                           status_order=status_order, dynamics_order=dynamics_order,
                            title=f"Sozialindex {int(run['period'])}: Status und Dynamik",
-                           source=_source_line(project, ""))
+                           source=_source_line(project, "Sozialindex", int(run["period"]),
+                                               str(run.get("computed_at") or "")[:10]))
+        spec.extra["excluded"] = excluded
+        return spec
     if not key:
         raise MapDataError("Bitte einen Indikator angeben.")
     info = indicator_row(project, key)
     name, unit = str(info["name"]), str(info.get("unit") or "")
     decimals = int(info.get("decimals") or 0)
-    source = _source_line(project, str(info.get("source") or ""))
+    source = _source_line(project, str(info.get("source") or ""), period)
     if kind == "series":
         return _series(project, key, name, unit, decimals, source, district_ids or list(highlight),
                        cache)
@@ -119,8 +122,10 @@ def _series(project: Project, key: str, name: str, unit: str, decimals: int, sou
     if not rows:
         raise MapDataError(f"Für „{name}“ gibt es bei diesen Sozialräumen keine Werte.")
     values = pd.concat(rows, ignore_index=True)
+    kind = str(indicator_row(project, key).get("kind") or "")
     return series_spec(values, pd.Series(city, dtype=float) if city else None,
-                       indicator_name=name, unit=unit, decimals=decimals, source=source)
+                       indicator_name=name, unit=unit, decimals=decimals, source=source,
+                       count=kind == "count")
 
 
 NEED_CLASS_COLOURS = ("#b2182b", "#ef8a62", "#f4c3a8", "#c6dbef", "#67a9cf", "#2166ac")

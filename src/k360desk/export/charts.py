@@ -83,8 +83,9 @@ def bar_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", decima
 
 
 def series_spec(values: pd.DataFrame, city: pd.Series | None, *, indicator_name: str,
-                unit: str = "", decimals: int = 1, source: str = "") -> ChartSpec:
-    """Time series; values: district_id, name, period, value, suppressed; city: period → value."""
+                unit: str = "", decimals: int = 1, source: str = "", count: bool = False) -> ChartSpec:
+    """Time series; values: district_id, name, period, value, suppressed; city: period → value.
+    ``count``: the city value is a total, drawn on its own axis."""
     data = values[["district_id", "name", "period", "value"]].copy()
     data["suppressed"] = _flags(values).to_numpy()
     data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
@@ -93,6 +94,7 @@ def series_spec(values: pd.DataFrame, city: pd.Series | None, *, indicator_name:
                      source=source, unit=unit, decimals=decimals,
                      y_label=_axis_label(indicator_name, unit))
     spec.extra["city"] = city.sort_index() if city is not None else None
+    spec.extra["count"] = count
     return spec
 
 
@@ -128,7 +130,7 @@ def scatter_spec(x_table: pd.DataFrame, y_table: pd.DataFrame, *, x_name: str, y
                      x_label=_axis_label(x_name, x_unit), y_label=_axis_label(y_name, y_unit),
                      highlight=tuple(highlight))
     spec.extra.update(r=r, n=n, x_reference=x_reference, y_reference=y_reference,
-                      x_decimals=x_decimals, y_decimals=y_decimals)
+                      x_decimals=x_decimals, y_decimals=y_decimals, x_name=x_name, y_name=y_name)
     return spec
 
 
@@ -240,6 +242,8 @@ def draw_chart(ax: Axes, spec: ChartSpec) -> None:
         raise ValueError(f"Unbekannte Diagrammart „{spec.kind}“.")
     notes = drawers[spec.kind](ax, spec) or []
     _titles(ax, spec, notes)
+    if spec.kind == "matrix":
+        _place_matrix_codes(ax, spec)
 
 
 def _reference_line(ax: Axes, spec: ChartSpec, vertical: bool, loc: str | None = None) -> None:
@@ -266,10 +270,13 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     stub = 0.06 * top
     if n <= MAX_NAMED_BARS:
         pos = np.arange(n)[::-1]
-        ax.barh(pos, shown, color=colors, edgecolor=edges, linewidth=1.4, height=0.72, zorder=2)
-        if supp.any():
-            ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
-                    linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
+        drawn = ~np.isnan(values)
+        ax.barh(pos[drawn], shown[drawn], color=np.asarray(colors, dtype=object)[drawn].tolist(),
+                edgecolor=np.asarray(edges, dtype=object)[drawn].tolist(), linewidth=1.4, height=0.72,
+                zorder=2)
+        # A withheld value has no length: the official symbol "." stands where the bar starts.
+        for p in pos[supp]:
+            ax.text(stub * 0.2, p, ".", fontsize=11, fontweight="bold", color=CITY_COLOR, va="bottom")
         for p in pos[missing]:
             ax.text(stub * 0.2, p, "keine Daten", fontsize=7, color=MUTED, va="center")
         ax.set_yticks(pos, [str(x) for x in data["name"]], fontsize=7.5 if n > 25 else 8.5)
@@ -280,10 +287,11 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
         _reference_line(ax, spec, vertical=True)
     else:
         pos = np.arange(n)
-        ax.bar(pos, shown, color=colors, width=1.0, zorder=2, edgecolor=edges, linewidth=0.8)
-        if supp.any():
-            ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
-                   linewidth=0.3, zorder=2, label="geheim gehalten")
+        drawn = ~np.isnan(values)
+        ax.bar(pos[drawn], shown[drawn], color=np.asarray(colors, dtype=object)[drawn].tolist(), width=1.0,
+               zorder=2, edgecolor=np.asarray(edges, dtype=object)[drawn].tolist(), linewidth=0.8)
+        for p in pos[supp]:
+            ax.text(p, stub * 0.1, ".", fontsize=9, fontweight="bold", color=CITY_COLOR, ha="center")
         ax.set_xticks([])
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_xlabel(f"{n} Sozialräume, nach Wert sortiert", fontsize=8.5)
@@ -293,7 +301,7 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
         _reference_line(ax, spec, vertical=False)
     notes = []
     if supp.any():
-        notes.append(f"{int(supp.sum())} geheim gehalten (schraffiert)")
+        notes.append(f"{int(supp.sum())} geheim gehalten („.“, kein Balken)")
     if missing.any():
         notes.append(f"{int(missing.sum())} ohne Daten")
     return [", ".join(notes)] if notes else []
@@ -312,16 +320,34 @@ def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
         if len(hidden):
             ax.plot(hidden["period"], np.zeros(len(hidden)), linestyle="none", marker="x",
                     color=color, markersize=6, transform=ax.get_xaxis_transform(), clip_on=False)
+    city_ax = ax
+    if city is not None and len(city) and spec.extra.get("count"):
+        # A count's city value is the total of all districts: on the districts' scale it
+        # would squash them to the floor, so it gets its own axis on the right.
+        city_ax = ax.twinx()
+        city_ax.set_ylabel("Gesamtstadt (rechte Achse)", fontsize=8.5, color=CITY_COLOR)
+        city_ax.spines["top"].set_visible(False)
+        city_ax.tick_params(labelsize=8, colors="#444444", length=3)
+        _german_axis(city_ax.yaxis, spec.decimals)
     if city is not None and len(city):
-        ax.plot(city.index, city.to_numpy(dtype=float), color=CITY_COLOR, linewidth=2.2,
-                linestyle=(0, (4, 2)), label="Gesamtstadt", zorder=4)
+        label = "Gesamtstadt (rechte Achse)" if city_ax is not ax else "Gesamtstadt"
+        city_ax.plot(city.index, city.to_numpy(dtype=float), color=CITY_COLOR, linewidth=2.2,
+                     linestyle=(0, (4, 2)), label=label, zorder=4)
+        if city_ax is not ax:
+            city_ax.set_ylim(0, float(np.nanmax(city.to_numpy(dtype=float))) * 1.08)
+            ax.set_ylim(0, None)
     if data["suppressed"].any():
         ax.plot([], [], linestyle="none", marker="x", color=MUTED, label="geheim gehalten (× an der Achse)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _calm(ax, "y")
     _german_axis(ax.yaxis, spec.decimals)
     ax.set_ylabel(spec.y_label, fontsize=8.5)
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    handles, labels = ax.get_legend_handles_labels()
+    if city_ax is not ax:
+        more = city_ax.get_legend_handles_labels()
+        handles, labels = handles + more[0], labels + more[1]
+    ax.legend(handles, labels, fontsize=8, frameon=False, loc="upper left",
+              bbox_to_anchor=(1.08 if city_ax is not ax else 1.01, 1.0))
     return []
 
 
@@ -335,11 +361,18 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
     if not np.isnan(r) and n >= 3:
         slope, intercept = np.polyfit(data["x"], data["y"], 1)
         xs = np.array([data["x"].min(), data["x"].max()])
-        ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2)
-    for ref, line in ((spec.extra.get("x_reference"), ax.axvline),
-                      (spec.extra.get("y_reference"), ax.axhline)):
+        ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2,
+                label="Ausgleichsgerade (lineare Regression)")
+    for ref, line, name, decimals, style in (
+            (spec.extra.get("x_reference"), ax.axvline, spec.extra.get("x_name", ""),
+             spec.extra.get("x_decimals", 1), (0, (4, 2))),
+            (spec.extra.get("y_reference"), ax.axhline, spec.extra.get("y_name", ""),
+             spec.extra.get("y_decimals", 1), (0, (1, 1.5)))):
         if ref is not None and not np.isnan(ref):
-            line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=1)
+            line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=style, zorder=1,
+                 label=f"Gesamtstadt {name}: {format_number(ref, decimals)}".replace("  ", " "))
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     if len(data) <= 120:
         halo = [pe.withStroke(linewidth=2, foreground="#ffffff")]
         ax.autoscale_view()
@@ -391,11 +424,8 @@ def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:
             ink = text_color_on(face)
             ax.text(j + 0.5, i + 0.62, str(len(cell)), ha="center", va="center", fontsize=14,
                     fontweight="bold", color=ink)
-            codes = ", ".join(str(c) for c in cell["code"].head(8))
-            if len(cell) > 8:
-                codes += " …"
-            ax.text(j + 0.5, i + 0.3, codes, ha="center", va="center", fontsize=6.5, color=ink,
-                    wrap=True)
+            if len(cell):
+                spec.extra.setdefault("cells", []).append((j, i, [str(c) for c in cell["code"]], ink))
     ax.set_xlim(0, len(dynamics))
     ax.set_ylim(0, len(status))
     ax.set_xticks(np.arange(len(dynamics)) + 0.5, [str(d) for d in dynamics], fontsize=8.5)
@@ -407,7 +437,46 @@ def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:
         side.set_visible(False)
     ax.set_aspect("equal")
     outside = int((~data["status_class"].isin(status) | ~data["dynamics_class"].isin(dynamics)).sum())
-    return [f"{outside} ohne Klasse"] if outside else []
+    notes = [f"{outside} ohne Klasse"] if outside else []
+    if spec.extra.get("excluded"):
+        n = spec.extra["excluded"]
+        notes.append(f"{n} {'Sozialraum' if n == 1 else 'Sozialräume'} nicht im Index")
+    return notes
+
+
+def _place_matrix_codes(ax: Axes, spec: ChartSpec, fontsize: float = 6.5) -> None:
+    """District codes in the lower half of each matrix cell, wrapped to the cell's drawn width;
+    what does not fit becomes "+ n weitere", so no text runs into a neighbouring cell."""
+    fig = ax.figure
+    fig.canvas.draw()  # the layout fixes the cell size
+    renderer = fig.canvas.get_renderer()
+    (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+    width, height = (x1 - x0) * 0.88, (y1 - y0) * 0.42
+    line_height = fontsize * 1.25 * fig.dpi / 72
+    max_lines = max(int(height // line_height), 0)
+
+    def fits(text: str) -> bool:
+        probe = ax.text(0, 0, text, fontsize=fontsize)
+        ok = probe.get_window_extent(renderer).width <= width
+        probe.remove()
+        return ok
+
+    for j, i, codes, ink in spec.extra.pop("cells", []):
+        lines: list[str] = []
+        rest = list(codes)
+        while rest and len(lines) < max_lines:
+            line = rest.pop(0)
+            while rest and fits(f"{line}, {rest[0]}"):
+                line = f"{line}, {rest.pop(0)}"
+            lines.append(line)
+        if rest and lines:
+            lines[-1] = f"+ {len(rest) + len(lines[-1].split(', '))} weitere"
+            if not fits(lines[-1]):
+                lines[-1] = ""
+        text = "\n".join(line for line in lines if line)
+        if text:
+            ax.text(j + 0.5, i + 0.27, text, ha="center", va="center", fontsize=fontsize, color=ink,
+                    linespacing=1.1)
 
 
 def _draw_histogram(ax: Axes, spec: ChartSpec) -> list[str]:

@@ -148,11 +148,31 @@ def project_facility_layers(project: Project, types: list[str] | None) -> list:
     return facility_layers(frame, facility_styles(project), types)
 
 
-def _source_line(project: Project, source: str) -> str:
+def _source_line(project: Project, source: str, period: int | None = None, run_date: str = "") -> str:
+    """Source, data reference date and print date of a map or chart: a printed map travels
+    without the file, so it has to say itself how old its figures are."""
+    from datetime import date
+
+    from k360desk.formats import format_date
+
     city = project.get_meta("municipality") or ""
-    parts = [f"Quelle: {source}" if source else "", f"Geometrien: {city}" if city else "",
-             SOURCE_DEFAULT]
+    stand = f"Datenstand: Bezugsjahr {period}" if period is not None else ""
+    if stand and run_date:
+        stand += f", Indexlauf vom {format_date(run_date)}"
+    parts = [f"Quelle: {source}" if source else "", stand, f"Geometrien: {city}" if city else "",
+             f"{SOURCE_DEFAULT}, erstellt am {format_date(date.today())}"]
     return "; ".join(p for p in parts if p)
+
+
+def _index_source(project: Project, run: dict[str, Any]) -> str:
+    """The social index and the sources of the indicators it was computed from."""
+    method = _details(run.get("parameters")).get("method", {})
+    keys = {str(c.get("indicator")) for c in method.get("components", []) if isinstance(c, dict)}
+    frame = project.indicators_frame()
+    sources = sorted({str(s) for s in frame.loc[frame["key"].isin(keys), "source"].dropna() if str(s)})
+    name = str(method.get("name") or "Sozialindex")
+    text = f"Sozialindex „{name}“" if name != "Sozialindex" else "Sozialindex"
+    return f"{text}, berechnet aus: {', '.join(sources)}" if sources else text
 
 
 def indicator_map_spec(
@@ -183,7 +203,7 @@ def indicator_map_spec(
         base, table[["district_id", "value", "suppressed"]],
         indicator_name=str(info["name"]), unit=unit, decimals=int(info.get("decimals") or 0),
         polarity=int(info.get("polarity") or 0), scheme=scheme, k=k, breaks=breaks, palette=palette,
-        period=period, source=_source_line(project, str(info.get("source") or "")),
+        period=period, source=_source_line(project, str(info.get("source") or ""), period),
         reference=table_reference(table), labels=labels,
         facilities=project_facility_layers(project, facility_types), highlight=highlight,
     )
@@ -244,21 +264,51 @@ def class_order(values: pd.Series, ranks: pd.Series | None = None) -> list[Any]:
         return sorted(present, key=str)
 
 
+def index_class_orders(run: dict[str, Any], results: pd.DataFrame) -> tuple[list[Any], list[Any]]:
+    """Status and dynamics classes from least to most need, all of them: the run's method
+    names its classes, so a class no district falls into still gets its row and legend entry."""
+    method = _details(run.get("parameters")).get("method", {})
+    orders = []
+    for kind in ("status", "dynamics"):
+        present = set(results[f"{kind}_class"].dropna())
+        named = [c for c in (method.get(f"{kind}_labels") or []) if c is not None]
+        if kind == "status" and method.get("quantile_labels"):
+            named = list(method["quantile_labels"])
+        if named and present <= set(named):
+            orders.append(named)
+        else:
+            orders.append(class_order(results[f"{kind}_class"], results[f"{kind}_rank"]))
+    return orders[0], orders[1]
+
+
 def index_map_spec(project: Project, which: str = "status", *, index_id: int | None = None,
                    labels: str = "name", level_id: int | None = None, base: MapBase | None = None,
                    facility_types: list[str] | None = None, highlight: tuple[int, ...] = ()) -> MapSpec:
     """Map of the social index classes: ``which`` = status, dynamics or matrix."""
     run, results = latest_index_results(project, index_id)
+    # Left-out districts have data; they are shown as "nicht im Index", not as missing.
+    excluded = tuple(int(i) for i in results.loc[~results["included"].astype(bool), "district_id"])
     results = results[results["included"].astype(bool)]
     if base is None:
         base = district_base(project, level_id if level_id is not None
                              else default_level(project, results.assign(value=1.0)))
     series = results.set_index("district_id")
+    if len(series) and not np.isin(base.ids, series.index.to_numpy()).any():
+        # Index classes are not additive: a map of a level the index was not computed on
+        # would show every district as "keine Daten", which is not what the data says.
+        districts = project.districts_frame()
+        levels = districts.loc[districts.index.isin(series.index), "level"].dropna().unique()
+        shown = districts.loc[districts.index.isin(base.ids), "level"].dropna().unique()
+        computed = ", ".join(f"„{lv}“" for lv in levels) or "einer anderen Ebene"
+        here = f"„{shown[0]}“" if len(shown) else "dieser Ebene"
+        raise MapDataError(f"Sozialindex auf der Ebene {here} nicht verfügbar: er wurde für die "
+                           f"Ebene {computed} berechnet.")
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
+    s_order, d_order = index_class_orders(run, results)
+    source = _source_line(project, _index_source(project, run), period,
+                          str(run.get("computed_at") or "")[:10])
     if which == "matrix":
-        s_order = class_order(series["status_class"], series["status_rank"])
-        d_order = class_order(series["dynamics_class"], series["dynamics_rank"])
         keys = [(a, b) if pd.notna(a) and pd.notna(b) else None
                 for a, b in zip(series["status_class"], series["dynamics_class"], strict=True)]
         cats = pd.Series(keys, index=series.index, dtype=object)
@@ -267,12 +317,13 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
             base, cats, title=f"Sozialindex {period}: Status und Dynamik", legend_title="Status / Dynamik",
             order=order, colors=bivariate_colors(s_order, d_order),
             labels={(s, d): f"Status {s}, Dynamik {d}" for s, d in order},
-            source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
+            source=source, label_mode=labels, facilities=layers, highlight=highlight,
+            excluded=excluded)
     column = "status_class" if which == "status" else "dynamics_class"
     name = "Statusklasse" if which == "status" else "Dynamikklasse"
-    order = class_order(series[column], series[column.replace("class", "rank")])
+    order = s_order if which == "status" else d_order
     return build_category_spec(
         base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
         colors=ordinal_colors(order, polarity=1),
         labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
-        source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
+        source=source, label_mode=labels, facilities=layers, highlight=highlight, excluded=excluded)

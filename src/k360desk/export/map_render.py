@@ -26,8 +26,22 @@ SELECTION_COLOR = "#111111"
 TEXT_COLOR = "#262626"
 MUTED = "#6b6b6b"
 EXPORT_FORMATS = {".png", ".svg", ".pdf"}
-# Thin marker shapes need more area to look as heavy as a circle.
-_MARKER_AREA = {"*": 70, "P": 36, "X": 36, "p": 30, "h": 30, "H": 30, "8": 28, "d": 30}
+# Facility symbols at print size (area in pt²: 42 ≈ a 6.5 pt, 2.3 mm circle); thin shapes
+# need more area to look as heavy as a circle.
+_MARKER_AREA = {"*": 110, "P": 56, "X": 56, "p": 50, "h": 50, "H": 50, "8": 46, "d": 50}
+FACILITY_AREA = 42
+FACILITY_HALO = 1.6  # pt of white edge: a light halo keeps the symbol apart from any fill
+
+
+def symbol_color(color: str) -> str:
+    """The facility type's hue, darkened until it reads dark on every class fill (orange on
+    orange otherwise vanishes)."""
+    from k360desk.analysis.palettes import luma
+
+    text = color.lstrip("#")
+    rgb = [int(text[i:i + 2], 16) for i in (0, 2, 4)]
+    factor = min(1.0, 70.0 / max(luma(color), 1.0))
+    return "#" + "".join(f"{int(c * factor):02x}" for c in rgb)
 
 
 def district_paths(base: MapBase) -> list:
@@ -60,13 +74,15 @@ def face_rgba(spec: MapSpec) -> np.ndarray:
     """RGBA fill per district, vectorised (a list of 15,000 hex strings is slow to parse)."""
     from matplotlib.colors import to_rgba_array
 
-    from k360desk.analysis.mapspec import SUPPRESSED
+    from k360desk.analysis.mapspec import EXCLUDED, SUPPRESSED
 
     k = len(spec.class_styles)
     palette = to_rgba_array([s.face for s in spec.class_styles]
-                            + [spec.suppressed_style.face, spec.no_data_style.face])
+                            + [spec.suppressed_style.face, spec.no_data_style.face,
+                               spec.excluded_style.face])
     index = np.where(spec.class_index >= 0, spec.class_index,
-                     np.where(spec.class_index == SUPPRESSED, k, k + 1))
+                     np.where(spec.class_index == SUPPRESSED, k,
+                              np.where(spec.class_index == EXCLUDED, k + 2, k + 1)))
     return palette[index]
 
 
@@ -90,12 +106,8 @@ class MapArtists:
         self.collection = PathCollection(self.paths, facecolors=face_rgba(spec),
                                          edgecolors=EDGE_COLOR, linewidths=EDGE_WIDTH, zorder=1)
         ax.add_collection(self.collection, autolim=False)
-        self.suppressed = PathCollection([], facecolors="none", edgecolors="none",
-                                         linewidths=0.0, zorder=2)
-        self.suppressed.set_hatch(spec.suppressed_style.hatch or "////")
-        self.suppressed.set_hatchcolor(spec.suppressed_style.hatch_color)
-        self.suppressed.set_hatch_linewidth(0.6)
-        ax.add_collection(self.suppressed, autolim=False)
+        self.suppressed = self._hatch_layer(spec.suppressed_style, "////")
+        self.excluded = self._hatch_layer(spec.excluded_style, "xxx")
         self.selection = PathCollection([], facecolors="none", edgecolors=SELECTION_COLOR,
                                         linewidths=1.8, zorder=4)
         ax.add_collection(self.selection, autolim=False)
@@ -108,6 +120,16 @@ class MapArtists:
         ax.set_axis_off()
         self.reset_view()
         self.recolor(spec)
+
+    def _hatch_layer(self, style, default: str):
+        from matplotlib.collections import PathCollection
+
+        layer = PathCollection([], facecolors="none", edgecolors="none", linewidths=0.0, zorder=2)
+        layer.set_hatch(style.hatch or default)
+        layer.set_hatchcolor(style.hatch_color)
+        layer.set_hatch_linewidth(0.6)
+        self.ax.add_collection(layer, autolim=False)
+        return layer
 
     # --- state -------------------------------------------------------------------------
 
@@ -124,8 +146,8 @@ class MapArtists:
             raise ValueError("recolor needs the same district geometries")
         self.spec = spec
         self.collection.set_facecolors(face_rgba(spec))
-        mask = spec.suppressed_mask()
-        self.suppressed.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
+        for layer, mask in ((self.suppressed, spec.suppressed_mask()), (self.excluded, spec.excluded_mask())):
+            layer.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
         self._draw_facilities()
         self.set_highlight(spec.highlight)
         self._draw_legend()
@@ -225,9 +247,10 @@ class MapArtists:
             artist.remove()
         self.facility_artists = []
         for layer in self.spec.facilities:
+            # Below the labels (zorder 5): a symbol never hides a district's name.
             self.facility_artists.append(self.ax.scatter(
-                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, 24), marker=layer.marker,
-                c=layer.color, edgecolors="#ffffff", linewidths=0.5, zorder=6,
+                layer.x, layer.y, s=_MARKER_AREA.get(layer.marker, FACILITY_AREA), marker=layer.marker,
+                c=symbol_color(layer.color), edgecolors="#ffffff", linewidths=FACILITY_HALO, zorder=4,
                 label=layer.type_name))
 
     def _draw_legend(self) -> None:
@@ -241,16 +264,20 @@ class MapArtists:
         handles, bold = [], []
         for entry in spec.legend:
             style = entry.style
-            handles.append(Patch(facecolor=style.face, edgecolor=OUTLINE_COLOR, linewidth=0.4,
-                                 hatch=style.hatch, label=f"{entry.label}  ({entry.count})"))
+            patch = Patch(facecolor=style.face, edgecolor=OUTLINE_COLOR, linewidth=0.4,
+                          hatch=style.hatch, label=f"{entry.label}  ({entry.count})")
+            if style.hatch:
+                patch.set_hatchcolor(style.hatch_color)
+            handles.append(patch)
         if spec.facilities:
             handles.append(Patch(facecolor="none", edgecolor="none", label=" "))
             bold.append(len(handles))
             handles.append(Patch(facecolor="none", edgecolor="none", label="Einrichtungen"))
             for layer in spec.facilities:
                 handles.append(Line2D([], [], linestyle="none", marker=layer.marker,
-                                      markerfacecolor=layer.color, markeredgecolor="#ffffff",
-                                      markersize=_MARKER_AREA.get(layer.marker, 24) ** 0.5 * 1.25,
+                                      markerfacecolor=symbol_color(layer.color),
+                                      markeredgecolor="#ffffff",
+                                      markersize=_MARKER_AREA.get(layer.marker, FACILITY_AREA) ** 0.5,
                                       label=f"{layer.type_name}  ({len(layer.x)})"))
         if not handles:
             return

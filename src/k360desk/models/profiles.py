@@ -25,12 +25,15 @@ if TYPE_CHECKING:
 DEFAULT_NAME = "Standard"
 MAX_INDICATORS = 18
 MAX_CHARTS = 4
+NEUTRAL_PER_TOPIC = 2
 LOGO_NAMES = ("logo", "wappen", "logo.png", "logo.jpg")
 
 
 def default_definition(project: Project) -> dict[str, Any]:
-    """A sensible template: population first, then ratios and means by topic; charts of the
-    ratios that express need (polarity set)."""
+    """A sensible template that leads with the core social indicators: topics holding need
+    indicators (polarity set) come first, need indicators before neutral ratios within a
+    topic, at most two neutral ratios per topic (a statistics office's nine age bands must
+    not fill the page), the population always; charts of the need ratios."""
     frame = pd.read_sql_query(
         "SELECT i.key, i.kind, i.polarity, i.sort, coalesce(t.sort, 999) AS topic_sort "
         "FROM indicators i LEFT JOIN topics t ON t.id = i.topic_id ORDER BY topic_sort, i.sort, i.id",
@@ -38,21 +41,22 @@ def default_definition(project: Project) -> dict[str, Any]:
     )
     if frame.empty:
         return {"indicators": [], "charts": [], "periods": 5}
-    population = frame[frame["key"].isin(["einwohner", "bevoelkerung", "einwohner_insgesamt"])]
+    is_population = frame["key"].isin(["einwohner", "bevoelkerung", "einwohner_insgesamt"])
     ratios = frame[frame["kind"] != "count"]
-    # Need indicators first (they are what a profile is read for), then neutral ratios such
-    # as age shares until the table is full; shown in topic order.
-    ranked = (
-        list(population["key"])
-        + list(ratios.loc[ratios["polarity"] != 0, "key"])
-        + list(ratios.loc[ratios["polarity"] == 0, "key"])
-    )
-    chosen = set(list(dict.fromkeys(ranked))[:MAX_INDICATORS])
+    need = ratios[ratios["polarity"] != 0]
+    neutral = ratios[ratios["polarity"] == 0].groupby("topic_sort", sort=False).head(NEUTRAL_PER_TOPIC)
+    wanted = list(frame.loc[is_population, "key"]) + list(need["key"]) + list(neutral["key"])
+    chosen = set(list(dict.fromkeys(wanted))[:MAX_INDICATORS])
     if len(chosen) < 4:
         chosen |= set(list(frame["key"])[: MAX_INDICATORS - len(chosen)])
-    keys = [k for k in frame["key"] if k in chosen]
-    need = ratios[ratios["polarity"] != 0]
-    charts = [k for k in need["key"] if k in keys][:MAX_CHARTS]
+    rows = frame[frame["key"].isin(chosen)].assign(
+        has_need=lambda f: f["topic_sort"].isin(set(need["topic_sort"])),
+        rank=lambda f: (f["polarity"] == 0).astype(int) + 2 * f["kind"].eq("count").astype(int),
+    )
+    rows = rows.sort_values(["has_need", "topic_sort", "rank", "sort"], ascending=[False, True, True, True],
+                            kind="stable")
+    keys = list(rows["key"])
+    charts = [k for k in need["key"] if k in chosen][:MAX_CHARTS]
     if not charts:
         charts = [k for k in keys if k in set(ratios["key"])][:MAX_CHARTS]
     return {"indicators": keys, "charts": charts, "periods": 5}
@@ -251,9 +255,10 @@ def facilities(project: Project, district_ids: list[int] | None = None) -> pd.Da
 
 def funded_projects(project: Project) -> pd.DataFrame:
     """Applications with awarded or proposed money per district served: district_id, round, title,
-    provider, status, years, awarded (sum over years), share."""
+    provider, status, years, awarded (sum over years), share, application_id."""
     return pd.read_sql_query(
-        "SELECT d.district_id, r.name AS round, a.title, coalesce(p.name, '') AS provider, a.status, "
+        "SELECT d.district_id, a.id AS application_id, r.name AS round, a.title, "
+        "coalesce(p.name, '') AS provider, a.status, "
         "a.start_year, a.duration, d.share, "
         "(SELECT coalesce(sum(coalesce(m.awarded, 0)), 0) FROM application_amounts m "
         "  WHERE m.application_id = a.id) AS awarded "

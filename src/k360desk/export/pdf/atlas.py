@@ -36,6 +36,12 @@ def _address(row) -> str:
     return ", ".join(p for p in (street, town) if p)
 
 
+def _count_text(group: pd.DataFrame) -> str:
+    places = pd.to_numeric(group["capacity"], errors="coerce").sum()
+    text = f"({len(group)} Einrichtungen)"
+    return f"{text} · {format_number(places, 0)} Plätze" if places else text
+
+
 def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     """Overview by type, then one section per district (in code order) with a table by type."""
     story: list = [
@@ -44,18 +50,26 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
         Paragraph("Sozialatlas", st["title"]),
         Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"]),
     ]
-    counts = facilities.groupby("type").size().sort_values(ascending=False)
-    rows = [[Paragraph("Art der Einrichtung", st["cell_head"]), Paragraph("Anzahl", st["cell_head_right"])]]
-    rows += [[Paragraph(esc(t), st["cell"]), format_number(n, 0)] for t, n in counts.items()]
-    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0)])
-    table = Table(rows, colWidths=[90 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+    places = pd.to_numeric(facilities["capacity"], errors="coerce")
+    by_type = facilities.assign(places=places).groupby("type").agg(n=("name", "size"),
+                                                                   places=("places", "sum"))
+    by_type = by_type.sort_values("n", ascending=False)
+    head = ("Art der Einrichtung", "Anzahl", "Plätze")
+    rows = [[Paragraph(h, st["cell_head" if i == 0 else "cell_head_right"]) for i, h in enumerate(head)]]
+    rows += [[Paragraph(esc(t), st["cell"]), format_number(r["n"], 0),
+              format_number(r["places"], 0) if r["places"] else "–"] for t, r in by_type.iterrows()]
+    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0),
+                 format_number(places.sum(), 0) if places.sum() else "–"])
+    table = Table(rows, colWidths=[90 * mm, 25 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
     story += [table, Spacer(1, 8)]
-    info = districts[["code", "name"]]
-    keyed = facilities.assign(_code=facilities["district_id"].map(info["code"]).fillna("~"))
+    info = districts[["code", "name", "level"]]
+    # A section per selected district; facilities of the districts below it are listed there.
+    section = facilities["target_id"] if "target_id" in facilities else facilities["district_id"]
+    keyed = facilities.assign(_section=section, _code=section.map(info["code"]).fillna("~"))
     widths = [62 * mm, 42 * mm, FRAME_WIDTH - 118 * mm, 14 * mm]
     for code, group in keyed.sort_values(["_code", "type", "name"]).groupby("_code", sort=True):
-        district_id = group["district_id"].iloc[0]
+        district_id = group["_section"].iloc[0]
         title = NO_DISTRICT if code == "~" else f"{code} {info.loc[int(district_id), 'name']}"
         head = [Paragraph(h, st["cell_head"]) for h in ("Einrichtung und Adresse", "Träger", "Kontakt")]
         head.append(Paragraph("Plätze", st["cell_head_right"]))
@@ -68,6 +82,10 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
             for _, f in of_type.iterrows():
                 capacity = format_number(f["capacity"], 0) if pd.notna(f.get("capacity")) else ""
                 address = _address(f)
+                if pd.notna(f["district_id"]) and f["district_id"] != f["_section"]:
+                    lower = info.loc[int(f["district_id"])]
+                    where = esc(f"{lower['level'] or 'Sozialraum'} {lower['code']} {lower['name']}")
+                    address = f"{address}<br/>{where}" if address else where
                 body.append(
                     [
                         Paragraph(
@@ -87,7 +105,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
             SectionMark(title),
             Bookmark(title, f"d{code}"),
             Paragraph(
-                esc(title) + f" <font size=8 color='#5f5f5f'>({len(group)} Einrichtungen)</font>", st["h2"]
+                esc(title) + f" <font size=8 color='#5f5f5f'>{_count_text(group)}</font>", st["h2"]
             ),
             table,
         ]
@@ -104,10 +122,11 @@ def write_atlas(
     districts = project.districts_frame()
     facilities = profiles.facilities(project)
     if codes or level:
+        from k360desk.analysis.rollup import roll_up, subtree_pairs
         from k360desk.export.pdf.book import select_districts
 
-        ids = set(select_districts(project, level=level, codes=codes))
-        facilities = facilities[facilities["district_id"].isin(ids)]
+        ids = select_districts(project, level=level, codes=codes)
+        facilities = roll_up(facilities, subtree_pairs(districts, ids))
     if facilities.empty:
         raise ReportError("Es sind keine (geöffneten) Einrichtungen erfasst, die man auflisten könnte.")
     story = atlas_story(facilities, districts, styles())

@@ -14,7 +14,7 @@ import numpy as np
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from k360desk.analysis.mapspec import SUPPRESSED, MapBase, MapSpec, declutter
+from k360desk.analysis.mapspec import EXCLUDED, SUPPRESSED, MapBase, MapSpec, declutter
 from k360desk.export.pdf.base import FONT, FONT_BOLD, INK, MUTED, register_fonts
 from k360desk.formats import format_number
 
@@ -82,8 +82,10 @@ def _hatch(
     height: float,
     color: str,
     spacing: float = 3.2,
+    cross: bool = False,
 ) -> None:
-    """Diagonal hatching clipped to the districts (suppressed values)."""
+    """Diagonal hatching clipped to the districts (suppressed values; ``cross``: both
+    diagonals, for districts left out of the index)."""
     if not rows:
         return
     canvas.saveState()
@@ -94,6 +96,8 @@ def _hatch(
     x = -height
     while x < span:
         canvas.line(x, 0, x + height, height)
+        if cross:
+            canvas.line(x + height, 0, x, height)
         x += spacing
     canvas.restoreState()
 
@@ -113,6 +117,8 @@ def draw_districts(canvas, spec: MapSpec, frame: _Frame, width: float, height: f
         canvas.drawPath(_path(canvas, frame, rows, rings), stroke=1, fill=1, fillMode=1)
     suppressed = [int(r) for r in np.flatnonzero(spec.class_index == SUPPRESSED)]
     _hatch(canvas, frame, suppressed, rings, width, height, spec.suppressed_style.hatch_color)
+    excluded = [int(r) for r in np.flatnonzero(spec.class_index == EXCLUDED)]
+    _hatch(canvas, frame, excluded, rings, width, height, spec.excluded_style.hatch_color, 2.4, cross=True)
     if spec.highlight:
         rows = []
         for district_id in spec.highlight:
@@ -195,8 +201,16 @@ def draw_legend(canvas, spec: MapSpec, x: float, top: float, width: float) -> fl
         canvas.rect(x, y - 1, 11, 7, stroke=1, fill=1)
         if entry.style.hatch:
             canvas.setStrokeColor(colors.HexColor(entry.style.hatch_color))
-            for dx in (0, 3.5, 7):
-                canvas.line(x + dx, y - 1, min(x + dx + 4, x + 11), y + min(7, 8 - dx))
+            cross = "x" in entry.style.hatch
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(x, y - 1, 11, 7)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            for dx in (-7, -3.5, 0, 3.5, 7, 10.5) if cross else (-3.5, 0, 3.5, 7):
+                canvas.line(x + dx, y - 1, x + dx + 7, y + 6)
+                if cross:
+                    canvas.line(x + dx + 7, y - 1, x + dx, y + 6)
+            canvas.restoreState()
         canvas.setFillColor(INK)
         canvas.setFont(FONT, 6.8)
         canvas.drawString(x + 15, y, entry.label)
@@ -265,10 +279,12 @@ class MapFlowable(Flowable):
         if self.legend:
             draw_legend(canvas, spec, map_w + 10, self.height, LEGEND_WIDTH)
         if spec.source:
+            # Wrapped below the frame, never cut: the dates at its end say how old the map is.
             canvas.saveState()
             canvas.setFont(FONT, 6)
             canvas.setFillColor(MUTED)
-            canvas.drawString(0, 2, spec.source[:160])
+            for i, line in enumerate(_wrap(spec.source, self.width, FONT, 6)[:3]):
+                canvas.drawString(0, 2 - 7 * i, line)
             canvas.restoreState()
 
     def _labels(self, frame: _Frame, width: float, height: float) -> None:

@@ -96,10 +96,17 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
         )
     if p.index_text:
         lines.append(esc(p.index_text))
+    if p.unavailable:
+        lines.append("Einrichtungen und geförderte Projekte: auf dieser Ebene nicht verfügbar")
     if p.facilities_total:
-        lines.append(f"Einrichtungen im Sozialraum: {p.facilities_total}")
+        places = f" · Plätze: {format_number(p.places, 0)}" if p.places else ""
+        lines.append(f"Einrichtungen im Sozialraum: {p.facilities_total}{places}")
     if len(p.projects):
-        lines.append(f"Geförderte Projekte: {len(p.projects)}")
+        lines.append(
+            f"Geförderte Projekte: {len(p.projects)} · bewilligt: {format_money(_awarded(p.projects))}"
+        )
+    if p.parts and (p.facilities_total or len(p.projects)):
+        lines.append(f"Einrichtungen und Projekte aus {p.parts} untergeordneten Sozialräumen zusammengezählt")
     for line in lines:
         facts.append(Paragraph(line, st["body"]))
     facts.append(Spacer(1, 4))
@@ -131,7 +138,12 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
 
 
 def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
-    since = min((f.trend_from for f in p.figures if f.trend_from), default=None)
+    from collections import Counter
+
+    # The header names the start year most rows share; a row whose series starts later says
+    # its own year, so no change is claimed for years without values.
+    starts = Counter(f.trend_from for f in p.figures if f.trend_from)
+    since = starts.most_common(1)[0][0] if starts else None
     head = [
         "Indikator",
         "Einheit",
@@ -164,7 +176,9 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 value_text(fig, data.threshold),
                 _reference_text(fig),
                 deviation_text(fig),
-                trend_text(fig),
+                trend_text(fig)
+                + (f" seit {fig.trend_from}" if fig.trend_from and fig.trend_from != since
+                   and trend_text(fig) != "–" else ""),
                 f"{fig.klass} von 5" if fig.klass else "–",
             ]
         )
@@ -198,10 +212,18 @@ def _charts(p: DistrictProfile, st) -> list:
     return [Paragraph("Entwicklung im Vergleich zur Gesamtstadt", st["h2"]), table]
 
 
+def _awarded(projects) -> float:
+    return float(projects["awarded"].astype(float).sum()) if len(projects) else 0.0
+
+
 def _facilities(p: DistrictProfile, st) -> list:
     out = [Paragraph("Einrichtungen nach Art", st["h2"])]
+    if p.unavailable:
+        return out + [Paragraph(UNAVAILABLE, st["note"])]
     if not p.facilities_total:
         return out + [Paragraph("Im Sozialraum sind keine Einrichtungen erfasst.", st["note"])]
+    if p.parts:
+        return out + _facility_summary(p, st)
     rows = [[Paragraph(h, st["cell_head"]) for h in ("Art", "Einrichtung", "Träger", "Adresse")]]
     for _, f in p.facilities.iterrows():
         address = " ".join(str(x) for x in (f.get("street") or "",) if x)
@@ -227,7 +249,33 @@ def _facilities(p: DistrictProfile, st) -> list:
     return out
 
 
+def _facility_summary(p: DistrictProfile, st) -> list:
+    """Counts and places by type: a Stadtbezirk's full list belongs in the Sozialatlas."""
+    import pandas as pd
+
+    frame = p.all_facilities.assign(capacity=pd.to_numeric(p.all_facilities["capacity"], errors="coerce"))
+    by_type = frame.groupby("type", sort=True).agg(n=("name", "size"), places=("capacity", "sum"))
+    rows = [[Paragraph("Art", st["cell_head"]), Paragraph("Einrichtungen", st["cell_head_right"]),
+             Paragraph("Plätze", st["cell_head_right"])]]
+    for type_name, r in by_type.iterrows():
+        rows.append([Paragraph(esc(type_name), st["cell"]), format_number(r["n"], 0),
+                     format_number(r["places"], 0) if r["places"] else "–"])
+    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(p.facilities_total, 0),
+                 format_number(p.places, 0) if p.places else "–"])
+    table = Table(rows, colWidths=[70 * mm, 28 * mm, 28 * mm], repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+    note = (f"Zusammengezählt aus {p.parts} untergeordneten Sozialräumen; die einzelnen Einrichtungen "
+            "stehen im Sozialatlas.")
+    return [table, Paragraph(esc(note), st["note"])]
+
+
+UNAVAILABLE = ("Auf dieser Ebene nicht verfügbar: Einrichtungen und Projekte sind feineren Sozialräumen "
+               "zugeordnet, und diesem Sozialraum sind keine untergeordneten Sozialräume hinterlegt.")
+
+
 def _projects(p: DistrictProfile, st) -> list:
+    if p.unavailable:
+        return [Paragraph("Geförderte Projekte", st["h2"]), Paragraph(UNAVAILABLE, st["note"])]
     if p.projects is None or p.projects.empty:
         return [
             Paragraph("Geförderte Projekte", st["h2"]),
@@ -246,9 +294,19 @@ def _projects(p: DistrictProfile, st) -> list:
                 Paragraph(format_money(float(r["awarded"])), st["cell_right"]),
             ]
         )
+    if len(p.projects) > 10:
+        rows.append([Paragraph(f"… und {len(p.projects) - 10} weitere Projekte", st["cell"]), "", "", ""])
+    if len(p.projects) > 1:
+        rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), "", "",
+                     Paragraph(f"<b>{format_money(_awarded(p.projects))}</b>", st["cell_right"])])
     table = Table(rows, colWidths=[38 * mm, 70 * mm, FRAME_WIDTH - 138 * mm, 30 * mm], repeatRows=1)
     table.setStyle(TableStyle(table_style()))
-    return [Paragraph("Geförderte Projekte", st["h2"]), table]
+    out = [Paragraph("Geförderte Projekte", st["h2"]), table]
+    if p.parts:
+        out.append(Paragraph(f"Projekte, die mindestens einen der {p.parts} untergeordneten Sozialräume "
+                             "erreichen; jedes Projekt einmal gezählt, mit seiner gesamten Bewilligung.",
+                             st["note"]))
+    return out
 
 
 def _statements(p: DistrictProfile, st) -> list:

@@ -17,7 +17,9 @@ import pandas as pd
 
 from k360desk.analysis.derived import add_derived
 from k360desk.analysis.disclosure import apply_disclosure
+from k360desk.analysis.levels import finest_level
 from k360desk.analysis.reference import aggregate_to_level, reference_values
+from k360desk.analysis.rollup import parts_below, roll_up, subtree_pairs
 from k360desk.figures.indicators import input_keys
 
 if TYPE_CHECKING:
@@ -72,6 +74,10 @@ class DistrictProfile:
     projects: pd.DataFrame
     voice: dict | None
     notes: list[str] = field(default_factory=list)
+    places: float = 0.0
+    parts: int = 0  # districts below this one whose facilities and projects are counted here
+    unavailable: bool = False  # a coarse district without districts below: nothing to count
+    all_facilities: pd.DataFrame | None = None
 
 
 @dataclass
@@ -95,6 +101,8 @@ class ProfileData:
     statements: dict[int, dict]
     bases: dict[int, MapBase] = field(default_factory=dict)
     outlines: dict[int, MapBase | None] = field(default_factory=dict)
+    parts: dict[int, int] = field(default_factory=dict)  # districts below each loaded one
+    finest: int | None = None  # the level facilities and projects are recorded on
 
     @classmethod
     def load(
@@ -157,10 +165,15 @@ class ProfileData:
         in_wanted = shown[shown["district_id"].isin(wanted)]
         by_district = {int(d): g for d, g in in_wanted.groupby("district_id")}
         index_classes, index_period = _index_classes(project)
-        facilities = profiles.facilities(project, None if district_ids is None else wanted)
-        fac = {int(d): g for d, g in facilities.groupby("district_id")}
-        funded = profiles.funded_projects(project)
-        proj = {int(d): g for d, g in funded[funded["district_id"].isin(wanted)].groupby("district_id")}
+        # Facilities and projects sit on the finest districts: a higher level counts its subtree.
+        pairs = subtree_pairs(districts, wanted)
+        below = [int(i) for i in pairs["district_id"].unique()]
+        facilities = roll_up(profiles.facilities(project, None if district_ids is None else below), pairs)
+        fac = {int(d): g.drop(columns="target_id") for d, g in facilities.groupby("target_id")}
+        funded = roll_up(profiles.funded_projects(project), pairs)
+        # A project serving three Quartiere of one Stadtbezirk is still one project there.
+        funded = funded.drop_duplicates(["target_id", "application_id"])
+        proj = {int(d): g.drop(columns="target_id") for d, g in funded.groupby("target_id")}
         stm = profiles.statements(project, wanted)
         # The providers' voice follows figures_voice's rules (at least 3 answers per closed
         # question, anonymised quotes if the project says so); asked only where there is any.
@@ -186,6 +199,8 @@ class ProfileData:
             facilities=fac,
             projects=proj,
             statements=stmt,
+            parts=parts_below(pairs).to_dict(),
+            finest=finest_level(districts),
         )
 
     def load_bases(self, project: Project, levels: list[int] | None = None) -> None:
@@ -315,6 +330,11 @@ class ProfileData:
             facilities_total=len(facilities),
             projects=self.projects.get(int(district_id), pd.DataFrame()),
             voice=self.statements.get(int(district_id)),
+            places=float(pd.to_numeric(facilities.get("capacity"), errors="coerce").sum())
+            if len(facilities) else 0.0,
+            parts=int(self.parts.get(int(district_id), 0)),
+            unavailable=(level_id != self.finest and not self.parts.get(int(district_id))),
+            all_facilities=facilities,
         )
 
     def _index_text(self, district_id: int) -> str:
@@ -324,7 +344,7 @@ class ProfileData:
         row = table.loc[district_id]
         if not bool(row["included"]):
             reason = str(row.get("reason") or "").strip()
-            return f"Sozialindex {self.index_period}: nicht einbezogen" + (f" ({reason})" if reason else "")
+            return f"Sozialindex {self.index_period}: nicht im Index" + (f" ({reason})" if reason else "")
         return (
             f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
         )
