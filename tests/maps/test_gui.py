@@ -233,3 +233,17 @@ def test_hidden_chart_panel_is_not_rebuilt_until_shown_again(page, qtbot):
     page.show_chart_button.setChecked(True)
     qtbot.waitUntil(lambda: page.charts.spec is not shown, timeout=3000)
     assert "Einwohner" in page.charts.spec.title
+
+
+def test_a_chart_switch_renders_the_chart_once(page, qtbot):
+    # Fitting the axis titles used to render the whole chart first, then again on paint.
+    qtbot.waitUntil(lambda: page.charts.spec is not None, timeout=3000)
+    qtbot.wait(50)
+    draws = []
+    cid = page.charts.canvas.mpl_connect("draw_event", lambda _event: draws.append(1))
+    page.select_indicator("einwohner", 2023)
+    qtbot.waitUntil(lambda: "Einwohner" in page.charts.spec.title, timeout=3000)
+    qtbot.waitUntil(lambda: len(draws) >= 1, timeout=3000)
+    qtbot.wait(300)  # the resize timer and any idle draw have run
+    page.charts.canvas.mpl_disconnect(cid)
+    assert len(draws) == 1

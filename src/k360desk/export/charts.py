@@ -252,6 +252,32 @@ def _reference_line(ax: Axes, spec: ChartSpec, vertical: bool, loc: str | None =
     ax.legend(loc=loc or ("lower right" if vertical else "upper right"), fontsize=8, frameon=False)
 
 
+def _bars(ax: Axes, pos: np.ndarray, length: np.ndarray, thickness: float, *, horizontal: bool,
+          facecolors, edgecolors, linewidth: float, hatch: str | None = None,
+          label: str | None = None) -> None:
+    """Bars from zero as one collection: one patch per district costs ~0.5 ms each to draw."""
+    from matplotlib.collections import PolyCollection
+
+    half = thickness / 2
+    low, high = pos - half, pos + half
+    zero = np.zeros_like(length, dtype=float)
+    # Rectangles as (across, along) corners; swapped for vertical bars.
+    along = np.stack([zero, length, length, zero], axis=1)
+    across = np.stack([low, low, high, high], axis=1)
+    verts = np.stack([along, across], axis=2) if horizontal else np.stack([across, along], axis=2)
+    bars = PolyCollection(verts, facecolors=facecolors, edgecolors=edgecolors,
+                          linewidths=linewidth, zorder=2, closed=True,
+                          antialiaseds=False)
+    if hatch:
+        bars.set_hatch(hatch)
+    if label:
+        bars.set_label(label)
+    # Like ax.bar: the value axis starts exactly at zero, without a margin below it.
+    (bars.sticky_edges.x if horizontal else bars.sticky_edges.y).append(0.0)
+    ax.add_collection(bars, autolim=True)
+    ax.autoscale_view()
+
+
 def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     data = spec.data
     n = len(data)
@@ -266,10 +292,12 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
     stub = 0.06 * top
     if n <= MAX_NAMED_BARS:
         pos = np.arange(n)[::-1]
-        ax.barh(pos, shown, color=colors, edgecolor=edges, linewidth=1.4, height=0.72, zorder=2)
+        _bars(ax, pos, shown, 0.72, horizontal=True, facecolors=colors, edgecolors=edges,
+              linewidth=1.4)
         if supp.any():
-            ax.barh(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////",
-                    linewidth=0.5, height=0.72, zorder=2, label="geheim gehalten")
+            _bars(ax, pos[supp], np.full(int(supp.sum()), stub), 0.72, horizontal=True,
+                  facecolors="#ffffff", edgecolors="#8c8c8c", linewidth=0.5, hatch="////",
+                  label="geheim gehalten")
         for p in pos[missing]:
             ax.text(stub * 0.2, p, "keine Daten", fontsize=7, color=MUTED, va="center")
         ax.set_yticks(pos, [str(x) for x in data["name"]], fontsize=7.5 if n > 25 else 8.5)
@@ -280,10 +308,12 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
         _reference_line(ax, spec, vertical=True)
     else:
         pos = np.arange(n)
-        ax.bar(pos, shown, color=colors, width=1.0, zorder=2, edgecolor=edges, linewidth=0.8)
+        _bars(ax, pos, shown, 1.0, horizontal=False, facecolors=colors, edgecolors=edges,
+              linewidth=0.8)
         if supp.any():
-            ax.bar(pos[supp], stub, color="#ffffff", edgecolor="#8c8c8c", hatch="////", width=1.0,
-                   linewidth=0.3, zorder=2, label="geheim gehalten")
+            _bars(ax, pos[supp], np.full(int(supp.sum()), stub), 1.0, horizontal=False,
+                  facecolors="#ffffff", edgecolors="#8c8c8c", linewidth=0.3, hatch="////",
+                  label="geheim gehalten")
         ax.set_xticks([])
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_xlabel(f"{n} Sozialräume, nach Wert sortiert", fontsize=8.5)

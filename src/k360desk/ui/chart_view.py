@@ -104,7 +104,7 @@ class ChartView(QWidget):
         if axes and self.spec is not None and self.canvas.width() > 1:
             ax = axes[0]
             x_label, y_label = getattr(self, "_labels", ("", ""))
-            self.canvas.draw()  # constrained layout places the axes only when drawing
+            self._place_axes()
             box = ax.get_window_extent()
             char = 8.5 * self.figure.dpi / 72 * 0.6
             ax.set_xlabel(textwrap.fill(x_label, max(int(box.width / char), 12)) if x_label else "")
@@ -114,6 +114,12 @@ class ChartView(QWidget):
                 ticks = max(2, int(box.width / (70 * self.figure.dpi / 72)))
                 ax.xaxis.set_major_locator(MaxNLocator(nbins=ticks, steps=[1, 2, 2.5, 5, 10]))
         self.canvas.draw_idle()
+
+    def _place_axes(self) -> None:
+        # Only the layout, not a render: the chart is drawn once, when the panel paints.
+        engine = self.figure.get_layout_engine()
+        if engine is not None:
+            engine.execute(self.figure)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
