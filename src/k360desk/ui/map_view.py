@@ -36,6 +36,7 @@ _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels",
 _GEOMETRY_TABLES = {"districts", "district_levels"}
 CONTROLS_WIDTH = 300
 CHART_MIN_WIDTH = 260
+CHART_DEBOUNCE_MS = 30
 CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
 
@@ -61,7 +62,7 @@ class MapPage(QWidget):
         self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
-        self._chart_update = QTimer(self, singleShot=True, interval=30)
+        self._chart_update = QTimer(self, singleShot=True, interval=CHART_DEBOUNCE_MS)
         self._chart_update.timeout.connect(self._rebuild_chart)
         # Work asked for while nothing shows it waits here until it is seen again, so a
         # hidden page or chart panel costs nothing and never reads a file closed meanwhile.
@@ -397,12 +398,12 @@ class MapPage(QWidget):
             return
         self._update.start()
 
-    def _schedule_chart(self) -> None:
+    def _schedule_chart(self, at_once: bool = False) -> None:
         if not self._chart_shown():
             self._chart_stale = True
             self._chart_update.stop()
             return
-        self._chart_update.start()
+        self._chart_update.start(0 if at_once else CHART_DEBOUNCE_MS)
 
     def _checked_facilities(self) -> list[str]:
         return [self.facilities.item(i).text() for i in range(self.facilities.count())
@@ -412,7 +413,10 @@ class MapPage(QWidget):
         from k360desk.export.map_data import default_level, district_base
 
         if level_id is None:
-            level_id = default_level(self.project)
+            # Cached with the bases: finding it reads every district's geometry.
+            if "default" not in self._bases:
+                self._bases["default"] = default_level(self.project)
+            level_id = self._bases["default"]
         if level_id not in self._bases:
             self._bases[level_id] = district_base(self.project, level_id)
         return self._bases[level_id]
@@ -453,7 +457,8 @@ class MapPage(QWidget):
             self._schedule_chart()
             return
         self.canvas.show_spec(spec)
-        self._schedule_chart()
+        # Right after the map's paint, not after the selection debounce: the planner waits.
+        self._schedule_chart(at_once=True)
 
     def _rebuild_chart(self) -> None:
         from k360desk.export.chart_data import chart_spec
