@@ -7,14 +7,13 @@ import struct
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from k360desk.projectfile import gpkg, schema
 from k360desk.projectfile.changes import Change
 from k360desk.projectfile.records import District, Facility, Record
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
 VALUE_COLUMNS = ["indicator_id", "district_id", "period", "value", "status", "note"]
 
@@ -29,6 +28,8 @@ class BulkStore:
 
     def frame(self, cls: type[Record], **where: Any) -> pd.DataFrame:
         """All records of a kind as a DataFrame indexed by id (geometry column left out)."""
+        import pandas as pd
+
         cols = [c for c in cls.columns() if c != cls.geometry]
         clauses, params = self._where(cls, where)  # type: ignore[attr-defined]
         df = pd.read_sql_query(f"SELECT {', '.join(cols)} FROM {cls.table}{clauses}", self._conn,
@@ -68,6 +69,7 @@ class BulkStore:
 
     def _geo_frame(self, sql: str, params: Sequence[Any]) -> gpd.GeoDataFrame:
         import geopandas as gpd
+        import pandas as pd
 
         df = pd.read_sql_query(sql, self._conn, params=list(params))
         geometry = gpkg.from_blobs(df.pop("geom").tolist())
@@ -76,6 +78,8 @@ class BulkStore:
 
     def indicators_frame(self) -> pd.DataFrame:
         """Indicator definitions with topic name and numerator/denominator keys."""
+        import pandas as pd
+
         sql = (
             "SELECT i.*, t.name AS topic, n.key AS numerator_key, dn.key AS denominator_key"
             " FROM indicators i LEFT JOIN topics t ON t.id = i.topic_id"
@@ -95,6 +99,7 @@ class BulkStore:
         Columns: indicator_id, indicator, district_id, district, period, value, status, note.
         """
         import numpy as np
+        import pandas as pd
 
         names = dict(self._conn.execute("SELECT id, key FROM indicators"))
         clauses, params = [], []
@@ -160,6 +165,8 @@ class BulkStore:
 
         ``value`` may be missing/NaN (then status should say why); returns the row count.
         """
+        import pandas as pd
+
         self._check_writable()  # type: ignore[attr-defined]
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
         if frame.empty:
@@ -195,6 +202,8 @@ class BulkStore:
 
     def delete_values(self, keys: Iterable[tuple[int, int, int]]) -> pd.DataFrame:
         """Delete values by (indicator_id, district_id, period); return the old rows (for undo)."""
+        import pandas as pd
+
         self._check_writable()  # type: ignore[attr-defined]
         keys = list(keys)
         old = []
@@ -288,6 +297,8 @@ class BulkStore:
 
     def link_frame(self, table: str, **where: Any) -> pd.DataFrame:
         """Rows of a link or value table as a DataFrame."""
+        import pandas as pd
+
         if table not in _LINK_TABLES or any(c not in _LINK_TABLES[table] for c in where):
             raise ValueError(f"not a link table or column: {table} {list(where)}")
         clause = (" WHERE " + " AND ".join(f"{c}=?" for c in where)) if where else ""
