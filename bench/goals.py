@@ -34,8 +34,9 @@ def report(label: str, value: float, goal: float | None, unit: str = "ms",
         from k360desk.formats import format_number
 
         name = f" {baseline_label}" if baseline_label else ""
-        parts.append(f"; Basis{name} {_num(baseline, unit)}, "
-                     f"{format_number(baseline / value, 1)}× schneller")
+        ratio = baseline / value
+        parts.append(f"; Basis{name} {_num(baseline, unit)}, Faktor {format_number(ratio, 1)}"
+                     + (" (schneller als die Basis)" if ratio > 1 else ""))
     if note:
         parts.append(f"; {note}")
     print(" ".join(parts).replace(" ;", ";"), flush=True)
