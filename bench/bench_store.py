@@ -8,14 +8,22 @@ save (compact copy + atomic replace) ≤ 3 s.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from goals import report, work_folder  # noqa: E402
+
 
 def _median(label: str, times: list[float], target: float | None = None) -> None:
+    if target is not None:
+        spread = ", ".join(f"{t:.2f}" for t in times)
+        report(f"{label} [{spread}]", statistics.median(times), target, unit="s")
+        return
     verdict = "" if target is None else ("  ok" if statistics.median(times) <= target
                                           else "  ÜBER ZIEL")
     spread = ", ".join(f"{t:.2f}" for t in times)
@@ -29,11 +37,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Wiederholungen (Standard 3)")
     parser.add_argument("--blocks", action="store_true", help="auch die Blocks-Größe messen")
     args = parser.parse_args()
-    # Not under the temp folder: the store opens files from there read-only (mail attachments).
-    folder = Path(__file__).resolve().parent / ".bench-work"
+    # In the temp folder, but marked as our own documents: from any checkout location the
+    # files open writable (a checkout under the temp folder made them read-only attachments).
+    folder = work_folder("store")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    os.environ.setdefault("K360DESK_DATA_DIR", str(folder / "appdata"))
     try:
         _run(folder, args)
     finally:

@@ -172,3 +172,35 @@ def test_undo_delete_of_a_scored_funding_round(tmp_path):
 def test_every_registered_table_reads_in_gdal(small_project):
     for layer, _kind in pyogrio.list_layers(small_project.path):
         pyogrio.read_dataframe(small_project.path, layer=layer)
+
+
+def test_values_frame_reads_back_status_note_and_gaps(tmp_path, small_project):
+    # values_frame reads numbers in bulk and the rare status/note apart: every row must
+    # still carry its own status and note after a save and reopen.
+    from k360desk.projectfile import Project
+
+    ind = small_project.find(Indicator, key="einwohner").id
+    district = small_project.find(District, code="13").id
+    small_project.set_values([
+        {"indicator_id": ind, "district_id": district, "period": 2030, "value": None,
+         "status": "suppressed", "note": "Fallzahl unter 3"},
+        {"indicator_id": ind, "district_id": district, "period": 2031, "value": 12.25,
+         "status": "provisional", "note": ""},
+    ])
+    small_project.save_as(tmp_path / "wieder.k360")
+    small_project.close()
+    again = Project.open(tmp_path / "wieder.k360")
+    try:
+        frame = again.values_frame(indicators=["einwohner"], districts=[district])
+        rows = frame.set_index("period")
+        assert rows.loc[2030, "status"] == "suppressed" and rows.loc[2030, "note"] == "Fallzahl unter 3"
+        assert rows.loc[2030, "value"] != rows.loc[2030, "value"]  # NaN
+        assert rows.loc[2031, "value"] == 12.25 and rows.loc[2031, "status"] == "provisional"
+        ordinary = rows.drop([2030, 2031])
+        assert len(ordinary) > 0 and set(ordinary["status"]) == {"final"}
+        assert set(ordinary["note"]) == {""} and set(frame["indicator"]) == {"einwohner"}
+        assert set(frame["district"]) == {"13"}
+        assert frame["period"].dtype.kind == "i" and frame["district_id"].dtype.kind == "i"
+        assert again.values_frame(indicators=["gibt_es_nicht"]).empty
+    finally:
+        again.close()

@@ -43,11 +43,55 @@ def test_bar_chart_marks_suppressed_with_a_dot_not_a_bar():
 
     draw_chart(ax, bar_spec(_table(), indicator_name="Quote", reference=6.0))
     # Issue 15: a hatched stub of arbitrary length read as a value; now only the symbol ".".
-    assert not [p for p in ax.patches if p.get_hatch()]
+    assert _hatched_bars(ax) == 0
     assert [t.get_text() for t in ax.texts].count(".") == 1
     labels = [t.get_text() for t in ax.texts + fig.texts]
     assert any("geheim gehalten" in t for t in labels)
     assert any(line.get_label().startswith("Gesamtstadt: 6,0") for line in ax.lines)
+
+
+def _hatched_bars(ax):
+    """Hatched bars, whether drawn as patches or as rectangles of one collection."""
+    from matplotlib.path import Path
+
+    return (sum(1 for p in ax.patches if p.get_hatch())
+            + sum(int((path.codes == Path.MOVETO).sum()) for c in ax.collections
+                  if c.get_hatch() for path in c.get_paths()))
+
+
+@pytest.mark.parametrize("n", [30, 550])
+def test_many_bars_are_one_collection_and_show_their_colours(n):
+    # One patch per district made the chart beside the map cost 0.3 s at city scale.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgb
+    from matplotlib.figure import Figure
+
+    from k360desk.export.charts import draw_chart
+
+    table = _table(n, suppressed=(2, 5))
+    # Colours of two map classes (low and high values), as the page passes them.
+    colors = {int(d): ("#1b9e77" if v < 6 else "#d95f02")
+              for d, v in zip(table["district_id"], table["value"], strict=True)}
+    spec = bar_spec(table, indicator_name="Quote", reference=6.0, colors=colors, highlight=(7,))
+    fig = Figure(figsize=(6, 5), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    draw_chart(ax, spec)
+    assert len(ax.patches) == 0 and len(ax.collections) <= 3
+    assert _hatched_bars(ax) == 0  # withheld values are "." symbols, never a length
+    if n <= 60:
+        assert [t.get_text() for t in ax.texts].count(".") == 2
+    else:
+        markers = [line for line in ax.lines if line.get_marker() == "."]
+        assert len(markers) == 1 and len(markers[0].get_xdata()) == 2
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+    for color in ("#1b9e77", "#d95f02"):
+        share = (abs(pixels - np.array(to_rgb(color)) * 255).sum(axis=2) < 12).mean()
+        assert share > 0.01, color
+    # the bars start at zero and the longest fills the axis up to the top value
+    limits = ax.get_xlim() if n <= 60 else ax.get_ylim()
+    assert limits[0] == 0 and limits[1] >= table["value"].max()
 
 
 def test_pearson_and_german_text():

@@ -200,3 +200,50 @@ def test_narrow_tall_map_puts_the_legend_below_and_uses_the_width(page, qtbot):
     qtbot.waitUntil(lambda: page.canvas.width() >= LEGEND_BELOW_WIDTH_PX, timeout=2000)
     page.canvas._fit_axes()
     assert not canvas.legend_below and canvas.ax.get_position().width < 0.8
+
+
+def test_pending_chart_rebuild_is_cancelled_when_the_page_closes(page, qtbot, fake_context):
+    # A switch queues the chart rebuild on a timer; the page closes and the project with it
+    # before the timer fires. Nothing may touch the closed file afterwards.
+    page.select_indicator("einwohner", 2023)
+    assert page._chart_update.isActive()
+    page.close()
+    fake_context.project.close()
+    qtbot.wait(200)  # an exception in the timer's slot would fail this test (pytest-qt)
+    assert not page._chart_update.isActive() and not page._update.isActive()
+
+
+def test_project_replaced_cancels_pending_rebuilds(page, qtbot, fake_context):
+    page.select_indicator("einwohner", 2023)
+    project = fake_context.project
+    fake_context.project = None
+    fake_context.project_replaced.emit()
+    project.close()
+    qtbot.wait(200)
+    assert page.canvas.spec is None
+
+
+def test_hidden_chart_panel_is_not_rebuilt_until_shown_again(page, qtbot):
+    qtbot.waitUntil(lambda: page.charts.spec is not None, timeout=3000)
+    page.show_chart_button.setChecked(False)
+    shown = page.charts.spec
+    page.select_indicator("einwohner", 2023)
+    qtbot.wait(150)
+    assert page.charts.spec is shown  # nobody sees it: no rebuild
+    page.show_chart_button.setChecked(True)
+    qtbot.waitUntil(lambda: page.charts.spec is not shown, timeout=3000)
+    assert "Einwohner" in page.charts.spec.title
+
+
+def test_a_chart_switch_renders_the_chart_once(page, qtbot):
+    # Fitting the axis titles used to render the whole chart first, then again on paint.
+    qtbot.waitUntil(lambda: page.charts.spec is not None, timeout=3000)
+    qtbot.wait(50)
+    draws = []
+    cid = page.charts.canvas.mpl_connect("draw_event", lambda _event: draws.append(1))
+    page.select_indicator("einwohner", 2023)
+    qtbot.waitUntil(lambda: "Einwohner" in page.charts.spec.title, timeout=3000)
+    qtbot.waitUntil(lambda: len(draws) >= 1, timeout=3000)
+    qtbot.wait(300)  # the resize timer and any idle draw have run
+    page.charts.canvas.mpl_disconnect(cid)
+    assert len(draws) == 1

@@ -23,7 +23,7 @@ def excluded_file(tmp_path_factory):
         assert main(["index", str(path), "--preset", "berlin-mss", "--period", "2024",
                      "--status", "alo_quote,sgb2_quote,kinderarmut,altersarmut",
                      "--exclude", f"{EXCLUDED_CODES[0]}=Gewerbegebiet,{EXCLUDED_CODES[1]}",
-                     "--store"]) == 0
+                     "--population", "einwohner", "--store"]) == 0
     return path
 
 

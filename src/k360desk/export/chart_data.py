@@ -58,7 +58,7 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         return spec
     if not key:
         raise MapDataError("Bitte einen Indikator angeben.")
-    info = indicator_row(project, key)
+    info = indicator_row(project, key, cache)
     name, unit = str(info["name"]), str(info.get("unit") or "")
     decimals = int(info.get("decimals") or 0)
     source = _source_line(project, str(info.get("source") or ""), period)
@@ -102,8 +102,12 @@ def _level_of(project: Project, map_spec: MapSpec | None) -> int | None:
     """The level the map shows, so that chart and map compare the same districts."""
     if map_spec is None or not len(map_spec.base.ids):
         return None
-    level = project.districts_frame().loc[int(map_spec.base.ids[0]), "level_id"]
-    return None if pd.isna(level) else int(level)
+    from k360desk.projectfile.records import District
+
+    # Without geometries: parsing every district's shape cost ~40 ms per switch at city scale.
+    rows = project.frame(District, id=int(map_spec.base.ids[0]))
+    level = rows["level_id"].iloc[0] if len(rows) else None
+    return None if level is None or pd.isna(level) else int(level)
 
 
 def _series(project: Project, key: str, name: str, unit: str, decimals: int, source: str,

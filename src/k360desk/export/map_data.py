@@ -33,9 +33,13 @@ class MapDataError(ValueError):
     """A map cannot be built (unknown indicator, no values); the message is German."""
 
 
-def indicator_row(project: Project, key: str) -> pd.Series:
+def indicator_row(project: Project, key: str, cache: dict | None = None) -> pd.Series:
     """Definition of one indicator (name, unit, decimals, polarity, topic, source)."""
-    frame = project.indicators_frame()
+    frame = cache.get("indicators") if cache is not None else None
+    if frame is None:
+        frame = project.indicators_frame()
+        if cache is not None:
+            cache["indicators"] = frame
     match = frame[frame["key"] == key]
     if match.empty:
         raise MapDataError(f"Den Indikator „{key}“ gibt es in diesem Projekt nicht.")
@@ -192,7 +196,7 @@ def indicator_map_spec(
     cache: dict | None = None,
 ) -> MapSpec:
     """The choropleth of one indicator and period, ready for any renderer."""
-    info = indicator_row(project, key)
+    info = indicator_row(project, key, cache)
     table = indicator_table(project, key, period, level_id, cache)
     if base is None:
         base = district_base(project, level_id if level_id is not None else default_level(project, table))

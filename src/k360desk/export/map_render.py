@@ -70,6 +70,26 @@ def district_paths(base: MapBase) -> list:
     return paths
 
 
+def compound_path(paths: list, mask) -> list:
+    """The masked paths joined into one (or none): Agg hatches one path per draw call, and
+    thousands of hatched districts drawn one by one took about a second per redraw."""
+    from matplotlib.path import Path
+
+    chosen = [p for p, m in zip(paths, mask, strict=True) if m]
+    if not chosen:
+        return []
+    codes = [p.codes if p.codes is not None else _line_codes(len(p.vertices)) for p in chosen]
+    return [Path(np.concatenate([p.vertices for p in chosen]), np.concatenate(codes))]
+
+
+def _line_codes(n: int) -> np.ndarray:
+    from matplotlib.path import Path
+
+    codes = np.full(n, Path.LINETO, dtype=Path.code_type)
+    codes[0] = Path.MOVETO
+    return codes
+
+
 def face_rgba(spec: MapSpec) -> np.ndarray:
     """RGBA fill per district, vectorised (a list of 15,000 hex strings is slow to parse)."""
     from matplotlib.colors import to_rgba_array
@@ -147,7 +167,7 @@ class MapArtists:
         self.spec = spec
         self.collection.set_facecolors(face_rgba(spec))
         for layer, mask in ((self.suppressed, spec.suppressed_mask()), (self.excluded, spec.excluded_mask())):
-            layer.set_paths([p for p, m in zip(self.paths, mask, strict=True) if m])
+            layer.set_paths(compound_path(self.paths, mask))
         self._draw_facilities()
         self.set_highlight(spec.highlight)
         self._draw_legend()

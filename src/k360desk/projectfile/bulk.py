@@ -8,14 +8,13 @@ import struct
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from k360desk.projectfile import gpkg, schema
 from k360desk.projectfile.changes import Change
 from k360desk.projectfile.records import District, Facility, Record
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
 VALUE_COLUMNS = ["indicator_id", "district_id", "period", "value", "status", "note"]
 
@@ -30,6 +29,8 @@ class BulkStore:
 
     def frame(self, cls: type[Record], **where: Any) -> pd.DataFrame:
         """All records of a kind as a DataFrame indexed by id (geometry column left out)."""
+        import pandas as pd
+
         cols = [c for c in cls.columns() if c != cls.geometry]
         clauses, params = self._where(cls, where)  # type: ignore[attr-defined]
         df = pd.read_sql_query(f"SELECT {', '.join(cols)} FROM {cls.table}{clauses}", self._conn,
@@ -69,6 +70,7 @@ class BulkStore:
 
     def _geo_frame(self, sql: str, params: Sequence[Any]) -> gpd.GeoDataFrame:
         import geopandas as gpd
+        import pandas as pd
 
         df = pd.read_sql_query(sql, self._conn, params=list(params))
         geometry = gpkg.from_blobs(df.pop("geom").tolist())
@@ -77,6 +79,8 @@ class BulkStore:
 
     def indicators_frame(self) -> pd.DataFrame:
         """Indicator definitions with topic name and numerator/denominator keys."""
+        import pandas as pd
+
         sql = (
             "SELECT i.*, t.name AS topic, n.key AS numerator_key, dn.key AS denominator_key"
             " FROM indicators i LEFT JOIN topics t ON t.id = i.topic_id"
@@ -109,22 +113,56 @@ class BulkStore:
 
         Columns: indicator_id, indicator, district_id, district, period, value, status, note.
         """
-        sql = (
-            "SELECT v.indicator_id, i.key AS indicator, v.district_id, d.code AS district,"
-            " v.period, v.value, v.status, v.note FROM indicator_values v"
-            " JOIN indicators i ON i.id = v.indicator_id JOIN districts d ON d.fid = v.district_id"
-        )
+        import numpy as np
+        import pandas as pd
+
+        names = dict(self._conn.execute("SELECT id, key FROM indicators"))
         clauses, params = [], []
-        for column, values in (("i.key", indicators), ("v.period", periods), ("v.district_id", districts)):
+        if indicators is not None:
+            wanted = set(indicators)
+            ids = [i for i, key in names.items() if key in wanted]
+            clauses.append(f"indicator_id IN ({', '.join('?' * len(ids))})" if ids else "0")
+            params += ids
+        for column, values in (("period", periods), ("district_id", districts)):
             if values is not None:
-                values = list(values)
+                values = [int(v) for v in values]
                 clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
                 params += values
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        df = pd.read_sql_query(sql, self._conn, params=params)
-        df["value"] = df["value"].astype(float)
-        return df
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Only numbers per row, turned into arrays in one call: the SQLite rows as Python
+        # objects were most of the time an index over a city's values took. Status and
+        # note differ from "final"/"" in few rows; those come in a second, small query.
+        rows = self._conn.execute(
+            f"SELECT indicator_id, district_id, period, value FROM indicator_values v{where}",
+            params).fetchall()
+        numbers = np.array(rows, dtype=float).reshape(-1, 4)
+        frame = pd.DataFrame({"indicator_id": numbers[:, 0].astype(np.int64),
+                              "district_id": numbers[:, 1].astype(np.int64),
+                              "period": numbers[:, 2].astype(np.int64),
+                              "value": numbers[:, 3]})
+        codes = dict(self._conn.execute("SELECT fid, code FROM districts"))
+        frame.insert(1, "indicator", pd.Series(names).reindex(frame["indicator_id"]).to_numpy())
+        frame.insert(3, "district", pd.Series(codes, dtype=object)
+                     .reindex(frame["district_id"]).to_numpy())
+        status = np.full(len(frame), "final", dtype=object)
+        note = np.full(len(frame), "", dtype=object)
+        odd = self._conn.execute(
+            "SELECT indicator_id, district_id, period, status, note FROM indicator_values v"
+            + (where + " AND" if where else " WHERE")
+            + " (status IS NOT 'final' OR note IS NOT '')", params).fetchall()
+        if odd:
+            def packed(i, d, p):
+                return (np.asarray(i, dtype=np.int64) << 40) | (np.asarray(d, dtype=np.int64) << 16) \
+                    | (np.asarray(p, dtype=np.int64) & 0xFFFF)
+
+            i, d, p, st, nt = zip(*odd, strict=True)
+            at = pd.Index(packed(frame["indicator_id"], frame["district_id"], frame["period"]))
+            where_odd = at.get_indexer(packed(i, d, p))
+            status[where_odd] = st
+            note[where_odd] = nt
+        frame["status"] = status
+        frame["note"] = note
+        return frame
 
     def periods(self) -> list[int]:
         """All periods that have values, ascending."""
@@ -142,6 +180,8 @@ class BulkStore:
 
         ``value`` may be missing/NaN (then status should say why); returns the row count.
         """
+        import pandas as pd
+
         self._check_writable()  # type: ignore[attr-defined]
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
         if frame.empty:
@@ -177,6 +217,8 @@ class BulkStore:
 
     def delete_values(self, keys: Iterable[tuple[int, int, int]]) -> pd.DataFrame:
         """Delete values by (indicator_id, district_id, period); return the old rows (for undo)."""
+        import pandas as pd
+
         self._check_writable()  # type: ignore[attr-defined]
         keys = list(keys)
         old = []
@@ -270,6 +312,8 @@ class BulkStore:
 
     def link_frame(self, table: str, **where: Any) -> pd.DataFrame:
         """Rows of a link or value table as a DataFrame."""
+        import pandas as pd
+
         if table not in _LINK_TABLES or any(c not in _LINK_TABLES[table] for c in where):
             raise ValueError(f"not a link table or column: {table} {list(where)}")
         clause = (" WHERE " + " AND ".join(f"{c}=?" for c in where)) if where else ""

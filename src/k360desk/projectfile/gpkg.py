@@ -10,8 +10,10 @@ from __future__ import annotations
 import sqlite3
 import struct
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
 # GeoPackage 1.2 is the oldest version with application_id "GPKG" and everything we
@@ -165,6 +167,7 @@ def wkb_offset(blob: bytes) -> int:
 
 def from_blobs(blobs: Sequence[bytes | None]) -> np.ndarray:
     """Decode GeoPackage blobs into an array of shapely geometries (None stays None)."""
+    import numpy as np
     import shapely
 
     wkbs = [None if b is None else _wkb_or_none(bytes(b)) for b in blobs]

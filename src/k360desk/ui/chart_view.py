@@ -48,6 +48,9 @@ class ChartView(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.message)
         self.spec: ChartSpec | None = None
+        self._box: tuple[float, float] | None = None  # axes size in pixels at the last draw
+        self._corrections = 0
+        self.canvas.mpl_connect("draw_event", self._after_draw)
         self._resize = QTimer(self, singleShot=True, interval=150)
         self._resize.timeout.connect(self._fit_labels)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -85,35 +88,72 @@ class ChartView(QWidget):
 
     def show_chart(self, spec: ChartSpec | None, message: str = "") -> None:
         """Draw a chart (or only a German hint when there is nothing to show)."""
-        self.spec = spec
-        self.figure.clear()
+        previous, self.spec = self.spec, spec
         self.message.setText(message)
+        axes = self.figure.get_axes()
+        if (spec is not None and previous is not None and spec.kind == previous.kind == "bar"
+                and len(axes) == 1):
+            # Same kind again (an indicator switch): clearing the axes is half the cost of
+            # a new figure layout with fresh axes.
+            ax = axes[0]
+            ax.clear()
+            for text in list(self.figure.texts):
+                text.remove()
+        else:
+            self.figure.clear()
+            ax = self.figure.add_subplot() if spec is not None else None
         if spec is not None:
-            ax = self.figure.add_subplot()
             draw_chart(ax, spec)
             self._labels = (ax.get_xlabel(), ax.get_ylabel())
         self._fit_labels()
 
     def _fit_labels(self) -> None:
-        """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing."""
+        """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing.
+
+        The axes' size is known only after a draw (constrained layout); the last draw's size
+        is used, and a draw that finds the titles wrapped for another size corrects them
+        once. A switch in the same panel thus renders the chart once, not twice.
+        """
+        axes = self.figure.get_axes()
+        if axes and self.spec is not None and self.canvas.width() > 1:
+            box = self._box or (self.figure.bbox.width * 0.75, self.figure.bbox.height * 0.6)
+            self._wrap(axes[0], box)
+            self._corrections = 1
+        self.canvas.draw_idle()
+
+    def _wrap(self, ax, box: tuple[float, float]) -> bool:
+        """Wrap titles and space value ticks for an axes box in pixels; True if changed."""
         import textwrap
 
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-        axes = self.figure.get_axes()
-        if axes and self.spec is not None and self.canvas.width() > 1:
-            ax = axes[0]
-            x_label, y_label = getattr(self, "_labels", ("", ""))
-            self.canvas.draw()  # constrained layout places the axes only when drawing
-            box = ax.get_window_extent()
-            char = 8.5 * self.figure.dpi / 72 * 0.6
-            ax.set_xlabel(textwrap.fill(x_label, max(int(box.width / char), 12)) if x_label else "")
-            ax.set_ylabel(textwrap.fill(y_label, max(int(box.height / char), 12)) if y_label else "")
-            if isinstance(ax.xaxis.get_major_formatter(), FuncFormatter):
-                # About one value tick per 70 px, so "10.000" and "15.000" never touch.
-                ticks = max(2, int(box.width / (70 * self.figure.dpi / 72)))
+        width, height = box
+        x_label, y_label = getattr(self, "_labels", ("", ""))
+        char = 8.5 * self.figure.dpi / 72 * 0.6
+        wanted = (textwrap.fill(x_label, max(int(width / char), 12)) if x_label else "",
+                  textwrap.fill(y_label, max(int(height / char), 12)) if y_label else "")
+        changed = wanted != (ax.get_xlabel(), ax.get_ylabel())
+        if changed:
+            ax.set_xlabel(wanted[0])
+            ax.set_ylabel(wanted[1])
+        if isinstance(ax.xaxis.get_major_formatter(), FuncFormatter):
+            # About one value tick per 70 px, so "10.000" and "15.000" never touch.
+            ticks = max(2, int(width / (70 * self.figure.dpi / 72)))
+            locator = ax.xaxis.get_major_locator()
+            if not (isinstance(locator, MaxNLocator) and locator._nbins == ticks):
                 ax.xaxis.set_major_locator(MaxNLocator(nbins=ticks, steps=[1, 2, 2.5, 5, 10]))
-        self.canvas.draw_idle()
+                changed = True
+        return changed
+
+    def _after_draw(self, _event) -> None:
+        axes = self.figure.get_axes()
+        if not axes or self.spec is None:
+            return
+        extent = axes[0].get_window_extent()
+        self._box = (extent.width, extent.height)
+        if self._corrections > 0 and self._wrap(axes[0], self._box):
+            self._corrections -= 1
+            self.canvas.draw_idle()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

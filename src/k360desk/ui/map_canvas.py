@@ -83,17 +83,22 @@ class MapCanvas(FigureCanvasQTAgg):
 
     def show_spec(self, spec: MapSpec) -> None:
         """Show a map; on the same geometries only colours, legend and overlays change."""
+        placed = self.ax.get_position().bounds
         if self.artists is not None and self.artists.spec.base is spec.base:
             self.artists.recolor(spec)
+            recoloured = True
         else:
             self.ax.clear()
             self.ax.set_axis_off()
             self.artists = draw_map(self.ax, spec, label_size=7.5, legend_wrap=26)
             self.locator = DistrictLocator(spec.base)
+            recoloured = False
         self._fit_axes()
         self.draw_idle()
-        # Labels were placed for the frame before fitting; place them again for this size.
-        self._settle.start()
+        # Labels were placed for the frame before fitting; place them again when it moved
+        # (a second full redraw, so not after a plain recolour in the same frame).
+        if not recoloured or self.ax.get_position().bounds != placed:
+            self._settle.start()
 
     def clear_map(self, message: str = "") -> None:
         """Show an empty frame with a short message."""

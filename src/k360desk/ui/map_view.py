@@ -36,6 +36,7 @@ _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels",
 _GEOMETRY_TABLES = {"districts", "district_levels"}
 CONTROLS_WIDTH = 300
 CHART_MIN_WIDTH = 260
+CHART_DEBOUNCE_MS = 30
 CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
 
@@ -61,8 +62,12 @@ class MapPage(QWidget):
         self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
         self._update.timeout.connect(self._rebuild)
-        self._chart_update = QTimer(self, singleShot=True, interval=30)
+        self._chart_update = QTimer(self, singleShot=True, interval=CHART_DEBOUNCE_MS)
         self._chart_update.timeout.connect(self._rebuild_chart)
+        # Work asked for while nothing shows it waits here until it is seen again, so a
+        # hidden page or chart panel costs nothing and never reads a file closed meanwhile.
+        self._map_stale = False
+        self._chart_stale = False
         self._build_ui()
         context.changed.connect(self._on_changed)
         context.selection_changed.connect(self._on_selection)
@@ -185,7 +190,7 @@ class MapPage(QWidget):
         splitter.splitterMoved.connect(self._chart_panel_moved)
         self.canvas.district_clicked.connect(self._on_district_clicked)
         self.canvas.background_clicked.connect(lambda: self.context.select_districts(()))
-        self.charts.settings_changed.connect(self._chart_update.start)
+        self.charts.settings_changed.connect(self._schedule_chart)
         self._scheme_changed()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -195,6 +200,23 @@ class MapPage(QWidget):
             width = max(self._splitter.width(), 600)
             chart = max(CHART_MIN_WIDTH, int(width * CHART_SHARE))
             self._splitter.setSizes([width - chart, chart])
+        if self._map_stale:
+            self._schedule()
+        elif self._chart_stale:
+            self._schedule_chart()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().hideEvent(event)
+        # The page is left or closed (perhaps with its project): pending work is cancelled.
+        if self._update.isActive():
+            self._update.stop()
+            self._map_stale = True
+        if self._chart_update.isActive():
+            self._chart_update.stop()
+            self._chart_stale = True
+
+    def _chart_shown(self) -> bool:
+        return self.isVisible() and self.charts.isVisible() and self._splitter.sizes()[1] > 0
 
     def _show_chart_panel(self, visible: bool) -> None:
         self.charts.setVisible(visible)
@@ -202,6 +224,8 @@ class MapPage(QWidget):
             width = max(self._splitter.width(), 600)
             chart = max(CHART_MIN_WIDTH, int(width * CHART_SHARE))
             self._splitter.setSizes([width - chart, chart])
+            if self._chart_stale:
+                self._schedule_chart()
 
     def _chart_panel_moved(self, *_args) -> None:
         # Dragged shut at the handle: the button shows it, a click brings it back.
@@ -209,6 +233,8 @@ class MapPage(QWidget):
         self.show_chart_button.blockSignals(True)
         self.show_chart_button.setChecked(not collapsed)
         self.show_chart_button.blockSignals(False)
+        if not collapsed and self._chart_stale:
+            self._schedule_chart()
 
     def _scheme_changed(self) -> None:
         manual = self.scheme.currentData() == "manual"
@@ -242,7 +268,7 @@ class MapPage(QWidget):
     def _on_selection(self, ids) -> None:
         self._selection = tuple(int(i) for i in ids)
         self.canvas.set_selection(self._selection)
-        self._chart_update.start()
+        self._schedule_chart()
 
     def _on_district_clicked(self, district_id: int, additive: bool) -> None:
         if additive:
@@ -367,7 +393,17 @@ class MapPage(QWidget):
         return self.tr("Bitte links einen Indikator auswählen.")
 
     def _schedule(self) -> None:
+        if not self.isVisible():
+            self._map_stale = True
+            return
         self._update.start()
+
+    def _schedule_chart(self, at_once: bool = False) -> None:
+        if not self._chart_shown():
+            self._chart_stale = True
+            self._chart_update.stop()
+            return
+        self._chart_update.start(0 if at_once else CHART_DEBOUNCE_MS)
 
     def _checked_facilities(self) -> list[str]:
         return [self.facilities.item(i).text() for i in range(self.facilities.count())
@@ -377,7 +413,10 @@ class MapPage(QWidget):
         from k360desk.export.map_data import default_level, district_base
 
         if level_id is None:
-            level_id = default_level(self.project)
+            # Cached with the bases: finding it reads every district's geometry.
+            if "default" not in self._bases:
+                self._bases["default"] = default_level(self.project)
+            level_id = self._bases["default"]
         if level_id not in self._bases:
             self._bases[level_id] = district_base(self.project, level_id)
         return self._bases[level_id]
@@ -387,10 +426,11 @@ class MapPage(QWidget):
         from k360desk.export.map_data import MapDataError, index_map_spec, indicator_map_spec
 
         self._update.stop()
+        self._map_stale = False
         key, period = self.indicator.currentData(), self.period.currentData()
         if self.project is None or key is None:
             self.canvas.clear_map(self.empty_hint())
-            self._chart_update.start()
+            self._schedule_chart()
             return
         try:
             base = self._base(self.level.currentData())
@@ -414,15 +454,18 @@ class MapPage(QWidget):
                     highlight=self._selection, cache=self._tables)
         except (MapDataError, ValueError) as exc:
             self.canvas.clear_map(str(exc))
-            self._chart_update.start()
+            self._schedule_chart()
             return
         self.canvas.show_spec(spec)
-        self._chart_update.start()
+        # Right after the map's paint, not after the selection debounce: the planner waits.
+        self._schedule_chart(at_once=True)
 
     def _rebuild_chart(self) -> None:
         from k360desk.export.chart_data import chart_spec
         from k360desk.export.map_data import MapDataError
 
+        self._chart_update.stop()
+        self._chart_stale = False
         key, period = self.indicator.currentData(), self.period.currentData()
         kind = self.charts.current_kind()
         if self.project is None:

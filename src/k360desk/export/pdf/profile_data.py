@@ -260,23 +260,35 @@ class ProfileData:
                     "status": pd.Series(dtype=object),
                 }
             )
-        info = self.indicators.set_index("key")
-        refs = self.references
+        info, ref_arrays, ref_at = self._lookups()
+        # One sort per district, then array slices per indicator: filtering the small
+        # frames per indicator was a third of a profile's time.
+        ordered = values.sort_values(["indicator", "period"], kind="stable")
+        own_keys = ordered["indicator"].to_numpy()
+        own_at = _slices(own_keys)
+        own_period = ordered["period"].to_numpy()
+        own_value = ordered["value"].to_numpy(dtype=float)
+        own_supp = ordered["suppressed"].to_numpy()
+        own_status = ordered["status"].to_numpy()
+        empty = slice(0, 0)
         figures: dict[str, KeyFigure] = {}
         for key in dict.fromkeys(self.template["indicators"] + self.template["charts"]):
-            row = info.loc[key]
-            own = values[values["indicator"] == key].sort_values("period")
-            ref = refs[refs["indicator"] == key].sort_values("period")
-            current = own[own["period"] == self.period]
-            value = float(current["value"].iloc[0]) if len(current) else float("nan")
-            suppressed = bool(current["suppressed"].iloc[0]) if len(current) else False
-            status = str(current["status"].iloc[0]) if len(current) else "missing"
-            ref_now = ref.loc[ref["period"] == self.period, "value"]
-            reference = float(ref_now.iloc[0]) if len(ref_now) else float("nan")
-            complete = True
-            if "complete" in ref.columns and len(ref_now):
-                complete = bool(ref.loc[ref["period"] == self.period, "complete"].iloc[0])
-            series = [(int(p), float(v)) for p, v in zip(own["period"], own["value"], strict=True)]
+            row = info[key]
+            mine = own_at.get(key, empty)
+            periods, vals = own_period[mine], own_value[mine]
+            hit = np.flatnonzero(periods == self.period)
+            if len(hit):
+                at = mine.start + hit[0]
+                value, suppressed = float(own_value[at]), bool(own_supp[at])
+                status = str(own_status[at])
+            else:
+                value, suppressed, status = float("nan"), False, "missing"
+            theirs = ref_at.get(key, empty)
+            ref_period, ref_value, ref_complete = (a[theirs] for a in ref_arrays)
+            now = np.flatnonzero(ref_period == self.period)
+            reference = float(ref_value[now[0]]) if len(now) else float("nan")
+            complete = bool(ref_complete[now[0]]) if len(now) else True
+            series = [(int(p), float(v)) for p, v in zip(periods, vals, strict=True)]
             usable = [(p, v) for p, v in series if np.isfinite(v)]
             trend, trend_from = float("nan"), None
             if len(usable) >= 2 and np.isfinite(value) and usable[-1][0] == self.period:
@@ -305,7 +317,7 @@ class ProfileData:
                 klass=k if k > 0 else None,
                 series=series,
                 reference_series=[
-                    (int(p), float(v)) for p, v in zip(ref["period"], ref["value"], strict=True)
+                    (int(p), float(v)) for p, v in zip(ref_period, ref_value, strict=True)
                 ],
                 source=str(row["source"] or ""),
                 reference_complete=complete,
@@ -337,6 +349,21 @@ class ProfileData:
             all_facilities=facilities,
         )
 
+    def _lookups(self):
+        """Indicator rows by key and the reference values as sorted arrays, built once."""
+        cached = getattr(self, "_lookup_cache", None)
+        if cached is not None and cached[0] is self.references and cached[1] is self.indicators:
+            return cached[2]
+        info = self.indicators.set_index("key").to_dict("index")
+        refs = self.references.sort_values(["indicator", "period"], kind="stable")
+        complete = refs["complete"].to_numpy(dtype=bool) if "complete" in refs.columns else None
+        arrays = (refs["period"].to_numpy(), refs["value"].to_numpy(dtype=float), complete)
+        if complete is None:
+            arrays = (arrays[0], arrays[1], np.ones(len(refs), dtype=bool))
+        result = (info, arrays, _slices(refs["indicator"].to_numpy()))
+        self._lookup_cache = (self.references, self.indicators, result)
+        return result
+
     def _index_text(self, district_id: int) -> str:
         table = self.index_classes
         if table.empty or district_id not in table.index:
@@ -348,6 +375,15 @@ class ProfileData:
         return (
             f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
         )
+
+
+def _slices(keys: np.ndarray) -> dict:
+    """Key → slice of its run in an array sorted by key."""
+    if not len(keys):
+        return {}
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    return {keys[a]: slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True)}
 
 
 def quintiles(values: np.ndarray) -> np.ndarray:
