@@ -194,3 +194,21 @@ def open_round_page(project, qtbot, need: dict):
     widget.show()
     widget.select_round(ids["round"])
     return widget, context, ids
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """The demo project "Musterstadt" written once per session (copied by :func:`demo_copy`)."""
+    from k360desk.demo.generator import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo17") / "musterstadt.k360")
+
+
+@pytest.fixture
+def demo_copy(demo_master, tmp_path):
+    """A fresh copy of the demo project for a test that changes it."""
+    import shutil
+
+    target = tmp_path / "musterstadt.k360"
+    shutil.copy(demo_master, target)
+    return target

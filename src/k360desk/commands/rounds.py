@@ -46,9 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
     q.add_argument("round", metavar="RUNDE", help="Nummer oder Name der Förderrunde")
     _rule_arguments(q)
-    q.add_argument("--final", action="store_true", help="als Beschluss festhalten (braucht --meeting)")
-    q.add_argument("--meeting", type=int, metavar="ID", help="Nummer der beschließenden Sitzung")
+    q.add_argument("--final", action="store_true", help="als Beschluss festhalten")
+    q.add_argument("--meeting", type=int, metavar="ID",
+                   help="Nummer der beschließenden Sitzung; ohne: Entscheidung der Verwaltung "
+                   "über die Anträge, die ihr die Entscheidungsregeln zuweisen")
     q.add_argument("--date", metavar="JJJJ-MM-TT", help="Datum des Beschlusses (Standard: Sitzungsdatum)")
+    q.add_argument("--over-commitment", metavar="BEGRÜNDUNG",
+                   help="Überschreitung des Budgets ausdrücklich erklären (wird protokolliert)")
     q.add_argument("-o", "--output", metavar="CSV", help="Beträge je Antrag und Jahr als CSV schreiben")
     q.set_defaults(func=_allocate)
 
@@ -238,72 +242,97 @@ def _write_ranking_csv(ranking, path: str) -> None:
 def _allocate(args: argparse.Namespace) -> int:
     from k360desk.models.rounds import RoundError, record_decision
 
-    if args.final and args.meeting is None:
-        raise CommandError("Ein Beschluss braucht die Sitzung: --meeting ID angeben.")
+    if args.meeting is not None and not args.final:
+        raise CommandError("--meeting gilt nur mit --final (Beschluss festhalten).")
     project = open_project(args.file, read_only=not args.final)
     try:
         rnd = _find(project, args.round)
         ranking, amounts, budget, trace = _compute(project, rnd, args)
-        years = sorted(amounts["year"].unique().tolist())
-        rows = []
-        for r in ranking.itertuples(index=False):
-            mine = amounts[amounts["application_id"] == r.application_id].set_index("year")
-            cells = [money(mine["proposed"].get(y)) if y in mine.index else "" for y in years]
-            rows.append([r.title, *cells, money(r.proposed), r.outcome_label])
-        status = "Beschluss" if rnd.status in ("decided", "closed") else "Probelauf"
-        print(f"Vergabe „{rnd.name}“ ({status}) – {trace.parameters.get('rule_label', '')}")
-        print_table(
-            ["Antrag", *map(str, years), "Summe", "Ergebnis"], rows, right=set(range(1, len(years) + 2))
-        )
-        print("\nBudget je Jahr:")
-        print_table(
-            ["Jahr", "Budget", "früher gebunden", "manuell", "vergeben", "frei"],
-            [
-                [
-                    str(b.year),
-                    money(b.budget),
-                    money(b.committed),
-                    money(b.overrides),
-                    money(b.allocated),
-                    money(b.remaining),
-                ]
-                for b in budget.itertuples(index=False)
-            ],
-            right={0, 1, 2, 3, 4, 5},
-        )
-        for r in ranking.itertuples(index=False):
-            if r.outcome in ("not_funded", "partial", "override"):
-                print(f"  {r.title}: {r.reason}")
+        _print_allocation(project, rnd, ranking, amounts, budget, trace)
         if args.output:
-            from k360desk.io.spreadsheet import write_csv
-
-            out = amounts.rename(
-                columns={
-                    "title": "Antrag",
-                    "year": "Jahr",
-                    "requested": "beantragt (€)",
-                    "proposed": "Vorschlag (€)",
-                    "override_reason": "Begründung Änderung",
-                }
-            )
-            write_csv(
-                out[["Antrag", "Jahr", "beantragt (€)", "Vorschlag (€)", "Begründung Änderung"]],
-                args.output,
-                decimals={"beantragt (€)": 2, "Vorschlag (€)": 2},
-            )
-            print(f"Beträge geschrieben: {args.output}")
+            _write_amounts_csv(amounts, args.output)
         if args.final:
+            from datetime import date
+
+            decided_on = args.date or (None if args.meeting is not None else date.today().isoformat())
             try:
-                record_decision(project, rnd.id, amounts, ranking, args.meeting, decided_on=args.date)
+                record_decision(project, rnd.id, amounts, ranking, args.meeting, decided_on=decided_on,
+                                over_commitment=args.over_commitment or "")
             except RoundError as exc:
-                raise CommandError(str(exc)) from exc
+                hint = " Über Gremien entscheidet eine Sitzung: --meeting ID angeben." \
+                    if args.meeting is None else ""
+                raise CommandError(str(exc) + hint) from exc
             project.save()
-            print("Beschluss gespeichert: Bewilligungen sind jetzt Jahresraten (Verpflichtungen).")
-        else:
+            _print_after_decision(project, rnd.id, args.meeting)
+        elif rnd.status not in ("decided", "closed"):
             print("\nProbelauf: nichts wurde geändert. Mit --final --meeting ID als Beschluss festhalten.")
     finally:
         project.close()
     return 0
+
+
+def _state_label(project, rnd) -> str:
+    """"Beschluss", "teilweise beschlossen" or "Probelauf" for the heading."""
+    from k360desk.models.decisions import already_decided
+
+    if rnd.status in ("decided", "closed"):
+        return "Beschluss"
+    return "teilweise beschlossen" if already_decided(project, rnd.id) else "Probelauf"
+
+
+def _print_allocation(project, rnd, ranking, amounts, budget, trace) -> None:
+    years = sorted(amounts["year"].unique().tolist())
+    rows = []
+    for r in ranking.itertuples(index=False):
+        mine = amounts[amounts["application_id"] == r.application_id].set_index("year")
+        cells = [money(mine["proposed"].get(y)) if y in mine.index else "" for y in years]
+        rows.append([r.title, *cells, money(r.proposed), r.outcome_label])
+    print(f"Vergabe „{rnd.name}“ ({_state_label(project, rnd)}) – {trace.parameters.get('rule_label', '')}")
+    print_table(["Antrag", *map(str, years), "Summe", "Ergebnis"], rows, right=set(range(1, len(years) + 2)))
+    print("\nBudget je Jahr:")
+    print_table(
+        ["Jahr", "Budget", "früher gebunden", "manuell", "vergeben", "frei"],
+        [[str(b.year), money(b.budget), money(b.committed), money(b.overrides), money(b.allocated),
+          money(b.remaining)] for b in budget.itertuples(index=False)],
+        right={0, 1, 2, 3, 4, 5},
+    )
+    for r in ranking.itertuples(index=False):
+        if r.outcome in ("not_funded", "partial", "override"):
+            print(f"  {r.title}: {r.reason}")
+
+
+def _write_amounts_csv(amounts, path: str) -> None:
+    from k360desk.io.spreadsheet import write_csv
+
+    out = amounts.rename(columns={"title": "Antrag", "year": "Jahr", "requested": "beantragt (€)",
+                                  "proposed": "Vorschlag (€)", "override_reason": "Begründung Änderung"})
+    try:
+        write_csv(out[["Antrag", "Jahr", "beantragt (€)", "Vorschlag (€)", "Begründung Änderung"]], path,
+                  decimals={"beantragt (€)": 2, "Vorschlag (€)": 2})
+    except OSError as exc:
+        raise CommandError(f"CSV-Datei „{path}“ lässt sich nicht schreiben: {exc.strerror}.") from exc
+    print(f"Beträge geschrieben: {path}")
+
+
+def _print_after_decision(project, round_id: int, meeting_id: int | None) -> None:
+    from k360desk.models.decisions import ADMINISTRATION, bodies, body_name
+    from k360desk.projectfile.records import FundingRound, Meeting
+
+    meeting = project.get(Meeting, meeting_id) if meeting_id is not None else None
+    who = body_name(project, meeting.committee_id if meeting is not None else ADMINISTRATION)
+    print(f"Beschluss gespeichert ({who}): Bewilligungen sind jetzt Jahresraten (Verpflichtungen).")
+    rnd = project.get(FundingRound, round_id)
+    if rnd.status == "decided":
+        print("Runde entschieden: alle Anträge sind beschlossen.")
+        return
+    from k360desk.figures.rounds import ranking_for_round
+
+    ranking, amounts, _, _ = ranking_for_round(project, round_id)
+    waiting = ranking[~ranking["status"].isin(("awarded", "rejected", "ineligible"))]
+    owner = bodies(project, rnd.programme_id, amounts, waiting)
+    names = sorted({body_name(project, b) for b in owner.values()})
+    count = "1 Antrag" if len(waiting) == 1 else f"{len(waiting)} Anträge"
+    print(f"Runde noch offen: {count} noch offen bei {', '.join(names) or '–'}.")
 
 
 # --- console tables ----------------------------------------------------------------------

@@ -67,7 +67,11 @@ def round_figures(
     rule = rule or data.round.allocation_rule or "full"
     if min_share is None:
         min_share = data.round.min_share if data.round.min_share < 1 else 0.5
-    app_need = scoring.application_need(data.districts, need)
+    need, filled, fallback_note = _filled_need(project, data.round, need)
+    if fallback_note:
+        need_note = f"{need_note} {fallback_note}".strip()
+    app_need = scoring.application_need(data.districts, need, filled,
+                                        omit=data.round.need_fallback == "omit")
     table = scoring.criterion_table(data.applications, data.criteria, data.scores, app_need)
     totals = scoring.total_scores(table)
     checks = rk.eligibility(
@@ -99,6 +103,7 @@ def round_figures(
             rule=rule,
             min_share=min_share,
             overrides=store.overrides(project, round_id),
+            decided=_settled(project, data),
         )
     info = data.applications.set_index("id")
     summary = result.summary.set_index("application_id")
@@ -120,6 +125,7 @@ def round_figures(
     detail = scoring.need_detail(data.districts, need).merge(
         data.districts[["application_id", "district_id", "code", "name"]],
         on=["application_id", "district_id"], how="left")
+    detail["note"] = detail["district_id"].map(filled).fillna("") if len(filled) else ""
     trace = build_trace(
         table,
         detail,
@@ -139,6 +145,46 @@ def round_figures(
         notes=notes,
     )
     return ranking, amounts, result.budget, trace, figures
+
+
+def _settled(project: Project, data: store.RoundData) -> pd.DataFrame:
+    """Applications a recorded decision already settled in a round that is still being decided."""
+    from k360desk.models.decisions import already_decided
+
+    done = already_decided(project, data.round.id)
+    columns = ["application_id", "year", "amount", "label", "reason"]
+    if not done:
+        return pd.DataFrame(columns=columns)
+    info = data.applications.set_index("id")
+    rows = data.amounts[data.amounts["application_id"].isin(done)]
+    frame = pd.DataFrame({
+        "application_id": rows["application_id"].astype(int),
+        "year": rows["year"].astype(int),
+        "amount": rows["awarded"].fillna(0.0).astype(float),
+    })
+    status = frame["application_id"].map(info["status"])
+    frame.loc[status != "awarded", "amount"] = 0.0
+    frame["label"] = status.map(store.APPLICATION_STATUS_LABELS)
+    frame["reason"] = frame["application_id"].map(info["reason"]).fillna("")
+    return frame[columns]
+
+
+def _filled_need(project: Project, rnd, need: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    """Need completed under the round's rule for districts without a value, and a note."""
+    from k360desk.analysis import need_fallback
+
+    rule = rnd.need_fallback or "parent"
+    if need.empty and rule != "declared":
+        return need, pd.Series(dtype=object), ""
+    try:
+        filled_need, filled = need_fallback.fill_need(
+            need, store.district_tree(project), rule, rnd.need_declared)
+    except ValueError as exc:
+        raise ValueError(str(exc)) from exc
+    note = f"Sozialräume ohne Bedarfswert: {need_fallback.RULE_LABELS[rule]}"
+    if rule == "declared":
+        note += f" ({rnd.need_declared:.1f})".replace(".", ",")
+    return filled_need, filled, note + "."
 
 
 def _as_decided(stored: dict, totals: pd.DataFrame,

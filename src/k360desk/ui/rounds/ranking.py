@@ -128,20 +128,15 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
 
     combo.currentIndexChanged.connect(lambda _i: sync())
     sync()
-    only = QComboBox(dialog)
-    only.addItem(QCoreApplication.translate("RoundDialogs", "alle Anträge der Runde"), False)
-    only.addItem(
-        QCoreApplication.translate("RoundDialogs", "nur Anträge, über die dieses Gremium entscheidet"), True
-    )
     form.addRow(QCoreApplication.translate("RoundDialogs", "Sitzung:"), combo)
     form.addRow(QCoreApplication.translate("RoundDialogs", "Datum des Beschlusses:"), date)
-    form.addRow(QCoreApplication.translate("RoundDialogs", "Umfang:"), only)
     form.addRow(
         QLabel(
             QCoreApplication.translate(
                 "RoundDialogs",
-                "Bewilligungen werden damit zu Jahresraten (Verpflichtungen); "
-                "Ablehnungen behalten ihre Begründung.",
+                "Die Sitzung entscheidet über die Anträge, die ihr Gremium nach den "
+                "Entscheidungsregeln des Programms zu entscheiden hat. Bewilligungen werden "
+                "damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.",
             ),
             dialog,
         )
@@ -155,7 +150,7 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     if dialog.exec() != QDialog.DialogCode.Accepted or not meetings:
         return None
     return DecisionInput(
-        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), [] if only.currentData() else None
+        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), None
     )
 
 
@@ -440,17 +435,8 @@ class RankingTab(base.RoundTab):
         answer = decision_dialog(self, meetings)
         if answer is None:
             return
-        app_ids = answer.application_ids
-        if app_ids is not None:  # only those this meeting's committee decides
-            meeting = self.project.get(Meeting, answer.meeting_id)
-            rnd = self.project.get(FundingRound, self.round_id)
-            open_apps = self.ranking[~self.ranking["status"].isin(("awarded", "rejected"))]
-            app_ids = [
-                int(r.application_id)
-                for r in open_apps.itertuples(index=False)
-                if store.deciding_committee(self.project, rnd.programme_id, float(r.proposed or 0))
-                in (meeting.committee_id, None)
-            ]
+        # The model picks the applications this meeting's committee decides (decision rules).
+        app_ids = None
         self.push(
             RecordDecision(
                 self.project,
