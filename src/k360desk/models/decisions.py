@@ -261,3 +261,89 @@ def _remember_bodies(project: Project, round_id: int, decided: dict, date: str) 
         entry["body"] = body
         entry["date"] = date
     project.update(FundingRound, rnd.id, decision_figures=json.dumps(stored, ensure_ascii=False))
+
+
+# --- after the decision ------------------------------------------------------------------
+
+
+def _awarded_app(project: Project, application_id: int) -> Application:
+    from k360desk.models.rounds import RoundError
+
+    app = project.get(Application, application_id)
+    if app is None:
+        raise RoundError("Den Antrag gibt es nicht (mehr).")
+    if app.status != "awarded" or application_id not in already_decided(project, app.round_id):
+        raise RoundError(
+            f"„{app.title}“ ist nicht bewilligt: ändern lässt sich nur eine beschlossene Bewilligung.")
+    return app
+
+
+def amend_award(project: Project, application_id: int, amounts: dict[int, float], reason: str,
+                decided_on: str, over_commitment: str = "") -> dict[int, float | None]:
+    """Change the yearly amounts of a decided award (Änderungsbescheid); return the old ones.
+
+    Years not listed keep their amount; 0 ends the funding of a year. The change keeps the
+    budget (or needs a declared over-commitment) and is kept in the history.
+    """
+    from k360desk.models.rounds import RoundError
+
+    app = _awarded_app(project, application_id)
+    if not reason.strip():
+        raise RoundError("Eine Änderung der Bewilligung braucht eine Begründung.")
+    if not decided_on:
+        raise RoundError("Das Datum der Änderung fehlt.")
+    rnd = project.get(FundingRound, app.round_id)
+    if any(v is None or v < 0 for v in amounts.values()):
+        raise RoundError("Beträge dürfen nicht negativ sein.")
+    outside = [y for y in amounts if not rnd.first_year <= int(y) <= rnd.last_year]
+    if outside:
+        raise RoundError(f"Die Runde läuft {rnd.first_year}–{rnd.last_year}; {outside[0]} liegt außerhalb.")
+    old = project.link_frame("application_amounts", application_id=application_id)
+    before = {int(r.year): (None if pd.isna(r.awarded) else float(r.awarded)) for r in old.itertuples()}
+    after = {y: (v or 0.0) for y, v in before.items()} | {int(y): float(v) for y, v in amounts.items()}
+    if sum(to_cents(v) for v in after.values()) <= 0:
+        raise RoundError("Eine Bewilligung ohne Betrag ist ein Widerruf, keine Änderung.")
+    over_note = check_budget(project, app.round_id, {application_id: after}, over_commitment, "Änderung")
+    requested = {int(r.year): float(r.requested) for r in old.itertuples()}
+    reasons = {int(r.year): str(r.override_reason) for r in old.itertuples()}
+    changes = "; ".join(
+        f"{y}: {format_money(before.get(y) or 0.0)} → {format_money(v)}"
+        for y, v in sorted(after.items()) if to_cents(before.get(y) or 0.0) != to_cents(v))
+    with project.transaction():
+        project.execute_link("application_amounts", [
+            {"application_id": application_id, "year": y, "requested": requested.get(y, 0.0),
+             "awarded": from_cents(to_cents(v)), "override_reason": reasons.get(y, "")}
+            for y, v in sorted(after.items())])
+        project.log("amendment", Application.table, app.uuid,
+                    f"Änderung vom {format_date(decided_on)} zu „{app.title}“: {changes or 'keine'}. "
+                    f"Begründung: {reason.strip()}")
+        if over_note:
+            project.log("overcommit", FundingRound.table, rnd.uuid, f"„{app.title}“: {over_note}")
+    return before
+
+
+def end_after_review(project: Project, application_id: int, review_date: str, reason: str = "") -> list[int]:
+    """A yearly talk ended the project: drop the commitments of the years after the talk's
+    year (kept in the history); return the years dropped."""
+    _awarded_app(project, application_id)
+    year = int(str(review_date)[:4])
+    old = project.link_frame("application_amounts", application_id=application_id)
+    later = {int(r.year): 0.0 for r in old.itertuples() if int(r.year) > year and (r.awarded or 0) > 0}
+    if not later:
+        return []
+    text = f"Jahresgespräch vom {format_date(review_date)}: Projekt endet {year}" + (
+        f" ({reason.strip()})" if reason.strip() else "")
+    remaining = {int(r.year): float(r.awarded or 0) for r in old.itertuples()} | later
+    if sum(to_cents(v) for v in remaining.values()) <= 0:
+        return []  # ending before the first funded year is a revocation, not a review outcome
+    amend_award(project, application_id, later, text, review_date)
+    return sorted(later)
+
+
+def award_history(project: Project, application_id: int) -> pd.DataFrame:
+    """Decisions and amendments of one application, oldest first: at, action, details."""
+    app = project.get(Application, application_id)
+    frame = pd.read_sql_query(
+        "SELECT at, action, details FROM change_log WHERE entity_uuid=? AND action IN "
+        "('amendment', 'revocation', 'payment') ORDER BY id", project._conn, params=(app.uuid,))
+    return frame

@@ -390,6 +390,12 @@ def set_override(
             f"„{app.title}“ ist {APPLICATION_STATUS_LABELS[app.status]}: ein Betrag lässt sich "
             "nicht manuell festlegen. Erst die Förderfähigkeit klären und den Antrag ändern."
         )
+    from k360desk.models.decisions import already_decided
+
+    if application_id in already_decided(project, app.round_id):
+        raise RoundError(
+            f"Über „{app.title}“ ist schon beschlossen; Beträge ändert nur ein Änderungsbescheid "
+            "(k360desk round amend).")
     if any(v is not None for v in amounts.values()) and not reason.strip():
         raise RoundError("Eine manuelle Änderung braucht eine Begründung.")
     old = project.link_frame("application_amounts", application_id=application_id)

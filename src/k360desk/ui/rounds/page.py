@@ -333,8 +333,13 @@ class SetupTab(base.RoundTab):
     def _step_forward(self) -> None:
         rnd = self.project.get(FundingRound, self.round_id)
         nxt = store.STATUSES[store.STATUSES.index(rnd.status) + 1]
-        if nxt == "decided":
-            self.show_error(self.tr("Den Beschluss erfassen Sie unter „Rangliste & Vergabe“."))
+        problems = store.check_transition(self.project, self.round_id, nxt)
+        if problems:
+            # Only recorded decisions decide a round: the button explains, it never sets the status.
+            self.show_error(" ".join(problems) + (
+                " " + self.tr("Den Beschluss erfassen Sie unter „Rangliste & Vergabe“.")
+                if nxt == "decided" else ""))
+            return
         self.push(SetRoundStatus(self.project, self.round_id, nxt))
 
     def _step_back(self) -> None:
