@@ -18,6 +18,14 @@ def format_number(value: float | int | None, decimals: int = 1, empty: str = "â€
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def displayed(value: float | None, decimals: int = 1) -> float:
+    """The value as :func:`format_number` shows it (same rounding), for keys that must agree
+    with what people read, e.g. the ranking of total scores; NaN for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.nan
+    return float(f"{value:.{decimals}f}")
+
+
 def format_percent(value: float | None, decimals: int = 1) -> str:
     """12.34 â†’ "12,3 %" (value already in per cent)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

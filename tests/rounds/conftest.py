@@ -212,3 +212,21 @@ def demo_copy(demo_master, tmp_path):
     target = tmp_path / "musterstadt.k360"
     shutil.copy(demo_master, target)
     return target
+
+
+@pytest.fixture
+def round_file(small_project):
+    """The small city's round in assessment, scored by two raters and saved; (path, ids)."""
+    from k360desk.models import rounds as store
+
+    ids = build_round(small_project)
+    store.copy_criteria(small_project, ids["old_round"], ids["round"])
+    add_need(small_project, ids, NEED_VALUES)
+    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
+    score(small_project, ids, "Ben", {"lesen": 3, "treff": 4, "sport": 3})
+    store.set_status(small_project, ids["round"], "open")
+    store.set_status(small_project, ids["round"], "assessment")
+    small_project.save()
+    path = small_project.path
+    small_project.close()
+    return path, ids

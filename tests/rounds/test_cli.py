@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from k360desk.cli import main
-from k360desk.models import rounds as store
 from k360desk.projectfile import Application, DecisionRule, FundingRound, Project
-from tests.rounds.conftest import NEED_VALUES, add_need, build_round, score
-
-
-@pytest.fixture
-def round_file(small_project):
-    ids = build_round(small_project)
-    store.copy_criteria(small_project, ids["old_round"], ids["round"])
-    add_need(small_project, ids, NEED_VALUES)
-    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
-    score(small_project, ids, "Ben", {"lesen": 3, "treff": 4, "sport": 3})
-    store.set_status(small_project, ids["round"], "open")
-    store.set_status(small_project, ids["round"], "assessment")
-    small_project.save()
-    path = small_project.path
-    small_project.close()
-    return path, ids
 
 
 def test_list_and_ranking_print_german_tables(round_file, capsys, tmp_path):

@@ -36,6 +36,7 @@ from k360desk.ui.rounds.frame_model import (
     FrameColumn,
     FrameModel,
     frame_view,
+    money_text,
 )
 
 _OUTCOME_COLOURS = {"funded": GOOD, "partial": WARN, "override": WARN, "ineligible": MUTED}
@@ -71,13 +72,13 @@ def override_dialog(
         spin = QDoubleSpinBox(dialog)
         spin.setLocale(german_locale())
         spin.setRange(0, 1e9)
-        spin.setDecimals(0)
+        spin.setDecimals(2)  # cents are money too
         spin.setGroupSeparatorShown(True)
         spin.setSuffix(" €")
         spin.setValue(proposed.get(year, 0.0))
         spin.setToolTip(
             QCoreApplication.translate("RoundDialogs", "beantragt: %1 €").replace(
-                "%1", german_locale().toString(requested.get(year, 0.0), "f", 0)
+                "%1", money_text(requested.get(year, 0.0), unit=False)
             )
         )
         spins[year] = spin
