@@ -232,8 +232,39 @@ def missing_scores(
     wanted = pd.MultiIndex.from_product(
         [raters, applications["id"].astype(int), rated["id"].astype(int)], names=columns
     ).to_frame(index=False)
-    have = (
-        scores.dropna(subset=["score"])[columns] if len(scores) else pd.DataFrame(columns=columns)
-    )
+    # A declared abstention (no score, a reason in the comment, e.g. "befangen") is not missing.
+    if len(scores):
+        declared = scores["score"].notna() | scores["comment"].fillna("").astype(str).str.strip().ne("") \
+            if "comment" in scores else scores["score"].notna()
+        have = scores[declared][columns]
+    else:
+        have = pd.DataFrame(columns=columns)
     merged = wanted.merge(have.drop_duplicates(), on=columns, how="left", indicator=True)
     return merged[merged["_merge"] == "left_only"][columns].reset_index(drop=True)
+
+
+def missing_by_application(missing: pd.DataFrame, criteria: pd.DataFrame) -> pd.Series:
+    """German text per application naming the raters and criteria without a score
+    ("Ben: Konzept, Wirkung; Cem: Konzept"); from :func:`missing_scores`."""
+    if missing.empty:
+        return pd.Series(dtype=object)
+    names = criteria.set_index("id")["name"]
+    frame = missing.assign(criterion=missing["criterion_id"].map(names))
+    texts = {}
+    for app, group in frame.groupby("application_id", sort=True):
+        parts = [f"{rater}: {', '.join(g['criterion'].astype(str))}" for rater, g in group.groupby("rater")]
+        texts[int(app)] = "; ".join(parts)
+    return pd.Series(texts, dtype=object)
+
+
+def abstentions_by_application(scores: pd.DataFrame) -> pd.Series:
+    """German text per application naming declared abstentions (no score, reason given)."""
+    if scores.empty or "comment" not in scores:
+        return pd.Series(dtype=object)
+    rows = scores[scores["score"].isna() & scores["comment"].fillna("").astype(str).str.strip().ne("")]
+    texts = {}
+    for app, group in rows.groupby("application_id", sort=True):
+        first = group.drop_duplicates("rater")
+        texts[int(app)] = "; ".join(f"{r.rater} enthalten ({str(r.comment).strip()})"
+                                    for r in first.itertuples(index=False))
+    return pd.Series(texts, dtype=object)

@@ -54,6 +54,10 @@ class RoundTrace:
             note = str(getattr(d, "note", "") or "")
             lines.append(f"  Sozialraum {label}: Anteil {share} %, "
                          f"Bedarf {format_number(d.need, 1)}" + (f" ({note})" if note else ""))
+        if str(r.get("unscored", "") or ""):
+            lines.append(f"  Bewertung fehlt (Mittel nur aus den vorhandenen): {r['unscored']}")
+        if str(r.get("abstained", "") or ""):
+            lines.append(f"  {r['abstained']}")
         if r["tie"]:
             lines.append(f"  {r['tie']}")
         if not r["eligible"]:

@@ -51,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Nummer der beschließenden Sitzung; ohne: Entscheidung der Verwaltung "
                    "über die Anträge, die ihr die Entscheidungsregeln zuweisen")
     q.add_argument("--date", metavar="JJJJ-MM-TT", help="Datum des Beschlusses (Standard: Sitzungsdatum)")
+    q.add_argument("--accept-missing-scores", metavar="BEGRÜNDUNG",
+                   help="Beschluss trotz fehlender Bewertungen einzelner Bewerter (wird protokolliert)")
     q.add_argument("--over-commitment", metavar="BEGRÜNDUNG",
                    help="Überschreitung des Budgets ausdrücklich erklären (wird protokolliert)")
     q.add_argument("-o", "--output", metavar="CSV", help="Beträge je Antrag und Jahr als CSV schreiben")
@@ -195,6 +197,17 @@ def _print_notes(ranking, trace) -> None:
               "vollständigen; Beschluss erst, wenn alle förderfähigen vollständig sind):")
         for r in incomplete:
             print(f"  {r.title}: es fehlt {r.missing}")
+    unscored = [r for r in ranking.itertuples(index=False) if r.unscored]
+    if unscored:
+        print("\nBewertung fehlt (Mittel nur aus den vorhandenen Bewertungen; Beschluss nur mit "
+              "--accept-missing-scores BEGRÜNDUNG):")
+        for r in unscored:
+            print(f"  {r.title}: {r.unscored}")
+    abstained = [r for r in ranking.itertuples(index=False) if r.abstained]
+    if abstained:
+        print("\nEnthaltungen:")
+        for r in abstained:
+            print(f"  {r.title}: {r.abstained}")
     print(f"\nReihenfolge bei Gleichstand: {trace.parameters['tie_break']}.")
     if trace.parameters.get("need_source"):
         print(trace.parameters["need_source"])
@@ -257,7 +270,8 @@ def _allocate(args: argparse.Namespace) -> int:
             decided_on = args.date or (None if args.meeting is not None else date.today().isoformat())
             try:
                 record_decision(project, rnd.id, amounts, ranking, args.meeting, decided_on=decided_on,
-                                over_commitment=args.over_commitment or "")
+                                over_commitment=args.over_commitment or "",
+                                accept_missing=args.accept_missing_scores or "")
             except RoundError as exc:
                 hint = " Über Gremien entscheidet eine Sitzung: --meeting ID angeben." \
                     if args.meeting is None else ""

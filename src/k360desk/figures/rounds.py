@@ -116,6 +116,12 @@ def round_figures(
     for column in ("proposed", "share", "outcome", "outcome_label", "reason"):
         ranking[column] = ranking["application_id"].map(summary[column])
     ranking["missing"] = ranking["application_id"].map(totals["missing"]).fillna("")
+    missing_scores = scoring.missing_scores(data.applications, data.criteria, data.scores, raters)
+    unscored = pd.Series(dtype=object) if decided else scoring.missing_by_application(
+        missing_scores, data.criteria)
+    ranking["unscored"] = ranking["application_id"].map(unscored).fillna("") if len(unscored) else ""
+    abstained = scoring.abstentions_by_application(data.scores)
+    ranking["abstained"] = ranking["application_id"].map(abstained).fillna("") if len(abstained) else ""
     ranking.attrs["need_note"] = need_note
     amounts = result.amounts.copy()
     amounts["title"] = amounts["application_id"].map(info["title"])
@@ -129,7 +135,8 @@ def round_figures(
     trace = build_trace(
         table,
         detail,
-        ranked,
+        ranked.assign(unscored=ranked["application_id"].map(ranking.set_index("application_id")["unscored"]),
+                      abstained=ranked["application_id"].map(ranking.set_index("application_id")["abstained"])),
         result,
         need_source=need_note,
         decided=decided,
@@ -139,7 +146,7 @@ def round_figures(
         data=data,
         criteria_table=table,
         disagreement=scoring.disagreement(data.scores, data.criteria),
-        missing=scoring.missing_scores(data.applications, data.criteria, data.scores, raters),
+        missing=missing_scores,
         eligibility=checks,
         need_note=need_note,
         notes=notes,

@@ -137,6 +137,7 @@ def record_decision(
     application_ids: list[int] | None = None,
     agenda_number: str = "",
     over_commitment: str = "",
+    accept_missing: str = "",
 ) -> int | None:
     """Fix the allocation as final for the applications this body decides; return the agenda
     item id (None for a decision of the administration).
@@ -155,6 +156,7 @@ def record_decision(
         fix_need_run,
         incomplete_problem,
         keep_decision_figures,
+        unscored_problem,
     )
 
     rnd = _round(project, round_id)
@@ -172,6 +174,9 @@ def record_decision(
     problem = incomplete_problem(summary)
     if problem:
         raise RoundError(problem)
+    gap = unscored_problem(summary)
+    if gap and not accept_missing.strip():
+        raise RoundError(gap)
     owner = bodies(project, rnd.programme_id, amounts, summary)
     done = already_decided(project, round_id)
     # Without rules any meeting decides everything; the administration only what a rule gives it.
@@ -241,6 +246,9 @@ def record_decision(
         project.log("decision", FundingRound.table, rnd.uuid, decision)
         if over_note:
             project.log("overcommit", FundingRound.table, rnd.uuid, over_note)
+        if gap:
+            project.log("accepted", FundingRound.table, rnd.uuid,
+                        f"Fehlende Bewertungen akzeptiert: {accept_missing.strip()} – {gap}")
         fix_need_run(project, round_id)
         keep_decision_figures(project, round_id, summary[summary["application_id"].isin(chosen_ids)])
         _remember_bodies(project, round_id, {a: owner[a] for a in chosen_ids}, date)

@@ -453,12 +453,12 @@ def record_trial(project: Project, round_id: int, rule: str, min_share: float, s
 def record_decision(project: Project, round_id: int, amounts: pd.DataFrame, summary: pd.DataFrame,
                     meeting_id: int | None, decided_on: str | None = None,
                     application_ids: list[int] | None = None, agenda_number: str = "",
-                    over_commitment: str = "") -> int | None:
+                    over_commitment: str = "", accept_missing: str = "") -> int | None:
     """Record a decision: see :func:`k360desk.models.decisions.record_decision`."""
     from k360desk.models.decisions import record_decision as record
 
     return record(project, round_id, amounts, summary, meeting_id, decided_on, application_ids,
-                  agenda_number, over_commitment)
+                  agenda_number, over_commitment, accept_missing)
 
 
 def _round(project: Project, round_id: int) -> FundingRound:
@@ -512,3 +512,17 @@ def incomplete_problem(ranking: pd.DataFrame) -> str:
         f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
         f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
     )
+
+
+def unscored_problem(ranking: pd.DataFrame) -> str:
+    """German reason why a final decision needs an accepted reason: eligible applications that
+    some rater has not scored (their means come from the other raters only)."""
+    if "unscored" not in ranking.columns:
+        return ""
+    lacking = ranking[ranking["eligible"].astype(bool) & ranking["unscored"].fillna("").astype(bool)]
+    if lacking.empty:
+        return ""
+    names = "; ".join(f"„{r.title}“ ({r.unscored})" for r in lacking.itertuples(index=False))
+    count = "1 förderfähiger Antrag ist" if len(lacking) == 1 else f"{len(lacking)} förderfähige Anträge sind"
+    return (f"Bewertungen fehlen: {count} nicht von allen bewertet: {names}. Beschluss erst, wenn "
+            "alle bewertet haben, oder mit ausdrücklich akzeptierter Lücke und Begründung.")
