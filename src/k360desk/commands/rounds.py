@@ -75,13 +75,20 @@ def _rule_arguments(q: argparse.ArgumentParser) -> None:
 
 
 def _share(text: str) -> float:
+    """0,5 or 50 % → 0.5; a bare number above 1 is refused, never silently read as per cent."""
     from k360desk.formats import parse_number
 
+    percent = "%" in text
     try:
-        value = parse_number(text.replace("%", ""))
+        value = parse_number(text.replace("%", "").strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Anteil") from None
-    value = value / 100 if value > 1 else value
+    if percent:
+        value = value / 100
+    elif value > 1:
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist mehrdeutig: Anteil zwischen 0 und 1 (z. B. 0,5) oder in Prozent mit "
+            "%-Zeichen (z. B. 50 %) angeben")
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError("der Anteil muss zwischen 0 und 100 % liegen")
     return value
@@ -197,6 +204,11 @@ def _print_notes(ranking, trace) -> None:
               "vollständigen; Beschluss erst, wenn alle förderfähigen vollständig sind):")
         for r in incomplete:
             print(f"  {r.title}: es fehlt {r.missing}")
+    late = [r for r in ranking.itertuples(index=False) if r.late]
+    if late:
+        print("\nVerspätet eingegangen:")
+        for r in late:
+            print(f"  {r.title}: {r.late}")
     unscored = [r for r in ranking.itertuples(index=False) if r.unscored]
     if unscored:
         print("\nBewertung fehlt (Mittel nur aus den vorhandenen Bewertungen; Beschluss nur mit "

@@ -120,6 +120,7 @@ def round_figures(
     unscored = pd.Series(dtype=object) if decided else scoring.missing_by_application(
         missing_scores, data.criteria)
     ranking["unscored"] = ranking["application_id"].map(unscored).fillna("") if len(unscored) else ""
+    ranking["late"] = ranking["application_id"].map(_late(data)).fillna("")
     abstained = scoring.abstentions_by_application(data.scores)
     ranking["abstained"] = ranking["application_id"].map(abstained).fillna("") if len(abstained) else ""
     ranking.attrs["need_note"] = need_note
@@ -152,6 +153,19 @@ def round_figures(
         notes=notes,
     )
     return ranking, amounts, result.budget, trace, figures
+
+
+def _late(data: store.RoundData) -> pd.Series:
+    """German note per application submitted after the round's deadline."""
+    from k360desk.formats import format_date
+
+    deadline = str(data.round.deadline or "")[:10]
+    if not deadline:
+        return pd.Series(dtype=object)
+    apps = data.applications
+    late = apps[apps["submitted"].fillna("").astype(str).str[:10] > deadline]
+    return pd.Series({int(a.id): f"eingegangen am {format_date(a.submitted)}, Frist {format_date(deadline)}"
+                      for a in late.itertuples(index=False)}, dtype=object)
 
 
 def _settled(project: Project, data: store.RoundData) -> pd.DataFrame:

@@ -140,8 +140,8 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
         ).fetchone()[0]
         if open_apps:
             problems.append(
-                f"{open_apps} Anträge sind noch nicht entschieden "
-                "(Beschluss unter „Rangliste & Vergabe“ festhalten)."
+                ("1 Antrag ist" if open_apps == 1 else f"{open_apps} Anträge sind")
+                + " noch nicht entschieden (Beschluss unter „Rangliste & Vergabe“ festhalten)."
             )
         stored = decision_figures(project, round_id).get("applications", {})
         unrecorded = [a for (a,) in conn.execute(
@@ -149,7 +149,8 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
             (round_id,)) if str(a) not in stored]
         if unrecorded:
             problems.append(
-                f"{len(unrecorded)} Anträge sind bewilligt oder abgelehnt, ohne dass ein Beschluss "
+                ("1 Antrag ist" if len(unrecorded) == 1 else f"{len(unrecorded)} Anträge sind")
+                + " bewilligt oder abgelehnt, ohne dass ein Beschluss "
                 "festgehalten ist; der Status einer Runde folgt nur festgehaltenen Beschlüssen."
             )
     return problems
@@ -508,8 +509,9 @@ def incomplete_problem(ranking: pd.DataFrame) -> str:
     if lacking.empty:
         return ""
     names = ", ".join(f"„{t}“" for t in lacking["title"].astype(str))
+    count = "1 förderfähiger Antrag ist" if len(lacking) == 1 else f"{len(lacking)} förderfähige Anträge sind"
     return (
-        f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
+        f"Kein Beschluss möglich: {count} unvollständig bewertet "
         f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
     )
 
