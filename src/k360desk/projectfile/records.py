@@ -210,6 +210,7 @@ class FundingRound(Record):
     decision_figures: str = ""
     need_fallback: str = "parent"
     need_declared: float | None = None
+    budget_line: str = ""
 
 
 @dataclass

@@ -380,13 +380,15 @@ ALTER TABLE funding_rounds ADD COLUMN need_run_id INTEGER REFERENCES index_runs(
 ALTER TABLE funding_rounds ADD COLUMN decision_figures TEXT NOT NULL DEFAULT ''
 """
 
-# Step 4 (funding rounds, issue 17): the round's rule for districts without a need value, and
+# Step 4 (funding rounds, issue 17): the round's rule for districts without a need value, its
+# budget line (Haushaltsstelle) for the Beschlussvorlage, and
 # every amount of money rounded to whole cents (the app computes in integer cents).
 _STEP_4 = """
 ALTER TABLE funding_rounds ADD COLUMN need_fallback TEXT NOT NULL DEFAULT 'parent'
     CHECK (need_fallback IN ('parent', 'declared', 'omit', 'block'));
 ALTER TABLE funding_rounds ADD COLUMN need_declared REAL
     CHECK (need_declared IS NULL OR need_declared BETWEEN 0 AND 100);
+ALTER TABLE funding_rounds ADD COLUMN budget_line TEXT NOT NULL DEFAULT '';
 UPDATE application_amounts SET requested = round(requested, 2), awarded = round(awarded, 2);
 UPDATE round_budgets SET amount = round(amount, 2);
 UPDATE payments SET amount = round(amount, 2)
