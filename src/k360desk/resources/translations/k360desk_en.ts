@@ -3115,12 +3115,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Record decision</translation>
     </message>
     <message>
-        <source>alle Anträge der Runde</source>
-        <translation>all applications of the round</translation>
-    </message>
-    <message>
-        <source>nur Anträge, über die dieses Gremium entscheidet</source>
-        <translation>only applications this committee decides on</translation>
+        <source>Die Sitzung entscheidet über die Anträge, die ihr Gremium nach den Entscheidungsregeln des Programms zu entscheiden hat. Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
+        <translation>The meeting decides the applications its committee is responsible for under the programme&apos;s decision rules. Awards become yearly amounts (commitments); rejections keep their reasons.</translation>
     </message>
     <message>
         <source>Sitzung:</source>
@@ -3129,14 +3125,6 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Datum des Beschlusses:</source>
         <translation>Date of the decision:</translation>
-    </message>
-    <message>
-        <source>Umfang:</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <source>Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
-        <translation>Awards thereby become yearly commitments; rejections keep their reasons.</translation>
     </message>
 </context>
 <context>
