@@ -79,3 +79,14 @@ def parse_number(text: str) -> float:
     elif cleaned.count(".") > 1:
         cleaned = cleaned.replace(".", "")
     return float(cleaned)
+
+
+def parse_money(text: str) -> float:
+    """Euros typed the German way: "45.000" is forty-five thousand (never 45,0), "19.500,50"
+    and "19500.5" as expected; rounded to whole cents. ValueError otherwise."""
+    import re
+
+    cleaned = text.replace("€", "").strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned):
+        cleaned = cleaned.replace(".", "")
+    return from_cents(to_cents(parse_number(cleaned)))

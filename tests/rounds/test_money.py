@@ -82,3 +82,10 @@ def test_amount_typed_with_cents_keeps_them_and_is_locked_after_the_decision(sma
         assert not tab.amounts.item(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
     finally:
         context.set_project(None)
+
+
+def test_money_typed_the_german_way():
+    from k360desk.formats import parse_money
+
+    assert parse_money("45.000") == 45_000 and parse_money("19.500,50 €") == 19_500.5
+    assert parse_money("1.234.567") == 1_234_567 and parse_money("12,345") == 12.35

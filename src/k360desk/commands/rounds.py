@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Förderrunden auswerten: Rangliste und Vergabevorschlag.",
     )
     rsub = p.add_subparsers(dest="round_command", metavar="AKTION", required=True, parser_class=type(p))
+    from k360desk.commands.round_after import add_parsers
+
+    add_parsers(rsub)
 
     q = rsub.add_parser(
         "list",

@@ -280,7 +280,9 @@ def _awarded_app(project: Project, application_id: int) -> Application:
     app = project.get(Application, application_id)
     if app is None:
         raise RoundError("Den Antrag gibt es nicht (mehr).")
-    if app.status != "awarded" or application_id not in already_decided(project, app.round_id):
+    rnd = project.get(FundingRound, app.round_id)
+    recorded = application_id in already_decided(project, app.round_id) or rnd.status in ("decided", "closed")
+    if app.status != "awarded" or not recorded:
         raise RoundError(
             f"„{app.title}“ ist nicht bewilligt: ändern lässt sich nur eine beschlossene Bewilligung.")
     return app
