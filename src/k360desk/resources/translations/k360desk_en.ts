@@ -2797,10 +2797,6 @@ File ▸ Import ▸ Indicator values …</translation>
         <source>Eine manuelle Änderung braucht eine Begründung.</source>
         <translation>A manual change needs a reason.</translation>
     </message>
-    <message>
-        <source>Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die beschließende Sitzung anlegen.</source>
-        <translation>There is no meeting yet. Please first create the deciding meeting under “Committees”.</translation>
-    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -3113,6 +3109,26 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Beschluss festhalten</source>
         <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Verwaltung (ohne Sitzung)</source>
+        <translation>Administration (no meeting)</translation>
+    </message>
+    <message>
+        <source>nur wenn das Budget überschritten wird</source>
+        <translation>only if the budget is exceeded</translation>
+    </message>
+    <message>
+        <source>nur wenn Bewertungen fehlen</source>
+        <translation>only if scores are missing</translation>
+    </message>
+    <message>
+        <source>Überschreitung erklärt, weil:</source>
+        <translation>Over-commitment declared because:</translation>
+    </message>
+    <message>
+        <source>Fehlende Bewertungen akzeptiert, weil:</source>
+        <translation>Missing scores accepted because:</translation>
     </message>
     <message>
         <source>Die Sitzung entscheidet über die Anträge, die ihr Gremium nach den Entscheidungsregeln des Programms zu entscheiden hat. Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>

@@ -54,9 +54,11 @@ class OverrideInput:
 class DecisionInput:
     """What the decision dialog returns."""
 
-    meeting_id: int
+    meeting_id: int | None  # None: the administration decides (no meeting)
     date: str
     application_ids: list[int] | None
+    over_commitment: str = ""
+    accept_missing: str = ""
 
 
 def override_dialog(
@@ -124,13 +126,23 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     date.setDisplayFormat("dd.MM.yyyy")
 
     def sync() -> None:
-        chosen = meetings[combo.currentIndex()][2] if meetings else ""
+        index = combo.currentIndex()
+        chosen = meetings[index][2] if 0 <= index < len(meetings) else ""
         date.setDate(QDate.fromString(chosen[:10], Qt.DateFormat.ISODate) if chosen else QDate.currentDate())
 
     combo.currentIndexChanged.connect(lambda _i: sync())
     sync()
+    # The administration decides what the rules give it, without a meeting.
+    combo.addItem(QCoreApplication.translate("RoundDialogs", "Verwaltung (ohne Sitzung)"), None)
+    over = QLineEdit(dialog)
+    over.setPlaceholderText(
+        QCoreApplication.translate("RoundDialogs", "nur wenn das Budget überschritten wird"))
+    accept = QLineEdit(dialog)
+    accept.setPlaceholderText(QCoreApplication.translate("RoundDialogs", "nur wenn Bewertungen fehlen"))
     form.addRow(QCoreApplication.translate("RoundDialogs", "Sitzung:"), combo)
     form.addRow(QCoreApplication.translate("RoundDialogs", "Datum des Beschlusses:"), date)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Überschreitung erklärt, weil:"), over)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Fehlende Bewertungen akzeptiert, weil:"), accept)
     form.addRow(
         QLabel(
             QCoreApplication.translate(
@@ -148,10 +160,11 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not meetings:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return DecisionInput(
-        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), None
+        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), None,
+        over.text().strip(), accept.text().strip(),
     )
 
 
@@ -424,16 +437,7 @@ class RankingTab(base.RoundTab):
         if problem:
             self.show_error(problem)
             return
-        meetings = self._meetings()
-        if not meetings:
-            self.show_error(
-                self.tr(
-                    "Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die "
-                    "beschließende Sitzung anlegen."
-                )
-            )
-            return
-        answer = decision_dialog(self, meetings)
+        answer = decision_dialog(self, self._meetings())
         if answer is None:
             return
         # The model picks the applications this meeting's committee decides (decision rules).
@@ -447,6 +451,8 @@ class RankingTab(base.RoundTab):
                 answer.meeting_id,
                 answer.date,
                 app_ids,
+                over_commitment=answer.over_commitment,
+                accept_missing=answer.accept_missing,
             )
         )
 
