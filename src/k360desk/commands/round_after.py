@@ -56,6 +56,68 @@ def add_parsers(rsub) -> None:
     q.set_defaults(func=_pay)
 
 
+def add_output_parsers(rsub) -> None:
+    """Add notices and report (the Beschlussvorlage) to the ``round`` sub-parsers."""
+    q = rsub.add_parser("notices", help="Bescheide als PDF schreiben",
+                        description="Schreibt Bewilligungs-, Ablehnungs- und Änderungsbescheide der "
+                        "beschlossenen Anträge als PDF (je Bescheid eine Datei) in einen Ordner.")
+    _common(q)
+    q.add_argument("-o", "--output", required=True, metavar="ORDNER", help="Zielordner")
+    q.set_defaults(func=_notices)
+    q = rsub.add_parser("report", help="Beschlussvorlage schreiben (PDF oder .docx)",
+                        description="Schreibt die Beschlussvorlage der Runde; die Endung von -o "
+                        "wählt PDF oder Word.")
+    _common(q)
+    q.add_argument("-o", "--output", required=True, metavar="DATEI", help="Zieldatei (.pdf oder .docx)")
+    q.set_defaults(func=_report)
+
+
+def _notices(args: argparse.Namespace) -> int:
+    from k360desk.export.pdf.notices import write_notices
+    from k360desk.models.rounds import RoundError, find_round
+
+    project = open_project(args.file, read_only=True)
+    try:
+        try:
+            rnd = find_round(project, args.round)
+            files = write_notices(project, rnd.id, args.output)
+        except RoundError as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(
+                f"Ordner „{args.output}“ lässt sich nicht beschreiben: {exc.strerror}.") from exc
+    finally:
+        project.close()
+    count = "1 Bescheid" if len(files) == 1 else f"{len(files)} Bescheide"
+    print(f"{count} geschrieben: {args.output}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from k360desk.models.rounds import RoundError, find_round
+
+    project = open_project(args.file, read_only=True)
+    try:
+        try:
+            rnd = find_round(project, args.round)
+            if str(args.output).lower().endswith(".docx"):
+                from k360desk.export.pdf.committee_docx import write_committee_docx
+
+                write_committee_docx(project, rnd.id, args.output)
+            else:
+                from k360desk.export.pdf.committee import write_committee_pdf
+
+                write_committee_pdf(project, rnd.id, args.output)
+        except RoundError as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"„{args.output}“ lässt sich nicht schreiben: {exc.strerror}.") from exc
+    finally:
+        project.close()
+    print(f"Beschlussvorlage geschrieben: {args.output}")
+    return 0
+
+
 def _common(q: argparse.ArgumentParser) -> None:
     q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
     q.add_argument("round", metavar="RUNDE", help="Nummer oder Name der Förderrunde")

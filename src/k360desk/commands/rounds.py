@@ -16,9 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Förderrunden auswerten: Rangliste und Vergabevorschlag.",
     )
     rsub = p.add_subparsers(dest="round_command", metavar="AKTION", required=True, parser_class=type(p))
-    from k360desk.commands.round_after import add_parsers
+    from k360desk.commands.round_after import add_output_parsers, add_parsers
 
     add_parsers(rsub)
+    add_output_parsers(rsub)
 
     q = rsub.add_parser(
         "list",
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     q = rsub.add_parser(
         "ranking",
+        aliases=["rank"],
         help="Rangliste einer Runde",
         description="Rangliste mit Punktzahl, Bedarf, Gleichstandsregeln und Vergabevorschlag.",
     )
@@ -46,6 +48,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "ein Probelauf, der nichts ändert; mit --final --meeting wird "
         "der Beschluss gespeichert (Bewilligungen werden Jahresraten).",
     )
+    _allocate_arguments(q)
+    q = rsub.add_parser(
+        "decide",
+        help="Beschluss festhalten (wie allocate --final)",
+        description="Hält den Beschluss einer Sitzung (--meeting) oder der Verwaltung (ohne "
+        "--meeting) über die Anträge fest, die ihr die Entscheidungsregeln zuweisen.",
+    )
+    _allocate_arguments(q)
+    q.set_defaults(final=True)
+
+
+def _allocate_arguments(q: argparse.ArgumentParser) -> None:
     q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
     q.add_argument("round", metavar="RUNDE", help="Nummer oder Name der Förderrunde")
     _rule_arguments(q)
