@@ -66,3 +66,26 @@ def test_status_button_never_decides_by_hand_set_statuses(small_project, qtbot):
         assert project.get(FundingRound, ids["round"]).status == "assessment"
     finally:
         context.set_project(None)
+
+
+def test_ranking_tab_names_missing_scores_and_late_applications(small_project, qtbot):
+    pytest.importorskip("PySide6")
+    from tests.rounds.conftest import NEED_VALUES, open_round_page, score
+
+    widget, context, ids = open_round_page(small_project, qtbot, NEED_VALUES)
+    try:
+        project = small_project
+        store.copy_criteria(project, ids["old_round"], ids["round"])
+        score(project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
+        score(project, ids, "Ben", {"lesen": 3, "treff": 4})
+        project.update(Application, ids["treff"], submitted="2025-12-01")
+        store.set_status(project, ids["round"], "open")
+        store.set_status(project, ids["round"], "assessment")
+        tab = widget.ranking
+        widget.tabs.setCurrentWidget(tab)
+        tab.refresh()
+        text = tab.notes.text()
+        assert "Bewertung fehlt" in text and "Mitternachtssport (Ben: Konzept)" in text
+        assert "Verspätet eingegangen: Nachbarschaftstreff (eingegangen am 01.12.2025" in text
+    finally:
+        context.set_project(None)

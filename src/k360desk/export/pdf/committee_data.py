@@ -155,6 +155,9 @@ def committee_content(
     if gaps:
         facts.append("Unvollständige Bewertung (Mittel nur aus den vorhandenen Bewertungen): "
                      + "; ".join(gaps) + ".")
+    late = [f"„{r.title}“ ({r.late})" for r in ranking.itertuples(index=False) if str(getattr(r, "late", ""))]
+    if late:
+        facts.append("Nach der Frist eingegangen: " + "; ".join(late) + ".")
     facts.append(
         f"Die Karte in Anlage 3 zeigt die Sozialräume, die von den {verb}en Projekten erreicht werden."
     )

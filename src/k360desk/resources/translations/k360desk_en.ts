@@ -2774,6 +2774,14 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>%1 applications are incompletely scored: missing criteria count 0 points, they rank behind the complete ones, and a decision is only possible once every eligible application is complete.</translation>
     </message>
     <message>
+        <source>Bewertung fehlt (Beschluss nur mit akzeptierter Begründung): %1</source>
+        <translation>Scores missing (decision only with an accepted reason): %1</translation>
+    </message>
+    <message>
+        <source>Verspätet eingegangen: %1</source>
+        <translation>Received after the deadline: %1</translation>
+    </message>
+    <message>
         <source>unvollständig: es fehlt %1</source>
         <translation>incomplete: %1 is missing</translation>
     </message>

@@ -333,6 +333,14 @@ class RankingTab(base.RoundTab):
                     "wenn alle förderfähigen Anträge vollständig sind."
                 ).replace("%1", str(incomplete))
             )
+        unscored = self.ranking[self.ranking["unscored"].astype(bool)] if "unscored" in self.ranking else []
+        if len(unscored):
+            notes.append(self.tr("Bewertung fehlt (Beschluss nur mit akzeptierter Begründung): %1").replace(
+                "%1", "; ".join(f"{r.title} ({r.unscored})" for r in unscored.itertuples(index=False))))
+        late = self.ranking[self.ranking["late"].astype(bool)] if "late" in self.ranking else []
+        if len(late):
+            notes.append(self.tr("Verspätet eingegangen: %1").replace(
+                "%1", "; ".join(f"{r.title} ({r.late})" for r in late.itertuples(index=False))))
         self.notes.setText(" ".join(notes))
         if selected is not None:
             self._select_app(selected)
