@@ -89,3 +89,19 @@ def test_ranking_tab_names_missing_scores_and_late_applications(small_project, q
         assert "Verspätet eingegangen: Nachbarschaftstreff (eingegangen am 01.12.2025" in text
     finally:
         context.set_project(None)
+
+
+def test_applications_tab_refuses_awarded_or_rejected_typed_by_hand(small_project, qtbot):
+    pytest.importorskip("PySide6")
+    from tests.rounds.conftest import NEED_VALUES, open_round_page
+
+    widget, context, ids = open_round_page(small_project, qtbot, NEED_VALUES)
+    try:
+        section = widget.applications.section
+        error = section._commit_field(ids["sport"], "status", "awarded")
+        assert error and "festgehaltenen Beschluss" in error
+        assert small_project.get(Application, ids["sport"]).status == "submitted"
+        assert section._commit_field(ids["sport"], "status", "withdrawn") is None
+        assert small_project.get(Application, ids["sport"]).status == "withdrawn"
+    finally:
+        context.set_project(None)

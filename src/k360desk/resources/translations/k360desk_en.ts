@@ -385,6 +385,10 @@
         <translation>New application</translation>
     </message>
     <message>
+        <source>Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen Beschluss (Rangliste &amp; Vergabe).</source>
+        <translation>An application is awarded or rejected only by a recorded decision (Ranking &amp; allocation).</translation>
+    </message>
+    <message>
         <source>✔ Formal förderfähig.</source>
         <translation>✔ Formally eligible.</translation>
     </message>

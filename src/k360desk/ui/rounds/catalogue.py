@@ -311,6 +311,7 @@ class ApplicationsTab(base.RoundTab):
                 "topics": (names(Topic), ("topics",)),
                 "status": (lambda p: status, ()),
             },
+            check=self._check_status,
             parent=self,
         )
         self.section.selection_changed.connect(lambda ids: self._fill_details())
@@ -427,6 +428,13 @@ class ApplicationsTab(base.RoundTab):
                 self.amounts.setItem(row, col, item)
         self._loading = False
         self._show_check(app_id)
+
+    def _check_status(self, project: Project, record_id: int, field: str, value) -> str | None:
+        """Bewilligt and abgelehnt come only from a recorded decision, never from a typed status."""
+        if field == "status" and value in ("awarded", "rejected"):
+            return self.tr("Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen "
+                           "Beschluss (Rangliste & Vergabe).")
+        return None
 
     def _show_check(self, app_id: int) -> None:
         from k360desk.analysis.ranking import eligibility
