@@ -194,3 +194,39 @@ def open_round_page(project, qtbot, need: dict):
     widget.show()
     widget.select_round(ids["round"])
     return widget, context, ids
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """The demo project "Musterstadt" written once per session (copied by :func:`demo_copy`)."""
+    from k360desk.demo.generator import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo17") / "musterstadt.k360")
+
+
+@pytest.fixture
+def demo_copy(demo_master, tmp_path):
+    """A fresh copy of the demo project for a test that changes it."""
+    import shutil
+
+    target = tmp_path / "musterstadt.k360"
+    shutil.copy(demo_master, target)
+    return target
+
+
+@pytest.fixture
+def round_file(small_project):
+    """The small city's round in assessment, scored by two raters and saved; (path, ids)."""
+    from k360desk.models import rounds as store
+
+    ids = build_round(small_project)
+    store.copy_criteria(small_project, ids["old_round"], ids["round"])
+    add_need(small_project, ids, NEED_VALUES)
+    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
+    score(small_project, ids, "Ben", {"lesen": 3, "treff": 4, "sport": 3})
+    store.set_status(small_project, ids["round"], "open")
+    store.set_status(small_project, ids["round"], "assessment")
+    small_project.save()
+    path = small_project.path
+    small_project.close()
+    return path, ids

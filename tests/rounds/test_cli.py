@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from k360desk.cli import main
-from k360desk.models import rounds as store
-from k360desk.projectfile import FundingRound, Project
-from tests.rounds.conftest import NEED_VALUES, add_need, build_round, score
-
-
-@pytest.fixture
-def round_file(small_project):
-    ids = build_round(small_project)
-    store.copy_criteria(small_project, ids["old_round"], ids["round"])
-    add_need(small_project, ids, NEED_VALUES)
-    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
-    score(small_project, ids, "Ben", {"lesen": 3, "treff": 4, "sport": 3})
-    store.set_status(small_project, ids["round"], "open")
-    store.set_status(small_project, ids["round"], "assessment")
-    small_project.save()
-    path = small_project.path
-    small_project.close()
-    return path, ids
+from k360desk.projectfile import Application, DecisionRule, FundingRound, Project
 
 
 def test_list_and_ranking_print_german_tables(round_file, capsys, tmp_path):
@@ -64,13 +45,56 @@ def test_allocate_trial_changes_nothing_and_final_records_the_decision(round_fil
     assert "Probelauf" in out and "teilweise gefördert" in out and "früher gebunden" in out
     with Project.open(path, read_only=True) as project:
         assert project.get(FundingRound, ids["round"]).status == "assessment"
+    # no rule gives anything to the administration: a decision without meeting is refused
     assert main(["round", "allocate", str(path), "Runde 2026", "--final"]) == 1
-    assert "--meeting" in capsys.readouterr().err
-    # Lesepaten (40.000 €) is for the district panel under the programme's rules
-    assert (
-        main(["round", "allocate", str(path), "Runde 2026", "--final", "--meeting", str(ids["meeting"])]) == 1
-    )
-    assert "anderes Gremium" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Verwaltung" in err and "--meeting" in err and err.count("\n") == 1
+
+
+def test_split_rules_each_body_decides_its_own_applications_in_its_meeting(round_file, capsys):
+    """D1: up to 50.000 € the district panel, above it the Sozialausschuss; both meetings
+    decide their part, whichever comes first, and the round is decided after the second."""
+    path, ids = round_file
+    council = ["round", "allocate", str(path), "Runde 2026", "--final", "--meeting", str(ids["meeting"])]
+    panel = ["round", "allocate", str(path), "Runde 2026", "--final", "--meeting", str(ids["panel_meeting"])]
+    assert main(panel) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "Beschluss gespeichert (Stadtteilbeirat)" in out and "noch offen" in out
+    with Project.open(path, read_only=True) as project:
+        assert project.get(FundingRound, ids["round"]).status == "assessment"
+        status = {a.id: a.status for a in project.all(Application, round_id=ids["round"])}
+        # Lesepaten 40.000 € and Mitternachtssport 30.000 €: the panel's; the Treff (150.000 €
+        # requested, not funded) waits for the Sozialausschuss
+        assert status[ids["lesen"]] == "awarded" and status[ids["sport"]] == "awarded"
+        assert status[ids["treff"]] == "submitted"
+    assert main(panel) == 1
+    assert "nichts mehr zu entscheiden (offen bei: Sozialausschuss)" in capsys.readouterr().err
+    assert main(council) == 0, capsys.readouterr().err
+    assert "Runde entschieden" in capsys.readouterr().out
+    with Project.open(path, read_only=True) as project:
+        assert project.get(FundingRound, ids["round"]).status == "decided"
+        assert project.get(Application, ids["treff"]).status == "rejected"
+        items = project._conn.execute("SELECT decision FROM agenda_items ORDER BY id").fetchall()
+        assert "Beschluss (Stadtteilbeirat)" in items[0][0] and "Beschluss (Sozialausschuss)" in items[1][0]
+    assert main(["round", "allocate", str(path), "Runde 2026"]) == 0
+    out = capsys.readouterr().out
+    assert "(Beschluss)" in out and "Probelauf" not in out
+
+
+def test_administration_decides_small_applications_without_a_meeting(round_file, capsys):
+    path, ids = round_file
+    with Project.open(path) as project:
+        project.add(DecisionRule(programme_id=ids["programme"], max_amount=35_000, committee_id=None))
+        project.save()
+    cmd = ["round", "allocate", str(path), "Runde 2026", "--final", "--date", "2026-02-20"]
+    assert main(cmd) == 0, capsys.readouterr().err
+    assert "Beschluss gespeichert (Verwaltung)" in capsys.readouterr().out
+    with Project.open(path, read_only=True) as project:
+        status = {a.id: a.status for a in project.all(Application, round_id=ids["round"])}
+        assert status[ids["sport"]] == "awarded"  # 30.000 €: the administration's
+        assert status[ids["lesen"]] == "submitted"  # 40.000 €: the panel's
+        log = project._conn.execute("SELECT details FROM change_log WHERE action='decision'").fetchall()
+        assert any("Beschluss (Verwaltung) vom 20.02.2026" in d for (d,) in log)
 
 
 def test_unknown_round_is_one_german_line(round_file, capsys):
@@ -106,6 +130,6 @@ def test_allocate_final_without_rules_decides_and_saves(round_file, capsys):
     with Project.open(path, read_only=True) as project:
         assert project.get(FundingRound, ids["round"]).status == "decided"
         decision = project._conn.execute("SELECT decision FROM agenda_items").fetchone()[0]
-        assert decision.startswith("Beschluss vom 12.03.2026")
+        assert decision.startswith("Beschluss (Sozialausschuss) vom 12.03.2026")
     assert main(["round", "list", str(path)]) == 0
     assert "entschieden" in capsys.readouterr().out

@@ -80,6 +80,8 @@ def _incomplete_round(project, ids):
     store.copy_criteria(project, ids["old_round"], rid)
     add_need(project, ids, {"11": (40.0, "mittel"), "12": (60.0, "hoch"), "23": (80.0, "sehr hoch")})
     score(project, ids, "Ann", {"lesen": 3, "treff": 4, "sport": 5})
+    # the strict rule: no value of the level above stands in for the missing need
+    project.update(FundingRound, rid, need_fallback="block")
     store.set_status(project, rid, "open")
     store.set_status(project, rid, "assessment")
     return rid

@@ -117,7 +117,7 @@ def test_decision_with_rules_awards_and_aftercare(round_project):
     store.record_trial(project, rid, "full", 1.0, ranking)
     with pytest.raises(store.RoundError, match="anderes Gremium"):
         # Lesepaten (40.000 €) would be for the district panel; Sportprojekt (25.000) too
-        store.record_decision(project, rid, amounts, ranking, ids["meeting"])
+        store.record_decision(project, rid, amounts, ranking, ids["meeting"], application_ids=[ids["lesen"]])
     small = [ids["lesen"], ids["sport"]]
     store.record_decision(project, rid, amounts, ranking, ids["panel_meeting"], application_ids=small)
     assert project.get(FundingRound, rid).status == "assessment"  # Treff not yet decided
@@ -134,7 +134,7 @@ def test_decision_with_rules_awards_and_aftercare(round_project):
         "Hallenmiete gesenkt"
     ]
     items = project._conn.execute("SELECT decision FROM agenda_items ORDER BY id").fetchall()
-    assert "Beschluss vom 01.03.2026: 2 Anträge bewilligt (65.000 €)" in items[0][0]
+    assert "Beschluss (Stadtteilbeirat) vom 01.03.2026: 2 Anträge bewilligt (65.000 €)" in items[0][0]
     # the decided round now shows what was awarded
     after = figures_rounds.ranking_for_round(project, rid)[0].set_index("application_id")
     assert after.at[ids["lesen"], "proposed"] == 40_000

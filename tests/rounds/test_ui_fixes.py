@@ -27,6 +27,7 @@ def test_ranking_tab_refuses_incomplete_decision_and_ineligible_override(page, m
 
     widget, context, project, ids = page
     store.copy_criteria(project, ids["old_round"], ids["round"])
+    project.update(FundingRound, ids["round"], need_fallback="block")  # the strict rule
     store.set_status(project, ids["round"], "open")
     scoring = widget.scoring
     widget.tabs.setCurrentWidget(scoring)

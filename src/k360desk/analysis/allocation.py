@@ -65,6 +65,7 @@ def allocate(
     rule: str = "full",
     min_share: float = 0.5,
     overrides: pd.DataFrame | None = None,
+    decided: pd.DataFrame | None = None,
 ) -> Allocation:
     """Propose awarded amounts per application and year within the yearly budgets.
 
@@ -72,6 +73,9 @@ def allocate(
     title, eligible, reasons); ``amounts`` has application_id, year, requested; ``budgets``
     and ``commitments`` are Series year → euros; ``overrides`` has application_id, year,
     amount, reason (years of an overridden application that are not listed get nothing).
+    ``decided`` holds the applications a recorded decision already settled in a round decided
+    in several meetings (application_id, year, amount, label, reason): they keep exactly what
+    was decided, bind their money first (shown as already committed) and are never reallocated.
     """
     if rule not in RULES:
         raise ValueError(f"Unbekannte Vergaberegel „{rule}“ (erlaubt: full, partial).")
@@ -89,6 +93,7 @@ def allocate(
         | {int(y) for y in commitments.index}
         | {int(y) for y in amounts["year"]}
         | {int(y) for y in overrides["year"]}
+        | ({int(y) for y in decided["year"]} if decided is not None and len(decided) else set())
     )
     budget = {y: float(budgets.get(y, 0.0) or 0.0) for y in years}
     committed = {y: float(commitments.get(y, 0.0) or 0.0) for y in years}
@@ -111,6 +116,25 @@ def allocate(
     set_aside = dict.fromkeys(years, 0.0)
     allocated = dict.fromkeys(years, 0.0)
     by_rank = ranking.reset_index(drop=True)
+
+    settled = {int(a): g for a, g in decided.groupby("application_id")} if decided is not None and len(
+        decided) else {}
+    for row in by_rank.itertuples(index=False):
+        app = int(row.application_id)
+        if app not in settled:
+            continue
+        group = settled[app]
+        grant = {int(y): float(v) for y, v in zip(group["year"], group["amount"].fillna(0), strict=True)}
+        label, reason = str(group["label"].iloc[0]), str(group["reason"].iloc[0])
+        for year, value in grant.items():
+            steps.append(_step(len(steps), row, "decided", year, asked.get(app, {}).get(year, 0.0),
+                               free.get(year, 0.0), value, f"Beschlossen: {reason}"))
+            free[year] = free.get(year, 0.0) - value
+            committed[year] = committed.get(year, 0.0) + value
+        granted[app] = grant
+        total, requested = sum(grant.values()), sum(asked.get(app, {}).values())
+        outcome = "not_funded" if total <= 0 else ("partial" if total < requested - _EPS else "funded")
+        summary[app] = {"outcome": outcome, "reason": reason, "label": label}
 
     overridden = (
         {int(a): g for a, g in overrides.groupby("application_id")} if len(overrides) else {}
@@ -314,7 +338,7 @@ def _assemble(
                 "proposed": proposed,
                 "share": proposed / requested if requested else float("nan"),
                 "outcome": info["outcome"],
-                "outcome_label": OUTCOME_LABELS[info["outcome"]],
+                "outcome_label": info.get("label") or OUTCOME_LABELS[info["outcome"]],
                 "reason": info["reason"],
             }
         )

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from k360desk.formats import format_date, format_money, format_number
+from k360desk.formats import displayed, format_date, format_money, format_number
 
 TIE_BREAKERS = ("total", "need", "requested", "submitted", "title")
 TIE_BREAK_TEXT = (
@@ -153,7 +153,8 @@ def rank(
     frame["requested"] = frame["application_id"].map(requested).fillna(0.0).astype(float)
     frame["eligible"] = frame["application_id"].map(checks["eligible"]).fillna(False).astype(bool)
     frame["reasons"] = frame["application_id"].map(checks["reasons"]).fillna("")
-    frame["_total"] = frame["total"].round(decimals).fillna(-np.inf)
+    # The key is the displayed number itself, so "61,1" never ranks above "61,2".
+    frame["_total"] = frame["total"].map(lambda v: displayed(v, decimals)).astype(float).fillna(-np.inf)
     frame["_need"] = frame["need"].fillna(-np.inf)
     frame["_submitted"] = frame["submitted"].fillna("9999").astype(str)
     frame["_title"] = frame["title"].fillna("").str.casefold()

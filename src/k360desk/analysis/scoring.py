@@ -33,14 +33,18 @@ _TABLE_COLUMNS = [
 ]
 
 
-def application_need(app_districts: pd.DataFrame, need: pd.Series | None) -> pd.DataFrame:
+def application_need(app_districts: pd.DataFrame, need: pd.Series | None,
+                     filled: pd.Series | None = None, omit: bool = False) -> pd.DataFrame:
     """Need of each application: the need of its districts weighted by their shares.
 
     Districts without a need value are left out and the remaining shares re-weighted; the
-    note says which were missing. Returns index application_id with columns need (0..100 or
-    NaN), covered (share of the application with a need value) and note (German).
+    note says which were missing. ``filled`` holds notes for district values that a round's
+    rule supplied (see :mod:`k360desk.analysis.need_fallback`); they are named in the note.
+    With ``omit`` an application without any need value leaves the need criterion out
+    (column ``omit``). Returns index application_id with columns need (0..100 or NaN),
+    covered (share of the application with a need value), omit and note (German).
     """
-    columns = ["application_id", "need", "covered", "missing_districts", "note"]
+    columns = ["application_id", "need", "covered", "missing_districts", "omit", "note"]
     if app_districts.empty:
         return pd.DataFrame(columns=columns).set_index("application_id")
     values = pd.to_numeric(need, errors="coerce") if need is not None else pd.Series(dtype=float)
@@ -59,6 +63,13 @@ def application_need(app_districts: pd.DataFrame, need: pd.Series | None) -> pd.
     counts = grouped.size()
     result["note"] = [f"kein Bedarfswert für {len(m)} von {counts[a]} Sozialräumen" if m else ""
                       for a, m in zip(result.index, result["missing_districts"], strict=True)]
+    result["omit"] = bool(omit) & result["need"].isna()
+    result.loc[result["omit"], "note"] = "kein Bedarfswert: Bedarfskriterium entfällt, Gewichte neu verteilt"
+    if filled is not None and len(filled):
+        marked = frame[frame["district_id"].isin(filled.index)].groupby("application_id")["district_id"]
+        for app, ids in marked:
+            texts = "; ".join(str(filled[int(d)]) for d in ids)
+            result.at[app, "note"] = "; ".join(t for t in (result.at[app, "note"], texts) if t)
     result.index = result.index.astype(int)
     result.index.name = "application_id"
     return result
@@ -118,6 +129,11 @@ def criterion_table(
     rated = ((table["mean"] - table["scale_min"]) / (table["scale_max"] - table["scale_min"])).clip(0, 1)
     table["normalised"] = np.where(is_need, table["mean"] / 100.0, rated)
     table = table[_TABLE_COLUMNS[:-1]]
+    if app_need is not None and "omit" in app_need.columns and app_need["omit"].any():
+        # The round's rule leaves the need criterion out for these applications: weight 0
+        # renormalises the others instead of counting the missing value as 0 points.
+        left_out = table["application_id"].map(app_need["omit"]).fillna(False).astype(bool)
+        table.loc[left_out.to_numpy() & is_need, "weight"] = 0.0
     has_value = table["normalised"].notna()
     weight_sum = table["weight"].clip(lower=0).groupby(table["application_id"]).transform("sum")
     table["contribution"] = np.where(
@@ -216,8 +232,39 @@ def missing_scores(
     wanted = pd.MultiIndex.from_product(
         [raters, applications["id"].astype(int), rated["id"].astype(int)], names=columns
     ).to_frame(index=False)
-    have = (
-        scores.dropna(subset=["score"])[columns] if len(scores) else pd.DataFrame(columns=columns)
-    )
+    # A declared abstention (no score, a reason in the comment, e.g. "befangen") is not missing.
+    if len(scores):
+        declared = scores["score"].notna() | scores["comment"].fillna("").astype(str).str.strip().ne("") \
+            if "comment" in scores else scores["score"].notna()
+        have = scores[declared][columns]
+    else:
+        have = pd.DataFrame(columns=columns)
     merged = wanted.merge(have.drop_duplicates(), on=columns, how="left", indicator=True)
     return merged[merged["_merge"] == "left_only"][columns].reset_index(drop=True)
+
+
+def missing_by_application(missing: pd.DataFrame, criteria: pd.DataFrame) -> pd.Series:
+    """German text per application naming the raters and criteria without a score
+    ("Ben: Konzept, Wirkung; Cem: Konzept"); from :func:`missing_scores`."""
+    if missing.empty:
+        return pd.Series(dtype=object)
+    names = criteria.set_index("id")["name"]
+    frame = missing.assign(criterion=missing["criterion_id"].map(names))
+    texts = {}
+    for app, group in frame.groupby("application_id", sort=True):
+        parts = [f"{rater}: {', '.join(g['criterion'].astype(str))}" for rater, g in group.groupby("rater")]
+        texts[int(app)] = "; ".join(parts)
+    return pd.Series(texts, dtype=object)
+
+
+def abstentions_by_application(scores: pd.DataFrame) -> pd.Series:
+    """German text per application naming declared abstentions (no score, reason given)."""
+    if scores.empty or "comment" not in scores:
+        return pd.Series(dtype=object)
+    rows = scores[scores["score"].isna() & scores["comment"].fillna("").astype(str).str.strip().ne("")]
+    texts = {}
+    for app, group in rows.groupby("application_id", sort=True):
+        first = group.drop_duplicates("rater")
+        texts[int(app)] = "; ".join(f"{r.rater} enthalten ({str(r.comment).strip()})"
+                                    for r in first.itertuples(index=False))
+    return pd.Series(texts, dtype=object)

@@ -37,6 +37,10 @@ class RoundTrace:
                      "von 100.")
         crit = self.criteria[self.criteria["application_id"] == application_id]
         for c in crit.itertuples(index=False):
+            if c.source == "Bedarf" and c.weight == 0 and pd.isna(c.mean):
+                lines.append(f"  {c.criterion}: entfällt (kein Bedarfswert), die übrigen Gewichte "
+                             "zählen anteilig")
+                continue
             if c.source == "Bedarf":
                 value = f"Bedarf {format_number(c.mean, 1)} von 100"
             else:
@@ -47,8 +51,13 @@ class RoundTrace:
         for d in self.need[self.need["application_id"] == application_id].itertuples(index=False):
             share = format_number(d.share * 100, 0)
             label = f"{d.code} {d.name}" if hasattr(d, "code") else str(d.district_id)
+            note = str(getattr(d, "note", "") or "")
             lines.append(f"  Sozialraum {label}: Anteil {share} %, "
-                         f"Bedarf {format_number(d.need, 1)}")
+                         f"Bedarf {format_number(d.need, 1)}" + (f" ({note})" if note else ""))
+        if str(r.get("unscored", "") or ""):
+            lines.append(f"  Bewertung fehlt (Mittel nur aus den vorhandenen): {r['unscored']}")
+        if str(r.get("abstained", "") or ""):
+            lines.append(f"  {r['abstained']}")
         if r["tie"]:
             lines.append(f"  {r['tie']}")
         if not r["eligible"]:

@@ -2,7 +2,7 @@
 
 The demo has two rounds: "Quartiersfonds 2025" (decided: awards and rejections within the
 budget, payments, a review) and "Sozialraumbudget 2026–2030" (in assessment: scores by
-three raters, the last rater not yet through). Larger scales repeat the pattern.
+three raters, the last one abstaining on four applications as befangen). Larger scales repeat the pattern.
 """
 
 from __future__ import annotations
@@ -184,7 +184,12 @@ def _add_scores(project: Project, rng: np.random.Generator, apps: list[Applicati
     for a, app in enumerate(apps):
         for r, rater in enumerate(content.RATERS[:plan.raters]):
             if plan.status == "assessment" and r == 2 and a >= len(apps) - 4:
-                continue  # the third rater is not through yet
+                # The third rater declared a conflict of interest: an abstention with its reason,
+                # not a forgotten score (which would block the decision).
+                rows.extend({"application_id": app.id, "criterion_id": c.id, "rater": rater,
+                             "score": None, "comment": "befangen (Mitglied im Vorstand des Trägers)"}
+                            for c in rated)
+                continue
             bias = (0.0, -0.3, 0.2)[r]
             for c in rated:
                 score = float(np.clip(np.round(quality[a] + bias + rng.normal(0, 0.6)), 0, 5))

@@ -67,7 +67,11 @@ def round_figures(
     rule = rule or data.round.allocation_rule or "full"
     if min_share is None:
         min_share = data.round.min_share if data.round.min_share < 1 else 0.5
-    app_need = scoring.application_need(data.districts, need)
+    need, filled, fallback_note = _filled_need(project, data.round, need)
+    if fallback_note:
+        need_note = f"{need_note} {fallback_note}".strip()
+    app_need = scoring.application_need(data.districts, need, filled,
+                                        omit=data.round.need_fallback == "omit")
     table = scoring.criterion_table(data.applications, data.criteria, data.scores, app_need)
     totals = scoring.total_scores(table)
     checks = rk.eligibility(
@@ -99,6 +103,7 @@ def round_figures(
             rule=rule,
             min_share=min_share,
             overrides=store.overrides(project, round_id),
+            decided=_settled(project, data),
         )
     info = data.applications.set_index("id")
     summary = result.summary.set_index("application_id")
@@ -111,6 +116,13 @@ def round_figures(
     for column in ("proposed", "share", "outcome", "outcome_label", "reason"):
         ranking[column] = ranking["application_id"].map(summary[column])
     ranking["missing"] = ranking["application_id"].map(totals["missing"]).fillna("")
+    missing_scores = scoring.missing_scores(data.applications, data.criteria, data.scores, raters)
+    unscored = pd.Series(dtype=object) if decided else scoring.missing_by_application(
+        missing_scores, data.criteria)
+    ranking["unscored"] = ranking["application_id"].map(unscored).fillna("") if len(unscored) else ""
+    ranking["late"] = ranking["application_id"].map(_late(data)).fillna("")
+    abstained = scoring.abstentions_by_application(data.scores)
+    ranking["abstained"] = ranking["application_id"].map(abstained).fillna("") if len(abstained) else ""
     ranking.attrs["need_note"] = need_note
     amounts = result.amounts.copy()
     amounts["title"] = amounts["application_id"].map(info["title"])
@@ -120,10 +132,12 @@ def round_figures(
     detail = scoring.need_detail(data.districts, need).merge(
         data.districts[["application_id", "district_id", "code", "name"]],
         on=["application_id", "district_id"], how="left")
+    detail["note"] = detail["district_id"].map(filled).fillna("") if len(filled) else ""
     trace = build_trace(
         table,
         detail,
-        ranked,
+        ranked.assign(unscored=ranked["application_id"].map(ranking.set_index("application_id")["unscored"]),
+                      abstained=ranked["application_id"].map(ranking.set_index("application_id")["abstained"])),
         result,
         need_source=need_note,
         decided=decided,
@@ -133,12 +147,65 @@ def round_figures(
         data=data,
         criteria_table=table,
         disagreement=scoring.disagreement(data.scores, data.criteria),
-        missing=scoring.missing_scores(data.applications, data.criteria, data.scores, raters),
+        missing=missing_scores,
         eligibility=checks,
         need_note=need_note,
         notes=notes,
     )
     return ranking, amounts, result.budget, trace, figures
+
+
+def _late(data: store.RoundData) -> pd.Series:
+    """German note per application submitted after the round's deadline."""
+    from k360desk.formats import format_date
+
+    deadline = str(data.round.deadline or "")[:10]
+    if not deadline:
+        return pd.Series(dtype=object)
+    apps = data.applications
+    late = apps[apps["submitted"].fillna("").astype(str).str[:10] > deadline]
+    return pd.Series({int(a.id): f"eingegangen am {format_date(a.submitted)}, Frist {format_date(deadline)}"
+                      for a in late.itertuples(index=False)}, dtype=object)
+
+
+def _settled(project: Project, data: store.RoundData) -> pd.DataFrame:
+    """Applications a recorded decision already settled in a round that is still being decided."""
+    from k360desk.models.decisions import already_decided
+
+    done = already_decided(project, data.round.id)
+    columns = ["application_id", "year", "amount", "label", "reason"]
+    if not done:
+        return pd.DataFrame(columns=columns)
+    info = data.applications.set_index("id")
+    rows = data.amounts[data.amounts["application_id"].isin(done)]
+    frame = pd.DataFrame({
+        "application_id": rows["application_id"].astype(int),
+        "year": rows["year"].astype(int),
+        "amount": rows["awarded"].fillna(0.0).astype(float),
+    })
+    status = frame["application_id"].map(info["status"])
+    frame.loc[status != "awarded", "amount"] = 0.0
+    frame["label"] = status.map(store.APPLICATION_STATUS_LABELS)
+    frame["reason"] = frame["application_id"].map(info["reason"]).fillna("")
+    return frame[columns]
+
+
+def _filled_need(project: Project, rnd, need: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    """Need completed under the round's rule for districts without a value, and a note."""
+    from k360desk.analysis import need_fallback
+
+    rule = rnd.need_fallback or "parent"
+    if need.empty and rule != "declared":
+        return need, pd.Series(dtype=object), ""
+    try:
+        filled_need, filled = need_fallback.fill_need(
+            need, store.district_tree(project), rule, rnd.need_declared)
+    except ValueError as exc:
+        raise ValueError(str(exc)) from exc
+    note = f"Sozialräume ohne Bedarfswert: {need_fallback.RULE_LABELS[rule]}"
+    if rule == "declared":
+        note += f" ({rnd.need_declared:.1f})".replace(".", ",")
+    return filled_need, filled, note + "."
 
 
 def _as_decided(stored: dict, totals: pd.DataFrame,

@@ -76,6 +76,74 @@ def usage_reports_frame(
     return frame
 
 
+def payment_problem(project: Project, application_id: int | None, year: int, amount: float,
+                    kind: str = "payment", payment_id: int | None = None) -> str | None:
+    """German reason why this payment (or repayment) cannot be booked, None when it can.
+
+    A payment goes only to an awarded application, in a funded year, and all payments of a
+    year stay within that year's award; a repayment returns at most the money not spent
+    (the unspent amount of the usage report, else what was paid). Compared in whole cents;
+    ``payment_id`` is the booking being edited (left out of the sums).
+    """
+    from k360desk.formats import format_money, from_cents, to_cents
+
+    app = project.get(Application, application_id) if application_id is not None else None
+    if app is None:
+        return "Zu welchem Antrag gehört die Zahlung?"
+    if amount is None or to_cents(amount) <= 0:
+        return "Ein Betrag muss größer als 0 sein (Rückzahlungen als eigene Art buchen)."
+    if app.status != "awarded":
+        return f"„{app.title}“ ist nicht bewilligt: keine Zahlung möglich."
+    row = project._conn.execute("SELECT coalesce(awarded, 0) FROM application_amounts WHERE application_id=? "
+                                "AND year=?", (application_id, int(year))).fetchone()
+    awarded = to_cents(row[0]) if row else 0
+    if awarded <= 0:
+        return f"Für {year} ist „{app.title}“ nichts bewilligt."
+
+    def booked(which: str) -> int:
+        rows = project._conn.execute(
+            "SELECT id, amount FROM payments WHERE application_id=? AND year=? AND kind=?",
+            (application_id, int(year), which)).fetchall()
+        return sum(to_cents(a) for i, a in rows if i != payment_id)
+
+    paid, repaid, cents = booked("payment"), booked("repayment"), to_cents(amount)
+    if kind == "payment" and paid + cents > awarded:
+        return (f"Auszahlung über der Bewilligung: {year} bewilligt {format_money(from_cents(awarded))}, "
+                f"schon ausgezahlt {format_money(from_cents(paid))}.")
+    if kind == "repayment":
+        report = project._conn.execute(
+            "SELECT unspent FROM usage_reports WHERE application_id=? AND year=? AND unspent IS NOT NULL",
+            (application_id, int(year))).fetchone()
+        limit = to_cents(report[0]) if report else paid
+        if repaid + cents > limit:
+            basis = "nicht verbraucht laut Verwendungsnachweis" if report else "ausgezahlt"
+            return (f"Rückzahlung über dem nicht verbrauchten Geld: {basis} "
+                    f"{format_money(from_cents(limit))}, "
+                    f"schon zurückgezahlt {format_money(from_cents(repaid))}.")
+    return None
+
+
+def record_payment(project: Project, application_id: int, year: int, amount: float,
+                   paid_on: str | None = None, kind: str = "payment", notes: str = "") -> int:
+    """Book a payment or repayment after :func:`payment_problem` allows it; return its id."""
+    from k360desk.formats import from_cents, to_cents
+
+    problem = payment_problem(project, application_id, year, amount, kind)
+    if problem:
+        raise RoundError(problem)
+    with project.transaction():
+        payment_id = project.add(Payment(application_id=application_id, year=int(year),
+                                         amount=from_cents(to_cents(amount)), paid_on=paid_on,
+                                         kind=kind, notes=notes))
+        app = project.get(Application, application_id)
+        what = "Auszahlung" if kind == "payment" else "Rückzahlung"
+        from k360desk.formats import format_money
+
+        project.log("payment", Application.table, app.uuid,
+                    f"{what} {year}: {format_money(amount)}" + (f" am {paid_on}" if paid_on else ""))
+    return payment_id
+
+
 def record_repayment(
     project: Project,
     application_id: int,
@@ -85,20 +153,7 @@ def record_repayment(
     notes: str = "",
 ) -> int:
     """Record unspent money paid back for one funded year."""
-    if amount <= 0:
-        raise RoundError("Eine Rückzahlung muss größer als 0 sein.")
-    if project.get(Application, application_id) is None:
-        raise RoundError("Den Antrag gibt es nicht (mehr).")
-    return project.add(
-        Payment(
-            application_id=application_id,
-            year=year,
-            amount=float(amount),
-            paid_on=paid_on,
-            kind="repayment",
-            notes=notes,
-        )
-    )
+    return record_payment(project, application_id, year, amount, paid_on, "repayment", notes)
 
 
 def payments_frame(project: Project, round_id: int | None = None) -> pd.DataFrame:

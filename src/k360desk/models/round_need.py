@@ -116,3 +116,9 @@ def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
     if not series.empty:
         note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
     return series, note
+
+
+def district_tree(project: Project) -> pd.DataFrame:
+    """Every district with id, code, name and parent_id (for need values of the level above)."""
+    return pd.read_sql_query(
+        "SELECT fid AS id, code, name, parent_id FROM districts ORDER BY code", project._conn)

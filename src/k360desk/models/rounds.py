@@ -17,6 +17,7 @@ import pandas as pd
 
 from k360desk.models.round_need import (  # noqa: F401 - part of this module's interface
     decision_figures,
+    district_tree,
     keep_decision_figures,
     latest_need,
     latest_run_id,
@@ -27,13 +28,9 @@ from k360desk.models.round_need import (  # noqa: F401 - part of this module's i
 from k360desk.projectfile.errors import ProjectError
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import (
-    AgendaItem,
     Application,
-    Committee,
     Criterion,
-    DecisionRule,
     FundingRound,
-    Meeting,
     Programme,
 )
 
@@ -143,8 +140,18 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
         ).fetchone()[0]
         if open_apps:
             problems.append(
-                f"{open_apps} Anträge sind noch nicht entschieden "
-                "(Beschluss unter „Rangliste & Vergabe“ festhalten)."
+                ("1 Antrag ist" if open_apps == 1 else f"{open_apps} Anträge sind")
+                + " noch nicht entschieden (Beschluss unter „Rangliste & Vergabe“ festhalten)."
+            )
+        stored = decision_figures(project, round_id).get("applications", {})
+        unrecorded = [a for (a,) in conn.execute(
+            "SELECT id FROM applications WHERE round_id=? AND status IN ('awarded', 'rejected')",
+            (round_id,)) if str(a) not in stored]
+        if unrecorded:
+            problems.append(
+                ("1 Antrag ist" if len(unrecorded) == 1 else f"{len(unrecorded)} Anträge sind")
+                + " bewilligt oder abgelehnt, ohne dass ein Beschluss "
+                "festgehalten ist; der Status einer Runde folgt nur festgehaltenen Beschlüssen."
             )
     return problems
 
@@ -384,6 +391,12 @@ def set_override(
             f"„{app.title}“ ist {APPLICATION_STATUS_LABELS[app.status]}: ein Betrag lässt sich "
             "nicht manuell festlegen. Erst die Förderfähigkeit klären und den Antrag ändern."
         )
+    from k360desk.models.decisions import already_decided
+
+    if application_id in already_decided(project, app.round_id):
+        raise RoundError(
+            f"Über „{app.title}“ ist schon beschlossen; Beträge ändert nur ein Änderungsbescheid "
+            "(k360desk round amend).")
     if any(v is not None for v in amounts.values()) and not reason.strip():
         raise RoundError("Eine manuelle Änderung braucht eine Begründung.")
     old = project.link_frame("application_amounts", application_id=application_id)
@@ -407,16 +420,11 @@ def set_override(
 
 
 def deciding_committee(project: Project, programme_id: int | None, amount: float) -> int | None:
-    """Which committee decides an award of this total amount under the programme's rules."""
-    if programme_id is None:
-        return None
-    rules = project.all(DecisionRule, order_by="id", programme_id=programme_id)
-    limited = sorted((r for r in rules if r.max_amount is not None), key=lambda r: r.max_amount)
-    for rule in limited:
-        if amount <= rule.max_amount + 1e-6:
-            return rule.committee_id
-    unlimited = [r for r in rules if r.max_amount is None]
-    return unlimited[0].committee_id if unlimited else None
+    """Which committee decides an award of this total (None: the administration or no rule)."""
+    from k360desk.models.decisions import ADMINISTRATION, deciding_body
+
+    body = deciding_body(project, programme_id, amount)
+    return None if body == ADMINISTRATION else body
 
 
 # --- trial and decision ------------------------------------------------------------------
@@ -443,104 +451,15 @@ def record_trial(project: Project, round_id: int, rule: str, min_share: float, s
         )
 
 
-def record_decision(
-    project: Project,
-    round_id: int,
-    amounts: pd.DataFrame,
-    summary: pd.DataFrame,
-    meeting_id: int,
-    decided_on: str | None = None,
-    application_ids: list[int] | None = None,
-    agenda_number: str = "",
-) -> int:
-    """Fix the allocation as final with the committee decision; return the agenda item id.
+def record_decision(project: Project, round_id: int, amounts: pd.DataFrame, summary: pd.DataFrame,
+                    meeting_id: int | None, decided_on: str | None = None,
+                    application_ids: list[int] | None = None, agenda_number: str = "",
+                    over_commitment: str = "", accept_missing: str = "") -> int | None:
+    """Record a decision: see :func:`k360desk.models.decisions.record_decision`."""
+    from k360desk.models.decisions import record_decision as record
 
-    ``amounts`` has application_id, year, proposed, override_reason; ``summary`` has
-    application_id, outcome, reason (from the allocation). Awards become yearly commitments,
-    rejections keep their reasons. ``application_ids`` limits the decision to those decided
-    by this meeting's committee; the round becomes "decided" once every application is.
-    """
-    rnd = _round(project, round_id)
-    if rnd.status != "assessment":
-        raise RoundError(
-            "Entscheiden lässt sich nur eine Runde im Status „Bewertung“ "
-            f"(jetzt: {STATUS_LABELS[rnd.status]})."
-        )
-    meeting = project.get(Meeting, meeting_id)
-    if meeting is None:
-        raise RoundError("Ohne Sitzung kein Beschluss: bitte die Sitzung angeben.")
-    date = decided_on or meeting.date
-    if not date:
-        raise RoundError("Das Datum des Beschlusses fehlt.")
-    problem = incomplete_problem(summary)
-    if problem:
-        raise RoundError(problem)
-    chosen = summary if application_ids is None else summary[summary["application_id"].isin(application_ids)]
-    wrong = []
-    for row in chosen.itertuples(index=False):
-        total = float(amounts.loc[amounts["application_id"] == row.application_id, "proposed"].sum())
-        body = deciding_committee(project, rnd.programme_id, total) if total > 0 else None
-        if body is not None and body != meeting.committee_id:
-            name = project.get(Committee, body)
-            wrong.append(f"„{row.title}“ ({name.name if name else body})")
-    if wrong:
-        raise RoundError(
-            "Nach den Entscheidungsregeln des Programms entscheidet ein anderes "
-            "Gremium über: " + ", ".join(wrong) + "."
-        )
-    awarded_n, total_awarded, rejected_n = 0, 0.0, 0
-    with project.transaction():
-        for row in chosen.itertuples(index=False):
-            app_id = int(row.application_id)
-            mine = amounts[amounts["application_id"] == app_id]
-            old = project.link_frame("application_amounts", application_id=app_id)
-            requested = dict(zip(old["year"], old["requested"], strict=True))
-            reasons = dict(zip(old["year"], old["override_reason"], strict=True))
-            project.execute_link(
-                "application_amounts",
-                [
-                    {
-                        "application_id": app_id,
-                        "year": int(r.year),
-                        "requested": float(requested.get(r.year, 0.0)),
-                        "awarded": float(r.proposed),
-                        "override_reason": r.override_reason or reasons.get(r.year, "") or "",
-                    }
-                    for r in mine.itertuples(index=False)
-                ],
-            )
-            total = float(mine["proposed"].sum())
-            if total > 0:
-                project.update(Application, app_id, status="awarded", reason=str(row.reason))
-                awarded_n, total_awarded = awarded_n + 1, total_awarded + total
-            elif row.outcome == "ineligible":
-                project.update(Application, app_id, status="ineligible", reason=str(row.reason))
-                rejected_n += 1
-            else:
-                project.update(Application, app_id, status="rejected", reason=str(row.reason))
-                rejected_n += 1
-        from k360desk.formats import format_date, format_money
-
-        decision = (
-            f"Beschluss vom {format_date(date)}: {awarded_n} Anträge bewilligt "
-            f"({format_money(total_awarded)}), {rejected_n} abgelehnt."
-        )
-        item_id = project.add(
-            AgendaItem(
-                meeting_id=meeting_id,
-                number=agenda_number,
-                title=f"Förderrunde {rnd.name}: Vergabe",
-                round_id=round_id,
-                decision=decision,
-            )
-        )
-        project.log("decision", FundingRound.table, rnd.uuid, decision)
-        fix_need_run(project, round_id)
-        keep_decision_figures(project, round_id, summary)
-        remaining = check_transition(project, round_id, "decided")
-        if not remaining:
-            project.update(FundingRound, round_id, status="decided")
-    return item_id
+    return record(project, round_id, amounts, summary, meeting_id, decided_on, application_ids,
+                  agenda_number, over_commitment, accept_missing)
 
 
 def _round(project: Project, round_id: int) -> FundingRound:
@@ -590,7 +509,22 @@ def incomplete_problem(ranking: pd.DataFrame) -> str:
     if lacking.empty:
         return ""
     names = ", ".join(f"„{t}“" for t in lacking["title"].astype(str))
+    count = "1 förderfähiger Antrag ist" if len(lacking) == 1 else f"{len(lacking)} förderfähige Anträge sind"
     return (
-        f"Kein Beschluss möglich: {len(lacking)} förderfähige Anträge sind unvollständig bewertet "
+        f"Kein Beschluss möglich: {count} unvollständig bewertet "
         f"(es fehlen Bewertungen oder Bedarfswerte): {names}."
     )
+
+
+def unscored_problem(ranking: pd.DataFrame) -> str:
+    """German reason why a final decision needs an accepted reason: eligible applications that
+    some rater has not scored (their means come from the other raters only)."""
+    if "unscored" not in ranking.columns:
+        return ""
+    lacking = ranking[ranking["eligible"].astype(bool) & ranking["unscored"].fillna("").astype(bool)]
+    if lacking.empty:
+        return ""
+    names = "; ".join(f"„{r.title}“ ({r.unscored})" for r in lacking.itertuples(index=False))
+    count = "1 förderfähiger Antrag ist" if len(lacking) == 1 else f"{len(lacking)} förderfähige Anträge sind"
+    return (f"Bewertungen fehlen: {count} nicht von allen bewertet: {names}. Beschluss erst, wenn "
+            "alle bewertet haben, oder mit ausdrücklich akzeptierter Lücke und Begründung.")

@@ -208,6 +208,9 @@ class FundingRound(Record):
     notes: str = ""
     need_run_id: int | None = None
     decision_figures: str = ""
+    need_fallback: str = "parent"
+    need_declared: float | None = None
+    budget_line: str = ""
 
 
 @dataclass

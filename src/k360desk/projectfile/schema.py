@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Step 1: the whole data model of design section 5 as released in 0.1.
 _STEP_1 = """
@@ -380,6 +380,20 @@ ALTER TABLE funding_rounds ADD COLUMN need_run_id INTEGER REFERENCES index_runs(
 ALTER TABLE funding_rounds ADD COLUMN decision_figures TEXT NOT NULL DEFAULT ''
 """
 
+# Step 4 (funding rounds, issue 17): the round's rule for districts without a need value, its
+# budget line (Haushaltsstelle) for the Beschlussvorlage, and
+# every amount of money rounded to whole cents (the app computes in integer cents).
+_STEP_4 = """
+ALTER TABLE funding_rounds ADD COLUMN need_fallback TEXT NOT NULL DEFAULT 'parent'
+    CHECK (need_fallback IN ('parent', 'declared', 'omit', 'block'));
+ALTER TABLE funding_rounds ADD COLUMN need_declared REAL
+    CHECK (need_declared IS NULL OR need_declared BETWEEN 0 AND 100);
+ALTER TABLE funding_rounds ADD COLUMN budget_line TEXT NOT NULL DEFAULT '';
+UPDATE application_amounts SET requested = round(requested, 2), awarded = round(awarded, 2);
+UPDATE round_budgets SET amount = round(amount, 2);
+UPDATE payments SET amount = round(amount, 2)
+"""
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -392,7 +406,9 @@ def _script(sql: str) -> Step:
     return run
 
 
-MIGRATIONS: dict[int, Step] = {1: _script(_STEP_1), 2: _script(_STEP_2), 3: _script(_STEP_3)}
+MIGRATIONS: dict[int, Step] = {
+    1: _script(_STEP_1), 2: _script(_STEP_2), 3: _script(_STEP_3), 4: _script(_STEP_4),
+}
 
 # Tables in the order a dependent row must be deleted before its parent.
 OWN_TABLES: tuple[str, ...] = (

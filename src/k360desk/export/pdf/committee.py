@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
 
 RIGHT_COLUMNS = {
+    "Summe",
     "Punkte",
     "Bedarf",
     "beantragt",
@@ -103,6 +104,30 @@ def _head_block(c: CommitteeContent, st) -> Table:
     return table
 
 
+def yearly_and_reasons(c: CommitteeContent, st) -> list:
+    """Amounts per project and budget year, and the reasons for non-funding."""
+    story: list = []
+    if not c.yearly.empty:
+        n_years = len(c.yearly.columns) - 4
+        year_w = min(18 * mm, (FRAME_WIDTH - 100 * mm) / max(n_years, 1))
+        story += [
+            Paragraph(SECTION_YEARLY, st["h2"]),
+            frame_table(c.yearly, [9 * mm, FRAME_WIDTH - 9 * mm - year_w * n_years - 50 * mm]
+                        + [year_w] * n_years + [20 * mm, 30 * mm], st, right={"Rang"}),
+        ]
+    if not c.reasons.empty:
+        story += [
+            Spacer(1, 6),
+            Paragraph(SECTION_REASONS, st["h2"]),
+            frame_table(c.reasons, [50 * mm, 32 * mm, FRAME_WIDTH - 82 * mm], st),
+        ]
+    return story
+
+
+SECTION_YEARLY = "Förderbeträge je Projekt und Haushaltsjahr"
+SECTION_REASONS = "Nicht oder nur teilweise geförderte Anträge: Gründe"
+
+
 def committee_story(c: CommitteeContent) -> list:
     """Flowables of the whole template."""
     from k360desk.export.pdf.map_flowable import MapFlowable
@@ -141,6 +166,9 @@ def committee_story(c: CommitteeContent) -> list:
         Paragraph(esc(c.annexes[0]), st["h1"]),
         frame_table(
             c.ranking,
+            [9 * mm, 36 * mm, 25 * mm, 12 * mm, 12 * mm, 19 * mm, 19 * mm, 24 * mm,
+             FRAME_WIDTH - 156 * mm]
+            if "Entscheidung" in c.ranking.columns else
             [10 * mm, 41 * mm, 30 * mm, 14 * mm, 14 * mm, 19 * mm, 20 * mm, FRAME_WIDTH - 148 * mm],
             st,
             right={"Rang"},
@@ -151,6 +179,10 @@ def committee_story(c: CommitteeContent) -> list:
             "Punkte: gewichtete Gesamtpunktzahl (0–100).",
             st["note"],
         ),
+        Spacer(1, 8),
+    ]
+    story += yearly_and_reasons(c, st)
+    story += [
         Spacer(1, 8),
         Paragraph(
             "Bewertungen je Kriterium (Mittelwert der Bewertenden; K-Nummern siehe Anlage 2)", st["h2"]

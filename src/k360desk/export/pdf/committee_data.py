@@ -39,15 +39,31 @@ class CommitteeContent:
     annexes: list[str]
     map_spec: MapSpec | None = None
     notes: list[str] = field(default_factory=list)
+    yearly: pd.DataFrame = field(default_factory=pd.DataFrame)  # Projekt, Jahre …, Summe, Entscheidung
+    reasons: pd.DataFrame = field(default_factory=pd.DataFrame)  # Projekt, Ergebnis, Begründung
+    authority: str = "Stadt"  # Stadt, Kreis, Gemeinde … (who funds)
 
 
-def _committee_name(project: Project, programme_id: int | None, amount: float) -> str:
-    from k360desk.models import rounds as store
-    from k360desk.projectfile import Committee
+# Who funds, by the kind of authority: "fördert die Stadt" / "fördert der Kreis".
+_ARTICLES = {"Stadt": "die", "Gemeinde": "die", "StädteRegion": "die", "Region": "die",
+             "Kreis": "der", "Landkreis": "der", "Bezirk": "der"}
 
-    committee_id = store.deciding_committee(project, programme_id, amount)
-    record = project.get(Committee, committee_id) if committee_id else None
-    return record.name if record is not None else "zuständige Ausschuss"
+
+def authority_kind(project: Project) -> str:
+    """The kind of authority the project belongs to: the meta setting ``municipality_kind``,
+    else read from the name ("Kreis Lippe", "Rhein-Sieg-Kreis", "StädteRegion Aachen"), else Stadt."""
+    kind = (project.get_meta("municipality_kind") or "").strip()
+    if kind:
+        return kind
+    name = (project.get_meta("municipality") or "").strip()
+    for candidate in ("StädteRegion", "Landkreis", "Region", "Gemeinde"):
+        if name.startswith(candidate):
+            return candidate
+    return "Kreis" if "kreis" in name.casefold().replace("landkreis", "kreis") else "Stadt"
+
+
+def _authority_name(kind: str, name: str) -> str:
+    return name if not name or kind.casefold() in name.casefold() else f"{kind} {name}"
 
 
 def committee_content(
@@ -56,28 +72,54 @@ def committee_content(
     """Everything the Beschlussvorlage says about one round (by id or name)."""
     from k360desk.figures.rounds import round_figures
     from k360desk.models import rounds as store
+    from k360desk.models.decisions import ADMINISTRATION, bodies, body_name
 
     rnd = store.find_round(project, round_key)
     ranking, amounts, budget, trace, figures = round_figures(project, rnd.id)
     data = figures.data
     programme = data.programme
-    proposed = ranking[ranking["proposed"].fillna(0) > 0]
-    total = float(proposed["proposed"].sum())
-    committee = _committee_name(project, rnd.programme_id, total)
-    years = f"{rnd.first_year}–{rnd.last_year}" if rnd.last_year != rnd.first_year else str(rnd.first_year)
-    city = project.get_meta("municipality") or ""
     params = trace.parameters
     decided = bool(params.get("decided"))
     verb = "bewilligt" if decided else "vorgeschlagen"
+    ranking = ranking.assign(outcome_label=ranking.apply(lambda r: _outcome_text(r, decided), axis=1))
+    proposed = ranking[ranking["proposed"].fillna(0) > 0]
+    owner = bodies(project, rnd.programme_id, amounts, ranking)
+    ranking["body"] = ranking["application_id"].map(lambda a: body_name(project, owner.get(int(a))))
+    deciding = [b for b in dict.fromkeys(owner[int(a)] for a in ranking["application_id"])]
+    committees = [body_name(project, b) for b in deciding if b != ADMINISTRATION]
+    committee = ", ".join(committees) or ("Verwaltung" if deciding else "zuständige Ausschuss")
+    years = f"{rnd.first_year}–{rnd.last_year}" if rnd.last_year != rnd.first_year else str(rnd.first_year)
+    city = project.get_meta("municipality") or ""
+    kind = authority_kind(project)
 
-    subject = f"Förderrunde „{rnd.name}“: Förderung von {len(proposed)} Projekten ({years})"
-    proposal = [
-        f"Der {committee} beschließt, die in Anlage 1 aufgeführten {len(proposed)} Projekte im Rahmen "
-        f"der Förderrunde „{rnd.name}“ mit insgesamt {format_money(total)} für die Haushaltsjahre {years} "
-        "in der dort genannten Höhe zu fördern.",
-        "Die Verwaltung wird beauftragt, die Zuwendungsbescheide zu erlassen und dem Ausschuss über die "
-        "Verwendung der Mittel jährlich zu berichten.",
-    ]
+    subject = (f"Förderrunde „{rnd.name}“: Förderung von {_count(len(proposed), 'Projekt', 'Projekten')} "
+               f"({years})" + ("" if decided else " – Vorschlag der Verwaltung"))
+    proposal = []
+    for body in deciding:
+        mine = proposed[proposed["application_id"].map(lambda a, b=body: owner[int(a)] == b)]
+        rejected = ranking[(ranking["proposed"].fillna(0) <= 0)
+                           & ranking["application_id"].map(lambda a, b=body: owner[int(a)] == b)]
+        name = body_name(project, body)
+        numbers = ", ".join(str(int(r)) for r in mine["rank"].dropna())
+        money_text = f"mit insgesamt {format_money(float(mine['proposed'].sum()))}" if len(mine) else ""
+        if body == ADMINISTRATION:
+            proposal.append(
+                f"Zur Kenntnis: Nach den Entscheidungsregeln des Programms entscheidet die Verwaltung über "
+                f"{_count(len(mine) + len(rejected), 'Antrag', 'Anträge')}"
+                + (f" (Förderung Rang {numbers} {money_text})" if len(mine) else "") + ".")
+            continue
+        article = "Die" if name.casefold().startswith(("stadtteil", "ag ", "arbeitsgemeinschaft")) else "Der"
+        sentence = f"{article} {name} beschließt, "
+        if len(mine):
+            sentence += (f"{_count(len(mine), 'Projekt', 'Projekte')} (Rang {numbers} in Anlage 1) "
+                         f"{money_text} in den in Anlage 1 je Haushaltsjahr genannten Beträgen zu fördern")
+        if len(rejected):
+            sentence += (" und " if len(mine) else "") + (
+                f"{_count(len(rejected), 'Antrag', 'Anträge')} aus den in Anlage 1 genannten Gründen "
+                "abzulehnen")
+        proposal.append(sentence + ".")
+    proposal.append("Die Verwaltung wird beauftragt, die Zuwendungsbescheide zu erlassen und über die "
+                    "Verwendung der Mittel jährlich zu berichten.")
     n_apps = len(data.applications)
     n_eligible = int(ranking["eligible"].astype(bool).sum()) if "eligible" in ranking else n_apps
     crit = data.criteria
@@ -87,14 +129,14 @@ def committee_content(
         facts.append(
             f"Mit dem Förderprogramm „{programme.name}“"
             + (f" ({programme.funder})" if programme.funder else "")
-            + " fördert die Stadt Projekte freier Träger in den Sozialräumen. "
+            + f" fördert {_ARTICLES.get(kind, 'die')} {kind} Projekte freier Träger in den Sozialräumen. "
             + (programme.description or "").strip().rstrip(".")
             + "."
         )
     deadline = f" bis zum {format_date(rnd.deadline)}" if rnd.deadline else ""
     facts.append(
-        f"Zur Förderrunde „{rnd.name}“ sind{deadline} {n_apps} Anträge eingegangen; {n_eligible} "
-        "davon erfüllen die Fördervoraussetzungen."
+        f"Zur Förderrunde „{rnd.name}“ sind{deadline} {_count(n_apps, 'Antrag', 'Anträge')} eingegangen; "
+        f"{n_eligible} davon erfüllen die Fördervoraussetzungen."
     )
     facts.append(
         f"Die Anträge wurden nach dem Kriterienkatalog (Anlage 2) bewertet; Gewichte: {weights}. "
@@ -108,32 +150,19 @@ def committee_content(
     )
     counts = ranking["outcome_label"].fillna("").value_counts()
     facts.append("Ergebnis: " + ", ".join(f"{n} × {label}" for label, n in counts.items() if label) + ".")
+    gaps = [f"„{r.title}“ ({r.unscored})" for r in ranking.itertuples(index=False)
+            if str(getattr(r, "unscored", "") or "")]
+    if gaps:
+        facts.append("Unvollständige Bewertung (Mittel nur aus den vorhandenen Bewertungen): "
+                     + "; ".join(gaps) + ".")
+    late = [f"„{r.title}“ ({r.late})" for r in ranking.itertuples(index=False) if str(getattr(r, "late", ""))]
+    if late:
+        facts.append("Nach der Frist eingegangen: " + "; ".join(late) + ".")
     facts.append(
-        "Die Karte in Anlage 3 zeigt die Sozialräume, die von den vorgeschlagenen Projekten erreicht werden."
+        f"Die Karte in Anlage 3 zeigt die Sozialräume, die von den {verb}en Projekten erreicht werden."
     )
 
-    fin = budget.copy()
-    finance = pd.DataFrame(
-        {
-            "Haushaltsjahr": fin["year"].astype(int).astype(str),
-            "Budget": fin["budget"].map(format_money),
-            "bereits gebunden": fin["committed"].map(format_money),
-            verb: fin["allocated"].map(format_money),
-            "verbleibend": fin["remaining"].map(format_money),
-        }
-    )
-    finance.loc[len(finance)] = [
-        "Summe",
-        format_money(fin["budget"].sum()),
-        format_money(fin["committed"].sum()),
-        format_money(fin["allocated"].sum()),
-        format_money(fin["remaining"].sum()),
-    ]
-    finance_intro = (
-        f"Die Mittel stehen im Förderprogramm „{programme.name if programme else rnd.name}“ "
-        f"zur Verfügung. Die {verb}en Beträge je Haushaltsjahr und das verbleibende Budget:"
-    )
-
+    finance, finance_intro = _finance(budget, verb, rnd, programme, amounts, proposed)
     rank = ranking.sort_values("rank", na_position="last")
     table = pd.DataFrame(
         {
@@ -146,8 +175,11 @@ def committee_content(
             "beantragt": rank["requested"].map(format_money),
             ("Bewilligung" if decided else "Vorschlag"): rank["proposed"].fillna(0).map(format_money),
             "Ergebnis": rank["outcome_label"].fillna("").astype(str),
+            "Entscheidung": rank["body"].astype(str),
         }
     )
+    if len(deciding) < 2:
+        table = table.drop(columns=["Entscheidung"])  # one body decides all: said in the head
     ct = figures.criteria_table
     order = list(crit["id"])
     pivot = ct.pivot_table(index="application_id", columns="criterion_id", values="mean", aggfunc="first")
@@ -173,11 +205,15 @@ def committee_content(
         }
     )
     annexes = [
-        "Anlage 1: Rangliste mit Punktzahlen, Bewertungen je Kriterium und Förderbeträgen",
+        "Anlage 1: Rangliste mit Punktzahlen, Bewertungen je Kriterium, Förderbeträgen je Jahr "
+        "und Gründen",
         "Anlage 2: Kriterienkatalog",
         "Anlage 3: Karte der erreichten Sozialräume",
     ]
     return CommitteeContent(
+        yearly=_yearly(rank, amounts),
+        reasons=_reasons(rank),
+        authority=kind,
         municipality=city,
         round_name=rnd.name,
         committee=committee,
@@ -233,3 +269,84 @@ def _served_map(project: Project, districts: pd.DataFrame, ranking: pd.DataFrame
     # Here "no data" means: no application reached the district.
     spec.legend = [replace(e, label="ohne Antrag") if e.label == "keine Daten" else e for e in spec.legend]
     return spec
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n} {many}"
+
+
+def _outcome_text(row, decided: bool) -> str:
+    """Status-true result: what was decided, or what is only proposed."""
+    if decided or str(row.get("status", "")) in ("awarded", "rejected"):
+        return str(row["outcome_label"])
+    return {"funded": "Förderung vorgeschlagen", "partial": "Teilförderung vorgeschlagen",
+            "override": "Förderung vorgeschlagen (manuell)", "not_funded": "keine Förderung vorgeschlagen",
+            "ineligible": "nicht förderfähig"}.get(str(row["outcome"]), str(row["outcome_label"]))
+
+
+def _finance(budget: pd.DataFrame, verb: str, rnd, programme, amounts: pd.DataFrame,
+             proposed: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Budget table and its introduction: budget line, commitment appropriations for later
+    years, and a shortfall said as such (never a negative "verbleibend" under "available")."""
+    fin = budget.copy()
+    remaining = fin["remaining"]
+    finance = pd.DataFrame({
+        "Haushaltsjahr": fin["year"].astype(int).astype(str),
+        "Budget": fin["budget"].map(format_money),
+        "bereits gebunden": fin["committed"].map(format_money),
+        verb: (fin["allocated"] + fin["overrides"]).map(format_money),
+        "verbleibend": remaining.map(lambda v: format_money(v) if v >= 0 else f"fehlen {format_money(-v)}"),
+    })
+    finance.loc[len(finance)] = [
+        "Summe",
+        format_money(fin["budget"].sum()),
+        format_money(fin["committed"].sum()),
+        format_money((fin["allocated"] + fin["overrides"]).sum()),
+        format_money(remaining.sum()) if remaining.sum() >= 0 else f"fehlen {format_money(-remaining.sum())}",
+    ]
+    source = f"Förderprogramm „{programme.name if programme else rnd.name}“"
+    line = f" (Haushaltsstelle {rnd.budget_line or 'noch nicht angegeben'})"
+    short = fin[remaining < 0]
+    if short.empty:
+        intro = (f"Die Mittel stehen im {source}{line} zur Verfügung. Die {verb}en Beträge je "
+                 "Haushaltsjahr und das verbleibende Budget zeigt die Tabelle.")
+    else:
+        gaps = ", ".join(f"{int(r.year)}: {format_money(-r.remaining)}"
+                         for r in short.itertuples(index=False))
+        intro = (f"Die Mittel im {source}{line} reichen nicht aus: es fehlen {gaps}. Die Förderung "
+                 "in diesen Jahren setzt zusätzliche Mittel (überplanmäßige Bereitstellung) voraus. "
+                 f"Die {verb}en Beträge je Haushaltsjahr zeigt die Tabelle.")
+    funded = amounts[amounts["application_id"].isin(proposed["application_id"])]
+    later = funded[funded["year"] > rnd.first_year].groupby("year")["proposed"].sum()
+    later = later[later > 0]
+    if len(later):
+        parts = ", ".join(f"{int(y)}: {format_money(v)}" for y, v in later.items())
+        intro += (f" Für die Folgejahre ist eine Verpflichtungsermächtigung von insgesamt "
+                  f"{format_money(float(later.sum()))} zu Lasten der Haushaltsjahre "
+                  f"{int(later.index.min())}–{int(later.index.max())} nötig ({parts}).")
+    return finance, intro
+
+
+def _yearly(rank: pd.DataFrame, amounts: pd.DataFrame) -> pd.DataFrame:
+    """Yearly amounts per funded project, with the body that decides it."""
+    funded = rank[rank["proposed"].fillna(0) > 0]
+    years = sorted(int(y) for y in amounts["year"].unique())
+    rows = []
+    for r in funded.itertuples(index=False):
+        mine = amounts[amounts["application_id"] == r.application_id].set_index("year")["proposed"]
+        rows.append([str(int(r.rank)) if pd.notna(r.rank) else "–", str(r.title)]
+                    + [format_money(mine.get(y)) if y in mine.index and mine.get(y) > 0 else ""
+                       for y in years]
+                    + [format_money(float(mine.sum())), str(r.body)])
+    return pd.DataFrame(rows, columns=["Rang", "Projekt", *map(str, years), "Summe", "Entscheidung"])
+
+
+def _reasons(rank: pd.DataFrame) -> pd.DataFrame:
+    """Why each application is not (or only partly) funded."""
+    rows = rank[(rank["proposed"].fillna(0) <= 0) | rank["outcome"].isin(["partial"])]
+    return pd.DataFrame({
+        "Projekt": rows["title"].astype(str),
+        "Ergebnis": rows["outcome_label"].astype(str),
+        "Begründung": rows["reason"].fillna("").astype(str).where(rows["eligible"].astype(bool),
+                                                                   rows["reasons"].fillna("").astype(str)),
+    })

@@ -50,7 +50,7 @@ def write_committee_docx(project, round_key, out, created=None) -> CommitteeCont
     from docx import Document
     from docx.shared import Cm, Pt
 
-    from k360desk.export.pdf.committee import RIGHT_COLUMNS
+    from k360desk.export.pdf.committee import RIGHT_COLUMNS, SECTION_REASONS, SECTION_YEARLY
     from k360desk.export.pdf.committee_data import committee_content
 
     c = committee_content(project, round_key, created)
@@ -63,7 +63,9 @@ def write_committee_docx(project, round_key, out, created=None) -> CommitteeCont
     style.font.name = "Arial"
     style.font.size = Pt(10)
     header = section.header.paragraphs[0]
-    header.text = f"Stadt {c.municipality}".strip() + "\tBeschlussvorlage"
+    from k360desk.export.pdf.committee_data import _authority_name
+
+    header.text = _authority_name(c.authority, c.municipality) + "\tBeschlussvorlage"
     doc.core_properties.title = f"Beschlussvorlage – {c.round_name}"
     doc.core_properties.author = c.municipality or "k360desk"
     doc.core_properties.language = "de-DE"
@@ -107,6 +109,12 @@ def write_committee_docx(project, round_key, out, created=None) -> CommitteeCont
     doc.add_page_break()
     doc.add_heading(c.annexes[0], level=1)
     _table(doc, c.ranking, RIGHT_COLUMNS | {"Rang"})
+    if not c.yearly.empty:
+        doc.add_heading(SECTION_YEARLY, level=2)
+        _table(doc, c.yearly, RIGHT_COLUMNS | {"Rang"} | set(c.yearly.columns[2:-2]))
+    if not c.reasons.empty:
+        doc.add_heading(SECTION_REASONS, level=2)
+        _table(doc, c.reasons, set())
     doc.add_heading("Bewertungen je Kriterium", level=2)
     _table(doc, c.scores, RIGHT_COLUMNS | {"Rang"})
     doc.add_page_break()

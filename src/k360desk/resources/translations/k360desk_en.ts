@@ -385,6 +385,10 @@
         <translation>New application</translation>
     </message>
     <message>
+        <source>Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen Beschluss (Rangliste &amp; Vergabe).</source>
+        <translation>An application is awarded or rejected only by a recorded decision (Ranking &amp; allocation).</translation>
+    </message>
+    <message>
         <source>✔ Formal förderfähig.</source>
         <translation>✔ Formally eligible.</translation>
     </message>
@@ -3413,6 +3417,14 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>%1 applications are incompletely scored: missing criteria count 0 points, they rank behind the complete ones, and a decision is only possible once every eligible application is complete.</translation>
     </message>
     <message>
+        <source>Bewertung fehlt (Beschluss nur mit akzeptierter Begründung): %1</source>
+        <translation>Scores missing (decision only with an accepted reason): %1</translation>
+    </message>
+    <message>
+        <source>Verspätet eingegangen: %1</source>
+        <translation>Received after the deadline: %1</translation>
+    </message>
+    <message>
         <source>unvollständig: es fehlt %1</source>
         <translation>incomplete: %1 is missing</translation>
     </message>
@@ -3435,10 +3447,6 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Eine manuelle Änderung braucht eine Begründung.</source>
         <translation>A manual change needs a reason.</translation>
-    </message>
-    <message>
-        <source>Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die beschließende Sitzung anlegen.</source>
-        <translation>There is no meeting yet. Please first create the deciding meeting under “Committees”.</translation>
     </message>
 </context>
 <context>
@@ -3754,12 +3762,28 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Record decision</translation>
     </message>
     <message>
-        <source>alle Anträge der Runde</source>
-        <translation>all applications of the round</translation>
+        <source>Verwaltung (ohne Sitzung)</source>
+        <translation>Administration (no meeting)</translation>
     </message>
     <message>
-        <source>nur Anträge, über die dieses Gremium entscheidet</source>
-        <translation>only applications this committee decides on</translation>
+        <source>nur wenn das Budget überschritten wird</source>
+        <translation>only if the budget is exceeded</translation>
+    </message>
+    <message>
+        <source>nur wenn Bewertungen fehlen</source>
+        <translation>only if scores are missing</translation>
+    </message>
+    <message>
+        <source>Überschreitung erklärt, weil:</source>
+        <translation>Over-commitment declared because:</translation>
+    </message>
+    <message>
+        <source>Fehlende Bewertungen akzeptiert, weil:</source>
+        <translation>Missing scores accepted because:</translation>
+    </message>
+    <message>
+        <source>Die Sitzung entscheidet über die Anträge, die ihr Gremium nach den Entscheidungsregeln des Programms zu entscheiden hat. Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
+        <translation>The meeting decides the applications its committee is responsible for under the programme&apos;s decision rules. Awards become yearly amounts (commitments); rejections keep their reasons.</translation>
     </message>
     <message>
         <source>Sitzung:</source>
@@ -3768,14 +3792,6 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Datum des Beschlusses:</source>
         <translation>Date of the decision:</translation>
-    </message>
-    <message>
-        <source>Umfang:</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <source>Bewilligungen werden damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.</source>
-        <translation>Awards thereby become yearly commitments; rejections keep their reasons.</translation>
     </message>
 </context>
 <context>

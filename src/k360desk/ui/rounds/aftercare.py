@@ -103,6 +103,7 @@ class AftercareTab(base.RoundTab):
             loader=self._rows(Payment),
             new_record=self._new_payment,
             form=False,
+            check=self._check_payment,
             choices={
                 "apps": apps[1],
                 "kind": (
@@ -214,6 +215,20 @@ class AftercareTab(base.RoundTab):
             return frame[frame["application_id"].isin(self._app_ids(project))]
 
         return load
+
+    @staticmethod
+    def _check_payment(project: Project, record_id: int, field: str, value) -> str | None:
+        """Refuse payments to rejected applications, above the award, negative ones and
+        repayments above the unspent money (the rules live in the model)."""
+        current = project.get(Payment, record_id)
+        if current is None or field not in ("application_id", "year", "amount", "kind"):
+            return None
+        fields = {"application_id": current.application_id, "year": current.year,
+                  "amount": current.amount, "kind": current.kind, field: value}
+        if field != "amount" and not fields["amount"]:
+            return None  # a new row: checked once its amount is typed
+        return aftercare.payment_problem(project, fields["application_id"], int(fields["year"] or 0),
+                                         fields["amount"], fields["kind"], payment_id=record_id)
 
     def _new_payment(self, project: Project) -> Payment:
         return Payment(application_id=self._first_app(), year=date.today().year)

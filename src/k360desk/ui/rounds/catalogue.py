@@ -33,6 +33,7 @@ from k360desk.ui.rounds.commands import (
     SetLinkRows,
     SetNeedRun,
 )
+from k360desk.ui.rounds.frame_model import money_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -310,6 +311,7 @@ class ApplicationsTab(base.RoundTab):
                 "topics": (names(Topic), ("topics",)),
                 "status": (lambda p: status, ()),
             },
+            check=self._check_status,
             parent=self,
         )
         self.section.selection_changed.connect(lambda ids: self._fill_details())
@@ -403,6 +405,7 @@ class ApplicationsTab(base.RoundTab):
                     item.setFont(font)
                 self.districts.setItem(row, col, item)
         money = self.project.link_frame("application_amounts", application_id=app_id).set_index("year")
+        rnd_decided = self.project.get(FundingRound, self.round_id).status in store.DECIDED
         years = sorted(set(range(app.start_year, app.start_year + app.duration)) | set(money.index))
         self.amounts.setRowCount(len(years))
         for row, year in enumerate(years):
@@ -410,19 +413,28 @@ class ApplicationsTab(base.RoundTab):
             awarded = money["awarded"].get(year)
             items = [
                 QTableWidgetItem(str(year)),
-                QTableWidgetItem("" if requested is None else locale.toString(float(requested), "f", 0)),
+                QTableWidgetItem("" if requested is None else money_text(requested, unit=False)),
                 QTableWidgetItem(
-                    "" if awarded is None or awarded != awarded else locale.toString(float(awarded), "f", 0)
+                    "" if awarded is None or awarded != awarded else money_text(awarded, unit=False)
                 ),
             ]
+            # Requested amounts are the application's; after a decision they stay as decided.
+            locked = app.status in ("awarded", "rejected") or rnd_decided
             for col, item in enumerate(items):
                 item.setData(Qt.ItemDataRole.UserRole, int(year))
                 item.setTextAlignment(_RIGHT)
-                if col != 1 or not self.writable:
+                if col != 1 or not self.writable or locked:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.amounts.setItem(row, col, item)
         self._loading = False
         self._show_check(app_id)
+
+    def _check_status(self, project: Project, record_id: int, field: str, value) -> str | None:
+        """Bewilligt and abgelehnt come only from a recorded decision, never from a typed status."""
+        if field == "status" and value in ("awarded", "rejected"):
+            return self.tr("Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen "
+                           "Beschluss (Rangliste & Vergabe).")
+        return None
 
     def _show_check(self, app_id: int) -> None:
         from k360desk.analysis.ranking import eligibility
@@ -479,6 +491,9 @@ class ApplicationsTab(base.RoundTab):
             self.show_error(self.tr("„%1“ ist kein gültiger Betrag.").replace("%1", item.text()))
             self._fill_details()
             return
+        from k360desk.formats import from_cents, to_cents
+
+        value = from_cents(to_cents(value))  # whole cents, never whole euros
         year = item.data(Qt.ItemDataRole.UserRole)
         old = self.project.link_frame("application_amounts", application_id=app_id, year=year)
         awarded = None if old.empty or old["awarded"].isna().iloc[0] else float(old["awarded"].iloc[0])

@@ -239,13 +239,16 @@ class RecordDecision(StoreCommand):
         round_id: int,
         amounts: pd.DataFrame,
         summary: pd.DataFrame,
-        meeting_id: int,
+        meeting_id: int | None,
         decided_on: str | None = None,
         application_ids: list[int] | None = None,
         parent: QUndoCommand | None = None,
+        over_commitment: str = "",
+        accept_missing: str = "",
     ) -> None:
         super().__init__(project, "Beschluss festhalten", parent)
         self.args = (round_id, amounts, summary, meeting_id, decided_on, application_ids)
+        self.reasons = {"over_commitment": over_commitment, "accept_missing": accept_missing}
         self.item_id: int | None = None
         self.before: dict | None = None
 
@@ -266,12 +269,13 @@ class RecordDecision(StoreCommand):
             },
         }
         self.item_id = store.record_decision(
-            self.project, round_id, amounts, summary, meeting_id, decided_on, app_ids
+            self.project, round_id, amounts, summary, meeting_id, decided_on, app_ids, **self.reasons
         )
 
     def _undo(self) -> None:
         round_id = self.args[0]
-        self.project.delete(AgendaItem, self.item_id)
+        if self.item_id is not None:  # the administration decides without an agenda item
+            self.project.delete(AgendaItem, self.item_id)
         for app_id, (status, reason) in self.before["apps"].items():
             self.project.update(Application, app_id, status=status, reason=reason)
             self.project.delete_link("application_amounts", application_id=app_id)

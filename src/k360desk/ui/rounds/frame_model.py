@@ -44,13 +44,22 @@ def missing(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def money_text(value: Any, unit: bool = True) -> str:
+    """Euros in German, rounded to cents by the one money rule; cents shown only when there are any."""
+    from k360desk.formats import to_cents
+
+    cents = to_cents(float(value))
+    text = german_locale().toString(cents / 100, "f", 2 if cents % 100 else 0)
+    return text + " €" if unit else text
+
+
 def format_cell(kind: str, value: Any, decimals: int = 1) -> str:
     """German display text of one value."""
     if missing(value):
         return "–" if kind in ("number", "percent") else ""
     locale = german_locale()
     if kind == "money":
-        return locale.toString(float(value), "f", 0) + " €"
+        return money_text(value)
     if kind == "number":
         return locale.toString(float(value), "f", decimals)
     if kind == "percent":

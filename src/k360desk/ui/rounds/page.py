@@ -25,10 +25,10 @@ from k360desk.models import rounds as store
 from k360desk.projectfile import Committee, DecisionRule, FundingRound, Programme, Project
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
-from k360desk.ui.models import Column, german_locale
+from k360desk.ui.models import Column
 from k360desk.ui.rounds import base
 from k360desk.ui.rounds.commands import SetLinkRows, SetRoundStatus
-from k360desk.ui.rounds.frame_model import format_cell
+from k360desk.ui.rounds.frame_model import format_cell, money_text
 
 
 def _new_round(project: Project) -> FundingRound:
@@ -287,13 +287,12 @@ class SetupTab(base.RoundTab):
         years = list(range(rnd.first_year, rnd.last_year + 1))
         self._loading = True
         self.budget.setRowCount(len(years))
-        locale = german_locale()
         for row, year in enumerate(years):
             amount = float(budgets.get(year, 0.0))
             bound = float(earlier.get(year, 0.0))
             cells = [
                 str(year),
-                locale.toString(amount, "f", 0),
+                money_text(amount, unit=False),
                 format_cell("money", bound),
                 format_cell("money", amount - bound),
             ]
@@ -333,8 +332,13 @@ class SetupTab(base.RoundTab):
     def _step_forward(self) -> None:
         rnd = self.project.get(FundingRound, self.round_id)
         nxt = store.STATUSES[store.STATUSES.index(rnd.status) + 1]
-        if nxt == "decided":
-            self.show_error(self.tr("Den Beschluss erfassen Sie unter „Rangliste & Vergabe“."))
+        problems = store.check_transition(self.project, self.round_id, nxt)
+        if problems:
+            # Only recorded decisions decide a round: the button explains, it never sets the status.
+            self.show_error(" ".join(problems) + (
+                " " + self.tr("Den Beschluss erfassen Sie unter „Rangliste & Vergabe“.")
+                if nxt == "decided" else ""))
+            return
         self.push(SetRoundStatus(self.project, self.round_id, nxt))
 
     def _step_back(self) -> None:

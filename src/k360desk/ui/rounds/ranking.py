@@ -36,6 +36,7 @@ from k360desk.ui.rounds.frame_model import (
     FrameColumn,
     FrameModel,
     frame_view,
+    money_text,
 )
 
 _OUTCOME_COLOURS = {"funded": GOOD, "partial": WARN, "override": WARN, "ineligible": MUTED}
@@ -53,9 +54,11 @@ class OverrideInput:
 class DecisionInput:
     """What the decision dialog returns."""
 
-    meeting_id: int
+    meeting_id: int | None  # None: the administration decides (no meeting)
     date: str
     application_ids: list[int] | None
+    over_commitment: str = ""
+    accept_missing: str = ""
 
 
 def override_dialog(
@@ -71,13 +74,13 @@ def override_dialog(
         spin = QDoubleSpinBox(dialog)
         spin.setLocale(german_locale())
         spin.setRange(0, 1e9)
-        spin.setDecimals(0)
+        spin.setDecimals(2)  # cents are money too
         spin.setGroupSeparatorShown(True)
         spin.setSuffix(" €")
         spin.setValue(proposed.get(year, 0.0))
         spin.setToolTip(
             QCoreApplication.translate("RoundDialogs", "beantragt: %1 €").replace(
-                "%1", german_locale().toString(requested.get(year, 0.0), "f", 0)
+                "%1", money_text(requested.get(year, 0.0), unit=False)
             )
         )
         spins[year] = spin
@@ -123,25 +126,30 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     date.setDisplayFormat("dd.MM.yyyy")
 
     def sync() -> None:
-        chosen = meetings[combo.currentIndex()][2] if meetings else ""
+        index = combo.currentIndex()
+        chosen = meetings[index][2] if 0 <= index < len(meetings) else ""
         date.setDate(QDate.fromString(chosen[:10], Qt.DateFormat.ISODate) if chosen else QDate.currentDate())
 
     combo.currentIndexChanged.connect(lambda _i: sync())
     sync()
-    only = QComboBox(dialog)
-    only.addItem(QCoreApplication.translate("RoundDialogs", "alle Anträge der Runde"), False)
-    only.addItem(
-        QCoreApplication.translate("RoundDialogs", "nur Anträge, über die dieses Gremium entscheidet"), True
-    )
+    # The administration decides what the rules give it, without a meeting.
+    combo.addItem(QCoreApplication.translate("RoundDialogs", "Verwaltung (ohne Sitzung)"), None)
+    over = QLineEdit(dialog)
+    over.setPlaceholderText(
+        QCoreApplication.translate("RoundDialogs", "nur wenn das Budget überschritten wird"))
+    accept = QLineEdit(dialog)
+    accept.setPlaceholderText(QCoreApplication.translate("RoundDialogs", "nur wenn Bewertungen fehlen"))
     form.addRow(QCoreApplication.translate("RoundDialogs", "Sitzung:"), combo)
     form.addRow(QCoreApplication.translate("RoundDialogs", "Datum des Beschlusses:"), date)
-    form.addRow(QCoreApplication.translate("RoundDialogs", "Umfang:"), only)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Überschreitung erklärt, weil:"), over)
+    form.addRow(QCoreApplication.translate("RoundDialogs", "Fehlende Bewertungen akzeptiert, weil:"), accept)
     form.addRow(
         QLabel(
             QCoreApplication.translate(
                 "RoundDialogs",
-                "Bewilligungen werden damit zu Jahresraten (Verpflichtungen); "
-                "Ablehnungen behalten ihre Begründung.",
+                "Die Sitzung entscheidet über die Anträge, die ihr Gremium nach den "
+                "Entscheidungsregeln des Programms zu entscheiden hat. Bewilligungen werden "
+                "damit zu Jahresraten (Verpflichtungen); Ablehnungen behalten ihre Begründung.",
             ),
             dialog,
         )
@@ -152,10 +160,11 @@ def decision_dialog(parent: QWidget, meetings: list[tuple[int, str, str]]) -> De
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not meetings:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return DecisionInput(
-        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), [] if only.currentData() else None
+        combo.currentData(), date.date().toString(Qt.DateFormat.ISODate), None,
+        over.text().strip(), accept.text().strip(),
     )
 
 
@@ -324,6 +333,14 @@ class RankingTab(base.RoundTab):
                     "wenn alle förderfähigen Anträge vollständig sind."
                 ).replace("%1", str(incomplete))
             )
+        unscored = self.ranking[self.ranking["unscored"].astype(bool)] if "unscored" in self.ranking else []
+        if len(unscored):
+            notes.append(self.tr("Bewertung fehlt (Beschluss nur mit akzeptierter Begründung): %1").replace(
+                "%1", "; ".join(f"{r.title} ({r.unscored})" for r in unscored.itertuples(index=False))))
+        late = self.ranking[self.ranking["late"].astype(bool)] if "late" in self.ranking else []
+        if len(late):
+            notes.append(self.tr("Verspätet eingegangen: %1").replace(
+                "%1", "; ".join(f"{r.title} ({r.late})" for r in late.itertuples(index=False))))
         self.notes.setText(" ".join(notes))
         if selected is not None:
             self._select_app(selected)
@@ -428,29 +445,11 @@ class RankingTab(base.RoundTab):
         if problem:
             self.show_error(problem)
             return
-        meetings = self._meetings()
-        if not meetings:
-            self.show_error(
-                self.tr(
-                    "Es gibt noch keine Sitzung. Bitte zuerst unter „Gremien“ die "
-                    "beschließende Sitzung anlegen."
-                )
-            )
-            return
-        answer = decision_dialog(self, meetings)
+        answer = decision_dialog(self, self._meetings())
         if answer is None:
             return
-        app_ids = answer.application_ids
-        if app_ids is not None:  # only those this meeting's committee decides
-            meeting = self.project.get(Meeting, answer.meeting_id)
-            rnd = self.project.get(FundingRound, self.round_id)
-            open_apps = self.ranking[~self.ranking["status"].isin(("awarded", "rejected"))]
-            app_ids = [
-                int(r.application_id)
-                for r in open_apps.itertuples(index=False)
-                if store.deciding_committee(self.project, rnd.programme_id, float(r.proposed or 0))
-                in (meeting.committee_id, None)
-            ]
+        # The model picks the applications this meeting's committee decides (decision rules).
+        app_ids = None
         self.push(
             RecordDecision(
                 self.project,
@@ -460,6 +459,8 @@ class RankingTab(base.RoundTab):
                 answer.meeting_id,
                 answer.date,
                 app_ids,
+                over_commitment=answer.over_commitment,
+                accept_missing=answer.accept_missing,
             )
         )
 

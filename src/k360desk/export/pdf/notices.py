@@ -1,0 +1,109 @@
+"""Notices after a round's decision as PDF on the municipality's letterhead (header with name
+and logo from the project): Bewilligungsbescheid with the yearly amounts, Ablehnungsbescheid
+with the reason, Änderungsbescheid for each recorded amendment. One file per notice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from k360desk.formats import format_money
+
+AWARD, REJECTION, AMENDMENT = "Bewilligungsbescheid", "Ablehnungsbescheid", "Änderungsbescheid"
+
+
+@dataclass
+class Notice:
+    """The text of one notice (German)."""
+
+    kind: str
+    application_id: int
+    recipient: str
+    subject: str
+    paragraphs: list[str]
+    amounts: pd.DataFrame = field(default_factory=pd.DataFrame)  # Haushaltsjahr, Betrag
+
+
+def round_notices(project, round_key: str | int) -> list[Notice]:
+    """All notices of a round's recorded decisions and amendments."""
+    from k360desk.export.pdf.committee_data import _ARTICLES, authority_kind
+    from k360desk.models import rounds as store
+    from k360desk.models.decisions import already_decided, award_history
+    from k360desk.projectfile.records import Application, Provider
+
+    rnd = store.find_round(project, round_key)
+    settled = already_decided(project, rnd.id) if rnd.status not in store.DECIDED else None
+    kind = authority_kind(project)
+    authority = f"{_ARTICLES.get(kind, 'die')} {kind}"
+    notices = []
+    for app in project.all(Application, order_by="id", round_id=rnd.id):
+        if app.status not in ("awarded", "rejected") or (settled is not None and app.id not in settled):
+            continue
+        provider = project.get(Provider, app.provider_id) if app.provider_id else None
+        recipient = provider.name if provider is not None else "–"
+        money = project.link_frame("application_amounts", application_id=app.id).sort_values("year")
+        if app.status == "rejected":
+            notices.append(Notice(REJECTION, app.id, recipient, f"Ihr Antrag „{app.title}“ "
+                                  f"(Förderrunde „{rnd.name}“)", [
+                                      "Ihrem Antrag auf Förderung kann leider nicht entsprochen werden.",
+                                      f"Begründung: {app.reason or 'siehe Beschluss'}",
+                                      "Gegen diesen Bescheid können Sie innerhalb eines Monats nach "
+                                      "Bekanntgabe Widerspruch erheben."]))
+            continue
+        granted = money[money["awarded"].fillna(0) > 0]
+        table = pd.DataFrame({"Haushaltsjahr": granted["year"].astype(int).astype(str),
+                              "Betrag": granted["awarded"].map(format_money)})
+        total = float(granted["awarded"].sum())
+        notices.append(Notice(AWARD, app.id, recipient, f"Zuwendung für „{app.title}“ "
+                              f"(Förderrunde „{rnd.name}“)", [
+                                  f"auf Ihren Antrag bewilligt Ihnen {authority} für das Projekt "
+                                  f"„{app.title}“ eine Zuwendung von insgesamt {format_money(total)} "
+                                  "in den folgenden Jahresraten.",
+                                  *( [f"Auflagen: {app.conditions}"] if app.conditions else []),
+                                  "Die Jahresraten späterer Haushaltsjahre stehen unter dem Vorbehalt der "
+                                  "Bereitstellung der Haushaltsmittel. Über die Verwendung ist bis zum "
+                                  "30.06. des Folgejahres ein Verwendungsnachweis (Sachbericht und "
+                                  "zahlenmäßiger Nachweis) vorzulegen."], table))
+        for entry in award_history(project, app.id).itertuples(index=False):
+            if entry.action != "amendment":
+                continue
+            notices.append(Notice(AMENDMENT, app.id, recipient, f"Änderung der Zuwendung für „{app.title}“",
+                                  [f"der Bewilligungsbescheid wird wie folgt geändert: {entry.details}",
+                                   "Im Übrigen bleibt der Bewilligungsbescheid unverändert."], table))
+    return notices
+
+
+def write_notices(project, round_key: str | int, folder: Path, created: date | None = None) -> list[Path]:
+    """Write every notice of a round as its own PDF into ``folder``; return the files."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from k360desk.export.pdf.base import FRAME_WIDTH, build_document, esc, report_info, styles
+    from k360desk.export.pdf.committee import frame_table
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    st = styles()
+    files = []
+    for number, notice in enumerate(round_notices(project, round_key), start=1):
+        story = [Paragraph(esc(notice.recipient), st["body"]), Spacer(1, 14),
+                 Paragraph(esc(notice.kind), st["title"]),
+                 Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
+                 Paragraph("Sehr geehrte Damen und Herren,", st["body"])]
+        for text in notice.paragraphs[:1]:
+            story.append(Paragraph(esc(text), st["body"]))
+        if not notice.amounts.empty:
+            story += [Spacer(1, 4), frame_table(notice.amounts, [40 * mm, FRAME_WIDTH / 3], st), Spacer(1, 4)]
+        story += [Paragraph(esc(text), st["body"]) for text in notice.paragraphs[1:]]
+        story += [Spacer(1, 10), Paragraph("Mit freundlichen Grüßen", st["body"]),
+                  Paragraph("Im Auftrag", st["body"])]
+        plain = notice.kind.replace("Ä", "Ae")
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
+        path = folder / f"{number:03d}-{slug}.pdf"
+        build_document(path, story, report_info(project, notice.kind, created or date.today()))
+        files.append(path)
+    return files
