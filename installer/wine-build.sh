@@ -122,8 +122,9 @@ mkdir -p out
 VERSION=$VERSION "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$VERSION-x64.msi" | grep -vE "CRITICAL|^$"
 VERSION=$NEXT "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$NEXT-x64.msi" >/dev/null
 log "NSIS-Installer (pro Benutzer) bauen"
+"$PY" "$HERE/nsis_files.py" "$APP" "$W/out/uninstall-files.nsh"
 makensis -V2 -NOCD -DAMD64 -DVERSION="$VERSION" -DSRCDIR="$APP" -DOUTDIR="$W/out" \
-  -DRESDIR="$ROOT/src/k360desk/resources" "$HERE/k360desk-user.nsi"
+  -DRESDIR="$ROOT/src/k360desk/resources" -DFILELIST="$W/out/uninstall-files.nsh" "$HERE/k360desk-user.nsi"
 for f in out/k360desk-$VERSION-x64.msi out/k360desk-$VERSION-setup-user.exe; do
   sign "$f"
   osslsigncode verify -CAfile "$W/test.crt" -in "$f" 2>/dev/null | grep -q "Signature verification: ok" \
@@ -160,18 +161,22 @@ note "MSI-Deinstallation: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
 
 # 8) per-user installer: no admin, %LOCALAPPDATA%\Programs\k360desk, HKCU
-log "Installation pro Benutzer (setup-user.exe /S)"
-wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
+log "Installation pro Benutzer (setup-user.exe /S) in einen Ordner mit einem Projekt"
 UD="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Programs/k360desk"
+mkdir -p "$UD"; printf 'SQLite format 3\0' > "$UD/Eigenes Projekt.k360"
+wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
 [ -f "$UD/k360desk.exe" ] && note "Pro Benutzer: %LOCALAPPDATA%\\Programs\\k360desk\\k360desk.exe vorhanden" \
   || { note "Installation pro Benutzer FEHLGESCHLAGEN"; exit 1; }
 regq 'HKCU\Software\Classes\.k360' | grep -aq k360desk.Projekt && note "Pro Benutzer: Dateizuordnung in HKCU"
 selftest "$(winepath -w "$UD/k360desk-cli.exe")" 'C:\k360-selftest-user' "Installation pro Benutzer"
+log "Erneute Installation derselben Version (Reparatur über die Dateiliste)"
+wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
+[ -f "$UD/k360desk.exe" ] && [ -f "$UD/Eigenes Projekt.k360" ] || { note "Neuinstallation pro Benutzer FEHLGESCHLAGEN"; exit 1; }
 wrun "$(winepath -w "$UD/uninstall.exe")" /S; sleep 3
 left=$(find "$UD" -type f 2>/dev/null | wc -l || true)
 regleft=$(regq 'HKCU\Software\Classes\.k360' | grep -ac k360desk || true)
-note "Pro Benutzer deinstalliert: $left Dateien übrig, Zuordnung übrig: $regleft"
-[ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
+note "Pro Benutzer deinstalliert: $left Dateien übrig (das eigene Projekt), Zuordnung übrig: $regleft"
+[ "$left" -eq 1 ] && [ -f "$UD/Eigenes Projekt.k360" ] && [ "$regleft" -eq 0 ] || exit 1
 
 note "Größen: MSI $(du -h "out/k360desk-$VERSION-x64.msi" | cut -f1), pro Benutzer $(du -h "out/k360desk-$VERSION-setup-user.exe" | cut -f1), installiert $(du -sh "$APP" | cut -f1)"
 note "Dauer gesamt: $(( $(date +%s) - T0 )) s"
