@@ -20,8 +20,8 @@ def test_msi_is_per_machine_with_a_stable_upgrade_code():
     product = _wxs().find(f"{WIX}Product")
     package = product.find(f"{WIX}Package")
     assert package.get("InstallScope") == "perMachine"
-    assert product.find(f"{WIX}MajorUpgrade") is not None
     code = product.get("UpgradeCode")
+    assert product.find(f"{WIX}Upgrade").get("Id") == code
     # build-msi.sh asserts the built MSI against the same code.
     assert f"UPGRADE_CODE={{{code}}}" in (INSTALLER / "build-msi.sh").read_text()
     assert product.get("Version") == "$(var.Version)"
