@@ -21,6 +21,7 @@ echo "PyInstaller: Linux-Bundle bauen …"
   --distpath "$OUT/dist" --workpath "$OUT/build" "$HERE/k360desk.spec"
 APP=$OUT/dist/k360desk
 echo "Bundle: $APP ($(du -sh "$APP" | cut -f1), $(find "$APP" -type f | wc -l) Dateien) in $(( $(date +%s) - T0 )) s"
+"$PY" "$HERE/bundle_report.py" "$APP"
 [ "${SKIP_SELFTEST:-0}" = 1 ] && exit 0
 
 # Self-test of the frozen program, from a read-only folder, with a fresh user profile.

@@ -38,6 +38,13 @@ ln -s "$SRC" "$WORK/app"; ln -s "$ROOT/src/k360desk/resources" "$WORK/res"
      -D ResourceDir=res -o "$MSI" "$HERE/k360desk.wxs" appfiles.wxs) 2>&1 \
   | grep -vE "has no property named|^\s*\$" || true
 [ -s "$MSI" ] || { echo "Fehler: wixl hat kein MSI erzeugt" >&2; exit 1; }
+# wixl ignores IncludeMaximum and MigrateFeatures of <UpgradeVersion> (it writes 256): set
+# the attributes WiX writes from the same source, 769 = MigrateFeatures + VersionMinInclusive
+# + VersionMaxInclusive, so a same-version build replaces the installed one here too.
+mkdir -p "$WORK/idt"
+msiinfo export "$MSI" Upgrade | tr -d '\r' \
+  | awk -F'\t' 'BEGIN{OFS="\t"} $7=="WIX_UPGRADE_DETECTED"{$5=769} {printf "%s\r\n", $0}' > "$WORK/idt/Upgrade.idt"
+(cd "$WORK/idt" && msibuild "$MSI" -i Upgrade.idt)
 echo "MSI gebaut in $(( $(date +%s) - start )) s: $MSI ($(du -h "$MSI" | cut -f1))"
 
 # 3) assertions on the tables (what IT and Windows will read)
@@ -57,8 +64,10 @@ check "UpgradeCode $UPGRADE_CODE" Property "^UpgradeCode	$UPGRADE_CODE\$"
 check "Hersteller k360" Property "^Manufacturer	k360\$"
 check "pro Rechner (ALLUSERS=1)" Property "^ALLUSERS	1\$"
 check "Features Main, StartMenu, Association" Feature "^Association	"
-check "Upgrade-Tabelle: ältere Versionen ersetzen" Upgrade "^$UPGRADE_CODE		$VERSION	.*	(1|257)	"
-check "Upgrade-Tabelle: keine neuere überschreiben" Upgrade "^$UPGRADE_CODE	$VERSION		.*	(2|258)	"
+check "Upgrade: ältere Versionen und andere Builds dieser Version ersetzen" Upgrade "^$UPGRADE_CODE	0\.0\.0	$VERSION		769		WIX_UPGRADE_DETECTED\$"
+check "Upgrade: neuere Version nur erkennen" Upgrade "^$UPGRADE_CODE	$VERSION			2		WIX_DOWNGRADE_DETECTED\$"
+check "Downgrade verweigert (Startbedingung)" LaunchCondition "^NOT WIX_DOWNGRADE_DETECTED OR Installed	Eine neuere Version"
+check "alte Version im selben Vorgang entfernen (nach InstallInitialize)" InstallExecuteSequence "^RemoveExistingProducts		1501\$"
 check "Programme-Ordner 64 Bit" Directory "^INSTALLDIR	ProgramFiles64Folder	k360desk\$"
 check "Startmenü-Verknüpfung" Shortcut "ProgramMenuFolder	k360desk	cmpStartMenu	\[INSTALLDIR\]k360desk.exe"
 check "Dateiendung .k360" Registry "	2	Software\\\\Classes\\\\.k360		k360desk.Projekt	cmpFileAssociation"

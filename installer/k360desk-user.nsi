@@ -1,8 +1,12 @@
 ; Per-user installer of k360desk: no administrator rights, no UAC prompt.
 ; Installs into %LOCALAPPDATA%\Programs\k360desk, registers .k360 in HKCU and an entry
 ; in "Apps & Features" of this user only. Silent: setup-user.exe /S, uninstall.exe /S.
-; Build on Linux (Debian nsis) or Windows:
-;   makensis [-DAMD64] -DVERSION=0.1.0 -DSRCDIR=dist\k360desk -DRESDIR=src\k360desk\resources k360desk-user.nsi
+; Build on Linux (Debian nsis) or Windows, after writing the uninstaller's file list:
+;   python installer/nsis_files.py dist\k360desk out\uninstall-files.nsh
+;   makensis [-DAMD64] -DVERSION=0.1.0 -DSRCDIR=dist\k360desk -DRESDIR=src\k360desk\resources
+;            -DFILELIST=out\uninstall-files.nsh [-DSIGNCMD="sign.cmd"] k360desk-user.nsi
+; SIGNCMD is called with the path of the uninstaller (and of the setup) to sign them
+; before they are packed, so uninstall.exe carries the same signature as the setup.
 ; Where AppLocker only allows programs from Program Files, use the MSI instead.
 Unicode true
 !ifdef AMD64
@@ -22,6 +26,14 @@ SetCompressorDictSize 64
 !endif
 !ifndef OUTDIR
   !define OUTDIR .
+!endif
+!ifndef FILELIST
+  !error "FILELIST fehlt: erst installer/nsis_files.py aufrufen (siehe oben)"
+!endif
+!include "${FILELIST}"
+!ifdef SIGNCMD
+  !uninstfinalize '${SIGNCMD} "%1"'
+  !finalize '${SIGNCMD} "%1"'
 !endif
 !define APP "k360desk"
 !define EXE "k360desk.exe"
@@ -62,8 +74,12 @@ VIAddVersionKey /LANG=1031 "LegalCopyright" "© ${PUBLISHER}"
 
 Section "Install"
   SetShellVarContext current
-  ; An older version: replace its program files, keep nothing stale behind.
-  RMDir /r "$INSTDIR\_internal"
+  ; An older version: remove exactly its files with its own uninstaller (it knows its file
+  ; list; _?= keeps it in place and makes ExecWait wait), then copy the new ones.
+  ReadRegStr $0 HKCU "Software\${PUBLISHER}\${APP}\Installation" "Uninstall"
+  StrCmp $0 "filelist" 0 +3
+    IfFileExists "$INSTDIR\uninstall.exe" 0 +2
+      ExecWait '"$INSTDIR\uninstall.exe" /S _?=$INSTDIR'
   SetOutPath "$INSTDIR"
   File /r "${SRCDIR}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -71,6 +87,8 @@ Section "Install"
     SW_SHOWNORMAL "" "Integrierte Sozialplanung"
   WriteRegStr HKCU "Software\${PUBLISHER}\${APP}\Installation" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "Software\${PUBLISHER}\${APP}\Installation" "Version" "${VERSION}"
+  ; Marks an uninstaller that removes a file list only (safe to call before an upgrade).
+  WriteRegStr HKCU "Software\${PUBLISHER}\${APP}\Installation" "Uninstall" "filelist"
   ; "Apps & Features" entry of this user
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayName" "${APP}"
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
@@ -95,7 +113,11 @@ SectionEnd
 Section "Uninstall"
   SetShellVarContext current
   Delete "$SMPROGRAMS\${APP}.lnk"
-  RMDir /r "$INSTDIR"
+  ; Exactly the files this version installed, never the folder recursively: a project
+  ; file someone saved in the install folder survives, and so does the folder around it.
+  !insertmacro K360_REMOVE_FILES
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINST_KEY}"
   DeleteRegKey HKCU "Software\${PUBLISHER}\${APP}\Installation"
   ; The association only if it is still ours (a later MSI may have taken it over).

@@ -121,11 +121,21 @@ log "MSI bauen und prüfen"
 mkdir -p out
 VERSION=$VERSION "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$VERSION-x64.msi" | grep -vE "CRITICAL|^$"
 VERSION=$NEXT "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$NEXT-x64.msi" >/dev/null
+# Another build of the same version (new ProductCode), for the reinstall test.
+VERSION=$VERSION "$HERE/build-msi.sh" "$APP" "$W/out/k360desk-$VERSION-rebuild-x64.msi" >/dev/null
 log "NSIS-Installer (pro Benutzer) bauen"
+"$PY" "$HERE/nsis_files.py" "$APP" "$W/out/uninstall-files.nsh"
+# makensis calls this for uninstall.exe (before packing it) and for the setup.
+cat > "$W/sign-in-place.sh" <<EOF
+#!/bin/sh
+osslsigncode sign -pkcs12 "${SIGN_PFX:-$W/test-cert.pfx}" -pass "${SIGN_PASS:-test}" -h sha256 -n k360desk -in "\$1" -out "\$1.signed" >/dev/null && mv "\$1.signed" "\$1"
+EOF
+chmod +x "$W/sign-in-place.sh"
 makensis -V2 -NOCD -DAMD64 -DVERSION="$VERSION" -DSRCDIR="$APP" -DOUTDIR="$W/out" \
-  -DRESDIR="$ROOT/src/k360desk/resources" "$HERE/k360desk-user.nsi"
+  -DRESDIR="$ROOT/src/k360desk/resources" -DFILELIST="$W/out/uninstall-files.nsh" \
+  -DSIGNCMD="$W/sign-in-place.sh" "$HERE/k360desk-user.nsi"
 for f in out/k360desk-$VERSION-x64.msi out/k360desk-$VERSION-setup-user.exe; do
-  sign "$f"
+  [[ $f == *.msi ]] && sign "$f"  # makensis signed the setup already (SIGNCMD)
   osslsigncode verify -CAfile "$W/test.crt" -in "$f" 2>/dev/null | grep -q "Signature verification: ok" \
     && note "signiert (Testzertifikat): $(basename "$f")"
 done
@@ -144,6 +154,13 @@ link=$(find "$WINEPREFIX/drive_c" -iname "k360desk.lnk" 2>/dev/null | head -1)
 if [ -n "$link" ]; then note "MSI: Startmenü-Eintrag ${link#"$WINEPREFIX/drive_c/"}"
 else note "MSI: Startmenü-Verknüpfung von wine nicht angelegt (im MSI vorhanden, siehe build-msi.sh)"; fi
 selftest 'C:\Program Files\k360desk\k360desk-cli.exe' 'C:\k360-selftest-msi' "MSI-Installation"
+"$PY" "$HERE/bundle_report.py" "$PF" --max-mb 250 | head -1 | sed 's/^/MSI installiert: /' | tee -a "$SUMMARY"
+
+entries() { wrun reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -ac "DisplayName.*k360desk" || true; }
+log "Derselbe Versionsstand noch einmal (anderer Build)"
+wrun msiexec /i "$(winepath -w "out/k360desk-$VERSION-rebuild-x64.msi")" /qn
+note "MSI gleiche Version erneut: Einträge in Programme und Features: $(entries)"
+[ "$(entries)" -eq 1 ] && [ -f "$PF/k360desk.exe" ] || { note "Neuinstallation gleicher Version FEHLGESCHLAGEN"; exit 1; }
 
 log "Upgrade auf $NEXT"
 wrun msiexec /i "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
@@ -151,6 +168,12 @@ installed=$(regq 'HKLM\Software\k360\k360desk\Installation' /v Version | grep -a
 products=$(wrun reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -ac "DisplayName.*k360desk" || true)
 note "MSI-Upgrade $VERSION → $NEXT: installierte Version $installed, Einträge in Programme und Features: $products"
 [ "$installed" = "$NEXT" ] && [ -f "$PF/k360desk.exe" ] || { note "Upgrade FEHLGESCHLAGEN"; exit 1; }
+
+log "Downgrade auf $VERSION muss abgelehnt werden"
+wrun msiexec /i "$(winepath -w "out/k360desk-$VERSION-x64.msi")" /qn
+installed=$(regq 'HKLM\Software\k360\k360desk\Installation' /v Version | grep -ao "[0-9]*\.[0-9]*\.[0-9]*" || true)
+note "MSI-Downgrade $NEXT → $VERSION: installierte Version danach $installed, Einträge: $(entries)"
+[ "$installed" = "$NEXT" ] && [ "$(entries)" -eq 1 ] || { note "Downgrade NICHT abgelehnt"; exit 1; }
 
 log "MSI deinstallieren (msiexec /x … /qn)"
 wrun msiexec /x "$(winepath -w "out/k360desk-$NEXT-x64.msi")" /qn
@@ -160,18 +183,24 @@ note "MSI-Deinstallation: $left Dateien übrig, Zuordnung übrig: $regleft"
 [ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
 
 # 8) per-user installer: no admin, %LOCALAPPDATA%\Programs\k360desk, HKCU
-log "Installation pro Benutzer (setup-user.exe /S)"
-wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
+log "Installation pro Benutzer (setup-user.exe /S) in einen Ordner mit einem Projekt"
 UD="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Programs/k360desk"
+mkdir -p "$UD"; printf 'SQLite format 3\0' > "$UD/Eigenes Projekt.k360"
+wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
+osslsigncode verify -CAfile "$W/test.crt" -in "$UD/uninstall.exe" 2>/dev/null | grep -q "Signature verification: ok" \
+  && note "signiert (Testzertifikat): uninstall.exe pro Benutzer"
 [ -f "$UD/k360desk.exe" ] && note "Pro Benutzer: %LOCALAPPDATA%\\Programs\\k360desk\\k360desk.exe vorhanden" \
   || { note "Installation pro Benutzer FEHLGESCHLAGEN"; exit 1; }
 regq 'HKCU\Software\Classes\.k360' | grep -aq k360desk.Projekt && note "Pro Benutzer: Dateizuordnung in HKCU"
 selftest "$(winepath -w "$UD/k360desk-cli.exe")" 'C:\k360-selftest-user' "Installation pro Benutzer"
+log "Erneute Installation derselben Version (Reparatur über die Dateiliste)"
+wrun "out/k360desk-$VERSION-setup-user.exe" /S; sleep 3
+[ -f "$UD/k360desk.exe" ] && [ -f "$UD/Eigenes Projekt.k360" ] || { note "Neuinstallation pro Benutzer FEHLGESCHLAGEN"; exit 1; }
 wrun "$(winepath -w "$UD/uninstall.exe")" /S; sleep 3
 left=$(find "$UD" -type f 2>/dev/null | wc -l || true)
 regleft=$(regq 'HKCU\Software\Classes\.k360' | grep -ac k360desk || true)
-note "Pro Benutzer deinstalliert: $left Dateien übrig, Zuordnung übrig: $regleft"
-[ "$left" -eq 0 ] && [ "$regleft" -eq 0 ] || exit 1
+note "Pro Benutzer deinstalliert: $left Dateien übrig (das eigene Projekt), Zuordnung übrig: $regleft"
+[ "$left" -eq 1 ] && [ -f "$UD/Eigenes Projekt.k360" ] && [ "$regleft" -eq 0 ] || exit 1
 
 note "Größen: MSI $(du -h "out/k360desk-$VERSION-x64.msi" | cut -f1), pro Benutzer $(du -h "out/k360desk-$VERSION-setup-user.exe" | cut -f1), installiert $(du -sh "$APP" | cut -f1)"
 note "Dauer gesamt: $(( $(date +%s) - T0 )) s"

@@ -20,8 +20,8 @@ def test_msi_is_per_machine_with_a_stable_upgrade_code():
     product = _wxs().find(f"{WIX}Product")
     package = product.find(f"{WIX}Package")
     assert package.get("InstallScope") == "perMachine"
-    assert product.find(f"{WIX}MajorUpgrade") is not None
     code = product.get("UpgradeCode")
+    assert product.find(f"{WIX}Upgrade").get("Id") == code
     # build-msi.sh asserts the built MSI against the same code.
     assert f"UPGRADE_CODE={{{code}}}" in (INSTALLER / "build-msi.sh").read_text()
     assert product.get("Version") == "$(var.Version)"
@@ -49,3 +49,32 @@ def test_icons_exist_in_the_package_resources():
 
 def test_version_is_msi_compatible():
     assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
+
+
+def _workflow() -> str:
+    return (INSTALLER.parent / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+
+
+def test_windows_workflow_tests_every_push_to_main_and_builds_with_wix():
+    flow = _workflow()
+    trigger = flow.split("\njobs:")[0]
+    assert re.search(r"push:\n\s+branches: \[main\]", trigger)
+    assert "pull_request" in trigger
+    # The whole suite on Windows, before anything is built.
+    assert re.search(r"tests:\n\s+runs-on: windows-latest", flow)
+    assert "needs: tests" in flow and "-m pytest" in flow
+    # WiX (the shipped tool) builds and validates; wixl is not used on Windows.
+    for tool in ("heat.exe", "candle.exe", "light.exe", "smoke.exe"):
+        assert tool in flow
+    assert "wixl" not in flow.replace("wixl builds only", "")
+
+
+def test_windows_workflow_checks_the_frozen_window_size_upgrades_and_uninstall():
+    flow = _workflow()
+    assert "--selftest" in flow and "k360desk.exe -ArgumentList \"--smoke\"" in flow
+    assert "bundle_report.py $dir --max-mb $env:MAX_INSTALLED_MB" in flow
+    assert 'MAX_INSTALLED_MB: "250"' in flow
+    for check in ("same version installed side by side", "upgrade failed",
+                  "downgrade was not refused", "Eigenes Projekt.k360", "nsis_files.py",
+                  "/DSIGNCMD="):
+        assert check in flow, check

@@ -26,7 +26,7 @@ def test_full_selftest_passes_and_writes_both_reports(tmp_path, monkeypatch):
     assert statuses["profile"] == selftest.SKIPPED
     # Heavy dependencies really ran (not skipped, not "unavailable").
     for key in ("qt", "proj", "gdal", "geopandas", "matplotlib", "matplotlib_qt", "reportlab",
-                "qtpdf", "print", "openpyxl", "sqlite_utils", "demo", "project"):
+                "qtpdf", "print", "openpyxl", "sqlite_utils", "demo", "project", "app"):
         assert statuses[key] == selftest.PASSED, key
     assert report["ergebnis"] == "bestanden"
     assert all(s["seconds"] >= 0 for s in report["schritte"])

@@ -1,8 +1,7 @@
-"""Class breaks for choropleth maps with mapclassify, and their German legend labels."""
+"""Class breaks for choropleth maps (mapclassify's schemes in numpy), and their German legend labels."""
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,10 +62,11 @@ def classify(
     k: int = 5,
     breaks: list[float] | None = None,
 ) -> Classification:
-    """Classify values (NaN = missing) with mapclassify's Quantiles, EqualInterval,
-    FisherJenks, StdMean or UserDefined (``breaks`` = upper class bounds for "manual")."""
-    import mapclassify
-
+    """Classify values (NaN = missing) into quantiles, equal intervals, natural breaks
+    (Fisher–Jenks), σ classes around the mean, or manual classes (``breaks`` = upper class
+    bounds). Breaks and classes are mapclassify's (Quantiles, EqualInterval, StdMean,
+    UserDefined), computed here with numpy: mapclassify would bring scipy and
+    scikit-learn into the installed program (~80 MB) for four small formulas."""
     y_all = np.asarray(values, dtype=float)
     valid = ~np.isnan(y_all)
     y = y_all[valid]
@@ -82,30 +82,20 @@ def classify(
         bins = sorted(float(b) for b in breaks)
         if len(set(bins)) != len(bins):
             raise ValueError("Die Klassengrenzen müssen verschieden sein.")
-        classifier = mapclassify.UserDefined(y, bins=bins)
+        upper = _up_to_max(bins, y)
     elif unique.size == 1:
-        bins = [float(unique[0])]
-        classifier = None
+        upper = [float(unique[0])]
     else:
         k = max(2, min(int(k), unique.size))
-        with warnings.catch_warnings():
-            # mapclassify warns about ties it already handles by merging classes.
-            warnings.simplefilter("ignore")
-            if scheme == "quantiles":
-                classifier = mapclassify.Quantiles(y, k=k)
-            elif scheme == "equal_interval":
-                classifier = mapclassify.EqualInterval(y, k=k)
-            elif scheme == "natural_breaks":
-                classifier = _natural_breaks(mapclassify, y, k)
-            else:
-                multiples = _STD_MULTIPLES[min(max(k, 2), 7)]
-                classifier = mapclassify.StdMean(y, multiples=multiples)
-    if classifier is not None:
-        upper = [float(b) for b in classifier.bins]
-        yb = np.asarray(classifier.yb, dtype=int)
-    else:
-        upper = bins
-        yb = np.zeros(y.size, dtype=int)
+        if scheme == "quantiles":
+            upper = _quantile_bins(y, k)
+        elif scheme == "equal_interval":
+            upper = _equal_interval_bins(y, k)
+        elif scheme == "natural_breaks":
+            upper = _natural_breaks(y, k)
+        else:
+            upper = _std_mean_bins(y, _STD_MULTIPLES[min(max(k, 2), 7)])
+    yb = _bin(y, upper)
     if scheme == "std_mean":
         upper, yb = _trim_empty_ends(upper, yb, float(y.max()))
     index[valid] = yb
@@ -114,24 +104,72 @@ def classify(
     return Classification(scheme, tuple(lower), tuple(upper), index, counts)
 
 
+def _bin(y: np.ndarray, upper: list[float]) -> np.ndarray:
+    """Class of each value: the first class whose upper bound it does not exceed
+    (classes are closed above, open below, as in mapclassify)."""
+    return np.searchsorted(np.asarray(upper, dtype=float), y, side="left").astype(int)
+
+
+def _up_to_max(bins: list[float], y: np.ndarray) -> list[float]:
+    """A last class up to the maximum when the given bounds end below it."""
+    top = float(y.max())
+    return [*bins, top] if bins[-1] < top else list(bins)
+
+
+def _score_at_percentile(ordered: np.ndarray, percent: float) -> float:
+    """The value at ``percent`` of sorted values, interpolated by the fraction of the
+    position. Weighted the way scipy's ``scoreatpercentile`` (mapclassify's quantiles)
+    does, so the breaks agree to the last bit, not only to rounding."""
+    position = percent / 100.0 * (ordered.size - 1)
+    below = int(position)
+    if below == position:
+        return float(ordered[below])
+    above = below + 1
+    w_low, w_high = above - position, position - below
+    return float((ordered[below] * w_low + ordered[above] * w_high) / (w_low + w_high))
+
+
+def _quantile_bins(y: np.ndarray, k: int) -> list[float]:
+    """Upper bounds at the 100/k, 200/k … 100 % quantiles; repeated bounds (ties) merge."""
+    step = 100.0 / k
+    percents = np.arange(step, 100 + step, step)
+    if percents[-1] > 100.0:
+        percents[-1] = 100.0
+    ordered = np.sort(y)
+    return [float(b) for b in np.unique([_score_at_percentile(ordered, p) for p in percents])]
+
+
+def _equal_interval_bins(y: np.ndarray, k: int) -> list[float]:
+    """k classes of equal width from minimum to maximum (the last ends at the maximum)."""
+    low, high = float(y.min()), float(y.max())
+    width = (high - low) / k
+    # Stepped like mapclassify (not low + i·width) so that rounding gives the same bounds.
+    cuts = np.arange(low + width, high + width, width)[:k]
+    cuts[-1] = high
+    return [float(c) for c in cuts]
+
+
+def _std_mean_bins(y: np.ndarray, multiples: list[float]) -> list[float]:
+    """Bounds at the mean plus multiples of the sample standard deviation, then the maximum."""
+    mean, sd = y.mean(), y.std(ddof=1)
+    cuts = [float(mean + sd * m) for m in multiples]
+    top = float(y.max())
+    return [*cuts, top] if cuts[-1] < top else cuts
+
+
 # Fisher–Jenks is O(k·n²): above this many values it runs on evenly spaced quantiles.
 _JENKS_SAMPLE = 2000
 
 
-def _natural_breaks(mapclassify, y: np.ndarray, k: int):
-    """Exact Fisher–Jenks breaks with jenkspy (C); mapclassify's pure-Python FisherJenks
-    needs ~0.7 s for 550 values without numba. Large sets use a quantile sample, which keeps
+def _natural_breaks(y: np.ndarray, k: int) -> list[float]:
+    """Exact Fisher–Jenks breaks (jenkspy, C). Large sets use a quantile sample, which keeps
     the distribution's shape (like mapclassify's FisherJenksSampled, but deterministic)."""
-    try:
-        import jenkspy
-    except ImportError:
-        if y.size > 1000:
-            return mapclassify.FisherJenksSampled(y, k=k, pct=1000 / y.size)
-        return mapclassify.FisherJenks(y, k=k)
+    import jenkspy
+
     sample = y if y.size <= _JENKS_SAMPLE else np.quantile(y, np.linspace(0, 1, _JENKS_SAMPLE))
     breaks = jenkspy.jenks_breaks(sample, n_classes=k)
     inner = sorted({float(b) for b in breaks[1:-1]})
-    return mapclassify.UserDefined(y, bins=[*inner, float(y.max())])
+    return _up_to_max(inner or [float(y.max())], y)
 
 
 def _trim_empty_ends(upper: list[float], yb: np.ndarray, top: float) -> tuple[list[float], np.ndarray]:

@@ -123,3 +123,63 @@ def check_printer(ctx: Context) -> dict:
     if not out.exists() or out.stat().st_size < 500:
         raise RuntimeError("keine Druckdatei entstanden")
     return {"bytes": out.stat().st_size}
+
+
+_QTPDF_PAGES = {"reports"}
+
+
+def check_app_window(ctx: Context) -> dict:
+    """The real main window opens the demo as a user would, shows every page, prints a
+    district profile from the open project, and closes without leftovers.
+
+    The frozen program once failed here (the demo's cache stamp looked for source files a
+    bundle does not have); only starting the real window catches that.
+    """
+    from k360desk.export.pdf.profile import write_profile
+    from k360desk.projectfile import District
+    from k360desk.selftest.runner import skipped_keys
+    from k360desk.ui import pages
+    from k360desk.ui.main_window import MainWindow
+
+    # Pages that preview PDFs through QtPdf; skipped with "qtpdf" (wine cannot run it).
+    keys = [spec.key for spec in pages.PAGES
+            if not ("qtpdf" in skipped_keys() and spec.key in _QTPDF_PAGES)]
+    app = _app()
+    window = MainWindow()
+    documents = window.documents
+    documents.interactive = False
+    errors: list[str] = []
+    documents.show_error = lambda title, text: errors.append(f"{title}: {text}")
+    try:
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        documents.open_demo()
+        project = documents.context.project
+        if errors or project is None:
+            raise RuntimeError("Demo ließ sich nicht öffnen: " + "; ".join(errors or ["kein Projekt"]))
+        shown = []
+        for key in keys:
+            page = window.show_page(key)
+            app.processEvents()
+            if page is None or window.page_stack.currentWidget() is not page:
+                raise RuntimeError(f"Seite „{key}“ ließ sich nicht anzeigen")
+            if window.grab().isNull():
+                raise RuntimeError(f"Seite „{key}“ ließ sich nicht zeichnen")
+            shown.append(key)
+        if errors:
+            raise RuntimeError("; ".join(errors))
+        district = project.all(District)[0]
+        pdf = ctx.path("fenster_quartiersprofil.pdf")
+        pdf.unlink(missing_ok=True)
+        pages_written = write_profile(project, district.code, pdf)
+        if not pdf.read_bytes().startswith(b"%PDF"):
+            raise RuntimeError("kein Quartiersprofil aus dem offenen Projekt")
+    finally:
+        documents.discard_and_close()
+        closed = window.close()
+        window.deleteLater()
+        app.processEvents()
+    if not closed:
+        raise RuntimeError("das Hauptfenster ließ sich nicht schließen")
+    return {"seiten": shown, "profil": str(pdf), "profilseiten": pages_written}

@@ -58,6 +58,7 @@ def steps() -> list[Step]:
         ("demo", "Demo-Projekt „Musterstadt“ schreiben", c.check_demo),
         ("project", "Projekt öffnen und prüfen", c.check_project),
         ("profile", "Quartiersprofil als PDF", c.check_profile),
+        ("app", "Hauptfenster: Demo öffnen, alle Seiten, Quartiersprofil", q.check_app_window),
         ("program_dir", "Programmordner unverändert", c.check_program_dir),
     ]
 

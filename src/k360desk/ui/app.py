@@ -113,18 +113,43 @@ def process_age() -> float:
             return max(0.0, uptime - start)
         if sys.platform == "win32":
             import ctypes
-            from ctypes import wintypes
 
-            times = [wintypes.FILETIME() for _ in range(4)]
-            handle = ctypes.windll.kernel32.GetCurrentProcess()
-            ctypes.windll.kernel32.GetProcessTimes(handle, *[ctypes.byref(t) for t in times])
-            created = (times[0].dwHighDateTime << 32) + times[0].dwLowDateTime
-            now = ctypes.c_ulonglong()
-            ctypes.windll.kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
-            return max(0.0, (now.value - created) / 1e7)
+            age = _windows_process_age(ctypes.windll.kernel32)
+            if age is not None:
+                return age
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     return time.perf_counter() - _started
+
+
+def _windows_process_age(kernel32) -> float | None:
+    """Seconds since process creation from kernel32, or None if Windows did not say."""
+    import ctypes
+    from ctypes import wintypes
+
+    # Without these declarations ctypes passes the pseudo handle as a 32-bit int, the
+    # call fails, the creation time stays 0 (the year 1601), and the start took 13 billion s.
+    filetime_p = ctypes.POINTER(wintypes.FILETIME)
+    kernel32.GetCurrentProcess.argtypes = []
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.GetProcessTimes.argtypes = [wintypes.HANDLE, filetime_p, filetime_p, filetime_p,
+                                         filetime_p]
+    kernel32.GetProcessTimes.restype = wintypes.BOOL
+    kernel32.GetSystemTimeAsFileTime.argtypes = [filetime_p]
+    kernel32.GetSystemTimeAsFileTime.restype = None
+    times = [wintypes.FILETIME() for _ in range(4)]
+    if not kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *[ctypes.byref(t) for t in times]):
+        return None
+    now = wintypes.FILETIME()
+    kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
+
+    def ticks(value) -> int:
+        return (value.dwHighDateTime << 32) + value.dwLowDateTime
+
+    created = ticks(times[0])
+    if created == 0 or ticks(now) < created:
+        return None
+    return (ticks(now) - created) / 1e7
 
 
 def choose_language(lang: str | None) -> str:

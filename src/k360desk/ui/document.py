@@ -365,7 +365,13 @@ def _demo_stamp() -> str:
         return "leer"
     origin = Path(spec.origin)
     files = origin.parent.glob("*.py") if origin.name == "__init__.py" else [origin]
-    return str(max(int(f.stat().st_mtime) for f in files))
+    stamps = [int(f.stat().st_mtime) for f in files if f.is_file()]
+    if not stamps:
+        # A frozen bundle keeps the generator inside its archive, not as files: the
+        # executable changes with every build, and with it the generator it carries.
+        exe = Path(sys.executable)
+        return f"b{int(exe.stat().st_mtime)}" if exe.is_file() else "gebuendelt"
+    return str(max(stamps))
 
 
 def load_demo() -> Project:

@@ -33,7 +33,7 @@ LIBRARIES = (
     ("pyproj", "pyproj (PROJ)", "MIT"),
     ("pyogrio", "pyogrio (GDAL)", "MIT"),
     ("matplotlib", "Matplotlib", "PSF-basiert (Matplotlib License)"),
-    ("mapclassify", "mapclassify", "BSD-3-Clause"),
+    ("jenkspy", "jenkspy", "MIT"),
     ("reportlab", "ReportLab", "BSD-3-Clause"),
     ("openpyxl", "openpyxl", "MIT"),
     ("python-docx", "python-docx", "MIT"),

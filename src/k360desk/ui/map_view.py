@@ -41,16 +41,6 @@ CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
 
 
-def _warm_up_classification() -> None:
-    """Import mapclassify (scipy, scikit-learn: ~2–4 s cold) off the GUI thread, once."""
-    import sys
-    import threading
-
-    if "mapclassify" not in sys.modules:
-        threading.Thread(target=lambda: __import__("mapclassify"), name="warm-up-mapclassify",
-                         daemon=True).start()
-
-
 class MapPage(QWidget):
     """Map and charts of indicators and the social index, linked to the project selection."""
 
@@ -72,7 +62,6 @@ class MapPage(QWidget):
         context.changed.connect(self._on_changed)
         context.selection_changed.connect(self._on_selection)
         context.project_replaced.connect(self._on_project_replaced)
-        _warm_up_classification()
         self._on_project_replaced()
 
     # --- layout -------------------------------------------------------------------------
