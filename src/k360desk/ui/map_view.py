@@ -34,8 +34,8 @@ _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels",
                "facility_types", "index_runs", "index_results", "topics", "k360_meta",
                "statements", "questions", "goals"}
 _GEOMETRY_TABLES = {"districts", "district_levels"}
-CONTROLS_WIDTH = 300
-CHART_MIN_WIDTH = 260
+CONTROLS_WIDTH = 250
+CHART_MIN_WIDTH = 300
 CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
 
