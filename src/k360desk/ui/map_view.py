@@ -99,6 +99,7 @@ class MapPage(QWidget):
             self.labels.addItem(label, key)
         self.facilities = QListWidget(self)
         self.facilities.setMaximumHeight(130)
+        self.facilities.setAccessibleName(self.tr("Einrichtungen einblenden"))
 
         form = QFormLayout()
         form.addRow(self.tr("Indikator"), self.indicator)

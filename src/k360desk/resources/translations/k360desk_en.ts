@@ -455,6 +455,18 @@
         <translation>Second indicator (y axis of the scatter plot)</translation>
     </message>
     <message>
+        <source>Diagramm</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Diagrammart</source>
+        <translation>Chart type</translation>
+    </message>
+    <message>
+        <source>Zweiter Indikator</source>
+        <translation>Second indicator</translation>
+    </message>
+    <message>
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
@@ -477,6 +489,10 @@
     <message>
         <source>Histogramm</source>
         <translation>Histogram</translation>
+    </message>
+    <message>
+        <source>Diagramm: %1</source>
+        <translation>Chart: %1</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1401,21 @@ Read values with File ▸ Import ▸ Indicator values … (creates the indicator
     <message>
         <source>Sozialraum: %1</source>
         <translation>District: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>Karte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Pfeiltasten wählen den benachbarten Sozialraum, Plus und Minus zoomen, Pos1 zeigt die ganze Stadt</source>
+        <translation>Arrow keys select the neighbouring district, plus and minus zoom, Home shows the whole city</translation>
+    </message>
+    <message>
+        <source>Karte: %1</source>
+        <translation>Map: %1</translation>
     </message>
 </context>
 <context>
