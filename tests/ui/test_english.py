@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from k360desk import cli
 from k360desk.ui import pages
 
 # Words of German UI text that are no place names and no demo data.
@@ -38,22 +37,6 @@ def english(qapp):
     from PySide6.QtCore import QLocale
 
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-
-
-def test_lang_en_with_a_file_opens_it(qapp, tmp_path, capsys, monkeypatch):
-    import sys
-    import threading
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    path = tmp_path / "demo.k360"
-    assert cli.main(["demo", str(path)]) == 0
-    try:
-        assert cli.main(["--lang", "en", str(path), "--smoke"]) == 0
-    finally:
-        for translator in getattr(qapp, "_k360_translators", []):
-            qapp.removeTranslator(translator)
-    assert "ohne Projekt" not in capsys.readouterr().out
 
 
 def _chrome(root) -> list[str]:

@@ -122,3 +122,11 @@ def test_smoke_with_a_damaged_file_reports_instead_of_waiting(isolated_startup, 
     captured = capsys.readouterr()
     assert "Projekt öffnen:" in captured.err and "kaputt.k360" in captured.err
     assert "(ohne Projekt)" in captured.out
+
+
+def test_lang_en_with_a_file_opens_it(isolated_startup, tmp_path, capsys):
+    # `k360desk --lang en FILE` took the file for a sub-command before.
+    path = tmp_path / "demo.k360"
+    assert cli.main(["demo", str(path)]) == 0
+    assert cli.main(["--lang", "en", str(path), "--smoke"]) == 0
+    assert "ohne Projekt" not in capsys.readouterr().out

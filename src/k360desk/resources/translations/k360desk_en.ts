@@ -848,6 +848,18 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>Note on “%1”</translation>
     </message>
     <message>
+        <source>Fassung vom %1</source>
+        <translation>Version of %1</translation>
+    </message>
+    <message>
+        <source>Beschädigte Datei</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <source>Eine gesicherte Fassung als neue Datei öffnen:</source>
+        <translation>Open a kept version as a new file:</translation>
+    </message>
+    <message>
         <source>Demo öffnen</source>
         <translation>Open demo</translation>
     </message>
@@ -1747,8 +1759,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>&amp;Merge changes from a copy…</translation>
     </message>
     <message>
-        <source>F&amp;rühere Fassungen…</source>
-        <translation>Earlier &amp;versions…</translation>
+        <source>F&amp;rühere Fassungen</source>
+        <translation>Earlier &amp;versions</translation>
     </message>
     <message>
         <source>&amp;Importieren</source>
@@ -1825,6 +1837,18 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>(keine)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Fassung vom %1 öffnen</source>
+        <translation>Open version of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Fassungen dieses Projekts …</source>
+        <translation>&amp;All versions of this project …</translation>
+    </message>
+    <message>
+        <source>Frühere Fassung</source>
+        <translation>Earlier version</translation>
     </message>
     <message>
         <source>Sprache</source>
@@ -3889,6 +3913,21 @@ Details are in the log: %1</translation>
     <message>
         <source>Zuordnungen ändern</source>
         <translation>Change assignments</translation>
+    </message>
+</context>
+<context>
+    <name>damaged</name>
+    <message>
+        <source>„%1“ ist beschädigt und lässt sich nicht öffnen. Das kommt vor, wenn das Speichern oder die Übertragung (E-Mail, Netzlaufwerk, USB-Stick) unterbrochen wurde. An der Datei wurde nichts verändert.</source>
+        <translation>“%1” is damaged and cannot be opened. This happens when saving or a transfer (email, network drive, USB stick) was interrupted. Nothing in the file was changed.</translation>
+    </message>
+    <message>
+        <source>Auf diesem PC gibt es keine gesicherte frühere Fassung dieser Datei. Bitten Sie, wer Ihnen die Datei gegeben hat, um eine neue Kopie.</source>
+        <translation>There is no kept earlier version of this file on this PC. Ask whoever gave you the file for a new copy.</translation>
+    </message>
+    <message>
+        <source>%1 (Fassung vom %2)</source>
+        <translation>%1 (version of %2)</translation>
     </message>
 </context>
 <context>
