@@ -130,3 +130,34 @@ def test_lang_en_with_a_file_opens_it(isolated_startup, tmp_path, capsys):
     assert cli.main(["demo", str(path)]) == 0
     assert cli.main(["--lang", "en", str(path), "--smoke"]) == 0
     assert "ohne Projekt" not in capsys.readouterr().out
+
+
+def test_heavy_libraries_load_in_the_background_after_a_project_opens():
+    # Imported on the GUI thread at the first visit of "Karten & Diagramme", they froze the
+    # window for 3–4 s; now they are there before the planner goes to the map.
+    import os
+    import subprocess
+    from pathlib import Path
+
+    code = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from k360desk.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+window.documents.open_demo()
+before = [m for m in ("matplotlib", "mapclassify") if m in sys.modules]
+deadline = time.time() + 60
+while time.time() < deadline and not {"geopandas", "mapclassify", "k360desk.ui.map_view"} <= set(sys.modules):
+    app.processEvents()
+    time.sleep(0.02)
+print(",".join(before), "|", window.page("maps") is None, "k360desk.ui.map_view" in sys.modules,
+      "mapclassify" in sys.modules)
+window.documents.discard_and_close()
+"""
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]
+    assert out == "| True True True", out

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             self.show_page("overview")
             self.nav.setFocus()
+            from k360desk.ui import warm_up
+
+            warm_up.start_soon()
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.refresh_recent()
