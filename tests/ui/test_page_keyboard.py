@@ -140,3 +140,28 @@ def test_map_takes_focus_and_arrow_keys_walk_the_districts(window, answers, qtbo
     assert base.anchors[base.position(second)][0] > base.anchors[base.position(first)][0]
     qtbot.keyClick(canvas, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: window.context.selected_districts[0] != second, timeout=2000)
+
+
+def test_map_indicator_chooser_has_type_ahead_search_with_unit_and_source(window, answers, qtbot):
+    window.documents.open_demo()
+    page = window.show_page("maps")
+    search = page.indicator_search
+    frame = window.context.project.indicators_frame()
+    target = frame[frame["unit"].fillna("").astype(str).str.len() > 0].iloc[-1]
+    search.setFocus()
+    word = str(target["name"]).split()[0][1:6].lower()  # a piece from inside the name
+    qtbot.keyClicks(search, word)
+    completer = search.completer_
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=2000)
+    shown = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionModel().rowCount())]
+    wanted = [text for text in shown if text.startswith(str(target["name"]) + " [")]
+    assert wanted, shown
+    assert str(target["unit"]) in wanted[0]
+    if str(target.get("source") or ""):
+        assert str(target["source"]) in wanted[0]
+    row = shown.index(wanted[0])
+    for _ in range(row + 1):
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.indicator.currentData() == str(target["key"]), timeout=2000)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from k360desk.analysis.classify import parse_breaks
 from k360desk.analysis.palettes import DIVERGING, PALETTE_LABELS, SEQUENTIAL
 from k360desk.ui.chart_view import ChartView
+from k360desk.ui.indicator_search import IndicatorSearch, entry_text
 from k360desk.ui.map_canvas import ZOOM_STEP, MapCanvas
 
 _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels", "facilities",
@@ -38,6 +39,11 @@ CONTROLS_WIDTH = 250
 CHART_MIN_WIDTH = 300
 CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
+
+
+def _text(value) -> str | None:
+    """A unit or source as text; None for empty cells."""
+    return None if value is None or value != value or str(value).strip() == "" else str(value)
 
 
 def _warm_up_classification() -> None:
@@ -102,6 +108,8 @@ class MapPage(QWidget):
         self.facilities.setAccessibleName(self.tr("Einrichtungen einblenden"))
 
         form = QFormLayout()
+        self.indicator_search = IndicatorSearch(self.indicator, self)
+        form.addRow(self.tr("Suche"), self.indicator_search)
         form.addRow(self.tr("Indikator"), self.indicator)
         form.addRow(self.tr("Bezugsjahr"), self.period)
         form.addRow(self.tr("Ebene"), self.level)
@@ -271,6 +279,7 @@ class MapPage(QWidget):
                    if self.facilities.item(i).checkState() == Qt.CheckState.Checked}
         self.facilities.clear()
         scatter_items = []
+        searchable = []
         if project is not None:
             indicators = project.indicators_frame()
             bold = QFont()
@@ -284,6 +293,10 @@ class MapPage(QWidget):
                 for _, row in group.iterrows():
                     item = QStandardItem("   " + str(row["name"]))
                     item.setData(str(row["key"]), Qt.ItemDataRole.UserRole)
+                    item.setToolTip(entry_text(str(row["name"]), _text(row.get("unit")),
+                                               _text(row.get("source"))))
+                    searchable.append((str(row["key"]), str(row["name"]), _text(row.get("unit")),
+                                       _text(row.get("source"))))
                     model.appendRow(item)
                     scatter_items.append((str(row["key"]), str(row["name"])))
             if project.count("index_runs") if hasattr(project, "count") else False:
@@ -317,6 +330,7 @@ class MapPage(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.charts.set_indicators(scatter_items)
+        self.indicator_search.set_indicators(searchable)
 
     def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:
         """Ratings of the providers' survey and goal status as map choices."""

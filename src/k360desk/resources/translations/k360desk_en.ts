@@ -1174,6 +1174,21 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     </message>
 </context>
 <context>
+    <name>IndicatorSearch</name>
+    <message>
+        <source>Suchen: Name, Einheit, Quelle …</source>
+        <translation>Search: name, unit, source …</translation>
+    </message>
+    <message>
+        <source>Indikator suchen</source>
+        <translation>Search indicator</translation>
+    </message>
+    <message>
+        <source>Teil von Name, Einheit oder Quelle eingeben, mit Pfeiltasten wählen, Eingabetaste übernimmt</source>
+        <translation>Type part of the name, unit or source, choose with the arrow keys, Enter takes it</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsPage</name>
     <message>
         <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
@@ -1507,6 +1522,10 @@ Read values with File ▸ Import ▸ Indicator values … (creates the indicator
     <message>
         <source>Einrichtungen einblenden</source>
         <translation>Show facilities</translation>
+    </message>
+    <message>
+        <source>Suche</source>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Vergrößern</source>
