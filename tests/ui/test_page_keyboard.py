@@ -165,3 +165,27 @@ def test_map_indicator_chooser_has_type_ahead_search_with_unit_and_source(window
         qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.indicator.currentData() == str(target["key"]), timeout=2000)
+
+
+def test_values_grid_indicator_search(window, answers, qtbot):
+    from k360desk.projectfile import Indicator
+
+    window.documents.open_demo()
+    page = window.show_page("indicators")
+    page.tabs.setCurrentWidget(page.grid)
+    grid = page.grid
+    target = [i for i in window.context.project.all(Indicator) if i.unit and i.source][-1]
+    search = grid.indicator_search
+    texts = [search.entries.item(r).text() for r in range(search.entries.rowCount())]
+    entry = [t for t in texts if t.startswith(target.name)][0]
+    assert f"[{target.unit}]" in entry and target.source in entry
+    search.setFocus()
+    qtbot.keyClicks(search, target.source[:8])
+    completer = search.completer_
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=2000)
+    shown = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionModel().rowCount())]
+    for _ in range(shown.index(entry) + 1):
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.indicator.currentData() == target.id, timeout=2000)

@@ -45,15 +45,15 @@ class IndicatorSearch(QLineEdit):
         self.setCompleter(self.completer_)
         self.completer_.activated[QModelIndex].connect(self._chosen)
 
-    def set_indicators(self, rows: list[tuple[str, str, str | None, str | None]]) -> None:
-        """(key, name, unit, source) of every indicator the chooser offers."""
+    def set_indicators(self, rows: list[tuple[object, str, str | None, str | None]]) -> None:
+        """(data in the chooser, name, unit, source) of every indicator the chooser offers."""
         self.entries.clear()
         for key, name, unit, source in rows:
             item = QStandardItem(entry_text(name, unit, source))
             item.setData(key, KEY_ROLE)
             self.entries.appendRow(item)
 
-    def choose(self, key: str) -> bool:
+    def choose(self, key) -> bool:
         """Set the chooser to ``key``; False when it does not offer it."""
         index = self.combo.findData(key)
         if index < 0:
@@ -62,7 +62,7 @@ class IndicatorSearch(QLineEdit):
         return True
 
     def _chosen(self, index: QModelIndex) -> None:
-        if self.choose(str(index.data(KEY_ROLE))):
+        if self.choose(index.data(KEY_ROLE)):
             # Cleared after the completer has written its text, so the field is ready again.
             from PySide6.QtCore import QTimer
 
