@@ -103,11 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OPTIONS_WITH_VALUE = ("--lang", "--selftest")
+
+
 def _split_file_argument(argv: list[str]) -> tuple[list[str], str | None]:
-    """``k360desk FILE`` opens a file; tell it apart from a sub-command."""
-    if argv and not argv[0].startswith("-") and (argv[0].lower().endswith(".k360") or "/" in argv[0]
-                                                 or "\\" in argv[0]):
-        return argv[1:], argv[0]
+    """``k360desk [--lang en] FILE`` opens a file; tell it apart from a sub-command."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in _OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if token.startswith("-"):
+            index += 1
+            continue
+        # The first word that is no option: a sub-command, or the file to open.
+        if token.lower().endswith(".k360") or "/" in token or "\\" in token:
+            return argv[:index] + argv[index + 1:], token
+        break
     return argv, None
 
 

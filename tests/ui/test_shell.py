@@ -214,7 +214,10 @@ def test_exchange_entries_open_their_dialogs(window, answers, monkeypatch):
     actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
     assert actions["Kopie zum &Versenden…"].isEnabled()
     actions["Kopie zum &Versenden…"].trigger()
-    actions["F&rühere Fassungen…"].trigger()
+    # The kept versions are a submenu now; "all versions" opens the dialog.
+    backups = actions["F&rühere Fassungen"].menu()
+    backups.aboutToShow.emit()
+    {a.text(): a for a in backups.actions()}["&Alle Fassungen dieses Projekts …"].trigger()
     assert shown == [exchange_dialogs.SendCopyDialog.__name__,
                      exchange_dialogs.BackupsDialog.__name__]
 

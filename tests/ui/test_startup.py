@@ -124,3 +124,42 @@ def test_smoke_with_a_damaged_file_reports_instead_of_waiting(isolated_startup, 
     captured = capsys.readouterr()
     assert "Projekt öffnen:" in captured.err and "kaputt.k360" in captured.err
     assert "(ohne Projekt)" in captured.out
+
+
+def test_lang_en_with_a_file_opens_it(isolated_startup, tmp_path, capsys):
+    # `k360desk --lang en FILE` took the file for a sub-command before.
+    path = tmp_path / "demo.k360"
+    assert cli.main(["demo", str(path)]) == 0
+    assert cli.main(["--lang", "en", str(path), "--smoke"]) == 0
+    assert "ohne Projekt" not in capsys.readouterr().out
+
+
+def test_heavy_libraries_load_in_the_background_after_a_project_opens():
+    # Imported on the GUI thread at the first visit of "Karten & Diagramme", they froze the
+    # window for 3–4 s; now they are there before the planner goes to the map.
+    import os
+    import subprocess
+    from pathlib import Path
+
+    code = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from k360desk.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+window.documents.open_demo()
+before = [m for m in ("matplotlib",) if m in sys.modules]
+deadline = time.time() + 60
+while time.time() < deadline and not {"geopandas", "matplotlib", "k360desk.ui.map_view"} <= set(sys.modules):
+    app.processEvents()
+    time.sleep(0.02)
+print(",".join(before), "|", window.page("maps") is None, "k360desk.ui.map_view" in sys.modules,
+      "mapclassify" not in sys.modules)
+window.documents.discard_and_close()
+"""
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]
+    assert out == "| True True True", out

@@ -61,9 +61,25 @@ def backup_folder(project_uuid: str, document: Path) -> Path:
     Copies and "Save As" files of a project share its UUID, so the folder also names the
     document's path: each file keeps its own history.
     """
+    return paths.backup_dir() / f"{project_uuid}-{_path_digest(document)}"
+
+
+def _path_digest(document: Path) -> str:
     where = os.path.normcase(str(Path(document).absolute()))
-    digest = hashlib.sha1(where.encode("utf-8")).hexdigest()[:10]
-    return paths.backup_dir() / f"{project_uuid}-{digest}"
+    return hashlib.sha1(where.encode("utf-8")).hexdigest()[:10]
+
+
+def backups_of_document(document: Path) -> list[Backup]:
+    """Kept versions of a document found by its path alone, newest first.
+
+    For a file too damaged to read its project UUID: the folder name ends in the path digest.
+    """
+    found = []
+    for folder in paths.backup_dir().glob(f"*-{_path_digest(document)}"):
+        for path in folder.glob(f"*{FILE_SUFFIX}"):
+            stat = path.stat()
+            found.append(Backup(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda b: (b.saved, b.path.name), reverse=True)
 
 
 def list_backups(project_uuid: str, document: Path) -> list[Backup]:

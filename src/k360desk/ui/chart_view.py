@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +35,11 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(6, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # A Tab stop whose name is the chart's title, so a screen reader says what it shows.
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.setAccessibleName(self.tr("Diagramm"))
+        self.kind.setAccessibleName(self.tr("Diagrammart"))
+        self.second.setAccessibleName(self.tr("Zweiter Indikator"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #6b6b6b;")
@@ -105,6 +110,10 @@ class ChartView(QWidget):
         if spec is not None:
             draw_chart(ax, spec)
             self._labels = (ax.get_xlabel(), ax.get_ylabel())
+        title = spec.title if spec is not None else message
+        self.canvas.setAccessibleName(self.tr("Diagramm: %1").replace("%1", title) if title
+                                      else self.tr("Diagramm"))
+        self.canvas.setAccessibleDescription(spec.subtitle if spec is not None else "")
         self._fit_labels()
 
     def _fit_labels(self) -> None:

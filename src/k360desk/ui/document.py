@@ -8,6 +8,7 @@ so tests replace exactly those and drive the real workflow.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -182,8 +183,12 @@ class DocumentController(QObject):
         try:
             with _WaitCursor():
                 project = Project.open(path)
-        except (ProjectError, OSError) as exc:
+        except (ProjectError, OSError, sqlite3.DatabaseError) as exc:
             log.info("open failed: %s: %s", path, exc)
+            from k360desk.ui import damaged
+
+            if damaged.is_damage(exc):
+                return self._open_damaged(path)
             self.show_error(self.tr("Projekt öffnen"), _message(exc))
             return False
         self._close_current()
@@ -195,6 +200,38 @@ class DocumentController(QObject):
             self.show_notice(self.tr("Hinweis zu „%1“").replace("%1", path.name),
                              "\n\n".join(project.notices))
         return True
+
+    def _open_damaged(self, path: Path) -> bool:
+        """Explain the damage; offer the newest kept version as a new file beside it."""
+        from k360desk.ui import damaged
+
+        backups = damaged.find_backups(path)
+        text = damaged.explanation(path, backups)
+        if not backups or not self.interactive:
+            self.show_error(self.tr("Projekt öffnen"), text)
+            return False
+        chosen = self.ask_open_backup(text, backups)
+        if chosen is None:
+            return False
+        try:
+            restored = damaged.restore_beside(path, chosen)
+        except OSError as exc:
+            self.show_error(self.tr("Projekt öffnen"), _message(exc))
+            return False
+        return self.open_path(restored)
+
+    def ask_open_backup(self, text: str, backups) -> object | None:
+        """Offer the kept versions of a damaged file; the one chosen, or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from k360desk.ui import damaged
+
+        labels = [self.tr("Fassung vom %1").replace("%1", damaged.backup_label(b)) for b in backups]
+        choice, ok = QInputDialog.getItem(
+            self.window, self.tr("Beschädigte Datei"),
+            text + "\n\n" + self.tr("Eine gesicherte Fassung als neue Datei öffnen:"),
+            labels, 0, False)
+        return backups[labels.index(choice)] if ok and choice in labels else None
 
     def open_demo(self) -> bool:
         """Open the demo project "Musterstadt" as an untitled document."""

@@ -26,6 +26,7 @@ from k360desk.ui import icons, settings
 from k360desk.ui import pages as page_registry
 from k360desk.ui.context import ProjectContext
 from k360desk.ui.document import DocumentController
+from k360desk.ui.layout import remember_splitter
 from k360desk.ui.menus import Menus
 from k360desk.ui.welcome import WelcomePage
 
@@ -66,7 +67,10 @@ class MainWindow(QMainWindow):
         self.workspace.addWidget(self.nav)
         self.workspace.addWidget(self.page_stack)
         self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([220, 1060])
+        # The navigation takes no more than its titles need: every pixel counts at 1280 px.
+        nav_width = self.nav.minimumWidth() + 8
+        self.workspace.setSizes([nav_width, 1280 - nav_width])
+        remember_splitter(self.workspace, "navigation")
 
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
@@ -82,13 +86,29 @@ class MainWindow(QMainWindow):
         self.documents.document_changed.connect(self._update_title)
         self.documents.recent_changed.connect(self.welcome.refresh_recent)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
         geometry = settings.get(settings.WINDOW_GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self._fit_to_screen()
         self._on_project_replaced()
 
     # --- building ------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """Shrink the window to the screen's free area (a 1366×768 laptop is only 728 px
+        high above the taskbar; a geometry saved on a larger monitor must not hang over)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        # The title bar and frame are not known before the window is shown; keep room for them.
+        frame_extra = QSize(16, 40)
+        width = min(self.width(), available.width() - frame_extra.width())
+        height = min(self.height(), available.height() - frame_extra.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        if not available.contains(self.geometry()):
+            self.move(available.topLeft())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -167,6 +187,9 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             self.show_page("overview")
             self.nav.setFocus()
+            from k360desk.ui import warm_up
+
+            warm_up.start_soon()
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.refresh_recent()

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCursor
 from PySide6.QtWidgets import QToolTip
 
 from k360desk.analysis.mapspec import MapBase, MapSpec
@@ -73,6 +73,14 @@ class MapCanvas(FigureCanvasQTAgg):
         self.mpl_connect("button_release_event", self._on_release)
         self.mpl_connect("scroll_event", self._on_scroll)
         self.mpl_connect("figure_leave_event", lambda _e: QToolTip.hideText())
+        # Keyboard and screen reader (BITV 2.0): the map is a Tab stop, arrow keys walk to the
+        # neighbouring district, and the name says which district and value is selected.
+        self._key_row: int | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Karte"))
+        self.setAccessibleDescription(self.tr(
+            "Pfeiltasten wählen den benachbarten Sozialraum, Plus und Minus zoomen, "
+            "Pos1 zeigt die ganze Stadt"))
 
     # --- content ------------------------------------------------------------------------
 
@@ -116,6 +124,66 @@ class MapCanvas(FigureCanvasQTAgg):
         if self.artists is not None:
             self.artists.set_highlight(ids)
             self.draw_idle()
+            rows = [self.artists.spec.base._positions.get(int(i)) for i in ids]
+            rows = [row for row in rows if row is not None]
+            self._key_row = rows[0] if len(rows) == 1 else None
+            self._announce()
+
+    # --- keyboard and screen reader ----------------------------------------------------
+
+    def _announce(self) -> None:
+        """Name the widget after the selected district and its value (read on change)."""
+        if self.artists is None or self._key_row is None:
+            text = self.tr("Karte")
+        else:
+            detail = self.artists.spec.describe(self._key_row).replace("\n", "; ")
+            text = self.tr("Karte: %1").replace("%1", detail)
+        if text != self.accessibleName():
+            self.setAccessibleName(text)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+    def neighbour(self, row: int | None, dx: int, dy: int) -> int | None:
+        """The nearest district from ``row`` in the direction (dx, dy) (map axes, y up)."""
+        if self.artists is None:
+            return None
+        anchors = np.asarray(self.artists.spec.base.anchors, dtype=float)
+        if len(anchors) == 0:
+            return None
+        if row is None:
+            # Start in the north-west, where a reader starts a page.
+            return int(np.argmin(anchors[:, 0] - anchors[:, 1]))
+        offset = anchors - anchors[row]
+        along = offset @ np.array([dx, dy], dtype=float)
+        across = np.abs(offset @ np.array([-dy, dx], dtype=float))
+        ahead = (along > 0) & (across <= 2 * along)
+        if not ahead.any():
+            return row
+        cost = np.where(ahead, along + 2 * across, np.inf)
+        return int(np.argmin(cost))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Arrows move the selection between districts; +/− zoom; Home shows the whole city."""
+        moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                 Qt.Key.Key_Up: (0, 1), Qt.Key.Key_Down: (0, -1)}
+        key = Qt.Key(event.key())
+        if key in moves and self.artists is not None:
+            row = self.neighbour(self._key_row, *moves[key])
+            if row is not None:
+                self._key_row = row
+                self.district_clicked.emit(int(self.artists.spec.base.ids[row]), False)
+                self._announce()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_Home:
+            self.reset_view()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     # --- view ----------------------------------------------------------------------------
 

@@ -28,17 +28,23 @@ from PySide6.QtWidgets import (
 from k360desk.analysis.classify import parse_breaks
 from k360desk.analysis.palettes import DIVERGING, PALETTE_LABELS, SEQUENTIAL
 from k360desk.ui.chart_view import ChartView
+from k360desk.ui.indicator_search import IndicatorSearch, entry_text
 from k360desk.ui.map_canvas import ZOOM_STEP, MapCanvas
 
 _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels", "facilities",
                "facility_types", "index_runs", "index_results", "topics", "k360_meta",
                "statements", "questions", "goals"}
 _GEOMETRY_TABLES = {"districts", "district_levels"}
-CONTROLS_WIDTH = 300
-CHART_MIN_WIDTH = 260
+CONTROLS_WIDTH = 250
+CHART_MIN_WIDTH = 300
 CHART_DEBOUNCE_MS = 30
 CHART_SHARE = 0.32
 """Share of the room beside the controls the chart gets at first; the map takes the rest."""
+
+
+def _text(value) -> str | None:
+    """A unit or source as text; None for empty cells."""
+    return None if value is None or value != value or str(value).strip() == "" else str(value)
 
 
 class MapPage(QWidget):
@@ -93,8 +99,11 @@ class MapPage(QWidget):
             self.labels.addItem(label, key)
         self.facilities = QListWidget(self)
         self.facilities.setMaximumHeight(130)
+        self.facilities.setAccessibleName(self.tr("Einrichtungen einblenden"))
 
         form = QFormLayout()
+        self.indicator_search = IndicatorSearch(self.indicator, self)
+        form.addRow(self.tr("Suche"), self.indicator_search)
         form.addRow(self.tr("Indikator"), self.indicator)
         form.addRow(self.tr("Bezugsjahr"), self.period)
         form.addRow(self.tr("Ebene"), self.level)
@@ -285,6 +294,7 @@ class MapPage(QWidget):
                    if self.facilities.item(i).checkState() == Qt.CheckState.Checked}
         self.facilities.clear()
         scatter_items = []
+        searchable = []
         if project is not None:
             indicators = project.indicators_frame()
             bold = QFont()
@@ -298,6 +308,10 @@ class MapPage(QWidget):
                 for _, row in group.iterrows():
                     item = QStandardItem("   " + str(row["name"]))
                     item.setData(str(row["key"]), Qt.ItemDataRole.UserRole)
+                    item.setToolTip(entry_text(str(row["name"]), _text(row.get("unit")),
+                                               _text(row.get("source"))))
+                    searchable.append((str(row["key"]), str(row["name"]), _text(row.get("unit")),
+                                       _text(row.get("source"))))
                     model.appendRow(item)
                     scatter_items.append((str(row["key"]), str(row["name"])))
             if project.count("index_runs") if hasattr(project, "count") else False:
@@ -331,6 +345,7 @@ class MapPage(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.charts.set_indicators(scatter_items)
+        self.indicator_search.set_indicators(searchable)
 
     def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:
         """Ratings of the providers' survey and goal status as map choices."""

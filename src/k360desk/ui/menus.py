@@ -84,9 +84,12 @@ class Menus(QObject):
                      needs_project=True)
         file_menu.addSeparator()
         for text, name in ((self.tr("Kopie zum &Versenden…"), "send_copy"),
-                           (self.tr("Änderungen aus Kopie &übernehmen…"), "merge_copy"),
-                           (self.tr("F&rühere Fassungen…"), "show_backups")):
+                           (self.tr("Änderungen aus Kopie &übernehmen…"), "merge_copy")):
             self._action(file_menu, text, partial(self._exchange, name), needs_project=True)
+        # Kept versions are listed here even without an open project: the way back when the
+        # file itself no longer opens.
+        self.backups_menu = file_menu.addMenu(self.tr("F&rühere Fassungen"))
+        self.backups_menu.aboutToShow.connect(self._fill_backups_menu)
         import_menu = file_menu.addMenu(self.tr("&Importieren"))
         available = importlib.util.find_spec("k360desk.ui.import_dialog") is not None
         for kind, label in IMPORT_KINDS:
@@ -187,6 +190,43 @@ class Menus(QObject):
         if not files:
             action = self.recent_menu.addAction(self.tr("(keine)"))
             action.setEnabled(False)
+
+    def _fill_backups_menu(self) -> None:
+        from pathlib import Path
+
+        from k360desk.ui import damaged
+
+        self.backups_menu.clear()
+        project = self.window.context.project
+        files = [str(project.path)] if project is not None and project.path else []
+        files += [f for f in settings.recent_files() if f not in files][:4]
+        for name in files:
+            path = Path(name)
+            kept = damaged.find_backups(path)[:5]
+            if not kept:
+                continue
+            self.backups_menu.addSection(path.name.replace("&", "&&"))
+            for backup in kept:
+                action = self.backups_menu.addAction(self.tr("Fassung vom %1 öffnen").replace(
+                    "%1", damaged.backup_label(backup)))
+                action.triggered.connect(partial(self._open_backup, path, backup))
+        if self.backups_menu.isEmpty():
+            self.backups_menu.addAction(self.tr("(keine)")).setEnabled(False)
+        self.backups_menu.addSeparator()
+        every = self.backups_menu.addAction(self.tr("&Alle Fassungen dieses Projekts …"))
+        every.setEnabled(project is not None)
+        every.triggered.connect(partial(self._exchange, "show_backups"))
+
+    def _open_backup(self, path, backup) -> None:
+        """Write a kept version to a new file beside the document and open it."""
+        from k360desk.ui import damaged
+
+        try:
+            restored = damaged.restore_beside(path, backup)
+        except OSError as exc:
+            self.window.documents.show_error(self.tr("Frühere Fassung"), str(exc))
+            return
+        self.window.documents.open_path(restored)
 
     def _set_language(self, code: str) -> None:
         settings.put(settings.LANGUAGE, code)

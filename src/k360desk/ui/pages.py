@@ -152,6 +152,9 @@ def create_page(spec: PageSpec, context, parent: QWidget | None = None) -> QWidg
         return PlaceholderPage(spec, parent)
     page = factory(context, parent)
     page.setObjectName(f"page_{spec.key}")
+    from k360desk.ui.access_keys import make_unique
+
+    make_unique(page)
     if not page.accessibleName():
         page.setAccessibleName(spec.translated_title())
     return page

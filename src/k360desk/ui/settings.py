@@ -43,9 +43,13 @@ ALL = (LANGUAGE, RECENT_FILES, LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, LAST_
        OFFER_RECOVERY)
 
 
+def settings_path():
+    """The INI file of the preferences (also used for splitter sizes, see ``ui/layout.py``)."""
+    return paths.data_dir() / SETTINGS_FILE
+
+
 def _store() -> QSettings:
-    path = paths.data_dir() / SETTINGS_FILE
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
 
 
 def get(setting: Setting) -> Any:

@@ -459,6 +459,18 @@
         <translation>Second indicator (y axis of the scatter plot)</translation>
     </message>
     <message>
+        <source>Diagramm</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Diagrammart</source>
+        <translation>Chart type</translation>
+    </message>
+    <message>
+        <source>Zweiter Indikator</source>
+        <translation>Second indicator</translation>
+    </message>
+    <message>
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
@@ -481,6 +493,10 @@
     <message>
         <source>Histogramm</source>
         <translation>Histogram</translation>
+    </message>
+    <message>
+        <source>Diagramm: %1</source>
+        <translation>Chart: %1</translation>
     </message>
 </context>
 <context>
@@ -964,6 +980,18 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Hinweis zu „%1“</source>
         <translation>Note on “%1”</translation>
+    </message>
+    <message>
+        <source>Fassung vom %1</source>
+        <translation>Version of %1</translation>
+    </message>
+    <message>
+        <source>Beschädigte Datei</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <source>Eine gesicherte Fassung als neue Datei öffnen:</source>
+        <translation>Open a kept version as a new file:</translation>
     </message>
     <message>
         <source>Demo öffnen</source>
@@ -1785,6 +1813,21 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     </message>
 </context>
 <context>
+    <name>IndicatorSearch</name>
+    <message>
+        <source>Suchen: Name, Einheit, Quelle …</source>
+        <translation>Search: name, unit, source …</translation>
+    </message>
+    <message>
+        <source>Indikator suchen</source>
+        <translation>Search indicator</translation>
+    </message>
+    <message>
+        <source>Teil von Name, Einheit oder Quelle eingeben, mit Pfeiltasten wählen, Eingabetaste übernimmt</source>
+        <translation>Type part of the name, unit or source, choose with the arrow keys, Enter takes it</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsPage</name>
     <message>
         <source>Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben (z. B. alo_quote).</source>
@@ -2027,6 +2070,21 @@ Read values with File ▸ Import ▸ Indicator values … (creates the indicator
     </message>
 </context>
 <context>
+    <name>MapCanvas</name>
+    <message>
+        <source>Karte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Pfeiltasten wählen den benachbarten Sozialraum, Plus und Minus zoomen, Pos1 zeigt die ganze Stadt</source>
+        <translation>Arrow keys select the neighbouring district, plus and minus zoom, Home shows the whole city</translation>
+    </message>
+    <message>
+        <source>Karte: %1</source>
+        <translation>Map: %1</translation>
+    </message>
+</context>
+<context>
     <name>MapPage</name>
     <message>
         <source>Quantile</source>
@@ -2103,6 +2161,10 @@ Read values with File ▸ Import ▸ Indicator values … (creates the indicator
     <message>
         <source>Einrichtungen einblenden</source>
         <translation>Show facilities</translation>
+    </message>
+    <message>
+        <source>Suche</source>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Vergrößern</source>
@@ -2359,8 +2421,8 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>&amp;Merge changes from a copy…</translation>
     </message>
     <message>
-        <source>F&amp;rühere Fassungen…</source>
-        <translation>Earlier &amp;versions…</translation>
+        <source>F&amp;rühere Fassungen</source>
+        <translation>Earlier &amp;versions</translation>
     </message>
     <message>
         <source>&amp;Importieren</source>
@@ -2437,6 +2499,18 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>(keine)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Fassung vom %1 öffnen</source>
+        <translation>Open version of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Alle Fassungen dieses Projekts …</source>
+        <translation>&amp;All versions of this project …</translation>
+    </message>
+    <message>
+        <source>Frühere Fassung</source>
+        <translation>Earlier version</translation>
     </message>
     <message>
         <source>Sprache</source>
@@ -4521,6 +4595,21 @@ Details are in the log: %1</translation>
     <message>
         <source>Zuordnungen ändern</source>
         <translation>Change assignments</translation>
+    </message>
+</context>
+<context>
+    <name>damaged</name>
+    <message>
+        <source>„%1“ ist beschädigt und lässt sich nicht öffnen. Das kommt vor, wenn das Speichern oder die Übertragung (E-Mail, Netzlaufwerk, USB-Stick) unterbrochen wurde. An der Datei wurde nichts verändert.</source>
+        <translation>“%1” is damaged and cannot be opened. This happens when saving or a transfer (email, network drive, USB stick) was interrupted. Nothing in the file was changed.</translation>
+    </message>
+    <message>
+        <source>Auf diesem PC gibt es keine gesicherte frühere Fassung dieser Datei. Bitten Sie, wer Ihnen die Datei gegeben hat, um eine neue Kopie.</source>
+        <translation>There is no kept earlier version of this file on this PC. Ask whoever gave you the file for a new copy.</translation>
+    </message>
+    <message>
+        <source>%1 (Fassung vom %2)</source>
+        <translation>%1 (version of %2)</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import RecordForm, error_label
+from k360desk.ui.layout import remember_splitter
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 Loader = Callable[[Project], Any]  # project -> DataFrame with id column
@@ -170,7 +171,7 @@ class RecordSection(QWidget):
             self.form_area.setWidgetResizable(True)
             self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
             self.form_area.setWidget(self.form)
-            self.form_area.setMinimumWidth(360)
+            self.form_area.setMinimumWidth(300)
             # The scroll area itself is no Tab stop: Tab goes from the table into the fields.
             self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -179,7 +180,9 @@ class RecordSection(QWidget):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setChildrenCollapsible(False)
-            self.splitter.setSizes([700, 420])
+            # The table is what planners scan; the form gets a third (not 420 px) at 1280 px.
+            self.splitter.setSizes([800, 320])
+            remember_splitter(self.splitter, f"form_{cls.table}")
             body = self.splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

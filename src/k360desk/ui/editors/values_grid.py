@@ -46,11 +46,15 @@ class ValuesGrid(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.indicator = QComboBox(self)
-        self.indicator.setMinimumContentsLength(30)
+        self.indicator.setMinimumContentsLength(24)
         self.indicator.setAccessibleName(self.tr("Indikator der Wertetabelle"))
         self.indicator.currentIndexChanged.connect(self._on_indicator)
         label = QLabel(self.tr("&Indikator:"), self)
         label.setBuddy(self.indicator)
+        from k360desk.ui.indicator_search import IndicatorSearch
+
+        self.indicator_search = IndicatorSearch(self.indicator, self)
+        self.indicator_search.setMaximumWidth(220)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Sozialräume filtern …"))
         self.filter.setClearButtonEnabled(True)
@@ -115,6 +119,7 @@ class ValuesGrid(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(label)
+        bar.addWidget(self.indicator_search)
         bar.addWidget(self.indicator, 1)
         bar.addWidget(self.level)
         bar.addWidget(self.filter)
@@ -164,11 +169,14 @@ class ValuesGrid(QWidget):
         self.indicator.blockSignals(True)
         self.indicator.clear()
         project = self.context.project
+        searchable = []
         if project is not None:
             for ind in project.all(Indicator):
                 derived = ind.numerator_id is not None or ind.denominator_id is not None
                 text = f"{ind.name} ({ind.key})" + (self.tr(" – berechnet") if derived else "")
                 self.indicator.addItem(text, ind.id)
+                searchable.append((ind.id, text, ind.unit, ind.source))
+        self.indicator_search.set_indicators(searchable)
         i = self.indicator.findData(current)
         self.indicator.setCurrentIndex(i if i >= 0 else (0 if self.indicator.count() else -1))
         self.indicator.blockSignals(False)

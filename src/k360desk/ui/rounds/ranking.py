@@ -208,6 +208,8 @@ class RankingTab(base.RoundTab):
         self.decide = QPushButton(self.tr("Beschluss festhalten …"), self)
         self.decide.clicked.connect(self._decide)
         self.mode = QLabel(self)
+        # The mode text can be long; wrapped, it never widens the window beyond the screen.
+        self.mode.setWordWrap(True)
         self.columns = [
             FrameColumn("rank", self.tr("Rang"), "int", width=45),
             FrameColumn("title", self.tr("Antrag"), width=170),
@@ -251,9 +253,12 @@ class RankingTab(base.RoundTab):
         controls.addWidget(QLabel(self.tr("Mindestanteil:"), self))
         controls.addWidget(self.min_share)
         controls.addWidget(self.mode, 1)
-        controls.addWidget(self.trial)
-        controls.addWidget(self.override)
-        controls.addWidget(self.decide)
+        # The decision buttons get a row of their own so the tab fits 1280 px (1366×768).
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.trial)
+        actions.addWidget(self.override)
+        actions.addWidget(self.decide)
         right = QWidget(self)
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -263,6 +268,7 @@ class RankingTab(base.RoundTab):
         lay.addWidget(self.explain, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addLayout(actions)
         layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.table, right], [800, 480], self), 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
