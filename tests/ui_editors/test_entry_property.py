@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import numpy as np
@@ -13,7 +14,9 @@ from k360desk.formats import format_number
 from k360desk.projectfile import Indicator
 from k360desk.ui.models.grid import FIXED
 
-CODES = ["11", "12", "13", "21", "22", "23"]
+# Stadtteil 1 only: in Stadtteil 2 Quartier 22 has 2 unemployed, so disclosure control hides it
+# and, as secondary suppression, another Quartier of the same Stadtteil (the figure is then ".").
+CODES = ["11", "12", "13"]
 
 
 @settings(max_examples=4, deadline=None,
@@ -56,7 +59,10 @@ def test_typed_figure_equals_grid_map_profile_and_csv(qtbot, tmp_path_factory, c
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
         name = project.find(Indicator, key=key).name
-        line = next(t for t in text.splitlines() if t.strip().startswith(name))
+        # the indicator's own row ("Arbeitslose   Personen …", not "Arbeitslosenquote …"),
+        # or the header line ("Einwohnerinnen und Einwohner 2022: 1.000")
+        row = re.compile(rf"^\s*{re.escape(name)}(\s{{2,}}|\s+\d{{4}}:)")
+        line = next(t for t in text.splitlines() if row.match(t))
         assert typed in line.split()
         # the CSV export
         csv = folder / "werte.csv"
