@@ -36,7 +36,8 @@ def report(label: str, value: float, goal: float | None, unit: str = "ms",
         name = f" {baseline_label}" if baseline_label else ""
         ratio = baseline / value
         parts.append(f"; Basis{name} {_num(baseline, unit)}, Faktor {format_number(ratio, 1)}"
-                     + (" (schneller als die Basis)" if ratio > 1 else ""))
+                     + ((" (weniger als die Basis)" if unit == "MB" else " (schneller als die Basis)")
+                        if ratio > 1 else ""))
     if note:
         parts.append(f"; {note}")
     print(" ".join(parts).replace(" ;", ";"), flush=True)
