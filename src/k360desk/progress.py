@@ -48,4 +48,24 @@ class Progress:
             self._callback(self.done, self.total, self.text)
 
 
+class ScaledProgress(Progress):
+    """A sub-task's progress mapped into the range ``low``–``high`` (of 100) of the whole.
+
+    Cancel is the outer one's: a sub-task that asks ``cancelled`` between steps stops too.
+    """
+
+    def __init__(self, outer: Progress, low: int, high: int) -> None:
+        super().__init__()
+        self.outer, self.low, self.high = outer, low, high
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether Cancel was pressed on the whole task."""
+        return self.outer.cancelled
+
+    def step(self, done: int, total: int | None = None, text: str | None = None) -> None:
+        """Report progress of the sub-task as progress of the whole."""
+        self.outer.step(self.low + int((self.high - self.low) * done / (total or 1)), 100, text)
+
+
 NO_PROGRESS = Progress()

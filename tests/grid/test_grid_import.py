@@ -316,3 +316,12 @@ def test_centres_written_with_a_decimal_comma_or_missing_fall_back_to_text(laea_
     grid.run(laea_project, source, grid.GridOptions(level="Quartier"))
     values, _ = values_of(laea_project, "zensus22_einwohner")
     assert values == {"1A": 4, "1B": 6}
+
+
+def test_the_same_grid_file_twice_changes_nothing_and_says_so(laea_project, tmp_path):
+    source = tmp_path / "g.csv"
+    source.write_text(grid_csv(block(6, 2)), encoding="utf-8")
+    grid.run(laea_project, source)
+    again = grid.run(laea_project, source).report
+    assert (again.taken, again.updated, again.unchanged) == (0, 0, 3)
+    assert "3 unverändert" in again.summary()

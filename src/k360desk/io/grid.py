@@ -22,7 +22,7 @@ from k360desk.formats import format_number
 from k360desk.io import headers
 from k360desk.io.grid_read import GRID_CRS, NOT_ADDITIVE, GridCells, read_cells
 from k360desk.io.report import ImportProblem, ImportReport
-from k360desk.progress import NO_PROGRESS, Progress
+from k360desk.progress import NO_PROGRESS, Progress, ScaledProgress
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -109,8 +109,9 @@ def _cells(n: int) -> str:
     return f"{format_number(n, 0)} {'Zelle' if n == 1 else 'Zellen'}"
 
 
-def _levels(project: Project, name: str | None) -> list[tuple[int, str]]:
-    """The levels to aggregate to: the one named, else every level with boundaries (finest first)."""
+def _levels(project: Project, frame: gpd.GeoDataFrame, name: str | None) -> list[tuple[int, str]]:
+    """The levels to aggregate to: the one named, else every level with boundaries (finest first);
+    ``frame`` holds every district of the project."""
     from k360desk.projectfile import DistrictLevel
 
     levels = sorted(project.all(DistrictLevel), key=lambda lv: lv.rank, reverse=True)
@@ -122,7 +123,6 @@ def _levels(project: Project, name: str | None) -> list[tuple[int, str]]:
             raise ImportProblem(f"Die Ebene „{name}“ gibt es im Projekt nicht (vorhanden: "
                                 + ", ".join(lv.name for lv in levels) + ").")
         return [(match[0].id, match[0].name)]
-    frame = project.districts_frame()
     has_boundary = frame.geometry.notna() & ~frame.geometry.is_empty
     chosen = [(lv.id, lv.name) for lv in levels if (has_boundary & (frame["level_id"] == lv.id)).any()]
     if not chosen:
@@ -131,8 +131,9 @@ def _levels(project: Project, name: str | None) -> list[tuple[int, str]]:
     return chosen
 
 
-def _districts(project: Project, level_id: int, report: ImportReport) -> gpd.GeoDataFrame:
-    frame = project.districts_frame(level_id)
+def _districts(frame: gpd.GeoDataFrame, level_id: int, report: ImportReport) -> gpd.GeoDataFrame:
+    """The districts of one level with boundaries, in the grid's CRS."""
+    frame = frame[frame["level_id"] == level_id]
     empty = frame.geometry.isna() | frame.geometry.is_empty
     if empty.any():
         report.note(f"{int(empty.sum())} Sozialräume der Ebene ohne Grenze bekommen keine Werte: "
@@ -182,8 +183,9 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
         raise ImportProblem(f"Unbekanntes Verfahren „{options.method}“ (centre oder area).")
     report = ImportReport("grid", str(source), options.to_dict())
     shares = [_parse_share(text) for text in options.shares]
-    levels = _levels(project, options.level)
-    boundaries = {name: _districts(project, level_id, report) for level_id, name in levels}
+    every = project.districts_frame()  # read once: geometries are the costly part
+    levels = _levels(project, every, options.level)
+    boundaries = {name: _districts(every, level_id, report) for level_id, name in levels}
     grid = layout(source, options.layer)
     columns = _columns(grid.value_columns, options, report)
     if options.indicators and len(options.indicators) != len(columns):
@@ -191,7 +193,7 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
                             "Wertespalten: bitte je Spalte einen Schlüssel angeben.")
     bounds = np.array([frame.total_bounds for frame in boundaries.values()])
     window = (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
-    _layout, cells = read_cells(source, window, columns, options.layer, _scaled(progress, 0, 70))
+    _layout, cells = read_cells(source, window, columns, options.layer, ScaledProgress(progress, 0, 70))
     for line, reason, content in cells.bad_rows:
         report.skip(line, reason, content)
     report.note(f"{format_number(cells.rows_read, 0)} Zeilen gelesen, "
@@ -223,20 +225,6 @@ def run(project: Project, source: str | Path, options: GridOptions | None = None
     progress.step(100, 100, "fertig")
     finest = next(iter(boundaries))
     return GridImport(report, table, list(boundaries), cells, boundaries[finest])
-
-
-def _scaled(progress: Progress, low: int, high: int) -> Progress:
-    outer = progress
-
-    class Scaled(Progress):
-        @property
-        def cancelled(self) -> bool:
-            return outer.cancelled
-
-        def step(self, done: int, total: int | None = None, text: str | None = None) -> None:
-            outer.step(low + int((high - low) * done / (total or 1)), 100, text)
-
-    return Scaled()
 
 
 def _note_cells(cells: GridCells, report: ImportReport) -> None:
@@ -345,7 +333,7 @@ def _shares(project: Project, shares: list[tuple[str, str, str, str | None]], op
 
 def _write(project: Project, table: pd.DataFrame, columns: list[str], keys: dict[str, int],
            options: GridOptions, report: ImportReport) -> None:
-    from k360desk.projectfile.batch import value_keys
+    from k360desk.io.values import compare_with_stored
 
     rows = []
     for column in columns:
@@ -360,14 +348,7 @@ def _write(project: Project, table: pd.DataFrame, columns: list[str], keys: dict
             if n else base for n, s in zip(table["withheld"], table["withheld_area_share"], strict=True)]
         rows.append(part)
     frame = pd.concat(rows, ignore_index=True)
-    key_cols = ["indicator_id", "district_id", "period"]
-    old = value_keys(project, frame["indicator_id"].unique())
-    merged = frame[key_cols].merge(old[key_cols].assign(_old=True), on=key_cols, how="left")
-    existed = merged["_old"].notna().to_numpy()
-    report.undo.values_replaced = old.merge(frame[key_cols], on=key_cols, how="inner")
-    report.undo.values_inserted = frame.loc[~existed, key_cols].reset_index(drop=True)
-    report.updated = int(existed.sum())
-    report.taken = int(len(frame) - report.updated)
+    compare_with_stored(project, frame, report)
     project.set_values(frame)
     estimated = int((frame["status"] == "estimated").sum())
     if estimated:

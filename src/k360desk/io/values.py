@@ -15,12 +15,13 @@ from k360desk.io.numbers import parse_numbers, parse_periods
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.io.tables import Table, TableOptions, read_table
 from k360desk.models import indicator_defs
-from k360desk.progress import NO_PROGRESS, Progress
+from k360desk.progress import NO_PROGRESS, Progress, ScaledProgress
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
 
 BATCH = 100_000
+VALUE_KEYS = ["indicator_id", "district_id", "period"]
 MAX_NEW_INDICATORS = 500  # more than that is a wrong mapping, not a table of indicators
 _YEAR_IN_HEADER = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 STATUS_WORDS = {"vorlaeufig": "provisional", "provisional": "provisional", "geschaetzt": "estimated",
@@ -166,11 +167,9 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         progress: Progress = NO_PROGRESS) -> ImportReport:
     """Import the values of a table in one transaction; Cancel or an error changes nothing."""
     from k360desk.projectfile import District, DistrictLevel, Indicator
-    from k360desk.projectfile.batch import value_keys
-
     options = options or ValueOptions()
     report = ImportReport("values", str(source), options.to_dict())
-    sub = _Scaled(progress, 0, 40)
+    sub = ScaledProgress(progress, 0, 40)
     table = read_table(source, options.table, progress=sub)
     report.notes += table.describe()
     the_plan = plan(table, options)
@@ -215,24 +214,10 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
         frame["period"] = frame["period"].astype(int)
         frame = _duplicates(frame, report)
         progress.step(55, 100, "Vorhandene Werte vergleichen …")
-        old = value_keys(project, frame["indicator_id"].unique())
-        keys = ["indicator_id", "district_id", "period"]
-        merged = frame[keys].merge(old[keys].assign(_old=True), on=keys, how="left")
-        existed = merged["_old"].fillna(False).astype(bool).to_numpy()
-        both = frame[[*keys, "value", "status", "note"]].merge(
-            old, on=keys, how="left", suffixes=("", "_old"))
-        same = existed & (((both["value"] == both["value_old"])
-                           | (both["value"].isna() & both["value_old"].isna()))
-                          & (both["status"] == both["status_old"])
-                          & (both["note"].fillna("") == both["note_old"].fillna(""))).to_numpy()
-        report.unchanged = int(same.sum())
-        report.updated = int(existed.sum()) - report.unchanged
-        report.taken = int(len(frame) - existed.sum())
-        replaced = old.merge(frame[keys], on=keys, how="inner")
-        report.undo.values_replaced = replaced
+        keys = VALUE_KEYS
+        replaced = compare_with_stored(project, frame, report)
         if len(replaced):
             _note_overwritten(replaced, frame, keys, report)
-        report.undo.values_inserted = frame.loc[~existed, keys].reset_index(drop=True)
         # Written in key order: SQLite appends to its B-tree instead of jumping around.
         out = frame[["indicator_id", "district_id", "period", "value", "status", "note"]].sort_values(
             keys, kind="stable")
@@ -244,16 +229,28 @@ def run(project: Project, source: str | Path, options: ValueOptions | None = Non
     return report
 
 
-class _Scaled(Progress):
-    """Maps a sub-task's progress into a range of the whole."""
+def compare_with_stored(project: Project, frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
+    """Count the rows of ``frame`` (keys, value, status, note) that are new, changed and already
+    stored exactly so, and keep in ``report`` what undo needs; return the stored rows replaced."""
+    from k360desk.projectfile.batch import value_keys
 
-    def __init__(self, outer: Progress, low: int, high: int) -> None:
-        super().__init__()
-        self.outer, self.low, self.high = outer, low, high
-
-    def step(self, done: int, total: int | None = None, text: str | None = None) -> None:
-        total = total or 1
-        self.outer.step(self.low + int((self.high - self.low) * done / total), 100, text)
+    keys = VALUE_KEYS
+    old = value_keys(project, frame["indicator_id"].unique())
+    merged = frame[keys].merge(old[keys].assign(_old=True), on=keys, how="left")
+    existed = merged["_old"].fillna(False).astype(bool).to_numpy()
+    both = frame[[*keys, "value", "status", "note"]].merge(
+        old, on=keys, how="left", suffixes=("", "_old"))
+    same = existed & (((both["value"] == both["value_old"])
+                       | (both["value"].isna() & both["value_old"].isna()))
+                      & (both["status"] == both["status_old"])
+                      & (both["note"].fillna("") == both["note_old"].fillna(""))).to_numpy()
+    report.unchanged = int(same.sum())
+    report.updated = int(existed.sum()) - report.unchanged
+    report.taken = int(len(frame) - existed.sum())
+    replaced = old.merge(frame[keys], on=keys, how="inner")
+    report.undo.values_replaced = replaced
+    report.undo.values_inserted = frame.loc[~existed, keys].reset_index(drop=True)
+    return replaced
 
 
 def _best_level(districts: pd.DataFrame, raw: pd.Series, names: dict, report: ImportReport) -> int | None:
