@@ -86,18 +86,13 @@ def _cells_map(result, target: str) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from k360desk.export.grid_map import draw_grid, source_line
+    from k360desk.export.grid_map import draw_grid_map
 
     if Path(target).suffix.lower() not in (".png", ".pdf", ".svg"):
         raise CommandError(f"--cells-map: unbekanntes Format „{Path(target).suffix}“ (.png, .pdf, .svg).")
-    column = next(iter(result.cells.values))
     figure = Figure(figsize=(8.27, 8.0), layout="constrained")
     FigureCanvasAgg(figure)
-    ax = figure.add_subplot()
-    draw_grid(ax, result.cells, result.boundaries, column, title=f"{column} je Gitterzelle")
-    ax.set_title(f"Zensus 2022, Ebene „{result.levels[0]}“", fontsize=9)
-    figure.text(0.01, 0.005, source_line(result.report.options.get("reference_date", "15.05.2022")),
-                fontsize=7, color="#333333")
+    draw_grid_map(figure, result, "%1 je Gitterzelle", f"Zensus 2022, Ebene „{result.levels[0]}“")
     try:
         figure.savefig(target, dpi=150)
     except OSError as exc:

@@ -18,7 +18,9 @@ from k360desk.formats import format_number
 if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
+    from k360desk.io.grid import GridImport
     from k360desk.io.grid_read import GridCells
 
 CLASSES = 5
@@ -91,3 +93,16 @@ def source_line(reference_date: str = "15.05.2022") -> str:
 
     return (f"Quelle: Zensus 2022, Statistische Ämter des Bundes und der Länder, dl-de/by-2-0; "
             f"Stichtag {reference_date}; gedruckt am {format_date(date.today())}")
+
+
+def draw_grid_map(figure: Figure, result: GridImport, title: str, heading: str | None = None) -> str:
+    """The grid map of an import on ``figure``: its first value column over the finest level's
+    boundaries, with the source line at the foot; returns the column drawn."""
+    column = next(iter(result.cells.values))
+    ax = figure.add_subplot()
+    draw_grid(ax, result.cells, result.boundaries, column, title=title.replace("%1", column))
+    if heading:
+        ax.set_title(heading, fontsize=9)
+    figure.text(0.01, 0.005, source_line(result.report.options.get("reference_date", "15.05.2022")),
+                fontsize=7, color="#333333")
+    return column

@@ -265,16 +265,12 @@ class GridImportDialog(QDialog):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from k360desk.export.grid_map import draw_grid, source_line
+        from k360desk.export.grid_map import draw_grid_map
 
         if result.cells is None or not result.cells.values:
             return
-        column = next(iter(result.cells.values))
         figure = Figure(figsize=(7, 5), layout="constrained")
-        draw_grid(figure.add_subplot(), result.cells, result.boundaries, column,
-                  title=self.tr("%1 je Gitterzelle").replace("%1", column))
-        figure.text(0.01, 0.005, source_line(result.report.options.get("reference_date", "15.05.2022")),
-                    fontsize=7, color="#333333")
+        column = draw_grid_map(figure, result, self.tr("%1 je Gitterzelle"))
         canvas = FigureCanvasQTAgg(figure)
         canvas.setAccessibleName(self.tr("Gitterkarte: %1 je Zelle mit den Grenzen der Sozialräume")
                                  .replace("%1", column))
