@@ -1,0 +1,49 @@
+"""Bars of a chart as one collection: one compound path per colour pair instead of a patch
+per district (the chart beside the map draws 550 or 15,000 of them on every switch)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+def draw_bars(ax: Axes, pos: np.ndarray, length: np.ndarray, thickness: float, *, horizontal: bool,
+              facecolors, edgecolors, linewidth: float) -> None:
+    """Bars from zero in one collection with one compound path per colour pair.
+
+    One patch per district cost ~0.5 ms each to draw and a path per bar still ~0.15 ms to
+    build; sorted bars share a handful of class colours.
+    """
+    from matplotlib.collections import PathCollection
+    from matplotlib.path import Path
+
+    n = len(pos)
+    faces = [facecolors] * n if isinstance(facecolors, str) else list(facecolors)
+    edges = [edgecolors] * n if isinstance(edgecolors, str) else list(edgecolors)
+    half = thickness / 2
+    low, high = pos - half, pos + half
+    zero = np.zeros(n)
+    length = np.asarray(length, dtype=float)
+    # Closed rectangles as (along, across) corners; swapped for vertical bars.
+    along = np.stack([zero, length, length, zero, zero], axis=1)
+    across = np.stack([low, low, high, high, low], axis=1)
+    corners = np.stack([along, across], axis=2) if horizontal else np.stack([across, along], axis=2)
+    ring = np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
+                    dtype=Path.code_type)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, key in enumerate(zip(faces, edges, strict=True)):
+        groups.setdefault(key, []).append(i)
+    # Outlined (selected) bars last, so no neighbour covers their outline.
+    order = sorted(groups, key=lambda key: key[1] != "none")
+    paths = [Path(corners[groups[key]].reshape(-1, 2), np.tile(ring, len(groups[key])))
+             for key in order]
+    bars = PathCollection(paths, facecolors=[k[0] for k in order], edgecolors=[k[1] for k in order],
+                          linewidths=linewidth, zorder=2, antialiaseds=False, snap=False)
+    # Like ax.bar: the value axis starts exactly at zero, without a margin below it.
+    (bars.sticky_edges.x if horizontal else bars.sticky_edges.y).append(0.0)
+    ax.add_collection(bars, autolim=True)
+    ax.autoscale_view()
