@@ -352,5 +352,6 @@ def _write(project: Project, table: pd.DataFrame, columns: list[str], keys: dict
     project.set_values(frame)
     estimated = int((frame["status"] == "estimated").sum())
     if estimated:
-        report.note(f"{format_number(estimated, 0)} Werte enthalten geheim gehaltene Zellen nicht "
-                    "und sind als „geschätzt“ gekennzeichnet (Untergrenze).")
+        values = "1 Wert enthält" if estimated == 1 else f"{format_number(estimated, 0)} Werte enthalten"
+        report.note(f"{values} geheim gehaltene Zellen nicht und "
+                    f"{'ist' if estimated == 1 else 'sind'} als „geschätzt“ gekennzeichnet (Untergrenze).")

@@ -94,6 +94,9 @@ class ReportPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
+        # Takes the room the table leaves when a report has no rows, so the summary and the
+        # notes stay together at the top instead of being spread over the page.
+        layout.addStretch(0)
         layout.addLayout(buttons)
 
     def set_report(self, report: ImportReport) -> None:
