@@ -1,0 +1,93 @@
+"""Layout of a funding round's workbooks: the raters' score sheets and the call's
+application form. Shared by the writers and the readers.
+
+Both carry a very hidden identification sheet (format, round, rater, checksum) like the
+providers' questionnaire; every data row carries its identity in a hidden column, so a
+row the sender moves, inserts or edits is recognised and never shifts a value onto
+another application or criterion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+SCORE_FORMAT = "k360desk-bewertungsbogen"
+FORM_FORMAT = "k360desk-antragsformular"
+FORMAT_VERSION = 1
+ID_SHEET = "k360_kennung"
+INSTRUCTIONS_SHEET = "Anleitung"
+SCORE_SHEET = "Bewertung"
+FORM_SHEET = "Anträge"
+LISTS_SHEET = "Listen"
+# Not a secret: protection only keeps the structure from being changed by accident.
+SHEET_PASSWORD = "k360"
+KEY_ROW = 4  # hidden row: the identity of each score and comment column
+HEADER_ROW = 5
+FIRST_ROW = HEADER_ROW + 1
+COL_ID = 1  # hidden column A: the application's uuid
+ID_FIRST_ROW = 10
+COMMENT_PREFIX = "kommentar:"
+MAX_FORM_ROWS = 200
+
+
+@dataclass(frozen=True)
+class FormColumn:
+    """One column of the application form: the key the reader uses, the header the
+    provider sees, the kind of value and whether a row needs it."""
+
+    key: str
+    header: str
+    kind: str  # text, provider, districts, year, date, money
+    required: bool = False
+    width: int = 18
+    hint: str = ""
+
+
+def form_columns(years: list[int], optional: list[tuple[str, str]]) -> list[FormColumn]:
+    """The form's columns for a round's years; ``optional`` are (schema column, header) pairs
+    the current schema holds (total costs, own share …), read only where they exist."""
+    columns = [
+        FormColumn("provider", "Träger", "provider", True, 30, "aus der Liste wählen"),
+        FormColumn("title", "Projekttitel", "text", True, 36),
+        FormColumn("summary", "Kurzbeschreibung", "text", False, 48),
+        FormColumn("districts", "Sozialräume", "districts", True, 30,
+                   "Schlüssel oder Namen, mehrere mit Semikolon trennen"),
+        FormColumn("start_year", "Beginn (Jahr)", "year", True, 12),
+        FormColumn("submitted", "Eingang (TT.MM.JJJJ)", "date", False, 16,
+                   "Datum des Antragseingangs; leer: heute"),
+    ]
+    columns += [FormColumn(f"amount:{y}", f"Betrag {y} (€)", "money", False, 15) for y in years]
+    columns += [FormColumn(f"extra:{name}", header, "money", False, 16) for name, header in optional]
+    return columns
+
+
+# Cost columns another schema step may add to ``applications``; read only where present.
+OPTIONAL_COST_COLUMNS = (
+    ("total_costs", "Gesamtkosten (€)"),
+    ("own_share", "Eigenanteil (€)"),
+    ("other_funding", "Drittmittel (€)"),
+)
+
+
+def checksum(kind: str, round_uuid: str, owner: str, keys: list[str]) -> str:
+    """A short hash over everything that identifies a workbook's structure."""
+    parts = [kind, str(FORMAT_VERSION), round_uuid, owner, *keys]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def safe_file_name(text: str) -> str:
+    """A file name Windows accepts, from a round's and a person's name."""
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
+    cleaned = " ".join(cleaned.split()).strip(" .")
+    return cleaned[:80] or "Bewertung"
+
+
+def scale_text(low: float, high: float) -> str:
+    """"0 bis 5" with German decimals where a scale has them."""
+    from k360desk.formats import format_number
+
+    def one(v: float) -> str:
+        return format_number(v, 0 if float(v).is_integer() else 1)
+
+    return f"{one(low)} bis {one(high)}"
