@@ -127,8 +127,12 @@ class RoundWorkflowPage(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.rounds, 1)
+        from k360desk.ui.rounds.books import WorkbooksButton
+
+        self.workbooks = WorkbooksButton(context, self._selected_round, self)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.workbooks)
         row.addWidget(programmes)
         top_layout.addLayout(row)
         body = splitter(Qt.Orientation.Vertical, [top, lower], [150, 700], self)
@@ -147,6 +151,10 @@ class RoundWorkflowPage(QWidget):
         for tab in self.tab_list:
             if tab.round_id != round_id:
                 tab.set_round(round_id)
+
+    def _selected_round(self) -> int | None:
+        ids = self.rounds.selected_ids()
+        return ids[0] if len(ids) == 1 else None
 
     def _edit_programmes(self) -> None:
         ProgrammesDialog(self.context, self).exec()
