@@ -174,28 +174,21 @@ def _application(project, rnd, key: str):
 
 def _configure(args: argparse.Namespace) -> int:
     def work(project, rnd):
-        from k360desk.projectfile.records import FundingRound
+        from k360desk.models.round_rules import configure_round
 
         fields = {}
         if args.need_rule:
             fields["need_fallback"] = args.need_rule
         if args.need_value is not None:
-            if not 0 <= args.need_value <= 100:
-                raise ValueError("Der Bedarfswert muss zwischen 0 und 100 liegen.")
             fields["need_declared"] = float(args.need_value)
         if args.budget_line is not None:
-            fields["budget_line"] = args.budget_line.strip()
-        rule = fields.get("need_fallback", rnd.need_fallback)
-        if rule == "declared" and fields.get("need_declared", rnd.need_declared) is None:
-            raise ValueError("Für --need-rule declared fehlt --need-value.")
-        if rnd.status in ("decided", "closed") and ("need_fallback" in fields or "need_declared" in fields):
-            raise ValueError("Die Runde ist entschieden; die Bedarfsregel bleibt, wie beschlossen.")
+            fields["budget_line"] = args.budget_line
         if not fields:
             raise ValueError("Nichts zu ändern: --need-rule, --need-value oder --budget-line angeben.")
-        with project.transaction():
-            project.update(FundingRound, rnd.id, **fields)
-            project.log("configure", FundingRound.table, rnd.uuid,
-                        ", ".join(f"{k}: {v}" for k, v in fields.items()))
+        if fields.get("need_fallback") == "declared" and "need_declared" not in fields \
+                and rnd.need_declared is None:
+            raise ValueError("Für --need-rule declared fehlt --need-value.")
+        configure_round(project, rnd.id, **fields)
         return f"Runde „{rnd.name}“ geändert: " + ", ".join(f"{k} = {v}" for k, v in fields.items())
 
     return _run(args, work)

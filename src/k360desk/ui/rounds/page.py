@@ -226,6 +226,10 @@ class SetupTab(base.RoundTab):
         layout.addLayout(row)
         layout.addWidget(self.guards)
         layout.addWidget(self.error)
+        from k360desk.ui.rounds.round_rules import RoundRulesBar
+
+        self.round_rules = RoundRulesBar(self, self)
+        layout.addWidget(self.round_rules)
         layout.addWidget(QLabel(self.tr("<b>Budget je Jahr</b> (Doppelklick zum Ändern)"), self))
         layout.addWidget(self.budget, 1)
         self.rules = RecordSection(
@@ -286,6 +290,7 @@ class SetupTab(base.RoundTab):
         self.guards.setText(self.tr("Noch nicht möglich: ") + " ".join(problems) if problems else "")
         self.guards.setVisible(bool(problems))
         self._fill_budget(rnd)
+        self.round_rules.load(rnd, self.writable)
         self.rules.reload_all()
         self.rules.setEnabled(rnd.programme_id is not None)
 
