@@ -17,7 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     rsub = p.add_subparsers(dest="round_command", metavar="AKTION", required=True, parser_class=type(p))
     from k360desk.commands.round_after import add_output_parsers, add_parsers
-
     from k360desk.commands.round_books import add_book_parsers
 
     add_parsers(rsub)

@@ -163,6 +163,16 @@ class AftercareTab(base.RoundTab):
             },
             parent=self,
         )
+        # The section commits every field itself; "beenden" must also drop the later
+        # commitments in the same undo step, so its committer is routed through review_end.
+        from k360desk.ui.rounds.review_end import commit_review
+
+        section_commit = self.reviews._commit_field
+        self.reviews._commit_field = lambda rid, field, value: commit_review(
+            self, section_commit, rid, field, value)
+        self.reviews.model.committer = self.reviews._commit_field
+        if self.reviews.form is not None:
+            self.reviews.form.committer = self.reviews._commit_field
         self.error = base.error_label(self)
         inner = QTabWidget(self)
         budget_page = QWidget(self)
@@ -244,6 +254,13 @@ class AftercareTab(base.RoundTab):
         self.reports_model.set_frame(aftercare.usage_reports_frame(self.project, self.round_id))
         due = aftercare.reviews_due(self.project, self.round_id)
         due["status"] = due["due"].map({True: self.tr("fällig"), False: self.tr("geführt")})
+        from k360desk.ui.rounds.review_end import ended_projects
+
+        for app_id, (_on, years) in ended_projects(self.project, self._app_ids(self.project)).items():
+            text = self.tr("beendet") + (
+                self.tr(" – Jahresraten %1 entfallen").replace("%1", ", ".join(map(str, years)))
+                if years else "")
+            due.loc[due["application_id"] == app_id, "status"] = text
         self.due_model.set_frame(due)
         has_awards = bool(self._awarded_apps(self.project))
         for button in (
