@@ -49,6 +49,25 @@
     </message>
 </context>
 <context>
+    <name>Aftercare</name>
+    <message>
+        <source>Projekt nach Jahresgespräch beenden</source>
+        <translation>End project after yearly review</translation>
+    </message>
+    <message>
+        <source>Das Gespräch hat das Projekt beendet; sein Datum bestimmt die entfallenen Jahresraten und bleibt (Rückgängig oder Änderungsbescheid).</source>
+        <translation>This review ended the project; its date determines the dropped yearly amounts and stays (Undo or amendment notice).</translation>
+    </message>
+    <message>
+        <source>Das Gespräch hat das Projekt beendet; die entfallenen Jahresraten stellt nur „Rückgängig“ oder ein Änderungsbescheid wieder her.</source>
+        <translation>This review ended the project; only “Undo” or an amendment notice restores the dropped yearly amounts.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst das Datum des Gesprächs eintragen: ab dem Folgejahr entfallen die Jahresraten.</source>
+        <translation>Please enter the date of the review first: the yearly amounts from the following year are dropped.</translation>
+    </message>
+</context>
+<context>
     <name>AftercareTab</name>
     <message>
         <source>Jahr</source>
@@ -221,6 +240,14 @@
     <message>
         <source>geführt</source>
         <translation>held</translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source> – Jahresraten %1 entfallen</source>
+        <translation> – yearly amounts %1 dropped</translation>
     </message>
     <message>
         <source>Alle Verwendungsnachweise sind schon angelegt.</source>
@@ -3869,6 +3896,69 @@ File ▸ Import ▸ Indicator values …</translation>
     </message>
 </context>
 <context>
+    <name>RoundRulesBar</name>
+    <message>
+        <source>Wert der übergeordneten Ebene</source>
+        <translation>Value of the parent level</translation>
+    </message>
+    <message>
+        <source>festgelegter Wert</source>
+        <translation>Declared value</translation>
+    </message>
+    <message>
+        <source>Bedarf entfällt, Gewichte neu verteilt</source>
+        <translation>Need left out, weights renormalised</translation>
+    </message>
+    <message>
+        <source>kein Beschluss möglich</source>
+        <translation>No decision possible</translation>
+    </message>
+    <message>
+        <source>Bedarf für Sozialräume ohne Wert</source>
+        <translation>Need for districts without a value</translation>
+    </message>
+    <message>
+        <source>Wie ein Antrag für einen Sozialraum ohne Bedarfswert (nicht im Index oder ganzer Stadtbezirk) bewertet wird; die Regel steht in der Herleitung der Rangliste.</source>
+        <translation>How an application for a district without a need value (not in the index, or a whole borough) is scored; the rule is shown in the ranking&apos;s trace.</translation>
+    </message>
+    <message>
+        <source>Festgelegter Bedarfswert</source>
+        <translation>Declared need value</translation>
+    </message>
+    <message>
+        <source>z. B. 1.3610.718000</source>
+        <translation>e.g. 1.3610.718000</translation>
+    </message>
+    <message>
+        <source>Haushaltsstelle</source>
+        <translation>Budget line</translation>
+    </message>
+    <message>
+        <source>Ohne &amp;Bedarfswert:</source>
+        <translation>Without &amp;need value:</translation>
+    </message>
+    <message>
+        <source>&amp;Wert:</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>&amp;Haushaltsstelle:</source>
+        <translation>&amp;Budget line:</translation>
+    </message>
+    <message>
+        <source>Bedarfsregel ändern</source>
+        <translation>Change need rule</translation>
+    </message>
+    <message>
+        <source>Bedarfswert ändern</source>
+        <translation>Change need value</translation>
+    </message>
+    <message>
+        <source>Haushaltsstelle ändern</source>
+        <translation>Change budget line</translation>
+    </message>
+</context>
+<context>
     <name>RoundStatus</name>
     <message>
         <source>Entwurf</source>
@@ -4541,6 +4631,109 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Noch keine Projekte geöffnet.</source>
         <translation>No projects opened yet.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbooksButton</name>
+    <message>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bewertungsbögen ausgeben</source>
+        <translation>Write score sheets</translation>
+    </message>
+    <message>
+        <source>Bewertende Personen (durch Komma getrennt):</source>
+        <translation>Raters (separated by commas):</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel-Arbeitsmappen</source>
+        <translation>E&amp;xcel workbooks</translation>
+    </message>
+    <message>
+        <source>Excel-Arbeitsmappen der Runde</source>
+        <translation>Excel workbooks of the round</translation>
+    </message>
+    <message>
+        <source>Bewertungsbögen ausgeben …</source>
+        <translation>Write score sheets …</translation>
+    </message>
+    <message>
+        <source>Bewertungsbögen einlesen …</source>
+        <translation>Read score sheets …</translation>
+    </message>
+    <message>
+        <source>Antragsformular ausgeben …</source>
+        <translation>Write application form …</translation>
+    </message>
+    <message>
+        <source>Antragsformulare einlesen …</source>
+        <translation>Read application forms …</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst eine Förderrunde wählen.</source>
+        <translation>Please choose a funding round first.</translation>
+    </message>
+    <message>
+        <source>Das Projekt ist schreibgeschützt.</source>
+        <translation>The project is read-only.</translation>
+    </message>
+    <message>
+        <source>Ordner für die Bewertungsbögen wählen</source>
+        <translation>Choose a folder for the score sheets</translation>
+    </message>
+    <message>
+        <source>%1 Bewertungsbögen geschrieben nach %2.</source>
+        <translation>%1 score sheets written to %2.</translation>
+    </message>
+    <message>
+        <source>Antragsformular speichern</source>
+        <translation>Save application form</translation>
+    </message>
+    <message>
+        <source>Antragsformular.xlsx</source>
+        <translation>Application form.xlsx</translation>
+    </message>
+    <message>
+        <source>Antragsformular geschrieben: %1</source>
+        <translation>Application form written: %1</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Bewertungsbögen wählen</source>
+        <translation>Choose completed score sheets</translation>
+    </message>
+    <message>
+        <source>Bewertungen aus %1 Dateien einlesen</source>
+        <translation>Read scores from %1 files</translation>
+    </message>
+    <message>
+        <source>Bewertungsbögen einlesen</source>
+        <translation>Read score sheets</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Antragsformulare wählen</source>
+        <translation>Choose completed application forms</translation>
+    </message>
+    <message>
+        <source>Anträge aus %1 Dateien einlesen</source>
+        <translation>Read applications from %1 files</translation>
+    </message>
+    <message>
+        <source>Antragsformulare einlesen</source>
+        <translation>Read application forms</translation>
+    </message>
+    <message>
+        <source>Schreiben nicht möglich: %1</source>
+        <translation>Cannot write: %1</translation>
+    </message>
+    <message>
+        <source>Nichts geändert: alles unverändert.</source>
+        <translation>Nothing changed: everything unchanged.</translation>
     </message>
 </context>
 <context>

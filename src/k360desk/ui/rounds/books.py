@@ -3,7 +3,7 @@ application form, out and back in; each import is one undo step and ends with it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,22 +33,23 @@ def choose_folder(parent: QWidget, title: str) -> str:
 def choose_files(parent: QWidget, title: str) -> list[str]:
     """Workbooks chosen by the planner (empty when cancelled)."""
     files, _ = QFileDialog.getOpenFileNames(
-        parent, title, "", QWidget.tr(parent, "Excel-Arbeitsmappen (*.xlsx)"))
+        parent, title, "", QCoreApplication.translate("WorkbooksButton", "Excel-Arbeitsmappen (*.xlsx)"))
     return files
 
 
 def choose_target(parent: QWidget, title: str, name: str) -> str:
     """Where to save a workbook ('' when cancelled)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name,
-                                          QWidget.tr(parent, "Excel-Arbeitsmappe (*.xlsx)"))
+    kind = QCoreApplication.translate("WorkbooksButton", "Excel-Arbeitsmappe (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, kind)
     return path
 
 
 def ask_raters(parent: QWidget, known: list[str]) -> list[str] | None:
     """Names of the raters to write sheets for (comma separated); None when cancelled."""
     text, ok = QInputDialog.getText(
-        parent, QWidget.tr(parent, "Bewertungsbögen ausgeben"),
-        QWidget.tr(parent, "Bewertende Personen (durch Komma getrennt):"), text=", ".join(known))
+        parent, QCoreApplication.translate("WorkbooksButton", "Bewertungsbögen ausgeben"),
+        QCoreApplication.translate("WorkbooksButton", "Bewertende Personen (durch Komma getrennt):"),
+        text=", ".join(known))
     if not ok:
         return None
     return [n.strip() for n in text.split(",") if n.strip()]
