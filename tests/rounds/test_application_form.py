@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from k360desk.cli import main
 from k360desk.io.round_books_layout import FIRST_ROW, FORM_SHEET, HEADER_ROW, KEY_ROW
-from k360desk.projectfile import Application, Project
+from k360desk.projectfile import Application, Project, Topic
 
 
 def _fill(path, rows):
@@ -24,6 +24,7 @@ def _fill(path, rows):
 
 ROWS = [
     {"provider": "AWO Kreisverband", "title": "Familiencafé", "districts": "11; 12",
+     "topic": "Arbeit und Soziales",
      "start_year": 2026, "submitted": "01.11.2025", "amount:2026": 10_000, "amount:2027": "10.000,50"},
     {"provider": "Caritas Sozialdienst", "title": "Spätantrag", "districts": "22",
      "start_year": 2027, "submitted": "15.12.2025", "amount:2027": 5_000},
@@ -44,7 +45,8 @@ def test_form_round_trip_flags_late_and_reports_every_row(round_file, tmp_path, 
     capsys.readouterr()
     sheet = load_workbook(form)[FORM_SHEET]
     headers = [sheet.cell(row=HEADER_ROW, column=c).value for c in range(2, sheet.max_column + 1)]
-    assert headers[:4] == ["Träger *", "Projekttitel *", "Kurzbeschreibung", "Sozialräume *"]
+    assert headers[:5] == ["Träger *", "Projekttitel *", "Kurzbeschreibung", "Handlungsfeld",
+                           "Sozialräume *"]
     assert headers[-3:] == ["Betrag 2026 (€)", "Betrag 2027 (€)", "Betrag 2028 (€)"]
     assert any(dv.formula1 == "Listen!$A$1:$A$2" for dv in sheet.data_validations.dataValidation)
     _fill(form, ROWS)
@@ -63,6 +65,7 @@ def test_form_round_trip_flags_late_and_reports_every_row(round_file, tmp_path, 
         amounts = project.link_frame("application_amounts", application_id=cafe.id).set_index("year")
         assert amounts["requested"].to_dict() == {2026: 10_000, 2027: 10_000.5}
         assert cafe.duration == 2 and cafe.submitted == "2025-11-01"
+        assert cafe.topic_id == project.find(Topic, name="Arbeit und Soziales").id
         shares = project.link_frame("application_districts", application_id=cafe.id)["share"].tolist()
         assert shares == [0.5, 0.5]
         assert apps["=cmd|' /C calc'!A0"].start_year == 2026  # text stays text

@@ -71,7 +71,7 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from k360desk.models.rounds import RoundError, _round, round_data
-    from k360desk.projectfile import Provider
+    from k360desk.projectfile import Provider, Topic
 
     rnd = _round(project, round_id)
     if rnd.status in ("decided", "closed"):
@@ -91,6 +91,9 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
         lists.cell(row=i, column=1, value=neutralise(name))
     for i, label in enumerate(labels, start=1):
         lists.cell(row=i, column=2, value=neutralise(label))
+    topics = [t.name for t in project.all(Topic, order_by="name")]
+    for i, name in enumerate(topics, start=1):
+        lists.cell(row=i, column=3, value=neutralise(name))
     lists.sheet_state = "hidden"
     lists.protection.sheet = True
     lists.protection.password = SHEET_PASSWORD
@@ -110,7 +113,8 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
         head.font, head.fill = bold, fill
         head.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = col.width
-        check = _validation(col, rnd, len(providers), DataValidation)
+        check = _validation(col, rnd, {"provider": len(providers), "topic": len(topics)},
+                            DataValidation)
         if check is not None:
             ws.add_data_validation(check)
             check.add(f"{letter}{FIRST_ROW}:{letter}{last}")
@@ -118,7 +122,7 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
             cell = ws.cell(row=r, column=n)
             cell.protection = Protection(locked=False)
             cell.fill = answer
-            if col.kind in ("text", "districts", "provider"):
+            if col.kind in ("text", "districts", "provider", "topic"):
                 cell.number_format = "@"
             elif col.kind == "money":
                 cell.number_format = "#,##0.00"
@@ -153,11 +157,14 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
     return out
 
 
-def _validation(col: FormColumn, rnd, providers: int, DataValidation):  # noqa: N803 - a class
+def _validation(col: FormColumn, rnd, lists: dict[str, int], DataValidation):  # noqa: N803 - a class
     common = {"allow_blank": True, "showErrorMessage": True, "errorTitle": col.header[:32]}
-    if col.kind == "provider" and providers:
-        return DataValidation(type="list", formula1=f"{LISTS_SHEET}!$A$1:$A${providers}",
+    if col.kind == "provider" and lists["provider"]:
+        return DataValidation(type="list", formula1=f"{LISTS_SHEET}!$A$1:$A${lists['provider']}",
                               error="Bitte einen Träger aus der Liste wählen.", **common)
+    if col.kind == "topic" and lists["topic"]:
+        return DataValidation(type="list", formula1=f"{LISTS_SHEET}!$C$1:$C${lists['topic']}",
+                              error="Bitte ein Handlungsfeld aus der Liste wählen.", **common)
     if col.kind == "year":
         return DataValidation(type="whole", operator="between", formula1=str(rnd.first_year),
                               formula2=str(rnd.last_year),
@@ -265,6 +272,8 @@ class _FormContext:
         self.columns = {c.key: c for c in _columns_for(project, rnd)}
         self.providers = {str(n).casefold(): (int(i), str(n)) for i, n in project._conn.execute(
             "SELECT id, name FROM providers")}
+        self.topics = {str(n).casefold(): int(i) for i, n in project._conn.execute(
+            "SELECT id, name FROM topics")}
         self.districts: dict[str, int] = {}
         for fid, r in project.districts_frame().iterrows():
             for key in (str(r["code"]), str(r["name"]), _district_label(str(r["code"]), str(r["name"]))):
@@ -366,6 +375,10 @@ def _parse_row(raw: dict[str, Any], context: _FormContext):
     title = _shown(raw.get("title")).lstrip("'")
     if not title:
         return None, "Projekttitel fehlt."
+    topic_text = _shown(raw.get("topic")).lstrip("'")
+    topic = context.topics.get(topic_text.casefold()) if topic_text else None
+    if topic_text and topic is None:
+        return None, f"Handlungsfeld „{topic_text}“ gibt es im Projekt nicht."
     names = [n.strip().lstrip("'") for n in re.split(r"[;\n]", _shown(raw.get("districts"))) if n.strip()]
     if not names:
         return None, "Sozialraum fehlt."
@@ -411,7 +424,7 @@ def _parse_row(raw: dict[str, Any], context: _FormContext):
             return None, f"Eingang „{_shown(raw.get('submitted'))}“ ist kein Datum (TT.MM.JJJJ)."
         submitted = date.today().isoformat()
     return NewApplication(provider[0], title, _shown(raw.get("summary")).lstrip("'"), start,
-                          submitted, districts, amounts, extra), None
+                          submitted, districts, amounts, extra, topic), None
 
 
 def _blank(value: Any) -> bool:

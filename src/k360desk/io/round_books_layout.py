@@ -38,7 +38,7 @@ class FormColumn:
 
     key: str
     header: str
-    kind: str  # text, provider, districts, year, date, money
+    kind: str  # text, provider, topic, districts, year, date, money
     required: bool = False
     width: int = 18
     hint: str = ""
@@ -51,6 +51,7 @@ def form_columns(years: list[int], optional: list[tuple[str, str]]) -> list[Form
         FormColumn("provider", "Träger", "provider", True, 30, "aus der Liste wählen"),
         FormColumn("title", "Projekttitel", "text", True, 36),
         FormColumn("summary", "Kurzbeschreibung", "text", False, 48),
+        FormColumn("topic", "Handlungsfeld", "topic", False, 24, "aus der Liste wählen"),
         FormColumn("districts", "Sozialräume", "districts", True, 30,
                    "Schlüssel oder Namen, mehrere mit Semikolon trennen"),
         FormColumn("start_year", "Beginn (Jahr)", "year", True, 12),

@@ -92,6 +92,7 @@ class NewApplication:
     districts: list[int]
     amounts: dict[int, float]
     extra: dict[str, float] = field(default_factory=dict)
+    topic_id: int | None = None
 
 
 @dataclass
@@ -118,7 +119,7 @@ def add_applications(project: Project, round_id: int, items: list[NewApplication
             years = sorted(y for y, v in item.amounts.items() if v > 0) or [item.start_year]
             app_id = project.add(Application(
                 round_id=round_id, provider_id=item.provider_id, title=item.title,
-                summary=item.summary, start_year=item.start_year,
+                summary=item.summary, topic_id=item.topic_id, start_year=item.start_year,
                 duration=max(1, min(5, years[-1] - item.start_year + 1)),
                 submitted=item.submitted))
             extra = {k: v for k, v in item.extra.items() if k in present}
