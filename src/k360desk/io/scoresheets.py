@@ -369,8 +369,9 @@ def _read(wb, rnd, context: _Context, report: ImportReport, rater: str | None):
                     report.doubt(r, f"{where}: leer – die gespeicherte Bewertung bleibt "
                                     "(löschen nur im Programm).", _stored_text(stored))
                 elif comment:
-                    report.doubt(r, f"{where}: keine Punkte, mit Begründung – als Enthaltung "
-                                    "übernommen.", comment)
+                    if stored != (None, comment):
+                        report.doubt(r, f"{where}: keine Punkte, mit Begründung – als Enthaltung "
+                                        "übernommen.", comment)
                     values.append(_row(app[0], crit, who, None, comment))
                 continue
             score = _number(raw_score)
