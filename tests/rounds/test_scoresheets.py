@@ -60,8 +60,11 @@ def test_reimport_unchanged_then_edits_and_problems_reported(round_file, tmp_pat
     sheet.cell(row=copied, column=1).value = "kein-antrag"
     sheet.cell(row=copied, column=5).value = 2
     wb.save(ann)
-    assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 2
+    report = tmp_path / "bericht.csv"
+    assert main(["round", "import-scores", str(path), "Runde 2026", str(ann), "--report", str(report)]) == 2
     captured = capsys.readouterr()
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert any("außerhalb der Skala" in line and line.endswith(";7") for line in lines)
     assert "7 liegt außerhalb der Skala 0 bis 5" in captured.out
     assert "unbekannte oder veränderte Kennung" in captured.out
     assert "2 Werte oder Dateien wurden übersprungen" in captured.err

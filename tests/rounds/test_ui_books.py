@@ -86,3 +86,19 @@ def test_application_forms_in_as_one_undo_step(page, tmp_path, monkeypatch):
     context.undo_stack.redo()
     titles = [a.title for a in project.all(Application, round_id=ids["round"])]
     assert "Familiencafé" in titles
+
+
+def test_import_refused_when_round_is_decided(page, tmp_path, monkeypatch):
+    from k360desk.projectfile import FundingRound
+    from k360desk.ui.rounds import books
+
+    widget, context, project, ids = page
+    messages = []
+    monkeypatch.setattr(books, "show_message", lambda parent, text: messages.append(text))
+    monkeypatch.setattr(books, "choose_files", lambda parent, title: [str(tmp_path / "x.xlsx")])
+    project.update(FundingRound, ids["round"], status="decided")
+    steps = context.undo_stack.count()
+    widget.workbooks.import_scores.trigger()
+    assert messages == ["Bewertungen lassen sich nur einlesen, solange die Runde offen oder in der "
+                        "Bewertung ist."]
+    assert context.undo_stack.count() == steps

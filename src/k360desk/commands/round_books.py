@@ -35,6 +35,7 @@ def add_book_parsers(rsub) -> None:
                    help="nur Bögen dieser Person annehmen (Bögen anderer werden abgelehnt)")
     q.add_argument("--allow-skipped", action="store_true",
                    help="Rückgabe 0 auch, wenn Werte übersprungen wurden")
+    q.add_argument("--report", metavar="DATEI.csv", help="Bericht aller Dateien als CSV speichern")
     q.set_defaults(func=_import_scores)
 
     q = rsub.add_parser("export-application-form", help="Antragsformular der Ausschreibung (Excel)",
@@ -52,6 +53,7 @@ def add_book_parsers(rsub) -> None:
     q.add_argument("files", nargs="+", metavar="DATEI", help="Antragsformulare (.xlsx)")
     q.add_argument("--allow-skipped", action="store_true",
                    help="Rückgabe 0 auch, wenn Zeilen übersprungen wurden")
+    q.add_argument("--report", metavar="DATEI.csv", help="Bericht aller Dateien als CSV speichern")
     q.set_defaults(func=_import_applications)
 
 
@@ -88,6 +90,7 @@ def _import_scores(args: argparse.Namespace) -> int:
     def work(project, rnd):
         result = import_scoresheets(project, rnd.id, args.files, rater=args.rater)
         print(result.text())
+        _write_report(args, result.reports)
         if not result.changes or not result.changes.written:
             print("Bewertungen: alles unverändert, nichts gespeichert.")
         return result.skipped
@@ -120,9 +123,21 @@ def _import_applications(args: argparse.Namespace) -> int:
     def work(project, rnd):
         result = import_application_forms(project, rnd.id, args.files)
         print(result.text())
+        _write_report(args, result.reports)
         return result.skipped
 
     return _batch(args, work, "Zeilen oder Dateien")
+
+
+def _write_report(args: argparse.Namespace, reports) -> None:
+    from k360desk.io.scoresheets import write_reports_csv
+
+    if args.report:
+        try:
+            write_reports_csv(reports, args.report)
+        except OSError as exc:
+            raise CommandError(f"„{args.report}“ lässt sich nicht schreiben ({exc.strerror}).") from exc
+        print(f"Bericht gespeichert: {args.report}")
 
 
 def _batch(args: argparse.Namespace, work, what: str) -> int:

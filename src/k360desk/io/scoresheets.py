@@ -240,6 +240,20 @@ class ScoreImport:
         return "\n\n".join(r.text(limit=None) for r in self.reports)
 
 
+def write_reports_csv(reports: list[ImportReport], path: str | Path) -> None:
+    """All files' reports in one CSV for German Excel (file, row, result, reason, content),
+    so every value that was not taken can be looked up and typed in by hand."""
+    from k360desk.io.spreadsheet import write_report_csv
+
+    rows = []
+    for report in reports:
+        name = Path(report.source).name
+        rows.append([name, "", "Zusammenfassung", report.summary(), ""])
+        rows += [[name, "", "Datei", note, ""] for note in report.notes]
+        rows += [[name, row.line, row.status, row.reason, row.content] for row in report.sorted_rows()]
+    write_report_csv(path, ["Datei", "Zeile", "Ergebnis", "Grund", "Inhalt"], rows)
+
+
 def import_scoresheets(project: Project, round_id: int, files: Iterable[str | Path],
                        rater: str | None = None) -> ScoreImport:
     """Read returned score sheets of a round and store their scores in one step."""
