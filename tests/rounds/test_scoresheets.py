@@ -121,3 +121,19 @@ def test_edited_identity_sheet_refused(round_file, tmp_path, capsys):
     wb.save(ann)
     assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 2
     assert "Kennung der Datei wurde verändert" in capsys.readouterr().out
+
+
+def test_identity_edited_to_another_application_refused(round_file, tmp_path, capsys):
+    path, ids = round_file
+    ann, _ben = _export(path, tmp_path / "out", capsys)
+    wb = load_workbook(ann)
+    sheet = wb[SCORE_SHEET]
+    lesen, treff = _row_of(sheet, "Lesepaten"), _row_of(sheet, "Nachbarschaftstreff")
+    sheet.cell(row=lesen, column=1).value = sheet.cell(row=treff, column=1).value
+    sheet.cell(row=lesen, column=5).value = 0
+    wb.save(ann)
+    assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 2
+    out = capsys.readouterr().out
+    assert "Kennung der Zeile gehört zu „Nachbarschaftstreff“, die Zeile zeigt „Lesepaten“" in out
+    scores = _scores(path, ids)
+    assert scores[("Ann", ids["treff"])][0] == 4 and scores[("Ann", ids["lesen"])][0] == 5

@@ -305,6 +305,7 @@ class _Context:
     def __init__(self, project: Project, round_id: int, criteria, apps, stored) -> None:
         self.stored = stored
         self.apps = {str(a.uuid): (int(a.id), str(a.title)) for a in apps.itertuples(index=False)}
+        self.titles = {title.casefold(): aid for aid, title in self.apps.values()}
         self.criteria = {str(c.uuid): c for c in criteria.itertuples(index=False)}
         self.other_round = {str(u) for (u,) in project._conn.execute(
             "SELECT uuid FROM applications WHERE round_id<>?", (round_id,))}
@@ -367,6 +368,15 @@ def _read(wb, rnd, context: _Context, report: ImportReport, rater: str | None):
                        else "hat eine unbekannte oder veränderte Kennung (eingefügte oder kopierte "
                             "Zeile?)")
                 report.skip(r, f"Zeile {r}: die Zeile {why} – nicht übernommen.", "; ".join(filled))
+            continue
+        shown = _shown(sheet.cell(row=r, column=3).value).lstrip("'")
+        other = context.titles.get(shown.casefold())
+        if shown and other is not None and other != app[0]:
+            # The hidden identity names another application than the title in the row.
+            if filled:
+                report.skip(r, f"Zeile {r}: die Kennung der Zeile gehört zu „{app[1]}“, die Zeile "
+                               f"zeigt „{shown}“ (Kennung verändert) – nicht übernommen.",
+                            "; ".join(filled))
             continue
         found.add(app[0])
         for uuid, (raw_score, raw_comment) in cells.items():
