@@ -65,6 +65,7 @@ def _district_label(code: str, name: str) -> str:
 def export_application_form(project: Project, round_id: int, out: str | Path) -> Path:
     """Write the round's application form to ``out`` (.xlsx); return the path."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.protection import WorkbookProtection
@@ -112,6 +113,8 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
         head = ws.cell(row=HEADER_ROW, column=n, value=col.header + (" *" if col.required else ""))
         head.font, head.fill = bold, fill
         head.alignment = Alignment(wrap_text=True, vertical="top")
+        if col.hint:
+            head.comment = Comment(col.hint, "k360desk")
         ws.column_dimensions[letter].width = col.width
         check = _validation(col, rnd, {"provider": len(providers), "topic": len(topics)},
                             DataValidation)
