@@ -137,3 +137,28 @@ def test_identity_edited_to_another_application_refused(round_file, tmp_path, ca
     assert "Kennung der Zeile gehört zu „Nachbarschaftstreff“, die Zeile zeigt „Lesepaten“" in out
     scores = _scores(path, ids)
     assert scores[("Ann", ids["treff"])][0] == 4 and scores[("Ann", ids["lesen"])][0] == 5
+
+
+def test_rows_far_below_the_table_are_not_read(round_file, tmp_path, capsys):
+    path, _ids = round_file
+    ann, _ben = _export(path, tmp_path / "out", capsys)
+    wb = load_workbook(ann)
+    wb[SCORE_SHEET].cell(row=50_000, column=5).value = 3
+    wb.save(ann)
+    assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 0
+    assert "Die Tabelle reicht bis Zeile 50000; gelesen wurde bis Zeile 1008." in capsys.readouterr().out
+
+
+def test_row_of_a_withdrawn_application_named(round_file, tmp_path, capsys):
+    from k360desk.projectfile import Application
+
+    path, ids = round_file
+    ann, _ben = _export(path, tmp_path / "out", capsys)
+    with Project.open(path) as project:
+        project.update(Application, ids["sport"], status="withdrawn")
+        project.save()
+    wb = load_workbook(ann)
+    wb[SCORE_SHEET].cell(row=_row_of(wb[SCORE_SHEET], "Mitternachtssport"), column=5).value = 1
+    wb.save(ann)
+    assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 2
+    assert "gehört zu einem zurückgezogenen Antrag" in capsys.readouterr().out

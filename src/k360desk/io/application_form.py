@@ -39,6 +39,7 @@ from k360desk.io.round_books_layout import (
     FormColumn,
     checksum,
     form_columns,
+    last_row,
     scale_text,
 )
 from k360desk.io.spreadsheet import neutralise
@@ -334,7 +335,7 @@ def _read(wb, context: _FormContext, report: ImportReport) -> list:
             report.skip(None, f"Die Pflichtspalte „{col.header}“ fehlt; die Struktur wurde verändert.")
             return []
     items = []
-    for r in range(FIRST_ROW, sheet.max_row + 1):
+    for r in range(FIRST_ROW, last_row(sheet, MAX_FORM_ROWS, report) + 1):
         raw = {k: sheet.cell(row=r, column=where[k]).value for k in context.columns if k in where}
         if all(_blank(v) for v in raw.values()):
             continue

@@ -29,6 +29,18 @@ COL_ID = 1  # hidden column A: the application's uuid
 ID_FIRST_ROW = 10
 COMMENT_PREFIX = "kommentar:"
 MAX_FORM_ROWS = 200
+# Rows read at most beyond the expected ones: a sheet formatted down to row 1,048,576
+# must not keep the import busy for minutes.
+SPARE_ROWS = 1000
+
+
+def last_row(sheet, expected: int, report) -> int:
+    """The last sheet row to read; a note in ``report`` when rows beyond it are left out."""
+    limit = FIRST_ROW + expected + SPARE_ROWS - 1
+    if sheet.max_row > limit:
+        report.note(f"Die Tabelle reicht bis Zeile {sheet.max_row}; gelesen wurde bis Zeile {limit}.")
+        return limit
+    return sheet.max_row
 
 
 @dataclass(frozen=True)

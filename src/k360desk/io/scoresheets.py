@@ -34,6 +34,7 @@ from k360desk.io.round_books_layout import (
     SCORE_SHEET,
     SHEET_PASSWORD,
     checksum,
+    last_row,
     safe_file_name,
     scale_text,
 )
@@ -309,6 +310,9 @@ class _Context:
         self.criteria = {str(c.uuid): c for c in criteria.itertuples(index=False)}
         self.other_round = {str(u) for (u,) in project._conn.execute(
             "SELECT uuid FROM applications WHERE round_id<>?", (round_id,))}
+        self.left = {str(u) for (u,) in project._conn.execute(
+            "SELECT uuid FROM applications WHERE round_id=? AND status IN ('withdrawn', 'draft')",
+            (round_id,))}
 
 
 def _read_file(path: Path, rnd, context: _Context, report: ImportReport, rater: str | None):
@@ -355,7 +359,7 @@ def _read(wb, rnd, context: _Context, report: ImportReport, rater: str | None):
     columns = _columns(sheet, context, report)
     values: list[dict[str, Any]] = []
     found: set[int] = set()
-    for r in range(FIRST_ROW, sheet.max_row + 1):
+    for r in range(FIRST_ROW, last_row(sheet, len(context.apps), report) + 1):
         key = str(sheet.cell(row=r, column=1).value or "").strip()
         cells = {uuid: (sheet.cell(row=r, column=sc).value, sheet.cell(row=r, column=cc).value)
                  for uuid, (sc, cc) in columns.items()}
@@ -364,6 +368,7 @@ def _read(wb, rnd, context: _Context, report: ImportReport, rater: str | None):
         if app is None or app[0] in found:
             if filled:
                 why = ("gehört zu einem Antrag einer anderen Runde" if key in context.other_round
+                       else "gehört zu einem zurückgezogenen Antrag" if key in context.left
                        else "steht schon in einer früheren Zeile" if app is not None
                        else "hat eine unbekannte oder veränderte Kennung (eingefügte oder kopierte "
                             "Zeile?)")
