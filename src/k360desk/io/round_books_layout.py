@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from k360desk.io.report import ImportReport
 
 SCORE_FORMAT = "k360desk-bewertungsbogen"
 FORM_FORMAT = "k360desk-antragsformular"
@@ -34,7 +38,7 @@ MAX_FORM_ROWS = 200
 SPARE_ROWS = 1000
 
 
-def last_row(sheet, expected: int, report) -> int:
+def last_row(sheet: Any, expected: int, report: ImportReport) -> int:
     """The last sheet row to read; a note in ``report`` when rows beyond it are left out."""
     limit = FIRST_ROW + expected + SPARE_ROWS - 1
     if sheet.max_row > limit:
