@@ -36,6 +36,7 @@ from k360desk.io.round_books_layout import (
     FormColumn,
     checksum,
     form_columns,
+    put_text,
     scale_text,
 )
 from k360desk.io.spreadsheet import neutralise
@@ -86,12 +87,12 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
     districts = project.districts_frame()
     labels = [_district_label(str(r.code), str(r.name)) for r in districts.itertuples()]
     for i, name in enumerate(providers, start=1):
-        lists.cell(row=i, column=1, value=neutralise(name))
+        put_text(lists.cell(row=i, column=1), name)
     for i, label in enumerate(labels, start=1):
-        lists.cell(row=i, column=2, value=neutralise(label))
+        put_text(lists.cell(row=i, column=2), label)
     topics = [t.name for t in project.all(Topic, order_by="name")]
     for i, name in enumerate(topics, start=1):
-        lists.cell(row=i, column=3, value=neutralise(name))
+        put_text(lists.cell(row=i, column=3), name)
     lists.sheet_state = "hidden"
     lists.protection.sheet = True
     lists.protection.password = SHEET_PASSWORD

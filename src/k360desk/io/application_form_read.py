@@ -136,20 +136,20 @@ def _parse_row(raw: dict[str, Any], context: FormContext):
     from k360desk.models.round_books import NewApplication
 
     rnd = context.round
-    provider_text = _shown(raw.get("provider")).lstrip("'")
+    provider_text = _shown(raw.get("provider"))
     provider = context.providers.get(provider_text.casefold())
     if not provider_text:
         return None, "Träger fehlt."
     if provider is None:
         return None, f"Träger „{provider_text}“ ist im Projekt nicht erfasst."
-    title = _shown(raw.get("title")).lstrip("'")
+    title = _shown(raw.get("title"))
     if not title:
         return None, "Projekttitel fehlt."
-    topic_text = _shown(raw.get("topic")).lstrip("'")
+    topic_text = _shown(raw.get("topic"))
     topic = context.topics.get(topic_text.casefold()) if topic_text else None
     if topic_text and topic is None:
         return None, f"Handlungsfeld „{topic_text}“ gibt es im Projekt nicht."
-    names = [n.strip().lstrip("'") for n in re.split(r"[;\n]", _shown(raw.get("districts"))) if n.strip()]
+    names = [n.strip() for n in re.split(r"[;\n]", _shown(raw.get("districts"))) if n.strip()]
     if not names:
         return None, "Sozialraum fehlt."
     districts, unknown = [], []
@@ -193,7 +193,7 @@ def _parse_row(raw: dict[str, Any], context: FormContext):
         if not _blank(raw.get("submitted")):
             return None, f"Eingang „{_shown(raw.get('submitted'))}“ ist kein Datum (TT.MM.JJJJ)."
         submitted = date.today().isoformat()
-    return NewApplication(provider[0], title, _shown(raw.get("summary")).lstrip("'"), start,
+    return NewApplication(provider[0], title, _shown(raw.get("summary")), start,
                           submitted, districts, amounts, extra, topic), None
 
 

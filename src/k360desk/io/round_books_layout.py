@@ -87,6 +87,21 @@ OPTIONAL_COST_COLUMNS = (
 )
 
 
+def put_text(cell: Any, text: str) -> None:
+    """Write text that is read back exactly and never becomes a formula: stored as text, and
+    text a spreadsheet would take for a formula carries Excel's quote prefix (no apostrophe
+    is added to the value itself)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from k360desk.io.spreadsheet import neutralise
+
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    cell.value = text
+    cell.data_type = "s"
+    if neutralise(text) != text:
+        cell.quotePrefix = True
+
+
 def checksum(kind: str, round_uuid: str, owner: str, keys: list[str]) -> str:
     """A short hash over everything that identifies a workbook's structure."""
     parts = [kind, str(FORMAT_VERSION), round_uuid, owner, *keys]

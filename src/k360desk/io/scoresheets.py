@@ -32,6 +32,7 @@ from k360desk.io.round_books_layout import (
     SCORE_SHEET,
     SHEET_PASSWORD,
     checksum,
+    put_text,
     safe_file_name,
     scale_text,
 )
@@ -138,13 +139,16 @@ def _write(path: Path, rnd, rater: str, criteria, apps, stored) -> None:
         r = FIRST_ROW + i
         ws.cell(row=r, column=1, value=str(a.uuid))
         ws.cell(row=r, column=2, value=int(a.id))
-        ws.cell(row=r, column=3, value=neutralise(str(a.title))).alignment = wrap
+        put_text(ws.cell(row=r, column=3), str(a.title))
+        ws.cell(row=r, column=3).alignment = wrap
         ws.cell(row=r, column=4, value=neutralise(str(a.provider or ""))).alignment = wrap
         for k, c in enumerate(criteria.itertuples(index=False)):
             score, comment = stored.get((int(a.id), int(c.id)), (None, ""))
             sc = ws.cell(row=r, column=5 + 2 * k,
                          value=None if score is None or score != score else float(score))
-            cm = ws.cell(row=r, column=6 + 2 * k, value=neutralise(comment) if comment else None)
+            cm = ws.cell(row=r, column=6 + 2 * k)
+            if comment:
+                put_text(cm, comment)
             cm.number_format = "@"
             for cell in (sc, cm):
                 cell.protection = Protection(locked=False)
@@ -165,7 +169,10 @@ def _write(path: Path, rnd, rater: str, criteria, apps, stored) -> None:
             ("checksum", checksum(SCORE_FORMAT, rnd.uuid, rater, keys)), ("rows", len(keys))]
     for i, (key, value) in enumerate(meta, start=1):
         ident.cell(row=i, column=1, value=key)
-        ident.cell(row=i, column=2, value=neutralise(value) if isinstance(value, str) else value)
+        if isinstance(value, str):
+            put_text(ident.cell(row=i, column=2), value)
+        else:
+            ident.cell(row=i, column=2, value=value)
     for i, key in enumerate(keys, start=ID_FIRST_ROW):
         ident.cell(row=i, column=1, value=key)
     ident.protection.sheet = True

@@ -71,7 +71,7 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
     ident = wb[ID_SHEET]
     meta = {str(ident.cell(row=i, column=1).value): ident.cell(row=i, column=2).value
             for i in range(1, ID_FIRST_ROW)}
-    round_uuid, who = str(meta.get("round") or ""), str(meta.get("rater") or "").lstrip("'")
+    round_uuid, who = str(meta.get("round") or ""), str(meta.get("rater") or "")
     keys = [str(v) for (v,) in ident.iter_rows(min_row=ID_FIRST_ROW, max_col=1, values_only=True)
             if v is not None]
     if checksum(SCORE_FORMAT, round_uuid, who, keys) != str(meta.get("checksum") or ""):
@@ -109,7 +109,7 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
                             "Zeile?)")
                 report.skip(r, f"Zeile {r}: die Zeile {why} – nicht übernommen.", "; ".join(filled))
             continue
-        shown = _shown(sheet.cell(row=r, column=3).value).lstrip("'")
+        shown = _shown(sheet.cell(row=r, column=3).value)
         other = context.titles.get(shown.casefold())
         if shown and other is not None and other != app[0]:
             # The hidden identity names another application than the title in the row.
@@ -122,7 +122,7 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
         for uuid, (raw_score, raw_comment) in cells.items():
             crit = context.criteria[uuid]
             where = f"Zeile {r}, „{crit.name}“"
-            comment = "" if _blank(raw_comment) else str(raw_comment).strip().lstrip("'")
+            comment = "" if _blank(raw_comment) else str(raw_comment).strip()
             if len(comment) > MAX_COMMENT:
                 report.doubt(r, f"{where}: Kommentar nach {format_number(MAX_COMMENT, 0)} Zeichen "
                                 "gekürzt.", comment)
