@@ -105,3 +105,11 @@ def test_cost_columns_read_where_the_schema_has_them(round_project, tmp_path):
     (new_id,) = result.changes.ids
     cost = project._conn.execute("SELECT total_costs FROM applications WHERE id=?", (new_id,)).fetchone()
     assert cost[0] == 25_000
+
+
+def test_a_csv_is_no_form(round_file, tmp_path, capsys):
+    path, _ids = round_file
+    csv = tmp_path / "antrag.csv"
+    csv.write_text("Träger;Titel\n", encoding="utf-8")
+    assert main(["round", "import-applications", str(path), "Runde 2026", str(csv)]) == 2
+    assert "keine lesbare Excel-Arbeitsmappe" in capsys.readouterr().out

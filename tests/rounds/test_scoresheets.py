@@ -163,3 +163,14 @@ def test_row_of_a_withdrawn_application_named(round_file, tmp_path, capsys):
     wb.save(ann)
     assert main(["round", "import-scores", str(path), "Runde 2026", str(ann)]) == 2
     assert "gehört zu einem zurückgezogenen Antrag" in capsys.readouterr().out
+
+
+def test_files_that_are_no_workbooks_reported(round_file, tmp_path, capsys):
+    path, _ids = round_file
+    csv = tmp_path / "bewertung.csv"
+    csv.write_text("Antrag;Punkte\nLesepaten;5\n", encoding="utf-8")
+    fake = tmp_path / "kaputt.xlsx"
+    fake.write_bytes(b"PK\x03\x04 nicht wirklich")
+    assert main(["round", "import-scores", str(path), "Runde 2026", str(csv), str(fake)]) == 2
+    out = capsys.readouterr().out
+    assert out.count("keine lesbare Excel-Arbeitsmappe") == 2

@@ -59,10 +59,11 @@ class FormContext:
 def read_form(path: Path, context: FormContext, report: ImportReport) -> list:
     """The applications of one returned form; rows not taken are in ``report``."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
         report.skip(None, f"Die Datei ist keine lesbare Excel-Arbeitsmappe ({exc}).")
         return []
     try:

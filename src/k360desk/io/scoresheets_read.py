@@ -52,10 +52,11 @@ def read_sheet(path: Path, rnd: Any, context: ReadContext, report: ImportReport,
                ) -> tuple[str, list[dict[str, Any]], list[str]] | None:
     """(rater, score rows, missing scores) of one returned sheet; None if the file is refused."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
         report.skip(None, f"Die Datei ist keine lesbare Excel-Arbeitsmappe ({exc}).")
         return None
     try:
