@@ -4732,6 +4732,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Cannot write: %1</translation>
     </message>
     <message>
+        <source>Nichts geändert.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
         <source>Nichts geändert: alles unverändert.</source>
         <translation>Nothing changed: everything unchanged.</translation>
     </message>

@@ -233,7 +233,8 @@ class WorkbooksButton(QToolButton):
         text = command.result.text()
         # An obsolete command is deleted by the stack: only its Python attributes are read.
         if command.unchanged:
-            text += "\n\n" + self.tr("Nichts geändert: alles unverändert.")
+            text += "\n\n" + (self.tr("Nichts geändert.") if command.result.skipped
+                               else self.tr("Nichts geändert: alles unverändert."))
         dialog = ReportDialog(title, text, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog
