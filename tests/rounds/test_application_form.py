@@ -50,6 +50,8 @@ def test_form_round_trip_flags_late_and_reports_every_row(round_file, tmp_path, 
     assert headers[-3:] == ["Betrag 2026 (€)", "Betrag 2027 (€)", "Betrag 2028 (€)"]
     assert any(dv.formula1 == "Listen!$A$1:$A$2" for dv in sheet.data_validations.dataValidation)
     assert "Semikolon" in sheet.cell(row=HEADER_ROW, column=6).comment.text
+    assert main(["round", "import-applications", str(path), "Runde 2026", str(form)]) == 0
+    assert "Das Formular enthält keine ausgefüllte Zeile." in capsys.readouterr().out
     _fill(form, ROWS)
     assert main(["round", "import-applications", str(path), "Runde 2026", str(form)]) == 2
     captured = capsys.readouterr()

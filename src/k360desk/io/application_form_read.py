@@ -102,10 +102,12 @@ def _read(wb, context: FormContext, report: ImportReport) -> list:
             report.skip(None, f"Die Pflichtspalte „{col.header}“ fehlt; die Struktur wurde verändert.")
             return []
     items = []
+    filled = 0
     for r in range(FIRST_ROW, last_row(sheet, MAX_FORM_ROWS, report) + 1):
         raw = {k: sheet.cell(row=r, column=where[k]).value for k in context.columns if k in where}
         if all(_blank(v) for v in raw.values()):
             continue
+        filled += 1
         content = "; ".join(f"{context.columns[k].header}: {_shown(v)}" for k, v in raw.items()
                             if not _blank(v))
         item, problem = _parse_row(raw, context)
@@ -130,6 +132,8 @@ def _read(wb, context: FormContext, report: ImportReport) -> list:
         report.note(f"Zeile {r}: „{item.title}“ übernommen ({total}).")
         report.taken += 1
         items.append(item)
+    if not filled:
+        report.note("Das Formular enthält keine ausgefüllte Zeile.")
     return items
 
 
