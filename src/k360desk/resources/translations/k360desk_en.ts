@@ -337,6 +337,18 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Gesamtkosten (€)</source>
+        <translation>Total costs (€)</translation>
+    </message>
+    <message>
+        <source>Eigenanteil (€)</source>
+        <translation>Own share (€)</translation>
+    </message>
+    <message>
+        <source>weitere Förderung (€)</source>
+        <translation>Other funding (€)</translation>
+    </message>
+    <message>
         <source>Anträge</source>
         <translation>Applications</translation>
     </message>
@@ -373,6 +385,10 @@
         <translation>Amounts per year</translation>
     </message>
     <message>
+        <source>Verbundpartner (weitere Träger)</source>
+        <translation>Joint partners (further providers)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Sozialräume und Anteile&lt;/b&gt; (Anteile ergeben 100 %)</source>
         <translation>&lt;b&gt;Districts and shares&lt;/b&gt; (shares add up to 100 %)</translation>
     </message>
@@ -381,8 +397,20 @@
         <translation>&lt;b&gt;Amounts per year&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Verbundpartner&lt;/b&gt; (weitere Träger)</source>
+        <translation>&lt;b&gt;Joint partners&lt;/b&gt; (further providers)</translation>
+    </message>
+    <message>
         <source>Neuer Antrag</source>
         <translation>New application</translation>
+    </message>
+    <message>
+        <source>%1 (federführend)</source>
+        <translation>%1 (lead)</translation>
+    </message>
+    <message>
+        <source>Verbundpartner ändern</source>
+        <translation>Change joint partners</translation>
     </message>
     <message>
         <source>Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen Beschluss (Rangliste &amp; Vergabe).</source>
