@@ -95,6 +95,13 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
         return "Ein Betrag muss größer als 0 sein (Rückzahlungen als eigene Art buchen)."
     if app.status != "awarded":
         return f"„{app.title}“ ist nicht bewilligt: keine Zahlung möglich."
+    if kind == "repayment":
+        from k360desk.models.revocations import repayment_problem
+
+        # After a Widerruf the claim, not the year's award, limits what comes back.
+        against_claim = repayment_problem(project, int(application_id), to_cents(amount), payment_id)
+        if against_claim is not None:
+            return against_claim or None
     row = project._conn.execute("SELECT coalesce(awarded, 0) FROM application_amounts WHERE application_id=? "
                                 "AND year=?", (application_id, int(year))).fetchone()
     awarded = int(row[0] or 0) if row else 0  # the file keeps cents
