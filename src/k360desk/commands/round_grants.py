@@ -62,6 +62,76 @@ def add_parsers(rsub) -> None:
     q.set_defaults(func=_proof)
 
 
+def add_new_parser(rsub) -> None:
+    """Add ``round new`` (it names no round yet, so it has its own arguments)."""
+    from k360desk.commands.rounds import _share
+
+    q = rsub.add_parser("new", help="neue Förderrunde für ein Programm anlegen",
+                        description="Legt eine Förderrunde als Entwurf an: Programm, Name, Budget je "
+                        "Jahr, Antragsfrist und Regeln; auf Wunsch mit dem Kriterienkatalog einer "
+                        "früheren Runde.")
+    q.add_argument("file", metavar="PROJEKT", help="Projektdatei (.k360)")
+    q.add_argument("--programme", required=True, metavar="PROGRAMM", help="Nummer oder Name des Programms")
+    q.add_argument("--name", required=True, metavar="NAME", help="Name der Förderrunde")
+    q.add_argument("--budget", action="append", default=[], metavar="JAHR=BETRAG",
+                   help="Budget eines Jahres, z. B. 2027=480.000 (mehrfach möglich)")
+    q.add_argument("--years", metavar="VON-BIS", help="Zeitraum, z. B. 2027-2031 (Standard: Budgetjahre)")
+    q.add_argument("--deadline", metavar="JJJJ-MM-TT", help="Antragsfrist")
+    q.add_argument("--rule", choices=["full", "partial"], default="full",
+                   help="Vergaberegel: full = nur Vollförderung, partial = Teilförderung")
+    q.add_argument("--min-share", type=_share, default=None, metavar="ANTEIL",
+                   help="Mindestanteil bei Teilförderung, z. B. 0,5 oder 50 %% (Standard: 0,5)")
+    q.add_argument("--need-rule", choices=["parent", "declared", "omit", "block"], default="parent",
+                   help="Bedarf für Sozialräume ohne Wert (Standard: parent)")
+    q.add_argument("--budget-line", default="", metavar="TEXT", help="Haushaltsstelle (Produktkonto)")
+    q.add_argument("--criteria-from", metavar="RUNDE", help="Kriterienkatalog dieser Runde übernehmen")
+    q.set_defaults(func=_new)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from k360desk.commands.common import open_project
+    from k360desk.models.round_setup import new_round
+    from k360desk.models.rounds import RoundError
+    from k360desk.money import format_money
+    from k360desk.projectfile.records import FundingRound
+
+    try:
+        budgets = {}
+        for item in args.budget:
+            year, _, value = item.partition("=")
+            if not year.strip().isdigit() or not value.strip():
+                raise ValueError(f"„{item}“: bitte JAHR=BETRAG angeben, z. B. 2027=480.000")
+            budgets[int(year)] = _money(value)
+        first = last = None
+        if args.years:
+            start, _, end = args.years.replace("–", "-").partition("-")
+            if not start.strip().isdigit() or not (end or start).strip().isdigit():
+                raise ValueError(f"„{args.years}“: bitte den Zeitraum als VON-BIS angeben, "
+                                 "z. B. 2027-2031")
+            first, last = int(start), int(end or start)
+    except (ValueError, argparse.ArgumentTypeError) as exc:
+        raise CommandError(str(exc)) from exc
+    if args.rule == "partial" and args.min_share is None:
+        args.min_share = 0.5
+    project = open_project(args.file)
+    try:
+        try:
+            round_id = new_round(project, args.programme, args.name, budgets, first_year=first,
+                                 last_year=last, deadline=args.deadline, rule=args.rule,
+                                 min_share=args.min_share or 1.0, need_rule=args.need_rule,
+                                 budget_line=args.budget_line, criteria_from=args.criteria_from)
+        except RoundError as exc:
+            raise CommandError(str(exc)) from exc
+        rnd = project.get(FundingRound, round_id)
+        total = sum(budgets.values())
+        project.save()
+    finally:
+        project.close()
+    print(f"Förderrunde „{rnd.name}“ angelegt (Nr. {round_id}, Entwurf, {rnd.first_year}–{rnd.last_year}, "
+          f"Budget {format_money(total)}).")
+    return 0
+
+
 def _revoke(args: argparse.Namespace) -> int:
     def work(project, rnd):
         from k360desk.formats import format_date

@@ -20,9 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add_parsers(rsub)
     add_output_parsers(rsub)
+    from k360desk.commands.round_grants import add_new_parser
     from k360desk.commands.round_grants import add_parsers as add_grant_parsers
 
     add_grant_parsers(rsub)
+    add_new_parser(rsub)
 
     q = rsub.add_parser(
         "list",
