@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+
+# Money lives in k360desk.money (cents in the file and in sums); these names stay importable here.
+from k360desk.money import format_money, from_cents, parse_money, to_cents  # noqa: E402,F401
 
 
 def format_number(value: float | int | None, decimals: int = 1, empty: str = "–") -> str:
@@ -33,30 +35,6 @@ def format_percent(value: float | None, decimals: int = 1) -> str:
     return f"{format_number(value, decimals)} %"
 
 
-def to_cents(value: float | int | str | Decimal) -> int:
-    """Euros → whole cents, half a cent rounded away from zero (the one rounding rule for money).
-
-    Floats go through their shortest decimal text, so 0.1 + 0.2 counts as 30 cents, not 30,0000…4.
-    """
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-
-
-def from_cents(cents: int) -> float:
-    """Whole cents → euros as stored in the project file (always exactly two decimals)."""
-    return float(Decimal(int(cents)) / 100)
-
-
-def format_money(value: float | None, decimals: int = 0) -> str:
-    """12345 → "12.345 €"; an amount with cents keeps them (12.345,67 €), never rounded away."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    cents = to_cents(value)
-    if decimals == 0 and cents % 100:
-        decimals = 2
-    return f"{format_number(cents / 100, decimals)} €"
-
-
 def format_date(value: date | datetime | str | None) -> str:
     """date(2026, 11, 21) or "2026-11-21" → "21.11.2026"."""
     if value is None or value == "":
@@ -79,14 +57,3 @@ def parse_number(text: str) -> float:
     elif cleaned.count(".") > 1:
         cleaned = cleaned.replace(".", "")
     return float(cleaned)
-
-
-def parse_money(text: str) -> float:
-    """Euros typed the German way: "45.000" is forty-five thousand (never 45,0), "19.500,50"
-    and "19500.5" as expected; rounded to whole cents. ValueError otherwise."""
-    import re
-
-    cleaned = text.replace("€", "").strip().replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")
-    return from_cents(to_cents(parse_number(cleaned)))

@@ -47,7 +47,9 @@ def test_form_round_trip_flags_late_and_reports_every_row(round_file, tmp_path, 
     headers = [sheet.cell(row=HEADER_ROW, column=c).value for c in range(2, sheet.max_column + 1)]
     assert headers[:5] == ["Träger *", "Projekttitel *", "Kurzbeschreibung", "Handlungsfeld",
                            "Sozialräume *"]
-    assert headers[-3:] == ["Betrag 2026 (€)", "Betrag 2027 (€)", "Betrag 2028 (€)"]
+    years = headers.index("Betrag 2026 (€)")
+    assert headers[years:years + 3] == ["Betrag 2026 (€)", "Betrag 2027 (€)", "Betrag 2028 (€)"]
+    assert {"Gesamtkosten (€)", "Eigenanteil (€)", "Drittmittel (€)"} <= set(headers)
     assert any(dv.formula1 == "Listen!$A$1:$A$2" for dv in sheet.data_validations.dataValidation)
     assert "Semikolon" in sheet.cell(row=HEADER_ROW, column=6).comment.text
     assert main(["round", "import-applications", str(path), "Runde 2026", str(form)]) == 0
@@ -94,11 +96,10 @@ def test_form_of_another_round_refused(round_file, tmp_path, capsys):
     assert "anderen Förderrunde" in capsys.readouterr().out
 
 
-def test_cost_columns_read_where_the_schema_has_them(round_project, tmp_path):
+def test_cost_columns_read_and_stored_in_cents(round_project, tmp_path):
     from k360desk.io.application_form import export_application_form, import_application_forms
 
     project, ids = round_project
-    project._conn.execute("ALTER TABLE applications ADD COLUMN total_costs REAL")
     form = export_application_form(project, ids["round"], tmp_path / "Antrag.xlsx")
     row = dict(ROWS[0], **{"extra:total_costs": "25.000"})
     _fill(form, [row])
@@ -106,7 +107,7 @@ def test_cost_columns_read_where_the_schema_has_them(round_project, tmp_path):
     assert result.skipped == 0
     (new_id,) = result.changes.ids
     cost = project._conn.execute("SELECT total_costs FROM applications WHERE id=?", (new_id,)).fetchone()
-    assert cost[0] == 25_000
+    assert cost[0] == 2_500_000  # whole cents in the store
 
 
 def test_a_csv_is_no_form(round_file, tmp_path, capsys):

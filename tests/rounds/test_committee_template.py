@@ -78,7 +78,7 @@ def test_demo_round_decided_in_two_meetings_with_a_complete_vorlage(demo_copy, t
 
 def test_shortfall_is_said_and_never_shown_as_negative_remainder(demo_copy, tmp_path):
     with Project.open(demo_copy) as project:
-        project._conn.execute("UPDATE round_budgets SET amount = 300000 WHERE round_id=2 AND year=2027")
+        project._conn.execute("UPDATE round_budgets SET amount = 30000000 WHERE round_id=2 AND year=2027")
         project._conn.execute(
             "UPDATE application_amounts SET awarded = requested, override_reason = 'Ausschusswunsch' "
             "WHERE application_id IN "

@@ -32,7 +32,7 @@ def _decide(project, rid, meeting, **kw):
 def _awarded_2027(project, rid):
     return project._conn.execute(
         "SELECT sum(m.awarded) FROM application_amounts m JOIN applications a ON a.id=m.application_id "
-        "WHERE a.round_id=? AND a.status='awarded' AND m.year=2027", (rid,)).fetchone()[0] or 0
+        "WHERE a.round_id=? AND a.status='awarded' AND m.year=2027", (rid,)).fetchone()[0] / 100 or 0
 
 
 def test_budget_holds_across_meetings_with_an_override_unless_over_commitment_is_declared(round_project):

@@ -43,4 +43,4 @@ def test_step_4_rounds_money_to_cents_and_gives_rounds_the_parent_need_rule(tmp_
         rnd = project.find(FundingRound, name="Runde 2025")
         assert rnd.need_fallback == "parent" and rnd.need_declared is None
         values = project._conn.execute("SELECT requested FROM application_amounts").fetchall()
-        assert {v for (v,) in values} == {10000.0}
+        assert {v for (v,) in values} == {1_000_000}  # cents since step 5

@@ -36,7 +36,7 @@ def test_cents_are_shown_and_sums_are_exact():
 def test_cli_ranking_shows_the_requested_sum_with_cents(round_file, capsys):
     path, ids = round_file
     with Project.open(path) as project:
-        project._conn.execute("UPDATE application_amounts SET requested = 10000.4 + (year - 2026) * 5000 "
+        project._conn.execute("UPDATE application_amounts SET requested = 1000040 + (year - 2026) * 500000 "
                               "WHERE application_id=?", (ids["treff"],))
         project._conn.commit()
         project.save()

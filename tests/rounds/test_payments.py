@@ -41,7 +41,7 @@ def test_payments_are_checked(round_project):
     with pytest.raises(store.RoundError, match="Rückzahlung über dem nicht verbrauchten Geld"):
         aftercare.record_repayment(project, ids["lesen"], 2026, 20_000.01)
     project._conn.execute("INSERT INTO usage_reports (uuid, application_id, year, unspent) "
-                          "VALUES ('u1', ?, 2026, 1500)", (ids["lesen"],))
+                          "VALUES ('u1', ?, 2026, 150000)", (ids["lesen"],))
     with pytest.raises(store.RoundError, match="laut Verwendungsnachweis 1.500 €"):
         aftercare.record_repayment(project, ids["lesen"], 2026, 2_000)
     aftercare.record_repayment(project, ids["lesen"], 2026, 1_500)

@@ -145,7 +145,7 @@ def test_decision_with_rules_awards_and_aftercare(round_project):
     assert reports[reports["year"] == 2026]["overdue"].all()
     assert reports[reports["year"] == 2026]["due"].iloc[0] == "2027-06-30"
     project._conn.execute(
-        "UPDATE usage_reports SET unspent=1500 WHERE year=2026 AND application_id=?", (ids["sport"],)
+        "UPDATE usage_reports SET unspent=150000 WHERE year=2026 AND application_id=?", (ids["sport"],)
     )
     aftercare.record_repayment(project, ids["sport"], 2026, 1000, "2027-08-01")
     reports = aftercare.usage_reports_frame(project, rid).set_index(["application_id", "year"])

@@ -18,10 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub = p.add_subparsers(dest="round_command", metavar="AKTION", required=True, parser_class=type(p))
     from k360desk.commands.round_after import add_output_parsers, add_parsers
     from k360desk.commands.round_books import add_book_parsers
+    from k360desk.commands.round_grants import add_new_parser
+    from k360desk.commands.round_grants import add_parsers as add_grant_parsers
 
     add_parsers(rsub)
     add_output_parsers(rsub)
     add_book_parsers(rsub)
+    add_grant_parsers(rsub)
+    add_new_parser(rsub)
 
     q = rsub.add_parser(
         "list",

@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from k360desk import money
 from k360desk.models.rounds import RoundError, commitments
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, Payment, UsageReport
@@ -29,7 +30,7 @@ def awarded_frame(project: Project, round_id: int | None = None) -> pd.DataFrame
              ORDER BY a.title, m.year""",
         project._conn,
         params=params,
-    )
+    ).pipe(money.euros, "awarded")
 
 
 def create_usage_reports(project: Project, round_id: int, due: str = USAGE_REPORT_DUE) -> list[int]:
@@ -70,7 +71,7 @@ def usage_reports_frame(
              ORDER BY u.due, a.title""",
         project._conn,
         params=params,
-    )
+    ).pipe(money.euros, "unspent", "repaid")
     frame["overdue"] = frame["received"].isna() & (frame["due"].fillna("9999") < today.isoformat())
     frame["open_repayment"] = (frame["unspent"] - frame["repaid"]).clip(lower=0)
     return frame
@@ -94,9 +95,16 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
         return "Ein Betrag muss größer als 0 sein (Rückzahlungen als eigene Art buchen)."
     if app.status != "awarded":
         return f"„{app.title}“ ist nicht bewilligt: keine Zahlung möglich."
+    if kind == "repayment":
+        from k360desk.models.revocations import repayment_problem
+
+        # After a Widerruf the claim, not the year's award, limits what comes back.
+        against_claim = repayment_problem(project, int(application_id), to_cents(amount), payment_id)
+        if against_claim is not None:
+            return against_claim or None
     row = project._conn.execute("SELECT coalesce(awarded, 0) FROM application_amounts WHERE application_id=? "
                                 "AND year=?", (application_id, int(year))).fetchone()
-    awarded = to_cents(row[0]) if row else 0
+    awarded = int(row[0] or 0) if row else 0  # the file keeps cents
     if awarded <= 0:
         return f"Für {year} ist „{app.title}“ nichts bewilligt."
 
@@ -104,7 +112,7 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
         rows = project._conn.execute(
             "SELECT id, amount FROM payments WHERE application_id=? AND year=? AND kind=?",
             (application_id, int(year), which)).fetchall()
-        return sum(to_cents(a) for i, a in rows if i != payment_id)
+        return sum(int(a) for i, a in rows if i != payment_id)
 
     paid, repaid, cents = booked("payment"), booked("repayment"), to_cents(amount)
     if kind == "payment" and paid + cents > awarded:
@@ -114,7 +122,7 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
         report = project._conn.execute(
             "SELECT unspent FROM usage_reports WHERE application_id=? AND year=? AND unspent IS NOT NULL",
             (application_id, int(year))).fetchone()
-        limit = to_cents(report[0]) if report else paid
+        limit = int(report[0]) if report else paid
         if repaid + cents > limit:
             basis = "nicht verbraucht laut Verwendungsnachweis" if report else "ausgezahlt"
             return (f"Rückzahlung über dem nicht verbrauchten Geld: {basis} "
@@ -168,7 +176,7 @@ def payments_frame(project: Project, round_id: int | None = None) -> pd.DataFram
              ORDER BY x.year, a.title, x.paid_on""",
         project._conn,
         params=params,
-    )
+    ).pipe(money.euros, "amount")
 
 
 def reviews_due(project: Project, round_id: int | None = None, today: date | None = None) -> pd.DataFrame:
@@ -212,7 +220,7 @@ def budget_view(project: Project, round_id: int) -> pd.DataFrame:
     """Per year: budget, committed by earlier rounds, awarded here, paid, repaid, free."""
     budgets = pd.read_sql_query(
         "SELECT year, amount AS budget FROM round_budgets WHERE round_id=?", project._conn, params=(round_id,)
-    ).set_index("year")["budget"]
+    ).pipe(money.euros, "budget").set_index("year")["budget"]
     earlier = commitments(project, round_id)
     awarded = awarded_frame(project, round_id).groupby("year")["awarded"].sum()
     pay = payments_frame(project, round_id)

@@ -89,7 +89,7 @@ def budget_excess(project: Project, round_id: int,
     euros) replaced what those applications hold now."""
     from k360desk.models.rounds import commitments
 
-    budgets = {int(y): to_cents(a) for y, a in project._conn.execute(
+    budgets = {int(y): int(a) for y, a in project._conn.execute(  # the file keeps cents
         "SELECT year, amount FROM round_budgets WHERE round_id=?", (round_id,))}
     used: dict[int, int] = {int(y): to_cents(v) for y, v in commitments(project, round_id).items()}
     rows = project._conn.execute(
@@ -98,7 +98,7 @@ def budget_excess(project: Project, round_id: int,
         "AND m.awarded IS NOT NULL", (round_id,)).fetchall()
     for app, year, value in rows:
         if int(app) not in new:
-            used[int(year)] = used.get(int(year), 0) + to_cents(value)
+            used[int(year)] = used.get(int(year), 0) + int(value)
     for grant in new.values():
         for year, value in grant.items():
             used[int(year)] = used.get(int(year), 0) + to_cents(value)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from k360desk import money
 from k360desk.projectfile.errors import ProjectError
 from k360desk.projectfile.records import ProfileTemplate
 
@@ -244,7 +245,7 @@ def funded_projects(project: Project) -> pd.DataFrame:
         "JOIN funding_rounds r ON r.id = a.round_id LEFT JOIN providers p ON p.id = a.provider_id "
         "WHERE a.status = 'awarded' ORDER BY r.first_year DESC, a.title",
         project._conn,
-    )
+    ).pipe(money.euros, "awarded")
 
 
 def open_reader(work_path) -> Project:

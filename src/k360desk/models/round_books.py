@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from k360desk.money import row_to_store
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, FundingRound
 from k360desk.projectfile.store import Snapshot
@@ -122,7 +123,8 @@ def add_applications(project: Project, round_id: int, items: list[NewApplication
                 summary=item.summary, topic_id=item.topic_id, start_year=item.start_year,
                 duration=max(1, min(5, years[-1] - item.start_year + 1)),
                 submitted=item.submitted))
-            extra = {k: v for k, v in item.extra.items() if k in present}
+            # cost columns are money: the store keeps whole cents
+            extra = row_to_store("applications", {k: v for k, v in item.extra.items() if k in present})
             if extra:
                 names = ", ".join(f"{k}=?" for k in extra)
                 project._conn.execute(f"UPDATE applications SET {names} WHERE id=?",

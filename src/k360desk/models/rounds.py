@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from k360desk import money
 from k360desk.models.round_need import (  # noqa: F401 - part of this module's interface
     decision_figures,
     district_tree,
@@ -99,7 +100,7 @@ def rounds_frame(project: Project) -> pd.DataFrame:
              FROM funding_rounds r LEFT JOIN programmes p ON p.id = r.programme_id
             ORDER BY r.first_year, r.name""",
         project._conn,
-    ).assign(status_label=lambda f: f["status"].map(STATUS_LABELS))
+    ).pipe(money.euros, "budget", "awarded").assign(status_label=lambda f: f["status"].map(STATUS_LABELS))
 
 
 # --- status ------------------------------------------------------------------------------
@@ -315,7 +316,7 @@ def round_data(project: Project, round_id: int) -> RoundData:
         "WHERE a.round_id=? ORDER BY m.application_id, m.year",
         conn,
         params=(round_id,),
-    )
+    ).pipe(money.euros, "requested", "awarded")
     districts = pd.read_sql_query(
         "SELECT d.application_id, d.district_id, d.share, s.code, s.name FROM application_districts d "
         "JOIN applications a ON a.id = d.application_id JOIN districts s ON s.fid = d.district_id "
@@ -327,6 +328,7 @@ def round_data(project: Project, round_id: int) -> RoundData:
         pd.read_sql_query(
             "SELECT year, amount FROM round_budgets WHERE round_id=? ORDER BY year", conn, params=(round_id,)
         )
+        .pipe(money.euros, "amount")
         .set_index("year")["amount"]
         .astype(float)
     )
@@ -357,7 +359,7 @@ def commitments(project: Project, round_id: int) -> pd.Series:
             GROUP BY m.year ORDER BY m.year""",
         project._conn,
         params=(rnd.programme_id, round_id),
-    )
+    ).pipe(money.euros, "committed")
     return frame.set_index("year")["committed"].astype(float)
 
 
@@ -374,7 +376,7 @@ def overrides(project: Project, round_id: int) -> pd.DataFrame:
         project._conn,
         params=(round_id,),
     )
-    return frame
+    return money.euros(frame, "amount")
 
 
 def set_override(

@@ -8,6 +8,7 @@ import struct
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from k360desk import money
 from k360desk.projectfile import gpkg, schema
 from k360desk.projectfile.changes import Change
 from k360desk.projectfile.records import District, Facility, Record
@@ -35,6 +36,7 @@ class BulkStore:
         clauses, params = self._where(cls, where)  # type: ignore[attr-defined]
         df = pd.read_sql_query(f"SELECT {', '.join(cols)} FROM {cls.table}{clauses}", self._conn,
                                params=params)
+        df = money.frame_from_store(cls.table, df)
         return df.rename(columns={cls.pk: "id"}).set_index("id", drop=False)
 
     def districts_frame(self, level_id: int | None = None) -> gpd.GeoDataFrame:
@@ -255,7 +257,7 @@ class BulkStore:
         cols = [c for c in cls.columns() if c != cls.pk]
         rows = []
         for record in records:
-            row = record.to_row()
+            row = money.row_to_store(cls.table, record.to_row())
             if cls.geometry:
                 row[cls.geometry] = gpkg.to_blob(row[cls.geometry], self.srs_id)
             rows.append([row[c] for c in cols])
@@ -290,7 +292,7 @@ class BulkStore:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         self._conn.executemany(
             f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [[r[c] for c in cols] for r in rows])
+            [[r[c] for c in cols] for r in (money.row_to_store(table, r) for r in rows)])
         self.log("bulk", table, None, f"{len(rows)} Zeilen")  # type: ignore[attr-defined]
         self._autocommit()  # type: ignore[attr-defined]
         self.changes.emit(Change(table, "bulk"))  # type: ignore[attr-defined]
@@ -304,7 +306,7 @@ class BulkStore:
         clause = " AND ".join(f"{c}=?" for c in where) or "1"
         cursor = self._conn.execute(f"SELECT * FROM {table} WHERE {clause}", list(where.values()))
         names = [d[0] for d in cursor.description]
-        old = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        old = [money.row_from_store(table, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
         self._conn.execute(f"DELETE FROM {table} WHERE {clause}", list(where.values()))
         self._autocommit()  # type: ignore[attr-defined]
         self.changes.emit(Change(table, "bulk"))  # type: ignore[attr-defined]
@@ -317,7 +319,8 @@ class BulkStore:
         if table not in _LINK_TABLES or any(c not in _LINK_TABLES[table] for c in where):
             raise ValueError(f"not a link table or column: {table} {list(where)}")
         clause = (" WHERE " + " AND ".join(f"{c}=?" for c in where)) if where else ""
-        return pd.read_sql_query(f"SELECT * FROM {table}{clause}", self._conn, params=list(where.values()))
+        frame = pd.read_sql_query(f"SELECT * FROM {table}{clause}", self._conn, params=list(where.values()))
+        return money.frame_from_store(table, frame)
 
     # --- the GeoPackage side ---------------------------------------------------------------
 
@@ -370,6 +373,8 @@ _LINK_TABLES: dict[str, tuple[str, ...]] = {
                       "dynamics_class", "need_score", "included", "reason", "details"),
     "index_runs": ("id", "uuid", "index_id", "period", "computed_at", "parameters"),
     "assets": ("name", "mime", "data"),
+    "application_partners": ("application_id", "provider_id"),
+    "proof_lines": ("usage_report_id", "cost_type_id", "planned", "spent"),
 }
 
 

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from k360desk.money import columns_of, format_cents
 from k360desk.projectfile.errors import ProjectError
 from k360desk.projectfile.records import RECORD_TYPES, Record
 
@@ -25,6 +26,8 @@ _LINKS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "application_districts": (("application_id", "applications"), ("district_id", "districts")),
     "scores": (("application_id", "applications"), ("criterion_id", "criteria"), ("rater", None)),
     "facility_target_groups": (("facility_id", "facilities"), ("target_group_id", "target_groups")),
+    "application_partners": (("application_id", "applications"), ("provider_id", "providers")),
+    "proof_lines": (("usage_report_id", "usage_reports"), ("cost_type_id", "cost_types")),
 }
 
 ADDED_THERE = "added_there"
@@ -59,10 +62,12 @@ class MergeItem:
         if self.ours is None:
             if self.kind not in (CONFLICT, DELETED_HERE):
                 return ""
-            return f"hier gelöscht, dort {_fields(self.theirs)}"
+            return f"hier gelöscht, dort {_fields(self.theirs, self.table)}"
         if self.theirs is None:
-            return f"hier {_fields(self.ours)}, dort gelöscht"
-        shown = [f"{name}: hier {_shown(self.ours.get(name))}, dort {_shown(self.theirs.get(name))}"
+            return f"hier {_fields(self.ours, self.table)}, dort gelöscht"
+        money = columns_of(self.table)
+        shown = [f"{name}: hier {_shown(self.ours.get(name), name in money)}, "
+                 f"dort {_shown(self.theirs.get(name), name in money)}"
                  for name in self.fields[:4] if name not in _HIDDEN]
         return "; ".join(shown)
 
@@ -70,17 +75,20 @@ class MergeItem:
 _HIDDEN = ("geom", "uuid", "id", "fid")
 
 
-def _fields(row: dict) -> str:
-    shown = [f"{name} {_shown(value)}" for name, value in row.items()
+def _fields(row: dict, table: str = "") -> str:
+    money = columns_of(table)
+    shown = [f"{name} {_shown(value, name in money)}" for name, value in row.items()
              if name not in _HIDDEN and value not in (None, "")][:4]
     return ", ".join(shown) or "vorhanden"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, cents: bool = False) -> str:
     from k360desk.formats import format_number
 
     if value is None:
         return "leer"
+    if cents and isinstance(value, int):  # both copies keep money as whole cents
+        return format_cents(value)
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, int | float):

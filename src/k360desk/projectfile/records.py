@@ -242,6 +242,9 @@ class Application(Record):
     submitted: str | None = None
     conditions: str = ""
     reason: str = ""
+    total_costs: float | None = None
+    own_share: float | None = None
+    other_funding: float | None = None
 
 
 @dataclass
@@ -266,6 +269,42 @@ class UsageReport(Record):
     received: str | None = None
     unspent: float = 0.0
     notes: str = ""
+    narrative: str = ""  # Sachbericht
+    audit: str = ""  # '', 'clean' (geprüft ohne Beanstandung), 'recovery' (mit Rückforderung)
+    audit_note: str = ""
+    audited_on: str | None = None
+
+
+@dataclass
+class Revocation(Record):
+    """Widerruf of an award, wholly or from a year on, or a recovery after the usage report."""
+
+    table: ClassVar[str] = "revocations"
+    label: ClassVar[str] = "Widerruf"
+    application_id: int | None = None
+    decided_on: str = ""
+    scope: str = "whole"
+    from_year: int = 0
+    reason: str = ""
+    meeting_id: int | None = None
+    body: str = ""
+    revoked_amount: float = 0.0
+    eligible: float = 0.0
+    claim: float = 0.0
+    due: str | None = None
+    dropped: str = "{}"
+    usage_report_id: int | None = None
+    notes: str = ""
+
+
+@dataclass
+class CostType(Record):
+    """A cost type of the numeric proof (Personal, Sachkosten, …)."""
+
+    table: ClassVar[str] = "cost_types"
+    label: ClassVar[str] = "Kostenart"
+    name: str = ""
+    sort: int = 0
 
 
 @dataclass
@@ -354,6 +393,6 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     DistrictLevel, District, Topic, Indicator, IndexDefinition, Provider, FacilityType,
     TargetGroup, Facility, Committee, Programme, DecisionRule, FundingRound, Criterion,
     Application, Payment, UsageReport, Review, Meeting, AgendaItem, Questionnaire, Question,
-    Statement, Goal, ProfileTemplate,
+    Statement, Goal, ProfileTemplate, Revocation, CostType,
 )
 BY_TABLE: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from k360desk import money
 from k360desk.projectfile import gpkg, paths
 from k360desk.projectfile.changes import Change
 from k360desk.projectfile.errors import ProjectError, RecordInUseError
@@ -34,7 +35,7 @@ class RecordStore:
     # --- reading -----------------------------------------------------------------------
 
     def _decode(self, cls: type[R], row: sqlite3.Row | tuple, cols: list[str]) -> R:
-        data = dict(zip(cols, row, strict=True))
+        data = money.row_from_store(cls.table, dict(zip(cols, row, strict=True)))
         if cls.geometry and data.get(cls.geometry) is not None:
             data[cls.geometry] = gpkg.from_blob(data[cls.geometry])
         return cls.from_row(data)  # type: ignore[return-value]
@@ -99,6 +100,7 @@ class RecordStore:
     # --- writing -----------------------------------------------------------------------
 
     def _encode(self, cls: type[Record], row: dict[str, Any]) -> dict[str, Any]:
+        row = money.row_to_store(cls.table, row)
         if cls.geometry and cls.geometry in row:
             row[cls.geometry] = gpkg.to_blob(row[cls.geometry], self.srs_id)
         return row
@@ -284,7 +286,8 @@ _TABLE_LABELS = {cls.table: cls.label for cls in BY_TABLE.values()} | {
     "application_districts": "Antrags-Sozialräume", "application_amounts": "Antragsbeträge",
     "scores": "Bewertungen", "index_components": "Index-Komponenten",
     "index_exclusions": "Index-Ausschlüsse", "index_results": "Index-Ergebnisse",
-    "round_budgets": "Budgetjahre",
+    "round_budgets": "Budgetjahre", "application_partners": "Verbundpartner",
+    "proof_lines": "Nachweis-Positionen",
 }
 
 

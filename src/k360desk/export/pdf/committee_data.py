@@ -73,6 +73,7 @@ def committee_content(
     from k360desk.figures.rounds import round_figures
     from k360desk.models import rounds as store
     from k360desk.models.decisions import ADMINISTRATION, bodies, body_name
+    from k360desk.models.joint import providers_text
 
     rnd = store.find_round(project, round_key)
     ranking, amounts, budget, trace, figures = round_figures(project, rnd.id)
@@ -158,6 +159,7 @@ def committee_content(
     late = [f"„{r.title}“ ({r.late})" for r in ranking.itertuples(index=False) if str(getattr(r, "late", ""))]
     if late:
         facts.append("Nach der Frist eingegangen: " + "; ".join(late) + ".")
+    facts += _joint_and_costs(project, ranking)
     facts.append(
         f"Die Karte in Anlage 3 zeigt die Sozialräume, die von den {verb}en Projekten erreicht werden."
     )
@@ -169,7 +171,8 @@ def committee_content(
             # Ineligible applications have no rank; they are listed last with the reason.
             "Rang": rank["rank"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
             "Projekt": rank["title"].astype(str),
-            "Träger": rank["provider"].fillna("").astype(str),
+            "Träger": [providers_text(project, int(a), str(p or ""))
+                       for a, p in zip(rank["application_id"], rank["provider"], strict=True)],
             "Punkte": rank["total"].map(lambda v: format_number(v, 1)),
             "Bedarf": rank["need"].map(lambda v: format_number(v, 0)),
             "beantragt": rank["requested"].map(format_money),
@@ -325,6 +328,27 @@ def _finance(budget: pd.DataFrame, verb: str, rnd, programme, amounts: pd.DataFr
                   f"{format_money(float(later.sum()))} zu Lasten der Haushaltsjahre "
                   f"{int(later.index.min())}–{int(later.index.max())} nötig ({parts}).")
     return finance, intro
+
+
+def _joint_and_costs(project: Project, ranking: pd.DataFrame) -> list[str]:
+    """Sentences on joint applications and on the cost plans the applications state."""
+    from k360desk.models.joint import cost_plan_text, partners
+
+    joint, costs = [], []
+    for r in ranking.itertuples(index=False):
+        others = partners(project, int(r.application_id))
+        if others:
+            joint.append(f"„{r.title}“ ({r.provider or 'ohne Träger'} federführend mit "
+                         + ", ".join(p.name for p in others) + ")")
+        plan = cost_plan_text(project, int(r.application_id))
+        if plan:
+            costs.append(f"„{r.title}“: {plan}")
+    out = []
+    if joint:
+        out.append("Verbundanträge: " + "; ".join(joint) + ".")
+    if costs:
+        out.append("Finanzierung laut Antrag: " + "; ".join(costs) + ".")
+    return out
 
 
 def _yearly(rank: pd.DataFrame, amounts: pd.DataFrame) -> pd.DataFrame:

@@ -234,6 +234,10 @@
         <translation>&lt;b&gt;Review talks per funding year&lt;/b&gt; – orange: due</translation>
     </message>
     <message>
+        <source>Widerruf</source>
+        <translation>Revocation</translation>
+    </message>
+    <message>
         <source>fällig</source>
         <translation>due</translation>
     </message>
@@ -364,6 +368,18 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Gesamtkosten (€)</source>
+        <translation>Total costs (€)</translation>
+    </message>
+    <message>
+        <source>Eigenanteil (€)</source>
+        <translation>Own share (€)</translation>
+    </message>
+    <message>
+        <source>weitere Förderung (€)</source>
+        <translation>Other funding (€)</translation>
+    </message>
+    <message>
         <source>Anträge</source>
         <translation>Applications</translation>
     </message>
@@ -400,6 +416,10 @@
         <translation>Amounts per year</translation>
     </message>
     <message>
+        <source>Verbundpartner (weitere Träger)</source>
+        <translation>Joint partners (further providers)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Sozialräume und Anteile&lt;/b&gt; (Anteile ergeben 100 %)</source>
         <translation>&lt;b&gt;Districts and shares&lt;/b&gt; (shares add up to 100 %)</translation>
     </message>
@@ -408,8 +428,20 @@
         <translation>&lt;b&gt;Amounts per year&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Verbundpartner&lt;/b&gt; (weitere Träger)</source>
+        <translation>&lt;b&gt;Joint partners&lt;/b&gt; (further providers)</translation>
+    </message>
+    <message>
         <source>Neuer Antrag</source>
         <translation>New application</translation>
+    </message>
+    <message>
+        <source>%1 (federführend)</source>
+        <translation>%1 (lead)</translation>
+    </message>
+    <message>
+        <source>Verbundpartner ändern</source>
+        <translation>Change joint partners</translation>
     </message>
     <message>
         <source>Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen Beschluss (Rangliste &amp; Vergabe).</source>
@@ -3830,6 +3862,104 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Word-Dokument schreiben</source>
         <translation>Writing the Word document</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationPage</name>
+    <message>
+        <source>Projekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Entscheidung</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Rückforderung</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>fällig am</source>
+        <translation>due on</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rückforderungen</source>
+        <translation>Recovery claims</translation>
+    </message>
+    <message>
+        <source>Widerrufen…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Widerruf und Rückforderung&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Revocation and recovery&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst ein bewilligtes Projekt wählen.</source>
+        <translation>Please select an awarded project first.</translation>
+    </message>
+    <message>
+        <source>Widerruf gespeichert: Rückforderung %1, fällig am %2.</source>
+        <translation>Revocation saved: claim %1, due on %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Bewilligung widerrufen</source>
+        <translation>Revoke award</translation>
+    </message>
+    <message>
+        <source>(Verwaltung)</source>
+        <translation>(administration)</translation>
+    </message>
+    <message>
+        <source>Projekt:</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Begründung:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>ab Jahr (leer = ganz):</source>
+        <translation>From year (empty = whole):</translation>
+    </message>
+    <message>
+        <source>anerkannt (€):</source>
+        <translation>Recognised (€):</translation>
+    </message>
+    <message>
+        <source>Sitzung (leer = Verwaltung):</source>
+        <translation>Meeting (empty = administration):</translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein Jahr.</source>
+        <translation>“%1” is not a year.</translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
     </message>
 </context>
 <context>

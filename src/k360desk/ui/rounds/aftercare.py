@@ -30,6 +30,7 @@ class AftercareTab(base.RoundTab):
         "application_amounts",
         "funding_rounds",
         "round_budgets",
+        "revocations",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -197,6 +198,10 @@ class AftercareTab(base.RoundTab):
             splitter(Qt.Orientation.Vertical, [self.due, self.reviews], [250, 250], reviews_page), 1
         )
         inner.addTab(reviews_page, self.tr("Jahresgespräche"))
+        from k360desk.ui.rounds.revocation import RevocationPage
+
+        self.revocations = RevocationPage(self, self)
+        inner.addTab(self.revocations, self.tr("Widerruf"))
         layout = QVBoxLayout(self)
         layout.addWidget(inner, 1)
         layout.addWidget(self.error)
@@ -262,6 +267,7 @@ class AftercareTab(base.RoundTab):
                 if years else "")
             due.loc[due["application_id"] == app_id, "status"] = text
         self.due_model.set_frame(due)
+        self.revocations.refresh()
         has_awards = bool(self._awarded_apps(self.project))
         for button in (
             self.create_reports,

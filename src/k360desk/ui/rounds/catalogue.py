@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -297,6 +299,9 @@ class ApplicationsTab(base.RoundTab):
             Column("summary", self.tr("Kurzbeschreibung"), multiline=True, in_table=False),
             Column("conditions", self.tr("Auflagen"), multiline=True, in_table=False),
             Column("reason", self.tr("Begründung"), multiline=True, in_table=False),
+            Column("total_costs", self.tr("Gesamtkosten (€)"), "number", decimals=2, in_table=False),
+            Column("own_share", self.tr("Eigenanteil (€)"), "number", decimals=2, in_table=False),
+            Column("other_funding", self.tr("weitere Förderung (€)"), "number", decimals=2, in_table=False),
         ]
         self.section = RecordSection(
             context,
@@ -331,6 +336,10 @@ class ApplicationsTab(base.RoundTab):
             table.horizontalHeader().setStretchLastSection(True)
         self.districts.itemChanged.connect(self._share_edited)
         self.amounts.itemChanged.connect(self._amount_edited)
+        # Further providers of a joint application; the lead is the form's Träger.
+        self.partners = QListWidget(self)
+        self.partners.setAccessibleName(self.tr("Verbundpartner (weitere Träger)"))
+        self.partners.itemChanged.connect(self._partner_edited)
         self.check = QLabel(self)
         self.check.setWordWrap(True)
         self.error = base.error_label(self)
@@ -342,6 +351,8 @@ class ApplicationsTab(base.RoundTab):
         lay.addWidget(self.districts, 2)
         lay.addWidget(QLabel(self.tr("<b>Beträge je Jahr</b>"), self))
         lay.addWidget(self.amounts, 1)
+        lay.addWidget(QLabel(self.tr("<b>Verbundpartner</b> (weitere Träger)"), self))
+        lay.addWidget(self.partners, 1)
         lay.addWidget(self.check)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.section, details], [820, 360], self), 1)
@@ -373,6 +384,7 @@ class ApplicationsTab(base.RoundTab):
         self._loading = True
         self.districts.setRowCount(0)
         self.amounts.setRowCount(0)
+        self.partners.clear()
         self.check.setText("")
         if self.project is None or app_id is None or len(self.section.selected_ids()) != 1:
             self._loading = False
@@ -426,14 +438,46 @@ class ApplicationsTab(base.RoundTab):
                 if col != 1 or not self.writable or locked:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.amounts.setItem(row, col, item)
+        self._fill_partners(app)
         self._loading = False
         self._show_check(app_id)
 
+    def _fill_partners(self, app: Application) -> None:
+        from k360desk.models.joint import partners
+
+        joined = {p.id for p in partners(self.project, app.id)}
+        for provider_id, label in _providers(self.project):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, provider_id)
+            lead = provider_id == app.provider_id
+            if lead:
+                item.setText(self.tr("%1 (federführend)").replace("%1", label))
+            enabled = Qt.ItemFlag.ItemIsEnabled if self.writable and not lead else Qt.ItemFlag.NoItemFlags
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable | enabled)
+            checked = provider_id in joined or lead
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.partners.addItem(item)
+
+    def _partner_edited(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        app_id = self.section.current_id()
+        row = {"application_id": app_id, "provider_id": item.data(Qt.ItemDataRole.UserRole)}
+        if item.checkState() != Qt.CheckState.Checked:
+            row["_delete"] = True
+        self.push(SetLinkRows(self.project, "application_partners", ("application_id", "provider_id"),
+                              [row], self.tr("Verbundpartner ändern")))
+
     def _check_status(self, project: Project, record_id: int, field: str, value) -> str | None:
-        """Bewilligt and abgelehnt come only from a recorded decision, never from a typed status."""
+        """Bewilligt and abgelehnt come only from a recorded decision, never from a typed status;
+        the cost plan must leave room for the requested amount."""
+        from k360desk.models.joint import COST_FIELDS, application_cost_problems
+
         if field == "status" and value in ("awarded", "rejected"):
             return self.tr("Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen "
                            "Beschluss (Rangliste & Vergabe).")
+        if field in COST_FIELDS:
+            return " ".join(application_cost_problems(project, record_id, **{field: value})) or None
         return None
 
     def _show_check(self, app_id: int) -> None:
@@ -492,10 +536,18 @@ class ApplicationsTab(base.RoundTab):
             self._fill_details()
             return
         from k360desk.formats import from_cents, to_cents
+        from k360desk.models.joint import application_cost_problems
 
         value = from_cents(to_cents(value))  # whole cents, never whole euros
         year = item.data(Qt.ItemDataRole.UserRole)
         old = self.project.link_frame("application_amounts", application_id=app_id, year=year)
+        others = self.project.link_frame("application_amounts", application_id=app_id)
+        requested = float(others.loc[others["year"] != year, "requested"].sum()) + value
+        problems = application_cost_problems(self.project, app_id, requested=requested)
+        if problems:
+            self.show_error(" ".join(problems))
+            self._fill_details()
+            return
         awarded = None if old.empty or old["awarded"].isna().iloc[0] else float(old["awarded"].iloc[0])
         reason = "" if old.empty else str(old["override_reason"].iloc[0])
         self.push(
