@@ -223,5 +223,7 @@ def write_committee_pdf(project, round_key, out, created=None) -> CommitteeConte
     from k360desk.export.pdf.committee_data import committee_content
 
     content = committee_content(project, round_key, created)
-    build_document(out, committee_story(content), report_info(project, "Beschlussvorlage", content.created))
+    info = report_info(project, "Beschlussvorlage", content.created)
+    info.doc_title = f"Beschlussvorlage {content.round_name}"
+    build_document(out, committee_story(content), info)
     return content

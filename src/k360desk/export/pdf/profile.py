@@ -120,7 +120,9 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     )
     base = data.bases.get(p.level_id)
     right = (
-        LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id), caption=p.index_text or "")
+        LocatorMap(
+            base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id), caption=p.index_text or ""
+        )
         if base is not None
         else Paragraph("Keine Karte: für diesen Sozialraum ist keine Grenze erfasst.", st["note"])
     )

@@ -17,7 +17,8 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import NullDraw
 
-# Paragraph style name -> heading level; every other paragraph is body text.
+# Paragraph style name -> heading level; every other paragraph is body text. A paragraph's
+# ``tag_role`` attribute overrides the style where the look and the rank differ.
 HEADING_ROLES = {"cover_title": "H1", "title": "H1", "h1": "H1", "h2": "H2", "h3": "H3"}
 
 
@@ -172,6 +173,8 @@ def _role(flowable: Flowable) -> tuple[str, str | None]:
     if alt is not None:
         return "Figure", str(alt() if callable(alt) else alt)
     if isinstance(flowable, Paragraph):
+        if getattr(flowable, "tag_role", None):
+            return flowable.tag_role, None
         name = getattr(flowable.style, "name", "")
         return HEADING_ROLES.get(name, "P"), None
     return "Artifact", None
