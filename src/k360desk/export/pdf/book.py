@@ -440,25 +440,7 @@ def _merge(
     writer.add_outline_item(title="Titel", page_number=0)
     writer.add_outline_item(title="Inhalt", page_number=1)
     profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
-    groups: dict[Any, Any] = {}
-    names = districts["name"].to_dict()
-    for i, district_id in enumerate(ids):
-        d = districts.loc[district_id]
-        parent_id = (
-            int(d["parent_id"])
-            if d.get("parent_id") == d.get("parent_id") and d.get("parent_id") is not None
-            else None
-        )
-        parent_item = profiles_item
-        if parent_id is not None and parent_id not in ids:
-            if parent_id not in groups:
-                groups[parent_id] = writer.add_outline_item(
-                    title=str(names.get(parent_id, "")), page_number=front_pages + 2 * i, parent=profiles_item
-                )
-            parent_item = groups[parent_id]
-        writer.add_outline_item(
-            title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i, parent=parent_item
-        )
+    _profile_outline(writer, profiles_item, districts, ids, front_pages)
     back_start = len(writer.pages) - back_pages
     writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
     writer.add_outline_item(
@@ -474,6 +456,38 @@ def _merge(
         first += len(PdfReader(path).pages)
     write_structure(joined.getvalue(), out, parts, title=info.document_title, lang=info.lang)
     return len(writer.pages)
+
+
+def _profile_outline(writer, profiles_item, districts, ids: list[int], front_pages: int) -> None:
+    """Bookmarks level ▸ parent district ▸ district (the level step only when the book holds
+    more than one level; the parent step only for districts whose parent is known)."""
+    names, codes = districts["name"].to_dict(), districts["code"].to_dict()
+    levels = districts.loc[ids, "level"].fillna("").astype(str)
+    several_levels = levels.nunique() > 1
+    level_items: dict[str, Any] = {}
+    groups: dict[tuple[str, int], Any] = {}
+    for i, district_id in enumerate(ids):
+        page = front_pages + 2 * i
+        d = districts.loc[district_id]
+        parent_item = profiles_item
+        level = levels[district_id]
+        if several_levels:
+            if level not in level_items:
+                level_items[level] = writer.add_outline_item(
+                    title=level or "ohne Ebene", page_number=page, parent=profiles_item
+                )
+            parent_item = level_items[level]
+        parent = d.get("parent_id")
+        if parent == parent and parent is not None:
+            key = (level, int(parent))
+            if key not in groups:
+                groups[key] = writer.add_outline_item(
+                    title=f"{names.get(int(parent), '')} ({codes.get(int(parent), '')})",
+                    page_number=page,
+                    parent=parent_item,
+                )
+            parent_item = groups[key]
+        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=page, parent=parent_item)
 
 
 def _glossary_offset(back_path: str) -> int:

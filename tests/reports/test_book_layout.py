@@ -1,0 +1,42 @@
+"""The book as a reader navigates it (issue 19): bookmarks nested by level and district."""
+
+from __future__ import annotations
+
+
+def _outline(path) -> list[tuple[int, str]]:
+    """(depth, title) of every bookmark in order."""
+    from pypdf import PdfReader
+
+    out: list[tuple[int, str]] = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                out.append((depth, item.title))
+
+    walk(PdfReader(str(path)).outline, 0)
+    return out
+
+
+def test_book_bookmarks_nest_level_then_district(demo, tmp_path):
+    from k360desk.export.pdf.book import select_districts, write_book
+
+    ids = select_districts(demo, codes=["01", "05", "0101", "0102", "0505"])
+    out = tmp_path / "buch.pdf"
+    write_book(demo, out, ids, workers=1, chunk_size=5)
+    outline = _outline(out)
+    assert outline[:3] == [(0, "Titel"), (0, "Inhalt"), (0, "Quartiersprofile")]
+    assert (1, "Stadtbezirk") in outline and (1, "Quartier") in outline
+    stadtbezirk = outline.index((1, "Stadtbezirk"))
+    assert outline[stadtbezirk + 1 : stadtbezirk + 3] == [(2, "01 Mitte"), (2, "05 Südwest")]
+    quartier = outline.index((1, "Quartier"))
+    assert outline[quartier + 1 : quartier + 6] == [
+        (2, "Mitte (01)"),
+        (3, "0101 Altstadt"),
+        (3, "0102 Innenstadt"),
+        (2, "Südwest (05)"),
+        (3, "0505 Am Hochfeld"),
+    ]
+    assert (0, "Anhang A: Methoden") in outline and (0, "Anhang B: Glossar der Indikatoren") in outline
