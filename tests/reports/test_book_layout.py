@@ -40,3 +40,26 @@ def test_book_bookmarks_nest_level_then_district(demo, tmp_path):
         (3, "0505 Am Hochfeld"),
     ]
     assert (0, "Anhang A: Methoden") in outline and (0, "Anhang B: Glossar der Indikatoren") in outline
+
+
+def _last_element_per_page(path) -> list[str]:
+    """Role of the last tagged element drawn on every page (from the parent tree)."""
+    import pikepdf
+
+    pdf = pikepdf.open(path)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    return [str(nums[i + 1][-1].S)[1:] if len(nums[i + 1]) else "" for i in range(0, len(nums), 2)]
+
+
+def test_method_appendix_keeps_every_heading_with_its_text(demo, tmp_path):
+    from k360desk.export.pdf.base import ReportInfo, build_document
+    from k360desk.export.pdf.book import _back_story
+    from k360desk.models import profiles
+
+    out = tmp_path / "anhang.pdf"
+    story = _back_story(demo, profiles.load_template(demo)["indicators"])
+    build_document(out, story, ReportInfo(municipality="Musterstadt", title="Quartiersprofile"))
+    last = _last_element_per_page(out)
+    assert len(last) >= 4
+    orphans = [page + 1 for page, role in enumerate(last) if role in ("H1", "H2", "H3")]
+    assert not orphans, f"Überschrift allein am Seitenende auf Seite {orphans}"
