@@ -63,3 +63,21 @@ def test_method_appendix_keeps_every_heading_with_its_text(demo, tmp_path):
     assert len(last) >= 4
     orphans = [page + 1 for page, role in enumerate(last) if role in ("H1", "H2", "H3")]
     assert not orphans, f"Überschrift allein am Seitenende auf Seite {orphans}"
+
+
+def test_atlas_breaks_email_addresses_only_at_their_seams(demo, tmp_path):
+    import re
+
+    from k360desk.export.pdf.atlas import write_atlas
+    from k360desk.models import profiles
+    from tests.reports.conftest import pdf_text
+
+    out = tmp_path / "atlas.pdf"
+    write_atlas(demo, out, level="Quartier")
+    text = "\n".join(pdf_text(out))
+    # A line may end after "@", "/" or "-" or before ".", never inside a name.
+    joined = re.sub(r"(?<=[@/-])\n|\n(?=\.)", "", text)
+    emails = set(profiles.facilities(demo)["email"].dropna())
+    assert len(emails) > 100
+    broken = sorted(e for e in emails if e not in joined)
+    assert not broken, f"{len(broken)} Adressen mitten im Wort getrennt, z. B. {broken[:3]}"
