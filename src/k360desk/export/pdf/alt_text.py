@@ -68,3 +68,37 @@ def series_alt_text(
     if city:
         parts.append(f"Gesamtstadt: {city}.")
     return " ".join(parts)
+
+
+CHART_KINDS = {
+    "bar": "Balkendiagramm",
+    "series": "Liniendiagramm",
+    "scatter": "Streudiagramm",
+    "matrix": "Matrix Status und Dynamik",
+    "histogram": "Histogramm",
+}
+
+
+def chart_alt_text(spec) -> str:
+    """Kind, title and, for bars, the highest and lowest district and the city's value."""
+    parts = [f"{CHART_KINDS.get(spec.kind, 'Diagramm')}: {spec.title}"
+             + (f" ({spec.subtitle})" if spec.subtitle else "") + "."]
+    unit = f" {spec.unit}" if spec.unit else ""
+    data = spec.data
+    if spec.kind == "bar" and {"name", "value"} <= set(data.columns):
+        shown = data[data["value"].notna()]
+        if len(shown):
+            top, low = shown.iloc[0], shown.iloc[-1]
+            parts.append(
+                f"{_districts(len(shown))}; höchster Wert {top['name']} "
+                f"{format_number(float(top['value']), spec.decimals)}{unit}, niedrigster {low['name']} "
+                f"{format_number(float(low['value']), spec.decimals)}{unit}."
+            )
+    if spec.kind == "series" and {"name", "period", "value"} <= set(data.columns):
+        for name, rows in data.groupby("name", sort=False):
+            text = _first_last(list(zip(rows["period"], rows["value"].astype(float), strict=True)),
+                               spec.decimals)
+            parts.append(f"{name}: {text}." if text else f"{name}: keine Werte.")
+    if spec.reference is not None and math.isfinite(spec.reference):
+        parts.append(f"{spec.reference_label}: {format_number(spec.reference, spec.decimals)}{unit}.")
+    return " ".join(parts)

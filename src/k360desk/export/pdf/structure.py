@@ -82,3 +82,22 @@ def write_structure(source, out, parts: list[Part], *, title: str, lang: str = "
             pdf.save(os.fspath(out))
         else:
             pdf.save(out)
+
+
+def tag_single_figure(path, *, title: str, alt: str, lang: str = "de-DE") -> None:
+    """Make a one-page picture PDF (map or chart from matplotlib) a tagged document with one
+    figure carrying ``alt``."""
+    import pikepdf
+
+    with pikepdf.open(os.fspath(path)) as pdf:
+        for page in pdf.pages:
+            page.contents_coalesce()
+            page.contents_add(b"/Figure <</MCID 0>> BDC\n", prepend=True)
+            page.contents_add(b"\nEMC\n")
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    pages = range(len(pikepdf.open(io.BytesIO(buffer.getvalue())).pages))
+    tree = {"role": "Document", "kids": [
+        {"role": "Figure", "alt": alt, "scope": None, "kids": [[p, 0]]} for p in pages
+    ]}
+    write_structure(buffer.getvalue(), path, [Part(tree)], title=title, lang=lang)
