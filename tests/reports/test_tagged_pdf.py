@@ -61,7 +61,25 @@ def _check_document(path, title: str, lang: str = "de-DE"):
     nums = root.StructTreeRoot.ParentTree.Nums
     for index, page in enumerate(pdf.pages):
         assert int(page.StructParents) == index and int(nums[2 * index]) == index
+        assert _untagged_painting(page) == 0, f"Seite {index + 1}: Inhalt weder getaggt noch Artefakt"
     return pdf, found
+
+
+_PAINT = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh", "EI"}
+
+
+def _untagged_painting(page) -> int:
+    """Text and paint operators outside any marked content (neither tagged nor artefact)."""
+    depth = outside = 0
+    for _operands, op in pikepdf.parse_content_stream(page):
+        name = str(op)
+        if name in ("BDC", "BMC"):
+            depth += 1
+        elif name == "EMC":
+            depth -= 1
+        elif name in _PAINT and depth == 0:
+            outside += 1
+    return outside
 
 
 def _fonts(path) -> list[tuple[str, bool, str]]:
@@ -159,3 +177,26 @@ def test_book_cover_has_no_running_header_or_footer(book):
     assert "Quartiersprofile" in pages[0]
     assert "Seite 1 von" not in pages[0] and "Stand:" not in pages[0]
     assert f"Seite 2 von {len(pages)}" in pages[1]
+
+
+def test_atlas_is_tagged_with_one_table_per_district(demo, tmp_path):
+    from k360desk.export.pdf.atlas import write_atlas
+
+    out = tmp_path / "atlas.pdf"
+    write_atlas(demo, out, codes=["0101", "0505"])
+    _pdf, found = _check_document(out, "Sozialatlas – Musterstadt")
+    roles = [role for role, _ in found]
+    assert roles.count("H2") == 2 and roles.count("Table") == 3
+
+
+def test_an_english_report_declares_english(tmp_path):
+    from reportlab.platypus import Paragraph
+
+    from k360desk.export.pdf.base import ReportInfo, build_document, styles
+
+    out = tmp_path / "en.pdf"
+    st = styles()
+    info = ReportInfo(municipality="Musterstadt", title="District profile", lang="en-GB",
+                      doc_title="District profile Am Hochfeld 2024")
+    build_document(out, [Paragraph("Am Hochfeld", st["title"]), Paragraph("Key figures", st["h2"])], info)
+    _check_document(out, "District profile Am Hochfeld 2024", lang="en-GB")

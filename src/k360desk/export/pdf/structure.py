@@ -78,10 +78,13 @@ def write_structure(source, out, parts: list[Part], *, title: str, lang: str = "
         with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
             meta["dc:language"] = [lang]
+        # Thousands of small structure elements: object streams keep the file as small as
+        # the untagged one was.
+        options = {"object_stream_mode": pikepdf.ObjectStreamMode.generate, "compress_streams": True}
         if isinstance(out, os.PathLike | str):
-            pdf.save(os.fspath(out))
+            pdf.save(os.fspath(out), **options)
         else:
-            pdf.save(out)
+            pdf.save(out, **options)
 
 
 def tag_single_figure(path, *, title: str, alt: str, lang: str = "de-DE") -> None:
