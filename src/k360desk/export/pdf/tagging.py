@@ -50,7 +50,9 @@ class Tagger:
         self._mcid = 0
         self._open = False
         self._artifact = False
-        self.tables: dict[int, Node] = {}  # Table element per table (its parts share one)
+        # Table element per table render callback (a table's parts share one). Keyed by the
+        # object, not its id: a drawn table may be freed and its id reused by the next one.
+        self.tables: dict[object, Node] = {}
 
     def next_page(self) -> None:
         """Marked-content ids count from 0 on every page."""
@@ -127,10 +129,10 @@ class TableTags:
         if event == "startTable":
             state.clear()
             if self.header_rows:
-                node = tagger.tables.get(id(self))
+                node = tagger.tables.get(self)
                 state["continued"] = node is not None
                 if node is None:
-                    node = tagger.tables[id(self)] = Node("Table")
+                    node = tagger.tables[self] = Node("Table")
                     tagger.document.kids.append(node)
                 state["table"] = node
         elif event in ("startBG", "startLines"):
