@@ -127,6 +127,10 @@ def test_profile_is_tagged_with_title_language_headings_tables_and_map_text(demo
     pdf, found = _check_document(out, "Quartiersprofil Am Hochfeld 2024")
     roles = [role for role, _ in found]
     assert roles.count("H1") == 1 and "H2" in roles and roles.count("Table") >= 2
+    # The providers' statements are bullet lists: list, items, item bodies.
+    lists = [elem for role, elem in found if role == "L"]
+    assert lists and all(str(item.S) == "/LI" and str(item.K[0].S) == "/LBody"
+                         for lst in lists for item in lst.K)
     figures = [str(elem.Alt) for role, elem in found if role == "Figure"]
     locator = next(alt for alt in figures if alt.startswith("Lagekarte"))
     assert "Am Hochfeld (0505)" in locator and "Sozialindex 2024: Status" in locator

@@ -88,6 +88,15 @@ class Tagger:
         """A new element after the ones before it, with one marked-content sequence."""
         if self._open or self._artifact:
             return False
+        if role == "LI":
+            # Consecutive bullet paragraphs form one list, announced with its number of items.
+            last = self.document.kids[-1] if self.document.kids else None
+            if not (isinstance(last, Node) and last.role == "L"):
+                last = Node("L")
+                self.document.kids.append(last)
+            body = Node("LBody")
+            last.kids.append(Node("LI", kids=[body]))
+            return self.content(canv, body)
         node = Node(role, alt=alt)
         self.document.kids.append(node)
         return self.content(canv, node)
@@ -178,6 +187,8 @@ def _role(flowable: Flowable) -> tuple[str, str | None]:
         if getattr(flowable, "tag_role", None):
             return flowable.tag_role, None
         name = getattr(flowable.style, "name", "")
+        if getattr(flowable, "bulletText", None) or name.startswith("bullet"):
+            return "LI", None
         return HEADING_ROLES.get(name, "P"), None
     return "Artifact", None
 
