@@ -49,12 +49,16 @@ def _check_document(path, title: str, lang: str = "de-DE"):
         assert after <= before + 1, f"Überschrift springt von H{before} auf H{after}: {levels}"
     tables = [elem for role, elem in found if role == "Table"]
     for table in tables:
-        first_row = table.K[0]
-        assert str(first_row.S) == "/TR"
-        heads = [cell for cell in first_row.K if str(cell.S) == "/TH"]
-        assert heads and len(heads) == len(first_row.K)
+        rows = list(table.K)
+        assert all(str(row.S) == "/TR" for row in rows)
+        if str(rows[0].K[0].A.Scope if "/A" in rows[0].K[0] else "") == "/Row":
+            # A table of labels and values: each row opens with its label.
+            assert all(str(row.K[0].S) == "/TH" and str(row.K[0].A.Scope) == "/Row" for row in rows)
+            continue
+        heads = [cell for cell in rows[0].K if str(cell.S) == "/TH"]
+        assert heads and len(heads) == len(rows[0].K)
         assert all(str(cell.A.Scope) == "/Column" for cell in heads)
-        assert all(str(cell.S) == "/TD" for row in list(table.K)[1:] for cell in row.K)
+        assert all(str(cell.S) == "/TD" for row in rows[1:] for cell in row.K)
     figures = [elem for role, elem in found if role == "Figure"]
     assert all(len(str(fig.get("/Alt", ""))) > 20 for fig in figures)
     # Every page's marked-content ids lead back to their elements through the parent tree.
@@ -151,6 +155,9 @@ def test_committee_pdf_is_tagged_with_the_round_in_its_title(demo, tmp_path):
     _pdf, found = _check_document(out, "Beschlussvorlage Sozialraumbudget 2026–2030")
     roles = [role for role, _ in found]
     assert roles.count("Table") >= 2 and "TH" in roles
+    # The header block (Vorlage Nr., Datum, Federführung …) pairs labels with values.
+    first_table = next(elem for role, elem in found if role == "Table")
+    assert [str(cell.S) for cell in first_table.K[0].K] == ["/TH", "/TD", "/TH", "/TD"]
     assert any(role == "Figure" and str(elem.Alt).startswith("Karte:") for role, elem in found)
     assert all(embedded for _, embedded, _ in _fonts(out))
 

@@ -90,6 +90,7 @@ def _head_block(c: CommitteeContent, st) -> Table:
         colWidths=[30 * mm, FRAME_WIDTH / 2 - 30 * mm, 30 * mm, FRAME_WIDTH / 2 - 30 * mm],
         hAlign="LEFT",
     )
+    table.tag_row_headers = (0, 2)  # labels left of their values, read as row headers
     table.setStyle(
         TableStyle(
             [

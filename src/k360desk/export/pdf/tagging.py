@@ -119,14 +119,16 @@ def _header_rows(table: Table) -> int:
 class TableTags:
     """Render callback of one table (and of the parts it splits into).
 
-    A table that repeats header rows is a data table: rows become TR, header cells TH with
-    column scope, the others TD; on the parts after a page break the repeated header rows are
-    artefacts and the rows join the same Table element. Any other table only arranges its
+    A table that repeats header rows (or names row header columns) is a data table: rows
+    become TR, header cells TH with column (or row) scope, the others TD; on the parts after
+    a page break the repeated header rows are artefacts and the rows join the same Table
+    element. Any other table only arranges its
     content on the page: its cells' text is tagged as text, its flowables tag themselves.
     """
 
-    def __init__(self, header_rows: int) -> None:
+    def __init__(self, header_rows: int, row_header_columns: tuple[int, ...] = ()) -> None:
         self.header_rows = header_rows
+        self.row_header_columns = row_header_columns
         self._state: dict[str, Any] = {}
 
     def __call__(self, table: Table, event: str, *args) -> None:
@@ -137,7 +139,7 @@ class TableTags:
         state = self._state
         if event == "startTable":
             state.clear()
-            if self.header_rows:
+            if self.header_rows or self.row_header_columns:
                 node = tagger.tables.get(self)
                 state["continued"] = node is not None
                 if node is None:
@@ -164,13 +166,17 @@ class TableTags:
             if state.pop("row_artifact", False):
                 tagger.end(canv)
         elif event == "startCell":
-            row, _col, value = args[0], args[1], args[2]
+            row, col, value = args[0], args[1], args[2]
             tr = state.get("row")
             if state.get("table") is not None:
                 if tr is None:
                     return
-                head = row < self.header_rows
-                cell = Node("TH" if head else "TD", scope="Column" if head else None)
+                if row < self.header_rows:
+                    cell = Node("TH", scope="Column")
+                elif col in self.row_header_columns:
+                    cell = Node("TH", scope="Row")
+                else:
+                    cell = Node("TD")
                 tr.kids.append(cell)
                 state["open"] = tagger.content(canv, cell)
             elif isinstance(value, str) and value.strip():
@@ -207,7 +213,9 @@ def prepare(flowable: Any) -> None:
     flowable.__dict__["_k360_prepared"] = True
     if isinstance(flowable, Table):
         if getattr(flowable, "_renderCB", None) is None:
-            flowable._renderCB = TableTags(_header_rows(flowable))
+            # ``tag_row_headers`` (column numbers) marks a table of labels and values.
+            columns = tuple(getattr(flowable, "tag_row_headers", ()))
+            flowable._renderCB = TableTags(_header_rows(flowable), columns)
         for row in getattr(flowable, "_cellvalues", []):
             for value in row:
                 prepare(value)
