@@ -211,3 +211,25 @@ def test_an_english_report_declares_english(tmp_path):
                       doc_title="District profile Am Hochfeld 2024")
     build_document(out, [Paragraph("Am Hochfeld", st["title"]), Paragraph("Key figures", st["h2"])], info)
     _check_document(out, "District profile Am Hochfeld 2024", lang="en-GB")
+
+
+def test_a_list_item_split_by_a_page_break_stays_one_item(tmp_path):
+    from reportlab.platypus import Paragraph, Spacer
+
+    from k360desk.export.pdf.base import FRAME_HEIGHT, ReportInfo, build_document, styles
+
+    st = styles()
+    long_item = " ".join(["Beratung im Quartier"] * 60)
+    story = [
+        Paragraph("Ziele", st["h1"]),
+        Spacer(1, FRAME_HEIGHT - 60),
+        Paragraph(long_item, st["bullet"], bulletText="–"),
+        Paragraph("Zweiter Punkt", st["bullet"], bulletText="–"),
+    ]
+    out = tmp_path / "liste.pdf"
+    build_document(out, story, ReportInfo(municipality="Musterstadt", title="Liste"))
+    _pdf, found = _check_document(out, "Liste – Musterstadt")
+    lists = [elem for role, elem in found if role == "L"]
+    assert len(lists) == 1 and len(lists[0].K) == 2
+    first_body = lists[0].K[0].K[0]
+    assert len(first_body.K) == 2  # one piece on each page

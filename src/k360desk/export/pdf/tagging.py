@@ -88,9 +88,14 @@ class Tagger:
         """A new element after the ones before it, with one marked-content sequence."""
         if self._open or self._artifact:
             return False
+        last = self.document.kids[-1] if self.document.kids else None
+        if role == "LBody" and isinstance(last, Node) and last.role == "L":
+            # The rest of an item a page break split: the same item goes on.
+            return self.content(canv, last.kids[-1].kids[0])
+        if role == "LBody":
+            role = "P"
         if role == "LI":
             # Consecutive bullet paragraphs form one list, announced with its number of items.
-            last = self.document.kids[-1] if self.document.kids else None
             if not (isinstance(last, Node) and last.role == "L"):
                 last = Node("L")
                 self.document.kids.append(last)
@@ -193,8 +198,11 @@ def _role(flowable: Flowable) -> tuple[str, str | None]:
         if getattr(flowable, "tag_role", None):
             return flowable.tag_role, None
         name = getattr(flowable.style, "name", "")
-        if getattr(flowable, "bulletText", None) or name.startswith("bullet"):
+        if getattr(flowable, "bulletText", None):
             return "LI", None
+        if name.startswith("bullet"):
+            # A list paragraph without its bullet is the part after a page break.
+            return "LBody", None
         return HEADING_ROLES.get(name, "P"), None
     return "Artifact", None
 
