@@ -87,14 +87,18 @@ def _cells_map(result, target: str) -> None:
     from matplotlib.figure import Figure
 
     from k360desk.export.grid_map import draw_grid_map
+    from k360desk.export.map_render import save_figure
 
     if Path(target).suffix.lower() not in (".png", ".pdf", ".svg"):
         raise CommandError(f"--cells-map: unbekanntes Format „{Path(target).suffix}“ (.png, .pdf, .svg).")
     figure = Figure(figsize=(8.27, 8.0), layout="constrained")
     FigureCanvasAgg(figure)
-    draw_grid_map(figure, result, "%1 je Gitterzelle", f"Zensus 2022, Ebene „{result.levels[0]}“")
+    level = result.levels[0]
+    column = draw_grid_map(figure, result, "%1 je Gitterzelle", f"Zensus 2022, Ebene „{level}“")
+    alt = (f"Karte: {column} je Zensus-Gitterzelle (Zensus 2022), mit den Grenzen der Sozialräume "
+           f"der Ebene „{level}“.")
     try:
-        figure.savefig(target, dpi=150)
+        save_figure(figure, Path(target), 150, title=f"{column} je Gitterzelle", alt=alt)
     except OSError as exc:
         raise CommandError(f"Die Karte lässt sich nicht speichern: {exc}") from exc
 

@@ -539,5 +539,7 @@ def export_chart(spec: ChartSpec, path: str | Path, dpi: int = 300,
     target = Path(path)
     if target.suffix.lower() not in EXPORT_FORMATS:
         raise ValueError(f"Unbekanntes Bildformat „{target.suffix}“ (erlaubt: PNG, SVG, PDF).")
-    save_figure(chart_figure(spec, size), target, dpi)
+    from k360desk.export.pdf.alt_text import chart_alt_text
+
+    save_figure(chart_figure(spec, size), target, dpi, title=spec.title, alt=chart_alt_text(spec))
     return target

@@ -484,14 +484,28 @@ def export_map(spec: MapSpec, path: str | FilePath, dpi: int = 300,
     suffix = target.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise ValueError(f"Unbekanntes Bildformat „{suffix}“ (erlaubt: PNG, SVG, PDF).")
+    from k360desk.export.pdf.alt_text import map_alt_text
+
     fig, _ = map_figure(spec, size)
-    save_figure(fig, target, dpi)
+    save_figure(fig, target, dpi, title=spec.title, alt=map_alt_text(spec))
     return target
 
 
-def save_figure(fig, target: FilePath, dpi: int = 300) -> None:
-    """Save a figure with metadata that names the product, not the toolkit."""
+def save_figure(fig, target: FilePath, dpi: int = 300, *, title: str = "", alt: str = "") -> None:
+    """Save a figure with metadata that names the product, not the toolkit.
+
+    A PDF embeds its text as TrueType (Type 3 fonts are not text to a screen reader or a
+    checker), carries ``title`` and is tagged as one figure described by ``alt``."""
+    import matplotlib
+
     suffix = target.suffix.lower()
     metadata = {"png": {"Software": "k360desk"}, "svg": {"Creator": "k360desk"},
                 "pdf": {"Creator": "k360desk", "Producer": "k360desk"}}[suffix[1:]]
-    fig.savefig(target, dpi=dpi, format=suffix[1:], metadata=metadata, facecolor="#ffffff")
+    if title and suffix in (".pdf", ".svg"):
+        metadata["Title"] = title
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(target, dpi=dpi, format=suffix[1:], metadata=metadata, facecolor="#ffffff")
+    if suffix == ".pdf" and alt:
+        from k360desk.export.pdf.structure import tag_single_figure
+
+        tag_single_figure(target, title=title or "Karte", alt=alt)

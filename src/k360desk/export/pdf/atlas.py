@@ -23,10 +23,14 @@ from k360desk.export.pdf.base import (
 from k360desk.formats import format_number
 
 NO_DISTRICT = "ohne Zuordnung zu einem Sozialraum"
+CELL_PADDING = 6  # left and right padding of table_style's cells, in points
 
 
-def _contact(row) -> str:
-    parts = [esc(row.get("contact_person") or ""), esc(row.get("phone") or ""), esc(row.get("email") or "")]
+def _contact(row, width: float, style) -> str:
+    from k360desk.export.pdf.seams import break_at_seams
+
+    email = break_at_seams(str(row.get("email") or ""), style.fontName, style.fontSize, width)
+    parts = [esc(row.get("contact_person") or ""), esc(row.get("phone") or ""), email]
     return "<br/>".join(p for p in parts if p)
 
 
@@ -94,7 +98,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
                             st["cell"],
                         ),
                         Paragraph(esc(f["provider"]), st["cell"]),
-                        Paragraph(_contact(f), st["cell"]),
+                        Paragraph(_contact(f, widths[2] - CELL_PADDING, st["cell"]), st["cell"]),
                         Paragraph(capacity, st["cell_right"]),
                     ]
                 )

@@ -77,6 +77,10 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
+    # Table cells without a FONTNAME command would name Helvetica, a font we never embed.
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = FONT
     _registered = True
 
 
@@ -162,6 +166,14 @@ class ReportInfo:
     logo: bytes | None = None
     first_page: int = 1  # number of the first page (chunks of a book start later)
     total_pages: int | None = None  # known total (book chunks); None = count this document
+    doc_title: str | None = None  # the file's own title ("Quartiersprofil Am Hochfeld 2024")
+    lang: str = "de-DE"
+    bare_first_page: bool = False  # a cover: no running header and footer on the first page
+
+    @property
+    def document_title(self) -> str:
+        """The title a viewer shows and a screen reader announces."""
+        return self.doc_title or f"{self.title} – {self.municipality}".strip(" –")
 
     @property
     def date_text(self) -> str:
@@ -179,8 +191,9 @@ def report_info(project, title: str, created: date | None = None) -> ReportInfo:
     )
 
 
-def canvas_class(info: ReportInfo):
-    """A Canvas that draws header and footer on every page once the page count is known."""
+def canvas_class(info: ReportInfo, tagger=None):
+    """A Canvas that draws header and footer on every page once the page count is known;
+    with a ``tagging.Tagger`` the frame is marked as a page artefact."""
 
     class FramedCanvas(Canvas):
         """Collects pages, then draws "Seite x von y" with the final total."""
@@ -189,7 +202,8 @@ def canvas_class(info: ReportInfo):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             self.section = ""
-            self.setTitle(f"{info.title} – {info.municipality}".strip(" –"))
+            self.k360_tagger = tagger
+            self.setTitle(info.document_title)
             self.setAuthor(info.municipality or "k360desk")
             self.setCreator("k360desk")
             self.setSubject(info.title)
@@ -197,13 +211,19 @@ def canvas_class(info: ReportInfo):
         def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            if tagger is not None:
+                tagger.next_page()
 
         def save(self):
             total = info.total_pages or len(self._pages)
             for number, state in enumerate(self._pages):
                 section = state.get("section", "")
                 self.__dict__.update(state)
-                draw_frame(self, info, info.first_page + number, total, section)
+                if not (number == 0 and info.bare_first_page and info.first_page == 1):
+                    opened = tagger is not None and tagger.artifact(self, "Pagination")
+                    draw_frame(self, info, info.first_page + number, total, section)
+                    if opened:
+                        tagger.end(self)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -292,27 +312,45 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.text, self.key, level=self.level, closed=self.level > 0)
 
 
-def build_document(path_or_buffer, story: list, info: ReportInfo) -> None:
-    """Lay out a story on A4 within the print margins and draw the page frame."""
+def build_document(path_or_buffer, story: list, info: ReportInfo, *, finish: bool = True) -> dict:
+    """Lay out a story on A4 within the print margins and draw the page frame, as a tagged PDF.
+
+    Returns the structure tree as plain data; with ``finish=False`` it is not yet written into
+    the file (a book writes the trees of all its parts once they are joined)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from k360desk.export.pdf.structure import Part, write_structure
+    from k360desk.export.pdf.tagging import Tagger, prepare
 
     register_fonts()
     if isinstance(path_or_buffer, os.PathLike):
         path_or_buffer = os.fspath(path_or_buffer)
+
+    class TaggedFrame(Frame):
+        """A frame that prepares each flowable for tagging just before drawing it."""
+
+        def add(self, flowable, canv, trySplit=0):
+            prepare(flowable)
+            return Frame.add(self, flowable, canv, trySplit=trySplit)
+
+    tagger = Tagger()
+    raw = io.BytesIO()
     doc = BaseDocTemplate(
-        path_or_buffer,
+        raw,
         pagesize=PAGE,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=info.title,
+        title=info.document_title,
         author=info.municipality,
         creator="k360desk",
-        lang="de-DE",
+        lang=info.lang,
+        # Without this every page names Helvetica, unused and not embedded.
+        initialFontName=FONT,
     )
     # No frame padding: text, tables and the header rule share one left edge.
-    frame = Frame(
+    frame = TaggedFrame(
         MARGIN_LEFT,
         MARGIN_BOTTOM,
         FRAME_WIDTH,
@@ -324,7 +362,21 @@ def build_document(path_or_buffer, story: list, info: ReportInfo) -> None:
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=canvas_class(info))
+    doc.build(story, canvasmaker=canvas_class(info, tagger))
+    tree = tagger.tree()
+    if not finish:
+        _write_bytes(path_or_buffer, raw.getvalue())
+        return tree
+    write_structure(raw.getvalue(), path_or_buffer, [Part(tree)], title=info.document_title, lang=info.lang)
+    return tree
+
+
+def _write_bytes(path_or_buffer, data: bytes) -> None:
+    if isinstance(path_or_buffer, str):
+        with open(path_or_buffer, "wb") as handle:
+            handle.write(data)
+    else:
+        path_or_buffer.write(data)
 
 
 def table_style(header_rows: int = 1, zebra: bool = True) -> list:

@@ -86,7 +86,7 @@ def _ready() -> bool:
 
 
 def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str) -> str:
-    from k360desk.export.pdf.base import ReportInfo, build_document
+    from k360desk.export.pdf.base import ReportInfo
     from k360desk.export.pdf.profile import profile_story
 
     data = _WORKER["data"]
@@ -94,8 +94,20 @@ def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: 
     for district_id in ids:
         story += profile_story(data.profile(district_id), data, bookmark_level=None)
     story.pop()  # the chunk ends with the last profile's second page
-    build_document(out, story, ReportInfo(**info, first_page=first_page, total_pages=total))
+    _build_part(out, story, ReportInfo(**info, first_page=first_page, total_pages=total))
     return out
+
+
+def _build_part(out: str, story: list, info) -> None:
+    """One part of the book with its structure tree beside it: the tree goes into the book
+    once the parts are joined (a joined file keeps the marked content, not the trees)."""
+    import json
+
+    from k360desk.export.pdf.base import build_document
+
+    tree = build_document(out, story, info, finish=False)
+    with open(out + ".tags.json", "w", encoding="utf-8") as handle:
+        json.dump(tree, handle)
 
 
 # --- front and back matter -------------------------------------------------------------------
@@ -129,7 +141,9 @@ def _front_story(
     ]
     cover_map = _cover_map(project)
     if cover_map is not None:
-        story += [Paragraph(esc(cover_map.spec.title), st["h3"]), cover_map]
+        caption = Paragraph(esc(cover_map.spec.title), st["h3"])
+        caption.tag_role = "H2"  # looks small, ranks right below the cover's title
+        story += [caption, cover_map]
     story += [
         Spacer(1, 8 * mm),
         Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
@@ -190,7 +204,7 @@ def _count_pages(story: list, info) -> int:
     from k360desk.export.pdf.base import build_document
 
     buffer = io.BytesIO()
-    build_document(buffer, story, info)
+    build_document(buffer, story, info, finish=False)
     return len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
 
 
@@ -265,16 +279,14 @@ def write_book(
                 front_pages = counted
             total = front_pages + 2 * len(district_ids) + back_pages
             progress.step(1, total_steps, "Titel, Inhalt und Anhang …")
-            from k360desk.export.pdf.base import build_document
-
             front_path = os.path.join(tmp, "front.pdf")
             back_path = os.path.join(tmp, "back.pdf")
-            build_document(
+            _build_part(
                 front_path,
                 _front_story(project, title, subtitle, rows, period, created),
-                ReportInfo(**info_fields, first_page=1, total_pages=total),
+                ReportInfo(**info_fields, first_page=1, total_pages=total, bare_first_page=True),
             )
-            build_document(
+            _build_part(
                 back_path,
                 _back_story(project, template["indicators"]),
                 ReportInfo(**info_fields, first_page=total - back_pages + 1, total_pages=total),
@@ -406,8 +418,14 @@ def _merge(
     back_pages: int,
     info,
 ) -> int:
-    """Concatenate the parts and add the outline: cover, contents, profiles by parent, appendix."""
+    """Concatenate the parts and add the outline: cover, contents, profiles by parent, appendix;
+    then write the structure trees of all parts into the joined file."""
+    import io
+    import json
+
     from pypdf import PdfReader, PdfWriter
+
+    from k360desk.export.pdf.structure import Part, write_structure
 
     writer = PdfWriter()
     for path in [front_path, *chunk_paths, back_path]:
@@ -422,34 +440,54 @@ def _merge(
     writer.add_outline_item(title="Titel", page_number=0)
     writer.add_outline_item(title="Inhalt", page_number=1)
     profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
-    groups: dict[Any, Any] = {}
-    names = districts["name"].to_dict()
-    for i, district_id in enumerate(ids):
-        d = districts.loc[district_id]
-        parent_id = (
-            int(d["parent_id"])
-            if d.get("parent_id") == d.get("parent_id") and d.get("parent_id") is not None
-            else None
-        )
-        parent_item = profiles_item
-        if parent_id is not None and parent_id not in ids:
-            if parent_id not in groups:
-                groups[parent_id] = writer.add_outline_item(
-                    title=str(names.get(parent_id, "")), page_number=front_pages + 2 * i, parent=profiles_item
-                )
-            parent_item = groups[parent_id]
-        writer.add_outline_item(
-            title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i, parent=parent_item
-        )
+    _profile_outline(writer, profiles_item, districts, ids, front_pages)
     back_start = len(writer.pages) - back_pages
     writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
     writer.add_outline_item(
         title="Anhang B: Glossar der Indikatoren", page_number=back_start + _glossary_offset(back_path)
     )
     writer.page_mode = "/UseOutlines"
-    with open(out, "wb") as handle:
-        writer.write(handle)
+    joined = io.BytesIO()
+    writer.write(joined)
+    parts, first = [], 0
+    for path in [front_path, *chunk_paths, back_path]:
+        with open(path + ".tags.json", encoding="utf-8") as handle:
+            parts.append(Part(json.load(handle), first))
+        first += len(PdfReader(path).pages)
+    write_structure(joined.getvalue(), out, parts, title=info.document_title, lang=info.lang)
     return len(writer.pages)
+
+
+def _profile_outline(writer, profiles_item, districts, ids: list[int], front_pages: int) -> None:
+    """Bookmarks level ▸ parent district ▸ district (the level step only when the book holds
+    more than one level; the parent step only for districts whose parent is known)."""
+    names, codes = districts["name"].to_dict(), districts["code"].to_dict()
+    levels = districts.loc[ids, "level"].fillna("").astype(str)
+    several_levels = levels.nunique() > 1
+    level_items: dict[str, Any] = {}
+    groups: dict[tuple[str, int], Any] = {}
+    for i, district_id in enumerate(ids):
+        page = front_pages + 2 * i
+        d = districts.loc[district_id]
+        parent_item = profiles_item
+        level = levels[district_id]
+        if several_levels:
+            if level not in level_items:
+                level_items[level] = writer.add_outline_item(
+                    title=level or "ohne Ebene", page_number=page, parent=profiles_item
+                )
+            parent_item = level_items[level]
+        parent = d.get("parent_id")
+        if parent == parent and parent is not None:
+            key = (level, int(parent))
+            if key not in groups:
+                groups[key] = writer.add_outline_item(
+                    title=f"{names.get(int(parent), '')} ({codes.get(int(parent), '')})",
+                    page_number=page,
+                    parent=parent_item,
+                )
+            parent_item = groups[key]
+        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=page, parent=parent_item)
 
 
 def _glossary_offset(back_path: str) -> int:

@@ -90,6 +90,7 @@ def _head_block(c: CommitteeContent, st) -> Table:
         colWidths=[30 * mm, FRAME_WIDTH / 2 - 30 * mm, 30 * mm, FRAME_WIDTH / 2 - 30 * mm],
         hAlign="LEFT",
     )
+    table.tag_row_headers = (0, 2)  # labels left of their values, read as row headers
     table.setStyle(
         TableStyle(
             [
@@ -223,5 +224,7 @@ def write_committee_pdf(project, round_key, out, created=None) -> CommitteeConte
     from k360desk.export.pdf.committee_data import committee_content
 
     content = committee_content(project, round_key, created)
-    build_document(out, committee_story(content), report_info(project, "Beschlussvorlage", content.created))
+    info = report_info(project, "Beschlussvorlage", content.created)
+    info.doc_title = f"Beschlussvorlage {content.round_name}"
+    build_document(out, committee_story(content), info)
     return content

@@ -262,6 +262,13 @@ class MapFlowable(Flowable):
     def wrap(self, aw, ah):
         return self.width, self.height
 
+    @property
+    def alt_text(self) -> str:
+        """What the map says, for a screen reader (tagged PDF)."""
+        from k360desk.export.pdf.alt_text import map_alt_text
+
+        return map_alt_text(self.spec)
+
     def draw(self):
         canvas = self.canv
         spec = self.spec
@@ -321,7 +328,13 @@ class LocatorMap(Flowable):
     """The whole city in light grey with one district dark: where is this district?"""
 
     def __init__(
-        self, base: MapBase, district_id: int, width: float, height: float, outline: MapBase | None = None
+        self,
+        base: MapBase,
+        district_id: int,
+        width: float,
+        height: float,
+        outline: MapBase | None = None,
+        caption: str = "",
     ) -> None:
         super().__init__()
         self.base = base
@@ -329,9 +342,17 @@ class LocatorMap(Flowable):
         self.width = width
         self.height = height
         self.outline = outline
+        self.caption = caption
 
     def wrap(self, aw, ah):
         return self.width, self.height
+
+    @property
+    def alt_text(self) -> str:
+        """Where the district lies (and its class, from ``caption``), for a screen reader."""
+        from k360desk.export.pdf.alt_text import locator_alt_text
+
+        return locator_alt_text(self.base, self.district_id, self.caption)
 
     def _form(self, frame: _Frame) -> str:
         canvas = self.canv

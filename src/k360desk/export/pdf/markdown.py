@@ -11,7 +11,7 @@ import re
 from importlib import resources
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from k360desk.export.pdf.base import FRAME_WIDTH, esc, styles, table_style
 
@@ -20,6 +20,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 _TAG = re.compile(r"&lt;(/?)(sub|sup)&gt;")
 _LIST = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
+HEADING_ROOM = 28 * mm
 
 
 def inline(text: str) -> str:
@@ -70,6 +71,9 @@ def to_flowables(text: str, *, heading_offset: int = 0) -> list:
         if line.startswith("#"):
             flush()
             level = min(len(line) - len(line.lstrip("#")) + heading_offset, 3)
+            # A heading needs room for a few lines of its text below it, else it opens the
+            # next page (a heading alone at the foot of a page reads as the end of a section).
+            out.append(CondPageBreak(HEADING_ROOM))
             out.append(Paragraph(inline(line.lstrip("#").strip()), heads[level]))
             continue
         if line.lstrip().startswith("|"):

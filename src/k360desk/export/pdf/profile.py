@@ -120,7 +120,9 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     )
     base = data.bases.get(p.level_id)
     right = (
-        LocatorMap(base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id))
+        LocatorMap(
+            base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id), caption=p.index_text or ""
+        )
         if base is not None
         else Paragraph("Keine Karte: für diesen Sozialraum ist keine Grenze erfasst.", st["note"])
     )
@@ -404,6 +406,7 @@ def write_profile(
     data.load_bases(project)
     profile = data.profile(district_id)
     info = report_info(project, "Quartiersprofil")
+    info.doc_title = f"Quartiersprofil {profile.name} {profile.period}"
     story = profile_story(profile, data, bookmark_level=0)
     story.pop()  # no blank page after the last profile
     build_document(out, story, info)

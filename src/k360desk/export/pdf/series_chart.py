@@ -61,6 +61,15 @@ class SeriesChart(Flowable):
     def wrap(self, aw, ah):
         return self.width, self.height
 
+    @property
+    def alt_text(self) -> str:
+        """The chart told in first and last values, for a screen reader."""
+        from k360desk.export.pdf.alt_text import series_alt_text
+
+        return series_alt_text(
+            self.title, self.unit, self.decimals, self.series, self.reference, self.district_label
+        )
+
     def draw(self):
         c = self.canv
         c.setFillColor(INK)
