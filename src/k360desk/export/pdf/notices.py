@@ -1,6 +1,7 @@
-"""Notices after a round's decision as PDF on the municipality's letterhead (header with name
-and logo from the project): Bewilligungsbescheid with the yearly amounts, Ablehnungsbescheid
-with the reason, Änderungsbescheid for each recorded amendment. One file per notice."""
+"""Notices after a round's decision as PDF or Word on the municipality's letterhead (header with
+name and logo from the project): Bewilligungsbescheid with the yearly amounts,
+Ablehnungsbescheid with the reason, Änderungsbescheid for each recorded amendment. One file per
+notice; the Word files share their frame with the Beschlussvorlage (``docx_base``)."""
 
 from __future__ import annotations
 
@@ -77,33 +78,66 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
     return notices
 
 
-def write_notices(project, round_key: str | int, folder: Path, created: date | None = None) -> list[Path]:
-    """Write every notice of a round as its own PDF into ``folder``; return the files."""
+FORMATS = ("pdf", "docx")
+GREETING = "Sehr geehrte Damen und Herren,"
+CLOSING = ("Mit freundlichen Grüßen", "Im Auftrag")
+
+
+def write_notices(project, round_key: str | int, folder: Path, created: date | None = None,
+                  fmt: str = "pdf") -> list[Path]:
+    """Write every notice of a round as its own PDF or .docx (``fmt``) into ``folder``; return
+    the files."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unbekanntes Format „{fmt}“ (pdf oder docx).")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    write = _write_docx if fmt == "docx" else _write_pdf
+    files = []
+    for number, notice in enumerate(round_notices(project, round_key), start=1):
+        plain = notice.kind.replace("Ä", "Ae")
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
+        path = folder / f"{number:03d}-{slug}.{fmt}"
+        write(project, notice, path, created or date.today())
+        files.append(path)
+    return files
+
+
+def _write_pdf(project, notice: Notice, path: Path, created: date) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
 
     from k360desk.export.pdf.base import FRAME_WIDTH, build_document, esc, report_info, styles
     from k360desk.export.pdf.committee import frame_table
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     st = styles()
-    files = []
-    for number, notice in enumerate(round_notices(project, round_key), start=1):
-        story = [Paragraph(esc(notice.recipient), st["body"]), Spacer(1, 14),
-                 Paragraph(esc(notice.kind), st["title"]),
-                 Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
-                 Paragraph("Sehr geehrte Damen und Herren,", st["body"])]
-        for text in notice.paragraphs[:1]:
-            story.append(Paragraph(esc(text), st["body"]))
-        if not notice.amounts.empty:
-            story += [Spacer(1, 4), frame_table(notice.amounts, [40 * mm, FRAME_WIDTH / 3], st), Spacer(1, 4)]
-        story += [Paragraph(esc(text), st["body"]) for text in notice.paragraphs[1:]]
-        story += [Spacer(1, 10), Paragraph("Mit freundlichen Grüßen", st["body"]),
-                  Paragraph("Im Auftrag", st["body"])]
-        plain = notice.kind.replace("Ä", "Ae")
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
-        path = folder / f"{number:03d}-{slug}.pdf"
-        build_document(path, story, report_info(project, notice.kind, created or date.today()))
-        files.append(path)
-    return files
+    story = [Paragraph(esc(notice.recipient), st["body"]), Spacer(1, 14),
+             Paragraph(esc(notice.kind), st["title"]),
+             Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
+             Paragraph(GREETING, st["body"])]
+    for text in notice.paragraphs[:1]:
+        story.append(Paragraph(esc(text), st["body"]))
+    if not notice.amounts.empty:
+        story += [Spacer(1, 4), frame_table(notice.amounts, [40 * mm, FRAME_WIDTH / 3], st), Spacer(1, 4)]
+    story += [Paragraph(esc(text), st["body"]) for text in notice.paragraphs[1:]]
+    story += [Spacer(1, 10)] + [Paragraph(text, st["body"]) for text in CLOSING]
+    build_document(path, story, report_info(project, notice.kind, created))
+
+
+def _write_docx(project, notice: Notice, path: Path, created: date) -> None:
+    from k360desk.export.pdf import docx_base as word
+
+    head = word.letterhead(project, notice.kind, created)
+    doc = word.new_document(head, f"{notice.kind} – {notice.subject}", subject=notice.subject)
+    doc.add_paragraph(notice.recipient)
+    doc.add_heading(notice.kind, level=1)
+    doc.add_paragraph().add_run(notice.subject).bold = True
+    doc.add_paragraph(GREETING)
+    for text in notice.paragraphs[:1]:
+        doc.add_paragraph(text)
+    if not notice.amounts.empty:
+        word.add_table(doc, notice.amounts, {"Betrag"}, total_cm=8.0)
+    for text in notice.paragraphs[1:]:
+        doc.add_paragraph(text)
+    for text in CLOSING:
+        doc.add_paragraph(text)
+    doc.save(path)
