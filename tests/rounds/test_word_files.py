@@ -144,3 +144,21 @@ def test_notices_as_word(round_file, tmp_path, capsys):
         if kind == "Ablehnungsbescheid":
             assert "Begründung: Passt nicht" in text
     assert kinds == {"Bewilligungsbescheid", "Ablehnungsbescheid", "Änderungsbescheid"}
+
+
+def test_official_symbols_and_their_legend_in_both_vorlagen(demo_copy, tmp_path):
+    """#19: an application not eligible has no rank: "x" (not applicable), not "–"; both
+    documents explain the signs."""
+    from tests.reports.conftest import pdf_text
+
+    pdf, word = tmp_path / "v.pdf", tmp_path / "v.docx"
+    assert main(["report", "committee", str(demo_copy), "--round", "2", "-o", str(pdf)]) == 0
+    assert main(["report", "committee", str(demo_copy), "--round", "2", "-o", str(word)]) == 0
+    text = " ".join(" ".join(pdf_text(pdf)).split())
+    assert "Zeichenerklärung: . = geheim gehalten" in text and "x = Angabe nicht sinnvoll" in text
+    document = docx.Document(str(word))
+    body = " ".join(p.text for p in document.paragraphs)
+    assert "Zeichenerklärung: . = geheim gehalten" in body
+    ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "Rang")
+    last = [c.text for c in ranking.rows[-1].cells]
+    assert last[-1] == "nicht förderfähig" and last[0] == "x", last

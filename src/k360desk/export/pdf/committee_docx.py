@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from k360desk.formats import format_date
+from k360desk.symbols import legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
@@ -75,6 +76,7 @@ def write_committee_docx(project, round_key, out, created=None) -> CommitteeCont
     word.add_table(doc, c.ranking, _numeric(c.ranking, RIGHT_COLUMNS | {"Rang"}))
     doc.add_paragraph("Bedarf: sozialräumlicher Bedarf der erreichten Sozialräume (0–100). "
                       "Punkte: gewichtete Gesamtpunktzahl (0–100).")
+    doc.add_paragraph(legend_line())
     if not c.yearly.empty:
         doc.add_heading(SECTION_YEARLY, level=2)
         word.add_table(doc, c.yearly,

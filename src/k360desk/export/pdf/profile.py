@@ -30,6 +30,7 @@ from k360desk.export.pdf.base import (
 from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
+from k360desk.symbols import legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
@@ -364,8 +365,7 @@ def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
         f"{INCOMPLETE_MARK} Gesamtstadtwert unvollständig: nicht alle Sozialräume haben für dieses"
         " Jahr einen Wert." if incomplete else "",
         f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
-        f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
-        f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",
+        legend_line(data.threshold),
         "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
         "Quellen: " + "; ".join(sources) if sources else "",
     ]
