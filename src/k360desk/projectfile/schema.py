@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 # Step 1: the whole data model of design section 5 as released in 0.1.
 _STEP_1 = """
@@ -394,6 +394,24 @@ UPDATE round_budgets SET amount = round(amount, 2);
 UPDATE payments SET amount = round(amount, 2)
 """
 
+# Step 5 belongs to the funding rounds' store (branch rounds-store); until it lands here the
+# step changes nothing, so that step 6 can keep its number.
+_STEP_5 = ""
+
+# Step 6 (issue 19): the planner's commentary (Blickpunkt) per district and period, a small
+# Markdown subset (paragraphs, bullet lists, bold and italic).
+_STEP_6 = """
+CREATE TABLE commentaries (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    district_id INTEGER NOT NULL REFERENCES districts(fid) ON DELETE CASCADE,
+    period INTEGER NOT NULL,
+    body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 4000),
+    modified TEXT NOT NULL DEFAULT '',
+    UNIQUE (district_id, period)
+)
+"""
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -408,6 +426,7 @@ def _script(sql: str) -> Step:
 
 MIGRATIONS: dict[int, Step] = {
     1: _script(_STEP_1), 2: _script(_STEP_2), 3: _script(_STEP_3), 4: _script(_STEP_4),
+    5: _script(_STEP_5), 6: _script(_STEP_6),
 }
 
 # Tables in the order a dependent row must be deleted before its parent.
@@ -419,6 +438,7 @@ OWN_TABLES: tuple[str, ...] = (
     "criteria", "applications", "application_districts", "application_amounts", "scores",
     "payments", "usage_reports", "reviews", "meetings", "agenda_items", "questionnaires",
     "questions", "statements", "change_log", "goals", "profile_templates", "assets",
+    "commentaries",
 )
 
 LATEST_VALUES_VIEW = "district_indicators"

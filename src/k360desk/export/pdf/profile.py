@@ -372,6 +372,15 @@ def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
     return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
 
 
+def _commentary(text: str, period: int, st) -> list:
+    """The planners' Blickpunkt below the key figures (Markdown subset, headings kept small)."""
+    if not text:
+        return []
+    from k360desk.export.pdf.markdown import to_flowables
+
+    return [Spacer(1, 6), Paragraph(f"Blickpunkt {period}", st["h2"]), *to_flowables(text, heading_offset=2)]
+
+
 def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int | None = 0) -> list:
     """The flowables of one profile: exactly two pages (content shrinks rather than spills)."""
     st = styles()
@@ -380,6 +389,7 @@ def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int 
     if bookmark_level is not None:
         marks.append(Bookmark(section, f"d{p.district_id}", bookmark_level))
     first = [_header(p, data, st), Spacer(1, 5), _figures_table(p, data, st)]
+    first += _commentary(data.commentaries.get(p.district_id, ""), p.period, st)
     second = (
         _charts(p, st) + _facilities(p, st) + _projects(p, st) + _statements(p, st) + _footnotes(p, data, st)
     )

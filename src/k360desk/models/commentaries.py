@@ -1,0 +1,51 @@
+"""Blickpunkt: the planning team's own words on a district for one period (a few paragraphs and
+bullet lists in a small Markdown subset), printed on the district profile beside the numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from k360desk.projectfile import Commentary, Project, ProjectError
+
+# The profile prints the Blickpunkt on its first page next to the key figures; more than a
+# page's worth of text would shrink the figures to unreadable size.
+MAX_CHARS = 4000
+
+
+def commentary(project: Project, district_id: int, period: int) -> str:
+    """The Blickpunkt of a district for a period ("" when there is none)."""
+    found = project.find(Commentary, district_id=int(district_id), period=int(period))
+    return found.body if found is not None else ""
+
+
+def set_commentary(project: Project, district_id: int, period: int, text: str) -> None:
+    """Store, replace or (with an empty text) remove the Blickpunkt of a district and period."""
+    body = text.strip()
+    if len(body) > MAX_CHARS:
+        raise ProjectError(
+            f"Der Blickpunkt ist {len(body)} Zeichen lang; höchstens {MAX_CHARS} Zeichen passen "
+            "auf das Profil.")
+    found = project.find(Commentary, district_id=int(district_id), period=int(period))
+    if found is not None and found.body == body:
+        return
+    stamp = datetime.now().isoformat(timespec="seconds")
+    if not body:
+        if found is not None:
+            project.delete(Commentary, found.id)
+        return
+    if found is None:
+        project.add(Commentary(district_id=int(district_id), period=int(period), body=body, modified=stamp))
+    else:
+        project.update(Commentary, found.id, body=body, modified=stamp)
+
+
+def commentaries_frame(project: Project, period: int | None = None) -> pd.DataFrame:
+    """All Blickpunkte (district_id, period, body, modified), optionally of one period."""
+    sql = "SELECT district_id, period, body, modified FROM commentaries"
+    params: tuple = ()
+    if period is not None:
+        sql += " WHERE period = ?"
+        params = (int(period),)
+    return pd.read_sql_query(sql + " ORDER BY district_id, period", project._conn, params=params)
