@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from k360desk.formats import format_number
 from k360desk.projectfile import Commentary, Project, ProjectError
 
 # The profile prints the Blickpunkt on its first page next to the key figures; more than a
@@ -25,8 +26,8 @@ def set_commentary(project: Project, district_id: int, period: int, text: str) -
     body = text.strip()
     if len(body) > MAX_CHARS:
         raise ProjectError(
-            f"Der Blickpunkt ist {len(body)} Zeichen lang; höchstens {MAX_CHARS} Zeichen passen "
-            "auf das Profil.")
+            f"Der Blickpunkt ist {format_number(len(body), 0)} Zeichen lang; höchstens "
+            f"{format_number(MAX_CHARS, 0)} Zeichen passen auf das Profil.")
     found = project.find(Commentary, district_id=int(district_id), period=int(period))
     if found is not None and found.body == body:
         return
