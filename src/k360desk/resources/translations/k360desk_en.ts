@@ -500,6 +500,33 @@
     </message>
 </context>
 <context>
+    <name>CommentaryEditor</name>
+    <message>
+        <source>&lt;b&gt;Blickpunkt&lt;/b&gt; (Kommentar der Planung, erscheint im Quartiersprofil)</source>
+        <translation>&lt;b&gt;Spotlight&lt;/b&gt; (the planners&apos; commentary, printed on the district profile)</translation>
+    </message>
+    <message>
+        <source>Bezugsjahr des Blickpunkts</source>
+        <translation>Reference year of the spotlight</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Blickpunkt</source>
+        <translation>Spotlight</translation>
+    </message>
+    <message>
+        <source>Einige Absätze; Leerzeile trennt Absätze, „- “ beginnt einen Aufzählungspunkt, **fett**, *kursiv*.</source>
+        <translation>A few paragraphs; a blank line separates paragraphs, “- ” starts a bullet point, **bold**, *italic*.</translation>
+    </message>
+    <message>
+        <source>Fehlermeldung zum Blickpunkt</source>
+        <translation>Spotlight error message</translation>
+    </message>
+</context>
+<context>
     <name>CommitteesPage</name>
     <message>
         <source>Gremium</source>
@@ -4595,6 +4622,10 @@ Details are in the log: %1</translation>
     <message>
         <source>Zuordnungen ändern</source>
         <translation>Change assignments</translation>
+    </message>
+    <message>
+        <source>Blickpunkt ändern</source>
+        <translation>Change spotlight</translation>
     </message>
 </context>
 <context>
