@@ -97,3 +97,23 @@ def test_copy_carries_and_merge_brings_their_commentary(small_project, tmp_path)
         assert commentaries.commentary(small_project, district, 2023) == "Unsere neue Sicht."
     finally:
         theirs.close()
+
+
+def test_blickpunkte_exported_for_colleagues_as_csv_and_xlsx(small_project, tmp_path, capsys):
+    import openpyxl
+
+    from k360desk.cli import main
+
+    commentaries.set_commentary(small_project, _district(small_project, "12"), 2023, TEXT)
+    commentaries.set_commentary(small_project, _district(small_project, "13"), 2022, "=HYPERLINK(1)")
+    small_project.save()
+    csv_out, xlsx_out = tmp_path / "blick.csv", tmp_path / "blick.xlsx"
+    assert main(["export", "commentaries", str(small_project.path), str(csv_out)]) == 0
+    assert "2 Blickpunkte geschrieben" in capsys.readouterr().out
+    lines = csv_out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Sozialraum;Name;Jahr;Blickpunkt;geändert"
+    assert "'=HYPERLINK(1)" in csv_out.read_text(encoding="utf-8-sig")
+    assert main(["export", "commentaries", str(small_project.path), str(xlsx_out), "--period", "2023"]) == 0
+    sheet = openpyxl.load_workbook(xlsx_out)["Blickpunkte"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1 and rows[0][0] == "12" and rows[0][2] == 2023 and rows[0][3] == TEXT

@@ -133,3 +133,30 @@ def export_districts(project: Project, path: str | Path, keys: Iterable[str] = (
                             layer="sozialraeume" if drivers[suffix] == "GPKG" else None)
     tmp.replace(path)
     return len(out)
+
+
+def export_commentaries(project: Project, path: str | Path, period: int | None = None) -> int:
+    """Write the Blickpunkte (district, year, text, last change) as CSV or XLSX; return the count."""
+    from k360desk.formats import format_date
+    from k360desk.models.commentaries import commentaries_frame
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"Den Ordner „{path.parent}“ gibt es nicht.")
+    frame = commentaries_frame(project, period)
+    districts = project.districts_frame()
+    table = pd.DataFrame({
+        "Sozialraum": frame["district_id"].map(districts["code"]).astype(str).to_numpy(),
+        "Name": frame["district_id"].map(districts["name"]).to_numpy(),
+        "Jahr": frame["period"].astype(int).to_numpy(),
+        "Blickpunkt": frame["body"].to_numpy(),
+        "geändert": frame["modified"].map(format_date).to_numpy(),
+    }).sort_values(["Sozialraum", "Jahr"], kind="stable")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_csv(table, path)
+    elif suffix == ".xlsx":
+        write_xlsx({"Blickpunkte": table}, path, widths=[12, 28, 8, 90, 12])
+    else:
+        raise ExportError(f"Unbekanntes Format „{path.suffix}“ (möglich: .csv, .xlsx).")
+    return len(table)
