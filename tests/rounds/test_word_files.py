@@ -162,3 +162,28 @@ def test_official_symbols_and_their_legend_in_both_vorlagen(demo_copy, tmp_path)
     ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "Rang")
     last = [c.text for c in ranking.rows[-1].cells]
     assert last[-1] == "nicht förderfähig" and last[0] == "x", last
+
+
+def test_rendered_vorlage_keeps_words_whole_and_the_pdf_s_length(demo_copy, tmp_path):
+    """Rendered as a clerk's Word would (LibreOffice headless): "Schuldenprävention" was broken
+    inside the word, and the Word file ran to 8 pages against 5 of the PDF."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice fehlt")
+    pdf, word = tmp_path / "v.pdf", tmp_path / "vorlage.docx"
+    assert main(["report", "committee", str(demo_copy), "--round", "2", "-o", str(pdf)]) == 0
+    assert main(["report", "committee", str(demo_copy), "--round", "2", "-o", str(word)]) == 0
+    out = tmp_path / "gerendert"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(word)],
+                   check=True, capture_output=True, timeout=240)
+    rendered = PdfReader(out / "vorlage.pdf")
+    words = " ".join(page.extract_text() for page in rendered.pages).split()
+    assert any(w.startswith("Schuldenprävention") for w in words)
+    assert not any(w in ("Schuldenpräv", "Schuldenprä", "Schuldenprävent") for w in words)
+    assert len(rendered.pages) <= len(PdfReader(pdf).pages)
