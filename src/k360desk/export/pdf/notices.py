@@ -124,6 +124,8 @@ def _write_pdf(project, notice: Notice, path: Path, created: date) -> None:
 
 
 def _write_docx(project, notice: Notice, path: Path, created: date) -> None:
+    from docx.shared import Pt
+
     from k360desk.export.pdf import docx_base as word
 
     head = word.letterhead(project, notice.kind, created)
@@ -136,8 +138,11 @@ def _write_docx(project, notice: Notice, path: Path, created: date) -> None:
         doc.add_paragraph(text)
     if not notice.amounts.empty:
         word.add_table(doc, notice.amounts, {"Betrag"}, total_cm=8.0)
+        doc.add_paragraph()
     for text in notice.paragraphs[1:]:
         doc.add_paragraph(text)
-    for text in CLOSING:
+    greeting = doc.add_paragraph(CLOSING[0])
+    greeting.paragraph_format.space_before = Pt(12)
+    for text in CLOSING[1:]:
         doc.add_paragraph(text)
     doc.save(path)
