@@ -117,3 +117,25 @@ def test_blickpunkte_exported_for_colleagues_as_csv_and_xlsx(small_project, tmp_
     sheet = openpyxl.load_workbook(xlsx_out)["Blickpunkte"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1 and rows[0][0] == "12" and rows[0][2] == 2023 and rows[0][3] == TEXT
+
+
+def test_both_copies_writing_the_same_blickpunkt_is_a_conflict_not_a_failed_merge(small_project, tmp_path):
+    """Two colleagues each write the Blickpunkt of Quartier 12 for 2023 in their copy: the
+    merge shows one conflict (ours kept by default) instead of failing on a duplicate."""
+    small_project.save()
+    copy = tmp_path / "kollegin.k360"
+    shutil.copy(small_project.path, copy)
+    theirs = Project.open(copy)
+    try:
+        district = _district(small_project, "12")
+        commentaries.set_commentary(small_project, district, 2023, "Unsere Sicht.")
+        commentaries.set_commentary(theirs, _district(theirs, "12"), 2023, "Ihre Sicht.")
+        plan = plan_merge(small_project, theirs)
+        items = [i for i in plan.items if i.table == "commentaries"]
+        assert [i.kind for i in items] == [CONFLICT]
+        assert items[0].label.startswith("Blickpunkt 2023")
+        items[0].take_theirs = True
+        apply_merge(small_project, plan)
+        assert commentaries.commentary(small_project, district, 2023) == "Ihre Sicht."
+    finally:
+        theirs.close()

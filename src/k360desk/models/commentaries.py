@@ -3,12 +3,13 @@ bullet lists in a small Markdown subset), printed on the district profile beside
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import pandas as pd
 
 from k360desk.formats import format_number
-from k360desk.projectfile import Commentary, Project, ProjectError
+from k360desk.projectfile import Commentary, District, Project, ProjectError
 
 # The profile prints the Blickpunkt on its first page next to the key figures; more than a
 # page's worth of text would shrink the figures to unreadable size.
@@ -37,9 +38,21 @@ def set_commentary(project: Project, district_id: int, period: int, text: str) -
             project.delete(Commentary, found.id)
         return
     if found is None:
-        project.add(Commentary(district_id=int(district_id), period=int(period), body=body, modified=stamp))
+        project.add(Commentary(district_id=int(district_id), period=int(period), body=body, modified=stamp,
+                               uuid=commentary_uuid(project, district_id, period)))
     else:
         project.update(Commentary, found.id, body=body, modified=stamp)
+
+
+def commentary_uuid(project: Project, district_id: int, period: int) -> str:
+    """The identity of a district's Blickpunkt for a period, the same in every copy: two
+    colleagues writing it in their copies meet as one record (a conflict) when merging,
+    not as two that cannot both be stored."""
+    district = project.get(District, int(district_id))
+    if district is None:
+        raise ProjectError(f"Den Sozialraum {district_id} gibt es nicht (mehr).")
+    # any text works as the district's identity (a stranger's file need not hold real UUIDs)
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"k360desk:{district.uuid}/blickpunkt/{int(period)}"))
 
 
 def commentaries_frame(project: Project, period: int | None = None) -> pd.DataFrame:
