@@ -53,7 +53,12 @@ def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
     lines = text.splitlines()
     for name in ("Arbeitslose", "Arbeitslosenquote"):
         at = lines.index(name)
-        assert lines[at + 2] == ".", lines[at : at + 4]  # name, unit, value
+        assert lines[at + 2] == ".", lines[at : at + 4]
+    # what follows from a withheld value is withheld too; a count has no deviation at all
+    at = lines.index("Arbeitslosenquote")
+    assert lines[at + 4 : at + 7] == [".", ".", "."], lines[at : at + 7]  # deviation, trend, class
+    at = lines.index("Arbeitslose")
+    assert lines[at + 4] == "x", lines[at : at + 7]  # name, unit, value
     assert "0,7" not in text and "0,8" not in text  # 2 of 250–275 inhabitants
 
 

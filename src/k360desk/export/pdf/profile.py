@@ -30,7 +30,7 @@ from k360desk.export.pdf.base import (
 from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
-from k360desk.symbols import legend_line
+from k360desk.symbols import NOT_APPLICABLE, NOTHING, SECRET, legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
@@ -62,8 +62,10 @@ def _signed(value: float, decimals: int) -> str:
 
 def trend_text(fig: KeyFigure) -> str:
     """Change over the trend periods: percent for counts, units (Pp. for shares) otherwise."""
-    if fig.suppressed or not math.isfinite(fig.trend):
-        return "–"
+    if fig.suppressed:
+        return SECRET  # a change computed from a withheld value would reveal it
+    if not math.isfinite(fig.trend):
+        return NOTHING
     arrow = "↗" if fig.trend > 0 else ("↘" if fig.trend < 0 else "→")
     if abs(fig.trend) < 0.5 * 10 ** (-fig.decimals):
         arrow = "→"
@@ -75,8 +77,12 @@ def trend_text(fig: KeyFigure) -> str:
 
 def deviation_text(fig: KeyFigure) -> str:
     """District minus city (ratios and means only)."""
-    if fig.suppressed or not math.isfinite(fig.deviation):
-        return "–"
+    if fig.kind == "count":
+        return NOT_APPLICABLE  # a count is not compared with the city's total
+    if fig.suppressed:
+        return SECRET
+    if not math.isfinite(fig.deviation):
+        return NOTHING
     unit = " Pp." if fig.unit == "%" else ""
     return _signed(fig.deviation, fig.decimals) + unit
 
@@ -179,8 +185,8 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 deviation_text(fig),
                 trend_text(fig)
                 + (f" seit {fig.trend_from}" if fig.trend_from and fig.trend_from != since
-                   and trend_text(fig) != "–" else ""),
-                f"{fig.klass} von 5" if fig.klass else "–",
+                   and trend_text(fig) not in (NOTHING, SECRET) else ""),
+                SECRET if fig.suppressed else f"{fig.klass} von 5" if fig.klass else NOTHING,
             ]
         )
     cmds += [("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("TEXTCOLOR", (1, 1), (1, -1), MUTED)]
