@@ -53,7 +53,7 @@ def test_too_long_blickpunkt_shows_the_german_message(qtbot, context):
     page.districts.select_ids([district.id])
     page.commentary.text.setPlainText("x" * 4100)
     page.commentary.commit()
-    assert "höchstens 4000 Zeichen" in page.commentary.error.text().replace(".", "")
+    assert "höchstens 2500 Zeichen" in page.commentary.error.text().replace(".", "")
     assert page.commentary.error.isVisibleTo(page)
     assert commentaries.commentary(context.project, district.id, 2023) == ""
     assert page.commentary.text.toPlainText() == "x" * 4100  # nothing typed is lost
