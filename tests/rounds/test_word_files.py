@@ -187,3 +187,23 @@ def test_rendered_vorlage_keeps_words_whole_and_the_pdf_s_length(demo_copy, tmp_
     assert any(w.startswith("Schuldenprävention") for w in words)
     assert not any(w in ("Schuldenpräv", "Schuldenprä", "Schuldenprävent") for w in words)
     assert len(rendered.pages) <= len(PdfReader(pdf).pages)
+
+
+def test_no_template_leftovers_in_any_part(round_file, tmp_path):
+    """The library's template left en-US in settings and stylesWithEffects, its own thumbnail
+    and "Microsoft Macintosh Word" as the application in the package."""
+    import zipfile
+
+    path, _ = round_file
+    out = tmp_path / "vorlage.docx"
+    assert main(["round", "report", str(path), "Runde 2026", "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        assert not any("thumbnail" in n for n in names)
+        for name in names:
+            if name.endswith(".xml") or name.endswith(".rels"):
+                text = package.read(name).decode("utf-8")
+                assert "en-US" not in text and "thumbnail" not in text, name
+        app = package.read("docProps/app.xml").decode("utf-8")
+    assert "<Application>k360desk</Application>" in app and "<Company>Kleinstadt</Company>" in app
+    assert "Macintosh" not in app

@@ -83,7 +83,36 @@ def new_document(head: Letterhead, title: str, subject: str = ""):
     _header(section, head)
     _footer(section, head)
     _properties(doc, head, title, subject)
+    _clean_package(doc, head)
     return doc
+
+
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>k360desk</Application><Company>{company}</Company></Properties>"""
+
+
+def _clean_package(doc, head: Letterhead) -> None:
+    """Remove what the library's template brings besides styles: its thumbnail picture, an
+    application record of "Microsoft Macintosh Word", en-US in the settings (theme fonts)
+    and in the Word 2010 copy of the styles."""
+    from xml.sax.saxutils import escape
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _APP_XML.format(company=escape(head.authority)).encode("utf-8")
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/stylesWithEffects"):
+            blob = rel.target_part.blob.decode("utf-8")
+            rel.target_part._blob = blob.replace('"en-US"', f'"{LANGUAGE}"').encode("utf-8")
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
 
 
 def _german(doc) -> None:
