@@ -49,6 +49,10 @@ def test_styles_runs_and_defaults_are_german(vorlage):
     assert _languages(styles) == {"de-DE"}
     assert _languages(vorlage.element.body) <= {"de-DE"}
     assert vorlage.core_properties.language == "de-DE"
+    # one font, Arial, also in the headings (the template's theme fonts would win in Word)
+    fonts = list(styles.iter(qn("w:rFonts")))
+    assert fonts and all(f.get(qn("w:asciiTheme")) is None for f in fonts)
+    assert {f.get(qn("w:ascii")) for f in fonts} == {"Arial"}
 
 
 def _text_width_cm(text: str, size_pt: float = 8) -> float:

@@ -61,9 +61,7 @@ def new_document(head: Letterhead, title: str, subject: str = ""):
 
     doc = Document()
     _german(doc)
-    for style in doc.styles:
-        if getattr(style, "font", None) is not None and style.type == 1:  # paragraph styles
-            style.font.name = FONT
+    _arial(doc)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     # the template's 1,15 lines and wide heading gaps made the Vorlage 8 pages against 5
@@ -124,16 +122,33 @@ def _german(doc) -> None:
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     run_props = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for tag in (run_props.find(qn("w:lang")),):
-        if tag is None:
-            tag = OxmlElement("w:lang")
-            run_props.append(tag)
-        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-            tag.set(qn(attribute), LANGUAGE)
+    default = run_props.find(qn("w:lang"))
+    if default is None:
+        default = OxmlElement("w:lang")
+        run_props.append(default)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        default.set(qn(attribute), LANGUAGE)
     for tag in styles.iter(qn("w:lang")):
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
             if tag.get(qn(attribute)) is not None or attribute == "w:val":
                 tag.set(qn(attribute), LANGUAGE)
+
+
+def _arial(doc) -> None:
+    """Arial in the defaults and every style: the template's theme fonts (Calibri, Cambria)
+    take precedence over a named font in Word, so their references are dropped."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    run_props = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if run_props.find(qn("w:rFonts")) is None:
+        run_props.insert(0, OxmlElement("w:rFonts"))
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attribute), FONT)
 
 
 def _properties(doc, head: Letterhead, title: str, subject: str) -> None:
