@@ -57,3 +57,13 @@ def test_too_long_blickpunkt_shows_the_german_message(qtbot, context):
     assert page.commentary.error.isVisibleTo(page)
     assert commentaries.commentary(context.project, district.id, 2023) == ""
     assert page.commentary.text.toPlainText() == "x" * 4100  # nothing typed is lost
+
+
+def test_leaving_the_text_stores_it_at_once(qtbot, context):
+    page = _page(qtbot, context)
+    district = context.project.find(District, code="12")
+    page.districts.select_ids([district.id])
+    page.commentary.text.setFocus()
+    qtbot.keyClicks(page.commentary.text, "Sofort.")
+    page.hide()  # e.g. another page chosen before the pause ends
+    assert commentaries.commentary(context.project, district.id, 2023) == "Sofort."

@@ -3,7 +3,7 @@ district for one period, saved while typing (a pause of a second), each pause on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,11 +67,24 @@ class CommentaryEditor(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         self.text.textChanged.connect(self._typed)
+        self.text.installEventFilter(self)
         self.period.valueChanged.connect(self._period_changed)
         context.changed.connect(self._on_changes)
         if context.project is not None:
             self._set_period(newest_period(context.project))
         self.show_district(None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Leaving the text (Tab, a click elsewhere, Save from the menu) stores it at once."""
+        if watched is self.text and event.type() == QEvent.Type.FocusOut and self._timer.isActive():
+            self.commit()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Another page or a closing window must not lose the last second of typing."""
+        if self._timer.isActive():
+            self.commit()
+        super().hideEvent(event)
 
     def _set_period(self, value: int) -> None:
         self.period.blockSignals(True)
