@@ -117,6 +117,12 @@ def test_notices_as_word(round_file, tmp_path, capsys):
     """#17: Bescheide as DOCX beside the PDFs, same letterhead machinery."""
     path, ids = round_file
     _logo(path)
+    with Project.open(path) as project:  # a notice goes by post: the provider's address
+        from k360desk.projectfile import Provider
+
+        awo = project.find(Provider, name="AWO Kreisverband")
+        project.update(Provider, awo.id, address="Marktstraße 5\n24937 Kleinstadt")
+        project.save()
     assert main(["round", "rank", str(path), "Runde 2026"]) == 0
     for meeting in ("panel_meeting", "meeting"):
         assert main(["round", "decide", str(path), "Runde 2026", "--meeting", str(ids[meeting])]) == 0
@@ -143,6 +149,8 @@ def test_notices_as_word(round_file, tmp_path, capsys):
         if kind == "Bewilligungsbescheid" and "Lesepaten" in text:
             assert "bewilligt Ihnen die Stadt" in text and "AWO Kreisverband" in text
             assert "20.000 €" in cells and "2026" in cells
+            recipient = document.paragraphs[0].text
+            assert recipient.splitlines() == ["AWO Kreisverband", "Marktstraße 5", "24937 Kleinstadt"]
         if kind == "Änderungsbescheid":
             assert "2027: 20.000 € → 25.000 €" in text
         if kind == "Ablehnungsbescheid":

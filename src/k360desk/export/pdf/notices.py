@@ -27,6 +27,12 @@ class Notice:
     subject: str
     paragraphs: list[str]
     amounts: pd.DataFrame = field(default_factory=pd.DataFrame)  # Haushaltsjahr, Betrag
+    address: str = ""  # the provider's postal address, one line per line
+
+    @property
+    def address_block(self) -> list[str]:
+        """Recipient and address as the lines of the letter's address field."""
+        return [self.recipient, *(line.strip() for line in self.address.splitlines() if line.strip())]
 
 
 def round_notices(project, round_key: str | int) -> list[Notice]:
@@ -41,11 +47,13 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
     kind = authority_kind(project)
     authority = f"{_ARTICLES.get(kind, 'die')} {kind}"
     notices = []
+    addresses: dict[int, str] = {}
     for app in project.all(Application, order_by="id", round_id=rnd.id):
         if app.status not in ("awarded", "rejected") or (settled is not None and app.id not in settled):
             continue
         provider = project.get(Provider, app.provider_id) if app.provider_id else None
         recipient = provider.name if provider is not None else "–"
+        addresses[app.id] = provider.address if provider is not None else ""
         money = project.link_frame("application_amounts", application_id=app.id).sort_values("year")
         if app.status == "rejected":
             notices.append(Notice(REJECTION, app.id, recipient, f"Ihr Antrag „{app.title}“ "
@@ -75,6 +83,8 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
             notices.append(Notice(AMENDMENT, app.id, recipient, f"Änderung der Zuwendung für „{app.title}“",
                                   [f"der Bewilligungsbescheid wird wie folgt geändert: {entry.details}",
                                    "Im Übrigen bleibt der Bewilligungsbescheid unverändert."], table))
+    for notice in notices:
+        notice.address = addresses.get(notice.application_id, "")
     return notices
 
 
@@ -110,7 +120,7 @@ def _write_pdf(project, notice: Notice, path: Path, created: date) -> None:
     from k360desk.export.pdf.committee import frame_table
 
     st = styles()
-    story = [Paragraph(esc(notice.recipient), st["body"]), Spacer(1, 14),
+    story = [Paragraph("<br/>".join(esc(line) for line in notice.address_block), st["body"]), Spacer(1, 14),
              Paragraph(esc(notice.kind), st["title"]),
              Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
              Paragraph(GREETING, st["body"])]
@@ -130,7 +140,7 @@ def _write_docx(project, notice: Notice, path: Path, created: date) -> None:
 
     head = word.letterhead(project, notice.kind, created)
     doc = word.new_document(head, f"{notice.kind} – {notice.subject}", subject=notice.subject)
-    doc.add_paragraph(notice.recipient)
+    doc.add_paragraph("\n".join(notice.address_block))
     doc.add_heading(notice.kind, level=1)
     doc.add_paragraph().add_run(notice.subject).bold = True
     doc.add_paragraph(GREETING)
