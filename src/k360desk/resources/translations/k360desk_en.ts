@@ -4392,12 +4392,12 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Value table: districts × years</translation>
     </message>
     <message>
-        <source>Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten</source>
-        <translation>Type values or paste from Excel (Ctrl+V); “-” = missing, “x” = suppressed</translation>
+        <source>Werte eingeben oder aus Excel einfügen (Strg+V); „–“ = fehlt, „.“ = geheim gehalten</source>
+        <translation>Type values or paste from Excel (Ctrl+V); “–” = missing, “.” = suppressed</translation>
     </message>
     <message>
-        <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
-        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “-” = missing, “x” = suppressed, italics = provisional or estimated.</translation>
+        <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „–“ = fehlt, „.“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
+        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “–” = missing, “.” = suppressed, italics = provisional or estimated.</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
@@ -4694,8 +4694,8 @@ Details are in the log: %1</translation>
         <translation>missing</translation>
     </message>
     <message>
-        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
-        <translation>“%1” is not a number (example: 1.234,5; “-” missing, “x” suppressed).</translation>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „–“ fehlt, „.“ geheim).</source>
+        <translation>“%1” is not a number (example: 1.234,5; “–” missing, “.” suppressed).</translation>
     </message>
     <message>
         <source>Nicht änderbar: %1</source>
