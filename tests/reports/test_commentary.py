@@ -139,3 +139,15 @@ def test_both_copies_writing_the_same_blickpunkt_is_a_conflict_not_a_failed_merg
         assert commentaries.commentary(small_project, district, 2023) == "Ihre Sicht."
     finally:
         theirs.close()
+
+
+def test_blickpunkt_markup_is_text_not_pdf_markup(small_project, tmp_path):
+    from k360desk.export.pdf.profile import write_profile
+
+    hostile = 'Kinder & Jugend <font size="40">Süd</font> <b>laut</b>\n\n- <br/> Punkt'
+    commentaries.set_commentary(small_project, _district(small_project, "12"), 2023, hostile)
+    out = tmp_path / "profil.pdf"
+    write_profile(small_project, "12", out)
+    text = " ".join(" ".join(pdf_text(out)).split())
+    assert 'Kinder & Jugend <font size="40">Süd</font> <b>laut</b>' in text
+    assert "<br/> Punkt" in text
