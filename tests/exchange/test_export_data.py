@@ -23,7 +23,7 @@ def test_values_csv_opens_in_german_excel(small_project, tmp_path):
     assert any(line.startswith("12;Quartier 12;alo_quote;") and ";10;" in line for line in lines)
     # 2 × 1.1 = 2,2 unemployed in Quartier 22 is under the threshold: no number, marked secret.
     row = next(line for line in lines if line.startswith("22;Quartier 22;arbeitslose;"))
-    assert row.endswith(";;geheim")
+    assert row.endswith(";;.")  # the official sign for secret (issue 19)
     assert "2,2" not in row
     # Population 3300 in Quartier 23 keeps its decimal comma format for non-integers.
     assert any(line.startswith("23;Quartier 23;arbeitslose;") and ";495;" in line for line in lines)
@@ -56,7 +56,7 @@ def test_districts_as_geopackage_and_geojson(small_project, tmp_path):
     frame = pyogrio.read_dataframe(gpkg).set_index("schluessel")
     assert frame.loc["12", "einwohner"] == pytest.approx(2200)
     assert frame.loc["12", "einwohner_jahr"] == 2023
-    assert frame.loc["22", "arbeitslose_status"] == "geheim"
+    assert frame.loc["22", "arbeitslose_status"] == "."
     assert frame.loc["22", "arbeitslose"] != frame.loc["22", "arbeitslose"]
     geojson = tmp_path / "sozialraeume.geojson"
     assert main(["export", "districts", str(small_project.path), str(geojson)]) == 0

@@ -47,7 +47,11 @@ def test_values_xlsx_reads_back_with_text_numbers_and_no_formula(small_project, 
     assert years == {2022, 2023}
     # Secret values stay empty cells, as in the CSV.
     secret = next(r for r in rows[1:] if r[0] == "22" and r[2] == "arbeitslose")
-    assert secret[6] is None and secret[7] == "geheim"
+    assert secret[6] is None and secret[7] == "."
+    # the signs are explained on a sheet of their own (issue 19)
+    legend = openpyxl.load_workbook(out)["Zeichenerklärung"]
+    signs = {row[0].value: row[1].value for row in legend.iter_rows(min_row=2)}
+    assert signs["."].startswith("geheim gehalten") and signs["–"] == "nichts vorhanden"
 
 
 def test_more_rows_than_excel_allows_continue_on_a_second_sheet(small_project, tmp_path,

@@ -134,3 +134,21 @@ def test_tick_labels_drop_decimals_on_whole_values():
     assert axis_label(5000.0, 1) == "5.000"
     assert axis_label(2.5, 1) == "2,5"
     assert axis_label(0.125, 2) == "0,13" or axis_label(0.125, 2) == "0,12"
+
+
+def test_series_marks_a_withheld_year_with_the_official_dot():
+    """Issue 19: "x" means "not applicable" in official tables; a withheld value is "."."""
+    from matplotlib.figure import Figure
+
+    from k360desk.export.charts import draw_chart
+
+    rows = pd.DataFrame([{"district_id": d, "name": f"Q{d}", "period": p, "value": d + p / 1000,
+                          "suppressed": d == 2 and p == 2021} for d in (1, 2) for p in (2020, 2021, 2022)])
+    fig = Figure()
+    ax = fig.add_subplot()
+    draw_chart(ax, series_spec(rows, None, indicator_name="Quote"))
+    markers = {line.get_marker() for line in ax.lines if line.get_linestyle() == "None"}
+    assert "x" not in markers and "." in markers
+    legend = [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
+    labels = legend + [t.get_text() for t in fig.texts]
+    assert any("geheim gehalten (." in t for t in labels) and not any("×" in t for t in labels)

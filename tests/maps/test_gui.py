@@ -106,7 +106,7 @@ def test_project_changes_redraw(page, qtbot, fake_context):
                          "district_id": int(ids["23"]), "period": 2023, "value": None,
                          "status": "suppressed"}])
     fake_context.changed.emit([Change("indicator_values", "bulk")])
-    qtbot.waitUntil(lambda: "geheim gehalten" in [e.label for e in page.canvas.spec.legend], timeout=2000)
+    qtbot.waitUntil(lambda: "geheim gehalten (.)" in [e.label for e in page.canvas.spec.legend], timeout=2000)
 
 
 def test_facility_filter_shows_only_checked_types(page, qtbot, fake_context):

@@ -33,7 +33,7 @@ def test_suppressed_and_missing_are_styled_and_counted(city):
     faces = spec.face_colors()
     assert faces[0] == SUPPRESSED_STYLE.face and faces[-1] == NO_DATA_STYLE.face
     labels = [e.label for e in spec.legend]
-    assert labels[-2:] == ["geheim gehalten", "keine Daten"]
+    assert labels[-2:] == ["geheim gehalten (.)", "keine Daten"]  # the official sign (issue 19)
     assert spec.legend[-2].style.hatch  # suppressed is hatched, not coloured like a value
     assert [e.count for e in spec.legend] == [9, 9, 9, 9, 3, 1]
     assert sum(e.count for e in spec.legend) == len(city)

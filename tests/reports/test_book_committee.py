@@ -115,6 +115,8 @@ def test_atlas_lists_facilities_with_provider(demo, tmp_path):
     text = "\n".join(pdf_text(out))
     assert count > 100 and "Sozialatlas" in text and "Kindertagesstätte" in text
     assert "Einrichtungen)" in text and "Träger" in text
+    # issue 19: the signs ("–" for no places) are explained below the overview
+    assert "Zeichenerklärung: . = geheim gehalten" in " ".join(text.split())
 
 
 def test_method_text_shipped_with_package_matches_docs():

@@ -47,12 +47,18 @@ def test_suppressed_value_never_appears_as_number(small_project, tmp_path):
     out = tmp_path / "geheim.pdf"
     write_profile(small_project, "22", out, template=template)
     text = "\n".join(pdf_text(out))
-    assert "geheim" in text
+    # issue 19: the official sign "." for secret, explained in the Zeichenerklärung
+    assert "Zeichenerklärung: . = geheim gehalten (Fallzahl unter 3" in " ".join(text.split())
     # 2 unemployed of 250 inhabitants: neither the count row nor the quote 0,8 may be printed.
     lines = text.splitlines()
     for name in ("Arbeitslose", "Arbeitslosenquote"):
         at = lines.index(name)
-        assert lines[at + 2] == "geheim", lines[at : at + 4]  # name, unit, value
+        assert lines[at + 2] == ".", lines[at : at + 4]
+    # what follows from a withheld value is withheld too; a count has no deviation at all
+    at = lines.index("Arbeitslosenquote")
+    assert lines[at + 4 : at + 7] == [".", ".", "."], lines[at : at + 7]  # deviation, trend, class
+    at = lines.index("Arbeitslose")
+    assert lines[at + 4] == "x", lines[at : at + 7]  # name, unit, value
     assert "0,7" not in text and "0,8" not in text  # 2 of 250–275 inhabitants
 
 

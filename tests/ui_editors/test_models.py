@@ -99,8 +99,10 @@ def test_german_parsing():
     assert parse_german_number("abc") is None
     assert parse_value(COLUMNS[2], "21.11.2026") == ("2026-11-21", None)
     assert parse_value(COLUMNS[2], "31.02.2026")[1]
-    assert parse_cell("x") == (None, "suppressed", None)
+    assert parse_cell("x") == (None, "suppressed", None)  # the old habit still works
+    assert parse_cell(".") == (None, "suppressed", None)  # what the grid shows (issue 19)
     assert parse_cell("-") == (None, "missing", None)
+    assert parse_cell("–") == (None, "missing", None)
     assert parse_cell("") == (None, "clear", None)
     assert parse_cell("1.234,5") == (1234.5, "final", None)
     assert parse_cell("zwölf")[2]

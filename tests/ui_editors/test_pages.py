@@ -144,7 +144,7 @@ def test_values_grid_paste_undo_redo_copy(qtbot, context):
     grid.table.selectionModel().select(grid.proxy.index(row, FIXED + 1),
                                        grid.table.selectionModel().SelectionFlag.Select)
     grid.copy()
-    assert QGuiApplication.clipboard().text() == "1.234,5\t-\n"
+    assert QGuiApplication.clipboard().text() == "1.234,5\t–\n"  # official sign for "nothing"
 
 
 def test_values_grid_rejects_bad_block_and_keeps_values(qtbot, context):
@@ -402,7 +402,7 @@ def test_values_grid_status_of_selected_cells(qtbot, context):
     assert set(frame["status"]) == {"provisional"} and frame["value"].notna().all()
     assert grid.model.index(row, FIXED).data(Qt.ItemDataRole.FontRole).italic()
     grid.set_status("suppressed")
-    assert grid.model.index(row, FIXED).data() == "x"
+    assert grid.model.index(row, FIXED).data() == "."  # the official sign (issue 19)
     context.undo_stack.undo()
     context.undo_stack.undo()
     frame = context.project.values_frame(indicators=["einwohner"], districts=[

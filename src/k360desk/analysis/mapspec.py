@@ -20,6 +20,7 @@ import pandas as pd
 from k360desk.analysis.classify import Classification, classify
 from k360desk.analysis.palettes import palette_for
 from k360desk.formats import format_number
+from k360desk.symbols import SECRET
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -45,6 +46,8 @@ class FillStyle:
 
 
 NO_DATA_STYLE = FillStyle(face="#e3e3e3", edge="#ffffff")
+# the hatch stands for the official sign "." that a table prints for the same value
+SUPPRESSED_LEGEND = f"geheim gehalten ({SECRET})"
 SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch_color="#8c8c8c")
 # A dense dark cross-hatch: no class uses a pattern, and in grey it is darker than the light
 # single hatch of withheld values, so "nicht im Index" never reads as a class or as "geheim".
@@ -246,7 +249,7 @@ def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_mis
     if n_excluded:
         entries.append(LegendEntry(EXCLUDED_LABEL, n_excluded, EXCLUDED_STYLE))
     if n_suppressed:
-        entries.append(LegendEntry("geheim gehalten", n_suppressed, SUPPRESSED_STYLE))
+        entries.append(LegendEntry(SUPPRESSED_LEGEND, n_suppressed, SUPPRESSED_STYLE))
     if n_missing:
         entries.append(LegendEntry("keine Daten", n_missing, NO_DATA_STYLE))
     return entries

@@ -33,9 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="Daten für Kolleginnen und Kollegen ausgeben",
                        description="values: Indikatorwerte als CSV (für deutsches Excel) oder XLSX;"
-                                   " districts: Sozialräume mit Indikatoren als GeoPackage oder GeoJSON."
+                                   " districts: Sozialräume mit Indikatoren als GeoPackage oder GeoJSON;"
+                                   " commentaries: Blickpunkte je Sozialraum und Jahr als CSV oder XLSX."
                                    " Geheimhaltung wird angewendet.")
-    p.add_argument("what", choices=["values", "districts"], metavar="ART", help="values oder districts")
+    p.add_argument("what", choices=["values", "districts", "commentaries"], metavar="ART",
+                   help="values, districts oder commentaries")
     p.add_argument("project", metavar="PROJEKT")
     p.add_argument("out", metavar="ZIEL", help="Zieldatei (.csv, .xlsx, .gpkg, .geojson)")
     p.add_argument("--indicators", metavar="SCHLÜSSEL,…", help="nur diese Indikatoren")
@@ -113,7 +115,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from k360desk.io.export_data import ExportError, export_districts, export_values
+    from k360desk.io.export_data import ExportError, export_commentaries, export_districts, export_values
 
     keys = [k.strip() for k in args.indicators.split(",") if k.strip()] if args.indicators else None
     project = open_project(args.project, read_only=True)
@@ -125,6 +127,10 @@ def _export(args: argparse.Namespace) -> int:
                 Path(args.out).unlink(missing_ok=True)
                 raise CommandError("Für diese Auswahl gibt es keine Werte; nichts geschrieben.")
             print(f"{de_number(count)} Werte geschrieben: {args.out}")
+        elif args.what == "commentaries":
+            count = export_commentaries(project, args.out, args.period)
+            print(f"{'1 Blickpunkt' if count == 1 else f'{de_number(count)} Blickpunkte'} "
+                  f"geschrieben: {args.out}")
         else:
             count = export_districts(project, args.out, keys or [], args.period)
             print(f"{de_number(count)} Sozialräume geschrieben: {args.out}")

@@ -58,11 +58,13 @@ def add_parsers(rsub) -> None:
 
 def add_output_parsers(rsub) -> None:
     """Add notices and report (the Beschlussvorlage) to the ``round`` sub-parsers."""
-    q = rsub.add_parser("notices", help="Bescheide als PDF schreiben",
+    q = rsub.add_parser("notices", help="Bescheide als PDF oder Word schreiben",
                         description="Schreibt Bewilligungs-, Ablehnungs- und Änderungsbescheide der "
-                        "beschlossenen Anträge als PDF (je Bescheid eine Datei) in einen Ordner.")
+                        "beschlossenen Anträge als PDF oder Word (je Bescheid eine Datei) in einen Ordner.")
     _common(q)
     q.add_argument("-o", "--output", required=True, metavar="ORDNER", help="Zielordner")
+    q.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                   help="pdf (Vorgabe) oder docx (zum Bearbeiten in Word)")
     q.set_defaults(func=_notices)
     q = rsub.add_parser("report", help="Beschlussvorlage schreiben (PDF oder .docx)",
                         description="Schreibt die Beschlussvorlage der Runde; die Endung von -o "
@@ -80,7 +82,7 @@ def _notices(args: argparse.Namespace) -> int:
     try:
         try:
             rnd = find_round(project, args.round)
-            files = write_notices(project, rnd.id, args.output)
+            files = write_notices(project, rnd.id, args.output, fmt=args.format)
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:

@@ -322,8 +322,9 @@ def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
                 markersize=3.5, label=str(group["name"].iloc[0]), zorder=3)
         hidden = group[group["suppressed"]]
         if len(hidden):
-            ax.plot(hidden["period"], np.zeros(len(hidden)), linestyle="none", marker="x",
-                    color=color, markersize=6, transform=ax.get_xaxis_transform(), clip_on=False)
+            # the official sign of a withheld value is ".", and "x" means "not applicable"
+            ax.plot(hidden["period"], np.zeros(len(hidden)), linestyle="none", marker=".",
+                    color=color, markersize=11, transform=ax.get_xaxis_transform(), clip_on=False)
     city_ax = ax
     if city is not None and len(city) and spec.extra.get("count"):
         # A count's city value is the total of all districts: on the districts' scale it
@@ -341,7 +342,8 @@ def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
             city_ax.set_ylim(0, float(np.nanmax(city.to_numpy(dtype=float))) * 1.08)
             ax.set_ylim(0, None)
     if data["suppressed"].any():
-        ax.plot([], [], linestyle="none", marker="x", color=MUTED, label="geheim gehalten (× an der Achse)")
+        ax.plot([], [], linestyle="none", marker=".", markersize=11, color=MUTED,
+                label="geheim gehalten (. an der Achse)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _calm(ax, "y")
     _german_axis(ax.yaxis, spec.decimals)

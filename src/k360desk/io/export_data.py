@@ -1,7 +1,8 @@
 """Data for colleagues without the app: indicator tables (CSV/XLSX) and districts (GeoPackage/GeoJSON).
 
 Everything that leaves the app goes through disclosure control: suppressed values are
-written as empty cells with the marker "geheim" in a status column, never as numbers.
+written as empty cells with the official sign "." in a status column ("–" for no value),
+never as numbers; the XLSX explains the signs on a sheet of its own.
 Derived indicators are computed, not copied from stale stored values.
 """
 
@@ -15,12 +16,13 @@ import pandas as pd
 
 from k360desk.analysis.disclosure import apply_disclosure
 from k360desk.io.spreadsheet import write_csv, write_xlsx
+from k360desk.symbols import LIMITED, MEANINGS, NOTHING, SECRET
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
 
 STATUS_LABELS = {"final": "endgültig", "provisional": "vorläufig", "estimated": "geschätzt",
-                 "suppressed": "geheim", "missing": "fehlt"}
+                 "suppressed": SECRET, "missing": NOTHING}
 
 
 class ExportError(ValueError):
@@ -60,6 +62,14 @@ def values_table(project: Project, keys: Iterable[str] | None = None,
     return out.sort_values(["Indikator", "Jahr", "Sozialraum"], kind="stable").reset_index(drop=True)
 
 
+def signs_table(threshold: int) -> pd.DataFrame:
+    """The Zeichenerklärung as a table (sign, meaning) for workbooks."""
+    meanings = dict(MEANINGS)
+    meanings[SECRET] += f" (Fallzahl unter {threshold} oder rückrechenbar)"
+    return pd.DataFrame({"Zeichen": ["( )" if s == LIMITED else s for s in meanings],
+                         "Bedeutung": list(meanings.values())})
+
+
 def export_values(project: Project, path: str | Path, keys: Iterable[str] | None = None,
                   periods: Iterable[int] | None = None) -> int:
     """Write indicator values as CSV (German Excel) or XLSX, chosen by the file extension."""
@@ -71,7 +81,8 @@ def export_values(project: Project, path: str | Path, keys: Iterable[str] | None
     if suffix == ".csv":
         write_csv(table, path)
     elif suffix == ".xlsx":
-        write_xlsx({"Indikatorwerte": table}, path, number_formats={"Wert": "#,##0.0##"},
+        write_xlsx({"Indikatorwerte": table, "Zeichenerklärung": signs_table(project.disclosure_threshold)},
+                   path, number_formats={"Wert": "#,##0.0##"},
                    widths=[12, 28, 18, 40, 12, 8, 12, 12])
     else:
         raise ExportError(f"Unbekanntes Format „{path.suffix}“ (möglich: .csv, .xlsx).")
@@ -122,3 +133,30 @@ def export_districts(project: Project, path: str | Path, keys: Iterable[str] = (
                             layer="sozialraeume" if drivers[suffix] == "GPKG" else None)
     tmp.replace(path)
     return len(out)
+
+
+def export_commentaries(project: Project, path: str | Path, period: int | None = None) -> int:
+    """Write the Blickpunkte (district, year, text, last change) as CSV or XLSX; return the count."""
+    from k360desk.formats import format_date
+    from k360desk.models.commentaries import commentaries_frame
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"Den Ordner „{path.parent}“ gibt es nicht.")
+    frame = commentaries_frame(project, period)
+    districts = project.districts_frame()
+    table = pd.DataFrame({
+        "Sozialraum": frame["district_id"].map(districts["code"]).astype(str).to_numpy(),
+        "Name": frame["district_id"].map(districts["name"]).to_numpy(),
+        "Jahr": frame["period"].astype(int).to_numpy(),
+        "Blickpunkt": frame["body"].to_numpy(),
+        "geändert": frame["modified"].map(format_date).to_numpy(),
+    }).sort_values(["Sozialraum", "Jahr"], kind="stable")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_csv(table, path)
+    elif suffix == ".xlsx":
+        write_xlsx({"Blickpunkte": table}, path, widths=[12, 28, 8, 90, 12])
+    else:
+        raise ExportError(f"Unbekanntes Format „{path.suffix}“ (möglich: .csv, .xlsx).")
+    return len(table)

@@ -204,6 +204,9 @@ def _label(row: dict | None) -> str:
         return ""
     if row.get("code") and row.get("name"):
         return f"{row['code']} {row['name']}"
+    if row.get("body") and row.get("period"):  # a Blickpunkt: its year and first words
+        words = " ".join(str(row["body"]).split())
+        return f"Blickpunkt {row['period']}: {words[:40]}{'…' if len(words) > 40 else ''}"
     for name in ("name", "title", "code", "key", "text", "date"):
         if row.get(name):
             return str(row[name])

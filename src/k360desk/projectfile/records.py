@@ -389,10 +389,20 @@ class ProfileTemplate(Record):
     definition: str = "{}"
 
 
+@dataclass
+class Commentary(Record):
+    table: ClassVar[str] = "commentaries"
+    label: ClassVar[str] = "Blickpunkt"
+    district_id: int | None = None
+    period: int = 0
+    body: str = ""
+    modified: str = ""
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     DistrictLevel, District, Topic, Indicator, IndexDefinition, Provider, FacilityType,
     TargetGroup, Facility, Committee, Programme, DecisionRule, FundingRound, Criterion,
     Application, Payment, UsageReport, Review, Meeting, AgendaItem, Questionnaire, Question,
-    Statement, Goal, ProfileTemplate, Revocation, CostType,
+    Statement, Goal, ProfileTemplate, Revocation, CostType, Commentary,
 )
 BY_TABLE: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Step 1: the whole data model of design section 5 as released in 0.1.
 _STEP_1 = """
@@ -394,6 +394,20 @@ UPDATE round_budgets SET amount = round(amount, 2);
 UPDATE payments SET amount = round(amount, 2)
 """
 
+# Step 6 (issue 19): the planner's commentary (Blickpunkt) per district and period, a small
+# Markdown subset (paragraphs, bullet lists, bold and italic).
+_STEP_6 = """
+CREATE TABLE commentaries (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    district_id INTEGER NOT NULL REFERENCES districts(fid) ON DELETE CASCADE,
+    period INTEGER NOT NULL,
+    body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 4000),
+    modified TEXT NOT NULL DEFAULT '',
+    UNIQUE (district_id, period)
+)
+"""
+
 Step = Callable[[sqlite3.Connection], None]
 
 # Step 5 (issue 17): every money column as INTEGER cents. SQLite cannot change a column's
@@ -574,6 +588,7 @@ def _script(sql: str) -> Step:
 
 MIGRATIONS: dict[int, Step] = {
     1: _script(_STEP_1), 2: _script(_STEP_2), 3: _script(_STEP_3), 4: _script(_STEP_4), 5: _step_5,
+    6: _script(_STEP_6),
 }
 
 # Tables in the order a dependent row must be deleted before its parent.
@@ -585,7 +600,7 @@ OWN_TABLES: tuple[str, ...] = (
     "criteria", "applications", "application_districts", "application_amounts", "scores",
     "payments", "usage_reports", "reviews", "meetings", "agenda_items", "questionnaires",
     "questions", "statements", "change_log", "goals", "profile_templates", "assets",
-    "application_partners", "revocations", "cost_types", "proof_lines",
+    "application_partners", "revocations", "cost_types", "proof_lines", "commentaries",
 )
 
 LATEST_VALUES_VIEW = "district_indicators"

@@ -21,6 +21,7 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_number
+from k360desk.symbols import legend_line
 
 NO_DISTRICT = "ohne Zuordnung zu einem Sozialraum"
 CELL_PADDING = 6  # left and right padding of table_style's cells, in points
@@ -66,7 +67,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
                  format_number(places.sum(), 0) if places.sum() else "–"])
     table = Table(rows, colWidths=[90 * mm, 25 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
-    story += [table, Spacer(1, 8)]
+    story += [table, Spacer(1, 3), Paragraph(esc(legend_line()), st["note"]), Spacer(1, 8)]
     info = districts[["code", "name", "level"]]
     # A section per selected district; facilities of the districts below it are listed there.
     section = facilities["target_id"] if "target_id" in facilities else facilities["district_id"]

@@ -23,6 +23,7 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_date
+from k360desk.symbols import legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
@@ -180,6 +181,7 @@ def committee_story(c: CommitteeContent) -> list:
             "Punkte: gewichtete Gesamtpunktzahl (0–100).",
             st["note"],
         ),
+        Paragraph(esc(legend_line()), st["note"]),
         Spacer(1, 8),
     ]
     story += yearly_and_reasons(c, st)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.formats import format_date, format_money, format_number
+from k360desk.symbols import NOT_APPLICABLE, NOTHING
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
@@ -169,7 +170,7 @@ def committee_content(
     table = pd.DataFrame(
         {
             # Ineligible applications have no rank; they are listed last with the reason.
-            "Rang": rank["rank"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
+            "Rang": rank["rank"].map(lambda v: NOT_APPLICABLE if pd.isna(v) else str(int(v))),
             "Projekt": rank["title"].astype(str),
             "Träger": [providers_text(project, int(a), str(p or ""))
                        for a, p in zip(rank["application_id"], rank["provider"], strict=True)],
@@ -358,8 +359,8 @@ def _yearly(rank: pd.DataFrame, amounts: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in funded.itertuples(index=False):
         mine = amounts[amounts["application_id"] == r.application_id].set_index("year")["proposed"]
-        rows.append([str(int(r.rank)) if pd.notna(r.rank) else "–", str(r.title)]
-                    + [format_money(mine.get(y)) if y in mine.index and mine.get(y) > 0 else ""
+        rows.append([str(int(r.rank)) if pd.notna(r.rank) else NOT_APPLICABLE, str(r.title)]
+                    + [format_money(mine.get(y)) if y in mine.index and mine.get(y) > 0 else NOTHING
                        for y in years]
                     + [format_money(float(mine.sum())), str(r.body)])
     return pd.DataFrame(rows, columns=["Rang", "Projekt", *map(str, years), "Summe", "Entscheidung"])

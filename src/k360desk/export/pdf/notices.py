@@ -1,6 +1,7 @@
-"""Notices after a round's decision as PDF on the municipality's letterhead (header with name
-and logo from the project): Bewilligungsbescheid with the yearly amounts, Ablehnungsbescheid
-with the reason, Änderungsbescheid for each recorded amendment. One file per notice."""
+"""Notices after a round's decision as PDF or Word on the municipality's letterhead (header with
+name and logo from the project): Bewilligungsbescheid with the yearly amounts,
+Ablehnungsbescheid with the reason, Änderungsbescheid for each recorded amendment. One file per
+notice; the Word files share their frame with the Beschlussvorlage (``docx_base``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ class Notice:
     subject: str
     paragraphs: list[str]
     amounts: pd.DataFrame = field(default_factory=pd.DataFrame)  # Haushaltsjahr, Betrag
+    address: str = ""  # the provider's postal address, one line per line
+
+    @property
+    def address_block(self) -> list[str]:
+        """Recipient and address as the lines of the letter's address field."""
+        return [self.recipient, *(line.strip() for line in self.address.splitlines() if line.strip())]
 
 
 def round_notices(project, round_key: str | int) -> list[Notice]:
@@ -40,11 +47,13 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
     kind = authority_kind(project)
     authority = f"{_ARTICLES.get(kind, 'die')} {kind}"
     notices = []
+    addresses: dict[int, str] = {}
     for app in project.all(Application, order_by="id", round_id=rnd.id):
         if app.status not in ("awarded", "rejected") or (settled is not None and app.id not in settled):
             continue
         provider = project.get(Provider, app.provider_id) if app.provider_id else None
         recipient = provider.name if provider is not None else "–"
+        addresses[app.id] = provider.address if provider is not None else ""
         money = project.link_frame("application_amounts", application_id=app.id).sort_values("year")
         if app.status == "rejected":
             notices.append(Notice(REJECTION, app.id, recipient, f"Ihr Antrag „{app.title}“ "
@@ -74,36 +83,76 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
             notices.append(Notice(AMENDMENT, app.id, recipient, f"Änderung der Zuwendung für „{app.title}“",
                                   [f"der Bewilligungsbescheid wird wie folgt geändert: {entry.details}",
                                    "Im Übrigen bleibt der Bewilligungsbescheid unverändert."], table))
+    for notice in notices:
+        notice.address = addresses.get(notice.application_id, "")
     return notices
 
 
-def write_notices(project, round_key: str | int, folder: Path, created: date | None = None) -> list[Path]:
-    """Write every notice of a round as its own PDF into ``folder``; return the files."""
+FORMATS = ("pdf", "docx")
+GREETING = "Sehr geehrte Damen und Herren,"
+CLOSING = ("Mit freundlichen Grüßen", "Im Auftrag")
+
+
+def write_notices(project, round_key: str | int, folder: Path, created: date | None = None,
+                  fmt: str = "pdf") -> list[Path]:
+    """Write every notice of a round as its own PDF or .docx (``fmt``) into ``folder``; return
+    the files."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unbekanntes Format „{fmt}“ (pdf oder docx).")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    write = _write_docx if fmt == "docx" else _write_pdf
+    files = []
+    for number, notice in enumerate(round_notices(project, round_key), start=1):
+        plain = notice.kind.replace("Ä", "Ae")
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
+        path = folder / f"{number:03d}-{slug}.{fmt}"
+        write(project, notice, path, created or date.today())
+        files.append(path)
+    return files
+
+
+def _write_pdf(project, notice: Notice, path: Path, created: date) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
 
     from k360desk.export.pdf.base import FRAME_WIDTH, build_document, esc, report_info, styles
     from k360desk.export.pdf.committee import frame_table
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     st = styles()
-    files = []
-    for number, notice in enumerate(round_notices(project, round_key), start=1):
-        story = [Paragraph(esc(notice.recipient), st["body"]), Spacer(1, 14),
-                 Paragraph(esc(notice.kind), st["title"]),
-                 Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
-                 Paragraph("Sehr geehrte Damen und Herren,", st["body"])]
-        for text in notice.paragraphs[:1]:
-            story.append(Paragraph(esc(text), st["body"]))
-        if not notice.amounts.empty:
-            story += [Spacer(1, 4), frame_table(notice.amounts, [40 * mm, FRAME_WIDTH / 3], st), Spacer(1, 4)]
-        story += [Paragraph(esc(text), st["body"]) for text in notice.paragraphs[1:]]
-        story += [Spacer(1, 10), Paragraph("Mit freundlichen Grüßen", st["body"]),
-                  Paragraph("Im Auftrag", st["body"])]
-        plain = notice.kind.replace("Ä", "Ae")
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
-        path = folder / f"{number:03d}-{slug}.pdf"
-        build_document(path, story, report_info(project, notice.kind, created or date.today()))
-        files.append(path)
-    return files
+    story = [Paragraph("<br/>".join(esc(line) for line in notice.address_block), st["body"]), Spacer(1, 14),
+             Paragraph(esc(notice.kind), st["title"]),
+             Paragraph(f"<b>{esc(notice.subject)}</b>", st["body"]), Spacer(1, 6),
+             Paragraph(GREETING, st["body"])]
+    for text in notice.paragraphs[:1]:
+        story.append(Paragraph(esc(text), st["body"]))
+    if not notice.amounts.empty:
+        story += [Spacer(1, 4), frame_table(notice.amounts, [40 * mm, FRAME_WIDTH / 3], st), Spacer(1, 4)]
+    story += [Paragraph(esc(text), st["body"]) for text in notice.paragraphs[1:]]
+    story += [Spacer(1, 10)] + [Paragraph(text, st["body"]) for text in CLOSING]
+    build_document(path, story, report_info(project, notice.kind, created))
+
+
+def _write_docx(project, notice: Notice, path: Path, created: date) -> None:
+    from docx.shared import Pt
+
+    from k360desk.export.pdf import docx_base as word
+
+    head = word.letterhead(project, notice.kind, created)
+    doc = word.new_document(head, f"{notice.kind} – {notice.subject}", subject=notice.subject)
+    doc.add_paragraph("\n".join(notice.address_block))
+    doc.add_heading(notice.kind, level=1)
+    doc.add_paragraph().add_run(notice.subject).bold = True
+    doc.add_paragraph(GREETING)
+    for text in notice.paragraphs[:1]:
+        doc.add_paragraph(text)
+    if not notice.amounts.empty:
+        word.add_table(doc, notice.amounts, {"Betrag"}, total_cm=8.0)
+        doc.add_paragraph()
+    for text in notice.paragraphs[1:]:
+        doc.add_paragraph(text)
+    greeting = doc.add_paragraph(CLOSING[0])
+    greeting.paragraph_format.space_before = Pt(12)
+    for text in CLOSING[1:]:
+        doc.add_paragraph(text)
+    doc.save(path)

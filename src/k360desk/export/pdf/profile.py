@@ -30,6 +30,7 @@ from k360desk.export.pdf.base import (
 from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
+from k360desk.symbols import NOT_APPLICABLE, NOTHING, SECRET, legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
@@ -61,8 +62,10 @@ def _signed(value: float, decimals: int) -> str:
 
 def trend_text(fig: KeyFigure) -> str:
     """Change over the trend periods: percent for counts, units (Pp. for shares) otherwise."""
-    if fig.suppressed or not math.isfinite(fig.trend):
-        return "–"
+    if fig.suppressed:
+        return SECRET  # a change computed from a withheld value would reveal it
+    if not math.isfinite(fig.trend):
+        return NOTHING
     arrow = "↗" if fig.trend > 0 else ("↘" if fig.trend < 0 else "→")
     if abs(fig.trend) < 0.5 * 10 ** (-fig.decimals):
         arrow = "→"
@@ -74,8 +77,12 @@ def trend_text(fig: KeyFigure) -> str:
 
 def deviation_text(fig: KeyFigure) -> str:
     """District minus city (ratios and means only)."""
-    if fig.suppressed or not math.isfinite(fig.deviation):
-        return "–"
+    if fig.kind == "count":
+        return NOT_APPLICABLE  # a count is not compared with the city's total
+    if fig.suppressed:
+        return SECRET
+    if not math.isfinite(fig.deviation):
+        return NOTHING
     unit = " Pp." if fig.unit == "%" else ""
     return _signed(fig.deviation, fig.decimals) + unit
 
@@ -180,8 +187,8 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 deviation_text(fig),
                 trend_text(fig)
                 + (f" seit {fig.trend_from}" if fig.trend_from and fig.trend_from != since
-                   and trend_text(fig) != "–" else ""),
-                f"{fig.klass} von 5" if fig.klass else "–",
+                   and trend_text(fig) not in (NOTHING, SECRET) else ""),
+                SECRET if fig.suppressed else f"{fig.klass} von 5" if fig.klass else NOTHING,
             ]
         )
     cmds += [("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("TEXTCOLOR", (1, 1), (1, -1), MUTED)]
@@ -366,12 +373,20 @@ def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
         f"{INCOMPLETE_MARK} Gesamtstadtwert unvollständig: nicht alle Sozialräume haben für dieses"
         " Jahr einen Wert." if incomplete else "",
         f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
-        f"„{SUPPRESSED_LABEL}“: Wert unterliegt der statistischen Geheimhaltung (Fallzahl unter "
-        f"{data.threshold} oder Rückrechnung möglich); er wird nicht ausgewiesen.",
+        legend_line(data.threshold),
         "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
         "Quellen: " + "; ".join(sources) if sources else "",
     ]
     return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
+
+
+def _commentary(text: str, period: int, st) -> list:
+    """The planners' Blickpunkt below the key figures (Markdown subset, headings kept small)."""
+    if not text:
+        return []
+    from k360desk.export.pdf.markdown import to_flowables
+
+    return [Spacer(1, 6), Paragraph(f"Blickpunkt {period}", st["h2"]), *to_flowables(text, heading_offset=2)]
 
 
 def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int | None = 0) -> list:
@@ -382,6 +397,7 @@ def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int 
     if bookmark_level is not None:
         marks.append(Bookmark(section, f"d{p.district_id}", bookmark_level))
     first = [_header(p, data, st), Spacer(1, 5), _figures_table(p, data, st)]
+    first += _commentary(data.commentaries.get(p.district_id, ""), p.period, st)
     second = (
         _charts(p, st) + _facilities(p, st) + _projects(p, st) + _statements(p, st) + _footnotes(p, data, st)
     )

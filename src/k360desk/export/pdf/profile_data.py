@@ -103,6 +103,7 @@ class ProfileData:
     outlines: dict[int, MapBase | None] = field(default_factory=dict)
     parts: dict[int, int] = field(default_factory=dict)  # districts below each loaded one
     finest: int | None = None  # the level facilities and projects are recorded on
+    commentaries: dict[int, str] = field(default_factory=dict)  # Blickpunkt of the period
 
     @classmethod
     def load(
@@ -201,6 +202,7 @@ class ProfileData:
             statements=stmt,
             parts=parts_below(pairs).to_dict(),
             finest=finest_level(districts),
+            commentaries=_commentaries(project, period),
         )
 
     def load_bases(self, project: Project, levels: list[int] | None = None) -> None:
@@ -404,3 +406,12 @@ def _index_classes(project: Project) -> tuple[pd.DataFrame, int | None]:
     run = runs.sort_values(["period", "computed_at", "id"]).iloc[-1]
     results = project.link_frame("index_results", run_id=int(run["id"]))
     return results.set_index("district_id"), int(run["period"])
+
+
+def _commentaries(project: Project, period: int | None) -> dict[int, str]:
+    from k360desk.models.commentaries import commentaries_frame
+
+    if period is None:
+        return {}
+    frame = commentaries_frame(project, period)
+    return dict(zip(frame["district_id"].astype(int), frame["body"], strict=True))

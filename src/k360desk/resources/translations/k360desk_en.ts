@@ -559,6 +559,33 @@
     </message>
 </context>
 <context>
+    <name>CommentaryEditor</name>
+    <message>
+        <source>&lt;b&gt;Blickpunkt&lt;/b&gt; (Kommentar der Planung, erscheint im Quartiersprofil)</source>
+        <translation>&lt;b&gt;Spotlight&lt;/b&gt; (the planners&apos; commentary, printed on the district profile)</translation>
+    </message>
+    <message>
+        <source>Bezugsjahr des Blickpunkts</source>
+        <translation>Reference year of the spotlight</translation>
+    </message>
+    <message>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Blickpunkt</source>
+        <translation>Spotlight</translation>
+    </message>
+    <message>
+        <source>Einige Absätze; Leerzeile trennt Absätze, „- “ beginnt einen Aufzählungspunkt, **fett**, *kursiv*.</source>
+        <translation>A few paragraphs; a blank line separates paragraphs, “- ” starts a bullet point, **bold**, *italic*.</translation>
+    </message>
+    <message>
+        <source>Fehlermeldung zum Blickpunkt</source>
+        <translation>Spotlight error message</translation>
+    </message>
+</context>
+<context>
     <name>CommitteesPage</name>
     <message>
         <source>Gremium</source>
@@ -4585,12 +4612,12 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Value table: districts × years</translation>
     </message>
     <message>
-        <source>Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten</source>
-        <translation>Type values or paste from Excel (Ctrl+V); “-” = missing, “x” = suppressed</translation>
+        <source>Werte eingeben oder aus Excel einfügen (Strg+V); „–“ = fehlt, „.“ = geheim gehalten</source>
+        <translation>Type values or paste from Excel (Ctrl+V); “–” = missing, “.” = suppressed</translation>
     </message>
     <message>
-        <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
-        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “-” = missing, “x” = suppressed, italics = provisional or estimated.</translation>
+        <source>Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „–“ = fehlt, „.“ = geheim gehalten, kursiv = vorläufig oder geschätzt.</source>
+        <translation>Paste from Excel with Ctrl+V, copy with Ctrl+C. “–” = missing, “.” = suppressed, italics = provisional or estimated.</translation>
     </message>
     <message>
         <source>Fehlermeldung</source>
@@ -4923,6 +4950,10 @@ Details are in the log: %1</translation>
         <source>Zuordnungen ändern</source>
         <translation>Change assignments</translation>
     </message>
+    <message>
+        <source>Blickpunkt ändern</source>
+        <translation>Change spotlight</translation>
+    </message>
 </context>
 <context>
     <name>damaged</name>
@@ -4990,8 +5021,8 @@ Details are in the log: %1</translation>
         <translation>missing</translation>
     </message>
     <message>
-        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).</source>
-        <translation>“%1” is not a number (example: 1.234,5; “-” missing, “x” suppressed).</translation>
+        <source>„%1“ ist keine Zahl (Beispiel: 1.234,5; „–“ fehlt, „.“ geheim).</source>
+        <translation>“%1” is not a number (example: 1.234,5; “–” missing, “.” suppressed).</translation>
     </message>
     <message>
         <source>Nicht änderbar: %1</source>

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from k360desk.projectfile import District, DistrictLevel, Project
+from k360desk.ui.editors.commentary import CommentaryEditor
 from k360desk.ui.editors.common import names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
@@ -77,9 +78,11 @@ class DistrictsPage(QWidget):
             parent=self,
             empty_hint=self.tr("Noch keine Sozialräume.\nGrenzen einlesen mit Datei ▸ Importieren ▸ "
                                "Sozialräume … oder einzeln mit „Neu“ anlegen."))
+        self.commentary = CommentaryEditor(context, self)
         self.districts.selection_changed.connect(self._on_selected)
         context.selection_changed.connect(self._on_context_selection)
-        body = splitter(Qt.Orientation.Vertical, [self.levels, self.districts], [160, 600], self)
+        body = splitter(Qt.Orientation.Vertical, [self.levels, self.districts, self.commentary],
+                        [140, 460, 180], self)
         page_layout(self, body)
         self.setAccessibleName(self.tr("Sozialräume"))
 
@@ -90,6 +93,7 @@ class DistrictsPage(QWidget):
         return None
 
     def _on_selected(self, ids: list[int]) -> None:
+        self.commentary.show_district(ids[0] if len(ids) == 1 else None)
         if ids:
             self.context.select_districts(ids)
 

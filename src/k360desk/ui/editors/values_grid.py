@@ -96,7 +96,7 @@ class ValuesGrid(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(80)
         self.table.setAccessibleName(self.tr("Wertetabelle: Sozialräume × Jahre"))
         self.table.setAccessibleDescription(self.tr(
-            "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
+            "Werte eingeben oder aus Excel einfügen (Strg+V); „–“ = fehlt, „.“ = geheim gehalten"))
         self.table.setWordWrap(False)
         for key, slot in ((QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Paste, self.paste),
@@ -112,7 +112,7 @@ class ValuesGrid(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.hint = QLabel(self.tr(
-            "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
+            "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „–“ = fehlt, „.“ = geheim "
             "gehalten, kursiv = vorläufig oder geschätzt."), self)
         self.hint.setWordWrap(True)
         self.error = error_label(self, self.tr("Fehlermeldung"))

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
+from k360desk.symbols import NOTHING, SECRET
 from k360desk.ui.models.columns import (
     ID_ROLE,
     RAW_ROLE,
@@ -30,8 +31,10 @@ Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # Schlüssel, Name; period columns follow
 STATUSES = ("", "final", "provisional", "estimated", "suppressed", "missing")
 _CODE = {name: i for i, name in enumerate(STATUSES)}
-MISSING_MARKS = {"-", "–", "—", ".", "...", "…"}
-SUPPRESSED_MARKS = {"x", "X", "*"}
+# The grid shows the official signs ("." withheld, "–" nothing) and reads them back, so a
+# copied block pastes unchanged; "x" stays accepted for withheld, as typed before issue 19.
+MISSING_MARKS = {"-", NOTHING, "—", "...", "…"}
+SUPPRESSED_MARKS = {SECRET, "x", "X", "*"}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _EDIT = int(Qt.ItemDataRole.EditRole.value)
@@ -74,7 +77,7 @@ def parse_cell(text: str) -> tuple[float | None, str, str | None]:
     value = parse_german_number(text)
     if value is None:
         return None, "", QCoreApplication.translate(
-            "editors", "„%1“ ist keine Zahl (Beispiel: 1.234,5; „-“ fehlt, „x“ geheim).").replace(
+            "editors", "„%1“ ist keine Zahl (Beispiel: 1.234,5; „–“ fehlt, „.“ geheim).").replace(
             "%1", text)
     return value, "final", None
 
@@ -195,9 +198,9 @@ class ValuesGridModel(QAbstractTableModel):
             if code == 0:
                 texts.append("")
             elif code == 4:
-                texts.append("x")
+                texts.append(SECRET)
             elif code == 5 or np.isnan(self.values[r, j]):
-                texts.append("-")
+                texts.append(NOTHING)
             else:
                 texts.append(locale.toString(float(self.values[r, j]), "f", self.decimals))
         return texts
