@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.projectfile import Project, Record
+from k360desk.ui.column_fit import fit_columns
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced
@@ -120,6 +121,7 @@ class RecordSection(QWidget):
             elif column.width:
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        fit_columns(self.table, f"section_{cls.table}")
 
         # An empty table says what to do instead of showing only a white area.
         self.empty_hint = empty_hint or self.tr("Noch keine Einträge – mit „Neu“ (Einfg) anlegen.")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import rounds as store
 from k360desk.projectfile import Committee, FundingRound, Meeting
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.editors.common import splitter
 from k360desk.ui.models import german_locale
 from k360desk.ui.rounds import base
@@ -212,12 +213,12 @@ class RankingTab(base.RoundTab):
         self.mode.setWordWrap(True)
         self.columns = [
             FrameColumn("rank", self.tr("Rang"), "int", width=45),
-            FrameColumn("title", self.tr("Antrag"), width=170),
+            FrameColumn("title", self.tr("Antrag"), width=170, priority=KEY),
             FrameColumn("provider", self.tr("Träger"), width=130),
-            FrameColumn("total", self.tr("Punkte"), "number", 1, width=60),
+            FrameColumn("total", self.tr("Punkte"), "number", 1, width=60, priority=KEY),
             FrameColumn("need", self.tr("Bedarf"), "number", 1, width=60),
             FrameColumn("requested", self.tr("beantragt"), "money", width=95),
-            FrameColumn("proposed", self.tr("Vorschlag"), "money", width=95),
+            FrameColumn("proposed", self.tr("Vorschlag"), "money", width=95, priority=KEY),
             FrameColumn("share", self.tr("Anteil"), "percent", 0, width=60),
             FrameColumn("outcome_label", self.tr("Ergebnis"), width=125),
             FrameColumn("reason", self.tr("Begründung")),
@@ -230,11 +231,11 @@ class RankingTab(base.RoundTab):
         self.budget_model = FrameModel(
             [
                 FrameColumn("year", self.tr("Jahr"), "int", width=45),
-                FrameColumn("budget", self.tr("Budget"), "money", width=85),
+                FrameColumn("budget", self.tr("Budget"), "money", width=85, priority=KEY),
                 FrameColumn("committed", self.tr("gebunden"), "money", width=75),
                 FrameColumn("overrides", self.tr("manuell"), "money", width=65),
                 FrameColumn("allocated", self.tr("vergeben"), "money", width=75),
-                FrameColumn("remaining", self.tr("frei"), "money", width=100),
+                FrameColumn("remaining", self.tr("frei"), "money", width=100, priority=KEY),
             ],
             self,
         )

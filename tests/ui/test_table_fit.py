@@ -1,0 +1,114 @@
+"""Tables at 1280×720 keep their key columns whole and give up notes and dates first.
+
+Seen on a 1366×768 laptop: the facility table scrolled sideways and the Bewertung headers
+were cut. Every page and tab is opened with Liberation Sans 9 pt (Arial metrics) in a
+1280×660 window; key columns must show their full header without scrolling sideways.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QTableView
+
+from k360desk.ui import pages
+from k360desk.ui.column_fit import fitted
+from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs, arial_metrics  # noqa: F401
+
+
+def _settle(qtbot) -> None:
+    # The fit runs on a zero timer after each resize; two rounds let the scroll bars settle.
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(5)
+
+
+def _table_problems(window, where: str) -> list[str]:
+    found = []
+    for view in window.findChildren(QTableView):
+        if not view.isVisible() or view.model() is None or view.model().columnCount() == 0:
+            continue
+        name = view.accessibleName() or view.objectName()
+        fit = fitted(view)
+        if fit is None:
+            found.append(f"{where}: Tabelle „{name}“ ohne Spaltenanpassung")
+            continue
+        header = view.horizontalHeader()
+        room = view.viewport().width()
+        for column in fit.key_columns():
+            text = fit.header_text(column)
+            if header.sectionSize(column) < fit.needed_width(column) - 1:
+                found.append(f"{where}: „{name}“ Spalte „{text}“ abgeschnitten "
+                             f"({header.sectionSize(column)} < {fit.needed_width(column)} px)")
+            right = header.sectionPosition(column) + header.sectionSize(column)
+            if right > room + 1:
+                found.append(f"{where}: „{name}“ Spalte „{text}“ nur mit Querscrollen "
+                             f"sichtbar ({right} > {room} px)")
+    return found
+
+
+def test_key_columns_fit_on_every_page_at_1280(window, answers, arial_metrics, qtbot):
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.documents.open_demo()
+    problems = []
+    for spec in pages.PAGES:
+        page = window.show_page(spec.key)
+
+        def visit(tab, spec=spec):
+            window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+            _settle(qtbot)
+            problems.extend(_table_problems(window, f"{spec.title} {tab}".strip()))
+        _visit_tabs(page, visit)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def _facilities(window, qtbot):
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.documents.open_demo()
+    page = window.show_page("providers")
+    view = page.facilities.table
+    _settle(qtbot)
+    return view, fitted(view)
+
+
+def _column(fit, field: str) -> int:
+    return [c.field for c in fit.view.model().sourceModel().columns].index(field)
+
+
+def test_notes_and_dates_go_first_and_come_back_with_room(window, answers, arial_metrics, qtbot):
+    view, fit = _facilities(window, qtbot)
+    closed, name = _column(fit, "closed"), _column(fit, "name")
+    assert view.isColumnHidden(closed), "Datumsspalten gehen bei 1280 px zuerst"
+    assert not view.isColumnHidden(name)
+    assert "Name" in fit.tooltip(name)
+    assert "Geschlossen" in fit.tooltip(name), "der Tooltip nennt die ausgeblendeten Spalten"
+    window.resize(2600, 900)
+    _settle(qtbot)
+    assert not view.isColumnHidden(closed), "mit genug Platz ist die Spalte wieder da"
+
+
+def test_hidden_column_shown_from_the_header_menu_and_remembered(window, answers, arial_metrics,
+                                                                 qtbot):
+    from k360desk.ui.main_window import MainWindow
+
+    view, fit = _facilities(window, qtbot)
+    closed = _column(fit, "closed")
+    menu = fit.menu()
+    entries = {action.text(): action for action in menu.actions() if action.isCheckable()}
+    entry = next(action for text, action in entries.items() if text.startswith("Geschlossen"))
+    assert not entry.isChecked()
+    assert not entries["Name"].isEnabled(), "die Schlüsselspalte bleibt immer sichtbar"
+    entry.trigger()
+    _settle(qtbot)
+    assert not view.isColumnHidden(closed)
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    again.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    again.documents.open_demo()
+    other = again.show_page("providers").facilities.table
+    _settle(qtbot)
+    assert not other.isColumnHidden(closed), "die Wahl gilt auch beim nächsten Start"
+    fitted(other).reset_choices()
+    _settle(qtbot)
+    assert other.isColumnHidden(closed)
+    again.documents.discard_and_close()
