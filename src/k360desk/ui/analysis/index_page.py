@@ -30,6 +30,7 @@ from shiboken6 import isValid
 from k360desk.ui.analysis.frame_model import FrameModel, FrameSortProxy
 from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.tasks import run_task
+from k360desk.ui.wrap_bar import WrapBar
 
 
 def compute_in_worker(project, method, period):
@@ -169,7 +170,7 @@ class IndexPage(QWidget):
         grid.addWidget(box, 0, 1)
         layout.addLayout(grid)
 
-        actions = QHBoxLayout()
+        actions = WrapBar(self)
         self.run_button = QPushButton(self.tr("&Berechnen"), self)
         self.run_button.setToolTip(self.tr("Sozialindex berechnen (F5)"))
         self.run_button.clicked.connect(self.run_index)
@@ -178,6 +179,7 @@ class IndexPage(QWidget):
         self.run_name = QLineEdit(self)
         self.run_name.setPlaceholderText(self.tr("Name des Laufs"))
         self.run_name.setAccessibleName(self.tr("Name des Laufs"))
+        self.run_name.setMinimumWidth(240)
         self.store_button = QPushButton(self.tr("Lauf &speichern"), self)
         self.store_button.setEnabled(False)
         self.store_button.clicked.connect(self.store_run)
@@ -185,8 +187,8 @@ class IndexPage(QWidget):
         self.save_definition_button.clicked.connect(self.save_definition)
         for widget in (self.run_button, self.run_name, self.store_button,
                        self.save_definition_button):
-            actions.addWidget(widget)
-        layout.addLayout(actions)
+            actions.add(widget)
+        layout.addWidget(actions)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -199,17 +201,17 @@ class IndexPage(QWidget):
         self.tabs.addTab(self.table, self.tr("Ergebnis"))
         compare = QWidget(self.tabs)
         column = QVBoxLayout(compare)
-        row = QHBoxLayout()
+        row = WrapBar(compare)
         self.run_a = QComboBox(compare)
         self.run_a.setAccessibleName(self.tr("Lauf A"))
         self.run_b = QComboBox(compare)
         self.run_b.setAccessibleName(self.tr("Lauf B"))
         self.compare_button = QPushButton(self.tr("&Vergleichen"), compare)
         self.compare_button.clicked.connect(self.compare_runs)
-        for widget in (QLabel(self.tr("Lauf A:"), compare), self.run_a,
-                       QLabel(self.tr("Lauf B:"), compare), self.run_b, self.compare_button):
-            row.addWidget(widget)
-        column.addLayout(row)
+        row.add(QLabel(self.tr("Lauf A:"), compare), self.run_a)
+        row.add(QLabel(self.tr("Lauf B:"), compare), self.run_b)
+        row.add(self.compare_button)
+        column.addWidget(row)
         self.compare_notes = QLabel(compare)
         self.compare_notes.setWordWrap(True)
         column.addWidget(self.compare_notes)

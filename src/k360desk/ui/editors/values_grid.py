@@ -8,7 +8,6 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -29,6 +28,7 @@ from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import error_label
 from k360desk.ui.editors.section import show_message
 from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
+from k360desk.ui.wrap_bar import WrapBar
 
 WATCH = {"indicator_values", "indicators", "districts"}
 
@@ -117,18 +117,14 @@ class ValuesGrid(QWidget):
         self.hint.setWordWrap(True)
         self.error = error_label(self, self.tr("Fehlermeldung"))
 
-        bar = QHBoxLayout()
-        bar.addWidget(label)
-        bar.addWidget(self.indicator_search)
-        bar.addWidget(self.indicator, 1)
-        bar.addWidget(self.level)
-        bar.addWidget(self.filter)
-        bar.addSpacing(12)
-        bar.addWidget(self.year)
-        bar.addWidget(self.add_year)
+        bar = WrapBar(self)
+        bar.add(label, self.indicator_search, self.indicator)
+        bar.add(self.level)
+        bar.add(self.filter)
+        bar.add(self.year, self.add_year)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)

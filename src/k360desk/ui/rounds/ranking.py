@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from k360desk.ui.rounds.frame_model import (
     frame_view,
     money_text,
 )
+from k360desk.ui.wrap_bar import WrapBar
 
 _OUTCOME_COLOURS = {"funded": GOOD, "partial": WARN, "override": WARN, "ineligible": MUTED}
 
@@ -248,18 +248,14 @@ class RankingTab(base.RoundTab):
         self.explain.setAccessibleName(self.tr("Nachvollziehbarkeit"))
         self.notes = base.note_label(self)
         self.error = base.error_label(self)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Regel:"), self))
-        controls.addWidget(self.rule)
-        controls.addWidget(QLabel(self.tr("Mindestanteil:"), self))
-        controls.addWidget(self.min_share)
-        controls.addWidget(self.mode, 1)
-        # The decision buttons get a row of their own so the tab fits 1280 px (1366×768).
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.trial)
-        actions.addWidget(self.override)
-        actions.addWidget(self.decide)
+        # One row that wraps: at 1280 px (1366×768) the decision buttons move to a second
+        # line instead of off the screen.
+        controls = WrapBar(self)
+        controls.add(QLabel(self.tr("Regel:"), self), self.rule)
+        controls.add(QLabel(self.tr("Mindestanteil:"), self), self.min_share)
+        controls.add(self.trial)
+        controls.add(self.override)
+        controls.add(self.decide)
         right = QWidget(self)
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -268,8 +264,8 @@ class RankingTab(base.RoundTab):
         lay.addWidget(QLabel(self.tr("<b>Wie kam das zustande?</b>"), self))
         lay.addWidget(self.explain, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addLayout(actions)
+        layout.addWidget(controls)
+        layout.addWidget(self.mode)
         layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.table, right], [800, 480], self), 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
