@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from k360desk.ui import pages
 from k360desk.ui.column_fit import fitted
-from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs, arial_metrics  # noqa: F401
+from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs
 
 
 def _settle(qtbot) -> None:

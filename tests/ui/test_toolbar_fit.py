@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QW
 
 from k360desk.ui import pages
 from k360desk.ui.wrap_bar import WrapBar
-from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs, arial_metrics  # noqa: F401
+from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs
 
 ROOT = Path(__file__).resolve().parents[2]
 
