@@ -29,6 +29,7 @@ from shiboken6 import isValid
 
 from k360desk.ui.analysis.frame_model import FrameModel, FrameSortProxy
 from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.indicator_search import IndicatorSearch
 from k360desk.ui.tasks import run_task
 from k360desk.ui.wrap_bar import WrapBar
 
@@ -123,10 +124,16 @@ class IndexPage(QWidget):
         form = QGridLayout(box)
         self.status_list = self._key_list(self.tr("Statusindikatoren"))
         self.dynamics_list = self._key_list(self.tr("Dynamikindikatoren"))
+        self.status_search = IndicatorSearch(self.status_list, box)
+        self.status_search.setAccessibleName(self.tr("Statusindikator suchen"))
+        self.dynamics_search = IndicatorSearch(self.dynamics_list, box)
+        self.dynamics_search.setAccessibleName(self.tr("Dynamikindikator suchen"))
         form.addWidget(QLabel(self.tr("Status:"), box), 0, 0)
         form.addWidget(QLabel(self.tr("Dynamik:"), box), 0, 1)
-        form.addWidget(self.status_list, 1, 0)
-        form.addWidget(self.dynamics_list, 1, 1)
+        form.addWidget(self.status_search, 1, 0)
+        form.addWidget(self.dynamics_search, 1, 1)
+        form.addWidget(self.status_list, 2, 0)
+        form.addWidget(self.dynamics_list, 2, 1)
         grid.addWidget(box, 0, 0)
 
         box = QGroupBox(self.tr("Verfahren"), self)
@@ -257,6 +264,10 @@ class IndexPage(QWidget):
         indicators = project.indicators_frame()
         self._keys = [(str(k), str(n or k)) for k, n in zip(indicators["key"], indicators["name"],
                                                             strict=True)]
+        rows = [(str(r["key"]), str(r["name"] or r["key"]), _text(r.get("unit")),
+                 _text(r.get("source"))) for _, r in indicators.iterrows()]
+        for search in (self.status_search, self.dynamics_search):
+            search.set_indicators(rows)
         current = self.definition.currentData()
         self.definition.blockSignals(True)
         self.definition.clear()
@@ -479,3 +490,10 @@ class IndexPage(QWidget):
             "%1", str(int(table["status_changed"].sum()))).replace(
             "%2", str(int(table["dynamics_changed"].sum())))
         self.compare_notes.setText("\n".join([*notes, summary]))
+
+
+def _text(value) -> str | None:
+    """A frame cell as text; None for an empty or missing one."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value) or None
