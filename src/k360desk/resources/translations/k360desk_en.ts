@@ -471,6 +471,10 @@
         <translation>Second indicator</translation>
     </message>
     <message>
+        <source>Zweiten Indikator suchen</source>
+        <translation>Search second indicator</translation>
+    </message>
+    <message>
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
@@ -497,6 +501,29 @@
     <message>
         <source>Diagramm: %1</source>
         <translation>Chart: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnFit</name>
+    <message>
+        <source>Spalten</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Spalten ein- und ausblenden</source>
+        <translation>Show or hide columns</translation>
+    </message>
+    <message>
+        <source>%1 (aus Platzgründen ausgeblendet)</source>
+        <translation>%1 (hidden for lack of room)</translation>
+    </message>
+    <message>
+        <source>Spalten automatisch anpassen</source>
+        <translation>Fit columns automatically</translation>
+    </message>
+    <message>
+        <source>Ausgeblendet: %1 – Rechtsklick auf die Kopfzeile zeigt sie</source>
+        <translation>Hidden: %1 – right-click the header to show them</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1504,10 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>from the file</translation>
     </message>
     <message>
+        <source>Fester Indikator</source>
+        <translation>Fixed indicator</translation>
+    </message>
+    <message>
         <source>Zeichenkodierung:</source>
         <translation>Encoding:</translation>
     </message>
@@ -1507,6 +1538,10 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Fester Indikator:</source>
         <translation>Fixed indicator:</translation>
+    </message>
+    <message>
+        <source>Indikator suchen:</source>
+        <translation>Search indicator:</translation>
     </message>
     <message>
         <source>Zuordnung der Spalten</source>
@@ -1574,6 +1609,14 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Dynamikindikatoren</source>
         <translation>Dynamics indicators</translation>
+    </message>
+    <message>
+        <source>Statusindikator suchen</source>
+        <translation>Search status indicator</translation>
+    </message>
+    <message>
+        <source>Dynamikindikator suchen</source>
+        <translation>Search dynamics indicator</translation>
     </message>
     <message>
         <source>Status:</source>
