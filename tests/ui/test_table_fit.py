@@ -7,6 +7,7 @@ were cut. Every page and tab is opened with Liberation Sans 9 pt (Arial metrics)
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from k360desk.ui import pages
@@ -38,6 +39,12 @@ def _table_problems(window, where: str) -> list[str]:
             if header.sectionSize(column) < fit.needed_width(column) - 1:
                 found.append(f"{where}: „{name}“ Spalte „{text}“ abgeschnitten "
                              f"({header.sectionSize(column)} < {fit.needed_width(column)} px)")
+            if header.height() < header.sectionSizeFromContents(column).height() - 1:
+                found.append(f"{where}: „{name}“ Kopf „{text}“ unten abgeschnitten "
+                             f"({header.height()} px hoch)")
+            if "\n" in str(view.model().headerData(column, header.orientation()) or "") and (
+                    header.textElideMode() != Qt.TextElideMode.ElideNone):
+                found.append(f"{where}: „{name}“ Kopf „{text}“ mehrzeilig, aber gekürzt")
             right = header.sectionPosition(column) + header.sectionSize(column)
             if right > room + 1:
                 found.append(f"{where}: „{name}“ Spalte „{text}“ nur mit Querscrollen "

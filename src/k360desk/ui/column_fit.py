@@ -218,6 +218,17 @@ class ColumnFit(QObject):
                 if header.isSectionHidden(column) != hide:
                     view.setColumnHidden(column, hide)
             self.auto_hidden = {c for c in candidates if c not in shown}
+            # Headers on several lines (criteria of the score grid) get the height they need;
+            # the style paints inside a frame a few pixels smaller than its size hint.
+            tallest = max((header.sectionSizeFromContents(c).height() for c in shown), default=0)
+            lines = max((self.view.model().headerData(c, Qt.Orientation.Horizontal) or "")
+                        .count("\n") + 1 for c in shown) if shown else 1
+            if lines > 1 and tallest + 6 > header.minimumHeight():
+                header.setMinimumHeight(tallest + 6)
+            # Qt elides a header of several lines as if it were one ("Fachliche Qualität und
+            # …"); such headers are wrapped to fit by their table instead.
+            header.setTextElideMode(Qt.TextElideMode.ElideNone if lines > 1
+                                    else Qt.TextElideMode.ElideRight)
             for column in shown:
                 if not self._is_stretched(column):
                     wanted = self.natural_width(column)

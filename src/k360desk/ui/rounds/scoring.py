@@ -118,6 +118,8 @@ class ScoreGridModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            return str(self.apps.at[section, "title"])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -184,6 +186,9 @@ class ScoringTab(base.RoundTab):
         self.grid.setCornerButtonEnabled(False)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setMinimumWidth(200)
+        # Long titles are elided (full text as tooltip) so the criteria keep the room.
+        self.grid.verticalHeader().setMaximumWidth(340)
+        self.grid.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         # Every criterion is a value column: none may be hidden for room.
         fit_columns(self.grid, "scores", lambda _column: KEY)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
