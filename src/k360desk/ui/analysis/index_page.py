@@ -143,6 +143,7 @@ class IndexPage(QWidget):
             ("indicator", self.tr("gelieferte Veränderungen"))])
         self.population = QComboBox(box)
         self.population.setAccessibleName(self.tr("Einwohnerzahl"))
+        _narrow(self.population)
         self.sd = self._combo(self.tr("Standardabweichung"), [
             ("population", self.tr("über alle Sozialräume (÷ n)")),
             ("sample", self.tr("Stichprobe (÷ n−1)"))])
@@ -175,6 +176,9 @@ class IndexPage(QWidget):
         options.addRow(self.tr("Schwellen Dy&namik:"), self.dynamics_cuts)
         options.addRow(self.tr("Aus&geschlossen:"), self.exclusions)
         grid.addWidget(box, 0, 1)
+        # The indicator names are what is read here; the method's choosers are short.
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
 
         actions = WrapBar(self)
@@ -239,6 +243,7 @@ class IndexPage(QWidget):
         combo.setAccessibleName(name)
         for data, text in items:
             combo.addItem(text, data)
+        _narrow(combo)
         return combo
 
     def _table(self, model: FrameModel, name: str) -> QTableView:
@@ -497,3 +502,9 @@ def _text(value) -> str | None:
     if value is None or (isinstance(value, float) and value != value):
         return None
     return str(value) or None
+
+
+def _narrow(combo: QComboBox) -> None:
+    """Long entries must not widen the method box at the indicator lists' cost."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
