@@ -130,6 +130,10 @@ class WrapBar(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return self.wrap.heightForWidth(width)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.updateGeometry()
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.wrap.heightForWidth(event.size().width()) != self._height:
@@ -140,6 +144,8 @@ class WrapBar(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         # As tall as the wrapped lines at the current width, so the page below makes room.
         minimum = self.wrap.minimumSize()
-        if self.width() > 0:
+        # A bar on a hidden tab has no width yet; its wrapped height would only inflate the
+        # tab widget's minimum, which counts every tab.
+        if self.isVisible() and self.width() > 0:
             minimum.setHeight(max(minimum.height(), self.wrap.heightForWidth(self.width())))
         return minimum
