@@ -119,3 +119,17 @@ def test_hidden_column_shown_from_the_header_menu_and_remembered(window, answers
     _settle(qtbot)
     assert other.isColumnHidden(closed)
     again.documents.discard_and_close()
+
+
+def test_values_grid_gives_up_the_oldest_years_first(window, answers, arial_metrics, qtbot):
+    window.resize(900, SCREEN_HEIGHT)
+    window.documents.open_demo()
+    page = window.show_page("indicators")
+    page.tabs.setCurrentWidget(page.grid)
+    _settle(qtbot)
+    fit = fitted(page.grid.table)
+    years = [c for c in range(2, page.grid.table.model().columnCount())]
+    hidden = sorted(fit.auto_hidden)
+    assert hidden, "bei 900 px passen nicht alle Jahre"
+    assert hidden == years[:len(hidden)], "die ältesten Jahre gehen zuerst, das neueste bleibt"
+    assert not page.grid.table.isColumnHidden(0) and not page.grid.table.isColumnHidden(1)

@@ -56,12 +56,15 @@ class ColumnFit(QObject):
     """Hides and shows the columns of one table view by priority as its width changes."""
 
     def __init__(self, view: QTableView, name: str,
-                 priority: Callable[[int], int] | None = None) -> None:
+                 priority: Callable[[int], int] | None = None,
+                 drop_from_left: bool = False) -> None:
         super().__init__(view)
         self.setObjectName("column_fit")
         self.view = view
         self.name = name.replace("/", "_") or "tabelle"
         self.priority_fn = priority
+        # Year columns (oldest on the left) give up the oldest first, not the newest.
+        self.drop_from_left = drop_from_left
         self.auto_hidden: set[int] = set()
         self.spec_hidden: set[int] = set()
         self.widths: dict[int, int] = {}
@@ -194,7 +197,8 @@ class ColumnFit(QObject):
             visual = {c: header.visualIndex(c) for c in candidates}
             order = sorted((c for c in candidates if self.priority(c) != KEY
                             and self.choices.get(self.column_id(c)) is not True),
-                           key=lambda c: (-self.priority(c), -visual[c]))
+                           key=lambda c: (-self.priority(c),
+                                          visual[c] if self.drop_from_left else -visual[c]))
             dropped = []
             for column in order:
                 if total <= room:
@@ -337,12 +341,14 @@ class ColumnFit(QObject):
 
 
 def fit_columns(view: QTableView, name: str = "",
-                priority: Callable[[int], int] | None = None) -> ColumnFit:
+                priority: Callable[[int], int] | None = None,
+                drop_from_left: bool = False) -> ColumnFit:
     """Give ``view`` a column fit (once); ``priority(column)`` overrides the guess."""
     existing = fitted(view)
     if existing is not None:
         return existing
-    return ColumnFit(view, name or view.accessibleName() or view.objectName(), priority)
+    return ColumnFit(view, name or view.accessibleName() or view.objectName(), priority,
+                     drop_from_left)
 
 
 def fitted(view: QTableView) -> ColumnFit | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.figures.entry import DERIVED, entry_values
 from k360desk.projectfile import District, DistrictLevel, Indicator
+from k360desk.ui.column_fit import KEY, NORMAL, fit_columns
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced
@@ -98,6 +99,9 @@ class ValuesGrid(QWidget):
         self.table.setAccessibleDescription(self.tr(
             "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
         self.table.setWordWrap(False)
+        # On a narrow screen the oldest years give way; key and name always stay.
+        fit_columns(self.table, "values_grid", lambda c: KEY if c < FIXED else NORMAL,
+                    drop_from_left=True)
         for key, slot in ((QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Paste, self.paste),
                           (QKeySequence.StandardKey.Delete, self.clear_selection),
