@@ -70,3 +70,21 @@ def test_index_components_by_search(demo, qtbot):
     _pick(qtbot, page.status_search, target)
     qtbot.waitUntil(lambda: items[target.key].checkState() == Qt.CheckState.Checked, timeout=2000)
     assert page.status_list.currentItem() is items[target.key]
+
+
+def test_numerator_in_the_indicator_form_by_search(demo, qtbot):
+    project = demo.context.project
+    page = demo.show_page("indicators")
+    section = page.indicators
+    target = _target(project)
+    record = [i for i in project.all(Indicator) if i.id != target.id
+              and i.numerator_id != target.id][0]
+    section.select_ids([record.id])
+    qtbot.waitUntil(lambda: section.form.isEnabled(), timeout=2000)
+    search = section.form.searches["numerator_id"]
+    assert search.isVisible()
+    _pick(qtbot, search, target)
+    qtbot.waitUntil(lambda: project.get(Indicator, record.id).numerator_id == target.id,
+                    timeout=3000)
+    demo.context.undo_stack.undo()
+    assert project.get(Indicator, record.id).numerator_id == record.numerator_id

@@ -78,6 +78,9 @@ class IndicatorSearch(QLineEdit):
 
     def _chosen(self, index: QModelIndex) -> None:
         if self.choose(index.data(KEY_ROLE)):
+            if isinstance(self.combo, QComboBox):
+                # A record form writes on "activated" (a user's choice), as if picked by mouse.
+                self.combo.activated.emit(self.combo.currentIndex())
             # Cleared after the completer has written its text, so the field is ready again.
             from PySide6.QtCore import QTimer
 

@@ -3573,6 +3573,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Error in %1</translation>
     </message>
     <message>
+        <source>%1 suchen</source>
+        <translation>Search %1</translation>
+    </message>
+    <message>
         <source>(keine Angabe)</source>
         <translation>(none)</translation>
     </message>

@@ -32,7 +32,7 @@ from k360desk.ui.column_fit import fit_columns
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced
-from k360desk.ui.editors.form import RecordForm, error_label
+from k360desk.ui.editors.form import INDICATORS, RecordForm, error_label
 from k360desk.ui.layout import remember_splitter
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
@@ -250,6 +250,8 @@ class RecordSection(QWidget):
         pairs = self.choice_loaders[key][0](self.project)
         self.model.set_choices(key, pairs)
         if self.form is not None:
+            if key == INDICATORS and self.form.searches:
+                self.form.set_search_rows(_indicator_rows(self.project))
             self.form.set_choices(key, pairs)
 
     def _on_changes(self, changes) -> None:
@@ -422,3 +424,14 @@ class RecordSection(QWidget):
             head += "\n\n" + self.tr("Davon hängen ab (werden mit gelöscht oder gelöst):") \
                 + "\n" + lines
         return head + "\n\n" + self.tr("Sie können das Löschen rückgängig machen (Strg+Z).")
+
+
+def _indicator_rows(project: Project) -> dict[int, tuple[str, str | None, str | None]]:
+    """Name, unit and source of every indicator by id (what the choosers' search shows)."""
+    frame = project.indicators_frame()
+    rows = {}
+    for row in frame.itertuples(index=False):
+        unit, source = getattr(row, "unit", None), getattr(row, "source", None)
+        rows[int(row.id)] = (str(row.name), str(unit) if isinstance(unit, str) and unit else None,
+                             str(source) if isinstance(source, str) and source else None)
+    return rows
