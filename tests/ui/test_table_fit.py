@@ -7,11 +7,13 @@ were cut. Every page and tab is opened with Liberation Sans 9 pt (Arial metrics)
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from k360desk.ui import pages
 from k360desk.ui.column_fit import fitted
+from tests.ui.test_english import english  # noqa: F401 - fixture
 from tests.ui.test_screen_fit import SCREEN_HEIGHT, SCREEN_WIDTH, _visit_tabs
 
 
@@ -133,3 +135,24 @@ def test_values_grid_gives_up_the_oldest_years_first(window, answers, arial_metr
     assert hidden, "bei 900 px passen nicht alle Jahre"
     assert hidden == years[:len(hidden)], "die ältesten Jahre gehen zuerst, das neueste bleibt"
     assert not page.grid.table.isColumnHidden(0) and not page.grid.table.isColumnHidden(1)
+
+
+@pytest.mark.usefixtures("english")
+def test_pages_and_key_columns_fit_in_english(window, answers, arial_metrics, qtbot):
+    """English texts are longer; rows wrap and columns give way the same."""
+    from tests.ui.test_screen_fit import _problems
+
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.documents.open_demo()
+    assert window.menuBar().actions()[0].text().replace("&", "") == "File"
+    problems = []
+    for spec in pages.PAGES:
+        page = window.show_page(spec.key)
+
+        def visit(tab, spec=spec):
+            window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+            _settle(qtbot)
+            where = f"{spec.key} {tab}".strip()
+            problems.extend(_problems(window, where) + _table_problems(window, where))
+        _visit_tabs(page, visit)
+    assert not problems, "\n".join(dict.fromkeys(problems))
