@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog
 
+from tests.ui.test_english import english
 from tests.ui.test_screen_fit import _scrolls
 
 SCREEN = QSize(1280, 680)
@@ -41,8 +42,17 @@ def _problems(dialog: QDialog, name: str) -> list[str]:
     return found
 
 
+@pytest.fixture(params=["de", "en"])
+def language(request, qapp):
+    """German, and English, whose texts are longer."""
+    if request.param == "de":
+        yield "de"
+        return
+    yield from english.__wrapped__(qapp)
+
+
 @pytest.fixture
-def demo(window, answers, arial_metrics):
+def demo(language, window, answers, arial_metrics):
     window.documents.open_demo()
     return window.context
 
@@ -57,7 +67,7 @@ def _check(qtbot, dialog, name) -> list[str]:
     return found
 
 
-def test_every_dialog_fits_1280x680(demo, qtbot, tmp_path, monkeypatch, write_values_csv):
+def test_every_dialog_fits_1280x680(demo, language, qtbot, tmp_path, monkeypatch, write_values_csv):
     from k360desk.ui.exchange_dialogs import BackupsDialog, MergeDialog, SendCopyDialog
     from k360desk.ui.grid_import_dialog import GridImportDialog
     from k360desk.ui.help import AboutDialog, HelpDialog
@@ -74,7 +84,9 @@ def test_every_dialog_fits_1280x680(demo, qtbot, tmp_path, monkeypatch, write_va
     mapping.set_source(write_values_csv)
     problems += _check(qtbot, mapping, "Import values mit Zuordnung")
     problems += _check(qtbot, GridImportDialog(demo), "Zensus-Gitter")
-    problems += _check(qtbot, NewProjectDialog(), "Neues Projekt")
+    new_project = NewProjectDialog()
+    assert (language == "de") == ("Projekt" in new_project.windowTitle())
+    problems += _check(qtbot, new_project, "Neues Projekt")
     problems += _check(qtbot, SendCopyDialog(demo), "Kopie senden")
     other = tmp_path / "kollegin.k360"
     demo.project.write_copy(other)
