@@ -156,3 +156,13 @@ def test_pages_and_key_columns_fit_in_english(window, answers, arial_metrics, qt
             problems.extend(_problems(window, where) + _table_problems(window, where))
         _visit_tabs(page, visit)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_columns_reachable_by_keyboard_from_the_table_menu(window, answers, arial_metrics, qtbot):
+    view, fit = _facilities(window, qtbot)
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    menu = fit.body_menu()
+    submenu = menu.actions()[0].menu()
+    assert submenu is not None and submenu.title().replace("&", "") == "Spalten"
+    texts = [action.text() for action in submenu.actions()]
+    assert any(text.startswith("Geschlossen") for text in texts)

@@ -80,6 +80,11 @@ class ColumnFit(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._menu)
         header.sectionResized.connect(self._resized)
+        # The header's menu needs a mouse; the table's own (Menu key, Umschalt+F10) offers
+        # the same, unless the table already has a menu of its own.
+        if view.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._body_menu)
         self._viewport = view.viewport()
         self._header_viewport = header.viewport()
         self._view_object = view
@@ -309,6 +314,17 @@ class ColumnFit(QObject):
         reset = menu.addAction(self.tr("Spalten automatisch anpassen"))
         reset.triggered.connect(self.reset_choices)
         return menu
+
+    def body_menu(self) -> QMenu:
+        """The table's context menu: the column list as a submenu."""
+        menu = QMenu(self.view)
+        columns = self.menu()
+        columns.setTitle(self.tr("&Spalten"))
+        menu.addMenu(columns)
+        return menu
+
+    def _body_menu(self, pos) -> None:
+        self.body_menu().popup(self.view.viewport().mapToGlobal(pos))
 
     def _menu(self, pos) -> None:
         self.menu().popup(self.view.horizontalHeader().mapToGlobal(pos))

@@ -522,6 +522,10 @@
         <translation>Fit columns automatically</translation>
     </message>
     <message>
+        <source>&amp;Spalten</source>
+        <translation>&amp;Columns</translation>
+    </message>
+    <message>
         <source>Ausgeblendet: %1 – Rechtsklick auf die Kopfzeile zeigt sie</source>
         <translation>Hidden: %1 – right-click the header to show them</translation>
     </message>
@@ -4490,6 +4494,10 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>&amp;Anmerkung …</source>
         <translation>&amp;Note …</translation>
+    </message>
+    <message>
+        <source>&amp;Spalten</source>
+        <translation>&amp;Columns</translation>
     </message>
     <message>
         <source>Status von %1 Werten ändern</source>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.figures.entry import DERIVED, entry_values
 from k360desk.projectfile import District, DistrictLevel, Indicator
-from k360desk.ui.column_fit import KEY, NORMAL, fit_columns
+from k360desk.ui.column_fit import KEY, NORMAL, fit_columns, fitted
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced
@@ -99,9 +99,6 @@ class ValuesGrid(QWidget):
         self.table.setAccessibleDescription(self.tr(
             "Werte eingeben oder aus Excel einfügen (Strg+V); „-“ = fehlt, „x“ = geheim gehalten"))
         self.table.setWordWrap(False)
-        # On a narrow screen the oldest years give way; key and name always stay.
-        fit_columns(self.table, "values_grid", lambda c: KEY if c < FIXED else NORMAL,
-                    drop_from_left=True)
         for key, slot in ((QKeySequence.StandardKey.Copy, self.copy),
                           (QKeySequence.StandardKey.Paste, self.paste),
                           (QKeySequence.StandardKey.Delete, self.clear_selection),
@@ -114,6 +111,9 @@ class ValuesGrid(QWidget):
 
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        # On a narrow screen the oldest years give way; key and name always stay.
+        fit_columns(self.table, "values_grid", lambda c: KEY if c < FIXED else NORMAL,
+                    drop_from_left=True)
 
         self.hint = QLabel(self.tr(
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „-“ = fehlt, „x“ = geheim "
@@ -365,6 +365,10 @@ class ValuesGrid(QWidget):
             menu.addAction(text, lambda s=status: self.set_status(s))
         menu.addSeparator()
         menu.addAction(self.tr("&Anmerkung …"), self._ask_note)
+        menu.addSeparator()
+        columns = fitted(self.table).menu()
+        columns.setTitle(self.tr("&Spalten"))
+        menu.addMenu(columns)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _selected_cells(self) -> list[tuple[int, int]]:
