@@ -4497,7 +4497,7 @@ File ▸ Import ▸ Indicator values …</translation>
     </message>
     <message>
         <source>&amp;Spalten</source>
-        <translation>&amp;Columns</translation>
+        <translation>C&amp;olumns</translation>
     </message>
     <message>
         <source>Status von %1 Werten ändern</source>
