@@ -166,3 +166,22 @@ def test_columns_reachable_by_keyboard_from_the_table_menu(window, answers, aria
     assert submenu is not None and submenu.title().replace("&", "") == "Spalten"
     texts = [action.text() for action in submenu.actions()]
     assert any(text.startswith("Geschlossen") for text in texts)
+
+
+def test_years_come_back_when_the_indicator_changes(window, answers, arial_metrics, qtbot):
+    window.resize(900, SCREEN_HEIGHT)
+    window.documents.open_demo()
+    page = window.show_page("indicators")
+    page.tabs.setCurrentWidget(page.grid)
+    _settle(qtbot)
+    grid = page.grid
+    fit = fitted(grid.table)
+    before = grid.table.model().columnCount()
+    for index in range(grid.indicator.count()):
+        grid.indicator.setCurrentIndex(index)
+        _settle(qtbot)
+        if grid.table.model().columnCount() != before:
+            break
+    header = grid.table.horizontalHeader()
+    hidden = {c for c in range(header.count()) if header.isSectionHidden(c)}
+    assert hidden == fit.auto_hidden, "nur was die Anpassung ausblendet, ist ausgeblendet"

@@ -70,6 +70,7 @@ class ColumnFit(QObject):
         self.widths: dict[int, int] = {}
         self.choices: dict[str, bool] = self._load()
         self._busy = False
+        self._count = view.horizontalHeader().count()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -189,6 +190,14 @@ class ColumnFit(QObject):
             return
         self._busy = True
         try:
+            if count != self._count:
+                # Other columns (a new index run, other years): old widths say nothing.
+                self.widths.clear()
+                for column in self.auto_hidden:
+                    if column < count and header.isSectionHidden(column):
+                        view.setColumnHidden(column, False)
+                self.auto_hidden.clear()
+                self._count = count
             self.auto_hidden = {c for c in self.auto_hidden if c < count}
             self.spec_hidden = {c for c in range(count) if header.isSectionHidden(c)
                                 and c not in self.auto_hidden
@@ -230,8 +239,8 @@ class ColumnFit(QObject):
             # Headers on several lines (criteria of the score grid) get the height they need;
             # the style paints inside a frame a few pixels smaller than its size hint.
             tallest = max((header.sectionSizeFromContents(c).height() for c in shown), default=0)
-            lines = max((self.view.model().headerData(c, Qt.Orientation.Horizontal) or "")
-                        .count("\n") + 1 for c in shown) if shown else 1
+            lines = max((str(self.view.model().headerData(c, Qt.Orientation.Horizontal) or "")
+                         .count("\n") + 1 for c in shown), default=1)
             if lines > 1 and tallest + 6 > header.minimumHeight():
                 header.setMinimumHeight(tallest + 6)
             # Qt elides a header of several lines as if it were one ("Fachliche Qualität und
