@@ -70,3 +70,14 @@ def window(qtbot, answers):
     win.show()
     yield win
     win.documents.discard_and_close()
+
+
+@pytest.fixture
+def arial_metrics(qapp):
+    """Liberation Sans 9 pt, what Windows shows with Arial/Segoe UI at 100 % (office screens)."""
+    from PySide6.QtGui import QFont
+
+    before = qapp.font()
+    qapp.setFont(QFont("Liberation Sans", 9))
+    yield
+    qapp.setFont(before)

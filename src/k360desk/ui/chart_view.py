@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.export.charts import CHART_KINDS, ChartSpec, draw_chart
+from k360desk.ui.indicator_search import IndicatorSearch
 
 
 class ChartView(QWidget):
@@ -40,6 +41,8 @@ class ChartView(QWidget):
         self.canvas.setAccessibleName(self.tr("Diagramm"))
         self.kind.setAccessibleName(self.tr("Diagrammart"))
         self.second.setAccessibleName(self.tr("Zweiter Indikator"))
+        self.second_search = IndicatorSearch(self.second, self)
+        self.second_search.setAccessibleName(self.tr("Zweiten Indikator suchen"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #6b6b6b;")
@@ -50,6 +53,7 @@ class ChartView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.second_search)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.message)
         self.spec: ChartSpec | None = None
@@ -70,6 +74,7 @@ class ChartView(QWidget):
 
     def _kind_changed(self) -> None:
         self.second.setVisible(self.current_kind() == "scatter")
+        self.second_search.setVisible(self.current_kind() == "scatter")
         self.settings_changed.emit()
 
     def current_kind(self) -> str:
@@ -80,8 +85,10 @@ class ChartView(QWidget):
         """Key of the second indicator for the scatter."""
         return self.second.currentData()
 
-    def set_indicators(self, items: list[tuple[str, str]]) -> None:
-        """Fill the second-indicator chooser with (key, label) pairs, keeping the choice."""
+    def set_indicators(self, items: list[tuple[str, str]],
+                       search: list[tuple[str, str, str | None, str | None]] = ()) -> None:
+        """Fill the second-indicator chooser with (key, label) pairs, keeping the choice;
+        ``search`` gives (key, name, unit, source) for its type-ahead search."""
         keep = self.second.currentData()
         self.second.blockSignals(True)
         self.second.clear()
@@ -90,6 +97,8 @@ class ChartView(QWidget):
         index = self.second.findData(keep)
         self.second.setCurrentIndex(index if index >= 0 else min(1, self.second.count() - 1))
         self.second.blockSignals(False)
+        offered = {key for key, _label in items}
+        self.second_search.set_indicators([row for row in search if row[0] in offered])
 
     def show_chart(self, spec: ChartSpec | None, message: str = "") -> None:
         """Draw a chart (or only a German hint when there is nothing to show)."""

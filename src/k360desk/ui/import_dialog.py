@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.io.report import ImportProblem
 from k360desk.ui.import_report import ReportPage
+from k360desk.ui.indicator_search import IndicatorSearch
 
 TITLES = {
     "districts": QT_TRANSLATE_NOOP("ImportDialog", "Sozialräume (Grenzen) importieren"),
@@ -145,6 +146,8 @@ class ImportDialog(QDialog):
         self.fixed_year.setSpecialValueText(self.tr("aus der Datei"))
         self.fixed_indicator = QComboBox()
         self.fixed_indicator.setEditable(True)
+        self.fixed_indicator.setAccessibleName(self.tr("Fester Indikator"))
+        self.indicator_search = IndicatorSearch(self.fixed_indicator)
         tables = self.kind in ("values", "facilities")
         if tables:
             form.addRow(self.tr("Zeichenkodierung:"), self.encoding)
@@ -157,6 +160,7 @@ class ImportDialog(QDialog):
         if self.kind == "values":
             form.addRow(self.tr("Festes Jahr:"), self.fixed_year)
             form.addRow(self.tr("Fester Indikator:"), self.fixed_indicator)
+            form.addRow(self.tr("Indikator suchen:"), self.indicator_search)
             form.addRow("", self.create_indicators)
         for widget in (self.encoding, self.sep, self.decimal, self.crs, self.layer):
             widget.currentIndexChanged.connect(self.refresh_preview)
@@ -211,8 +215,12 @@ class ImportDialog(QDialog):
             self.level.addItem(level.name, level.name)
         self.fixed_indicator.clear()
         self.fixed_indicator.addItem("", "")
+        rows = []
         for indicator in project.all(Indicator):
             self.fixed_indicator.addItem(f"{indicator.name} ({indicator.key})", indicator.key)
+            rows.append((indicator.key, indicator.name, indicator.unit or None,
+                         indicator.source or None))
+        self.indicator_search.set_indicators(rows)
 
     # --- choosing a file and previewing ------------------------------------------------
 

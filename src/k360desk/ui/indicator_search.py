@@ -3,14 +3,15 @@
 A city project has well over a hundred indicators; scrolling a combo box of 137 entries to
 find "SGB-II-Quote" is slow by mouse and impossible by screen reader. The search field sits
 above the chooser, finds any part of name, unit or source ("quote", "%", "Bundesagentur")
-and sets the chooser, which stays the one place the page reads its choice from.
+and sets the chooser, which stays the one place the page reads its choice from. The chooser
+is a combo box, or a check list (the index components), where choosing ticks the entry.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListWidget, QWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,7 +29,7 @@ def entry_text(name: str, unit: str | None, source: str | None) -> str:
 class IndicatorSearch(QLineEdit):
     """A search field that chooses an entry of ``combo`` by its data (the indicator key)."""
 
-    def __init__(self, combo: QComboBox, parent: QWidget | None = None) -> None:
+    def __init__(self, combo: QComboBox | QListWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = combo
         self.setPlaceholderText(self.tr("Suchen: Name, Einheit, Quelle …"))
@@ -55,15 +56,32 @@ class IndicatorSearch(QLineEdit):
 
     def choose(self, key) -> bool:
         """Set the chooser to ``key``; False when it does not offer it."""
+        if isinstance(self.combo, QListWidget):
+            return self._tick(key)
         index = self.combo.findData(key)
         if index < 0:
             return False
         self.combo.setCurrentIndex(index)
         return True
 
+    def _tick(self, key) -> bool:
+        for row in range(self.combo.count()):
+            item = self.combo.item(row)
+            if item.data(KEY_ROLE) == key:
+                self.combo.setCurrentItem(item)
+                self.combo.scrollToItem(item)
+                # Searching for a component means adding it; unticking stays in the list.
+                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    item.setCheckState(Qt.CheckState.Checked)
+                return True
+        return False
+
     def _chosen(self, index: QModelIndex) -> None:
         if self.choose(index.data(KEY_ROLE)):
+            if isinstance(self.combo, QComboBox):
+                # A record form writes on "activated" (a user's choice), as if picked by mouse.
+                self.combo.activated.emit(self.combo.currentIndex())
             # Cleared after the completer has written its text, so the field is ready again.
             from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, self.clear)
+            QTimer.singleShot(0, self, self.clear)

@@ -344,7 +344,7 @@ class MapPage(QWidget):
         self._restore(self.level, keep[2])
         for w in widgets:
             w.blockSignals(False)
-        self.charts.set_indicators(scatter_items)
+        self.charts.set_indicators(scatter_items, searchable)
         self.indicator_search.set_indicators(searchable)
 
     def _add_voice_items(self, model: QStandardItemModel, bold: QFont) -> None:

@@ -155,6 +155,9 @@ def create_page(spec: PageSpec, context, parent: QWidget | None = None) -> QWidg
     from k360desk.ui.access_keys import make_unique
 
     make_unique(page)
+    from k360desk.ui.column_fit import fit_all_tables
+
+    fit_all_tables(page)
     if not page.accessibleName():
         page.setAccessibleName(spec.translated_title())
     return page

@@ -530,6 +530,10 @@
         <translation>Second indicator</translation>
     </message>
     <message>
+        <source>Zweiten Indikator suchen</source>
+        <translation>Search second indicator</translation>
+    </message>
+    <message>
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
@@ -556,6 +560,33 @@
     <message>
         <source>Diagramm: %1</source>
         <translation>Chart: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnFit</name>
+    <message>
+        <source>Spalten</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Spalten ein- und ausblenden</source>
+        <translation>Show or hide columns</translation>
+    </message>
+    <message>
+        <source>%1 (aus Platzgründen ausgeblendet)</source>
+        <translation>%1 (hidden for lack of room)</translation>
+    </message>
+    <message>
+        <source>Spalten automatisch anpassen</source>
+        <translation>Fit columns automatically</translation>
+    </message>
+    <message>
+        <source>&amp;Spalten</source>
+        <translation>&amp;Columns</translation>
+    </message>
+    <message>
+        <source>Ausgeblendet: %1 – Rechtsklick auf die Kopfzeile zeigt sie</source>
+        <translation>Hidden: %1 – right-click the header to show them</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1594,10 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
         <translation>from the file</translation>
     </message>
     <message>
+        <source>Fester Indikator</source>
+        <translation>Fixed indicator</translation>
+    </message>
+    <message>
         <source>Zeichenkodierung:</source>
         <translation>Encoding:</translation>
     </message>
@@ -1593,6 +1628,10 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Fester Indikator:</source>
         <translation>Fixed indicator:</translation>
+    </message>
+    <message>
+        <source>Indikator suchen:</source>
+        <translation>Search indicator:</translation>
     </message>
     <message>
         <source>Zuordnung der Spalten</source>
@@ -1660,6 +1699,14 @@ Read boundaries with File ▸ Import ▸ Districts … or add them one by one wi
     <message>
         <source>Dynamikindikatoren</source>
         <translation>Dynamics indicators</translation>
+    </message>
+    <message>
+        <source>Statusindikator suchen</source>
+        <translation>Search status indicator</translation>
+    </message>
+    <message>
+        <source>Dynamikindikator suchen</source>
+        <translation>Search dynamics indicator</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -3616,6 +3663,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Error in %1</translation>
     </message>
     <message>
+        <source>%1 suchen</source>
+        <translation>Search %1</translation>
+    </message>
+    <message>
         <source>(keine Angabe)</source>
         <translation>(none)</translation>
     </message>
@@ -4690,6 +4741,10 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>&amp;Anmerkung …</source>
         <translation>&amp;Note …</translation>
+    </message>
+    <message>
+        <source>&amp;Spalten</source>
+        <translation>C&amp;olumns</translation>
     </message>
     <message>
         <source>Status von %1 Werten ändern</source>

@@ -29,7 +29,9 @@ from shiboken6 import isValid
 
 from k360desk.ui.analysis.frame_model import FrameModel, FrameSortProxy
 from k360desk.ui.editors.common import on_project_replaced
+from k360desk.ui.indicator_search import IndicatorSearch
 from k360desk.ui.tasks import run_task
+from k360desk.ui.wrap_bar import WrapBar
 
 
 def compute_in_worker(project, method, period):
@@ -122,10 +124,16 @@ class IndexPage(QWidget):
         form = QGridLayout(box)
         self.status_list = self._key_list(self.tr("Statusindikatoren"))
         self.dynamics_list = self._key_list(self.tr("Dynamikindikatoren"))
+        self.status_search = IndicatorSearch(self.status_list, box)
+        self.status_search.setAccessibleName(self.tr("Statusindikator suchen"))
+        self.dynamics_search = IndicatorSearch(self.dynamics_list, box)
+        self.dynamics_search.setAccessibleName(self.tr("Dynamikindikator suchen"))
         form.addWidget(QLabel(self.tr("Status:"), box), 0, 0)
         form.addWidget(QLabel(self.tr("Dynamik:"), box), 0, 1)
-        form.addWidget(self.status_list, 1, 0)
-        form.addWidget(self.dynamics_list, 1, 1)
+        form.addWidget(self.status_search, 1, 0)
+        form.addWidget(self.dynamics_search, 1, 1)
+        form.addWidget(self.status_list, 2, 0)
+        form.addWidget(self.dynamics_list, 2, 1)
         grid.addWidget(box, 0, 0)
 
         box = QGroupBox(self.tr("Verfahren"), self)
@@ -135,6 +143,7 @@ class IndexPage(QWidget):
             ("indicator", self.tr("gelieferte Veränderungen"))])
         self.population = QComboBox(box)
         self.population.setAccessibleName(self.tr("Einwohnerzahl"))
+        _narrow(self.population)
         self.sd = self._combo(self.tr("Standardabweichung"), [
             ("population", self.tr("über alle Sozialräume (÷ n)")),
             ("sample", self.tr("Stichprobe (÷ n−1)"))])
@@ -167,9 +176,12 @@ class IndexPage(QWidget):
         options.addRow(self.tr("Schwellen Dy&namik:"), self.dynamics_cuts)
         options.addRow(self.tr("Aus&geschlossen:"), self.exclusions)
         grid.addWidget(box, 0, 1)
+        # The indicator names are what is read here; the method's choosers are short.
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
 
-        actions = QHBoxLayout()
+        actions = WrapBar(self)
         self.run_button = QPushButton(self.tr("&Berechnen"), self)
         self.run_button.setToolTip(self.tr("Sozialindex berechnen (F5)"))
         self.run_button.clicked.connect(self.run_index)
@@ -178,6 +190,7 @@ class IndexPage(QWidget):
         self.run_name = QLineEdit(self)
         self.run_name.setPlaceholderText(self.tr("Name des Laufs"))
         self.run_name.setAccessibleName(self.tr("Name des Laufs"))
+        self.run_name.setMinimumWidth(240)
         self.store_button = QPushButton(self.tr("Lauf &speichern"), self)
         self.store_button.setEnabled(False)
         self.store_button.clicked.connect(self.store_run)
@@ -185,8 +198,8 @@ class IndexPage(QWidget):
         self.save_definition_button.clicked.connect(self.save_definition)
         for widget in (self.run_button, self.run_name, self.store_button,
                        self.save_definition_button):
-            actions.addWidget(widget)
-        layout.addLayout(actions)
+            actions.add(widget)
+        layout.addWidget(actions)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -199,17 +212,17 @@ class IndexPage(QWidget):
         self.tabs.addTab(self.table, self.tr("Ergebnis"))
         compare = QWidget(self.tabs)
         column = QVBoxLayout(compare)
-        row = QHBoxLayout()
+        row = WrapBar(compare)
         self.run_a = QComboBox(compare)
         self.run_a.setAccessibleName(self.tr("Lauf A"))
         self.run_b = QComboBox(compare)
         self.run_b.setAccessibleName(self.tr("Lauf B"))
         self.compare_button = QPushButton(self.tr("&Vergleichen"), compare)
         self.compare_button.clicked.connect(self.compare_runs)
-        for widget in (QLabel(self.tr("Lauf A:"), compare), self.run_a,
-                       QLabel(self.tr("Lauf B:"), compare), self.run_b, self.compare_button):
-            row.addWidget(widget)
-        column.addLayout(row)
+        row.add(QLabel(self.tr("Lauf A:"), compare), self.run_a)
+        row.add(QLabel(self.tr("Lauf B:"), compare), self.run_b)
+        row.add(self.compare_button)
+        column.addWidget(row)
         self.compare_notes = QLabel(compare)
         self.compare_notes.setWordWrap(True)
         column.addWidget(self.compare_notes)
@@ -230,6 +243,7 @@ class IndexPage(QWidget):
         combo.setAccessibleName(name)
         for data, text in items:
             combo.addItem(text, data)
+        _narrow(combo)
         return combo
 
     def _table(self, model: FrameModel, name: str) -> QTableView:
@@ -255,6 +269,10 @@ class IndexPage(QWidget):
         indicators = project.indicators_frame()
         self._keys = [(str(k), str(n or k)) for k, n in zip(indicators["key"], indicators["name"],
                                                             strict=True)]
+        rows = [(str(r["key"]), str(r["name"] or r["key"]), _text(r.get("unit")),
+                 _text(r.get("source"))) for _, r in indicators.iterrows()]
+        for search in (self.status_search, self.dynamics_search):
+            search.set_indicators(rows)
         current = self.definition.currentData()
         self.definition.blockSignals(True)
         self.definition.clear()
@@ -477,3 +495,16 @@ class IndexPage(QWidget):
             "%1", str(int(table["status_changed"].sum()))).replace(
             "%2", str(int(table["dynamics_changed"].sum())))
         self.compare_notes.setText("\n".join([*notes, summary]))
+
+
+def _text(value) -> str | None:
+    """A frame cell as text; None for an empty or missing one."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value) or None
+
+
+def _narrow(combo: QComboBox) -> None:
+    """Long entries must not widen the method box at the indicator lists' cost."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)

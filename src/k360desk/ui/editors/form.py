@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.ui.delegates import editor_value, make_editor, set_editor_value
+from k360desk.ui.indicator_search import IndicatorSearch
 from k360desk.ui.models.columns import Column, is_missing
 from k360desk.ui.models.table import shortened
 
@@ -41,6 +42,10 @@ def error_label(parent: QWidget, accessible_name: str) -> QLabel:
 Committer = Callable[[int, str, Any], "str | None"]
 
 
+INDICATORS = "indicators"
+"""The choice key of indicator choosers; they get a type-ahead search."""
+
+
 class RecordForm(QWidget):
     """Edits one record field by field; each change is one undo command via ``committer``."""
 
@@ -57,6 +62,8 @@ class RecordForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._choices: dict[str, list[tuple[Any, str]]] = {}
+        self.searches: dict[str, IndicatorSearch] = {}
+        self._search_rows: dict[Any, tuple[str, str | None, str | None]] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.layout_ = QFormLayout()
@@ -80,6 +87,13 @@ class RecordForm(QWidget):
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.setSpacing(2)
+            if column.choices == INDICATORS:
+                # 137 indicators at city scale: found by a piece of name, unit or source.
+                search = IndicatorSearch(editor, box)
+                search.setAccessibleName(self.tr("%1 suchen").replace("%1", column.header))
+                search.setEnabled(column.editable)
+                lay.addWidget(search)
+                self.searches[column.field] = search
             lay.addWidget(editor)
             lay.addWidget(error)
             label = QLabel(f"&{column.header}:" if "&" not in column.header
@@ -117,7 +131,21 @@ class RecordForm(QWidget):
                 for value, label in pairs:
                     combo.addItem(label, value)
                 set_editor_value(combo, column, self._values.get(column.field))
+                if column.field in self.searches:
+                    self.searches[column.field].set_indicators(self._search_entries(pairs))
         self._loading = False
+
+    def set_search_rows(self, rows: dict[Any, tuple[str, str | None, str | None]]) -> None:
+        """Name, unit and source of each indicator id, for the indicator choosers' search."""
+        self._search_rows = rows
+        for column in self.columns:
+            if column.field in self.searches:
+                self.searches[column.field].set_indicators(
+                    self._search_entries(self._choices.get(column.choices or "", [])))
+
+    def _search_entries(self, pairs) -> list[tuple[Any, str, str | None, str | None]]:
+        return [(value, *self._search_rows.get(value, (label, None, None)))
+                for value, label in pairs]
 
     def load(self, record_id: int | None, values: dict[str, Any] | None) -> None:
         """Show a record (or nothing)."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from k360desk.projectfile import Indicator, Project, Topic
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.editors.common import fixed, names, page_layout, splitter, unique_name
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.editors.values_grid import ValuesGrid
@@ -72,7 +73,7 @@ class IndicatorsPage(QWidget):
             Column("key", self.tr("Schlüssel"), required=True, validator=check_key, width=130,
                    description=self.tr("Kurzname für Formeln und Exporte, z. B. alo_quote")),
             Column("name", self.tr("Name"), required=True, width=240),
-            Column("unit", self.tr("Einheit"), width=80),
+            Column("unit", self.tr("Einheit"), width=80, priority=KEY),
             Column("topic_id", self.tr("Handlungsfeld"), "choice", choices="topics", width=170),
             Column("kind", self.tr("Art"), "choice", choices="kinds", required=True, width=100),
             Column("polarity", self.tr("Richtung"), "choice", choices="polarities", required=True,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.projectfile import District, Facility, FacilityType, Project, Provider, TargetGroup
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.commands import ReplaceLinks
 from k360desk.ui.editors.common import (
     names,
@@ -75,7 +76,8 @@ class ProvidersPage(QWidget):
             Column("provider_id", self.tr("Träger"), "choice", choices="providers", width=170,
                    source="provider_id"),
             Column("type_id", self.tr("Art"), "choice", choices="types", width=150),
-            Column("district_id", self.tr("Sozialraum"), "choice", choices="districts", width=150),
+            Column("district_id", self.tr("Sozialraum"), "choice", choices="districts", width=150,
+                   priority=KEY),
             Column("target_groups", self.tr("Zielgruppen"), editable=False, in_form=False,
                    width=180),
             Column("street", self.tr("Straße"), width=160),

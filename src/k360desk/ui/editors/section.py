@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.projectfile import Project, Record
+from k360desk.ui.column_fit import fit_columns
 from k360desk.ui.commands import AddRecord, DeleteRecord, Macro, UpdateFields
 from k360desk.ui.delegates import RecordDelegate
 from k360desk.ui.editors.common import on_project_replaced
-from k360desk.ui.editors.form import RecordForm, error_label
+from k360desk.ui.editors.form import INDICATORS, RecordForm, error_label
 from k360desk.ui.layout import remember_splitter
 from k360desk.ui.models import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
@@ -120,6 +121,7 @@ class RecordSection(QWidget):
             elif column.width:
                 self.table.setColumnWidth(col, column.width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        fit_columns(self.table, f"section_{cls.table}")
 
         # An empty table says what to do instead of showing only a white area.
         self.empty_hint = empty_hint or self.tr("Noch keine Einträge – mit „Neu“ (Einfg) anlegen.")
@@ -248,6 +250,8 @@ class RecordSection(QWidget):
         pairs = self.choice_loaders[key][0](self.project)
         self.model.set_choices(key, pairs)
         if self.form is not None:
+            if key == INDICATORS and self.form.searches:
+                self.form.set_search_rows(_indicator_rows(self.project))
             self.form.set_choices(key, pairs)
 
     def _on_changes(self, changes) -> None:
@@ -420,3 +424,14 @@ class RecordSection(QWidget):
             head += "\n\n" + self.tr("Davon hängen ab (werden mit gelöscht oder gelöst):") \
                 + "\n" + lines
         return head + "\n\n" + self.tr("Sie können das Löschen rückgängig machen (Strg+Z).")
+
+
+def _indicator_rows(project: Project) -> dict[int, tuple[str, str | None, str | None]]:
+    """Name, unit and source of every indicator by id (what the choosers' search shows)."""
+    frame = project.indicators_frame()
+    rows = {}
+    for row in frame.itertuples(index=False):
+        unit, source = getattr(row, "unit", None), getattr(row, "source", None)
+        rows[int(row.id)] = (str(row.name), str(unit) if isinstance(unit, str) and unit else None,
+                             str(source) if isinstance(source, str) and source else None)
+    return rows

@@ -8,7 +8,6 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -23,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from k360desk.figures.entry import DERIVED, entry_values
 from k360desk.projectfile import District, DistrictLevel, Indicator
+from k360desk.ui.column_fit import KEY, NORMAL, fit_columns, fitted
 from k360desk.ui.commands import SetValues
 from k360desk.ui.delegates import GridDelegate
 from k360desk.ui.editors.common import on_project_replaced
 from k360desk.ui.editors.form import error_label
 from k360desk.ui.editors.section import show_message
 from k360desk.ui.models.grid import FIXED, STATUSES, GridProxy, ValuesGridModel, parse_block
+from k360desk.ui.wrap_bar import WrapBar
 
 WATCH = {"indicator_values", "indicators", "districts"}
 
@@ -110,6 +111,9 @@ class ValuesGrid(QWidget):
 
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        # On a narrow screen the oldest years give way; key and name always stay.
+        fit_columns(self.table, "values_grid", lambda c: KEY if c < FIXED else NORMAL,
+                    drop_from_left=True)
 
         self.hint = QLabel(self.tr(
             "Einfügen aus Excel mit Strg+V, Kopieren mit Strg+C. „–“ = fehlt, „.“ = geheim "
@@ -117,18 +121,14 @@ class ValuesGrid(QWidget):
         self.hint.setWordWrap(True)
         self.error = error_label(self, self.tr("Fehlermeldung"))
 
-        bar = QHBoxLayout()
-        bar.addWidget(label)
-        bar.addWidget(self.indicator_search)
-        bar.addWidget(self.indicator, 1)
-        bar.addWidget(self.level)
-        bar.addWidget(self.filter)
-        bar.addSpacing(12)
-        bar.addWidget(self.year)
-        bar.addWidget(self.add_year)
+        bar = WrapBar(self)
+        bar.add(label, self.indicator_search, self.indicator)
+        bar.add(self.level)
+        bar.add(self.filter)
+        bar.add(self.year, self.add_year)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
@@ -365,6 +365,10 @@ class ValuesGrid(QWidget):
             menu.addAction(text, lambda s=status: self.set_status(s))
         menu.addSeparator()
         menu.addAction(self.tr("&Anmerkung …"), self._ask_note)
+        menu.addSeparator()
+        columns = fitted(self.table).menu()
+        columns.setTitle(self.tr("&Spalten"))
+        menu.addMenu(columns)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _selected_cells(self) -> list[tuple[int, int]]:

@@ -57,6 +57,9 @@ class Column:
     in_form: bool = True
     description: str = ""
     """Accessible description and tooltip of the field."""
+    priority: int | None = None
+    """0 key (always shown), 1 normal, 2 hidden first on a narrow screen; None: guessed
+    from the field (see ``ui/column_fit.py``)."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

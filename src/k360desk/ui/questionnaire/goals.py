@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from k360desk.projectfile import Goal, Indicator, Project
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.editors.common import fixed
 from k360desk.ui.editors.section import RecordSection
 from k360desk.ui.models import Column
@@ -80,7 +81,8 @@ class GoalsEditor(QWidget):
              Column("district_id", self.tr("Sozialraum (leer = Gesamtstadt)"), "choice",
                     choices="districts", width=200),
              Column("period", self.tr("Zieljahr"), "int", required=True, width=70),
-             Column("target", self.tr("Zielwert"), "number", required=True, width=80),
+             Column("target", self.tr("Zielwert"), "number", required=True, width=80,
+                    priority=KEY),
              Column("baseline", self.tr("Ausgangswert"), "number", editable=False, width=95,
                     in_form=False),
              Column("latest", self.tr("Aktuell"), "number", editable=False, width=80, in_form=False),

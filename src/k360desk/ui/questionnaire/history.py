@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -22,6 +21,7 @@ from k360desk.projectfile import AgendaItem, Committee, FundingRound, Project
 from k360desk.ui.commands import UpdateFields
 from k360desk.ui.editors.section import show_message
 from k360desk.ui.models.columns import format_date
+from k360desk.ui.wrap_bar import WrapBar
 
 _TABLES = {"agenda_items", "meetings", "committees", "funding_rounds"}
 
@@ -58,19 +58,18 @@ class MeetingHistory(QWidget):
         self.attach.clicked.connect(self.ask_document)
         self.open_document.clicked.connect(self.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        bar = QHBoxLayout()
+        # Wraps at 1280 px (and in English) instead of pushing the buttons off the screen.
+        bar = WrapBar(self)
         for label, widget in ((self.tr("&Gremium:"), self.committee),
                               (self.tr("&Förderrunde:"), self.round)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.attach)
-        bar.addWidget(self.open_document)
+            bar.add(caption, widget)
+        bar.add(self.attach)
+        bar.add(self.open_document)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         self.committee.currentIndexChanged.connect(self.reload_rows)
         self.round.currentIndexChanged.connect(self.reload_rows)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QTextBrowser,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.projectfile import Project
+from k360desk.ui.wrap_bar import WrapBar
 
 _TABLES = {"statements", "questions", "questionnaires", "providers", "districts", "goals",
            "indicator_values", "k360_meta"}
@@ -38,18 +38,16 @@ class StatementsView(QWidget):
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
         self.text.setAccessibleName(self.tr("Einschätzungen zum Sozialraum"))
-        bar = QHBoxLayout()
+        bar = WrapBar(self)
         for label, widget in ((self.tr("&Sozialraum:"), self.district),
                               (self.tr("&Jahr:"), self.period)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.anonymous)
+            bar.add(caption, widget)
+        bar.add(self.anonymous)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.text, 1)
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.render)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import rounds as store
 from k360desk.projectfile import Application, Criterion, FundingRound, Project, Provider, Topic
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.commands import Macro
 from k360desk.ui.editors.common import names, splitter
 from k360desk.ui.editors.section import RecordSection
@@ -294,7 +295,8 @@ class ApplicationsTab(base.RoundTab):
                     None if v is not None and 1 <= v <= 5 else self.tr("Die Laufzeit beträgt 1 bis 5 Jahre.")
                 ),
             ),
-            Column("status", self.tr("Status"), "choice", choices="status", required=True, width=120),
+            Column("status", self.tr("Status"), "choice", choices="status", required=True, width=120,
+                   priority=KEY),
             Column("submitted", self.tr("Eingang"), "date", width=95),
             Column("summary", self.tr("Kurzbeschreibung"), multiline=True, in_table=False),
             Column("conditions", self.tr("Auflagen"), multiline=True, in_table=False),

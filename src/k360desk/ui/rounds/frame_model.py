@@ -35,6 +35,8 @@ class FrameColumn:
     kind: str = "text"
     decimals: int = 1
     width: int = 0
+    priority: int | None = None
+    """On a narrow screen: 0 always shown, 2 hidden first (see ``ui/column_fit.py``)."""
 
 
 def missing(value: Any) -> bool:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.models import rounds as store
 from k360desk.projectfile import Committee, FundingRound, Meeting
+from k360desk.ui.column_fit import KEY
 from k360desk.ui.editors.common import splitter
 from k360desk.ui.models import german_locale
 from k360desk.ui.rounds import base
@@ -38,6 +38,7 @@ from k360desk.ui.rounds.frame_model import (
     frame_view,
     money_text,
 )
+from k360desk.ui.wrap_bar import WrapBar
 
 _OUTCOME_COLOURS = {"funded": GOOD, "partial": WARN, "override": WARN, "ineligible": MUTED}
 
@@ -212,12 +213,12 @@ class RankingTab(base.RoundTab):
         self.mode.setWordWrap(True)
         self.columns = [
             FrameColumn("rank", self.tr("Rang"), "int", width=45),
-            FrameColumn("title", self.tr("Antrag"), width=170),
+            FrameColumn("title", self.tr("Antrag"), width=170, priority=KEY),
             FrameColumn("provider", self.tr("Träger"), width=130),
-            FrameColumn("total", self.tr("Punkte"), "number", 1, width=60),
+            FrameColumn("total", self.tr("Punkte"), "number", 1, width=60, priority=KEY),
             FrameColumn("need", self.tr("Bedarf"), "number", 1, width=60),
             FrameColumn("requested", self.tr("beantragt"), "money", width=95),
-            FrameColumn("proposed", self.tr("Vorschlag"), "money", width=95),
+            FrameColumn("proposed", self.tr("Vorschlag"), "money", width=95, priority=KEY),
             FrameColumn("share", self.tr("Anteil"), "percent", 0, width=60),
             FrameColumn("outcome_label", self.tr("Ergebnis"), width=125),
             FrameColumn("reason", self.tr("Begründung")),
@@ -230,11 +231,11 @@ class RankingTab(base.RoundTab):
         self.budget_model = FrameModel(
             [
                 FrameColumn("year", self.tr("Jahr"), "int", width=45),
-                FrameColumn("budget", self.tr("Budget"), "money", width=85),
+                FrameColumn("budget", self.tr("Budget"), "money", width=85, priority=KEY),
                 FrameColumn("committed", self.tr("gebunden"), "money", width=75),
                 FrameColumn("overrides", self.tr("manuell"), "money", width=65),
                 FrameColumn("allocated", self.tr("vergeben"), "money", width=75),
-                FrameColumn("remaining", self.tr("frei"), "money", width=100),
+                FrameColumn("remaining", self.tr("frei"), "money", width=100, priority=KEY),
             ],
             self,
         )
@@ -247,18 +248,14 @@ class RankingTab(base.RoundTab):
         self.explain.setAccessibleName(self.tr("Nachvollziehbarkeit"))
         self.notes = base.note_label(self)
         self.error = base.error_label(self)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Regel:"), self))
-        controls.addWidget(self.rule)
-        controls.addWidget(QLabel(self.tr("Mindestanteil:"), self))
-        controls.addWidget(self.min_share)
-        controls.addWidget(self.mode, 1)
-        # The decision buttons get a row of their own so the tab fits 1280 px (1366×768).
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.trial)
-        actions.addWidget(self.override)
-        actions.addWidget(self.decide)
+        # One row that wraps: at 1280 px (1366×768) the decision buttons move to a second
+        # line instead of off the screen.
+        controls = WrapBar(self)
+        controls.add(QLabel(self.tr("Regel:"), self), self.rule)
+        controls.add(QLabel(self.tr("Mindestanteil:"), self), self.min_share)
+        controls.add(self.trial)
+        controls.add(self.override)
+        controls.add(self.decide)
         right = QWidget(self)
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -267,8 +264,8 @@ class RankingTab(base.RoundTab):
         lay.addWidget(QLabel(self.tr("<b>Wie kam das zustande?</b>"), self))
         lay.addWidget(self.explain, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addLayout(actions)
+        layout.addWidget(controls)
+        layout.addWidget(self.mode)
         layout.addWidget(splitter(Qt.Orientation.Horizontal, [self.table, right], [800, 480], self), 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)

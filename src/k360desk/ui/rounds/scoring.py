@@ -3,6 +3,7 @@ missing and where raters disagree."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from k360desk.analysis import scoring
 from k360desk.models import rounds as store
+from k360desk.ui.column_fit import KEY, fit_columns
 from k360desk.ui.models import german_locale
 from k360desk.ui.models.columns import parse_german_number
 from k360desk.ui.rounds import base
@@ -116,6 +118,8 @@ class ScoreGridModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            return str(self.apps.at[section, "title"])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -123,7 +127,8 @@ class ScoreGridModel(QAbstractTableModel):
             locale = german_locale()
             return (
                 self.tr("%1\n(%2–%3, Gewicht %4)")
-                .replace("%1", str(c["name"]))
+                # Long criterion names on short lines: four criteria share 580 px at 1280.
+                .replace("%1", "\n".join(textwrap.wrap(str(c["name"]), 18)) or str(c["name"]))
                 .replace("%2", locale.toString(float(c["scale_min"]), "f", 0))
                 .replace("%3", locale.toString(float(c["scale_max"]), "f", 0))
                 .replace("%4", locale.toString(float(c["weight"]), "f", 1))
@@ -181,6 +186,11 @@ class ScoringTab(base.RoundTab):
         self.grid.setCornerButtonEnabled(False)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setMinimumWidth(200)
+        # Long titles are elided (full text as tooltip) so the criteria keep the room.
+        self.grid.verticalHeader().setMaximumWidth(340)
+        self.grid.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Every criterion is a value column: none may be hidden for room.
+        fit_columns(self.grid, "scores", lambda _column: KEY)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.selectionModel().currentChanged.connect(self._on_current)
         self.comment = QLineEdit(self)
