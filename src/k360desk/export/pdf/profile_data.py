@@ -169,18 +169,19 @@ class ProfileData:
         pairs = subtree_pairs(districts, wanted)
         below = [int(i) for i in pairs["district_id"].unique()]
         facilities = roll_up(profiles.facilities(project, None if district_ids is None else below), pairs)
-        fac = {int(d): g.drop(columns="target_id") for d, g in facilities.groupby("target_id")}
+        fac = _by_target(facilities)
         funded = roll_up(profiles.funded_projects(project), pairs)
         # A project serving three Quartiere of one Stadtbezirk is still one project there.
         funded = funded.drop_duplicates(["target_id", "application_id"])
-        proj = {int(d): g.drop(columns="target_id") for d, g in funded.groupby("target_id")}
+        proj = _by_target(funded)
         stm = profiles.statements(project, wanted)
         # The providers' voice follows figures_voice's rules (at least 3 answers per closed
         # question, anonymised quotes if the project says so); asked only where there is any.
         from k360desk.figures import questionnaire as figures_voice
 
+        summaries: dict = {}  # one summary per question serves every district
         stmt = {
-            int(d): figures_voice.district_voice(project, int(d))
+            int(d): figures_voice.district_voice(project, int(d), summaries=summaries)
             for d in stm["district_id"].dropna().unique()
         }
         return cls(
@@ -375,6 +376,13 @@ class ProfileData:
         return (
             f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
         )
+
+
+def _by_target(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """Rows grouped by their ``target_id`` (which is left out): the column dropped once,
+    not once per district."""
+    targets = frame["target_id"].to_numpy()
+    return {int(d): g for d, g in frame.drop(columns="target_id").groupby(targets)}
 
 
 def _slices(keys: np.ndarray) -> dict:
