@@ -103,14 +103,14 @@ def test_the_rows_the_index_reads_are_those_of_the_general_path(quota_project):
 def test_stored_quotas_the_index_recomputes_are_not_read(quota_project, monkeypatch):
     """At city scale, reading shares only to throw them away was half of the loading."""
     read = []
-    original = type(quota_project).value_arrays
+    original = type(quota_project)._value_arrays
 
     def counting(self, *args, **kwargs):
         arrays = original(self, *args, **kwargs)
         read.extend(arrays["indicator_id"].tolist())
         return arrays
 
-    monkeypatch.setattr(type(quota_project), "value_arrays", counting)
+    monkeypatch.setattr(type(quota_project), "_value_arrays", counting)
     figures.index_series_for_project(quota_project, _method(["kinder_quote", "alo_quote"]))
     ids = dict(zip(quota_project.indicators_frame()["key"],
                    quota_project.indicators_frame()["id"], strict=True))

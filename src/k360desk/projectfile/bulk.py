@@ -136,10 +136,15 @@ class BulkStore:
         indicator_ids: Iterable[int] | None = None,
         periods: Iterable[int] | None = None,
         districts: Iterable[int] | None = None,
-        extra: str = "",
     ) -> dict[str, Any]:
         """Indicator values as numpy arrays: indicator_id, district_id, period (int64), value
         (float, NaN = none), status and note (object)."""
+        return self._value_arrays(indicator_ids, periods, districts)
+
+    def _value_arrays(self, indicator_ids: Iterable[int] | None,
+                      periods: Iterable[int] | None, districts: Iterable[int] | None,
+                      extra: str = "") -> dict[str, Any]:
+        # ``extra``: a further condition, written by this class only (never from input).
         import numpy as np
         import pandas as pd
 
@@ -203,7 +208,7 @@ class BulkStore:
                    f"period NOT IN ({listed(periods)})"]
         outside += [f"(indicator_id = {int(i)} AND ((district_id << 16) | period) IN"
                     f" ({listed((d << 16) | p for d, p in at)}))" for i, at in gaps.items() if at]
-        return self.value_arrays(list(gaps), only_periods, extra=" OR ".join(outside))
+        return self._value_arrays(list(gaps), only_periods, None, extra=" OR ".join(outside))
 
     def periods(self) -> list[int]:
         """All periods that have values, ascending."""
