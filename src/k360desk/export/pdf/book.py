@@ -318,6 +318,7 @@ def write_book(
             pool = None
         raise
     finally:
+        _WORKER.clear()  # the serial path's data, also after an error or Cancel
         if pool is not None:
             pool.shutdown(wait=True)
     progress.step(total_steps, total_steps, "Fertig")
