@@ -118,3 +118,13 @@ def test_stored_quotas_the_index_recomputes_are_not_read(quota_project, monkeypa
     # 2 years × 6 Quartiere and 2024 in one: only where counts are missing or absent
     quotas = read.count(ids["kinder_quote"])
     assert 0 < quotas <= 1 + 6 + 1 + 1
+
+
+def test_shares_with_many_gaps_are_read_whole_and_sorted_out(quota_project, monkeypatch):
+    from k360desk.figures import indexinput
+
+    monkeypatch.setattr(indexinput, "_MAX_NAMED_GAPS", 0)
+    method = _method(["kinder_quote", "geliefert"])
+    general = compute_index_series(figures.project_values(quota_project, method.indicator_keys()),
+                                   quota_project.districts_frame(), method)
+    pd.testing.assert_frame_equal(figures.index_series_for_project(quota_project, method), general)
