@@ -53,17 +53,29 @@ def city() -> Path:
     return CACHE
 
 
-def bench_profile(project, codes: list[str], runs: int) -> list[float]:
-    """Seconds per single profile (load, lay out, write to memory)."""
+def bench_profile(project, codes: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Seconds per single profile (load, lay out, write to memory): wall clock and CPU."""
     from k360desk.export.pdf.profile import write_profile
 
     write_profile(project, codes[0], io.BytesIO())  # warm imports and font registration
-    times = []
+    times, cpu = [], []
     for i in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         write_profile(project, codes[(i + 1) % len(codes)], io.BytesIO())
         times.append(time.perf_counter() - started)
-    return times
+        cpu.append(time.process_time() - started_cpu)
+    return times, cpu
+
+
+def _cpu_with_workers() -> float:
+    """CPU seconds of this process and of its finished worker processes."""
+    try:
+        import resource
+    except ImportError:  # Windows: this process only
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bench_locator(project, n: int) -> tuple[list[float], list[float]]:
@@ -119,16 +131,18 @@ def bench_locator(project, n: int) -> tuple[list[float], list[float]]:
     return ours, theirs
 
 
-def bench_book(project, workers: int) -> tuple[float, int, int]:
-    """Seconds, pages and bytes of the book of all districts of the finest level."""
+def bench_book(project, workers: int) -> tuple[float, int, int, float]:
+    """Seconds, pages, bytes and CPU seconds (with the workers') of the book of all
+    districts of the finest level."""
     from k360desk.export.pdf.book import select_districts, write_book
 
     frame = project.districts_frame()
     level = frame.loc[frame["level_rank"] == frame["level_rank"].max(), "level"].iloc[0]
     ids = select_districts(project, level=level)
     out = Path(tempfile.gettempdir()) / "k360desk-bench-book.pdf"
+    cpu = _cpu_with_workers()
     result = write_book(project, out, ids, workers=workers)
-    return result.seconds, result.pages, result.size
+    return result.seconds, result.pages, result.size, _cpu_with_workers() - cpu
 
 
 def main() -> None:
@@ -145,8 +159,9 @@ def main() -> None:
     try:
         frame = project.districts_frame()
         codes = list(frame.loc[frame["level_rank"] == frame["level_rank"].max(), "code"].iloc[::97])
-        times = bench_profile(project, codes, args.runs)
-        report("Quartiersprofil (2 Seiten, Stadt, warm)", statistics.median(times), 0.3, unit="s")
+        times, cpu = bench_profile(project, codes, args.runs)
+        report("Quartiersprofil (2 Seiten, Stadt, warm)", statistics.median(times), 0.3, unit="s",
+               note=f"CPU {statistics.median(cpu):.2f} s")
         ours, theirs = bench_locator(project, args.maps)
         mo, mt = statistics.median(ours), statistics.median(theirs)
         print(
@@ -156,9 +171,10 @@ def main() -> None:
             f"of totals {sum(theirs) / sum(ours):.0f}× ({len(ours)} maps each)"
         )
         if not args.skip_book:
-            seconds, pages, size = bench_book(project, args.workers)
+            seconds, pages, size, cpu = bench_book(project, args.workers)
             report(f"Profilbuch aller Quartiere ({pages} Seiten, {size / 1024**2:.1f} MB,"
-                   f" {args.workers} Prozesse)", seconds, 15.0, unit="s")
+                   f" {args.workers} Prozesse)", seconds, 15.0, unit="s",
+                   note=f"CPU aller Prozesse {cpu:.1f} s")
     finally:
         project.close()
 

@@ -280,3 +280,49 @@ def test_own_saved_file_reopens_fast_but_a_changed_one_is_checked_again(small_pr
     conn.close()
     assert not trust.is_known(path)
     _assert_refused(path, DamagedFileError, capsys, "verletzt die Regeln")
+
+
+def test_a_received_file_is_checked_once_on_its_copy(tmp_path, small_project, monkeypatch):
+    """The integrity check was most of the time a received city file took to open, and it
+    ran twice (on the file and on the working copy); the copy's check covers both."""
+    from k360desk.projectfile import safety, trust
+
+    path = tmp_path / "empfangen.k360"
+    shutil.copy(small_project.path, path)
+    assert not trust.is_known(path)
+    checks: list[str] = []
+    harden = safety.harden
+
+    def tracing(conn, attach=0):
+        harden(conn, attach)
+        name = conn.execute("PRAGMA database_list").fetchone()[2]
+        conn.set_trace_callback(lambda sql: checks.append(name) if "quick_check" in sql else None)
+
+    monkeypatch.setattr(safety, "harden", tracing)
+    with Project.open(path) as project:
+        assert project.count("districts") == 8
+        assert checks == [str(project.work_path)]
+
+
+def test_a_value_over_the_size_limit_is_refused(tmp_path, small_project, capsys, monkeypatch):
+    """Values are measured only when the file could hold one over the limit at all."""
+    from k360desk.projectfile import safety
+
+    monkeypatch.setattr(safety, "MAX_VALUE_BYTES", 1024**2)
+    path = tmp_path / "riesig.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE districts SET notes = ? WHERE code = '11'", ("x" * (2 * 1024**2),))
+    conn.commit()
+    conn.close()
+    _assert_refused(path, UnsafeFileError, capsys, "zu großen Wert")
+
+
+def test_broken_rules_in_a_foreign_table_are_still_found(tmp_path, small_project, capsys):
+    path = tmp_path / "fremdregel.k360"
+    shutil.copy(small_project.path, path)
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE notizen (n INTEGER CHECK (n > 0));"
+                       "PRAGMA ignore_check_constraints=ON; INSERT INTO notizen VALUES (-1);")
+    conn.close()
+    _assert_refused(path, DamagedFileError, capsys, "verletzt die Regeln")

@@ -151,3 +151,27 @@ def test_report_command_end_to_end(demo_file, tmp_path, capsys):
         == 1
     )
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.pdf.part").exists()
+
+
+def test_book_loads_its_data_once_and_each_questionnaire_summary_once(demo, tmp_path,
+                                                                      monkeypatch):
+    """At city scale each worker loaded everything again and the questionnaire summary of a
+    question was computed once per district (85 % of the loading); the pages stay the same."""
+    from k360desk.export.pdf.book import select_districts, write_book
+    from k360desk.export.pdf.profile_data import ProfileData
+    from k360desk.figures import questionnaire
+
+    ids = select_districts(demo, level="Quartier")
+    single = tmp_path / "einzeln.pdf"
+    write_book(demo, single, ids[:4], workers=1)
+    summaries, loads = [], []
+    rating_summary, load = questionnaire.rating_summary, ProfileData.load.__func__
+    monkeypatch.setattr(questionnaire, "rating_summary",
+                        lambda *a: summaries.append(a[1:]) or rating_summary(*a))
+    monkeypatch.setattr(ProfileData, "load", classmethod(
+        lambda cls, *a, **k: loads.append(1) or load(cls, *a, **k)))
+    out = tmp_path / "buch.pdf"
+    write_book(demo, out, ids[:4], workers=2, chunk_size=2)
+    assert loads == [1]  # here, handed to the workers
+    assert len(summaries) == len(set(summaries)) > 0
+    assert pdf_text(out)[2:] == pdf_text(single)[2:]

@@ -112,3 +112,19 @@ def add_derived(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         mine = pd.MultiIndex.from_frame(stored[keys].astype("int64"))
         frames.append(stored[~mine.isin(done)])
     return pd.concat(frames, ignore_index=True)
+
+
+def ratios_on_cube(cube, spec: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Derived values of ``spec`` rows (numerator_id, denominator_id, scale) from a cube of
+    their inputs, by the rules of ``add_derived``: (S, D, P) values and where a computed row
+    exists (both inputs have a row; nowhere when an input has no row at all)."""
+    pn = cube.positions(spec["numerator_id"])
+    pd_ = cube.positions(spec["denominator_id"])
+    num, den = cube.take(pn), cube.take(pd_)
+    here = cube.take(pn, "present") & cube.take(pd_, "present")
+    st = np.maximum(cube.take(pn, "status"), cube.take(pd_, "status"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = num / np.where(den != 0, den, np.nan) \
+            * spec["scale"].to_numpy(dtype=float)[:, None, None]
+    st = np.where((st < _STATUS_RANK["suppressed"]) & np.isnan(ratio), _STATUS_RANK["missing"], st)
+    return np.where(st >= _STATUS_RANK["missing"], np.nan, ratio), here

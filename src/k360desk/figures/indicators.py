@@ -18,6 +18,7 @@ from k360desk.analysis.derived import indicator_table as _definitions
 from k360desk.analysis.disclosure import apply_disclosure
 from k360desk.analysis.reference import aggregate_to_level, reference_values
 from k360desk.analysis.socialindex import IndexMethod, IndexResult, MethodError, compute_index
+from k360desk.figures.indexinput import index_frame
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -168,7 +169,9 @@ def index_values(project: Project, method: IndexMethod, period: int) -> pd.DataF
     unknown = [k for k in method.indicator_keys() if k not in known]
     if unknown:
         raise MethodError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
-    return project_values(project, method.indicator_keys(), [period, period - int(method.span)])
+    periods = [period, period - int(method.span)]
+    lean = index_frame(project, indicators, method.indicator_keys(), periods)
+    return lean if lean is not None else project_values(project, method.indicator_keys(), periods)
 
 
 def index_for_project(project: Project, method: IndexMethod, period: int) -> IndexResult:
@@ -176,7 +179,7 @@ def index_for_project(project: Project, method: IndexMethod, period: int) -> Ind
     values = index_values(project, method, period)
     if values.loc[values["period"] == period, "value"].notna().sum() == 0:
         raise MethodError(f"Für {period} liegen keine Werte der Indexindikatoren vor.")
-    return compute_index(values, project.districts_frame(), method, period)
+    return compute_index(values, project.districts_table(), method, period)
 
 
 def index_series_for_project(project: Project, method: IndexMethod,
@@ -188,8 +191,10 @@ def index_series_for_project(project: Project, method: IndexMethod,
     unknown = [k for k in method.indicator_keys() if k not in set(indicators["key"])]
     if unknown:
         raise MethodError("Diese Indikatoren gibt es im Projekt nicht: " + ", ".join(unknown) + ".")
-    values = project_values(project, method.indicator_keys())
-    return compute_index_series(values, project.districts_frame(), method, periods)
+    values = index_frame(project, indicators, method.indicator_keys())
+    if values is None:
+        values = project_values(project, method.indicator_keys())
+    return compute_index_series(values, project.districts_table(), method, periods)
 
 
 def coverage_for_project(project: Project, facility_type: str, target_key: str, guide_value: float,

@@ -134,10 +134,12 @@ def _qtype(project: Project, question_id: int) -> str:
     return str(row[0]) if row else "rating"
 
 
-def district_summary(project: Project, district_id: int, period: int | None = None) -> pd.DataFrame:
+def district_summary(project: Project, district_id: int, period: int | None = None,
+                     summaries: dict | None = None) -> pd.DataFrame:
     """The closed questions about one district: question, qtype, n, shown, text ("Ø 3,4 (n = 5)").
 
-    Uses ``rating_summary``, so the same disclosure rule applies.
+    Uses ``rating_summary``, so the same disclosure rule applies. ``summaries`` keeps its
+    results between calls (a book asks for every district; each summary covers all of them).
     """
     from k360desk.models.questionnaire import statements_frame
 
@@ -148,7 +150,12 @@ def district_summary(project: Project, district_id: int, period: int | None = No
     frame = frame[frame["qtype"] != "text"]
     rows = []
     for (qid, qn_id), group in frame.groupby(["question_id", "questionnaire_id"], sort=False):
-        summary = rating_summary(project, int(qn_id), int(qid))
+        key = (int(qn_id), int(qid))
+        if summaries is None or key not in summaries:
+            summary = rating_summary(project, *key)
+            if summaries is not None:
+                summaries[key] = summary
+        summary = summaries[key] if summaries is not None else summary
         mine = summary[summary["district_id"] == int(district_id)]
         if mine.empty:
             continue
@@ -294,12 +301,13 @@ def goal_text(row: pd.Series | dict) -> str:
 
 
 def district_voice(project: Project, district_id: int, period: int | None = None,
-                   anonymise: bool | None = None) -> dict[str, pd.DataFrame | int | None]:
+                   anonymise: bool | None = None, summaries: dict | None = None
+                   ) -> dict[str, pd.DataFrame | int | None]:
     """Everything a district profile shows of the providers' voice and goals, in one call.
 
     Keys: period (the questionnaire year or None), summary (``district_summary``), quotes
     (``statements_for_district``), goals (``goal_progress`` of the district, with
-    ``goal_text`` lines in column text).
+    ``goal_text`` lines in column text). ``summaries``: see ``district_summary``.
     """
     if period is None:
         period = latest_period(project, district_id)
@@ -307,6 +315,6 @@ def district_voice(project: Project, district_id: int, period: int | None = None
     goals = goals.assign(text=[goal_text(r) for _, r in goals.iterrows()]) if len(goals) else \
         goals.assign(text=pd.Series(dtype=str))
     return {"period": period,
-            "summary": district_summary(project, district_id, period),
+            "summary": district_summary(project, district_id, period, summaries),
             "quotes": statements_for_district(project, district_id, period, anonymise),
             "goals": goals}

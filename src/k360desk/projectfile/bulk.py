@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+# The statuses the schema allows, in the order their codes are packed when values are read.
+_STATUSES = ("final", "provisional", "estimated", "suppressed", "missing")
+_ODD = 8  # code bit: a note, or a status outside the schema (read as text)
 VALUE_COLUMNS = ["indicator_id", "district_id", "period", "value", "status", "note"]
 
 
@@ -41,18 +44,14 @@ class BulkStore:
 
     def districts_frame(self, level_id: int | None = None) -> gpd.GeoDataFrame:
         """All districts (or those of one level) with geometry, level name and parent code."""
-        sql = (
-            "SELECT d.fid AS id, d.uuid, d.code, d.name, d.level_id, l.name AS level,"
-            " l.rank AS level_rank, d.parent_id, p.code AS parent_code, d.notes, d.geom"
-            " FROM districts d LEFT JOIN district_levels l ON l.id = d.level_id"
-            " LEFT JOIN districts p ON p.fid = d.parent_id"
-        )
-        params: list[Any] = []
-        if level_id is not None:
-            sql += " WHERE d.level_id = ?"
-            params.append(level_id)
-        sql += " ORDER BY d.code"
-        return self._geo_frame(sql, params)
+        return self._geo_frame(*_districts_sql(level_id, ", d.geom"))
+
+    def districts_table(self) -> pd.DataFrame:
+        """``districts_frame()`` without the geometries, for computations that need none."""
+        import pandas as pd
+
+        sql, params = _districts_sql(None, "")
+        return pd.read_sql_query(sql, self._conn, params=params).set_index("id", drop=False)
 
     def facilities_frame(self) -> gpd.GeoDataFrame:
         """All facilities with provider, type and district names and their target groups."""
@@ -115,56 +114,103 @@ class BulkStore:
 
         Columns: indicator_id, indicator, district_id, district, period, value, status, note.
         """
-        import numpy as np
         import pandas as pd
 
         names = dict(self._conn.execute("SELECT id, key FROM indicators"))
-        clauses, params = [], []
+        ids = None
         if indicators is not None:
             wanted = set(indicators)
             ids = [i for i, key in names.items() if key in wanted]
-            clauses.append(f"indicator_id IN ({', '.join('?' * len(ids))})" if ids else "0")
-            params += ids
-        for column, values in (("period", periods), ("district_id", districts)):
-            if values is not None:
-                values = [int(v) for v in values]
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
-                params += values
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        # Only numbers per row, turned into arrays in one call: the SQLite rows as Python
-        # objects were most of the time an index over a city's values took. Status and
-        # note differ from "final"/"" in few rows; those come in a second, small query.
-        rows = self._conn.execute(
-            f"SELECT indicator_id, district_id, period, value FROM indicator_values v{where}",
-            params).fetchall()
-        numbers = np.array(rows, dtype=float).reshape(-1, 4)
-        frame = pd.DataFrame({"indicator_id": numbers[:, 0].astype(np.int64),
-                              "district_id": numbers[:, 1].astype(np.int64),
-                              "period": numbers[:, 2].astype(np.int64),
-                              "value": numbers[:, 3]})
+        arrays = self.value_arrays(ids, periods, districts)
+        frame = pd.DataFrame({"indicator_id": arrays["indicator_id"],
+                              "district_id": arrays["district_id"],
+                              "period": arrays["period"], "value": arrays["value"]})
         codes = dict(self._conn.execute("SELECT fid, code FROM districts"))
         frame.insert(1, "indicator", pd.Series(names).reindex(frame["indicator_id"]).to_numpy())
         frame.insert(3, "district", pd.Series(codes, dtype=object)
                      .reindex(frame["district_id"]).to_numpy())
-        status = np.full(len(frame), "final", dtype=object)
-        note = np.full(len(frame), "", dtype=object)
-        odd = self._conn.execute(
-            "SELECT indicator_id, district_id, period, status, note FROM indicator_values v"
-            + (where + " AND" if where else " WHERE")
-            + " (status IS NOT 'final' OR note IS NOT '')", params).fetchall()
-        if odd:
-            def packed(i, d, p):
-                return (np.asarray(i, dtype=np.int64) << 40) | (np.asarray(d, dtype=np.int64) << 16) \
-                    | (np.asarray(p, dtype=np.int64) & 0xFFFF)
-
-            i, d, p, st, nt = zip(*odd, strict=True)
-            at = pd.Index(packed(frame["indicator_id"], frame["district_id"], frame["period"]))
-            where_odd = at.get_indexer(packed(i, d, p))
-            status[where_odd] = st
-            note[where_odd] = nt
-        frame["status"] = status
-        frame["note"] = note
+        frame["status"] = arrays["status"]
+        frame["note"] = arrays["note"]
         return frame
+
+    def value_arrays(
+        self,
+        indicator_ids: Iterable[int] | None = None,
+        periods: Iterable[int] | None = None,
+        districts: Iterable[int] | None = None,
+    ) -> dict[str, Any]:
+        """Indicator values as numpy arrays: indicator_id, district_id, period (int64), value
+        (float, NaN = none), status and note (object)."""
+        return self._value_arrays(indicator_ids, periods, districts)
+
+    def _value_arrays(self, indicator_ids: Iterable[int] | None,
+                      periods: Iterable[int] | None, districts: Iterable[int] | None,
+                      extra: str = "") -> dict[str, Any]:
+        # ``extra``: a further condition, written by this class only (never from input).
+        import numpy as np
+        import pandas as pd
+
+        clauses, params = [], []
+        for column, values in (("indicator_id", indicator_ids), ("period", periods),
+                               ("district_id", districts)):
+            if values is not None:
+                values = [int(v) for v in values]
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+                params += values
+        if extra:
+            clauses.append(f"({extra})")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Rows go straight from the cursor into one record array: SQLite rows kept as lists
+        # of Python tuples were most of the time an index over a city's values took. The
+        # three keys are packed into one integer (period < 2^16, district fid < 2^24) and
+        # status and note into a small one (CPython keeps those as shared objects). The text
+        # of notes and of statuses outside the schema's five come in a second, small query.
+        numbers = np.fromiter(
+            self._conn.execute(
+                "SELECT (indicator_id << 40) | (district_id << 16) | period, value, CASE status"
+                + "".join(f" WHEN '{s}' THEN {i}" for i, s in enumerate(_STATUSES))
+                + f" ELSE {_ODD} END | (CASE WHEN note = '' THEN 0 ELSE {_ODD} END)"
+                f" FROM indicator_values{where}", params),
+            dtype=[("k", np.int64), ("v", np.float64), ("s", np.int8)])
+        key, code = numbers["k"], numbers["s"]
+        arrays: dict[str, Any] = {"indicator_id": key >> 40, "district_id": (key >> 16) & 0xFFFFFF,
+                                  "period": key & 0xFFFF, "value": numbers["v"].copy()}
+        status = np.asarray([*_STATUSES, "final", "final", "final"], dtype=object)[code & (_ODD - 1)]
+        note = np.full(len(numbers), "", dtype=object)
+        if (code & _ODD).any():
+            odd = self._conn.execute(
+                "SELECT (indicator_id << 40) | (district_id << 16) | period, status, note"
+                f" FROM indicator_values{where}" + (" AND" if where else " WHERE")
+                + f" (status IS NULL OR status NOT IN ({', '.join(repr(s) for s in _STATUSES)})"
+                " OR note IS NOT '')",
+                params).fetchall()
+            if odd:
+                packed, st, nt = zip(*odd, strict=True)
+                where_odd = pd.Index(key).get_indexer(np.asarray(packed, dtype=np.int64))
+                status[where_odd] = st
+                note[where_odd] = nt
+        arrays["status"] = status
+        arrays["note"] = note
+        return arrays
+
+    def stored_outside(self, gaps: Mapping[int, Sequence[tuple[int, int]]],
+                       district_ids: Sequence[int], periods: Sequence[int],
+                       only_periods: Iterable[int] | None = None) -> dict[str, Any]:
+        """``value_arrays`` of the indicators in ``gaps``, only outside the grid
+        ``district_ids`` × ``periods`` or at each one's gaps (district_id, period): the few
+        rows a caller that has the grid's values still lacks."""
+        if not gaps:
+            return self.value_arrays([], only_periods)
+
+        def listed(values: Iterable[int]) -> str:
+            return ", ".join(str(int(v)) for v in values)
+
+        # Integers written into the SQL: a city's districts exceed SQLite's variable limit.
+        outside = [f"district_id NOT IN ({listed(district_ids)})",
+                   f"period NOT IN ({listed(periods)})"]
+        outside += [f"(indicator_id = {int(i)} AND ((district_id << 16) | period) IN"
+                    f" ({listed((d << 16) | p for d, p in at)}))" for i, at in gaps.items() if at]
+        return self._value_arrays(list(gaps), only_periods, None, extra=" OR ".join(outside))
 
     def periods(self) -> list[int]:
         """All periods that have values, ascending."""
@@ -376,6 +422,20 @@ _LINK_TABLES: dict[str, tuple[str, ...]] = {
     "application_partners": ("application_id", "provider_id"),
     "proof_lines": ("usage_report_id", "cost_type_id", "planned", "spent"),
 }
+
+
+def _districts_sql(level_id: int | None, geometry: str) -> tuple[str, list[Any]]:
+    sql = (
+        "SELECT d.fid AS id, d.uuid, d.code, d.name, d.level_id, l.name AS level,"
+        f" l.rank AS level_rank, d.parent_id, p.code AS parent_code, d.notes{geometry}"
+        " FROM districts d LEFT JOIN district_levels l ON l.id = d.level_id"
+        " LEFT JOIN districts p ON p.fid = d.parent_id"
+    )
+    params: list[Any] = []
+    if level_id is not None:
+        sql += " WHERE d.level_id = ?"
+        params.append(level_id)
+    return sql + " ORDER BY d.code", params
 
 
 def _extent(conn: sqlite3.Connection, table: str) -> tuple[float, float, float, float] | None:

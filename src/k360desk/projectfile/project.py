@@ -138,20 +138,16 @@ class Project(RecordStore, BulkStore):
             raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
         try:
             try:
-                found = safety.inspect(source, path.name, trusted)
-            except FileTooNewError as exc:
-                found, read_only, too_new, reason = exc.inspection, True, True, str(exc)
+                # Only the schema before the copy: nothing in the file runs or is read.
+                safety.inspect(source, path.name, objects_only=True)
             except sqlite3.DatabaseError as exc:
                 raise safety.sqlite_problem(exc, path.name) from exc
-            if not read_only:
-                read_only, reason = ondisk.document_access(path, temp_is_document)
             work = workfile.new_work_path(path.stem)
             # WAL only after the copy: the backup API cannot change the page size of a
             # WAL database, and a stranger's file may use any valid page size.
             conn = _connect(work, wal=False)
             try:
                 source.backup(conn)
-                _use_wal(conn)
             except sqlite3.Error as exc:
                 conn.close()
                 workfile.remove_work(work)
@@ -159,10 +155,22 @@ class Project(RecordStore, BulkStore):
         finally:
             source.close()
         try:
+            # The pages are checked once, on the page-for-page copy and before any table is
+            # read: on this writable connection the check covers CHECK constraints too, so
+            # a second check of the file itself found nothing more (and took as long).
+            try:
+                found = safety.inspect(conn, path.name, trusted)
+            except FileTooNewError as exc:
+                found, read_only, too_new, reason = exc.inspection, True, True, str(exc)
+            except sqlite3.DatabaseError as exc:
+                raise safety.sqlite_problem(exc, path.name) from exc
+            _use_wal(conn)
+            if not read_only:
+                read_only, reason = ondisk.document_access(path, temp_is_document)
             # What we did not write goes before the first statement that could run it.
             _drop_gdal_additions(conn, found)
             if not trusted:
-                safety.verify_contents(conn, path.name)
+                safety.verify_contents(conn, path.name, found)
             migrated = False if too_new else _migrate(conn, found.schema_version)
             conn.commit()
             project = cls(conn, work, path, read_only, reason, too_new)
@@ -214,7 +222,7 @@ class Project(RecordStore, BulkStore):
         conn = _connect(work)
         try:
             found = safety.inspect(conn, work.name)
-            safety.verify_contents(conn, work.name)
+            safety.verify_contents(conn, work.name, found)
             _drop_gdal_additions(conn, found)
             conn.commit()
         except BaseException:

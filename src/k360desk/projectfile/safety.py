@@ -124,17 +124,21 @@ WRITTEN_GPKG_TABLES = ("gpkg_contents", "gpkg_geometry_columns")
 _normal = schemacheck.normal
 
 
-def inspect(conn: sqlite3.Connection, name: str, trusted: bool = False) -> Inspection:
+def inspect(conn: sqlite3.Connection, name: str, trusted: bool = False,
+            objects_only: bool = False) -> Inspection:
     """Run the checks that need no copy; raise a typed error on failure.
 
     Schema objects are checked before any of our tables is read, so a view or virtual
     table posing as one of ours never runs. A watchdog interrupts any query that runs
     longer than a few seconds (a crafted recursive view, a huge scan). Unless the file is
     one we saved ourselves (``trusted``), its pages are checked before any table is read.
+    ``objects_only``: just the checks of the schema, which read no table (before a copy).
     """
     deadline = time.monotonic() + WATCHDOG_SECONDS
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
+        if objects_only:
+            return inspect_objects(conn, name)[0]
         return _inspect(conn, name, trusted)
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
@@ -145,7 +149,9 @@ def inspect(conn: sqlite3.Connection, name: str, trusted: bool = False) -> Inspe
         conn.set_progress_handler(None, 0)
 
 
-def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
+def inspect_objects(conn: sqlite3.Connection, name: str) -> tuple[Inspection, list]:
+    """The checks of the schema alone (no table is read): a foreign file, objects that could
+    run code or pose as ours. Returns the findings so far and the schema's rows."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
@@ -167,11 +173,16 @@ def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
     if _normal(meta_sql) != expected_schema(1)["k360_meta"]:
         raise DamagedFileError(f"Der Aufbau der Tabelle „k360_meta“ in „{name}“ wurde verändert;"
                                " die Datei wird nicht geöffnet.")
+    return result, objects
+
+
+def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
+    result, objects = inspect_objects(conn, name)
+    names = {row[1] for row in objects}
     if not trusted:
         # SQLite's advice for untrusted files: check the pages before reading any table.
-        check = conn.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
-            raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt: {check[0][0]}")
+        # The CHECK constraints follow in ``verify_contents``, once the schema is known.
+        _quick_check(conn, name, constraints=False)
     try:
         rows = conn.execute("SELECT value FROM k360_meta NOT INDEXED"
                             " WHERE key='schema_version'").fetchall()
@@ -265,18 +276,73 @@ def sqlite_problem(exc: sqlite3.Error, name: str) -> DamagedFileError:
     return DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({text}).")
 
 
-def verify_contents(conn: sqlite3.Connection, name: str) -> list[str]:
-    """Check the copied contents (on the writable working copy, where CHECK constraints and
-    foreign keys are really verified). Raises for damage; returns notices for the user."""
-    check = conn.execute("PRAGMA quick_check").fetchall()
+@functools.lru_cache(maxsize=8)
+def expected_checks(version: int) -> dict[str, tuple[str, ...]]:
+    """Table → the CHECK expressions of our schema at a version (from our own SQL)."""
+    conn = sqlite3.connect(":memory:")
+    gpkg.create_core(conn, register_wgs84=False)
+    for step in range(1, version + 1):
+        schema.MIGRATIONS[step](conn)
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    conn.close()
+    return {table: tuple(schemacheck.check_expressions(sql or "")) for table, sql in rows}
+
+
+def _quick_check(conn: sqlite3.Connection, name: str, constraints: bool = True) -> None:
+    """SQLite's integrity check of the pages; ``constraints=False`` leaves CHECK constraints
+    to ``_check_constraints`` (SQLite evaluates them ~5× slower than a query does)."""
+    if not constraints:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchall()
+    finally:
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
+    _refuse_damage(check, name)
+
+
+def _check_constraints(conn: sqlite3.Connection, name: str, version: int) -> None:
+    """The CHECK constraints of every table, as ``quick_check`` would test them.
+
+    Our tables (whose SQL ``inspect`` found equal to ours) get one query each built from our
+    own schema text, so no expression from the file is run; any other table with a CHECK
+    is left to SQLite's check of that table."""
+    ours = expected_checks(version)
+    tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    for table, sql in tables:
+        if table in ours and table in schema.OWN_TABLES:
+            if ours[table]:
+                failed = " OR ".join(f"NOT ({e})" for e in ours[table])
+                quoted = table.replace('"', '""')
+                if conn.execute(f'SELECT 1 FROM "{quoted}" WHERE {failed} LIMIT 1').fetchone():
+                    _refuse_damage([(f"CHECK constraint failed in {table}",)], name)
+        elif "CHECK" in (sql or "").upper():
+            quoted = table.replace('"', '""')
+            _refuse_damage(conn.execute(f'PRAGMA quick_check("{quoted}")').fetchall(), name)
+
+
+def _refuse_damage(check: list, name: str) -> None:
     if check != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in check[:3])
         raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
                                f" Datenmodells: {detail}")
+
+
+def verify_contents(conn: sqlite3.Connection, name: str, found: Inspection | None = None
+                    ) -> list[str]:
+    """Check the copied contents (on the writable working copy, where CHECK constraints and
+    foreign keys are really verified). Raises for damage; returns notices for the user.
+    ``found``: what ``inspect`` found on this connection, which checked the pages already."""
+    if found is None or found.schema_version > schema.SCHEMA_VERSION:
+        _quick_check(conn, name)  # a newer schema's constraints are not ours to rebuild
+    else:
+        _check_constraints(conn, name, found.schema_version)
     broken = conn.execute("PRAGMA foreign_key_check").fetchmany(3)
     if broken:
         detail = "; ".join(f"{table} (Zeile {rowid}) → {parent}" for table, rowid, parent, _fk in broken)
         raise DamagedFileError(f"„{name}“ enthält Verweise ins Leere: {detail}")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if pages * conn.execute("PRAGMA page_size").fetchone()[0] <= MAX_VALUE_BYTES:
+        return []  # no value is larger than the whole file: nothing to measure
     for table in schema.OWN_TABLES:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
                    if r[2].upper() in ("TEXT", "BLOB", "") or "TEXT" in r[2].upper()]

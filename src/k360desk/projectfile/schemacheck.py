@@ -119,3 +119,22 @@ def parse_crs(text: object) -> int | None:
     """The EPSG code of the stored CRS setting (``EPSG:25832``), or None when malformed."""
     match = _CRS.match(str(text or "").strip())
     return int(match.group(1)) if match else None
+
+
+def check_expressions(sql: str) -> list[str]:
+    """The expressions of the CHECK constraints in a CREATE TABLE statement (ours only: the
+    scanner knows quotes and parentheses, not the whole grammar)."""
+    found = []
+    for match in re.finditer(r"\bCHECK\s*\(", sql, flags=re.IGNORECASE):
+        depth, quote, at = 1, "", match.end()
+        while at < len(sql) and depth:
+            char = sql[at]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            else:
+                depth += {"(": 1, ")": -1}.get(char, 0)
+            at += 1
+        found.append(sql[match.end():at - 1])
+    return found

@@ -69,26 +69,39 @@ def select_districts(
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(work_path: str, district_ids: list[int], template: dict, period: int | None) -> None:
+def _worker_init() -> None:
+    # Imports and fonts only: the data is loaded once by the book and handed over.
+    from k360desk.export.pdf import profile, profile_data  # noqa: F401
     from k360desk.export.pdf.base import register_fonts
-    from k360desk.export.pdf.profile_data import ProfileData
-    from k360desk.models import profiles
 
     register_fonts()
-    project = profiles.open_reader(work_path)
-    data = ProfileData.load(project, district_ids, template=template, period=period)
-    data.load_bases(project)
-    _WORKER["data"] = data
 
 
 def _ready() -> bool:
-    return "data" in _WORKER
+    return True
 
 
-def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str) -> str:
+def _hand_over(data, folder: str) -> str:
+    """Write the loaded data for the workers (our own file in the book's private folder)."""
+    import pickle
+
+    path = os.path.join(folder, "data.pickle")
+    with open(path, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str,
+                  data_path: str | None = None) -> str:
     from k360desk.export.pdf.base import ReportInfo
     from k360desk.export.pdf.profile import profile_story
 
+    if data_path is not None and _WORKER.get("path") != data_path:
+        import pickle
+
+        with open(data_path, "rb") as handle:
+            _WORKER["data"] = pickle.load(handle)  # noqa: S301 - written by _hand_over
+        _WORKER["path"] = data_path
     data = _WORKER["data"]
     story: list = []
     for district_id in ids:
@@ -259,13 +272,21 @@ def write_book(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_worker_init,
-            initargs=(str(project.work_path), district_ids, template, period),
         )
         for _ in range(workers):
-            # Start the workers now: they import and load while the front matter is drawn here.
+            # Start the workers now: they import while the data is loaded here.
             pool.submit(_ready)
     try:
         with tempfile.TemporaryDirectory(prefix="k360book") as tmp:
+            from k360desk.export.pdf.profile_data import ProfileData
+
+            # Loaded once for all workers (each used to load everything again, questionnaire
+            # summaries included, while competing with the others for the same cores).
+            data = ProfileData.load(project, district_ids, template=template, period=period)
+            data.load_bases(project)
+            data_path = _hand_over(data, tmp) if pool is not None else None
+            if pool is None:
+                _WORKER["data"] = data
             back = _back_story(project, template["indicators"])
             back_pages = _count_pages(list(back), ReportInfo(**info_fields))
             subtitle = subtitle or _default_subtitle(districts, district_ids)
@@ -297,20 +318,8 @@ def write_book(
             for chunk in chunks:
                 firsts.append(page)
                 page += 2 * len(chunk)
-            _render_all(
-                project,
-                chunks,
-                paths,
-                firsts,
-                total,
-                info_fields,
-                pool,
-                progress,
-                total_steps,
-                template,
-                period,
-                district_ids,
-            )
+            _render_all(chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
+                        district_ids, data_path)
             progress.step(total_steps - 1, total_steps, "Dateien werden zusammengeführt …")
             pages = _merge(
                 out, front_path, paths, back_path, districts, district_ids, front_pages, back_pages, base_info
@@ -321,6 +330,7 @@ def write_book(
             pool = None
         raise
     finally:
+        _WORKER.clear()  # the serial path's data, also after an error or Cancel
         if pool is not None:
             pool.shutdown(wait=True)
     progress.step(total_steps, total_steps, "Fertig")
@@ -332,33 +342,16 @@ def write_book(
     )
 
 
-def _render_all(
-    project,
-    chunks,
-    paths,
-    firsts,
-    total,
-    info_fields,
-    pool,
-    progress,
-    total_steps,
-    template,
-    period,
-    district_ids,
-) -> None:
+def _render_all(chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
+                district_ids, data_path) -> None:
     if pool is None:
-        from k360desk.export.pdf.profile_data import ProfileData
-
-        data = ProfileData.load(project, district_ids, template=template, period=period)
-        data.load_bases(project)
-        _WORKER["data"] = data
         for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True)):
             progress.step(1 + i, total_steps, f"Profile {i * CHUNK_SIZE + 1}–{i * CHUNK_SIZE + len(chunk)} …")
             _render_chunk(chunk, first, total, info_fields, path)
         _WORKER.clear()
         return
     futures = {
-        pool.submit(_render_chunk, chunk, first, total, info_fields, path): i
+        pool.submit(_render_chunk, chunk, first, total, info_fields, path, data_path): i
         for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True))
     }
     done_count = 0

@@ -433,7 +433,7 @@ def district_id_for(project, code: str) -> int:
     """District id by code (German ReportError if unknown)."""
     from k360desk.export.pdf import ReportError
 
-    districts = project.districts_frame()
+    districts = project.districts_table()  # the codes only: no geometry to parse
     match = districts[districts["code"].astype(str) == str(code).strip()]
     if match.empty:
         raise ReportError(f"Einen Sozialraum mit dem Schlüssel „{code}“ gibt es nicht.")

@@ -9,6 +9,7 @@ then only picks rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -91,13 +92,13 @@ class ProfileData:
     indicators: pd.DataFrame
     period: int | None
     periods: list[int]
-    values: dict[int, pd.DataFrame]
+    values: Mapping[int, pd.DataFrame]
     references: pd.DataFrame
     classes: dict[tuple[str, int], pd.Series]
     index_classes: pd.DataFrame
     index_period: int | None
-    facilities: dict[int, pd.DataFrame]
-    projects: dict[int, pd.DataFrame]
+    facilities: Mapping[int, pd.DataFrame]
+    projects: Mapping[int, pd.DataFrame]
     statements: dict[int, dict]
     bases: dict[int, MapBase] = field(default_factory=dict)
     outlines: dict[int, MapBase | None] = field(default_factory=dict)
@@ -164,24 +165,25 @@ class ProfileData:
                             quintiles(vals), index=group["district_id"].to_numpy()
                         )
         in_wanted = shown[shown["district_id"].isin(wanted)]
-        by_district = {int(d): g for d, g in in_wanted.groupby("district_id")}
+        by_district = _Groups(in_wanted, in_wanted["district_id"].to_numpy())
         index_classes, index_period = _index_classes(project)
         # Facilities and projects sit on the finest districts: a higher level counts its subtree.
         pairs = subtree_pairs(districts, wanted)
         below = [int(i) for i in pairs["district_id"].unique()]
         facilities = roll_up(profiles.facilities(project, None if district_ids is None else below), pairs)
-        fac = {int(d): g.drop(columns="target_id") for d, g in facilities.groupby("target_id")}
+        fac = _by_target(facilities)
         funded = roll_up(profiles.funded_projects(project), pairs)
         # A project serving three Quartiere of one Stadtbezirk is still one project there.
         funded = funded.drop_duplicates(["target_id", "application_id"])
-        proj = {int(d): g.drop(columns="target_id") for d, g in funded.groupby("target_id")}
+        proj = _by_target(funded)
         stm = profiles.statements(project, wanted)
         # The providers' voice follows figures_voice's rules (at least 3 answers per closed
         # question, anonymised quotes if the project says so); asked only where there is any.
         from k360desk.figures import questionnaire as figures_voice
 
+        summaries: dict = {}  # one summary per question serves every district
         stmt = {
-            int(d): figures_voice.district_voice(project, int(d))
+            int(d): figures_voice.district_voice(project, int(d), summaries=summaries)
             for d in stm["district_id"].dropna().unique()
         }
         return cls(
@@ -377,6 +379,33 @@ class ProfileData:
         return (
             f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
         )
+
+
+class _Groups(Mapping):
+    """District id → its rows, as slices of one frame sorted by district (the rows of each
+    in their original order, as ``groupby`` gives them). One frame instead of hundreds is
+    what makes handing the book's data to its workers cheap."""
+
+    def __init__(self, frame: pd.DataFrame, keys: np.ndarray) -> None:
+        keys = np.asarray(keys, dtype=float)
+        known = np.flatnonzero(~np.isnan(keys))
+        order = known[np.argsort(keys[known], kind="stable")]
+        self._frame = frame.iloc[order]
+        self._at = {int(k): at for k, at in _slices(keys[order]).items()}
+
+    def __getitem__(self, district_id: int) -> pd.DataFrame:
+        return self._frame.iloc[self._at[int(district_id)]]
+
+    def __iter__(self):
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
+def _by_target(frame: pd.DataFrame) -> Mapping[int, pd.DataFrame]:
+    """Rows grouped by their ``target_id`` (which is left out)."""
+    return _Groups(frame.drop(columns="target_id"), frame["target_id"].to_numpy())
 
 
 def _slices(keys: np.ndarray) -> dict:
