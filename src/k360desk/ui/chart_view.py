@@ -14,7 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k360desk.export.agg_text import CachedTextCanvasMixin
 from k360desk.export.charts import CHART_KINDS, ChartSpec, draw_chart
+
+
+class ChartCanvas(CachedTextCanvasMixin, FigureCanvasQTAgg):
+    """The chart's Qt canvas; unchanged strings are not rendered again on a redraw."""
 
 
 class ChartView(QWidget):
@@ -33,7 +38,7 @@ class ChartView(QWidget):
         self.second.setMinimumContentsLength(14)
         self.second.setToolTip(self.tr("Zweiter Indikator (y-Achse des Streudiagramms)"))
         self.figure = Figure(figsize=(6, 5), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # A Tab stop whose name is the chart's title, so a screen reader says what it shows.
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

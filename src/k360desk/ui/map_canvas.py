@@ -15,6 +15,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QCursor
 from PySide6.QtWidgets import QToolTip
 
 from k360desk.analysis.mapspec import MapBase, MapSpec
+from k360desk.export.agg_text import CachedTextCanvasMixin
 from k360desk.export.map_render import MapArtists, draw_map, title_lines
 
 CLICK_TOLERANCE_PX = 4
@@ -43,7 +44,7 @@ class DistrictLocator:
         return int(hits[0]) if len(hits) else None
 
 
-class MapCanvas(FigureCanvasQTAgg):
+class MapCanvas(CachedTextCanvasMixin, FigureCanvasQTAgg):
     """Draws a ``MapSpec``; emits ``district_clicked(id, additive)`` and ``hovered(row)``."""
 
     district_clicked = Signal(int, bool)
