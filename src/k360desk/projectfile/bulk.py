@@ -165,8 +165,24 @@ class BulkStore:
         return frame
 
     def periods(self) -> list[int]:
-        """All periods that have values, ascending."""
-        return [r[0] for r in self._conn.execute("SELECT DISTINCT period FROM indicator_values ORDER BY 1")]
+        """All periods that have values, ascending.
+
+        Kept until the next change notice: no index leads with the period, so the answer
+        scans every value (0,3 s CPU at city scale) and the map page asks on its first visit.
+        """
+        # Inside a transaction the notices come at its end, and its writes may be rolled back.
+        settled = not self._conn.in_transaction
+        known = getattr(self, "_periods_known", None)
+        if known is not None and settled:
+            return list(known)
+        found = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT period FROM indicator_values ORDER BY 1")]
+        if settled:
+            self._periods_known = found
+        return list(found)
+
+    def _forget_periods(self) -> None:
+        self._periods_known = None
 
     def counts(self) -> dict[str, int]:
         """Number of records of every kind, for ``info`` and the overview page."""
