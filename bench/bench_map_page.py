@@ -29,6 +29,8 @@ def _idle(app, page) -> None:
     """Process events until nothing of the switch is pending, then paint synchronously."""
     canvases = (page.canvas, page.charts.canvas)
     while (page._update.isActive() or page._chart_update.isActive()
+           or getattr(page, "_loading", None) is not None
+           or getattr(page, "_periods_task", None) is not None
            or any(getattr(c, "_draw_pending", False) for c in canvases)):
         app.processEvents()
     page.repaint()

@@ -77,3 +77,44 @@ def test_switch_shows_the_new_legend_and_title_not_a_cached_one(page, qtbot):
     second = _pixels(page.canvas)
     assert _like_plain_agg(second, _fresh_pixels(page.canvas))
     assert (np.abs(first - second).max(axis=2) > 100).sum() > 500
+
+
+def _map_message(page) -> str:
+    return " ".join(t.get_text() for t in page.canvas.ax.texts)
+
+
+def test_first_visit_reads_values_beside_the_gui_thread_and_shows_the_frame_first(
+        qtbot, fake_context):
+    from k360desk.ui.map_view import MapPage
+
+    project = fake_context.project
+    on_gui_thread: list[str] = []
+    project._conn.set_trace_callback(on_gui_thread.append)
+    try:
+        page = MapPage(fake_context)
+        qtbot.addWidget(page)
+        page.resize(1300, 800)
+        page.show()
+        qtbot.waitExposed(page)
+        qtbot.waitUntil(lambda: "wird geladen" in _map_message(page), timeout=3000)
+        qtbot.waitUntil(lambda: page.canvas.artists is not None, timeout=10000)
+        qtbot.waitUntil(lambda: page.charts.spec is not None, timeout=10000)
+    finally:
+        project._conn.set_trace_callback(None)
+    assert page.period.currentData() == 2023  # the newest period, read by the worker
+    assert page.canvas.spec.value_label.endswith("2023")
+    # Periods and the indicator's values (the city-scale scans) came over the worker's
+    # connection; the GUI thread only drew from the caches.
+    assert on_gui_thread and not [sql for sql in on_gui_thread if "indicator_values" in sql]
+
+
+def test_reading_in_progress_is_cancelled_when_the_page_closes(page, qtbot, fake_context):
+    _settled(page, qtbot)
+    page.indicator.setCurrentIndex(page.indicator.findData("einwohner"))
+    qtbot.waitUntil(lambda: page._loading is not None, timeout=3000)
+    task = page._loading
+    page.close()
+    assert page._loading is None and task.was_cancelled
+    fake_context.project.close()  # the file goes away; nothing queued may read it now
+    qtbot.wait(300)
+    assert task.finished or task.wait(5000)

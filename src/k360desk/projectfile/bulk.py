@@ -181,8 +181,23 @@ class BulkStore:
             self._periods_known = found
         return list(found)
 
+    def known_periods(self) -> tuple[list[int] | None, int]:
+        """The periods if known without a scan (else None), and the state they belong to.
+
+        A worker can read them on its own connection and hand them back with
+        ``adopt_periods``; the state number tells whether a write came in between.
+        """
+        known = getattr(self, "_periods_known", None)
+        return (list(known) if known is not None else None), getattr(self, "_periods_epoch", 0)
+
+    def adopt_periods(self, found: list[int], epoch: int) -> None:
+        """Keep periods a worker read, unless a write came in since ``known_periods``."""
+        if epoch == getattr(self, "_periods_epoch", 0) and not self._conn.in_transaction:
+            self._periods_known = list(found)
+
     def _forget_periods(self) -> None:
         self._periods_known = None
+        self._periods_epoch = getattr(self, "_periods_epoch", 0) + 1
 
     def counts(self) -> dict[str, int]:
         """Number of records of every kind, for ``info`` and the overview page."""
