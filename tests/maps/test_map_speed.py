@@ -155,3 +155,23 @@ def test_thousands_of_sorted_bars_paint_like_one_rectangle_each(n):
     differs = np.abs(ours - plain).max(axis=2) > 0
     # At most the odd pixel where two runs meet and Agg rounds the border the other way.
     assert differs.sum() <= 20 and differs.sum(axis=0).max() <= 1
+
+
+def test_chart_keeps_its_layout_only_when_a_fresh_layout_would_be_the_same(page, qtbot):
+    charts = page.charts
+    frozen = []
+    for key in ("arbeitslose", "einwohner", "arbeitslose", "arbeitslose", "einwohner"):
+        page.select_indicator(key, 2023)
+        _settled(page, qtbot)
+        charts.canvas.draw()
+        ax = charts.figure.get_axes()[0]
+        kept = tuple(ax.get_position().bounds)
+        frozen.append(charts.figure.get_layout_engine().__class__.__name__
+                      == "PlaceHolderLayoutEngine")
+        charts._relayout()
+        charts.canvas.draw()
+        fresh = tuple(ax.get_position().bounds)
+        width, height = charts.figure.bbox.width, charts.figure.bbox.height
+        assert np.allclose(kept, fresh, atol=0.5 / max(width, height)), key
+        charts._keep_layout_if_unchanged()
+    assert any(frozen)  # the same indicator again kept its layout
