@@ -103,9 +103,10 @@ def test_first_visit_reads_values_beside_the_gui_thread_and_shows_the_frame_firs
         project._conn.set_trace_callback(None)
     assert page.period.currentData() == 2023  # the newest period, read by the worker
     assert page.canvas.spec.value_label.endswith("2023")
-    # Periods and the indicator's values (the city-scale scans) came over the worker's
+    # Periods, values and geometries (the city-scale reads) came over the worker's
     # connection; the GUI thread only drew from the caches.
     assert on_gui_thread and not [sql for sql in on_gui_thread if "indicator_values" in sql]
+    assert not [sql for sql in on_gui_thread if "geom" in sql]
 
 
 def test_reading_in_progress_is_cancelled_when_the_page_closes(page, qtbot, fake_context):

@@ -36,14 +36,25 @@ def _reader(project):
     return Project(conn, project.work_path, None, read_only=True), conn
 
 
-def read_periods(project):
-    """The work of reading the periods with values."""
-    def work(_progress) -> list[int]:
-        from k360desk.projectfile.summary import periods
+def chooser_data(project, periods: list[int] | None = None) -> dict:
+    """Periods, levels with geometries and placed facility types for the page's choosers."""
+    from k360desk.export.map_data import facility_type_names, levels
 
-        conn = project.connect_reader()
+    frame = levels(project)
+    return {"periods": project.periods() if periods is None else periods,
+            "levels": [(str(r["name"]), int(r["id"])) for _, r in frame.iterrows()
+                       if r["districts"]],
+            "facility_types": facility_type_names(project)}
+
+
+def read_choosers(project, periods: list[int] | None):
+    """The work of reading ``chooser_data`` (the periods too unless known)."""
+    def work(_progress) -> dict:
+        from k360desk.projectfile.summary import periods as read_periods
+
+        reader, conn = _reader(project)
         try:
-            return periods(conn)
+            return chooser_data(reader, read_periods(conn) if periods is None else periods)
         finally:
             conn.close()
     return work
@@ -102,8 +113,8 @@ class MapLoading:
         self._generation = 0
         self._loading = None
         self._loading_request: MapRequest | None = None
-        self._periods_task = None
-        self._keep_period = None
+        self._periods_task = None  # reading the choosers' contents
+        self._keep_choice: tuple = (None, None, set())
 
     def _show_loading(self) -> None:
         """The empty frame says that the map is on its way (first visit)."""
@@ -116,42 +127,63 @@ class MapLoading:
                 and hasattr(project, "known_periods") and getattr(project, "work_path", None)
                 is not None)
 
-    def _periods_now(self, project) -> list[int]:
-        """The periods if known at once; else they are read beside and filled in later."""
+    def _choosers_now(self, project, keep: tuple) -> None:
+        """Fill periods, levels and facility types now if they are known without reading
+        the file, else read them beside and fill them in when they arrive."""
+        self._keep_choice = keep
         if not self._can_read_beside():
-            return project.periods()
+            self._fill_choosers_read(chooser_data(project))
+            return
         known, epoch = project.known_periods()
-        if known is not None:
-            return known
         self._periods_task = run_task(
-            self, QCoreApplication.translate("MapPage", "Bezugsjahre"), read_periods(project),
-            lambda found, shown=project, at=epoch: self._periods_read(shown, found, at),
-            on_error=lambda _exc, shown=project: self._periods_read(shown, None, None),
-            key=f"map-periods-{id(self)}", quiet=True)
-        return []
+            self, QCoreApplication.translate("MapPage", "Bezugsjahre"),
+            read_choosers(project, known),
+            lambda found, shown=project, at=epoch: self._choosers_read(shown, found, at),
+            on_error=lambda _exc, shown=project: self._choosers_read(shown, None, None),
+            key=f"map-choosers-{id(self)}", quiet=True)
 
-    def _periods_read(self, project, found: list[int] | None, epoch: int | None) -> None:
+    def _choosers_read(self, project, found: dict | None, epoch: int | None) -> None:
         if not isValid(self) or project is not self.project or self._periods_task is None:
-            return  # the page or the project went away, or the periods were read meanwhile
+            return  # the page or the project went away, or the choosers were filled meanwhile
         self._periods_task = None
         if found is None:
-            found = project.periods()
-        else:
-            project.adopt_periods(found, epoch)
-        self.period.blockSignals(True)
-        self.period.clear()
-        for period in reversed(found):
-            self.period.addItem(str(period), int(period))
-        self._restore(self.period, self._keep_period)
-        self.period.blockSignals(False)
+            found = chooser_data(project)
+        elif epoch is not None:
+            project.adopt_periods(found["periods"], epoch)
+        self._fill_choosers_read(found)
         self._schedule()
 
+    def _fill_choosers_read(self, found: dict) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
+
+        period, level, checked = self._keep_choice
+        for combo in (self.period, self.level):
+            combo.blockSignals(True)
+        self.facilities.blockSignals(True)
+        self.period.clear()
+        for value in reversed(found["periods"]):
+            self.period.addItem(str(value), int(value))
+        while self.level.count() > 1:  # "automatisch" stays
+            self.level.removeItem(1)
+        for name, level_id in found["levels"]:
+            self.level.addItem(name, level_id)
+        self.facilities.clear()
+        for name in found["facility_types"]:
+            item = QListWidgetItem(name, self.facilities)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
+        self._restore(self.period, period)
+        self._restore(self.level, level)
+        for combo in (self.period, self.level):
+            combo.blockSignals(False)
+        self.facilities.blockSignals(False)
+
     def _settle_periods(self) -> None:
-        """Periods still being read are read here instead (a caller wants the map now)."""
+        """Choosers still being read are filled here instead (a caller wants the map now)."""
         if self._periods_task is not None:
-            task = self._periods_task
-            task.cancel()
-            self._periods_read(self.project, None, None)
+            self._periods_task.cancel()
+            self._choosers_read(self.project, None, None)
 
     def _load_beside(self, key: str, period: int) -> bool:
         """Start reading a map's data on a worker unless it is cached; True while reading."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -336,25 +335,13 @@ class MapPage(MapLoading, QWidget):
                     item.setData(key, Qt.ItemDataRole.UserRole)
                     model.appendRow(item)
             self._add_voice_items(model, bold)
-            self._keep_period = keep[1]
-            for period in reversed(self._periods_now(project)):
-                self.period.addItem(str(period), int(period))
-            from k360desk.export.map_data import facility_type_names, levels
-
             self.level.addItem(self.tr("automatisch"), None)
-            for _, row in levels(project).iterrows():
-                if row["districts"]:
-                    self.level.addItem(str(row["name"]), int(row["id"]))
-            for name in facility_type_names(project):
-                item = QListWidgetItem(name, self.facilities)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
         self.facilities.blockSignals(False)
         self._restore(self.indicator, keep[0])
-        self._restore(self.period, keep[1])
-        self._restore(self.level, keep[2])
         for w in widgets:
             w.blockSignals(False)
+        if project is not None:
+            self._choosers_now(project, (keep[1], keep[2], checked))
         self.charts.set_indicators(scatter_items)
         self.indicator_search.set_indicators(searchable)
 
