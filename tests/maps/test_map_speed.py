@@ -23,7 +23,9 @@ def page(qtbot, fake_context):
 
 def _settled(page, qtbot) -> None:
     qtbot.waitUntil(lambda: not page._update.isActive() and not page._chart_update.isActive()
-                    and page.charts.spec is not None, timeout=3000)
+                    and page._loading is None and page._periods_task is None
+                    and not page._update.isActive() and page.charts.spec is not None,
+                    timeout=10000)
     qtbot.wait(200)  # label placement after the view settled
 
 
@@ -176,3 +178,25 @@ def test_chart_keeps_its_layout_only_when_a_fresh_layout_would_be_the_same(page,
         assert np.allclose(kept, fresh, atol=0.5 / max(width, height)), key
         charts._keep_layout_if_unchanged()
     assert any(frozen)  # the same indicator again kept its layout
+
+
+def test_a_new_district_set_leaves_nothing_of_the_old_map_behind(page, qtbot):
+    from k360desk.ui.map_canvas import MapCanvas
+
+    _settled(page, qtbot)
+    first = page.canvas.spec
+    other = next(i for i in range(1, page.level.count())
+                 if page.level.itemData(i) != page._bases.get("default"))
+    page.level.setCurrentIndex(other)  # another level: new geometries
+    _settled(page, qtbot)
+    assert page.canvas.spec.base is not first.base
+    fresh = MapCanvas()
+    fresh.resize(page.canvas.size())
+    fresh.show_spec(page.canvas.spec)
+    kinds = [sorted(type(a).__name__ for a in canvas.ax._children)
+             for canvas in (page.canvas, fresh)]
+    assert kinds[0] == kinds[1]
+    page.canvas.clear_map("Hinweis")
+    assert [t.get_text() for t in page.canvas.ax._children] == ["Hinweis"]
+    assert page.canvas.ax.legend_ is None
+    fresh.deleteLater()
