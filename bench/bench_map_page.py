@@ -29,6 +29,8 @@ def _idle(app, page) -> None:
     """Process events until nothing of the switch is pending, then paint synchronously."""
     canvases = (page.canvas, page.charts.canvas)
     while (page._update.isActive() or page._chart_update.isActive()
+           or getattr(page, "_loading", None) is not None
+           or getattr(page, "_periods_task", None) is not None
            or any(getattr(c, "_draw_pending", False) for c in canvases)):
         app.processEvents()
     page.repaint()
@@ -42,8 +44,12 @@ def _keys(project, scale: str) -> list[str]:
     return list(shares["key"])[:8]
 
 
-def bench_page(path, scale: str, repeats: int) -> tuple[float, float, list[str], object]:
-    """Median ms (wall clock, CPU) of a switch on the real page; the keys; the open project."""
+def bench_page(path, scale: str, repeats: int,
+               profile: str | None = None) -> tuple[float, float, list[str], object]:
+    """Median ms (wall clock, CPU) of a switch on the real page; the keys; the open project.
+
+    With ``profile`` the timed switches run under cProfile and the statistics go to that file.
+    """
     from k360desk.projectfile import Project
     from k360desk.ui.app import create_application
     from k360desk.ui.context import ProjectContext
@@ -61,17 +67,28 @@ def bench_page(path, scale: str, repeats: int) -> tuple[float, float, list[str],
         page.indicator.setCurrentIndex(page.indicator.findData(key))
         _idle(app, page)
     times, cpu = [], []
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     for i in range(repeats):
         index = page.indicator.findData(keys[(i + 1) % len(keys)])
         start, start_cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
         page.indicator.setCurrentIndex(index)
         _idle(app, page)
+        if profiler:
+            profiler.disable()
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
         deadline = time.perf_counter() + 0.2  # later label placement must not count twice
         while time.perf_counter() < deadline:
             app.processEvents()
         _idle(app, page)
+    if profiler:
+        profiler.dump_stats(profile)
     page.close()
     page.deleteLater()
     app.processEvents()
@@ -119,12 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="weniger Wiederholungen")
     parser.add_argument("--scale", choices=sorted(SCALES), action="append",
                         help="nur diese Größe (mehrfach möglich)")
+    parser.add_argument("--profile", metavar="DATEI",
+                        help="Wechsel unter cProfile, Statistik nach DATEI.<Größe>")
     args = parser.parse_args(argv)
     for scale in args.scale or list(SCALES):
         label, goal = SCALES[scale]
         path = demo_project(scale)
         repeats = (5 if args.quick else 15) if scale == "city" else (3 if args.quick else 7)
-        median, cpu, keys, project = bench_page(path, scale, repeats)
+        median, cpu, keys, project = bench_page(
+            path, scale, repeats, f"{args.profile}.{scale}" if args.profile else None)
         naive = bench_naive(project, keys, 1 if scale == "blocks" or args.quick else 3)
         project.close()
         report(f"Indikatorwechsel Karte + Diagramm ({label})", median, goal,

@@ -204,3 +204,22 @@ def test_values_frame_reads_back_status_note_and_gaps(tmp_path, small_project):
         assert again.values_frame(indicators=["gibt_es_nicht"]).empty
     finally:
         again.close()
+
+
+def test_periods_follow_new_values_deletes_and_rollbacks(small_project):
+    # The map page asks for the periods on every visit; the answer is kept between writes.
+    assert 2031 not in small_project.periods()
+    ind = small_project.add(Indicator(key="neu", name="Neu"))
+    district = small_project.find(District, code="13").id
+    small_project.set_values([{"indicator_id": ind, "district_id": district, "period": 2031,
+                               "value": 600}])
+    assert small_project.periods()[-1] == 2031
+    with pytest.raises(RuntimeError):
+        with small_project.transaction():
+            small_project.set_values([{"indicator_id": ind, "district_id": district,
+                                       "period": 2032, "value": 1}])
+            assert 2032 in small_project.periods()
+            raise RuntimeError("Abbruch")
+    assert 2032 not in small_project.periods()
+    small_project.delete(Indicator, ind)  # its values go with it
+    assert 2031 not in small_project.periods()

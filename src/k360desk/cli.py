@@ -78,8 +78,9 @@ def _log_unexpected(exc: BaseException) -> str:
         return "(kein Protokoll)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The complete parser with every available sub-command."""
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The complete parser with every available sub-command (``commands=False``: only the
+    options of the window, for a start without a sub-command)."""
     parser = _GermanParser(
         prog="k360desk",
         description="k360desk – integrierte Sozialplanung. Ohne Angaben startet die Anwendung.",
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Fenster unsichtbar starten, Startzeit ausgeben und beenden")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
     parser.add_argument("--selftest", metavar="ORDNER", help=argparse.SUPPRESS)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_GermanParser)
     for name in COMMAND_MODULES:
         try:
@@ -124,6 +128,22 @@ def _split_file_argument(argv: list[str]) -> tuple[list[str], str | None]:
     return argv, None
 
 
+def _names_a_command(argv: list[str]) -> bool:
+    """Whether the arguments hold a sub-command or ask for help (which lists them)."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ("-h", "--help"):
+            return True
+        if token in _OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if not token.startswith("-"):
+            return True
+        index += 1
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m k360desk``."""
     if argv is None:
@@ -133,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list, document = _split_file_argument(args_list)
-    parser = build_parser()
+    # The window's start must not import every command's module (70 ms CPU).
+    parser = build_parser(commands=_names_a_command(args_list))
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors: argparse's exit code

@@ -117,6 +117,21 @@ def test_startup_path_imports_no_heavy_library():
     assert out == ""
 
 
+def test_window_start_builds_no_command_parsers_but_help_lists_them(monkeypatch, capsys):
+    loaded = []
+    real = cli.importlib.import_module
+    monkeypatch.setattr(cli.importlib, "import_module",
+                        lambda name, *a: loaded.append(name) or real(name, *a))
+    started = []
+    monkeypatch.setattr("k360desk.ui.app.run_gui", lambda **kw: started.append(kw) or 0)
+    assert cli.main(["--demo", "--smoke"]) == 0
+    # The commands' modules stay out of the window's start.
+    assert started and not [name for name in loaded if name in cli.COMMAND_MODULES]
+    monkeypatch.undo()
+    assert cli.main(["--help"]) == 0
+    assert "info" in capsys.readouterr().out
+
+
 def test_smoke_with_a_damaged_file_reports_instead_of_waiting(isolated_startup, capsys, tmp_path):
     damaged = tmp_path / "kaputt.k360"
     damaged.write_bytes(b"kein Projekt" * 100)

@@ -213,8 +213,39 @@ class BulkStore:
         return self._value_arrays(list(gaps), only_periods, None, extra=" OR ".join(outside))
 
     def periods(self) -> list[int]:
-        """All periods that have values, ascending."""
-        return [r[0] for r in self._conn.execute("SELECT DISTINCT period FROM indicator_values ORDER BY 1")]
+        """All periods that have values, ascending.
+
+        Kept until the next change notice: no index leads with the period, so the answer
+        scans every value (0,3 s CPU at city scale) and the map page asks on its first visit.
+        """
+        # Inside a transaction the notices come at its end, and its writes may be rolled back.
+        settled = not self._conn.in_transaction
+        known = getattr(self, "_periods_known", None)
+        if known is not None and settled:
+            return list(known)
+        found = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT period FROM indicator_values ORDER BY 1")]
+        if settled:
+            self._periods_known = found
+        return list(found)
+
+    def known_periods(self) -> tuple[list[int] | None, int]:
+        """The periods if known without a scan (else None), and the state they belong to.
+
+        A worker can read them on its own connection and hand them back with
+        ``adopt_periods``; the state number tells whether a write came in between.
+        """
+        known = getattr(self, "_periods_known", None)
+        return (list(known) if known is not None else None), getattr(self, "_periods_epoch", 0)
+
+    def adopt_periods(self, found: list[int], epoch: int) -> None:
+        """Keep periods a worker read, unless a write came in since ``known_periods``."""
+        if epoch == getattr(self, "_periods_epoch", 0) and not self._conn.in_transaction:
+            self._periods_known = list(found)
+
+    def _forget_periods(self) -> None:
+        self._periods_known = None
+        self._periods_epoch = getattr(self, "_periods_epoch", 0) + 1
 
     def counts(self) -> dict[str, int]:
         """Number of records of every kind, for ``info`` and the overview page."""

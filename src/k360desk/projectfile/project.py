@@ -249,6 +249,8 @@ class Project(RecordStore, BulkStore):
         return self.path.name if self.path else self.get_meta("municipality", "Unbenannt")
 
     def _on_change(self, changes: list[Change]) -> None:
+        # Any write may add or remove values (deleting an indicator removes its values too).
+        self._forget_periods()
         if self._locked and self.path is not None and time.monotonic() > self._lock_refreshed + 600:
             self._lock_refreshed = time.monotonic()
             workfile.refresh_lock(self.path)

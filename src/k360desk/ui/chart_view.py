@@ -14,8 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k360desk.export.agg_text import CachedTextCanvasMixin
 from k360desk.export.charts import CHART_KINDS, ChartSpec, draw_chart
 from k360desk.ui.indicator_search import IndicatorSearch
+
+
+class ChartCanvas(CachedTextCanvasMixin, FigureCanvasQTAgg):
+    """The chart's Qt canvas; unchanged strings are not rendered again on a redraw."""
 
 
 class ChartView(QWidget):
@@ -34,7 +39,7 @@ class ChartView(QWidget):
         self.second.setMinimumContentsLength(14)
         self.second.setToolTip(self.tr("Zweiter Indikator (y-Achse des Streudiagramms)"))
         self.figure = Figure(figsize=(6, 5), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # A Tab stop whose name is the chart's title, so a screen reader says what it shows.
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -104,6 +109,7 @@ class ChartView(QWidget):
         """Draw a chart (or only a German hint when there is nothing to show)."""
         previous, self.spec = self.spec, spec
         self.message.setText(message)
+        self._relayout()  # the drawing sets the room for the titles on the layout
         axes = self.figure.get_axes()
         if (spec is not None and previous is not None and spec.kind == previous.kind == "bar"
                 and len(axes) == 1):
@@ -124,6 +130,48 @@ class ChartView(QWidget):
                                       else self.tr("Diagramm"))
         self.canvas.setAccessibleDescription(spec.subtitle if spec is not None else "")
         self._fit_labels()
+        self._keep_layout_if_unchanged()
+
+    def _layout_key(self) -> tuple | None:
+        """What the constrained layout of the chart depends on: kind, size, the room the
+        titles take, axis titles' lines and the tick labels (their width sets the margins)."""
+        axes = self.figure.get_axes()
+        if self.spec is None or len(axes) != 1:
+            return None
+        ax = axes[0]
+        engine = self.figure.get_layout_engine()
+        rect = engine.get().get("rect") if hasattr(engine, "get") else None
+        ticks = []
+        for axis in (ax.xaxis, ax.yaxis):
+            locs = axis.get_majorticklocs()
+            formatter = axis.get_major_formatter()
+            formatter.set_locs(locs)
+            ticks.append(tuple(str(formatter(v, i)) for i, v in enumerate(locs)))
+            ticks.append(tuple(t.get_text() for t in axis.get_ticklabels(minor=False))
+                         if axis.get_major_locator().__class__.__name__ == "FixedLocator" else ())
+        return (self.spec.kind, len(self.spec.data), self.canvas.width(), self.canvas.height(),
+                rect, ax.get_xlabel().count("\n"), ax.get_ylabel().count("\n"), *ticks)
+
+    def _keep_layout_if_unchanged(self) -> None:
+        """A switch that changes nothing the layout depends on keeps the last layout: the
+        constrained layout measures every text again and costs a third of a chart draw."""
+        key = self._layout_key()
+        frozen = key is not None and key == getattr(self, "_laid_out", None)
+        engine = self.figure.get_layout_engine()
+        if frozen and engine is not None and engine.__class__.__name__ != "PlaceHolderLayoutEngine":
+            self._rect = engine.get().get("rect")
+            self.figure.set_layout_engine("none")
+        elif not frozen:
+            self._relayout()
+        self._laid_out = key
+
+    def _relayout(self) -> None:
+        """The constrained layout again (after a kept one)."""
+        engine = self.figure.get_layout_engine()
+        if engine is None or engine.__class__.__name__ == "PlaceHolderLayoutEngine":
+            self.figure.set_layout_engine("constrained")
+            if getattr(self, "_rect", None) is not None:
+                self.figure.get_layout_engine().set(rect=self._rect)
 
     def _fit_labels(self) -> None:
         """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing.
@@ -171,8 +219,12 @@ class ChartView(QWidget):
         self._box = (extent.width, extent.height)
         if self._corrections > 0 and self._wrap(axes[0], self._box):
             self._corrections -= 1
+            self._relayout()
+            self._laid_out = None
             self.canvas.draw_idle()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        self._relayout()
+        self._laid_out = None
         self._resize.start()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -30,6 +29,7 @@ from k360desk.analysis.palettes import DIVERGING, PALETTE_LABELS, SEQUENTIAL
 from k360desk.ui.chart_view import ChartView
 from k360desk.ui.indicator_search import IndicatorSearch, entry_text
 from k360desk.ui.map_canvas import ZOOM_STEP, MapCanvas
+from k360desk.ui.map_loader import MapLoading
 
 _MAP_TABLES = {"indicator_values", "indicators", "districts", "district_levels", "facilities",
                "facility_types", "index_runs", "index_results", "topics", "k360_meta",
@@ -47,7 +47,7 @@ def _text(value) -> str | None:
     return None if value is None or value != value or str(value).strip() == "" else str(value)
 
 
-class MapPage(QWidget):
+class MapPage(MapLoading, QWidget):
     """Map and charts of indicators and the social index, linked to the project selection."""
 
     def __init__(self, context, parent=None) -> None:
@@ -57,7 +57,8 @@ class MapPage(QWidget):
         self._tables: dict = {}  # indicator tables of this project state, emptied on changes
         self._selection: tuple[int, ...] = tuple(getattr(context, "selected_districts", ()) or ())
         self._update = QTimer(self, singleShot=True, interval=0)
-        self._update.timeout.connect(self._rebuild)
+        self._update.timeout.connect(lambda: self._rebuild(background=True))
+        self._init_loading()
         self._chart_update = QTimer(self, singleShot=True, interval=CHART_DEBOUNCE_MS)
         self._chart_update.timeout.connect(self._rebuild_chart)
         # Work asked for while nothing shows it waits here until it is seen again, so a
@@ -209,6 +210,9 @@ class MapPage(QWidget):
         if self._update.isActive():
             self._update.stop()
             self._map_stale = True
+        if self._loading is not None:
+            self._cancel_loading()
+            self._map_stale = True
         if self._chart_update.isActive():
             self._chart_update.stop()
             self._chart_stale = True
@@ -247,6 +251,10 @@ class MapPage(QWidget):
         return getattr(self.context, "project", None)
 
     def _on_project_replaced(self) -> None:
+        self._forget_loaded()
+        if self._periods_task is not None:
+            self._periods_task.cancel()
+            self._periods_task = None
         self._bases.clear()
         self._tables.clear()
         self._fill_choosers()
@@ -256,6 +264,7 @@ class MapPage(QWidget):
         tables = {getattr(c, "table", "") for c in changes}
         if not tables & _MAP_TABLES:
             return
+        self._forget_loaded()
         self._tables.clear()
         if tables & _GEOMETRY_TABLES:
             self._bases.clear()
@@ -326,24 +335,13 @@ class MapPage(QWidget):
                     item.setData(key, Qt.ItemDataRole.UserRole)
                     model.appendRow(item)
             self._add_voice_items(model, bold)
-            for period in reversed(project.periods()):
-                self.period.addItem(str(period), int(period))
-            from k360desk.export.map_data import facility_type_names, levels
-
             self.level.addItem(self.tr("automatisch"), None)
-            for _, row in levels(project).iterrows():
-                if row["districts"]:
-                    self.level.addItem(str(row["name"]), int(row["id"]))
-            for name in facility_type_names(project):
-                item = QListWidgetItem(name, self.facilities)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
         self.facilities.blockSignals(False)
         self._restore(self.indicator, keep[0])
-        self._restore(self.period, keep[1])
-        self._restore(self.level, keep[2])
         for w in widgets:
             w.blockSignals(False)
+        if project is not None:
+            self._choosers_now(project, (keep[1], keep[2], checked))
         self.charts.set_indicators(scatter_items, searchable)
         self.indicator_search.set_indicators(searchable)
 
@@ -378,6 +376,7 @@ class MapPage(QWidget):
         index = self.indicator.findData(key)
         if index < 0:
             raise KeyError(key)
+        self._settle_periods()
         self.indicator.setCurrentIndex(index)
         if period is not None:
             self.period.setCurrentIndex(self.period.findData(period))
@@ -425,16 +424,28 @@ class MapPage(QWidget):
             self._bases[level_id] = district_base(self.project, level_id)
         return self._bases[level_id]
 
-    def _rebuild(self) -> None:
-        """Compute the map spec for the current choices and show it (recolour if possible)."""
+    def _rebuild(self, background: bool = False) -> None:
+        """Compute the map spec for the current choices and show it (recolour if possible).
+
+        ``background``: data not yet cached is read on a worker first, and the map drawn
+        when it has arrived (the GUI thread never waits for the file).
+        """
         from k360desk.export.map_data import MapDataError, index_map_spec, indicator_map_spec
 
         self._update.stop()
         self._map_stale = False
+        if not background:
+            self._settle_periods()
+        elif self._periods_task is not None:
+            self._show_loading()
+            return  # drawn when the periods have arrived
         key, period = self.indicator.currentData(), self.period.currentData()
         if self.project is None or key is None:
             self.canvas.clear_map(self.empty_hint())
             self._schedule_chart()
+            return
+        plain = not str(key).startswith(("voice:", "index:"))
+        if background and plain and period is not None and self._load_beside(key, int(period)):
             return
         try:
             base = self._base(self.level.currentData())
@@ -456,6 +467,7 @@ class MapPage(QWidget):
                     k=self.classes.value(), breaks=breaks, palette=self.palette.currentData(),
                     labels=self.labels.currentData(), facility_types=facilities, base=base,
                     highlight=self._selection, cache=self._tables)
+                self._ready.add((key, int(period), self.level.currentData()))
         except (MapDataError, ValueError) as exc:
             self.canvas.clear_map(str(exc))
             self._schedule_chart()

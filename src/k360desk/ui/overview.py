@@ -126,11 +126,15 @@ class OverviewPage(QWidget):
             "%1", locale.toString(project.disclosure_threshold)))
         # Distinct periods need a full scan of the values (a second at city scale): read them
         # on a worker's own connection and fill the line in when they arrive.
-        if self.fields["periods"].text() == "":
-            self.fields["periods"].setText(self.tr("wird ermittelt …"))
-        run_task(self, self.tr("Bezugsjahre"), _read_periods(project),
-                 lambda found, shown=project: self._show_periods(shown, found),
-                 on_error=lambda _exc: None, key=f"overview-periods-{id(self)}", quiet=True)
+        known, epoch = project.known_periods()
+        if known is not None:
+            self._show_periods(project, known)
+        else:
+            if self.fields["periods"].text() == "":
+                self.fields["periods"].setText(self.tr("wird ermittelt …"))
+            run_task(self, self.tr("Bezugsjahre"), _read_periods(project),
+                     lambda found, shown=project, at=epoch: self._show_periods(shown, found, at),
+                     on_error=lambda _exc: None, key=f"overview-periods-{id(self)}", quiet=True)
         self.fields["file"].setText(str(project.path) if project.path
                                     else self.tr("noch nicht gespeichert"))
         saved = project.get_meta("modified")
@@ -141,9 +145,12 @@ class OverviewPage(QWidget):
             label.setText(locale.toString(counts.get(table, 0)))
         self._show_next_steps(project, counts)
 
-    def _show_periods(self, project, periods: list[int]) -> None:
+    def _show_periods(self, project, periods: list[int], epoch: int | None = None) -> None:
         if not isValid(self) or project is not self.context.project:
             return  # the page or the project went away while they were read
+        if epoch is not None:
+            # The map page needs them too: its first visit then costs no scan.
+            project.adopt_periods(periods, epoch)
         locale = QLocale()
         if not periods:
             period_text = self.tr("noch keine Werte")

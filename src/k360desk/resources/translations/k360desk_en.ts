@@ -2411,6 +2411,18 @@ File ▸ Import ▸ Indicator values …</translation>
         <source>Diagramm exportieren</source>
         <translation>Export chart</translation>
     </message>
+    <message>
+        <source>Karte wird geladen …</source>
+        <translation>Loading the map …</translation>
+    </message>
+    <message>
+        <source>Bezugsjahre</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <source>Karte laden</source>
+        <translation>Load map</translation>
+    </message>
 </context>
 <context>
     <name>MeetingHistory</name>
