@@ -25,10 +25,11 @@ import pandas as pd
 
 from k360desk.analysis import levels
 from k360desk.analysis.derived import indicator_table
+from k360desk.messages import N_
 
-SUPPRESSED_LABEL = "geheim"
+SUPPRESSED_LABEL = N_("geheim")
 SUPPRESSED_SYMBOL = "•"  # the sign German statistical offices print for "secret"
-SUPPRESSED_NOTE = "Fallzahl unter der Geheimhaltungsschwelle"
+SUPPRESSED_NOTE = N_("Fallzahl unter der Geheimhaltungsschwelle")
 DEFAULT_THRESHOLD = 3
 
 

@@ -19,6 +19,7 @@ from k360desk.export.map_data import (
     district_base,
     project_facility_layers,
 )
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -124,5 +125,6 @@ def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpe
         subtitle="Fortschritt vom ersten Wert zum Zielwert, verglichen mit einem gleichmäßigen Verlauf",
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
     # Districts without a goal are not "without data": say what they are.
-    legend = [replace(e, label="kein Zielwert") if e.label == "keine Daten" else e for e in spec.legend]
+    legend = [replace(e, label=tr("kein Zielwert")) if e.label == tr("keine Daten") else e
+              for e in spec.legend]
     return replace(spec, legend=legend)
