@@ -58,4 +58,7 @@ def german_words(text: str, data: list[str] = ()) -> list[str]:
         # One pass, longest first, whole words only: "de" in the data must not eat "Seite".
         pattern = "|".join(re.escape(v) for v in data)
         flat = re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", " ", flat)
-    return [flat[max(0, m.start() - 30):m.end() + 30] for m in GERMAN.finditer(flat)]
+    # Pieces of e-mail addresses and web names ("haus-der-jugend@…") are data too.
+    return [flat[max(0, m.start() - 30):m.end() + 30] for m in GERMAN.finditer(flat)
+            if not re.match(r"[-@./]", flat[m.end():m.end() + 1])
+            and not (m.start() and flat[m.start() - 1] in "-@./")]

@@ -9,12 +9,6 @@ from k360desk.cli import main
 from tests.german import GERMAN
 
 
-@pytest.fixture(autouse=True)
-def _german_after(monkeypatch):
-    # --lang sets the process language; each test starts and ends in German.
-    monkeypatch.setenv("K360DESK_LANG", "de")
-
-
 def _error(argv, capsys) -> str:
     capsys.readouterr()
     assert main(["--lang", "en", *argv]) != 0

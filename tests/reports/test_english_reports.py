@@ -55,3 +55,27 @@ def test_german_stays_the_default(demo, tmp_path):
     out = tmp_path / "profil.pdf"
     write_profile(demo, "0103", out)
     assert "Seite 1 von 2" in pdf_text(out)[0]
+
+
+def test_social_atlas_in_english(demo, demo_file, tmp_path, english):
+    from k360desk.export.pdf.atlas import write_atlas
+
+    out = tmp_path / "atlas.pdf"
+    write_atlas(demo, out, level="Quartier")
+    assert "Social atlas" in pdf_text(out)[0]
+    _assert_english(out, demo_file)
+
+
+def test_profile_book_workers_speak_english(demo, demo_file, tmp_path, english):
+    from k360desk.export.pdf.book import select_districts, write_book
+
+    ids = select_districts(demo, codes=["0101", "0505"])
+    out = tmp_path / "book.pdf"
+    write_book(demo, out, ids, workers=2, chunk_size=1)
+    pages = pdf_text(out)
+    front_and_profiles = pages[:2 + 2 * len(ids)]  # cover, contents, two pages per profile
+    assert "Contents" in front_and_profiles[1]
+    assert "Key figures" in front_and_profiles[2], front_and_profiles[2][:300]
+    found = german_words("\n".join(front_and_profiles), data_texts(demo_file))
+    assert not found, "Deutsch im englischen Profilbuch:\n" + "\n".join(dict.fromkeys(found))
+    assert any("Annex B: glossary of the indicators" in " ".join(p.split()) for p in pages)

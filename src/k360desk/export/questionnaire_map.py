@@ -121,7 +121,7 @@ def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpe
     spec = build_category_spec(
         base, statuses, title=f"Zielerreichung: {name}", legend_title="Stand der Zielerreichung",
         order=order, colors={s: STATUS_COLORS[s] for s in order},
-        labels={s: STATUS_LABELS[s] for s in order},
+        labels={s: tr(STATUS_LABELS[s]) for s in order},
         subtitle="Fortschritt vom ersten Wert zum Zielwert, verglichen mit einem gleichmäßigen Verlauf",
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
     # Districts without a goal are not "without data": say what they are.

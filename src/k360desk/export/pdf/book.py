@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from k360desk.export.pdf import ReportError
+from k360desk.messages import N_, language, set_language, tr
 from k360desk.progress import NO_PROGRESS, Cancelled, Progress
 
 if TYPE_CHECKING:
@@ -69,8 +70,11 @@ def select_districts(
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(work_path: str, district_ids: list[int], template: dict, period: int | None) -> None:
+def _worker_init(work_path: str, district_ids: list[int], template: dict, period: int | None,
+                 lang: str = "de") -> None:
     from k360desk.export.pdf.base import register_fonts
+
+    set_language(lang)  # a spawned worker does not see the parent's ``messages.using``
     from k360desk.export.pdf.profile_data import ProfileData
     from k360desk.models import profiles
 
@@ -132,14 +136,15 @@ def _front_story(
         story += [Paragraph(esc(cover_map.spec.title), st["h3"]), cover_map]
     story += [
         Spacer(1, 8 * mm),
-        Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
-        Paragraph("Erstellt mit k360desk – integrierte Sozialplanung", st["note"]),
+        Paragraph(tr("Datenstand: {period} · Stand des Berichts: {date}", period=period or "–",
+                     date=format_date(created)), st["body"]),
+        Paragraph(tr("Erstellt mit k360desk – integrierte Sozialplanung"), st["note"]),
         PageBreak(),
     ]
-    story += [SectionMark("Inhalt"), Paragraph("Inhalt", st["h1"])]
+    story += [SectionMark(tr("Inhalt")), Paragraph(tr("Inhalt"), st["h1"])]
     body = [
-        [Paragraph(h, st["cell_head"]) for h in ("Schlüssel", "Sozialraum", "gehört zu")]
-        + [Paragraph("Seite", st["cell_head_right"])]
+        [Paragraph(tr(h), st["cell_head"]) for h in (N_("Schlüssel"), N_("Sozialraum"), N_("gehört zu"))]
+        + [Paragraph(tr("Seite"), st["cell_head_right"])]
     ]
     for code, name, parent, page in rows:
         body.append(
@@ -175,9 +180,10 @@ def _back_story(project: Project, keys: list[str]) -> list:
     from k360desk.export.pdf.markdown import method_text, to_flowables
 
     st = styles()
-    story: list = [SectionMark("Methodenanhang"), Paragraph("Anhang A: Methoden", st["h1"])]
+    story: list = [SectionMark(tr("Methodenanhang")), Paragraph(tr("Anhang A: Methoden"), st["h1"])]
     story += to_flowables(method_text(), heading_offset=1)
-    story += [PageBreak(), SectionMark("Glossar"), Paragraph("Anhang B: Glossar der Indikatoren", st["h1"])]
+    story += [PageBreak(), SectionMark(tr("Glossar")),
+              Paragraph(tr("Anhang B: Glossar der Indikatoren"), st["h1"])]
     story += glossary_story(project, keys)
     return story
 
@@ -202,7 +208,7 @@ def write_book(
     out: str | Path,
     district_ids: list[int],
     *,
-    title: str = "Quartiersprofile",
+    title: str = N_("Quartiersprofile"),
     subtitle: str | None = None,
     progress: Progress = NO_PROGRESS,
     workers: int = 2,
@@ -216,8 +222,9 @@ def write_book(
     from k360desk.models import profiles
 
     started = time.perf_counter()
+    title = tr(title)
     if not district_ids:
-        raise ReportError("Es sind keine Sozialräume für das Profilbuch ausgewählt.")
+        raise ReportError(tr("Es sind keine Sozialräume für das Profilbuch ausgewählt."))
     template = template or profiles.load_template(project)
     if period is None:
         found = profiles.value_periods(project, template["indicators"] + template["charts"])
@@ -245,7 +252,7 @@ def write_book(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_worker_init,
-            initargs=(str(project.work_path), district_ids, template, period),
+            initargs=(str(project.work_path), district_ids, template, period, language()),
         )
         for _ in range(workers):
             # Start the workers now: they import and load while the front matter is drawn here.
@@ -377,8 +384,8 @@ def _default_subtitle(districts, ids: list[int]) -> str:
     levels = districts.loc[ids, "level"].dropna().astype(str).unique()
     all_of_level = len(levels) == 1 and len(ids) == int((districts["level"] == levels[0]).sum())
     if all_of_level:
-        return f"Alle {len(ids)} Sozialräume der Ebene {levels[0]}"
-    return f"Auswahl von {len(ids)} Sozialräumen"
+        return tr("Alle {n} Sozialräume der Ebene {level}", n=len(ids), level=levels[0])
+    return tr("Auswahl von {n} Sozialräumen", n=len(ids))
 
 
 def _toc_rows(districts, ids: list[int], first_page: int) -> list[tuple[str, str, str, int]]:
@@ -419,9 +426,9 @@ def _merge(
             "/Creator": "k360desk",
         }
     )
-    writer.add_outline_item(title="Titel", page_number=0)
-    writer.add_outline_item(title="Inhalt", page_number=1)
-    profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
+    writer.add_outline_item(title=tr("Titel"), page_number=0)
+    writer.add_outline_item(title=tr("Inhalt"), page_number=1)
+    profiles_item = writer.add_outline_item(title=tr("Quartiersprofile"), page_number=front_pages)
     groups: dict[Any, Any] = {}
     names = districts["name"].to_dict()
     for i, district_id in enumerate(ids):
@@ -442,9 +449,9 @@ def _merge(
             title=f"{d['code']} {d['name']}", page_number=front_pages + 2 * i, parent=parent_item
         )
     back_start = len(writer.pages) - back_pages
-    writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
+    writer.add_outline_item(title=tr("Anhang A: Methoden"), page_number=back_start)
     writer.add_outline_item(
-        title="Anhang B: Glossar der Indikatoren", page_number=back_start + _glossary_offset(back_path)
+        title=tr("Anhang B: Glossar der Indikatoren"), page_number=back_start + _glossary_offset(back_path)
     )
     writer.page_mode = "/UseOutlines"
     with open(out, "wb") as handle:
@@ -457,7 +464,7 @@ def _glossary_offset(back_path: str) -> int:
 
     reader = PdfReader(back_path)
     for i, page in enumerate(reader.pages):
-        if "Anhang B" in (page.extract_text() or ""):
+        if tr("Anhang B: Glossar der Indikatoren") in " ".join((page.extract_text() or "").split()):
             return i
     return 0
 
