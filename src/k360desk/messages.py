@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -62,6 +63,17 @@ def using(lang: str | None) -> Iterator[str]:
         yield language()
     finally:
         _override.reset(token)
+
+
+def with_language(export: Callable) -> Callable:
+    """Give an export function a ``lang`` keyword ("de", "en"; None keeps the current language)."""
+
+    @functools.wraps(export)
+    def run(*args, lang: str | None = None, **kwargs):
+        with using(lang):
+            return export(*args, **kwargs)
+
+    return run
 
 
 def tr(text: str, /, **fields: object) -> str:

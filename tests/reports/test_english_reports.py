@@ -20,11 +20,11 @@ def _assert_english(pdf, project_file):
     assert not found, "Deutsch im englischen PDF:\n" + "\n".join(dict.fromkeys(found))
 
 
-def test_profile_in_english(demo, demo_file, tmp_path, english):
+def test_profile_in_english(demo, demo_file, tmp_path):
     from k360desk.export.pdf.profile import write_profile
 
     out = tmp_path / "profile.pdf"
-    write_profile(demo, "0103", out)
+    write_profile(demo, "0103", out, lang="en")  # the export's own option
     text = "\n".join(pdf_text(out))
     assert "Bahnhofsviertel" in text and "Page 1 of 2" in text
     _assert_english(out, demo_file)
@@ -38,12 +38,13 @@ def test_profile_of_a_higher_district_in_english(demo, demo_file, tmp_path, engl
     _assert_english(out, demo_file)
 
 
-def test_committee_template_in_english(demo_file, tmp_path):
+def test_committee_template_in_english(demo_file, tmp_path, capsys):
     from k360desk.cli import main
 
     out = tmp_path / "committee.pdf"
     assert main(["--lang", "en", "report", "committee", str(demo_file), "--round", "2",
                  "-o", str(out)]) == 0
+    assert "Committee template saved" in capsys.readouterr().out
     text = "\n".join(pdf_text(out))
     assert "Committee" in text or "committee" in text
     _assert_english(out, demo_file)
@@ -54,6 +55,9 @@ def test_german_stays_the_default(demo, tmp_path):
 
     out = tmp_path / "profil.pdf"
     write_profile(demo, "0103", out)
+    assert "Seite 1 von 2" in pdf_text(out)[0]
+    with messages.using("en"):  # an explicit option wins over the process language
+        write_profile(demo, "0103", out, lang="de")
     assert "Seite 1 von 2" in pdf_text(out)[0]
 
 

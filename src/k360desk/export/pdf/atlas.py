@@ -21,7 +21,7 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_number
-from k360desk.messages import N_, tr
+from k360desk.messages import N_, tr, with_language
 
 NO_DISTRICT = N_("ohne Zuordnung zu einem Sozialraum")
 
@@ -114,6 +114,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     return story
 
 
+@with_language
 def write_atlas(
     project, out, *, level: str | None = None, codes: list[str] | None = None, created: date | None = None
 ) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from k360desk.export.pdf import ReportError
-from k360desk.messages import N_, language, set_language, tr
+from k360desk.messages import N_, language, set_language, tr, with_language
 from k360desk.progress import NO_PROGRESS, Cancelled, Progress
 
 if TYPE_CHECKING:
@@ -203,6 +203,7 @@ def _count_pages(story: list, info) -> int:
 # --- the book --------------------------------------------------------------------------------
 
 
+@with_language
 def write_book(
     project: Project,
     out: str | Path,

@@ -23,7 +23,7 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_date
-from k360desk.messages import N_, tr
+from k360desk.messages import N_, tr, with_language
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
@@ -219,6 +219,7 @@ def committee_story(c: CommitteeContent) -> list:
     return story
 
 
+@with_language
 def write_committee_pdf(project, round_key, out, created=None) -> CommitteeContent:
     """Write the Beschlussvorlage of a round (by id or name) as PDF; return its content."""
     from k360desk.export.pdf.committee_data import committee_content

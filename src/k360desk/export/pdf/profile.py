@@ -30,7 +30,7 @@ from k360desk.export.pdf.base import (
 from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
-from k360desk.messages import N_, tr
+from k360desk.messages import N_, tr, with_language
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
@@ -402,6 +402,7 @@ def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int 
     ]
 
 
+@with_language
 def write_profile(
     project, district_code: str, out, *, period: int | None = None, template: dict | None = None
 ) -> int:
