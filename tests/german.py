@@ -21,12 +21,14 @@ GERMAN = re.compile(
     r"Projekte?|vorläufig\w*|geschätzt\w*|geheim|Geheimhaltung|Begründung|Haushalt\w*|"
     r"Verwaltung|Entwurf|entschieden|offen|Bedarf\w*|Punkte?|Rang|Hinweis|Fehler|beschädigt|"
     r"gesperrt|geöffnet|Spalte\w*|Datenstand|Geometrien|Darstellung|Quantile|Sozialindex|Dynamik\w*|"
-    r"Verteilung|Korrelation|Mittelwert|erstellt|berechnet|gehalten|Durchschnitt)\b")
+    r"Verteilung|Korrelation|Mittelwert|erstellt|berechnet|gehalten|Durchschnitt|"
+    r"hoch|mittel|niedrig|stabil|positiv|negativ|gefördert|Vorschlag)\b")
 
 # Columns that hold stored identifiers (translated on display), not typed text.
 _IDENTIFIERS = {"uuid", "status", "kind", "qtype", "role", "transformation", "derived", "symbol",
                 "color", "mime", "allocation_rule", "need_fallback", "action", "entity",
-                "entity_uuid", "parameters", "definition", "decision_figures", "details"}
+                "entity_uuid", "parameters", "definition", "decision_figures", "details",
+                "status_class", "dynamics_class"}
 
 
 def data_texts(path: Path) -> list[str]:

@@ -122,7 +122,7 @@ def test_map_and_chart_panel_in_english(english, window, answers):
 
 def _shown_texts(root) -> list[str]:
     """What a page shows beyond its chrome: table cells and their tooltips, notes, explanations."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
 
     texts = []
@@ -130,11 +130,16 @@ def _shown_texts(root) -> list[str]:
         model = view.model()
         if not view.isVisible() or model is None:
             continue
-        if model.rowCount() and not view.currentIndex().isValid():
+        rows = model.rowCount(QModelIndex())
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # list models keep columnCount private in PySide
+            columns = 1
+        if rows and not view.currentIndex().isValid():
             view.setCurrentIndex(model.index(0, 0))  # fills explanations of the current row
             QApplication.processEvents()
-        for row in range(min(model.rowCount(), 80)):
-            for column in range(model.columnCount()):
+        for row in range(min(rows, 80)):
+            for column in range(columns):
                 index = model.index(row, column)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     value = model.data(index, role)
@@ -161,5 +166,24 @@ def test_rounds_page_notes_and_statuses_in_english(english, window, answers):
             QApplication.processEvents()
             tab = page.tabs.tabText(index).replace("&", "")
             found += [f"Runde {round_id}, {tab}: {w}" for text in _shown_texts(page)
+                      for w in german_words(text, data)]
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+def test_what_every_page_shows_is_english_beyond_the_data(english, window, answers):
+    from tests.german import connection_texts, german_words
+
+    window.documents.open_demo()
+    data = connection_texts(window.context.project._conn)
+    found = []
+    for spec in pages.PAGES:
+        page = window.show_page(spec.key)
+        tabs = [t for t in page.findChildren(QTabWidget) if t.isVisibleTo(page)]
+        views = [(None, -1)] + [(t, i) for t in tabs for i in range(t.count())]
+        for tab_widget, index in views:
+            if tab_widget is not None:
+                tab_widget.setCurrentIndex(index)
+                QApplication.processEvents()
+            found += [f"{spec.key} {index}: {w}" for text in _shown_texts(page)
                       for w in german_words(text, data)]
     assert not found, "\n".join(dict.fromkeys(found))

@@ -427,7 +427,7 @@ def _need_classes(project: Project, run_id: int | None) -> pd.Series:
     if run_id is None:
         return pd.Series(dtype=object)
     results = project.link_frame("index_results", run_id=int(run_id))
-    return results.set_index("district_id")["status_class"]
+    return results.set_index("district_id")["status_class"].map(tr_value)  # shown, never stored
 
 
 def _population(project: Project) -> tuple[pd.Series, str]:
