@@ -49,13 +49,23 @@ def connection_texts(conn: sqlite3.Connection) -> list[str]:
         for column in columns:
             for (value,) in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"'):
                 if isinstance(value, str) and re.search(r"[^\W\d_]{2}", value):
-                    found.add(" ".join(value.split()))
+                    text = _normal(value)
+                    found.add(text)
+                    # Lists and titles shorten long texts ("Wie gut ist … für Ihre…"): their beginnings
+                    # are data too.
+                    if 30 < len(text) <= 200:
+                        found.update(text[:cut] for cut in range(30, len(text)) if text[cut] == " ")
     return sorted(found, key=len, reverse=True)
+
+
+def _normal(text: str) -> str:
+    """One space between words; a title wrapped after a hyphen ("SGB-II-|Quote") joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
 def german_words(text: str, data: list[str] = ()) -> list[str]:
     """German words of ``text`` once the project's data has been taken out, with context."""
-    flat = " ".join(text.split())
+    flat = _normal(text)
     if data:
         # One pass, longest first, whole words only: "de" in the data must not eat "Seite".
         pattern = "|".join(re.escape(v) for v in data)

@@ -98,7 +98,13 @@ def test_map_and_chart_panel_in_english(english, window, answers):
     page._show_chart_panel(True)
     data = connection_texts(page.project._conn)
     found = []
-    for key in ("alo_quote", "index:status", "index:matrix"):
+    voice = [page.indicator.itemData(i) for i in range(page.indicator.count())
+             if str(page.indicator.itemData(i)).startswith("voice:")]
+    keys = ["alo_quote", "index:status", "index:matrix"]
+    keys += [next(k for k in voice if k.startswith(f"voice:{kind}:")) for kind in ("question", "goal")]
+    found += [f"Auswahl: {w}" for i in range(page.indicator.count())
+              for w in german_words(page.indicator.itemText(i), data)]
+    for key in keys:
         index = page.indicator.findData(key)
         assert index >= 0, key
         page.indicator.setCurrentIndex(index)
