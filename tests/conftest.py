@@ -21,6 +21,8 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
     # pytest's tmp_path lies in the temp folder, where the app treats files as attachments.
     monkeypatch.setenv("K360DESK_TEMP_AS_DOCUMENTS", "1")
+    # German unless a test chooses English (``--lang en`` and the GUI set it for the process).
+    monkeypatch.setenv("K360DESK_LANG", "de")
     yield data
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from k360desk import __version__
+from k360desk.messages import set_language, tr
 
 # Modules providing sub-commands; a module that is not there yet is skipped.
 COMMAND_MODULES = (
@@ -159,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors: argparse's exit code
         return int(exc.code or 0)
+    if args.lang:
+        # Before any work: texts of exports and errors below the UI follow the process language.
+        set_language(args.lang)
     if args.selftest:
         from k360desk.selftest import run_selftest
 
@@ -167,10 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(args.func(args) or 0)
         except CommandError as exc:
-            print(f"Fehler: {exc}", file=sys.stderr)
+            print(tr("Fehler: {message}", message=exc), file=sys.stderr)
             return 1
         except KeyboardInterrupt:
-            print("Abgebrochen.", file=sys.stderr)
+            print(tr("Abgebrochen."), file=sys.stderr)
             return 130
         except BrokenPipeError:  # e.g. ``k360desk info X | head``
             sys.stderr.close()
@@ -179,15 +183,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from k360desk.projectfile.errors import ProjectError
 
             if isinstance(exc, ProjectError):
-                print(f"Fehler: {exc}", file=sys.stderr)
+                print(tr("Fehler: {message}", message=exc), file=sys.stderr)
                 return 1
             if isinstance(exc, OSError):
-                print(f"Fehler: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",
-                      file=sys.stderr)
+                where = getattr(exc, "filename", "") or ""
+                print(tr("Fehler: {message}", message=f"{exc.strerror or exc} ({where})"), file=sys.stderr)
                 return 1
             log_file = _log_unexpected(exc)
-            print(f"Fehler: unerwarteter Fehler ({type(exc).__name__}: {exc})."
-                  f" Einzelheiten: {log_file}", file=sys.stderr)
+            print(tr("Fehler: unerwarteter Fehler ({kind}: {message}). Einzelheiten: {log}",
+                     kind=type(exc).__name__, message=exc, log=log_file), file=sys.stderr)
             return 1
     from k360desk.ui.app import run_gui
 

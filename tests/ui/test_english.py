@@ -81,3 +81,115 @@ def test_no_german_in_the_english_interface(english, window, answers):
     found += [f"Menü: {a.text()}" for m in window.menuBar().actions() for a in m.menu().actions()
               if GERMAN.search(a.text().replace("&", ""))]
     assert not found, "\n".join(dict.fromkeys(found))
+
+
+def _figure_texts(figure) -> list[str]:
+    """Every visible text of a matplotlib figure: titles, legend, axis labels, ticks, notes."""
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_map_and_chart_panel_in_english(english, window, answers):
+    from tests.german import connection_texts, german_words
+
+    window.documents.open_demo()
+    page = window.show_page("maps")
+    page._show_chart_panel(True)
+    data = connection_texts(page.project._conn)
+    found = []
+    voice = [page.indicator.itemData(i) for i in range(page.indicator.count())
+             if str(page.indicator.itemData(i)).startswith("voice:")]
+    keys = ["alo_quote", "index:status", "index:matrix"]
+    keys += [next(k for k in voice if k.startswith(f"voice:{kind}:")) for kind in ("question", "goal")]
+    found += [f"Auswahl: {w}" for i in range(page.indicator.count())
+              for w in german_words(page.indicator.itemText(i), data)]
+    for key in keys:
+        index = page.indicator.findData(key)
+        assert index >= 0, key
+        page.indicator.setCurrentIndex(index)
+        page._rebuild()
+        assert page.canvas.spec is not None, key
+        found += [f"Karte {key}: {w}" for t in _figure_texts(page.canvas.figure)
+                  for w in german_words(t, data)]
+        x, y = page.canvas.spec.base.anchors[0]
+        found += [f"Karte {key} (Tooltip): {w}" for w in german_words(page.canvas.tooltip_at(x, y), data)]
+        kinds = (range(page.charts.kind.count()) if key == "alo_quote"
+                 else [page.charts.kind.findData("matrix")])
+        for kind in kinds:
+            page.charts.kind.setCurrentIndex(kind)
+            page._selection = tuple(page.canvas.spec.base.ids[:2])
+            page._rebuild_chart()
+            name = page.charts.kind.currentData()
+            found += [f"Diagramm {name}: {w}" for t in _figure_texts(page.charts.figure)
+                      for w in german_words(t, data)]
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+def _shown_texts(root) -> list[str]:
+    """What a page shows beyond its chrome: table cells and their tooltips, notes, explanations."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
+
+    texts = []
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisible() or model is None:
+            continue
+        rows = model.rowCount(QModelIndex())
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # list models keep columnCount private in PySide
+            columns = 1
+        if rows and not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))  # fills explanations of the current row
+            QApplication.processEvents()
+        for row in range(min(rows, 80)):
+            for column in range(columns):
+                index = model.index(row, column)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.data(index, role)
+                    if isinstance(value, str):
+                        texts.append(value)
+    texts += [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
+    texts += [edit.toPlainText() for edit in root.findChildren(QPlainTextEdit) if edit.isVisible()]
+    return [t for t in texts if t]
+
+
+def test_rounds_page_notes_and_statuses_in_english(english, window, answers):
+    from tests.german import connection_texts, german_words
+
+    window.documents.open_demo()
+    page = window.show_page("rounds")
+    data = connection_texts(page.context.project._conn)
+    found = []
+    rounds = [int(r) for (r,) in page.context.project._conn.execute("SELECT id FROM funding_rounds")]
+    for round_id in rounds:
+        page.select_round(round_id)
+        QApplication.processEvents()
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            tab = page.tabs.tabText(index).replace("&", "")
+            found += [f"Runde {round_id}, {tab}: {w}" for text in _shown_texts(page)
+                      for w in german_words(text, data)]
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+def test_what_every_page_shows_is_english_beyond_the_data(english, window, answers):
+    from tests.german import connection_texts, german_words
+
+    window.documents.open_demo()
+    data = connection_texts(window.context.project._conn)
+    found = []
+    for spec in pages.PAGES:
+        page = window.show_page(spec.key)
+        tabs = [t for t in page.findChildren(QTabWidget) if t.isVisibleTo(page)]
+        views = [(None, -1)] + [(t, i) for t in tabs for i in range(t.count())]
+        for tab_widget, index in views:
+            if tab_widget is not None:
+                tab_widget.setCurrentIndex(index)
+                QApplication.processEvents()
+            found += [f"{spec.key} {index}: {w}" for text in _shown_texts(page)
+                      for w in german_words(text, data)]
+    assert not found, "\n".join(dict.fromkeys(found))

@@ -24,15 +24,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from k360desk.formats import format_money, format_percent
+from k360desk.messages import N_, tr, tr_value
 
 RULES = ("full", "partial")
-RULE_LABELS = {"full": "Vollförderung in Rangfolge", "partial": "Teilförderung bis Mindestanteil"}
+# German labels; shown through messages.tr.
+RULE_LABELS = {"full": N_("Vollförderung in Rangfolge"), "partial": N_("Teilförderung bis Mindestanteil")}
 OUTCOME_LABELS = {
-    "funded": "gefördert",
-    "partial": "teilweise gefördert",
-    "not_funded": "nicht gefördert",
-    "ineligible": "nicht förderfähig",
-    "override": "manuell festgelegt",
+    "funded": N_("gefördert"),
+    "partial": N_("teilweise gefördert"),
+    "not_funded": N_("nicht gefördert"),
+    "ineligible": N_("nicht förderfähig"),
+    "override": N_("manuell festgelegt"),
 }
 _EPS = 1e-6
 
@@ -78,9 +80,9 @@ def allocate(
     was decided, bind their money first (shown as already committed) and are never reallocated.
     """
     if rule not in RULES:
-        raise ValueError(f"Unbekannte Vergaberegel „{rule}“ (erlaubt: full, partial).")
+        raise ValueError(tr("Unbekannte Vergaberegel „{rule}“ (erlaubt: full, partial).", rule=rule))
     if rule == "partial" and not 0 < min_share <= 1:
-        raise ValueError("Der Mindestanteil muss zwischen 0 und 100 % liegen.")
+        raise ValueError(tr("Der Mindestanteil muss zwischen 0 und 100 % liegen."))
     commitments = commitments if commitments is not None else pd.Series(dtype=float)
     overrides = (
         overrides
@@ -145,10 +147,8 @@ def allocate(
             continue
         if not bool(row.eligible):
             # An override never makes an ineligible application fundable: refused, and said so.
-            text = (
-                "Manuelle Festlegung nicht berücksichtigt, weil der Antrag nicht förderfähig ist: "
-                f"{row.reasons}"
-            )
+            text = tr("Manuelle Festlegung nicht berücksichtigt, weil der Antrag nicht förderfähig ist: "
+                      "{reasons}", reasons=row.reasons)
             summary[app] = {"outcome": "ineligible", "reason": text}
             steps.append(_step(len(steps), row, "ineligible", None,
                                sum(asked.get(app, {}).values()), None, 0.0, text))
@@ -166,16 +166,16 @@ def allocate(
                     asked.get(app, {}).get(year, 0.0),
                     free[year],
                     value,
-                    f"Manuell festgelegt: {reason}",
+                    tr("Manuell festgelegt: {reason}", reason=reason),
                 )
             )
             free[year] -= value
             set_aside[year] += value
         granted[app] = grant
         over = [y for y, v in grant.items() if v > 0 and free[y] < -_EPS]
-        text = f"Manuell festgelegt: {reason}"
+        text = tr("Manuell festgelegt: {reason}", reason=reason)
         if over:
-            text += " Achtung: Budget überschritten in " + ", ".join(map(str, over)) + "."
+            text += tr(" Achtung: Budget überschritten in {years}.", years=", ".join(map(str, over)))
         summary[app] = {"outcome": "override", "reason": text}
 
     for row in by_rank.itertuples(index=False):
@@ -199,35 +199,33 @@ def allocate(
             )
             continue
         if not request:
-            summary[app] = {"outcome": "not_funded", "reason": "Keine Beträge beantragt."}
+            summary[app] = {"outcome": "not_funded", "reason": tr("Keine Beträge beantragt.")}
             continue
         fits = {y: request[y] <= free[y] + _EPS for y in request}
         if all(fits.values()):
             grant, outcome = dict(request), "funded"
-            reason = "Passt vollständig in das freie Budget aller Jahre."
+            reason = tr("Passt vollständig in das freie Budget aller Jahre.")
         else:
             tight = [y for y in request if not fits[y]]
             limits = "; ".join(
-                f"{y}: beantragt {format_money(request[y])}, frei {format_money(max(free[y], 0.0))}"
+                tr("{year}: beantragt {asked}, frei {free}", year=y, asked=format_money(request[y]),
+                   free=format_money(max(free[y], 0.0)))
                 for y in tight
             )
             share = min(max(free[y], 0.0) / request[y] for y in request)
             if rule == "partial" and share + _EPS >= min_share:
                 grant = {y: math.floor(share * request[y] + _EPS) for y in request}
                 outcome = "partial"
-                reason = (
-                    f"Teilförderung mit {format_percent(share * 100)} der beantragten Summe "
-                    f"(Mindestanteil {format_percent(min_share * 100, 0)}); "
-                    f"begrenzt durch {limits}."
-                )
+                reason = tr("Teilförderung mit {share} der beantragten Summe (Mindestanteil {minimum}); "
+                            "begrenzt durch {limits}.", share=format_percent(share * 100),
+                            minimum=format_percent(min_share * 100, 0), limits=limits)
             else:
                 grant, outcome = dict.fromkeys(request, 0.0), "not_funded"
-                reason = f"Passt nicht in das freie Budget ({limits})."
+                reason = tr("Passt nicht in das freie Budget ({limits}).", limits=limits)
                 if rule == "partial":
-                    reason = (
-                        f"Höchstens {format_percent(share * 100)} finanzierbar, Mindestanteil "
-                        f"{format_percent(min_share * 100, 0)} ({limits})."
-                    )
+                    reason = tr("Höchstens {share} finanzierbar, Mindestanteil {minimum} ({limits}).",
+                                share=format_percent(share * 100),
+                                minimum=format_percent(min_share * 100, 0), limits=limits)
         for year, value in grant.items():
             steps.append(
                 _step(len(steps), row, outcome, year, request[year], free[year], value, reason)
@@ -251,7 +249,7 @@ def allocate(
         overrides,
         {
             "rule": rule,
-            "rule_label": RULE_LABELS[rule],
+            "rule_label": tr(RULE_LABELS[rule]),
             "min_share": min_share if rule == "partial" else None,
         },
     )
@@ -261,9 +259,9 @@ def _check_overrides(overrides: pd.DataFrame) -> None:
     if not len(overrides):
         return
     if overrides["reason"].fillna("").astype(str).str.strip().eq("").any():
-        raise ValueError("Jede manuelle Änderung braucht eine Begründung.")
+        raise ValueError(tr("Jede manuelle Änderung braucht eine Begründung."))
     if (pd.to_numeric(overrides["amount"], errors="coerce").fillna(-1) < 0).any():
-        raise ValueError("Manuell festgelegte Beträge dürfen nicht negativ sein.")
+        raise ValueError(tr("Manuell festgelegte Beträge dürfen nicht negativ sein."))
 
 
 def _step(
@@ -338,7 +336,7 @@ def _assemble(
                 "proposed": proposed,
                 "share": proposed / requested if requested else float("nan"),
                 "outcome": info["outcome"],
-                "outcome_label": info.get("label") or OUTCOME_LABELS[info["outcome"]],
+                "outcome_label": tr_value(info.get("label")) or tr(OUTCOME_LABELS[info["outcome"]]),
                 "reason": info["reason"],
             }
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from k360desk.formats import format_number
+from k360desk.messages import tr
 
 SCHEMES: dict[str, str] = {
     "quantiles": "Quantile (gleich viele Sozialräume je Klasse)",
@@ -48,7 +49,7 @@ class Classification:
         out = []
         for lo, hi in zip(self.lower, self.upper, strict=True):
             if lo >= hi and lo != hi:
-                out.append(f"bis {format_number(hi, decimals)}")
+                out.append(tr("bis {value}", value=format_number(hi, decimals)))
             elif format_number(lo, decimals) == format_number(hi, decimals):
                 out.append(format_number(hi, decimals))
             else:

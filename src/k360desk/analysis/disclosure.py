@@ -25,11 +25,12 @@ import pandas as pd
 
 from k360desk.analysis import levels
 from k360desk.analysis.derived import indicator_table
+from k360desk.messages import N_
 from k360desk.symbols import SECRET
 
 SUPPRESSED_LABEL = SECRET  # what a table prints instead of a withheld value
 SUPPRESSED_SYMBOL = SECRET
-SUPPRESSED_NOTE = "Fallzahl unter der Geheimhaltungsschwelle"
+SUPPRESSED_NOTE = N_("Fallzahl unter der Geheimhaltungsschwelle")
 DEFAULT_THRESHOLD = 3
 
 

@@ -21,6 +21,7 @@ from k360desk.analysis.classify import Classification, classify
 from k360desk.analysis.palettes import palette_for
 from k360desk.formats import format_number
 from k360desk.symbols import SECRET
+from k360desk.messages import N_, tr
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -52,7 +53,7 @@ SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch
 # A dense dark cross-hatch: no class uses a pattern, and in grey it is darker than the light
 # single hatch of withheld values, so "nicht im Index" never reads as a class or as "geheim".
 EXCLUDED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="xxx", hatch_color="#3c3c3c")
-EXCLUDED_LABEL = "nicht im Index"
+EXCLUDED_LABEL = N_("nicht im Index")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class MapSpec:
     unit: str = ""
     decimals: int = 1
     reference: float | None = None
-    reference_label: str = "Gesamtstadt"
+    reference_label: str = field(default_factory=lambda: tr("Gesamtstadt"))
     value_label: str = ""
     class_labels: list[str] = field(default_factory=list)
     label_mode: str = "name"
@@ -227,11 +228,11 @@ class MapSpec:
         c = int(self.class_index[row])
         unit = f" {self.unit}" if self.unit and not self.categorical else ""
         if c == SUPPRESSED:
-            lines.append(f"{self.value_label}: geheim gehalten (kleine Fallzahl)")
+            lines.append(f"{self.value_label}: " + tr("geheim gehalten (kleine Fallzahl)"))
         elif c == NO_DATA:
-            lines.append(f"{self.value_label}: keine Daten")
+            lines.append(f"{self.value_label}: " + tr("keine Daten"))
         elif c == EXCLUDED:
-            lines.append(f"{self.value_label}: {EXCLUDED_LABEL}")
+            lines.append(f"{self.value_label}: " + tr(EXCLUDED_LABEL))
         elif self.categorical:
             lines.append(f"{self.value_label}: {self.class_labels[c]}")
         else:
@@ -239,7 +240,7 @@ class MapSpec:
         if self.reference is not None and not self.categorical:
             lines.append(f"{self.reference_label}: {format_number(self.reference, self.decimals)}{unit}")
         if c >= 0 and not self.categorical:
-            lines.append(f"Klasse {c + 1}: {self.class_labels[c]}")
+            lines.append(tr("Klasse {n}: {label}", n=c + 1, label=self.class_labels[c]))
         return "\n".join(lines)
 
 
@@ -247,11 +248,11 @@ def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_mis
             n_suppressed: int, n_excluded: int = 0) -> list[LegendEntry]:
     entries = [LegendEntry(lab, cnt, sty) for lab, cnt, sty in zip(labels, counts, styles, strict=True)]
     if n_excluded:
-        entries.append(LegendEntry(EXCLUDED_LABEL, n_excluded, EXCLUDED_STYLE))
+        entries.append(LegendEntry(tr(EXCLUDED_LABEL), n_excluded, EXCLUDED_STYLE))
     if n_suppressed:
-        entries.append(LegendEntry(SUPPRESSED_LEGEND, n_suppressed, SUPPRESSED_STYLE))
+        entries.append(LegendEntry(tr("geheim gehalten ({symbol})", symbol=SECRET), n_suppressed, SUPPRESSED_STYLE))
     if n_missing:
-        entries.append(LegendEntry("keine Daten", n_missing, NO_DATA_STYLE))
+        entries.append(LegendEntry(tr("keine Daten"), n_missing, NO_DATA_STYLE))
     return entries
 
 
@@ -342,13 +343,13 @@ def build_map_spec(
 
 
 def _scheme_subtitle(scheme: str, k: int, sigma: SigmaScale | None = None, decimals: int = 1) -> str:
-    names = {"quantiles": "Quantile", "equal_interval": "gleiche Intervalle",
-             "natural_breaks": "natürliche Brüche (Fisher–Jenks)",
-             "std_mean": "Standardabweichungen", "manual": "manuelle Grenzen"}
-    text = f"{k} Klassen, {names.get(scheme, scheme)}" if k else "keine Werte"
+    names = {"quantiles": N_("Quantile"), "equal_interval": N_("gleiche Intervalle"),
+             "natural_breaks": N_("natürliche Brüche (Fisher–Jenks)"),
+             "std_mean": N_("Standardabweichungen"), "manual": N_("manuelle Grenzen")}
+    text = tr("{k} Klassen, {scheme}", k=k, scheme=tr(names.get(scheme, scheme))) if k else tr("keine Werte")
     if sigma is not None:
-        text += (f" (Mittelwert der Sozialräume {format_number(sigma.mean, decimals)}, "
-                 f"σ = {format_number(sigma.std, decimals)})")
+        text += tr(" (Mittelwert der Sozialräume {mean}, σ = {std})",
+                   mean=format_number(sigma.mean, decimals), std=format_number(sigma.std, decimals))
     return text
 
 
@@ -366,7 +367,7 @@ class SigmaScale:
 
 def _sigma_text(multiple: float) -> str:
     if abs(multiple) < 1e-6:
-        return "Mittelwert"
+        return tr("Mittelwert")
     sign = "+" if multiple > 0 else "−"
     return f"{sign}{format_number(abs(multiple), 0 if float(multiple).is_integer() else 1)} σ"
 
@@ -399,15 +400,15 @@ def sigma_scale(values: np.ndarray, result: Classification) -> SigmaScale | None
         if hi is None and lo is not None and lo < 0 and highest <= -lo:
             hi = -lo
         if lo is None and hi is None:
-            names.append("alle Werte")
+            names.append(tr("alle Werte"))
         elif lo is None:
-            names.append(f"unter {_sigma_text(hi)}")
+            names.append(tr("unter {sigma}", sigma=_sigma_text(hi)))
         elif hi is None:
-            names.append(f"über {_sigma_text(lo)}")
+            names.append(tr("über {sigma}", sigma=_sigma_text(lo)))
         elif abs(lo + hi) < 1e-6 and hi > 0:
-            names.append(f"Mittelwert ± {_sigma_text(hi)[1:]}")
+            names.append(tr("Mittelwert ± {sigma}", sigma=_sigma_text(hi)[1:]))
         else:
-            names.append(f"{_sigma_text(lo)} bis {_sigma_text(hi)}")
+            names.append(tr("{low} bis {high}", low=_sigma_text(lo), high=_sigma_text(hi)))
     return SigmaScale(mean, std, centre, on_boundary, tuple(names))
 
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 import pandas as pd
 
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr
 
 RULES = ("parent", "declared", "omit", "block")
 RULE_LABELS = {
-    "parent": "Bedarf der übergeordneten Ebene",
-    "declared": "festgelegter Bedarfswert",
-    "omit": "Bedarfskriterium entfällt, Gewichte neu verteilt",
-    "block": "kein Beschluss ohne Bedarfswert",
+    "parent": N_("Bedarf der übergeordneten Ebene"),
+    "declared": N_("festgelegter Bedarfswert"),
+    "omit": N_("Bedarfskriterium entfällt, Gewichte neu verteilt"),
+    "block": N_("kein Beschluss ohne Bedarfswert"),
 }
 
 
@@ -41,18 +42,20 @@ def fill_need(
     every district of the project. Districts that keep no value are simply absent.
     """
     if rule not in RULES:
-        raise ValueError(f"Unbekannte Regel für fehlende Bedarfswerte „{rule}“.")
+        raise ValueError(tr("Unbekannte Regel für fehlende Bedarfswerte „{rule}“.", rule=rule))
     values = pd.to_numeric(need, errors="coerce").dropna().astype(float)
     values.index = values.index.astype(int)
     notes: dict[int, str] = {}
     filled = dict(values.items())
     if rule == "declared":
         if declared is None or not 0 <= float(declared) <= 100:
-            raise ValueError("Für die Regel „festgelegter Bedarfswert“ fehlt ein Wert zwischen 0 und 100.")
+            raise ValueError(
+                tr("Für die Regel „festgelegter Bedarfswert“ fehlt ein Wert zwischen 0 und 100."))
         for row in districts.itertuples(index=False):
             if int(row.id) not in filled:
                 filled[int(row.id)] = float(declared)
-                notes[int(row.id)] = f"festgelegter Bedarfswert {format_number(float(declared), 1)}"
+                notes[int(row.id)] = tr("festgelegter Bedarfswert {value}",
+                                        value=format_number(float(declared), 1))
         return _series(filled), pd.Series(notes, dtype=object)
     if rule != "parent":
         return values.rename("need"), pd.Series(dtype=object)
@@ -68,8 +71,8 @@ def fill_need(
         known = [values[k] for k in kids if k in values.index]
         if known:
             filled[mother] = sum(known) / len(known)
-            notes[mother] = (f"Mittel der {len(known)} Sozialräume mit Bedarfswert darunter "
-                             f"({format_number(filled[mother], 1)})")
+            notes[mother] = tr("Mittel der {n} Sozialräume mit Bedarfswert darunter ({value})",
+                               n=len(known), value=format_number(filled[mother], 1))
     for row in frame.itertuples():
         district = int(row.Index)
         if district in filled or district not in parent.index:
@@ -78,8 +81,8 @@ def fill_need(
         if mother in filled:
             filled[district] = filled[mother]
             name = frame.at[mother, "name"] if mother in frame.index else str(mother)
-            notes[district] = (f"kein eigener Bedarfswert: Wert der übergeordneten Ebene "
-                               f"„{name}“ ({format_number(filled[mother], 1)})")
+            notes[district] = tr("kein eigener Bedarfswert: Wert der übergeordneten Ebene „{name}“ ({value})",
+                                 name=name, value=format_number(filled[mother], 1))
     return _series(filled), pd.Series(notes, dtype=object)
 
 

@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from k360desk.formats import displayed, format_date, format_money, format_number
+from k360desk.messages import N_, tr
 
 TIE_BREAKERS = ("total", "need", "requested", "submitted", "title")
-TIE_BREAK_TEXT = (
+TIE_BREAK_TEXT = N_(
     "Vollständig bewertete Anträge vor unvollständigen (Bewertung oder Bedarfswert fehlt), "
     "dann Punktzahl (höher zuerst), dann Bedarf der Sozialräume (höher zuerst), dann "
     "beantragte Gesamtsumme (niedriger zuerst), dann Eingang (früher zuerst), "
@@ -64,55 +65,47 @@ def eligibility(
         reasons: list[str] = []
         status = getattr(app, "status", "submitted")
         if status == "withdrawn":
-            reasons.append("Antrag zurückgezogen.")
+            reasons.append(tr("Antrag zurückgezogen."))
         if status == "ineligible":
             note = str(getattr(app, "reason", "") or "").strip()
-            reasons.append("Als nicht förderfähig markiert" + (f": {note}" if note else "."))
+            reasons.append(tr("Als nicht förderfähig markiert: {note}", note=note) if note
+                           else tr("Als nicht förderfähig markiert."))
         if _blank(getattr(app, "provider_id", None)):
-            reasons.append("Kein Träger angegeben.")
+            reasons.append(tr("Kein Träger angegeben."))
         if not str(app.title or "").strip():
-            reasons.append("Kein Titel angegeben.")
+            reasons.append(tr("Kein Titel angegeben."))
         start, duration = int(app.start_year), int(app.duration)
         end = start + duration - 1
         if duration > max_years:
-            reasons.append(
-                f"Laufzeit {duration} Jahre überschreitet die Höchstdauer des Programms "
-                f"({max_years} Jahre)."
-            )
+            reasons.append(tr("Laufzeit {n} Jahre überschreitet die Höchstdauer des Programms "
+                              "({most} Jahre).",
+                              n=duration, most=max_years))
         if start < first_year or start > last_year:
-            reasons.append(
-                f"Beginn {start} liegt außerhalb des Förderzeitraums {first_year}–{last_year}."
-            )
+            reasons.append(tr("Beginn {start} liegt außerhalb des Förderzeitraums {first}–{last}.",
+                              start=start, first=first_year, last=last_year))
         money = amounts_by_app.get(app.id)
         if money is None or float(money["requested"].fillna(0).sum()) <= 0:
-            reasons.append("Keine beantragten Beträge.")
+            reasons.append(tr("Keine beantragten Beträge."))
         else:
             asked = money[money["requested"].fillna(0) > 0]
             outside_project = sorted(int(y) for y in asked["year"] if not start <= y <= end)
             if outside_project:
-                reasons.append(
-                    "Beträge außerhalb der Laufzeit "
-                    f"{start}–{end}: " + ", ".join(map(str, outside_project)) + "."
-                )
+                reasons.append(tr("Beträge außerhalb der Laufzeit {start}–{end}: {years}.", start=start,
+                                  end=end, years=", ".join(map(str, outside_project))))
             outside_round = sorted(
                 int(y) for y in asked["year"] if not first_year <= y <= last_year
             )
             if outside_round:
-                reasons.append(
-                    f"Beträge außerhalb des Förderzeitraums {first_year}–{last_year}: "
-                    + ", ".join(map(str, outside_round))
-                    + "."
-                )
+                reasons.append(tr("Beträge außerhalb des Förderzeitraums {first}–{last}: {years}.",
+                                  first=first_year, last=last_year, years=", ".join(map(str, outside_round))))
         served = districts_by_app.get(app.id)
         if served is None or served.empty:
-            reasons.append("Keine Sozialräume angegeben.")
+            reasons.append(tr("Keine Sozialräume angegeben."))
         else:
             total_share = float(served["share"].sum())
             if abs(total_share - 1.0) > tolerance:
-                reasons.append(
-                    f"Anteile der Sozialräume ergeben {format_number(total_share * 100, 1)} % "
-                    "statt 100 %."
-                )
+                reasons.append(tr("Anteile der Sozialräume ergeben {share} % statt 100 %.",
+                                  share=format_number(total_share * 100, 1)))
         rows.append(
             {"application_id": int(app.id), "eligible": not reasons, "reasons": " ".join(reasons)}
         )
@@ -178,17 +171,13 @@ def rank(
         total = format_number(a["total"], decimals)
         frame.at[above, "tie"] = _join(
             frame.at[above, "tie"],
-            (
-                f"Punktgleich ({total}) mit „{b['title']}“ (Rang {b['rank']}): "
-                f"vorn wegen {key_text[0]}."
-            ),
+            tr("Punktgleich ({total}) mit „{title}“ (Rang {rank}): vorn wegen {why}.",
+               total=total, title=b["title"], rank=b["rank"], why=key_text[0]),
         )
         frame.at[below, "tie"] = _join(
             frame.at[below, "tie"],
-            (
-                f"Punktgleich ({total}) mit „{a['title']}“ (Rang {a['rank']}): "
-                f"dahinter wegen {key_text[1]}."
-            ),
+            tr("Punktgleich ({total}) mit „{title}“ (Rang {rank}): dahinter wegen {why}.",
+               total=total, title=a["title"], rank=a["rank"], why=key_text[1]),
         )
     return frame[_RANK_COLUMNS]
 
@@ -200,33 +189,34 @@ def _join(old: str, new: str) -> str:
 def _decider(a: pd.Series, b: pd.Series) -> tuple[str, str]:
     """Which tie-breaker separated a (above) from b (below): text for a and for b."""
     if a["_need"] != b["_need"]:
-        pair = f"({_need_text(a['need'])} gegenüber {_need_text(b['need'])})"
         return (
-            f"höherem Bedarf {pair}",
-            f"geringerem Bedarf ({_need_text(b['need'])} gegenüber {_need_text(a['need'])})",
+            tr("höherem Bedarf ({own} gegenüber {other})", own=_need_text(a["need"]),
+               other=_need_text(b["need"])),
+            tr("geringerem Bedarf ({own} gegenüber {other})", own=_need_text(b["need"]),
+               other=_need_text(a["need"])),
         )
     if a["requested"] != b["requested"]:
         return (
-            f"niedrigerer Antragssumme ({format_money(a['requested'])} gegenüber "
-            f"{format_money(b['requested'])})",
-            f"höherer Antragssumme ({format_money(b['requested'])} gegenüber "
-            f"{format_money(a['requested'])})",
+            tr("niedrigerer Antragssumme ({own} gegenüber {other})", own=format_money(a["requested"]),
+               other=format_money(b["requested"])),
+            tr("höherer Antragssumme ({own} gegenüber {other})", own=format_money(b["requested"]),
+               other=format_money(a["requested"])),
         )
     if a["_submitted"] != b["_submitted"]:
         return (
-            f"früherem Eingang ({_date_text(a['submitted'])} gegenüber "
-            f"{_date_text(b['submitted'])})",
-            f"späterem Eingang ({_date_text(b['submitted'])} gegenüber "
-            f"{_date_text(a['submitted'])})",
+            tr("früherem Eingang ({own} gegenüber {other})", own=_date_text(a["submitted"]),
+               other=_date_text(b["submitted"])),
+            tr("späterem Eingang ({own} gegenüber {other})", own=_date_text(b["submitted"]),
+               other=_date_text(a["submitted"])),
         )
     if a["_title"] != b["_title"]:
-        return "alphabetischer Reihenfolge des Titels", "alphabetischer Reihenfolge des Titels"
-    return "der Reihenfolge der Erfassung", "der Reihenfolge der Erfassung"
+        return tr("alphabetischer Reihenfolge des Titels"), tr("alphabetischer Reihenfolge des Titels")
+    return tr("der Reihenfolge der Erfassung"), tr("der Reihenfolge der Erfassung")
 
 
 def _need_text(value: float) -> str:
-    return "ohne Wert" if value is None or np.isnan(value) else format_number(value, 1)
+    return tr("ohne Wert") if value is None or np.isnan(value) else format_number(value, 1)
 
 
 def _date_text(value) -> str:
-    return "ohne Datum" if _blank(value) or value == "" else format_date(value)
+    return tr("ohne Datum") if _blank(value) or value == "" else format_date(value)

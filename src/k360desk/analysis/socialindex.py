@@ -15,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from k360desk.messages import N_
+
 FORMAT = "k360desk-sozialindex"
 FORMAT_VERSION = 2
 
@@ -23,9 +25,10 @@ SD_KINDS = ("population", "sample")
 POPULATION_DATES = ("period", "period_and_base")
 
 BERLIN_STATUS_THRESHOLDS = [-1.0, 1.0, 1.5]
-BERLIN_STATUS_LABELS = ["hoch", "mittel", "niedrig", "sehr niedrig"]
+# Stored German in the file; shown through messages.tr (the names are in its catalogue).
+BERLIN_STATUS_LABELS = [N_("hoch"), N_("mittel"), N_("niedrig"), N_("sehr niedrig")]
 BERLIN_DYNAMICS_THRESHOLDS = [-1.0, 1.0]
-BERLIN_DYNAMICS_LABELS = ["positiv", "stabil", "negativ"]
+BERLIN_DYNAMICS_LABELS = [N_("positiv"), N_("stabil"), N_("negativ")]
 # MSS: "Gebiete mit besonderem Aufmerksamkeitsbedarf" (low/very low status, or medium status
 # with negative dynamics).
 BERLIN_ATTENTION = ["niedrig/positiv", "niedrig/stabil", "niedrig/negativ", "sehr niedrig/positiv",

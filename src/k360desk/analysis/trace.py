@@ -13,6 +13,7 @@ import pandas as pd
 from k360desk.analysis.allocation import Allocation
 from k360desk.analysis.ranking import TIE_BREAK_TEXT
 from k360desk.formats import format_money, format_number
+from k360desk.messages import tr
 
 
 @dataclass
@@ -32,47 +33,52 @@ class RoundTrace:
         if row.empty:
             return lines
         r = row.iloc[0]
-        rank = "ohne Rang" if pd.isna(r["rank"]) else f"Rang {int(r['rank'])}"
-        lines.append(f"„{r['title']}“: {rank}, Gesamtpunktzahl {format_number(r['total'], 1)} "
-                     "von 100.")
+        rank = tr("ohne Rang") if pd.isna(r["rank"]) else tr("Rang {n}", n=int(r["rank"]))
+        lines.append(tr("„{title}“: {rank}, Gesamtpunktzahl {total} von 100.", title=r["title"], rank=rank,
+                        total=format_number(r["total"], 1)))
         crit = self.criteria[self.criteria["application_id"] == application_id]
         for c in crit.itertuples(index=False):
             if c.source == "Bedarf" and c.weight == 0 and pd.isna(c.mean):
-                lines.append(f"  {c.criterion}: entfällt (kein Bedarfswert), die übrigen Gewichte "
-                             "zählen anteilig")
+                lines.append("  " + tr("{criterion}: entfällt (kein Bedarfswert), die übrigen Gewichte "
+                                       "zählen anteilig", criterion=c.criterion))
                 continue
             if c.source == "Bedarf":
-                value = f"Bedarf {format_number(c.mean, 1)} von 100"
+                value = tr("Bedarf {value} von 100", value=format_number(c.mean, 1))
             else:
-                value = (f"Mittel {format_number(c.mean, 2)} aus {c.raters} Bewertung(en), "
-                         f"Skala {format_number(c.scale_min, 0)}–{format_number(c.scale_max, 0)}")
-            lines.append(f"  {c.criterion} (Gewicht {format_number(c.weight, 1)}): {value} → "
-                         f"{format_number(c.contribution, 1)} Punkte")
+                value = tr("Mittel {mean} aus {n} Bewertung(en), Skala {low}–{high}",
+                           mean=format_number(c.mean, 2), n=c.raters, low=format_number(c.scale_min, 0),
+                           high=format_number(c.scale_max, 0))
+            lines.append("  " + tr("{criterion} (Gewicht {weight}): {value} → {points} Punkte",
+                                   criterion=c.criterion, weight=format_number(c.weight, 1), value=value,
+                                   points=format_number(c.contribution, 1)))
         for d in self.need[self.need["application_id"] == application_id].itertuples(index=False):
             share = format_number(d.share * 100, 0)
             label = f"{d.code} {d.name}" if hasattr(d, "code") else str(d.district_id)
             note = str(getattr(d, "note", "") or "")
-            lines.append(f"  Sozialraum {label}: Anteil {share} %, "
-                         f"Bedarf {format_number(d.need, 1)}" + (f" ({note})" if note else ""))
+            lines.append("  " + tr("Sozialraum {district}: Anteil {share} %, Bedarf {need}", district=label,
+                                   share=share, need=format_number(d.need, 1))
+                         + (f" ({note})" if note else ""))
         if str(r.get("unscored", "") or ""):
-            lines.append(f"  Bewertung fehlt (Mittel nur aus den vorhandenen): {r['unscored']}")
+            lines.append("  " + tr("Bewertung fehlt (Mittel nur aus den vorhandenen): {who}",
+                                   who=r["unscored"]))
         if str(r.get("abstained", "") or ""):
             lines.append(f"  {r['abstained']}")
         if r["tie"]:
             lines.append(f"  {r['tie']}")
         if not r["eligible"]:
-            lines.append(f"  Nicht förderfähig: {r['reasons']}")
+            lines.append("  " + tr("Nicht förderfähig: {reasons}", reasons=r["reasons"]))
         for s in self.steps[self.steps["application_id"] == application_id].itertuples(index=False):
             if s.year is None or pd.isna(s.year):
                 continue
-            lines.append(f"  {int(s.year)}: beantragt {format_money(s.requested)}, frei "
-                         f"{format_money(s.free_before)}, vorgeschlagen {format_money(s.granted)}")
+            lines.append("  " + tr("{year}: beantragt {asked}, frei {free}, vorgeschlagen {granted}",
+                                   year=int(s.year), asked=format_money(s.requested),
+                                   free=format_money(s.free_before), granted=format_money(s.granted)))
         return lines
 
 
 def build_trace(criteria: pd.DataFrame, need: pd.DataFrame, ranking: pd.DataFrame,
                 allocation: Allocation, **notes: object) -> RoundTrace:
     """Bundle the parts of one ranking and allocation run into a trace."""
-    parameters = {**allocation.parameters, "tie_break": TIE_BREAK_TEXT, **notes}
+    parameters = {**allocation.parameters, "tie_break": tr(TIE_BREAK_TEXT), **notes}
     return RoundTrace(criteria=criteria, need=need, ranking=ranking, steps=allocation.steps,
                       parameters=parameters)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from k360desk.cli import CommandError
 from k360desk.commands.common import open_project
+from k360desk.messages import tr
 
 SCHEMES = ("quantiles", "equal_interval", "natural_breaks", "std_mean", "manual")
 KINDS = ("bar", "series", "scatter", "matrix", "histogram")
@@ -113,7 +114,7 @@ def _map(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     finally:
         project.close()
-    print(f"Karte gespeichert: {target}")
+    print(tr("Karte gespeichert: {target}", target=target))
     return 0
 
 
@@ -141,5 +142,5 @@ def _chart(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     finally:
         project.close()
-    print(f"Diagramm gespeichert: {target}")
+    print(tr("Diagramm gespeichert: {target}", target=target))
     return 0

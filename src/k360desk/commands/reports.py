@@ -9,6 +9,7 @@ from pathlib import Path
 
 from k360desk.cli import CommandError
 from k360desk.commands.common import open_project
+from k360desk.messages import tr
 
 KINDS = ("profile", "book", "committee", "atlas")
 
@@ -79,7 +80,8 @@ def _report(args: argparse.Namespace) -> int:
         project.close()
     from k360desk.formats import format_number
 
-    print(f"{message} gespeichert: {target} ({format_number(time.perf_counter() - started, 1)} s)")
+    print(tr("{what} gespeichert: {target} ({seconds} s)", what=message, target=target,
+             seconds=format_number(time.perf_counter() - started, 1)))
     return 0
 
 
@@ -99,7 +101,7 @@ def _write(args: argparse.Namespace, project, out: Path, fmt: str) -> str:
         if len(codes) != 1:
             raise CommandError("Bitte genau einen Sozialraum angeben (--district KÜRZEL).")
         write_profile(project, codes[0], out, period=args.period, template=_template(project, args.template))
-        return "Quartiersprofil"
+        return tr("Quartiersprofil")
     if args.kind == "book":
         from k360desk.export.pdf.book import select_districts, write_book
         from k360desk.progress import Progress
@@ -123,7 +125,8 @@ def _write(args: argparse.Namespace, project, out: Path, fmt: str) -> str:
         )
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        return f"Profilbuch ({result.profiles} Profile, {result.pages} Seiten)"
+        return tr("Profilbuch ({profiles} Profile, {pages} Seiten)", profiles=result.profiles,
+                  pages=result.pages)
     if args.kind == "committee":
         if not args.round:
             raise CommandError("Bitte die Förderrunde angeben (--round ID oder Name).")
@@ -135,8 +138,8 @@ def _write(args: argparse.Namespace, project, out: Path, fmt: str) -> str:
             from k360desk.export.pdf.committee import write_committee_pdf
 
             write_committee_pdf(project, args.round, out)
-        return "Beschlussvorlage"
+        return tr("Beschlussvorlage")
     from k360desk.export.pdf.atlas import write_atlas
 
     count = write_atlas(project, out, level=args.level, codes=_codes(args.district))
-    return f"Sozialatlas ({count} Einrichtungen)"
+    return tr("Sozialatlas ({n} Einrichtungen)", n=count)

@@ -24,6 +24,7 @@ from k360desk.export.map_data import (
     latest_index_results,
     table_reference,
 )
+from k360desk.messages import tr, tr_value
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
@@ -43,7 +44,7 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
                cache: dict | None = None) -> ChartSpec:
     """Build any chart kind; ``map_spec`` lends its class colours to bars and histogram."""
     if kind not in CHART_KINDS:
-        raise MapDataError(f"Unbekannte Diagrammart „{kind}“.")
+        raise MapDataError(tr("Unbekannte Diagrammart „{kind}“.", kind=kind))
     if kind == "matrix":
         run, results = latest_index_results(project)
         excluded = int((~results["included"].astype(bool)).sum())
@@ -51,13 +52,13 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         status_order, dynamics_order = index_class_orders(run, results)
         spec = matrix_spec(results.dropna(subset=["status_class", "dynamics_class"]),
                            status_order=status_order, dynamics_order=dynamics_order,
-                           title=f"Sozialindex {int(run['period'])}: Status und Dynamik",
-                           source=_source_line(project, "Sozialindex", int(run["period"]),
+                           title=tr("Sozialindex {period}: Status und Dynamik", period=int(run["period"])),
+                           source=_source_line(project, tr("Sozialindex"), int(run["period"]),
                                                str(run.get("computed_at") or "")[:10]))
         spec.extra["excluded"] = excluded
         return spec
     if not key:
-        raise MapDataError("Bitte einen Indikator angeben.")
+        raise MapDataError(tr("Bitte einen Indikator angeben."))
     info = indicator_row(project, key, cache)
     name, unit = str(info["name"]), str(info.get("unit") or "")
     decimals = int(info.get("decimals") or 0)
@@ -66,7 +67,7 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
         return _series(project, key, name, unit, decimals, source, district_ids or list(highlight),
                        cache)
     if period is None:
-        raise MapDataError("Bitte ein Bezugsjahr angeben.")
+        raise MapDataError(tr("Bitte ein Bezugsjahr angeben."))
     level = _level_of(project, map_spec)
     table = _restrict(indicator_table(project, key, period, level, cache), district_ids)
     # The city value of a count is its total: no line to compare a district with.
@@ -87,7 +88,7 @@ def chart_spec(project: Project, kind: str, key: str | None, period: int | None,
                               period=period, reference=reference, breaks=breaks, colors=colors,
                               source=source)
     if not key2:
-        raise MapDataError("Für das Streudiagramm wird ein zweiter Indikator gebraucht (--indicator2).")
+        raise MapDataError(tr("Für das Streudiagramm wird ein zweiter Indikator gebraucht (--indicator2)."))
     info2 = indicator_row(project, key2)
     table2 = _restrict(indicator_table(project, key2, period, level, cache), district_ids)
     return scatter_spec(table, table2, x_name=name, y_name=str(info2["name"]), x_unit=unit,
@@ -113,7 +114,7 @@ def _level_of(project: Project, map_spec: MapSpec | None) -> int | None:
 def _series(project: Project, key: str, name: str, unit: str, decimals: int, source: str,
             district_ids: list[int], cache: dict | None = None) -> ChartSpec:
     if not district_ids:
-        raise MapDataError("Für die Zeitreihe bitte Sozialräume auswählen (--districts).")
+        raise MapDataError(tr("Für die Zeitreihe bitte Sozialräume auswählen (--districts)."))
     rows, city = [], {}
     for period in project.periods():
         table = indicator_table(project, key, period, None, cache)
@@ -124,7 +125,7 @@ def _series(project: Project, key: str, name: str, unit: str, decimals: int, sou
         if part["value"].notna().any() or part["suppressed"].any():
             rows.append(part.assign(period=period))
     if not rows:
-        raise MapDataError(f"Für „{name}“ gibt es bei diesen Sozialräumen keine Werte.")
+        raise MapDataError(tr("Für „{name}“ gibt es bei diesen Sozialräumen keine Werte.", name=name))
     values = pd.concat(rows, ignore_index=True)
     kind = str(indicator_row(project, key).get("kind") or "")
     return series_spec(values, pd.Series(city, dtype=float) if city else None,
@@ -148,12 +149,12 @@ def money_chart_spec(flows: MoneyFlows) -> ChartSpec:
         palette = dict(zip(order, NEED_CLASS_COLOURS, strict=False))
         colours = {int(d): palette.get(c, "#999999")
                    for d, c in zip(table["district_id"], table["need_class"], strict=True)}
-        legend = [f"{c}" for c in order[: len(NEED_CLASS_COLOURS)]]
+        legend = [f"{tr_value(c)}" for c in order[: len(NEED_CLASS_COLOURS)]]
     population = float(table["population"].sum())
     reference = float(table["amount"].sum()) / population if population > 0 else None
-    spec = bar_spec(table, indicator_name="Förderung je Einwohner", unit="€", decimals=2,
+    spec = bar_spec(table, indicator_name=tr("Förderung je Einwohner"), unit="€", decimals=2,
                     reference=reference, colors=colours, source=" ".join(flows.notes))
-    spec.subtitle = ("Farbe = Klasse des Sozialindex (dunkelrot = größter Bedarf: "
-                     + ", ".join(legend) + ")") if legend else "ohne Sozialindex: keine Klassen"
-    spec.reference_label = "Durchschnitt"
+    spec.subtitle = (tr("Farbe = Klasse des Sozialindex (dunkelrot = größter Bedarf: {classes})",
+                        classes=", ".join(legend)) if legend else tr("ohne Sozialindex: keine Klassen"))
+    spec.reference_label = tr("Durchschnitt")
     return spec

@@ -17,6 +17,7 @@ import pandas as pd
 
 from k360desk.export.chart_bars import draw_bars
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr, tr_value
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -47,7 +48,7 @@ class ChartSpec:
     unit: str = ""
     decimals: int = 1
     reference: float | None = None
-    reference_label: str = "Gesamtstadt"
+    reference_label: str = field(default_factory=lambda: tr("Gesamtstadt"))
     x_label: str = ""
     y_label: str = ""
     highlight: tuple[int, ...] = ()
@@ -78,7 +79,7 @@ def bar_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", decima
     data["color"] = [(colors or {}).get(int(d), BAR_COLOR) for d in data["district_id"]]
     when = f" {period}" if period is not None else ""
     return ChartSpec("bar", f"{indicator_name}{when}", data.reset_index(drop=True),
-                     subtitle="Sozialräume nach Wert sortiert", source=source, unit=unit,
+                     subtitle=tr("Sozialräume nach Wert sortiert"), source=source, unit=unit,
                      decimals=decimals, reference=reference,
                      x_label=_axis_label(indicator_name, unit), highlight=tuple(highlight))
 
@@ -91,7 +92,7 @@ def series_spec(values: pd.DataFrame, city: pd.Series | None, *, indicator_name:
     data["suppressed"] = _flags(values).to_numpy()
     data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
     spec = ChartSpec("series", indicator_name, data.sort_values(["district_id", "period"]),
-                     subtitle="Ausgewählte Sozialräume im Vergleich zur Gesamtstadt",
+                     subtitle=tr("Ausgewählte Sozialräume im Vergleich zur Gesamtstadt"),
                      source=source, unit=unit, decimals=decimals,
                      y_label=_axis_label(indicator_name, unit))
     spec.extra["city"] = city.sort_index() if city is not None else None
@@ -126,7 +127,7 @@ def scatter_spec(x_table: pd.DataFrame, y_table: pd.DataFrame, *, x_name: str, y
     data["suppressed"] = x["suppressed"] | y["suppressed"].reindex(x.index).fillna(False).astype(bool)
     r, n = pearson(data["x"].to_numpy(), data["y"].to_numpy())
     when = f" ({period})" if period is not None else ""
-    spec = ChartSpec("scatter", f"{y_name} und {x_name}{when}", data.reset_index(),
+    spec = ChartSpec("scatter", tr("{y} und {x}", y=y_name, x=x_name) + when, data.reset_index(),
                      subtitle=correlation_text(r, n), source=source,
                      x_label=_axis_label(x_name, x_unit), y_label=_axis_label(y_name, y_unit),
                      highlight=tuple(highlight))
@@ -138,19 +139,19 @@ def scatter_spec(x_table: pd.DataFrame, y_table: pd.DataFrame, *, x_name: str, y
 def correlation_text(r: float, n: int) -> str:
     """"Korrelation (Pearson) r = 0,62, n = 48" or a note when it cannot be computed."""
     if np.isnan(r):
-        return f"Korrelation nicht berechenbar (n = {n})"
-    return f"Korrelation (Pearson) r = {format_number(r, 2)}, n = {n}"
+        return tr("Korrelation nicht berechenbar (n = {n})", n=n)
+    return tr("Korrelation (Pearson) r = {r}, n = {n}", r=format_number(r, 2), n=n)
 
 
 def matrix_spec(index_table: pd.DataFrame, *, status_order: list[Any], dynamics_order: list[Any],
-                title: str = "Sozialindex: Status und Dynamik", colors: dict | None = None,
+                title: str = N_("Sozialindex: Status und Dynamik"), colors: dict | None = None,
                 source: str = "") -> ChartSpec:
     """Status × dynamics matrix; index_table: district_id, code, status_class, dynamics_class."""
     from k360desk.analysis.mapspec import bivariate_colors
 
     data = index_table[["district_id", "code", "status_class", "dynamics_class"]].copy()
-    spec = ChartSpec("matrix", title, data, subtitle="Anzahl der Sozialräume je Feld", source=source,
-                     x_label="Dynamikklasse", y_label="Statusklasse")
+    spec = ChartSpec("matrix", tr(title), data, subtitle=tr("Anzahl der Sozialräume je Feld"), source=source,
+                     x_label=tr("Dynamikklasse"), y_label=tr("Statusklasse"))
     spec.extra.update(status_order=list(status_order), dynamics_order=list(dynamics_order),
                       colors=colors or bivariate_colors(list(status_order), list(dynamics_order)))
     return spec
@@ -165,9 +166,10 @@ def histogram_spec(table: pd.DataFrame, *, indicator_name: str, unit: str = "", 
     data["suppressed"] = _flags(table).to_numpy()
     data["value"] = np.where(data["suppressed"], np.nan, pd.to_numeric(data["value"], errors="coerce"))
     when = f" {period}" if period is not None else ""
-    spec = ChartSpec("histogram", f"{indicator_name}{when}", data, subtitle="Verteilung über die Sozialräume",
+    spec = ChartSpec("histogram", f"{indicator_name}{when}", data,
+                     subtitle=tr("Verteilung über die Sozialräume"),
                      source=source, unit=unit, decimals=decimals, reference=reference,
-                     x_label=_axis_label(indicator_name, unit), y_label="Anzahl Sozialräume")
+                     x_label=_axis_label(indicator_name, unit), y_label=tr("Anzahl Sozialräume"))
     spec.extra.update(breaks=breaks, colors=colors)
     return spec
 
@@ -279,7 +281,7 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
         for p in pos[supp]:
             ax.text(stub * 0.2, p, ".", fontsize=11, fontweight="bold", color=CITY_COLOR, va="bottom")
         for p in pos[missing]:
-            ax.text(stub * 0.2, p, "keine Daten", fontsize=7, color=MUTED, va="center")
+            ax.text(stub * 0.2, p, tr("keine Daten"), fontsize=7, color=MUTED, va="center")
         ax.set_yticks(pos, [str(x) for x in data["name"]], fontsize=7.5 if n > 25 else 8.5)
         ax.set_ylim(-0.7, n - 0.3)
         _calm(ax, "x")
@@ -298,16 +300,16 @@ def _draw_bar(ax: Axes, spec: ChartSpec) -> list[str]:
                     markersize=4, color=CITY_COLOR, label="geheim gehalten (.)")
         ax.set_xticks([])
         ax.set_xlim(-0.5, n - 0.5)
-        ax.set_xlabel(f"{n} Sozialräume, nach Wert sortiert", fontsize=8.5)
+        ax.set_xlabel(tr("{n} Sozialräume, nach Wert sortiert", n=n), fontsize=8.5)
         _calm(ax, "y")
         _german_axis(ax.yaxis, spec.decimals)
         ax.set_ylabel(spec.x_label, fontsize=8.5)
         _reference_line(ax, spec, vertical=False)
     notes = []
     if supp.any():
-        notes.append(f"{int(supp.sum())} geheim gehalten („.“, kein Balken)")
+        notes.append(tr("{n} geheim gehalten („.“, kein Balken)", n=int(supp.sum())))
     if missing.any():
-        notes.append(f"{int(missing.sum())} ohne Daten")
+        notes.append(tr("{n} ohne Daten", n=int(missing.sum())))
     return [", ".join(notes)] if notes else []
 
 
@@ -330,12 +332,12 @@ def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
         # A count's city value is the total of all districts: on the districts' scale it
         # would squash them to the floor, so it gets its own axis on the right.
         city_ax = ax.twinx()
-        city_ax.set_ylabel("Gesamtstadt (rechte Achse)", fontsize=8.5, color=CITY_COLOR)
+        city_ax.set_ylabel(tr("Gesamtstadt (rechte Achse)"), fontsize=8.5, color=CITY_COLOR)
         city_ax.spines["top"].set_visible(False)
         city_ax.tick_params(labelsize=8, colors="#444444", length=3)
         _german_axis(city_ax.yaxis, spec.decimals)
     if city is not None and len(city):
-        label = "Gesamtstadt (rechte Achse)" if city_ax is not ax else "Gesamtstadt"
+        label = tr("Gesamtstadt (rechte Achse)") if city_ax is not ax else tr("Gesamtstadt")
         city_ax.plot(city.index, city.to_numpy(dtype=float), color=CITY_COLOR, linewidth=2.2,
                      linestyle=(0, (4, 2)), label=label, zorder=4)
         if city_ax is not ax:
@@ -343,7 +345,7 @@ def _draw_series(ax: Axes, spec: ChartSpec) -> list[str]:
             ax.set_ylim(0, None)
     if data["suppressed"].any():
         ax.plot([], [], linestyle="none", marker=".", markersize=11, color=MUTED,
-                label="geheim gehalten (. an der Achse)")
+                label=tr("geheim gehalten (. an der Achse)"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _calm(ax, "y")
     _german_axis(ax.yaxis, spec.decimals)
@@ -368,7 +370,7 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
         slope, intercept = np.polyfit(data["x"], data["y"], 1)
         xs = np.array([data["x"].min(), data["x"].max()])
         ax.plot(xs, slope * xs + intercept, color="#9a9a9a", linewidth=1.0, zorder=2,
-                label="Ausgleichsgerade (lineare Regression)")
+                label=tr("Ausgleichsgerade (lineare Regression)"))
     for ref, line, name, decimals, style in (
             (spec.extra.get("x_reference"), ax.axvline, spec.extra.get("x_name", ""),
              spec.extra.get("x_decimals", 1), (0, (4, 2))),
@@ -376,7 +378,8 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
              spec.extra.get("y_decimals", 1), (0, (1, 1.5)))):
         if ref is not None and not np.isnan(ref):
             line(ref, color=CITY_COLOR, linewidth=0.9, linestyle=style, zorder=1,
-                 label=f"Gesamtstadt {name}: {format_number(ref, decimals)}".replace("  ", " "))
+                 label=tr("Gesamtstadt {name}: {value}", name=name, value=format_number(ref, decimals))
+                 .replace("  ", " "))
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     if len(data) <= 120:
@@ -386,7 +389,7 @@ def _draw_scatter(ax: Axes, spec: ChartSpec) -> list[str]:
             ax.annotate(str(row["code"]), (row["x"], row["y"]), xytext=(3, 3), textcoords="offset points",
                         fontsize=6.5, color="#444444", path_effects=halo)
     hidden = int(spec.data["suppressed"].sum())
-    notes = [f"{hidden} Sozialräume geheim gehalten, nicht dargestellt"] if hidden else []
+    notes = [tr("{n} Sozialräume geheim gehalten, nicht dargestellt", n=hidden)] if hidden else []
     _calm(ax, "both")
     _german_axis(ax.xaxis, spec.extra.get("x_decimals", 1))
     _german_axis(ax.yaxis, spec.extra.get("y_decimals", 1))
@@ -434,8 +437,8 @@ def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:
                 spec.extra.setdefault("cells", []).append((j, i, [str(c) for c in cell["code"]], ink))
     ax.set_xlim(0, len(dynamics))
     ax.set_ylim(0, len(status))
-    ax.set_xticks(np.arange(len(dynamics)) + 0.5, [str(d) for d in dynamics], fontsize=8.5)
-    ax.set_yticks(np.arange(len(status)) + 0.5, [str(s) for s in status], fontsize=8.5)
+    ax.set_xticks(np.arange(len(dynamics)) + 0.5, [str(tr_value(d)) for d in dynamics], fontsize=8.5)
+    ax.set_yticks(np.arange(len(status)) + 0.5, [str(tr_value(s)) for s in status], fontsize=8.5)
     ax.set_xlabel(spec.x_label, fontsize=9)
     ax.set_ylabel(spec.y_label, fontsize=9)
     ax.tick_params(length=0)
@@ -443,10 +446,11 @@ def _draw_matrix(ax: Axes, spec: ChartSpec) -> list[str]:
         side.set_visible(False)
     ax.set_aspect("equal")
     outside = int((~data["status_class"].isin(status) | ~data["dynamics_class"].isin(dynamics)).sum())
-    notes = [f"{outside} ohne Klasse"] if outside else []
+    notes = [tr("{n} ohne Klasse", n=outside)] if outside else []
     if spec.extra.get("excluded"):
         n = spec.extra["excluded"]
-        notes.append(f"{n} {'Sozialraum' if n == 1 else 'Sozialräume'} nicht im Index")
+        notes.append(tr("1 Sozialraum nicht im Index") if n == 1
+                     else tr("{n} Sozialräume nicht im Index", n=n))
     return notes
 
 
@@ -476,7 +480,7 @@ def _place_matrix_codes(ax: Axes, spec: ChartSpec, fontsize: float = 6.5) -> Non
                 line = f"{line}, {rest.pop(0)}"
             lines.append(line)
         if rest and lines:
-            lines[-1] = f"+ {len(rest) + len(lines[-1].split(', '))} weitere"
+            lines[-1] = tr("+ {n} weitere", n=len(rest) + len(lines[-1].split(", ")))
             if not fits(lines[-1]):
                 lines[-1] = ""
         text = "\n".join(line for line in lines if line)
@@ -511,9 +515,9 @@ def _draw_histogram(ax: Axes, spec: ChartSpec) -> list[str]:
     missing = int(spec.data["value"].isna().sum()) - hidden
     notes = [f"n = {len(values)}"]
     if hidden:
-        notes.append(f"{hidden} geheim gehalten")
+        notes.append(tr("{n} geheim gehalten", n=hidden))
     if missing:
-        notes.append(f"{missing} ohne Daten")
+        notes.append(tr("{n} ohne Daten", n=missing))
     return [", ".join(notes)]
 
 

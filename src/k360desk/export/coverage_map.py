@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from k360desk.messages import tr
+
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
     from k360desk.projectfile import Project
@@ -28,7 +30,7 @@ def coverage_map_spec(project: Project, table: pd.DataFrame, facility_type: str,
     values = pd.DataFrame({"district_id": table["district_id"],
                            "value": table["coverage_pct"], "suppressed": False})
     return build_map_spec(
-        base, values, indicator_name=f"Versorgung {facility_type}", unit="%", decimals=0,
+        base, values, indicator_name=tr("Versorgung {type}", type=facility_type), unit="%", decimals=0,
         polarity=-1, scheme="manual", breaks=list(COVERAGE_BREAKS),
         period=table.attrs.get("period"),
-        subtitle=f"Plätze in % des Richtwerts ({format_number(guide_value, 1)} je 1.000)")
+        subtitle=tr("Plätze in % des Richtwerts ({value} je 1.000)", value=format_number(guide_value, 1)))

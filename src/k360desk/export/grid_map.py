@@ -14,6 +14,7 @@ import numpy as np
 
 from k360desk.analysis.palettes import DEFAULT_NEUTRAL, brewer
 from k360desk.formats import format_number
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -72,13 +73,13 @@ def draw_grid(ax: Axes, cells: GridCells, boundaries: gpd.GeoDataFrame, column: 
     ax.set_ylim(y0, y1)
     labels, handles, low = [], [], None
     for bound, colour in zip(breaks, colours, strict=True):
-        text = (f"bis {format_number(bound, 0)}" if low is None
-                else f"über {format_number(low, 0)} bis {format_number(bound, 0)}")
+        text = (tr("bis {value}", value=format_number(bound, 0)) if low is None
+                else tr("über {low} bis {high}", low=format_number(low, 0), high=format_number(bound, 0)))
         labels.append(text)
         handles.append(Patch(facecolor=colour, edgecolor="#888888"))
         low = bound
     if (~known).any():
-        labels.append(f"geheim gehalten ({format_number(int((~known).sum()), 0)})")
+        labels.append(tr("geheim gehalten ({n})", n=format_number(int((~known).sum()), 0)))
         handles.append(Patch(facecolor=WITHHELD_FACE, edgecolor="#555555", hatch=WITHHELD_HATCH))
     ax.legend(handles, labels, title=title or column, loc="upper center", bbox_to_anchor=(0.5, -0.01),
               ncol=3, fontsize=8, title_fontsize=8, frameon=False)
@@ -91,8 +92,10 @@ def source_line(reference_date: str = "15.05.2022") -> str:
 
     from k360desk.formats import format_date
 
-    return (f"Quelle: Zensus 2022, Statistische Ämter des Bundes und der Länder, dl-de/by-2-0; "
-            f"Stichtag {reference_date}; gedruckt am {format_date(date.today())}")
+    # The offices' name and the licence are proper names and stay as they are.
+    return tr("Quelle: Zensus 2022, {offices}, dl-de/by-2-0; Stichtag {date}; gedruckt am {printed}",
+              offices="Statistische Ämter des Bundes und der Länder", date=reference_date,
+              printed=format_date(date.today()))
 
 
 def draw_grid_map(figure: Figure, result: GridImport, title: str, heading: str | None = None) -> str:

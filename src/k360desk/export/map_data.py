@@ -22,11 +22,12 @@ from k360desk.analysis.mapspec import (
     facility_layers,
     ordinal_colors,
 )
+from k360desk.messages import N_, tr, tr_value
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
 
-SOURCE_DEFAULT = "Darstellung: k360desk"
+SOURCE_DEFAULT = N_("Darstellung: k360desk")
 
 
 class MapDataError(ValueError):
@@ -42,7 +43,7 @@ def indicator_row(project: Project, key: str, cache: dict | None = None) -> pd.S
             cache["indicators"] = frame
     match = frame[frame["key"] == key]
     if match.empty:
-        raise MapDataError(f"Den Indikator „{key}“ gibt es in diesem Projekt nicht.")
+        raise MapDataError(tr("Den Indikator „{key}“ gibt es in diesem Projekt nicht.", key=key))
     return match.iloc[0]
 
 
@@ -116,10 +117,10 @@ def district_base(project: Project, level_id: int | None) -> MapBase:
     districts = project.districts_frame(level_id)
     districts = districts[~districts.geometry.isna() & ~districts.geometry.is_empty]
     if districts.empty:
-        raise MapDataError("Keine Karte: für die Sozialräume sind keine Grenzen erfasst (nur "
-                           "Schlüssel und Name). Grenzen lassen sich mit dem Import der "
-                           "Sozialräume nachladen; Tabellen, Diagramme und Profile gehen auch "
-                           "ohne.")
+        raise MapDataError(tr("Keine Karte: für die Sozialräume sind keine Grenzen erfasst (nur "
+                              "Schlüssel und Name). Grenzen lassen sich mit dem Import der "
+                              "Sozialräume nachladen; Tabellen, Diagramme und Profile gehen auch "
+                              "ohne."))
     return build_base(districts)
 
 
@@ -148,7 +149,7 @@ def project_facility_layers(project: Project, types: list[str] | None) -> list:
     known = set(frame["type"].dropna().astype(str))
     unknown = [t for t in types if t not in known]
     if unknown:
-        raise MapDataError(f"Unbekannte Einrichtungsart: {', '.join(unknown)}.")
+        raise MapDataError(tr("Unbekannte Einrichtungsart: {types}.", types=", ".join(unknown)))
     return facility_layers(frame, facility_styles(project), types)
 
 
@@ -160,11 +161,12 @@ def _source_line(project: Project, source: str, period: int | None = None, run_d
     from k360desk.formats import format_date
 
     city = project.get_meta("municipality") or ""
-    stand = f"Datenstand: Bezugsjahr {period}" if period is not None else ""
+    stand = tr("Datenstand: Bezugsjahr {period}", period=period) if period is not None else ""
     if stand and run_date:
-        stand += f", Indexlauf vom {format_date(run_date)}"
-    parts = [f"Quelle: {source}" if source else "", stand, f"Geometrien: {city}" if city else "",
-             f"{SOURCE_DEFAULT}, erstellt am {format_date(date.today())}"]
+        stand += tr(", Indexlauf vom {date}", date=format_date(run_date))
+    parts = [tr("Quelle: {source}", source=source) if source else "", stand,
+             tr("Geometrien: {city}", city=city) if city else "",
+             tr("{made_by}, erstellt am {date}", made_by=tr(SOURCE_DEFAULT), date=format_date(date.today()))]
     return "; ".join(p for p in parts if p)
 
 
@@ -175,8 +177,10 @@ def _index_source(project: Project, run: dict[str, Any]) -> str:
     frame = project.indicators_frame()
     sources = sorted({str(s) for s in frame.loc[frame["key"].isin(keys), "source"].dropna() if str(s)})
     name = str(method.get("name") or "Sozialindex")
-    text = f"Sozialindex „{name}“" if name != "Sozialindex" else "Sozialindex"
-    return f"{text}, berechnet aus: {', '.join(sources)}" if sources else text
+    text = tr("Sozialindex „{name}“", name=name) if name != "Sozialindex" else tr("Sozialindex")
+    if not sources:
+        return text
+    return tr("{index}, berechnet aus: {sources}", index=text, sources=", ".join(sources))
 
 
 def indicator_map_spec(
@@ -229,7 +233,7 @@ def latest_index_results(project: Project,
     if index_id is not None:
         runs = runs[runs["index_id"] == index_id]
     if runs.empty:
-        raise MapDataError("Es gibt noch kein berechnetes Sozialindex-Ergebnis.")
+        raise MapDataError(tr("Es gibt noch kein berechnetes Sozialindex-Ergebnis."))
     run = runs.sort_values(["period", "computed_at", "id"]).iloc[-1].to_dict()
     results = project.link_frame("index_results", run_id=int(run["id"]))
     districts = project.districts_frame()
@@ -303,10 +307,10 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
         districts = project.districts_frame()
         levels = districts.loc[districts.index.isin(series.index), "level"].dropna().unique()
         shown = districts.loc[districts.index.isin(base.ids), "level"].dropna().unique()
-        computed = ", ".join(f"„{lv}“" for lv in levels) or "einer anderen Ebene"
-        here = f"„{shown[0]}“" if len(shown) else "dieser Ebene"
-        raise MapDataError(f"Sozialindex auf der Ebene {here} nicht verfügbar: er wurde für die "
-                           f"Ebene {computed} berechnet.")
+        computed = ", ".join(f"„{lv}“" for lv in levels) or tr("einer anderen Ebene")
+        here = f"„{shown[0]}“" if len(shown) else tr("dieser Ebene")
+        raise MapDataError(tr("Sozialindex auf der Ebene {here} nicht verfügbar: er wurde für die "
+                              "Ebene {computed} berechnet.", here=here, computed=computed))
     period = int(run["period"])
     layers = project_facility_layers(project, facility_types)
     s_order, d_order = index_class_orders(run, results)
@@ -318,16 +322,19 @@ def index_map_spec(project: Project, which: str = "status", *, index_id: int | N
         cats = pd.Series(keys, index=series.index, dtype=object)
         order = [(s, d) for s in s_order for d in d_order]
         return build_category_spec(
-            base, cats, title=f"Sozialindex {period}: Status und Dynamik", legend_title="Status / Dynamik",
+            base, cats, title=tr("Sozialindex {period}: Status und Dynamik", period=period),
+            legend_title=tr("Status / Dynamik"),
             order=order, colors=bivariate_colors(s_order, d_order),
-            labels={(s, d): f"Status {s}, Dynamik {d}" for s, d in order},
+            labels={(s, d): tr("Status {status}, Dynamik {dynamics}", status=tr_value(s),
+                               dynamics=tr_value(d)) for s, d in order},
             source=source, label_mode=labels, facilities=layers, highlight=highlight,
             excluded=excluded)
     column = "status_class" if which == "status" else "dynamics_class"
-    name = "Statusklasse" if which == "status" else "Dynamikklasse"
+    name = tr("Statusklasse") if which == "status" else tr("Dynamikklasse")
     order = s_order if which == "status" else d_order
     return build_category_spec(
-        base, series[column], title=f"Sozialindex {period}: {name}", legend_title=name, order=order,
+        base, series[column], title=tr("Sozialindex {period}: {name}", period=period, name=name),
+        legend_title=name, order=order,
         colors=ordinal_colors(order, polarity=1),
-        labels={c: (f"Klasse {c}" if str(c).isdigit() else str(c)) for c in order},
+        labels={c: (tr("Klasse {n}", n=c) if str(c).isdigit() else str(tr_value(c))) for c in order},
         source=source, label_mode=labels, facilities=layers, highlight=highlight, excluded=excluded)

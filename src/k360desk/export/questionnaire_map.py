@@ -19,6 +19,7 @@ from k360desk.export.map_data import (
     district_base,
     project_facility_layers,
 )
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -37,11 +38,12 @@ def voice_choices(project: Project) -> list[tuple[str, str]]:
     out = []
     for qid, number, text, period in rows:
         short = text if len(text) <= 48 else text[:47].rstrip() + "…"
-        out.append((f"{PREFIX}question:{qid}", f"Einschätzung {period}: {number}. {short}"))
+        out.append((f"{PREFIX}question:{qid}", tr("Einschätzung {period}: {number}. {question}",
+                                                   period=period, number=number, question=short)))
     for key, name in project._conn.execute(
             "SELECT DISTINCT i.key, i.name FROM goals g JOIN indicators i ON i.id = g.indicator_id"
             " WHERE g.district_id IS NOT NULL ORDER BY i.name").fetchall():
-        out.append((f"{PREFIX}goal:{key}", f"Zielerreichung: {name}"))
+        out.append((f"{PREFIX}goal:{key}", tr("Zielerreichung: {name}", name=name)))
     return out
 
 
@@ -55,7 +57,7 @@ def voice_map_spec(project: Project, key: str, *, base: MapBase | None = None, l
         return _question_map(project, int(ident), base, labels, layers, level_id, highlight)
     if kind == "goal":
         return _goal_map(project, ident, base, labels, layers, level_id, highlight)
-    raise MapDataError(f"Unbekannte Karte „{key}“.")
+    raise MapDataError(tr("Unbekannte Karte „{key}“.", key=key))
 
 
 def _level_of(project: Project, district_ids: list[int], level_id: int | None) -> int | None:
@@ -73,7 +75,7 @@ def _question_map(project, question_id, base, labels, layers, level_id, highligh
         "SELECT q.questionnaire_id, q.number, q.text, q.qtype, qn.period FROM questions q"
         " JOIN questionnaires qn ON qn.id = q.questionnaire_id WHERE q.id=?", (question_id,)).fetchone()
     if row is None:
-        raise MapDataError("Diese Frage gibt es nicht (mehr).")
+        raise MapDataError(tr("Diese Frage gibt es nicht (mehr)."))
     questionnaire_id, number, text, qtype, period = row
     # A scale explained in brackets belongs in the legend, not in the title.
     text = re.sub(r"\s*\([^)]*\)\s*$", "", str(text))
@@ -83,23 +85,24 @@ def _question_map(project, question_id, base, labels, layers, level_id, highligh
     values = pd.DataFrame({"district_id": summary["district_id"], "value": summary["mean"],
                            "suppressed": ~summary["shown"].astype(bool)})
     name = text if len(text) <= 60 else text[:59].rstrip() + "…"
-    note = (f"Trägerabfrage {period}, Frage {number}: Mittelwert der Träger; unter {MIN_ANSWERS} "
-            "Antworten nicht ausgewiesen")
+    note = tr("Trägerabfrage {period}, Frage {number}: Mittelwert der Träger; unter {n} Antworten nicht "
+              "ausgewiesen", period=period, number=number, n=MIN_ANSWERS)
+    survey = tr("Trägerabfrage {period}", period=period)
     if qtype == "rating":
         spec = build_map_spec(base, values, indicator_name=name, decimals=1, polarity=-1,
                               scheme="manual", breaks=[1.5, 2.5, 3.5, 4.5, 5.0], period=period,
-                              title=name, subtitle=f"{note}; Skala 1–5",
-                              source=_source_line(project, f"Trägerabfrage {period}"), labels=labels,
+                              title=name, subtitle=note + tr("; Skala 1–5"),
+                              source=_source_line(project, survey), labels=labels,
                               facilities=layers, highlight=highlight)
-        return replace(spec, legend_title="Mittlere Bewertung (1 = sehr schlecht, 5 = sehr gut)")
+        return replace(spec, legend_title=tr("Mittlere Bewertung (1 = sehr schlecht, 5 = sehr gut)"))
     unit = "%" if qtype == "yesno" else ""
-    subtitle = note + "; Anteil „ja“" if qtype == "yesno" else note
+    subtitle = note + tr("; Anteil „ja“") if qtype == "yesno" else note
     spec = build_map_spec(base, values, indicator_name=name, unit=unit, decimals=0 if unit else 1,
                           polarity=0, scheme="equal_interval", k=4, period=period,
                           title=name, subtitle=subtitle,
-                          source=_source_line(project, f"Trägerabfrage {period}"), labels=labels,
+                          source=_source_line(project, survey), labels=labels,
                           facilities=layers, highlight=highlight)
-    return replace(spec, legend_title="Anteil „ja“ in %" if qtype == "yesno" else "Mittelwert")
+    return replace(spec, legend_title=tr("Anteil „ja“ in %") if qtype == "yesno" else tr("Mittelwert"))
 
 
 def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpec:
@@ -108,7 +111,7 @@ def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpe
     table = goal_progress(project)
     table = table[(table["indicator"] == key) & table["district_id"].notna()]
     if table.empty:
-        raise MapDataError("Für diesen Indikator gibt es keine Zielwerte je Sozialraum.")
+        raise MapDataError(tr("Für diesen Indikator gibt es keine Zielwerte je Sozialraum."))
     # Several goals for one district (different years): the nearest target year counts.
     table = table.sort_values("period").drop_duplicates("district_id")
     if base is None:
@@ -118,11 +121,13 @@ def _goal_map(project, key, base, labels, layers, level_id, highlight) -> MapSpe
     order = [s for s in STATUS_ORDER if s in set(statuses)]
     name = str(table["indicator_name"].iloc[0])
     spec = build_category_spec(
-        base, statuses, title=f"Zielerreichung: {name}", legend_title="Stand der Zielerreichung",
+        base, statuses, title=tr("Zielerreichung: {name}", name=name),
+        legend_title=tr("Stand der Zielerreichung"),
         order=order, colors={s: STATUS_COLORS[s] for s in order},
-        labels={s: STATUS_LABELS[s] for s in order},
-        subtitle="Fortschritt vom ersten Wert zum Zielwert, verglichen mit einem gleichmäßigen Verlauf",
+        labels={s: tr(STATUS_LABELS[s]) for s in order},
+        subtitle=tr("Fortschritt vom ersten Wert zum Zielwert, verglichen mit einem gleichmäßigen Verlauf"),
         source=_source_line(project, ""), label_mode=labels, facilities=layers, highlight=highlight)
     # Districts without a goal are not "without data": say what they are.
-    legend = [replace(e, label="kein Zielwert") if e.label == "keine Daten" else e for e in spec.legend]
+    legend = [replace(e, label=tr("kein Zielwert")) if e.label == tr("keine Daten") else e
+              for e in spec.legend]
     return replace(spec, legend=legend)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 MIN_ANSWERS = 3
 """Fewer answers than this per district and question are not shown."""
 WHOLE_CITY = "Gesamtstadt"
-STATUS_LABELS = {"reached": "erreicht", "on_track": "auf Kurs", "behind": "im Verzug",
-                 "off_track": "nicht auf Kurs", "no_data": "noch keine Werte"}
+STATUS_LABELS = {"reached": N_("erreicht"), "on_track": N_("auf Kurs"), "behind": N_("im Verzug"),
+                 "off_track": N_("nicht auf Kurs"), "no_data": N_("noch keine Werte")}
 STATUS_COLORS = {"reached": "#1a9850", "on_track": "#91cf60", "behind": "#fee08b",
                  "off_track": "#d73027", "no_data": "#bdbdbd"}
 STATUS_ORDER = ("reached", "on_track", "behind", "off_track", "no_data")
@@ -254,14 +255,14 @@ def _progress_row(goal, district: int | None, series: pd.Series) -> dict:
            "status": "no_data"}
     upto = series[series.index <= target_period]
     if upto.empty:
-        row["status_label"] = STATUS_LABELS["no_data"]
+        row["status_label"] = tr(STATUS_LABELS["no_data"])
         return row
     base_p, base = int(upto.index[0]), float(upto.iloc[0])
     last_p, last = int(upto.index[-1]), float(upto.iloc[-1])
     row.update(baseline_period=base_p, baseline=base, latest_period=last_p, latest=last)
     row["status"], row["progress"], row["expected"] = goal_status(base_p, base, last_p, last,
                                                                   target_period, target)
-    row["status_label"] = STATUS_LABELS[row["status"]]
+    row["status_label"] = tr(STATUS_LABELS[row["status"]])
     return row
 
 
@@ -291,13 +292,14 @@ def goal_text(row: pd.Series | dict) -> str:
     """One German line about a goal's progress, e.g. for a district profile."""
     dec = int(row["decimals"])
     unit = f" {row['unit']}" if row["unit"] else ""
-    target = f"Ziel {format_number(row['target'], dec)}{unit} bis {row['period']}"
+    target = tr("Ziel {value} bis {period}", value=f"{format_number(row['target'], dec)}{unit}",
+                period=row["period"])
     if row["status"] == "no_data":
-        return f"{row['indicator_name']}: {target}; noch keine Werte."
+        return tr("{indicator}: {target}; noch keine Werte.", indicator=row["indicator_name"], target=target)
     return (f"{row['indicator_name']}: {target}; {row['baseline_period']}: "
             f"{format_number(row['baseline'], dec)}{unit}, {row['latest_period']}: "
-            f"{format_number(row['latest'], dec)}{unit} – {STATUS_LABELS[row['status']]}"
-            f" ({format_number(row['progress'], 0)} % des Wegs).")
+            f"{format_number(row['latest'], dec)}{unit} – {tr(STATUS_LABELS[row['status']])}"
+            + tr(" ({n} % des Wegs).", n=format_number(row["progress"], 0)))
 
 
 def district_voice(project: Project, district_id: int, period: int | None = None,

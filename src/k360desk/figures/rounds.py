@@ -14,6 +14,7 @@ from k360desk.analysis import allocation as alloc
 from k360desk.analysis import ranking as rk
 from k360desk.analysis import scoring
 from k360desk.analysis.trace import RoundTrace, build_trace
+from k360desk.messages import language, tr, tr_value
 from k360desk.models import rounds as store
 from k360desk.projectfile.project import Project
 
@@ -87,8 +88,10 @@ def round_figures(
     if stored:
         # A decided round shows what was decided, whatever index runs were stored later.
         totals, app_need = _as_decided(stored, totals, app_need)
-        need_note = store.decision_figures(project, round_id).get("need_note") or need_note
-        need_note = f"{need_note} Werte wie beim Beschluss gespeichert.".strip()
+        # The note kept with the decision is German; other languages rebuild it from the round's run.
+        if language() == "de" or not need_note:
+            need_note = store.decision_figures(project, round_id).get("need_note") or need_note
+        need_note = (need_note + " " + tr("Werte wie beim Beschluss gespeichert.")).strip()
     ranked = rk.rank(data.applications, totals, app_need, data.amounts, checks)
     if stored:
         ranked = _with_decided_ranks(ranked, stored)
@@ -128,7 +131,7 @@ def round_figures(
     amounts["title"] = amounts["application_id"].map(info["title"])
     notes = [need_note] if need_note else []
     if not data.criteria["derived"].eq(scoring.NEED).any():
-        notes.append("Der Kriterienkatalog enthält kein Bedarfskriterium.")
+        notes.append(tr("Der Kriterienkatalog enthält kein Bedarfskriterium."))
     detail = scoring.need_detail(data.districts, need).merge(
         data.districts[["application_id", "district_id", "code", "name"]],
         on=["application_id", "district_id"], how="left")
@@ -164,7 +167,8 @@ def _late(data: store.RoundData) -> pd.Series:
         return pd.Series(dtype=object)
     apps = data.applications
     late = apps[apps["submitted"].fillna("").astype(str).str[:10] > deadline]
-    return pd.Series({int(a.id): f"eingegangen am {format_date(a.submitted)}, Frist {format_date(deadline)}"
+    return pd.Series({int(a.id): tr("eingegangen am {date}, Frist {deadline}", date=format_date(a.submitted),
+                                    deadline=format_date(deadline))
                       for a in late.itertuples(index=False)}, dtype=object)
 
 
@@ -185,7 +189,7 @@ def _settled(project: Project, data: store.RoundData) -> pd.DataFrame:
     })
     status = frame["application_id"].map(info["status"])
     frame.loc[status != "awarded", "amount"] = 0.0
-    frame["label"] = status.map(store.APPLICATION_STATUS_LABELS)
+    frame["label"] = status.map(store.APPLICATION_STATUS_LABELS).map(tr_value)
     frame["reason"] = frame["application_id"].map(info["reason"]).fillna("")
     return frame[columns]
 
@@ -202,7 +206,7 @@ def _filled_need(project: Project, rnd, need: pd.Series) -> tuple[pd.Series, pd.
             need, store.district_tree(project), rule, rnd.need_declared)
     except ValueError as exc:
         raise ValueError(str(exc)) from exc
-    note = f"Sozialräume ohne Bedarfswert: {need_fallback.RULE_LABELS[rule]}"
+    note = tr("Sozialräume ohne Bedarfswert: {rule}", rule=tr(need_fallback.RULE_LABELS[rule]))
     if rule == "declared":
         note += f" ({rnd.need_declared:.1f})".replace(".", ",")
     return filled_need, filled, note + "."
@@ -258,7 +262,7 @@ def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
                 "proposed": proposed,
                 "share": proposed / requested if requested else float("nan"),
                 "outcome": outcome,
-                "outcome_label": store.APPLICATION_STATUS_LABELS[status],
+                "outcome_label": tr(store.APPLICATION_STATUS_LABELS[status]),
                 "reason": info.at[row.application_id, "reason"],
             }
         )
@@ -275,7 +279,7 @@ def _decided_allocation(data: store.RoundData, ranked: pd.DataFrame,
         summary=pd.DataFrame(lines),
         budget=budget,
         steps=pd.DataFrame(columns=alloc.STEP_COLUMNS),
-        parameters={"rule": "decided", "rule_label": "beschlossen"},
+        parameters={"rule": "decided", "rule_label": tr("beschlossen")},
     )
 
 
@@ -301,7 +305,7 @@ def money_flows(project: Project, round_id: int | None = None) -> MoneyFlows:
     notes: list[str] = []
     frames = []
     round_ids = [round_id] if round_id is not None else [int(r) for r in store.rounds_frame(project)["id"]]
-    basis = "bewilligt"
+    basis = tr("bewilligt")
     for rid in round_ids:
         data = store.round_data(project, rid)
         if data.round.status in store.DECIDED:
@@ -310,7 +314,7 @@ def money_flows(project: Project, round_id: int | None = None) -> MoneyFlows:
         elif round_id is not None:
             ranking, _, _, _ = ranking_for_round(project, rid)
             money = ranking.set_index("application_id")["proposed"]
-            basis = "Vorschlag (Probelauf)"
+            basis = tr("Vorschlag (Probelauf)")
         else:
             continue
         apps = data.applications.set_index("id")
@@ -330,10 +334,11 @@ def money_flows(project: Project, round_id: int | None = None) -> MoneyFlows:
         else pd.DataFrame(columns=["application_id", "district_id", "share", "code", "name"])
     )
     total = float(apps_money["amount"].sum())
-    by_topic = _share_table(apps_money.fillna({"topic": "ohne Handlungsfeld"}), "topic", total)
+    by_topic = _share_table(apps_money.fillna({"topic": tr("ohne Handlungsfeld")}), "topic", total)
     by_umbrella = _share_table(
         apps_money.assign(
-            umbrella=apps_money["umbrella"].replace("", "ohne Spitzenverband").fillna("ohne Spitzenverband")
+            umbrella=apps_money["umbrella"].replace("", tr("ohne Spitzenverband"))
+            .fillna(tr("ohne Spitzenverband"))
         ),
         "umbrella",
         total,
@@ -422,7 +427,7 @@ def _need_classes(project: Project, run_id: int | None) -> pd.Series:
     if run_id is None:
         return pd.Series(dtype=object)
     results = project.link_frame("index_results", run_id=int(run_id))
-    return results.set_index("district_id")["status_class"]
+    return results.set_index("district_id")["status_class"].map(tr_value)  # shown, never stored
 
 
 def _population(project: Project) -> tuple[pd.Series, str]:
@@ -431,10 +436,10 @@ def _population(project: Project) -> tuple[pd.Series, str]:
     keys = [k for k in POPULATION_KEYS if k in set(indicators["key"])]
     if not keys:
         return pd.Series(dtype=float), (
-            "Kein Einwohner-Indikator gefunden: Förderung je Einwohner kann nicht berechnet werden."
+            tr("Kein Einwohner-Indikator gefunden: Förderung je Einwohner kann nicht berechnet werden.")
         )
     values = project.values_frame(indicators=[keys[0]]).dropna(subset=["value"])
     if values.empty:
-        return pd.Series(dtype=float), "Für den Einwohner-Indikator liegen keine Werte vor."
+        return pd.Series(dtype=float), tr("Für den Einwohner-Indikator liegen keine Werte vor.")
     latest = values.sort_values("period").groupby("district_id").last()
     return latest["value"].astype(float), ""

@@ -13,6 +13,7 @@ from k360desk.io import codes, headers
 from k360desk.io.facility_match import reassign as reassign_facilities
 from k360desk.io.geo import Layer, crs_label, read_layer
 from k360desk.io.report import ImportProblem, ImportReport
+from k360desk.messages import tr
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -87,8 +88,9 @@ def mapping(columns: list[str], options: DistrictOptions,
         chosen = getattr(options, role)
         if chosen:
             if chosen not in columns:
-                raise ImportProblem(f"Die Spalte „{chosen}“ gibt es nicht (vorhanden: "
-                                    f"{', '.join(c for c in columns if c != 'geometry')}).")
+                raise ImportProblem(tr("Die Spalte „{column}“ gibt es nicht (vorhanden: {columns}).",
+                                       column=chosen,
+                                       columns=", ".join(c for c in columns if c != "geometry")))
             result[role] = chosen
     return result
 

@@ -15,6 +15,7 @@ from k360desk.io.geo import VECTOR_SUFFIXES, crs_label, guess_crs, parse_crs, re
 from k360desk.io.numbers import parse_numbers
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.io.tables import TableOptions, read_table
+from k360desk.messages import tr
 from k360desk.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ def mapping(columns: list[str], options: FacilityOptions) -> dict[str, str | Non
                 if guessed == column and other != role and other not in options.columns:
                     roles[other] = None
         if column and column not in columns:
-            raise ImportProblem(f"Die Spalte „{column}“ gibt es nicht (vorhanden: {', '.join(columns)}).")
+            raise ImportProblem(tr("Die Spalte „{column}“ gibt es nicht (vorhanden: {columns}).",
+                                   column=column, columns=", ".join(columns)))
         roles[role] = column or None
     return {role: roles.get(role) for role in ROLES}
 

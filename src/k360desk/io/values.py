@@ -14,6 +14,7 @@ from k360desk.io import codes, headers
 from k360desk.io.numbers import parse_numbers, parse_periods
 from k360desk.io.report import ImportProblem, ImportReport
 from k360desk.io.tables import Table, TableOptions, read_table
+from k360desk.messages import tr
 from k360desk.models import indicator_defs
 from k360desk.progress import NO_PROGRESS, Progress, ScaledProgress
 
@@ -88,7 +89,8 @@ def plan(table: Table, options: ValueOptions) -> ValuePlan:
         chosen = getattr(options, role)
         if chosen:
             if chosen not in columns:
-                raise ImportProblem(f"Die Spalte „{chosen}“ gibt es nicht (vorhanden: {', '.join(columns)}).")
+                raise ImportProblem(tr("Die Spalte „{column}“ gibt es nicht (vorhanden: {columns}).",
+                                       column=chosen, columns=", ".join(columns)))
             for other, column in roles.items():
                 if column == chosen and other != role:
                     roles[other] = None
@@ -108,7 +110,7 @@ def plan(table: Table, options: ValueOptions) -> ValuePlan:
     mapping: dict[str, tuple[str | None, int | None]] = {}
     for column in candidates:
         if column not in columns:
-            raise ImportProblem(f"Die Spalte „{column}“ gibt es nicht.")
+            raise ImportProblem(tr("Die Spalte „{column}“ gibt es nicht.", column=column))
         if not options.columns and _is_text_column(table.frame[column]):
             messages.append(f"Spalte „{column}“ enthält Text und wird nicht als Wert gelesen.")
             continue

@@ -16,6 +16,7 @@ import json
 import pandas as pd
 
 from k360desk.formats import format_date, format_money, from_cents, to_cents
+from k360desk.messages import N_, tr, using
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import (
     AgendaItem,
@@ -27,7 +28,7 @@ from k360desk.projectfile.records import (
 )
 
 ADMINISTRATION = "admin"
-ADMINISTRATION_LABEL = "Verwaltung"
+ADMINISTRATION_LABEL = N_("Verwaltung")
 DECIDED_APPS = ("awarded", "rejected")
 
 
@@ -53,9 +54,9 @@ def deciding_body(project: Project, programme_id: int | None, amount: float) -> 
 def body_name(project: Project, body: int | str | None) -> str:
     """German name of a deciding body."""
     if body == ADMINISTRATION:
-        return ADMINISTRATION_LABEL
+        return tr(ADMINISTRATION_LABEL)
     record = project.get(Committee, body) if body is not None else None
-    return record.name if record is not None else "zuständiges Gremium"
+    return record.name if record is not None else tr("zuständiges Gremium")
 
 
 def decision_amount(amounts: pd.DataFrame, summary_row) -> float:
@@ -233,7 +234,8 @@ def record_decision(
                 status = "ineligible" if row.outcome == "ineligible" else "rejected"
                 project.update(Application, app_id, status=status, reason=str(row.reason))
                 rejected_n += 1
-        who = body_name(project, body)
+        with using("de"):  # the agenda item and the change log keep German
+            who = body_name(project, body)
         awarded_text = "1 Antrag" if awarded_n == 1 else f"{awarded_n} Anträge"
         decision = (
             f"Beschluss ({who}) vom {format_date(date)}: {awarded_text} bewilligt "

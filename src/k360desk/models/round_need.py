@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 
+from k360desk.messages import tr
 from k360desk.projectfile.errors import ProjectError
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import FundingRound
@@ -66,7 +67,7 @@ def latest_need(project: Project) -> tuple[pd.Series, str]:
     run_id = latest_run_id(project)
     if run_id is None:
         return pd.Series(dtype=float, name="need"), (
-            "Kein Sozialindex berechnet: das Kriterium „Bedarf“ bleibt leer, bis ein Index berechnet ist."
+            tr("Kein Sozialindex berechnet: das Kriterium „Bedarf“ bleibt leer, bis ein Index berechnet ist.")
         )
     return run_need(project, run_id)
 
@@ -76,7 +77,8 @@ def run_need(project: Project, run_id: int) -> tuple[pd.Series, str]:
     run = project._conn.execute(_RUN_SQL + " AND r.id=?", (run_id,)).fetchone()
     if run is None:
         return pd.Series(dtype=float, name="need"), (
-            f"Der Sozialindex-Lauf {run_id} enthält keine Bedarfswerte: das Kriterium „Bedarf“ bleibt leer."
+            tr("Der Sozialindex-Lauf {run} enthält keine Bedarfswerte: das Kriterium „Bedarf“ bleibt leer.",
+               run=run_id)
         )
     frame = pd.read_sql_query(
         "SELECT district_id, need_score FROM index_results WHERE run_id=? AND need_score IS NOT NULL "
@@ -85,10 +87,11 @@ def run_need(project: Project, run_id: int) -> tuple[pd.Series, str]:
         params=(run[0],),
     )
     series = frame.set_index("district_id")["need_score"].astype(float).rename("need")
-    name = f"Sozialindex „{run[3]}“" if run[3] else "Sozialindex"
+    name = tr("Sozialindex „{name}“", name=run[3]) if run[3] else tr("Sozialindex")
     from k360desk.formats import format_date
 
-    return series, f"Bedarf aus {name}, Bezugsjahr {run[1]}, berechnet am {format_date(run[2][:10])}."
+    return series, tr("Bedarf aus {index}, Bezugsjahr {period}, berechnet am {date}.", index=name,
+                      period=run[1], date=format_date(run[2][:10]))
 
 
 def run_choices(project: Project) -> list[tuple[int, str]]:
@@ -97,8 +100,9 @@ def run_choices(project: Project) -> list[tuple[int, str]]:
 
     rows = project._conn.execute(_RUN_SQL + " ORDER BY r.computed_at DESC, r.id DESC").fetchall()
     return [
-        (int(r[0]), f"{r[3] or 'Sozialindex'}, Bezugsjahr {r[1]}, berechnet am "
-                    f"{format_date(str(r[2])[:10])} (Lauf {r[0]})")
+        (int(r[0]), tr("{index}, Bezugsjahr {period}, berechnet am {date} (Lauf {run})",
+                       index=r[3] or tr("Sozialindex"), period=r[1], date=format_date(str(r[2])[:10]),
+                       run=r[0]))
         for r in rows
     ]
 
@@ -108,13 +112,13 @@ def need_for_round(project: Project, round_id: int) -> tuple[pd.Series, str]:
     has none yet), with a German source note."""
     rnd = project.get(FundingRound, round_id)
     if rnd is None:
-        raise ProjectError("Die Förderrunde gibt es nicht (mehr).")
+        raise ProjectError(tr("Die Förderrunde gibt es nicht (mehr)."))
     if rnd.need_run_id is not None:
         series, note = run_need(project, rnd.need_run_id)
-        return series, note.rstrip(".") + " (für diese Runde festgelegt)."
+        return series, note.rstrip(".") + tr(" (für diese Runde festgelegt).")
     series, note = latest_need(project)
     if not series.empty:
-        note = note.rstrip(".") + " (neuester Lauf; wird mit Beginn der Bewertung festgelegt)."
+        note = note.rstrip(".") + tr(" (neuester Lauf; wird mit Beginn der Bewertung festgelegt).")
     return series, note
 
 

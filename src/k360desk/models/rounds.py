@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from k360desk import money
+from k360desk.messages import N_, tr
 from k360desk.models.round_need import (  # noqa: F401 - part of this module's interface
     decision_figures,
     district_tree,
@@ -36,21 +37,22 @@ from k360desk.projectfile.records import (
 )
 
 STATUSES = ("draft", "open", "assessment", "decided", "closed")
+# German labels (the change log keeps them German); shown through messages.tr.
 STATUS_LABELS = {
-    "draft": "Entwurf",
-    "open": "Ausschreibung offen",
-    "assessment": "Bewertung",
-    "decided": "entschieden",
-    "closed": "abgeschlossen",
+    "draft": N_("Entwurf"),
+    "open": N_("Ausschreibung offen"),
+    "assessment": N_("Bewertung"),
+    "decided": N_("entschieden"),
+    "closed": N_("abgeschlossen"),
 }
 APPLICATION_STATUS_LABELS = {
-    "draft": "Entwurf",
-    "submitted": "eingereicht",
-    "ineligible": "nicht förderfähig",
-    "eligible": "förderfähig",
-    "awarded": "bewilligt",
-    "rejected": "abgelehnt",
-    "withdrawn": "zurückgezogen",
+    "draft": N_("Entwurf"),
+    "submitted": N_("eingereicht"),
+    "ineligible": N_("nicht förderfähig"),
+    "eligible": N_("förderfähig"),
+    "awarded": N_("bewilligt"),
+    "rejected": N_("abgelehnt"),
+    "withdrawn": N_("zurückgezogen"),
 }
 DECIDED = ("decided", "closed")
 _CLOSED_APPS = ("awarded", "rejected", "ineligible", "withdrawn")
@@ -100,7 +102,8 @@ def rounds_frame(project: Project) -> pd.DataFrame:
              FROM funding_rounds r LEFT JOIN programmes p ON p.id = r.programme_id
             ORDER BY r.first_year, r.name""",
         project._conn,
-    ).pipe(money.euros, "budget", "awarded").assign(status_label=lambda f: f["status"].map(STATUS_LABELS))
+    ).pipe(money.euros, "budget", "awarded").assign(
+        status_label=lambda f: f["status"].map(STATUS_LABELS).map(tr, na_action="ignore"))
 
 
 # --- status ------------------------------------------------------------------------------
@@ -115,7 +118,8 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
     if new_i == old_i:
         return []
     if abs(new_i - old_i) != 1:
-        return [f"Von „{STATUS_LABELS[rnd.status]}“ geht es nur einen Schritt weiter oder zurück."]
+        return [tr("Von „{status}“ geht es nur einen Schritt weiter oder zurück.",
+                   status=tr(STATUS_LABELS[rnd.status]))]
     problems = []
     conn = project._conn
     if new == "open":
@@ -141,8 +145,10 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
         ).fetchone()[0]
         if open_apps:
             problems.append(
-                ("1 Antrag ist" if open_apps == 1 else f"{open_apps} Anträge sind")
-                + " noch nicht entschieden (Beschluss unter „Rangliste & Vergabe“ festhalten)."
+                tr("1 Antrag ist noch nicht entschieden (Beschluss unter „Rangliste & Vergabe“ festhalten).")
+                if open_apps == 1 else
+                tr("{n} Anträge sind noch nicht entschieden (Beschluss unter „Rangliste & Vergabe“ "
+                   "festhalten).", n=open_apps)
             )
         stored = decision_figures(project, round_id).get("applications", {})
         unrecorded = [a for (a,) in conn.execute(
@@ -150,9 +156,10 @@ def check_transition(project: Project, round_id: int, new: str) -> list[str]:
             (round_id,)) if str(a) not in stored]
         if unrecorded:
             problems.append(
-                ("1 Antrag ist" if len(unrecorded) == 1 else f"{len(unrecorded)} Anträge sind")
-                + " bewilligt oder abgelehnt, ohne dass ein Beschluss "
-                "festgehalten ist; der Status einer Runde folgt nur festgehaltenen Beschlüssen."
+                tr("{count} bewilligt oder abgelehnt, ohne dass ein Beschluss festgehalten ist; der Status "
+                   "einer Runde folgt nur festgehaltenen Beschlüssen.",
+                   count=tr("1 Antrag ist") if len(unrecorded) == 1
+                   else tr("{n} Anträge sind", n=len(unrecorded)))
             )
     return problems
 

@@ -10,6 +10,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from k360desk.messages import tr
 from k360desk.projectfile import gpkg, paths, safety, workfile
 from k360desk.projectfile.errors import ProjectError, ProjectLockedError
 
@@ -29,8 +30,8 @@ def refuse_locked(path: Path) -> None:
     owner = workfile.read_lock(path)
     if owner:
         raise ProjectLockedError(
-            f"„{path.name}“ ist von {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet"
-            " und kann nicht überschrieben werden.", owner)
+            tr("„{name}“ ist von {user} ({host}) geöffnet und kann nicht überschrieben werden.",
+               name=path.name, user=owner.get("user", "?"), host=owner.get("host", "?")), owner)
 
 
 def sqlite_reason(exc: BaseException) -> str:
@@ -49,22 +50,24 @@ def document_access(path: Path, temp_is_document: bool = False) -> tuple[bool, s
     (scripts and CI work there); the GUI treats them as mail attachments."""
     owner = workfile.read_lock(path)
     if owner:
-        return True, (f"„{path.name}“ ist seit {german_time(owner.get('since', ''))} von"
-                      f" {owner.get('user', '?')} ({owner.get('host', '?')}) geöffnet."
-                      " Die Datei wird schreibgeschützt geöffnet.")
+        return True, tr("„{name}“ ist seit {since} von {user} ({host}) geöffnet. Die Datei wird "
+                        "schreibgeschützt geöffnet.", name=path.name,
+                        since=german_time(owner.get("since", "")), user=owner.get("user", "?"),
+                        host=owner.get("host", "?"))
     if not paths.folder_writable(path.parent):
-        return True, (f"Der Ordner von „{path.name}“ ist schreibgeschützt (z. B. ein"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ sichern.")
+        return True, tr("Der Ordner von „{name}“ ist schreibgeschützt (z. B. ein E-Mail-Anhang). "
+                        "Änderungen bitte mit „Speichern unter“ sichern.", name=path.name)
     if not temp_is_document and paths.is_temporary_location(path):
-        return True, (f"„{path.name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter"
-                      " E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen"
-                      " Ort sichern.")
+        return True, tr("„{name}“ liegt in einem temporären Ordner (vermutlich ein geöffneter "
+                        "E-Mail-Anhang). Änderungen bitte mit „Speichern unter“ an einem festen Ort sichern.",
+                        name=path.name)
     return False, ""
 
 
 def german_time(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).strftime("%d.%m.%Y, %H:%M Uhr")
+        moment = datetime.fromisoformat(iso)
+        return tr("{date}, {time} Uhr", date=moment.strftime("%d.%m.%Y"), time=moment.strftime("%H:%M"))
     except (TypeError, ValueError):
         return "?"
 

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
+from k360desk.messages import tr
 from k360desk.projectfile import (
     backups,
     gpkg,
@@ -130,12 +131,14 @@ class Project(RecordStore, BulkStore):
         try:
             opened_stamp = trust.stamp(path)
         except OSError as exc:
-            raise NotAProjectError(f"„{path.name}“ lässt sich nicht lesen ({exc.strerror}).") from exc
+            raise NotAProjectError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
+                                      reason=exc.strerror)) from exc
         trusted = trust.is_known(path, opened_stamp)
         try:
             source = safety.connect_readonly(path)
         except sqlite3.Error as exc:
-            raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
+            raise DamagedFileError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
+                                      reason=exc)) from exc
         try:
             try:
                 # Only the schema before the copy: nothing in the file runs or is read.
@@ -151,7 +154,8 @@ class Project(RecordStore, BulkStore):
             except sqlite3.Error as exc:
                 conn.close()
                 workfile.remove_work(work)
-                raise DamagedFileError(f"„{path.name}“ lässt sich nicht lesen ({exc}).") from exc
+                raise DamagedFileError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
+                                          reason=exc)) from exc
         finally:
             source.close()
         try:

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from k360desk.messages import tr
 from k360desk.projectfile import gpkg, paths, schema, schemacheck
 from k360desk.projectfile.errors import (
     DamagedFileError,
@@ -85,22 +86,22 @@ def check_header(path: Path) -> None:
     """Refuse files that are missing, empty, huge or not SQLite before SQLite reads them."""
     path = Path(path)
     if not path.exists():
-        raise NotAProjectError(f"Die Datei „{path}“ gibt es nicht.")
+        raise NotAProjectError(tr("Die Datei „{path}“ gibt es nicht.", path=path))
     if not path.is_file():
-        raise NotAProjectError(f"„{path}“ ist keine Datei.")
+        raise NotAProjectError(tr("„{path}“ ist keine Datei.", path=path))
     size = path.stat().st_size
     if size == 0:
-        raise NotAProjectError(f"Die Datei „{path.name}“ ist leer (0 Byte).")
+        raise NotAProjectError(tr("Die Datei „{name}“ ist leer (0 Byte).", name=path.name))
     if size > MAX_FILE_BYTES:
         raise UnsafeFileError(f"Die Datei „{path.name}“ ist mit {size // 1024**2} MB zu groß.")
     with open(path, "rb") as handle:
         head = handle.read(100)
     if not head.startswith(SQLITE_MAGIC):
         raise NotAProjectError(
-            f"„{path.name}“ ist keine k360desk-Projektdatei (keine SQLite-Datenbank)."
+            tr("„{name}“ ist keine k360desk-Projektdatei (keine SQLite-Datenbank).", name=path.name)
         )
     if len(head) < 100 or size < 512:
-        raise DamagedFileError(f"Die Datei „{path.name}“ ist unvollständig (abgeschnitten).")
+        raise DamagedFileError(tr("Die Datei „{name}“ ist unvollständig (abgeschnitten).", name=path.name))
 
 
 @functools.lru_cache(maxsize=8)
@@ -156,7 +157,8 @@ def inspect_objects(conn: sqlite3.Connection, name: str) -> tuple[Inspection, li
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({exc}).") from exc
+        raise DamagedFileError(tr("Die Datei „{name}“ ist beschädigt ({reason}).", name=name,
+                                  reason=exc)) from exc
     names = {row[1] for row in objects}
     if "k360_meta" not in names:
         if "gpkg_contents" in names:
@@ -188,10 +190,12 @@ def _inspect(conn: sqlite3.Connection, name: str, trusted: bool) -> Inspection:
                             " WHERE key='schema_version'").fetchall()
         version = int(rows[0][0])
     except (sqlite3.DatabaseError, IndexError, TypeError, ValueError) as exc:
-        raise DamagedFileError(f"In „{name}“ fehlt die Versionsangabe des Datenmodells.") from exc
+        raise DamagedFileError(
+            tr("In „{name}“ fehlt die Versionsangabe des Datenmodells.", name=name)) from exc
     result.schema_version = version
     if version < 1:
-        raise DamagedFileError(f"„{name}“ hat eine ungültige Versionsangabe ({version}).")
+        raise DamagedFileError(tr("„{name}“ hat eine ungültige Versionsangabe ({version}).", name=name,
+                                  version=version))
     crs = conn.execute("SELECT value FROM k360_meta NOT INDEXED WHERE key='crs'").fetchone()
     if crs is not None and schemacheck.parse_crs(crs[0]) is None:
         shown = str(crs[0])[:30]
@@ -271,9 +275,10 @@ def sqlite_problem(exc: sqlite3.Error, name: str) -> DamagedFileError:
     text = str(exc)
     match = re.search(r"no such collation sequence: (\S+)", text)
     if match:
-        return DamagedFileError(f"„{name}“ verwendet eine unbekannte Sortierregel („{match.group(1)}“)"
-                                " eines anderen Programms und kann nicht geöffnet werden.")
-    return DamagedFileError(f"Die Datei „{name}“ ist beschädigt ({text}).")
+        return DamagedFileError(tr("„{name}“ verwendet eine unbekannte Sortierregel („{rule}“) eines "
+                                   "anderen Programms und kann nicht geöffnet werden.", name=name,
+                                   rule=match.group(1)))
+    return DamagedFileError(tr("Die Datei „{name}“ ist beschädigt ({reason}).", name=name, reason=text))
 
 
 @functools.lru_cache(maxsize=8)
@@ -323,8 +328,8 @@ def _check_constraints(conn: sqlite3.Connection, name: str, version: int) -> Non
 def _refuse_damage(check: list, name: str) -> None:
     if check != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in check[:3])
-        raise DamagedFileError(f"Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
-                               f" Datenmodells: {detail}")
+        raise DamagedFileError(tr("Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
+                                  " Datenmodells: {detail}", name=name, detail=detail))
 
 
 def verify_contents(conn: sqlite3.Connection, name: str, found: Inspection | None = None

@@ -166,8 +166,11 @@ def install_translators(app, lang: str) -> list:
     """Install Qt's own translation (standard dialogs) and ours; return the translators."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    from k360desk import messages
     from k360desk.ui import i18n
 
+    # Maps, charts, PDFs and errors from the layers below speak the same language as the window.
+    messages.set_language(lang)
     installed = []
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

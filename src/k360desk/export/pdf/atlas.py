@@ -21,9 +21,10 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr, with_language
 from k360desk.symbols import legend_line
 
-NO_DISTRICT = "ohne Zuordnung zu einem Sozialraum"
+NO_DISTRICT = N_("ohne Zuordnung zu einem Sozialraum")
 CELL_PADDING = 6  # left and right padding of table_style's cells, in points
 
 
@@ -43,27 +44,27 @@ def _address(row) -> str:
 
 def _count_text(group: pd.DataFrame) -> str:
     places = pd.to_numeric(group["capacity"], errors="coerce").sum()
-    text = f"({len(group)} Einrichtungen)"
-    return f"{text} · {format_number(places, 0)} Plätze" if places else text
+    text = tr("({n} Einrichtungen)", n=len(group))
+    return text + tr(" · {n} Plätze", n=format_number(places, 0)) if places else text
 
 
 def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     """Overview by type, then one section per district (in code order) with a table by type."""
     story: list = [
-        SectionMark("Sozialatlas"),
-        Bookmark("Übersicht", "overview"),
-        Paragraph("Sozialatlas", st["title"]),
-        Paragraph("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt", st["subtitle"]),
+        SectionMark(tr("Sozialatlas")),
+        Bookmark(tr("Übersicht"), "overview"),
+        Paragraph(tr("Sozialatlas"), st["title"]),
+        Paragraph(tr("Einrichtungen nach Sozialraum und Art, mit Träger und Kontakt"), st["subtitle"]),
     ]
     places = pd.to_numeric(facilities["capacity"], errors="coerce")
     by_type = facilities.assign(places=places).groupby("type").agg(n=("name", "size"),
                                                                    places=("places", "sum"))
     by_type = by_type.sort_values("n", ascending=False)
-    head = ("Art der Einrichtung", "Anzahl", "Plätze")
+    head = (tr("Art der Einrichtung"), tr("Anzahl"), tr("Plätze"))
     rows = [[Paragraph(h, st["cell_head" if i == 0 else "cell_head_right"]) for i, h in enumerate(head)]]
     rows += [[Paragraph(esc(t), st["cell"]), format_number(r["n"], 0),
               format_number(r["places"], 0) if r["places"] else "–"] for t, r in by_type.iterrows()]
-    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(len(facilities), 0),
+    rows.append([Paragraph(tr("<b>Insgesamt</b>"), st["cell"]), format_number(len(facilities), 0),
                  format_number(places.sum(), 0) if places.sum() else "–"])
     table = Table(rows, colWidths=[90 * mm, 25 * mm, 25 * mm], hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
@@ -75,9 +76,10 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     widths = [62 * mm, 42 * mm, FRAME_WIDTH - 118 * mm, 14 * mm]
     for code, group in keyed.sort_values(["_code", "type", "name"]).groupby("_code", sort=True):
         district_id = group["_section"].iloc[0]
-        title = NO_DISTRICT if code == "~" else f"{code} {info.loc[int(district_id), 'name']}"
-        head = [Paragraph(h, st["cell_head"]) for h in ("Einrichtung und Adresse", "Träger", "Kontakt")]
-        head.append(Paragraph("Plätze", st["cell_head_right"]))
+        title = tr(NO_DISTRICT) if code == "~" else f"{code} {info.loc[int(district_id), 'name']}"
+        head = [Paragraph(tr(h), st["cell_head"])
+                for h in (N_("Einrichtung und Adresse"), N_("Träger"), N_("Kontakt"))]
+        head.append(Paragraph(tr("Plätze"), st["cell_head_right"]))
         body = [head]
         cmds = table_style(zebra=False)
         for type_name, of_type in group.groupby("type", sort=True):
@@ -117,6 +119,7 @@ def atlas_story(facilities: pd.DataFrame, districts: pd.DataFrame, st) -> list:
     return story
 
 
+@with_language
 def write_atlas(
     project, out, *, level: str | None = None, codes: list[str] | None = None, created: date | None = None
 ) -> int:
@@ -133,7 +136,7 @@ def write_atlas(
         ids = select_districts(project, level=level, codes=codes)
         facilities = roll_up(facilities, subtree_pairs(districts, ids))
     if facilities.empty:
-        raise ReportError("Es sind keine (geöffneten) Einrichtungen erfasst, die man auflisten könnte.")
+        raise ReportError(tr("Es sind keine (geöffneten) Einrichtungen erfasst, die man auflisten könnte."))
     story = atlas_story(facilities, districts, styles())
-    build_document(out, story, report_info(project, "Sozialatlas", created))
+    build_document(out, story, report_info(project, tr("Sozialatlas"), created))
     return len(facilities)

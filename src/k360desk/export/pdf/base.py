@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from k360desk.formats import format_date
+from k360desk.messages import language, tr
 
 PAGE = A4
 MARGIN_LEFT = 22 * mm
@@ -156,6 +157,11 @@ def styles() -> dict[str, ParagraphStyle]:
     return out
 
 
+def document_language() -> str:
+    """The language tag a PDF declares: the one its texts are produced in right now."""
+    return "en-GB" if language() == "en" else "de-DE"
+
+
 @dataclass
 class ReportInfo:
     """What every page of one report shows in its frame."""
@@ -167,7 +173,7 @@ class ReportInfo:
     first_page: int = 1  # number of the first page (chunks of a book start later)
     total_pages: int | None = None  # known total (book chunks); None = count this document
     doc_title: str | None = None  # the file's own title ("Quartiersprofil Am Hochfeld 2024")
-    lang: str = "de-DE"
+    lang: str = field(default_factory=lambda: document_language())
     bare_first_page: bool = False  # a cover: no running header and footer on the first page
 
     @property
@@ -244,7 +250,7 @@ def draw_frame(canvas: Canvas, info: ReportInfo, page: int, total: int, section:
         top,
         city
         if city.lower().startswith(("stadt", "kreis", "gemeinde", "landkreis"))
-        else (f"Stadt {city}" if city else ""),
+        else (tr("Stadt {city}", city=city) if city else ""),
     )
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED)
@@ -254,17 +260,18 @@ def draw_frame(canvas: Canvas, info: ReportInfo, page: int, total: int, section:
         _draw_logo(canvas, info.logo, logo_right, top - 12)
     else:
         canvas.setFont(FONT, 8)
-        canvas.drawRightString(logo_right, top, "Sozialplanung")
+        canvas.drawRightString(logo_right, top, tr("Sozialplanung"))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_LEFT, height - MARGIN_TOP + 4 * mm, width - MARGIN_RIGHT, height - MARGIN_TOP + 4 * mm)
     bottom = 11 * mm
     canvas.line(MARGIN_LEFT, bottom + 10, width - MARGIN_RIGHT, bottom + 10)
     canvas.setFont(FONT, 7.5)
-    canvas.drawString(MARGIN_LEFT, bottom, f"Stand: {info.date_text}")
+    canvas.drawString(MARGIN_LEFT, bottom, tr("Stand: {date}", date=info.date_text))
     if section:
         canvas.drawCentredString(width / 2, bottom, section)
-    canvas.drawRightString(width - MARGIN_RIGHT, bottom, f"Seite {page} von {total}")
+    canvas.drawRightString(width - MARGIN_RIGHT, bottom,
+                           tr("Seite {page} von {total}", page=page, total=total))
     canvas.restoreState()
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from k360desk.export.pdf import ReportError
+from k360desk.messages import N_, language, set_language, tr, with_language
 from k360desk.progress import NO_PROGRESS, Cancelled, Progress
 
 if TYPE_CHECKING:
@@ -69,8 +70,9 @@ def select_districts(
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init() -> None:
+def _worker_init(lang: str = "de") -> None:
     # Imports and fonts only: the data is loaded once by the book and handed over.
+    set_language(lang)  # a spawned worker does not see the parent's ``messages.using``
     from k360desk.export.pdf import profile, profile_data  # noqa: F401
     from k360desk.export.pdf.base import register_fonts
 
@@ -159,14 +161,15 @@ def _front_story(
         story += [caption, cover_map]
     story += [
         Spacer(1, 8 * mm),
-        Paragraph(f"Datenstand: {period or '–'} · Stand des Berichts: {format_date(created)}", st["body"]),
-        Paragraph("Erstellt mit k360desk – integrierte Sozialplanung", st["note"]),
+        Paragraph(tr("Datenstand: {period} · Stand des Berichts: {date}", period=period or "–",
+                     date=format_date(created)), st["body"]),
+        Paragraph(tr("Erstellt mit k360desk – integrierte Sozialplanung"), st["note"]),
         PageBreak(),
     ]
-    story += [SectionMark("Inhalt"), Paragraph("Inhalt", st["h1"])]
+    story += [SectionMark(tr("Inhalt")), Paragraph(tr("Inhalt"), st["h1"])]
     body = [
-        [Paragraph(h, st["cell_head"]) for h in ("Schlüssel", "Sozialraum", "gehört zu")]
-        + [Paragraph("Seite", st["cell_head_right"])]
+        [Paragraph(tr(h), st["cell_head"]) for h in (N_("Schlüssel"), N_("Sozialraum"), N_("gehört zu"))]
+        + [Paragraph(tr("Seite"), st["cell_head_right"])]
     ]
     for code, name, parent, page in rows:
         body.append(
@@ -202,9 +205,10 @@ def _back_story(project: Project, keys: list[str]) -> list:
     from k360desk.export.pdf.markdown import method_text, to_flowables
 
     st = styles()
-    story: list = [SectionMark("Methodenanhang"), Paragraph("Anhang A: Methoden", st["h1"])]
+    story: list = [SectionMark(tr("Methodenanhang")), Paragraph(tr("Anhang A: Methoden"), st["h1"])]
     story += to_flowables(method_text(), heading_offset=1)
-    story += [PageBreak(), SectionMark("Glossar"), Paragraph("Anhang B: Glossar der Indikatoren", st["h1"])]
+    story += [PageBreak(), SectionMark(tr("Glossar")),
+              Paragraph(tr("Anhang B: Glossar der Indikatoren"), st["h1"])]
     story += glossary_story(project, keys)
     return story
 
@@ -224,12 +228,13 @@ def _count_pages(story: list, info) -> int:
 # --- the book --------------------------------------------------------------------------------
 
 
+@with_language
 def write_book(
     project: Project,
     out: str | Path,
     district_ids: list[int],
     *,
-    title: str = "Quartiersprofile",
+    title: str = N_("Quartiersprofile"),
     subtitle: str | None = None,
     progress: Progress = NO_PROGRESS,
     workers: int = 2,
@@ -243,8 +248,9 @@ def write_book(
     from k360desk.models import profiles
 
     started = time.perf_counter()
+    title = tr(title)
     if not district_ids:
-        raise ReportError("Es sind keine Sozialräume für das Profilbuch ausgewählt.")
+        raise ReportError(tr("Es sind keine Sozialräume für das Profilbuch ausgewählt."))
     template = template or profiles.load_template(project)
     if period is None:
         found = profiles.value_periods(project, template["indicators"] + template["charts"])
@@ -272,6 +278,7 @@ def write_book(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_worker_init,
+            initargs=(language(),),
         )
         for _ in range(workers):
             # Start the workers now: they import while the data is loaded here.
@@ -382,8 +389,8 @@ def _default_subtitle(districts, ids: list[int]) -> str:
     levels = districts.loc[ids, "level"].dropna().astype(str).unique()
     all_of_level = len(levels) == 1 and len(ids) == int((districts["level"] == levels[0]).sum())
     if all_of_level:
-        return f"Alle {len(ids)} Sozialräume der Ebene {levels[0]}"
-    return f"Auswahl von {len(ids)} Sozialräumen"
+        return tr("Alle {n} Sozialräume der Ebene {level}", n=len(ids), level=levels[0])
+    return tr("Auswahl von {n} Sozialräumen", n=len(ids))
 
 
 def _toc_rows(districts, ids: list[int], first_page: int) -> list[tuple[str, str, str, int]]:
@@ -430,14 +437,14 @@ def _merge(
             "/Creator": "k360desk",
         }
     )
-    writer.add_outline_item(title="Titel", page_number=0)
-    writer.add_outline_item(title="Inhalt", page_number=1)
-    profiles_item = writer.add_outline_item(title="Quartiersprofile", page_number=front_pages)
+    writer.add_outline_item(title=tr("Titel"), page_number=0)
+    writer.add_outline_item(title=tr("Inhalt"), page_number=1)
+    profiles_item = writer.add_outline_item(title=tr("Quartiersprofile"), page_number=front_pages)
     _profile_outline(writer, profiles_item, districts, ids, front_pages)
     back_start = len(writer.pages) - back_pages
-    writer.add_outline_item(title="Anhang A: Methoden", page_number=back_start)
+    writer.add_outline_item(title=tr("Anhang A: Methoden"), page_number=back_start)
     writer.add_outline_item(
-        title="Anhang B: Glossar der Indikatoren", page_number=back_start + _glossary_offset(back_path)
+        title=tr("Anhang B: Glossar der Indikatoren"), page_number=back_start + _glossary_offset(back_path)
     )
     writer.page_mode = "/UseOutlines"
     joined = io.BytesIO()
@@ -488,7 +495,7 @@ def _glossary_offset(back_path: str) -> int:
 
     reader = PdfReader(back_path)
     for i, page in enumerate(reader.pages):
-        if "Anhang B" in (page.extract_text() or ""):
+        if tr("Anhang B: Glossar der Indikatoren") in " ".join((page.extract_text() or "").split()):
             return i
     return 0
 

@@ -24,6 +24,7 @@ from k360desk.export.pdf.base import (
 )
 from k360desk.formats import format_date
 from k360desk.symbols import legend_line
+from k360desk.messages import N_, tr, with_language
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent
@@ -52,7 +53,7 @@ def frame_table(
     right = RIGHT_COLUMNS | (right or set())
     head = [
         Paragraph(
-            esc(c),
+            esc(tr(c)),  # column names are German keys (committee_data.COLUMNS)
             st["cell_head_right"] if c in right or c.startswith("K") and c[1:].isdigit() else st["cell_head"],
         )
         for c in frame.columns
@@ -78,9 +79,9 @@ def frame_table(
 
 def _head_block(c: CommitteeContent, st) -> Table:
     rows = [
-        ["Vorlage Nr.", "__________", "Datum", format_date(c.created)],
-        ["Federführung", "Sozialplanung", "Status", "öffentlich"],
-        ["Beratungsfolge", c.committee, "Zuständigkeit", "Entscheidung"],
+        [tr("Vorlage Nr."), "__________", tr("Datum"), format_date(c.created)],
+        [tr("Federführung"), tr("Sozialplanung"), tr("Status"), tr("öffentlich")],
+        [tr("Beratungsfolge"), c.committee, tr("Zuständigkeit"), tr("Entscheidung")],
     ]
     body = [
         [Paragraph(esc(v), st["cell_head"] if i % 2 == 0 else st["cell"]) for i, v in enumerate(r)]
@@ -113,21 +114,21 @@ def yearly_and_reasons(c: CommitteeContent, st) -> list:
         n_years = len(c.yearly.columns) - 4
         year_w = min(18 * mm, (FRAME_WIDTH - 100 * mm) / max(n_years, 1))
         story += [
-            Paragraph(SECTION_YEARLY, st["h2"]),
+            Paragraph(tr(SECTION_YEARLY), st["h2"]),
             frame_table(c.yearly, [9 * mm, FRAME_WIDTH - 9 * mm - year_w * n_years - 50 * mm]
                         + [year_w] * n_years + [20 * mm, 30 * mm], st, right={"Rang"}),
         ]
     if not c.reasons.empty:
         story += [
             Spacer(1, 6),
-            Paragraph(SECTION_REASONS, st["h2"]),
+            Paragraph(tr(SECTION_REASONS), st["h2"]),
             frame_table(c.reasons, [50 * mm, 32 * mm, FRAME_WIDTH - 82 * mm], st),
         ]
     return story
 
 
-SECTION_YEARLY = "Förderbeträge je Projekt und Haushaltsjahr"
-SECTION_REASONS = "Nicht oder nur teilweise geförderte Anträge: Gründe"
+SECTION_YEARLY = N_("Förderbeträge je Projekt und Haushaltsjahr")
+SECTION_REASONS = N_("Nicht oder nur teilweise geförderte Anträge: Gründe")
 
 
 def committee_story(c: CommitteeContent) -> list:
@@ -136,35 +137,35 @@ def committee_story(c: CommitteeContent) -> list:
 
     st = styles()
     story: list = [
-        SectionMark(f"Beschlussvorlage – {c.round_name}"),
-        Bookmark("Beschlussvorlage", "top"),
-        Paragraph("Beschlussvorlage", st["title"]),
+        SectionMark(tr("Beschlussvorlage – {round}", round=c.round_name)),
+        Bookmark(tr("Beschlussvorlage"), "top"),
+        Paragraph(tr("Beschlussvorlage"), st["title"]),
         Spacer(1, 4),
         _head_block(c, st),
         Spacer(1, 8),
-        Paragraph("Betreff", st["h2"]),
+        Paragraph(tr("Betreff"), st["h2"]),
         Paragraph(f"<b>{esc(c.subject)}</b>", st["body"]),
-        Paragraph("Beschlussvorschlag", st["h2"]),
+        Paragraph(tr("Beschlussvorschlag"), st["h2"]),
     ]
     story += [Paragraph(esc(p), st["body"]) for p in c.proposal]
-    story.append(Paragraph("Sachverhalt und Begründung", st["h2"]))
+    story.append(Paragraph(tr("Sachverhalt und Begründung"), st["h2"]))
     for p in c.facts:
         story += [Paragraph(esc(p), st["body"]), Spacer(1, 3)]
     story += [
         CondPageBreak(60 * mm),
-        Paragraph("Finanzielle Auswirkungen", st["h2"]),
+        Paragraph(tr("Finanzielle Auswirkungen"), st["h2"]),
         Paragraph(esc(c.finance_intro), st["body"]),
         Spacer(1, 3),
         frame_table(c.finance, [30 * mm] + [(FRAME_WIDTH - 30 * mm) / 4] * 4, st, bold_last=True),
-        Paragraph("Anlagen", st["h2"]),
+        Paragraph(tr("Anlagen"), st["h2"]),
     ]
     story += [Paragraph(esc(a), st["bullet"], bulletText="•") for a in c.annexes]
     for note in c.notes:
-        story.append(Paragraph(esc(f"Hinweis: {note}"), st["note"]))
+        story.append(Paragraph(esc(tr("Hinweis: {note}", note=note)), st["note"]))
     story += [
         PageBreak(),
-        SectionMark("Anlage 1"),
-        Bookmark("Anlage 1: Rangliste", "a1"),
+        SectionMark(tr("Anlage {n}", n=1)),
+        Bookmark(tr("Anlage 1: Rangliste"), "a1"),
         Paragraph(esc(c.annexes[0]), st["h1"]),
         frame_table(
             c.ranking,
@@ -177,8 +178,8 @@ def committee_story(c: CommitteeContent) -> list:
         ),
         Spacer(1, 4),
         Paragraph(
-            "Bedarf: sozialräumlicher Bedarf der erreichten Sozialräume (0–100). "
-            "Punkte: gewichtete Gesamtpunktzahl (0–100).",
+            tr("Bedarf: sozialräumlicher Bedarf der erreichten Sozialräume (0–100). "
+               "Punkte: gewichtete Gesamtpunktzahl (0–100)."),
             st["note"],
         ),
         Paragraph(esc(legend_line()), st["note"]),
@@ -188,7 +189,7 @@ def committee_story(c: CommitteeContent) -> list:
     story += [
         Spacer(1, 8),
         Paragraph(
-            "Bewertungen je Kriterium (Mittelwert der Bewertenden; K-Nummern siehe Anlage 2)", st["h2"]
+            tr("Bewertungen je Kriterium (Mittelwert der Bewertenden; K-Nummern siehe Anlage 2)"), st["h2"]
         ),
     ]
     n = len(c.scores.columns) - 3
@@ -203,30 +204,31 @@ def committee_story(c: CommitteeContent) -> list:
     )
     story += [
         PageBreak(),
-        SectionMark("Anlage 2"),
-        Bookmark("Anlage 2: Kriterienkatalog", "a2"),
+        SectionMark(tr("Anlage {n}", n=2)),
+        Bookmark(tr("Anlage 2: Kriterienkatalog"), "a2"),
         Paragraph(esc(c.annexes[1]), st["h1"]),
         frame_table(c.criteria, [10 * mm, 40 * mm, FRAME_WIDTH - 115 * mm, 14 * mm, 14 * mm, 37 * mm], st),
         PageBreak(),
-        SectionMark("Anlage 3"),
-        Bookmark("Anlage 3: Karte", "a3"),
+        SectionMark(tr("Anlage {n}", n=3)),
+        Bookmark(tr("Anlage 3: Karte"), "a3"),
         Paragraph(esc(c.annexes[2]), st["h1"]),
     ]
     if c.map_spec is not None:
         story.append(MapFlowable(c.map_spec, FRAME_WIDTH, 125 * mm, legend=True, labels=True))
     else:
         story.append(
-            Paragraph("Für die Sozialräume dieser Förderrunde liegen keine Geometrien vor.", st["note"])
+            Paragraph(tr("Für die Sozialräume dieser Förderrunde liegen keine Geometrien vor."), st["note"])
         )
     return story
 
 
+@with_language
 def write_committee_pdf(project, round_key, out, created=None) -> CommitteeContent:
     """Write the Beschlussvorlage of a round (by id or name) as PDF; return its content."""
     from k360desk.export.pdf.committee_data import committee_content
 
     content = committee_content(project, round_key, created)
-    info = report_info(project, "Beschlussvorlage", content.created)
-    info.doc_title = f"Beschlussvorlage {content.round_name}"
+    info = report_info(project, tr("Beschlussvorlage"), content.created)
+    info.doc_title = tr("Beschlussvorlage {name}", name=content.round_name)
     build_document(out, committee_story(content), info)
     return content

@@ -12,13 +12,20 @@ import pandas as pd
 
 from k360desk.formats import format_date, format_money, format_number
 from k360desk.symbols import NOT_APPLICABLE, NOTHING
+from k360desk.messages import N_, tr
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec
     from k360desk.projectfile import Project
 
-SERVED = "mit vorgeschlagener Förderung"
-APPLIED = "nur beantragt"
+SERVED = N_("mit vorgeschlagener Förderung")
+APPLIED = N_("nur beantragt")
+# Column names of the tables: German keys, translated where a table is drawn.
+COLUMNS = (N_("Rang"), N_("Projekt"), N_("Träger"), N_("Punkte"), N_("Bedarf"), N_("beantragt"),
+           N_("Bewilligung"), N_("Vorschlag"), N_("Ergebnis"), N_("Entscheidung"), N_("Gesamt"),
+           N_("Nr."), N_("Kriterium"), N_("Beschreibung"), N_("Gewicht"), N_("Skala"), N_("Grundlage"),
+           N_("Haushaltsjahr"), N_("Budget"), N_("bereits gebunden"), N_("bewilligt"), N_("vorgeschlagen"),
+           N_("verbleibend"), N_("Summe"), N_("Begründung"))
 
 
 @dataclass
@@ -48,6 +55,9 @@ class CommitteeContent:
 # Who funds, by the kind of authority: "fördert die Stadt" / "fördert der Kreis".
 _ARTICLES = {"Stadt": "die", "Gemeinde": "die", "StädteRegion": "die", "Region": "die",
              "Kreis": "der", "Landkreis": "der", "Bezirk": "der"}
+# The kinds above, for the catalogue: in other languages the kind is translated, the article dropped.
+_KIND_NAMES = (N_("Stadt"), N_("Gemeinde"), N_("StädteRegion"), N_("Region"), N_("Kreis"), N_("Landkreis"),
+               N_("Bezirk"))
 
 
 def authority_kind(project: Project) -> str:
@@ -82,20 +92,22 @@ def committee_content(
     programme = data.programme
     params = trace.parameters
     decided = bool(params.get("decided"))
-    verb = "bewilligt" if decided else "vorgeschlagen"
+    verb = "bewilligt" if decided else "vorgeschlagen"  # a column key (German), see COLUMNS
+    done = tr("bewilligten") if decided else tr("vorgeschlagenen")
     ranking = ranking.assign(outcome_label=ranking.apply(lambda r: _outcome_text(r, decided), axis=1))
     proposed = ranking[ranking["proposed"].fillna(0) > 0]
     owner = bodies(project, rnd.programme_id, amounts, ranking)
     ranking["body"] = ranking["application_id"].map(lambda a: body_name(project, owner.get(int(a))))
     deciding = [b for b in dict.fromkeys(owner[int(a)] for a in ranking["application_id"])]
     committees = [body_name(project, b) for b in deciding if b != ADMINISTRATION]
-    committee = ", ".join(committees) or ("Verwaltung" if deciding else "zuständige Ausschuss")
+    committee = ", ".join(committees) or (tr("Verwaltung") if deciding else tr("zuständige Ausschuss"))
     years = f"{rnd.first_year}–{rnd.last_year}" if rnd.last_year != rnd.first_year else str(rnd.first_year)
     city = project.get_meta("municipality") or ""
     kind = authority_kind(project)
 
-    subject = (f"Förderrunde „{rnd.name}“: Förderung von {_count(len(proposed), 'Projekt', 'Projekten')} "
-               f"({years})" + ("" if decided else " – Vorschlag der Verwaltung"))
+    subject = (tr("Förderrunde „{round}“: Förderung von {projects} ({years})", round=rnd.name,
+                  projects=_count(len(proposed), N_("1 Projekt"), N_("{n} Projekten")), years=years)
+               + ("" if decided else tr(" – Vorschlag der Verwaltung")))
     proposal = []
     for body in deciding:
         mine = proposed[proposed["application_id"].map(lambda a, b=body: owner[int(a)] == b)]
@@ -103,25 +115,30 @@ def committee_content(
                            & ranking["application_id"].map(lambda a, b=body: owner[int(a)] == b)]
         name = body_name(project, body)
         numbers = ", ".join(str(int(r)) for r in mine["rank"].dropna())
-        money_text = f"mit insgesamt {format_money(float(mine['proposed'].sum()))}" if len(mine) else ""
+        money_text = (tr("mit insgesamt {money}", money=format_money(float(mine["proposed"].sum())))
+                      if len(mine) else "")
         if body == ADMINISTRATION:
-            proposal.append(
-                f"Zur Kenntnis: Nach den Entscheidungsregeln des Programms entscheidet die Verwaltung über "
-                f"{_count(len(mine) + len(rejected), 'Antrag', 'Anträge')}"
-                + (f" (Förderung Rang {numbers} {money_text})" if len(mine) else "") + ".")
+            proposal.append(tr(
+                "Zur Kenntnis: Nach den Entscheidungsregeln des Programms entscheidet die Verwaltung über "
+                "{applications}{funding}.",
+                applications=_count(len(mine) + len(rejected), N_("1 Antrag"), N_("{n} Anträge")),
+                funding=tr(" (Förderung Rang {numbers} {money})", numbers=numbers, money=money_text)
+                if len(mine) else ""))
             continue
         article = "Die" if name.casefold().startswith(("stadtteil", "ag ", "arbeitsgemeinschaft")) else "Der"
-        sentence = f"{article} {name} beschließt, "
+        sentence = tr("{article} {name} beschließt, ", article=article, name=name)
         if len(mine):
-            sentence += (f"{_count(len(mine), 'Projekt', 'Projekte')} (Rang {numbers} in Anlage 1) "
-                         f"{money_text} in den in Anlage 1 je Haushaltsjahr genannten Beträgen zu fördern")
+            sentence += tr("{projects} (Rang {numbers} in Anlage 1) {money} in den in Anlage 1 je "
+                           "Haushaltsjahr genannten Beträgen zu fördern",
+                           projects=_count(len(mine), N_("1 Projekt"), N_("{n} Projekte")), numbers=numbers,
+                           money=money_text)
         if len(rejected):
-            sentence += (" und " if len(mine) else "") + (
-                f"{_count(len(rejected), 'Antrag', 'Anträge')} aus den in Anlage 1 genannten Gründen "
-                "abzulehnen")
+            sentence += (tr(" und ") if len(mine) else "") + tr(
+                "{applications} aus den in Anlage 1 genannten Gründen abzulehnen",
+                applications=_count(len(rejected), N_("1 Antrag"), N_("{n} Anträge")))
         proposal.append(sentence + ".")
-    proposal.append("Die Verwaltung wird beauftragt, die Zuwendungsbescheide zu erlassen und über die "
-                    "Verwendung der Mittel jährlich zu berichten.")
+    proposal.append(tr("Die Verwaltung wird beauftragt, die Zuwendungsbescheide zu erlassen und über die "
+                       "Verwendung der Mittel jährlich zu berichten."))
     n_apps = len(data.applications)
     n_eligible = int(ranking["eligible"].astype(bool).sum()) if "eligible" in ranking else n_apps
     crit = data.criteria
@@ -129,41 +146,39 @@ def committee_content(
     facts = []
     if programme is not None:
         facts.append(
-            f"Mit dem Förderprogramm „{programme.name}“"
-            + (f" ({programme.funder})" if programme.funder else "")
-            + f" fördert {_ARTICLES.get(kind, 'die')} {kind} Projekte freier Träger in den Sozialräumen. "
+            tr("Mit dem Förderprogramm „{programme}“{funder} fördert {article} {kind} Projekte freier Träger "
+               "in den Sozialräumen. ", programme=programme.name,
+               funder=f" ({programme.funder})" if programme.funder else "",
+               article=_ARTICLES.get(kind, "die"), kind=tr(kind))
             + (programme.description or "").strip().rstrip(".")
             + "."
         )
-    deadline = f" bis zum {format_date(rnd.deadline)}" if rnd.deadline else ""
-    facts.append(
-        f"Zur Förderrunde „{rnd.name}“ sind{deadline} {_count(n_apps, 'Antrag', 'Anträge')} eingegangen; "
-        f"{n_eligible} davon erfüllen die Fördervoraussetzungen."
-    )
-    facts.append(
-        f"Die Anträge wurden nach dem Kriterienkatalog (Anlage 2) bewertet; Gewichte: {weights}. "
-        "Die Punktzahl ist die gewichtete Summe der auf 0–100 umgerechneten Bewertungen."
-    )
+    deadline = tr(" bis zum {date}", date=format_date(rnd.deadline)) if rnd.deadline else ""
+    facts.append(tr("Zur Förderrunde „{round}“ sind{deadline} {applications} eingegangen; {n} davon erfüllen "
+                    "die Fördervoraussetzungen.", round=rnd.name, deadline=deadline,
+                    applications=_count(n_apps, N_("1 Antrag"), N_("{n} Anträge")), n=n_eligible))
+    facts.append(tr("Die Anträge wurden nach dem Kriterienkatalog (Anlage 2) bewertet; Gewichte: {weights}. "
+                    "Die Punktzahl ist die gewichtete Summe der auf 0–100 umgerechneten Bewertungen.",
+                    weights=weights))
     if params.get("need_source"):
-        facts.append(f"Der sozialräumliche Bedarf wird aus den Daten berechnet: {params['need_source']}")
-    facts.append(
-        f"Verteilungsregel: {params.get('rule_label', '')}. Bei Punktgleichheit entscheidet: "
-        f"{params.get('tie_break', '')}."
-    )
+        facts.append(tr("Der sozialräumliche Bedarf wird aus den Daten berechnet: {source}",
+                        source=params["need_source"]))
+    facts.append(tr("Verteilungsregel: {rule}. Bei Punktgleichheit entscheidet: {tie_break}.",
+                    rule=params.get("rule_label", ""), tie_break=params.get("tie_break", "")))
     counts = ranking["outcome_label"].fillna("").value_counts()
-    facts.append("Ergebnis: " + ", ".join(f"{n} × {label}" for label, n in counts.items() if label) + ".")
+    facts.append(tr("Ergebnis: {counts}.", counts=", ".join(f"{n} × {label}" for label, n in counts.items()
+                                                          if label)))
     gaps = [f"„{r.title}“ ({r.unscored})" for r in ranking.itertuples(index=False)
             if str(getattr(r, "unscored", "") or "")]
     if gaps:
-        facts.append("Unvollständige Bewertung (Mittel nur aus den vorhandenen Bewertungen): "
-                     + "; ".join(gaps) + ".")
+        facts.append(tr("Unvollständige Bewertung (Mittel nur aus den vorhandenen Bewertungen): {list}.",
+                        list="; ".join(gaps)))
     late = [f"„{r.title}“ ({r.late})" for r in ranking.itertuples(index=False) if str(getattr(r, "late", ""))]
     if late:
-        facts.append("Nach der Frist eingegangen: " + "; ".join(late) + ".")
+        facts.append(tr("Nach der Frist eingegangen: {list}.", list="; ".join(late)))
     facts += _joint_and_costs(project, ranking)
-    facts.append(
-        f"Die Karte in Anlage 3 zeigt die Sozialräume, die von den {verb}en Projekten erreicht werden."
-    )
+    facts.append(tr("Die Karte in Anlage 3 zeigt die Sozialräume, die von den {done} Projekten erreicht "
+                    "werden.", done=done))
 
     finance, finance_intro = _finance(budget, verb, rnd, programme, amounts, proposed)
     rank = ranking.sort_values("rank", na_position="last")
@@ -205,14 +220,15 @@ def committee_content(
                 f"{format_number(a, 0)}–{format_number(b, 0)}"
                 for a, b in zip(crit["scale_min"], crit["scale_max"], strict=True)
             ],
-            "Grundlage": ["aus den Daten (Bedarf, 0–100)" if d else "Bewertung" for d in crit["derived"]],
+            "Grundlage": [tr("aus den Daten (Bedarf, 0–100)") if d else tr("Bewertung")
+                          for d in crit["derived"]],
         }
     )
     annexes = [
-        "Anlage 1: Rangliste mit Punktzahlen, Bewertungen je Kriterium, Förderbeträgen je Jahr "
-        "und Gründen",
-        "Anlage 2: Kriterienkatalog",
-        "Anlage 3: Karte der erreichten Sozialräume",
+        tr("Anlage 1: Rangliste mit Punktzahlen, Bewertungen je Kriterium, Förderbeträgen je Jahr "
+           "und Gründen"),
+        tr("Anlage 2: Kriterienkatalog"),
+        tr("Anlage 3: Karte der erreichten Sozialräume"),
     ]
     return CommitteeContent(
         yearly=_yearly(rank, amounts),
@@ -262,30 +278,33 @@ def _served_map(project: Project, districts: pd.DataFrame, ranking: pd.DataFrame
     spec = build_category_spec(
         base,
         cats,
-        title="Erreichte Sozialräume",
-        legend_title="Sozialräume",
+        title=tr("Erreichte Sozialräume"),
+        legend_title=tr("Sozialräume"),
         order=[SERVED, APPLIED],
         colors={SERVED: "#2b4c6f", APPLIED: "#a9bdd1"},
-        labels={SERVED: SERVED, APPLIED: APPLIED},
-        source=f"Geometrien: {city}; Darstellung: k360desk",
+        labels={SERVED: tr(SERVED), APPLIED: tr(APPLIED)},
+        source=tr("Geometrien: {city}; Darstellung: k360desk", city=city),
         label_mode="name",
     )
     # Here "no data" means: no application reached the district.
-    spec.legend = [replace(e, label="ohne Antrag") if e.label == "keine Daten" else e for e in spec.legend]
+    spec.legend = [replace(e, label=tr("ohne Antrag")) if e.label == tr("keine Daten") else e
+                   for e in spec.legend]
     return spec
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"1 {one}" if n == 1 else f"{n} {many}"
+    return tr(one) if n == 1 else tr(many, n=n)
 
 
 def _outcome_text(row, decided: bool) -> str:
     """Status-true result: what was decided, or what is only proposed."""
     if decided or str(row.get("status", "")) in ("awarded", "rejected"):
         return str(row["outcome_label"])
-    return {"funded": "Förderung vorgeschlagen", "partial": "Teilförderung vorgeschlagen",
-            "override": "Förderung vorgeschlagen (manuell)", "not_funded": "keine Förderung vorgeschlagen",
-            "ineligible": "nicht förderfähig"}.get(str(row["outcome"]), str(row["outcome_label"]))
+    proposed = {"funded": N_("Förderung vorgeschlagen"), "partial": N_("Teilförderung vorgeschlagen"),
+                "override": N_("Förderung vorgeschlagen (manuell)"),
+                "not_funded": N_("keine Förderung vorgeschlagen"), "ineligible": N_("nicht förderfähig")}
+    text = proposed.get(str(row["outcome"]))
+    return tr(text) if text else str(row["outcome_label"])
 
 
 def _finance(budget: pd.DataFrame, verb: str, rnd, programme, amounts: pd.DataFrame,
@@ -299,35 +318,41 @@ def _finance(budget: pd.DataFrame, verb: str, rnd, programme, amounts: pd.DataFr
         "Budget": fin["budget"].map(format_money),
         "bereits gebunden": fin["committed"].map(format_money),
         verb: (fin["allocated"] + fin["overrides"]).map(format_money),
-        "verbleibend": remaining.map(lambda v: format_money(v) if v >= 0 else f"fehlen {format_money(-v)}"),
+        "verbleibend": remaining.map(lambda v: format_money(v) if v >= 0
+                                     else tr("fehlen {money}", money=format_money(-v))),
     })
     finance.loc[len(finance)] = [
-        "Summe",
+        tr("Summe"),
         format_money(fin["budget"].sum()),
         format_money(fin["committed"].sum()),
         format_money((fin["allocated"] + fin["overrides"]).sum()),
-        format_money(remaining.sum()) if remaining.sum() >= 0 else f"fehlen {format_money(-remaining.sum())}",
+        format_money(remaining.sum()) if remaining.sum() >= 0
+        else tr("fehlen {money}", money=format_money(-remaining.sum())),
     ]
-    source = f"Förderprogramm „{programme.name if programme else rnd.name}“"
-    line = f" (Haushaltsstelle {rnd.budget_line or 'noch nicht angegeben'})"
+    source = tr("Förderprogramm „{name}“", name=programme.name if programme else rnd.name)
+    line = tr(" (Haushaltsstelle {line})", line=rnd.budget_line or tr("noch nicht angegeben"))
+    done = tr("bewilligten") if verb == "bewilligt" else tr("vorgeschlagenen")
     short = fin[remaining < 0]
     if short.empty:
-        intro = (f"Die Mittel stehen im {source}{line} zur Verfügung. Die {verb}en Beträge je "
-                 "Haushaltsjahr und das verbleibende Budget zeigt die Tabelle.")
+        intro = tr("Die Mittel stehen im {source}{line} zur Verfügung. Die {done} Beträge je "
+                   "Haushaltsjahr und das verbleibende Budget zeigt die Tabelle.", source=source, line=line,
+                   done=done)
     else:
         gaps = ", ".join(f"{int(r.year)}: {format_money(-r.remaining)}"
                          for r in short.itertuples(index=False))
-        intro = (f"Die Mittel im {source}{line} reichen nicht aus: es fehlen {gaps}. Die Förderung "
-                 "in diesen Jahren setzt zusätzliche Mittel (überplanmäßige Bereitstellung) voraus. "
-                 f"Die {verb}en Beträge je Haushaltsjahr zeigt die Tabelle.")
+        intro = tr("Die Mittel im {source}{line} reichen nicht aus: es fehlen {gaps}. Die Förderung "
+                   "in diesen Jahren setzt zusätzliche Mittel (überplanmäßige Bereitstellung) voraus. "
+                   "Die {done} Beträge je Haushaltsjahr zeigt die Tabelle.", source=source, line=line,
+                   gaps=gaps, done=done)
     funded = amounts[amounts["application_id"].isin(proposed["application_id"])]
     later = funded[funded["year"] > rnd.first_year].groupby("year")["proposed"].sum()
     later = later[later > 0]
     if len(later):
         parts = ", ".join(f"{int(y)}: {format_money(v)}" for y, v in later.items())
-        intro += (f" Für die Folgejahre ist eine Verpflichtungsermächtigung von insgesamt "
-                  f"{format_money(float(later.sum()))} zu Lasten der Haushaltsjahre "
-                  f"{int(later.index.min())}–{int(later.index.max())} nötig ({parts}).")
+        intro += tr(" Für die Folgejahre ist eine Verpflichtungsermächtigung von insgesamt {money} zu Lasten "
+                    "der Haushaltsjahre {first}–{last} nötig ({parts}).",
+                    money=format_money(float(later.sum())), first=int(later.index.min()),
+                    last=int(later.index.max()), parts=parts)
     return finance, intro
 
 
@@ -339,16 +364,17 @@ def _joint_and_costs(project: Project, ranking: pd.DataFrame) -> list[str]:
     for r in ranking.itertuples(index=False):
         others = partners(project, int(r.application_id))
         if others:
-            joint.append(f"„{r.title}“ ({r.provider or 'ohne Träger'} federführend mit "
-                         + ", ".join(p.name for p in others) + ")")
+            joint.append(tr("„{title}“ ({lead} federführend mit {others})", title=r.title,
+                            lead=r.provider or tr("ohne Träger"),
+                            others=", ".join(p.name for p in others)))
         plan = cost_plan_text(project, int(r.application_id))
         if plan:
             costs.append(f"„{r.title}“: {plan}")
     out = []
     if joint:
-        out.append("Verbundanträge: " + "; ".join(joint) + ".")
+        out.append(tr("Verbundanträge: {list}.", list="; ".join(joint)))
     if costs:
-        out.append("Finanzierung laut Antrag: " + "; ".join(costs) + ".")
+        out.append(tr("Finanzierung laut Antrag: {list}.", list="; ".join(costs)))
     return out
 
 

@@ -9,12 +9,15 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from k360desk.export.pdf.base import FRAME_WIDTH, esc, styles, table_style
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
 
-KIND_LABELS = {"count": "Anzahl", "share": "Anteil", "rate": "Quote/Dichte", "mean": "Mittelwert"}
-POLARITY_LABELS = {1: "höherer Wert = mehr Bedarf", -1: "höherer Wert = weniger Bedarf", 0: "neutral"}
+KIND_LABELS = {"count": N_("Anzahl"), "share": N_("Anteil"), "rate": N_("Quote/Dichte"),
+               "mean": N_("Mittelwert")}
+POLARITY_LABELS = {1: N_("höherer Wert = mehr Bedarf"), -1: N_("höherer Wert = weniger Bedarf"),
+                   0: N_("neutral")}
 
 
 def formula(row, names: dict[str, str]) -> str:
@@ -38,17 +41,18 @@ def glossary_story(project: Project, keys: list[str] | None = None) -> list:
         frame["_o"] = frame["key"].map(order)
         frame = frame.sort_values("_o")
     rows = [
-        [Paragraph(h, st["cell_head"]) for h in ("Indikator", "Bedeutung und Berechnung", "Art", "Quelle")]
+        [Paragraph(tr(h), st["cell_head"])
+         for h in (N_("Indikator"), N_("Bedeutung und Berechnung"), N_("Art"), N_("Quelle"))]
     ]
     for _, row in frame.iterrows():
         parts = [esc(row.get("description") or "")]
         calc = formula(row, names)
         if calc:
-            parts.append("Berechnung: " + esc(calc))
+            parts.append(tr("Berechnung: {formula}", formula=esc(calc)))
         if int(row.get("polarity") or 0):
-            parts.append(esc(POLARITY_LABELS[int(row["polarity"])]))
+            parts.append(esc(tr(POLARITY_LABELS[int(row["polarity"])])))
         unit = str(row.get("unit") or "")
-        kind = KIND_LABELS.get(str(row.get("kind")), str(row.get("kind")))
+        kind = tr(KIND_LABELS.get(str(row.get("kind")), str(row.get("kind"))))
         rows.append(
             [
                 Paragraph(

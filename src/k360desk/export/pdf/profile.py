@@ -31,6 +31,7 @@ from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
 from k360desk.symbols import NOT_APPLICABLE, NOTHING, SECRET, legend_line
+from k360desk.messages import N_, tr, with_language
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
@@ -44,7 +45,7 @@ MAX_QUOTES = 8
 def value_text(fig: KeyFigure, threshold: int) -> str:
     """Formatted value with status mark; suppressed values never show a number."""
     if fig.suppressed:
-        return SUPPRESSED_LABEL
+        return tr(SUPPRESSED_LABEL)
     if not math.isfinite(fig.value):
         return "–"
     mark = {"provisional": MARK_PROVISIONAL, "estimated": MARK_ESTIMATED}.get(fig.status, "")
@@ -71,7 +72,7 @@ def trend_text(fig: KeyFigure) -> str:
         arrow = "→"
     if fig.kind == "count":
         return f"{arrow} {_signed(fig.trend, 1)} %"
-    unit = " Pp." if fig.unit == "%" else ""
+    unit = tr(" Pp.") if fig.unit == "%" else ""
     return f"{arrow} {_signed(fig.trend, fig.decimals)}{unit}"
 
 
@@ -83,7 +84,7 @@ def deviation_text(fig: KeyFigure) -> str:
         return SECRET
     if not math.isfinite(fig.deviation):
         return NOTHING
-    unit = " Pp." if fig.unit == "%" else ""
+    unit = tr(" Pp.") if fig.unit == "%" else ""
     return _signed(fig.deviation, fig.decimals) + unit
 
 
@@ -91,7 +92,8 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     facts = [
         Paragraph(esc(p.name), st["title"]),
         Paragraph(
-            esc(f"{p.level} {p.code}".strip()) + (f" · gehört zu {esc(p.parent)}" if p.parent else ""),
+            esc(f"{p.level} {p.code}".strip()) + (tr(" · gehört zu {parent}", parent=esc(p.parent))
+                                                   if p.parent else ""),
             st["subtitle"],
         ),
     ]
@@ -99,29 +101,32 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
     lines = []
     if population is not None:
         lines.append(
-            f"Einwohnerinnen und Einwohner {p.period}: <b>{esc(value_text(population, data.threshold))}</b>"
+            tr("Einwohnerinnen und Einwohner {period}: <b>{value}</b>", period=p.period,
+               value=esc(value_text(population, data.threshold)))
         )
     if p.index_text:
         lines.append(esc(p.index_text))
     if p.unavailable:
-        lines.append("Einrichtungen und geförderte Projekte: auf dieser Ebene nicht verfügbar")
+        lines.append(tr("Einrichtungen und geförderte Projekte: auf dieser Ebene nicht verfügbar"))
     if p.facilities_total:
-        places = f" · Plätze: {format_number(p.places, 0)}" if p.places else ""
-        lines.append(f"Einrichtungen im Sozialraum: {p.facilities_total}{places}")
+        places = tr(" · Plätze: {n}", n=format_number(p.places, 0)) if p.places else ""
+        lines.append(tr("Einrichtungen im Sozialraum: {n}", n=p.facilities_total) + places)
     if len(p.projects):
         lines.append(
-            f"Geförderte Projekte: {len(p.projects)} · bewilligt: {format_money(_awarded(p.projects))}"
+            tr("Geförderte Projekte: {n} · bewilligt: {money}", n=len(p.projects),
+               money=format_money(_awarded(p.projects)))
         )
     if p.parts and (p.facilities_total or len(p.projects)):
-        lines.append(f"Einrichtungen und Projekte aus {p.parts} untergeordneten Sozialräumen zusammengezählt")
+        lines.append(tr("Einrichtungen und Projekte aus {n} untergeordneten Sozialräumen zusammengezählt",
+                        n=p.parts))
     for line in lines:
         facts.append(Paragraph(line, st["body"]))
     facts.append(Spacer(1, 4))
     facts.append(
         Paragraph(
-            f"Kennzahlen {p.period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
-            f"{len(data.periods)} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
-            f"(1 = niedrigste, 5 = höchste Werte).",
+            tr("Kennzahlen {period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
+               "{n} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
+               "(1 = niedrigste, 5 = höchste Werte).", period=p.period, n=len(data.periods)),
             st["note"],
         )
     )
@@ -131,7 +136,7 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
             base, p.district_id, 62 * mm, 56 * mm, data.outlines.get(p.level_id), caption=p.index_text or ""
         )
         if base is not None
-        else Paragraph("Keine Karte: für diesen Sozialraum ist keine Grenze erfasst.", st["note"])
+        else Paragraph(tr("Keine Karte: für diesen Sozialraum ist keine Grenze erfasst."), st["note"])
     )
     table = Table([[facts, right]], colWidths=[FRAME_WIDTH - 64 * mm, 64 * mm])
     table.setStyle(
@@ -154,13 +159,13 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
     starts = Counter(f.trend_from for f in p.figures if f.trend_from)
     since = starts.most_common(1)[0][0] if starts else None
     head = [
-        "Indikator",
-        "Einheit",
-        "Wert",
-        "Gesamtstadt",
-        "Abweichung",
-        f"Entwicklung seit {since}" if since else "Entwicklung",
-        "Klasse",
+        tr("Indikator"),
+        tr("Einheit"),
+        tr("Wert"),
+        tr("Gesamtstadt"),
+        tr("Abweichung"),
+        tr("Entwicklung seit {year}", year=since) if since else tr("Entwicklung"),
+        tr("Klasse"),
     ]
     rows: list[list] = [
         [Paragraph(h, st["cell_head"] if i < 2 else st["cell_head_right"]) for i, h in enumerate(head)]
@@ -186,9 +191,9 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
                 _reference_text(fig),
                 deviation_text(fig),
                 trend_text(fig)
-                + (f" seit {fig.trend_from}" if fig.trend_from and fig.trend_from != since
+                + (tr(" seit {year}", year=fig.trend_from) if fig.trend_from and fig.trend_from != since
                    and trend_text(fig) not in (NOTHING, SECRET) else ""),
-                SECRET if fig.suppressed else f"{fig.klass} von 5" if fig.klass else NOTHING,
+                SECRET if fig.suppressed else tr("{n} von 5", n=fig.klass) if fig.klass else NOTHING,
             ]
         )
     cmds += [("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("TEXTCOLOR", (1, 1), (1, -1), MUTED)]
@@ -218,7 +223,7 @@ def _charts(p: DistrictProfile, st) -> list:
     grid = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     table = Table(grid, colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return [Paragraph("Entwicklung im Vergleich zur Gesamtstadt", st["h2"]), table]
+    return [Paragraph(tr("Entwicklung im Vergleich zur Gesamtstadt"), st["h2"]), table]
 
 
 def _awarded(projects) -> float:
@@ -226,19 +231,20 @@ def _awarded(projects) -> float:
 
 
 def _facilities(p: DistrictProfile, st) -> list:
-    out = [Paragraph("Einrichtungen nach Art", st["h2"])]
+    out = [Paragraph(tr("Einrichtungen nach Art"), st["h2"])]
     if p.unavailable:
-        return out + [Paragraph(UNAVAILABLE, st["note"])]
+        return out + [Paragraph(tr(UNAVAILABLE), st["note"])]
     if not p.facilities_total:
-        return out + [Paragraph("Im Sozialraum sind keine Einrichtungen erfasst.", st["note"])]
+        return out + [Paragraph(tr("Im Sozialraum sind keine Einrichtungen erfasst."), st["note"])]
     if p.parts:
         return out + _facility_summary(p, st)
-    rows = [[Paragraph(h, st["cell_head"]) for h in ("Art", "Einrichtung", "Träger", "Adresse")]]
+    rows = [[Paragraph(tr(h), st["cell_head"]) for h in (N_("Art"), N_("Einrichtung"), N_("Träger"),
+                                                          N_("Adresse"))]]
     for _, f in p.facilities.iterrows():
         address = " ".join(str(x) for x in (f.get("street") or "",) if x)
         rows.append(
             [
-                Paragraph(esc(f.get("type") or "ohne Art"), st["cell"]),
+                Paragraph(esc(f.get("type") or tr("ohne Art")), st["cell"]),
                 Paragraph(esc(f["name"]), st["cell"]),
                 Paragraph(esc(f.get("provider") or ""), st["cell"]),
                 Paragraph(esc(address), st["cell"]),
@@ -250,8 +256,8 @@ def _facilities(p: DistrictProfile, st) -> list:
     if p.facilities_total > len(p.facilities):
         out.append(
             Paragraph(
-                f"… und {p.facilities_total - len(p.facilities)} weitere Einrichtungen "
-                "(vollständig im Sozialatlas).",
+                tr("… und {n} weitere Einrichtungen (vollständig im Sozialatlas).",
+                   n=p.facilities_total - len(p.facilities)),
                 st["note"],
             )
         )
@@ -264,35 +270,35 @@ def _facility_summary(p: DistrictProfile, st) -> list:
 
     frame = p.all_facilities.assign(capacity=pd.to_numeric(p.all_facilities["capacity"], errors="coerce"))
     by_type = frame.groupby("type", sort=True).agg(n=("name", "size"), places=("capacity", "sum"))
-    rows = [[Paragraph("Art", st["cell_head"]), Paragraph("Einrichtungen", st["cell_head_right"]),
-             Paragraph("Plätze", st["cell_head_right"])]]
+    rows = [[Paragraph(tr("Art"), st["cell_head"]), Paragraph(tr("Einrichtungen"), st["cell_head_right"]),
+             Paragraph(tr("Plätze"), st["cell_head_right"])]]
     for type_name, r in by_type.iterrows():
         rows.append([Paragraph(esc(type_name), st["cell"]), format_number(r["n"], 0),
                      format_number(r["places"], 0) if r["places"] else "–"])
-    rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), format_number(p.facilities_total, 0),
+    rows.append([Paragraph(tr("<b>Insgesamt</b>"), st["cell"]), format_number(p.facilities_total, 0),
                  format_number(p.places, 0) if p.places else "–"])
     table = Table(rows, colWidths=[70 * mm, 28 * mm, 28 * mm], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
-    note = (f"Zusammengezählt aus {p.parts} untergeordneten Sozialräumen; die einzelnen Einrichtungen "
-            "stehen im Sozialatlas.")
+    note = tr("Zusammengezählt aus {n} untergeordneten Sozialräumen; die einzelnen Einrichtungen "
+              "stehen im Sozialatlas.", n=p.parts)
     return [table, Paragraph(esc(note), st["note"])]
 
 
-UNAVAILABLE = ("Auf dieser Ebene nicht verfügbar: Einrichtungen und Projekte sind feineren Sozialräumen "
+UNAVAILABLE = N_("Auf dieser Ebene nicht verfügbar: Einrichtungen und Projekte sind feineren Sozialräumen "
                "zugeordnet, und diesem Sozialraum sind keine untergeordneten Sozialräume hinterlegt.")
 
 
 def _projects(p: DistrictProfile, st) -> list:
     if p.unavailable:
-        return [Paragraph("Geförderte Projekte", st["h2"]), Paragraph(UNAVAILABLE, st["note"])]
+        return [Paragraph(tr("Geförderte Projekte"), st["h2"]), Paragraph(tr(UNAVAILABLE), st["note"])]
     if p.projects is None or p.projects.empty:
         return [
-            Paragraph("Geförderte Projekte", st["h2"]),
-            Paragraph("Keine bewilligten Projekte in diesem Sozialraum.", st["note"]),
+            Paragraph(tr("Geförderte Projekte"), st["h2"]),
+            Paragraph(tr("Keine bewilligten Projekte in diesem Sozialraum."), st["note"]),
         ]
     rows = [
-        [Paragraph(h, st["cell_head"]) for h in ("Förderrunde", "Projekt", "Träger")]
-        + [Paragraph("Bewilligt (gesamt)", st["cell_head_right"])]
+        [Paragraph(tr(h), st["cell_head"]) for h in (N_("Förderrunde"), N_("Projekt"), N_("Träger"))]
+        + [Paragraph(tr("Bewilligt (gesamt)"), st["cell_head_right"])]
     ]
     for _, r in p.projects.head(10).iterrows():
         rows.append(
@@ -304,17 +310,18 @@ def _projects(p: DistrictProfile, st) -> list:
             ]
         )
     if len(p.projects) > 10:
-        rows.append([Paragraph(f"… und {len(p.projects) - 10} weitere Projekte", st["cell"]), "", "", ""])
+        rows.append([Paragraph(tr("… und {n} weitere Projekte", n=len(p.projects) - 10), st["cell"]),
+                     "", "", ""])
     if len(p.projects) > 1:
-        rows.append([Paragraph("<b>Insgesamt</b>", st["cell"]), "", "",
+        rows.append([Paragraph(tr("<b>Insgesamt</b>"), st["cell"]), "", "",
                      Paragraph(f"<b>{format_money(_awarded(p.projects))}</b>", st["cell_right"])])
     table = Table(rows, colWidths=[38 * mm, 70 * mm, FRAME_WIDTH - 138 * mm, 30 * mm], repeatRows=1)
     table.setStyle(TableStyle(table_style()))
-    out = [Paragraph("Geförderte Projekte", st["h2"]), table]
+    out = [Paragraph(tr("Geförderte Projekte"), st["h2"]), table]
     if p.parts:
-        out.append(Paragraph(f"Projekte, die mindestens einen der {p.parts} untergeordneten Sozialräume "
-                             "erreichen; jedes Projekt einmal gezählt, mit seiner gesamten Bewilligung.",
-                             st["note"]))
+        out.append(Paragraph(tr("Projekte, die mindestens einen der {n} untergeordneten Sozialräume "
+                                "erreichen; jedes Projekt einmal gezählt, mit seiner gesamten Bewilligung.",
+                                n=p.parts), st["note"]))
     return out
 
 
@@ -330,7 +337,8 @@ def _statements(p: DistrictProfile, st) -> list:
         return []
     period = voice.get("period")
     out.append(
-        Paragraph("Einschätzungen der Träger" + (f" (Trägerabfrage {period})" if period else ""), st["h2"])
+        Paragraph(tr("Einschätzungen der Träger") + (tr(" (Trägerabfrage {period})", period=period)
+                                                      if period else ""), st["h2"])
     )
     if summary is not None and len(summary):
         for _, row in summary.iterrows():
@@ -348,9 +356,9 @@ def _statements(p: DistrictProfile, st) -> list:
                 out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
             out.append(Paragraph(esc(row["quote"]), st["bullet_small"], bulletText="–"))
         if len(quotes) > len(shown):
-            out.append(Paragraph(f"… und {len(quotes) - len(shown)} weitere Antworten.", st["note"]))
+            out.append(Paragraph(tr("… und {n} weitere Antworten.", n=len(quotes) - len(shown)), st["note"]))
     if goals is not None and len(goals):
-        out.append(Paragraph("Ziele im Sozialraum", st["h3"]))
+        out.append(Paragraph(tr("Ziele im Sozialraum"), st["h3"]))
         for _, row in goals.iterrows():
             out.append(Paragraph(esc(row["text"]), st["bullet_small"], bulletText="–"))
     return out
@@ -370,12 +378,13 @@ def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
     sources = sorted({f.source for f in p.figures + p.charts if f.source})
     incomplete = any(not f.reference_complete for f in p.figures)
     notes = [
-        f"{INCOMPLETE_MARK} Gesamtstadtwert unvollständig: nicht alle Sozialräume haben für dieses"
-        " Jahr einen Wert." if incomplete else "",
-        f"{MARK_PROVISIONAL} vorläufiger Wert; {MARK_ESTIMATED} geschätzter Wert; – kein Wert vorhanden.",
+        tr("{mark} Gesamtstadtwert unvollständig: nicht alle Sozialräume haben für dieses"
+           " Jahr einen Wert.", mark=INCOMPLETE_MARK) if incomplete else "",
+        tr("{provisional} vorläufiger Wert; {estimated} geschätzter Wert; – kein Wert vorhanden.",
+           provisional=MARK_PROVISIONAL, estimated=MARK_ESTIMATED),
         legend_line(data.threshold),
-        "Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent.",
-        "Quellen: " + "; ".join(sources) if sources else "",
+        tr("Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent."),
+        tr("Quellen: {sources}", sources="; ".join(sources)) if sources else "",
     ]
     return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
 
@@ -410,6 +419,7 @@ def profile_story(p: DistrictProfile, data: ProfileData, *, bookmark_level: int 
     ]
 
 
+@with_language
 def write_profile(
     project, district_code: str, out, *, period: int | None = None, template: dict | None = None
 ) -> int:
@@ -421,8 +431,8 @@ def write_profile(
     data = ProfileData.load(project, [district_id], template=template, period=period)
     data.load_bases(project)
     profile = data.profile(district_id)
-    info = report_info(project, "Quartiersprofil")
-    info.doc_title = f"Quartiersprofil {profile.name} {profile.period}"
+    info = report_info(project, tr("Quartiersprofil"))
+    info.doc_title = tr("Quartiersprofil {name} {period}", name=profile.name, period=profile.period)
     story = profile_story(profile, data, bookmark_level=0)
     story.pop()  # no blank page after the last profile
     build_document(out, story, info)
@@ -436,5 +446,5 @@ def district_id_for(project, code: str) -> int:
     districts = project.districts_table()  # the codes only: no geometry to parse
     match = districts[districts["code"].astype(str) == str(code).strip()]
     if match.empty:
-        raise ReportError(f"Einen Sozialraum mit dem Schlüssel „{code}“ gibt es nicht.")
+        raise ReportError(tr("Einen Sozialraum mit dem Schlüssel „{code}“ gibt es nicht.", code=code))
     return int(match.index[0])

@@ -22,6 +22,7 @@ from k360desk.analysis.levels import finest_level
 from k360desk.analysis.reference import aggregate_to_level, reference_values
 from k360desk.analysis.rollup import parts_below, roll_up, subtree_pairs
 from k360desk.figures.indicators import input_keys
+from k360desk.messages import tr, tr_value
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapBase
@@ -306,7 +307,7 @@ class ProfileData:
             figures[key] = KeyFigure(
                 key=key,
                 name=str(row["name"]),
-                topic=str(row.get("topic") or "Weitere Indikatoren"),
+                topic=str(row.get("topic") or tr("Weitere Indikatoren")),
                 unit=str(row["unit"] or ""),
                 decimals=int(row["decimals"]),
                 kind=str(row["kind"]),
@@ -375,10 +376,10 @@ class ProfileData:
         row = table.loc[district_id]
         if not bool(row["included"]):
             reason = str(row.get("reason") or "").strip()
-            return f"Sozialindex {self.index_period}: nicht im Index" + (f" ({reason})" if reason else "")
-        return (
-            f"Sozialindex {self.index_period}: Status {row['status_class']}, Dynamik {row['dynamics_class']}"
-        )
+            return tr("Sozialindex {period}: nicht im Index", period=self.index_period) + (
+                f" ({reason})" if reason else "")
+        return tr("Sozialindex {period}: Status {status}, Dynamik {dynamics}", period=self.index_period,
+                  status=tr_value(row["status_class"]), dynamics=tr_value(row["dynamics_class"]))
 
 
 class _Groups(Mapping):

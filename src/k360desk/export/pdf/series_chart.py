@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 from k360desk.export.pdf.base import FONT, FONT_BOLD, INK, MUTED, RULE
 from k360desk.export.pdf.map_flowable import _wrap
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr
 
 DISTRICT_COLOR = colors.HexColor("#2b4c6f")
 CITY_COLOR = colors.HexColor("#8a8a8a")
@@ -46,7 +47,7 @@ class SeriesChart(Flowable):
         reference: list[tuple[int, float]],
         width: float,
         height: float,
-        district_label: str = "Sozialraum",
+        district_label: str = N_("Sozialraum"),
     ) -> None:
         super().__init__()
         self.title = title
@@ -56,7 +57,7 @@ class SeriesChart(Flowable):
         self.reference = reference
         self.width = width
         self.height = height
-        self.district_label = district_label
+        self.district_label = tr(district_label)
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -90,7 +91,7 @@ class SeriesChart(Flowable):
         if not periods or not values:
             c.setFillColor(MUTED)
             c.setFont(FONT, 7)
-            c.drawCentredString((left + right) / 2, (bottom + top) / 2, "keine Werte")
+            c.drawCentredString((left + right) / 2, (bottom + top) / 2, tr("keine Werte"))
             return
         lo, hi = nice_range(min(values), max(values))
         p0, p1 = periods[0], periods[-1]
@@ -115,7 +116,7 @@ class SeriesChart(Flowable):
         lx = left
         for label, color, dash in (
             (self.district_label, DISTRICT_COLOR, False),
-            ("Gesamtstadt", CITY_COLOR, True),
+            (tr("Gesamtstadt"), CITY_COLOR, True),
         ):
             c.setStrokeColor(color)
             c.setLineWidth(1.3)

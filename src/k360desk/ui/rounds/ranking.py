@@ -453,12 +453,20 @@ class RankingTab(base.RoundTab):
             return
         # The model picks the applications this meeting's committee decides (decision rules).
         app_ids = None
+        from k360desk import messages
+        from k360desk.figures.rounds import ranking_for_round
+
+        # The file keeps German reasons and notes, whatever language the table shows.
+        with messages.using("de"):
+            ranking, amounts, _budget, _trace = ranking_for_round(
+                self.project, self.round_id, rule=self.rule.currentData(),
+                min_share=self.min_share.value() / 100)
         self.push(
             RecordDecision(
                 self.project,
                 self.round_id,
-                self.amounts,
-                self.ranking,
+                amounts,
+                ranking,
                 answer.meeting_id,
                 answer.date,
                 app_ids,
