@@ -11,25 +11,6 @@ from k360desk.models import aftercare, revocations  # noqa: E402
 from tests.rounds.conftest import NEED_VALUES, open_round_page  # noqa: E402
 
 
-@pytest.fixture
-def decided_page(small_project, qtbot):
-    from k360desk.figures import rounds as figures_rounds
-    from k360desk.models import rounds as store
-    from tests.rounds.conftest import score
-
-    widget, context, ids = open_round_page(small_project, qtbot, NEED_VALUES)
-    rid = ids["round"]
-    store.copy_criteria(small_project, ids["old_round"], rid)
-    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
-    store.set_status(small_project, rid, "open")
-    store.set_status(small_project, rid, "assessment")
-    for meeting in ("panel_meeting", "meeting"):
-        ranking, amounts, _, _ = figures_rounds.ranking_for_round(small_project, rid)
-        store.record_decision(small_project, rid, amounts, ranking, ids[meeting])
-    yield widget, context, small_project, ids
-    context.set_project(None)
-
-
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_bescheide_written_from_the_page(decided_page, tmp_path, monkeypatch, fmt):
     from k360desk.ui.rounds import notices

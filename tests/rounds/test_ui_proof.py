@@ -10,7 +10,6 @@ pytest.importorskip("PySide6")
 
 from k360desk.models import aftercare  # noqa: E402
 from k360desk.projectfile import Revocation, UsageReport  # noqa: E402
-from tests.rounds.test_ui_notices import decided_page  # noqa: E402, F401
 
 
 def _type(page, row_name, col, text):
@@ -76,7 +75,8 @@ def test_proof_saved_audited_undone_and_printed(decided_page, qtbot, tmp_path, m
     assert project.find(Revocation, application_id=ids["lesen"]) is None
     context.undo_stack.redo()
     report = project.find(UsageReport, application_id=ids["lesen"], year=2026)
-    assert report.audit == "recovery" and project.find(Revocation, usage_report_id=report.id).claim == 5_654.33
+    assert report.audit == "recovery"
+    assert project.find(Revocation, usage_report_id=report.id).claim == 5_654.33
 
 
 def test_second_save_is_undone_to_the_first(decided_page, qtbot):

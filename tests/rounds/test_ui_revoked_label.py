@@ -9,7 +9,6 @@ pytest.importorskip("PySide6")
 
 from k360desk.models import revocations  # noqa: E402
 from k360desk.projectfile import Application  # noqa: E402
-from tests.rounds.test_ui_notices import decided_page  # noqa: E402, F401
 
 
 def _cell(model, row, header):

@@ -128,7 +128,6 @@ class RoundWorkflowPage(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.rounds, 1)
         from k360desk.ui.rounds.books import WorkbooksButton
-
         from k360desk.ui.rounds.notices import NoticesButton
 
         self.workbooks = WorkbooksButton(context, self._selected_round, self)
