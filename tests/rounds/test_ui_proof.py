@@ -41,6 +41,8 @@ def test_proof_saved_audited_undone_and_printed(decided_page, qtbot, tmp_path, m
     _type(page, "Sachkosten", proof.PLANNED, "5.000")
     _type(page, "Sachkosten", proof.SPENT, "2.000")
     assert page.lines.item(row, proof.DIFFERENCE).text() == "\u22122.654,33 €"
+    assert page.totals.text() == ("Summe: geplant 20.000 € – ausgegeben 14.345,67 € – "
+                                  "Abweichung \u22125.654,33 €")
     # refused: the proof does not cover what was paid
     page.audit.setCurrentIndex(page.audit.findData("clean"))
     steps = context.undo_stack.count()

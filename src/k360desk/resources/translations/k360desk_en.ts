@@ -3317,6 +3317,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>recognised amount</translation>
     </message>
     <message>
+        <source>Summe des zahlenmäßigen Nachweises</source>
+        <translation>Total of the financial proof</translation>
+    </message>
+    <message>
         <source>Nachweis &amp;speichern</source>
         <translation>&amp;Save proof</translation>
     </message>
@@ -3355,6 +3359,14 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>&lt;b&gt;Zahlenmäßiger Nachweis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Financial proof&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Summe: bitte die Beträge prüfen.</source>
+        <translation>Total: please check the amounts.</translation>
+    </message>
+    <message>
+        <source>Summe: geplant %1 – ausgegeben %2 – Abweichung %3</source>
+        <translation>Total: planned %1 – spent %2 – difference %3</translation>
     </message>
     <message>
         <source>„%1“ ist kein gültiger Betrag.</source>

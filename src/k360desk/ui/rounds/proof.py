@@ -129,6 +129,8 @@ class ProofPage(QWidget):
         self.eligible = QLineEdit(self)
         self.eligible.setPlaceholderText(self.tr("leer = Ausgaben bis zur Jahresrate"))
         self.eligible.setAccessibleName(self.tr("anerkannter Betrag"))
+        self.totals = QLabel(self)
+        self.totals.setAccessibleName(self.tr("Summe des zahlenmäßigen Nachweises"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Nachweis &speichern"), self)
@@ -155,6 +157,7 @@ class ProofPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>Zahlenmäßiger Nachweis</b>"), self))
         right.addWidget(self.lines, 1)
+        right.addWidget(self.totals)
         right.addWidget(self.summary)
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -234,6 +237,7 @@ class ProofPage(QWidget):
     def _fill_lines(self, project: Project | None, report: UsageReport | None) -> None:
         if project is None:
             self.lines.setRowCount(0)
+            self.totals.clear()
             return
         frame = (usage_proof.proof_lines(project, report.id) if report is not None else
                  [(c.name, 0.0, 0.0) for c in usage_proof.cost_types(project)])
@@ -253,6 +257,21 @@ class ProofPage(QWidget):
                 item.setFlags(flags)
                 self.lines.setItem(row, col, item)
             self._difference(row)
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        """The sums as typed, before saving: what the planner compares with the award."""
+        sums = [0, 0]
+        for row in range(self.lines.rowCount()):
+            for i, col in enumerate((PLANNED, SPENT)):
+                cents = self._cents(row, col)
+                if cents is None:
+                    self.totals.setText(self.tr("Summe: bitte die Beträge prüfen."))
+                    return
+                sums[i] += cents
+        self.totals.setText(self.tr("Summe: geplant %1 – ausgegeben %2 – Abweichung %3")
+                            .replace("%1", format_cents(sums[0])).replace("%2", format_cents(sums[1]))
+                            .replace("%3", _signed(format_cents(sums[1] - sums[0]))))
 
     def _difference(self, row: int) -> None:
         figures = [self._cents(row, col) for col in (PLANNED, SPENT)]
@@ -280,6 +299,7 @@ class ProofPage(QWidget):
         if self._cents(item.row(), item.column()) is None:
             self.tab.show_error(self.tr("„%1“ ist kein gültiger Betrag.").replace("%1", item.text()))
         self._difference(item.row())
+        self._show_totals()
 
     def _show_summary(self, project: Project | None, report: UsageReport | None) -> None:
         if project is None or report is None:
