@@ -230,3 +230,22 @@ def round_file(small_project):
     path = small_project.path
     small_project.close()
     return path, ids
+
+
+@pytest.fixture
+def decided_page(small_project, qtbot):
+    """The Förderrunden page on a round decided in both meetings; (page, context, project, ids)."""
+    from k360desk.figures import rounds as figures_rounds
+    from k360desk.models import rounds as store
+
+    widget, context, ids = open_round_page(small_project, qtbot, NEED_VALUES)
+    rid = ids["round"]
+    store.copy_criteria(small_project, ids["old_round"], rid)
+    score(small_project, ids, "Ann", {"lesen": 5, "treff": 4, "sport": 3})
+    store.set_status(small_project, rid, "open")
+    store.set_status(small_project, rid, "assessment")
+    for meeting in ("panel_meeting", "meeting"):
+        ranking, amounts, _, _ = figures_rounds.ranking_for_round(small_project, rid)
+        store.record_decision(small_project, rid, amounts, ranking, ids[meeting])
+    yield widget, context, small_project, ids
+    context.set_project(None)

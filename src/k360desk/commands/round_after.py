@@ -60,7 +60,9 @@ def add_output_parsers(rsub) -> None:
     """Add notices and report (the Beschlussvorlage) to the ``round`` sub-parsers."""
     q = rsub.add_parser("notices", help="Bescheide als PDF oder Word schreiben",
                         description="Schreibt Bewilligungs-, Ablehnungs- und Änderungsbescheide der "
-                        "beschlossenen Anträge als PDF oder Word (je Bescheid eine Datei) in einen Ordner.")
+                        "beschlossenen Anträge als PDF oder Word (je Bescheid eine Datei) in einen Ordner; "
+                        "hat die Runde Widerrufe, kommt je Widerruf ein Widerrufsbescheid mit der "
+                        "Rückforderung dazu.")
     _common(q)
     q.add_argument("-o", "--output", required=True, metavar="ORDNER", help="Zielordner")
     q.add_argument("--format", choices=("pdf", "docx"), default="pdf",

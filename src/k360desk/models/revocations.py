@@ -173,6 +173,19 @@ def repayment_problem(project: Project, application_id: int, cents: int,
     return ""
 
 
+def wholly_revoked(project: Project, round_id: int) -> set[int]:
+    """Applications of a round whose award was revoked as a whole and that keep no yearly
+    amount: shown as "widerrufen", while their stored status stays "awarded" (the decision)."""
+    rows = project._conn.execute(
+        """SELECT DISTINCT v.application_id FROM revocations v
+             JOIN applications a ON a.id = v.application_id
+            WHERE a.round_id = ? AND a.status = 'awarded' AND v.scope = 'whole'
+              AND NOT EXISTS (SELECT 1 FROM application_amounts m
+                               WHERE m.application_id = v.application_id AND coalesce(m.awarded, 0) > 0)""",
+        (round_id,)).fetchall()
+    return {int(r[0]) for r in rows}
+
+
 def revocations_frame(project: Project, round_id: int | None = None) -> pd.DataFrame:
     """Revocations with title, scope label and money in euros, oldest first."""
     where = "WHERE a.round_id = ?" if round_id is not None else ""

@@ -1,6 +1,7 @@
 """Notices after a round's decision as PDF or Word on the municipality's letterhead (header with
 name and logo from the project): Bewilligungsbescheid with the yearly amounts,
-Ablehnungsbescheid with the reason, Änderungsbescheid for each recorded amendment. One file per
+Ablehnungsbescheid with the reason, Änderungsbescheid for each recorded amendment and
+Widerrufsbescheid (with the Rückforderung) for each recorded revocation. One file per
 notice; the Word files share their frame with the Beschlussvorlage (``docx_base``)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 from k360desk.formats import format_money
 
 AWARD, REJECTION, AMENDMENT = "Bewilligungsbescheid", "Ablehnungsbescheid", "Änderungsbescheid"
+REVOCATION = "Widerrufsbescheid"
 
 
 @dataclass
@@ -40,7 +42,7 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
     from k360desk.export.pdf.committee_data import _ARTICLES, authority_kind
     from k360desk.models import rounds as store
     from k360desk.models.decisions import already_decided, award_history
-    from k360desk.projectfile.records import Application, Provider
+    from k360desk.projectfile.records import Application, Provider, Revocation
 
     rnd = store.find_round(project, round_key)
     settled = already_decided(project, rnd.id) if rnd.status not in store.DECIDED else None
@@ -63,6 +65,8 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
                                       "Gegen diesen Bescheid können Sie innerhalb eines Monats nach "
                                       "Bekanntgabe Widerspruch erheben."]))
             continue
+        revs = project.all(Revocation, order_by="decided_on, id", application_id=app.id)
+        money = _before_revocations(money, revs)
         granted = money[money["awarded"].fillna(0) > 0]
         table = pd.DataFrame({"Haushaltsjahr": granted["year"].astype(int).astype(str),
                               "Betrag": granted["awarded"].map(format_money)})
@@ -83,9 +87,64 @@ def round_notices(project, round_key: str | int) -> list[Notice]:
             notices.append(Notice(AMENDMENT, app.id, recipient, f"Änderung der Zuwendung für „{app.title}“",
                                   [f"der Bewilligungsbescheid wird wie folgt geändert: {entry.details}",
                                    "Im Übrigen bleibt der Bewilligungsbescheid unverändert."], table))
+        notices += [_revocation_notice(rev, app.title, recipient) for rev in revs]
     for notice in notices:
         notice.address = addresses.get(notice.application_id, "")
     return notices
+
+
+def _before_revocations(money: pd.DataFrame, revs) -> pd.DataFrame:
+    """The yearly amounts as granted: a revocation zeroes the years it drops, and the award
+    notice must still name them."""
+    import json
+
+    from k360desk.money import from_cents
+
+    money = money.copy()
+    for rev in revs:
+        for year, cents in json.loads(rev.dropped or "{}").items():
+            hit = money["year"].astype(int) == int(year)
+            money.loc[hit, "awarded"] = money.loc[hit, "awarded"].fillna(0) + from_cents(int(cents))
+    return money
+
+
+def _revocation_notice(rev, title: str, recipient: str) -> Notice:
+    """The Widerrufsbescheid of one revocation: what is withdrawn, why, who decided, and the
+    Rückforderung with its due date."""
+    import json
+
+    from k360desk.formats import format_date
+    from k360desk.money import format_cents, to_cents
+
+    dropped = {int(y): int(c) for y, c in json.loads(rev.dropped or "{}").items() if int(c) > 0}
+    table = pd.DataFrame({"Haushaltsjahr": [str(y) for y in sorted(dropped)],
+                          "Betrag": [format_cents(dropped[y]) for y in sorted(dropped)]})
+    if rev.scope == "proof":
+        first = (f"nach Prüfung des Verwendungsnachweises {rev.from_year} wird der Bewilligungsbescheid "
+                 f"für das Projekt „{title}“ widerrufen, soweit die ausgezahlten Mittel nicht "
+                 "nachgewiesen sind.")
+    elif rev.scope == "whole":
+        first = (f"der Bewilligungsbescheid für das Projekt „{title}“ wird ganz widerrufen, mit Wirkung "
+                 f"ab dem Haushaltsjahr {rev.from_year}. Es entfallen die folgenden Jahresraten.")
+    else:
+        first = (f"der Bewilligungsbescheid für das Projekt „{title}“ wird teilweise widerrufen, mit "
+                 f"Wirkung ab dem Haushaltsjahr {rev.from_year}. Es entfallen die folgenden Jahresraten.")
+    claim = to_cents(rev.claim)
+    eligible = to_cents(rev.eligible)
+    if claim > 0:
+        money_line = (f"Rückforderung: {format_cents(claim)}, zu zahlen bis zum {format_date(rev.due)}. "
+                      f"Ausgezahlt wurden {format_cents(claim + eligible)}, davon anerkannt "
+                      f"{format_cents(eligible)}.")
+    else:
+        money_line = "Rückforderung: keine, es wurde nicht mehr ausgezahlt als anerkannt."
+    return Notice(REVOCATION, int(rev.application_id), recipient,
+                  f"Widerruf der Zuwendung für „{title}“", [
+                      first,
+                      f"Begründung: {rev.reason}",
+                      f"Entschieden: {rev.body or 'Verwaltung'} am {format_date(rev.decided_on)}.",
+                      money_line,
+                      "Gegen diesen Bescheid können Sie innerhalb eines Monats nach Bekanntgabe "
+                      "Widerspruch erheben."], table)
 
 
 FORMATS = ("pdf", "docx")

@@ -238,6 +238,10 @@
         <translation>Revocation</translation>
     </message>
     <message>
+        <source>Verwendungsnachweis</source>
+        <translation>Proof of use</translation>
+    </message>
+    <message>
         <source>fällig</source>
         <translation>due</translation>
     </message>
@@ -2884,6 +2888,49 @@ File ▸ Import ▸ Indicator values …</translation>
     </message>
 </context>
 <context>
+    <name>NoticesButton</name>
+    <message>
+        <source>Besc&amp;heide schreiben …</source>
+        <translation>Write &amp;notices …</translation>
+    </message>
+    <message>
+        <source>Bescheide der Runde schreiben</source>
+        <translation>Write the round&apos;s notices</translation>
+    </message>
+    <message>
+        <source>als PDF …</source>
+        <translation>as PDF …</translation>
+    </message>
+    <message>
+        <source>als Word-Dateien (.docx) …</source>
+        <translation>as Word files (.docx) …</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst eine Förderrunde wählen.</source>
+        <translation>Please choose a funding round first.</translation>
+    </message>
+    <message>
+        <source>Keine Bescheide: In dieser Runde ist noch nichts beschlossen.</source>
+        <translation>No notices: nothing has been decided in this round yet.</translation>
+    </message>
+    <message>
+        <source>Ordner für die Bescheide wählen</source>
+        <translation>Choose a folder for the notices</translation>
+    </message>
+    <message>
+        <source>Ordner „%1“ lässt sich nicht beschreiben: %2</source>
+        <translation>Cannot write to folder “%1”: %2</translation>
+    </message>
+    <message>
+        <source>1 Bescheid geschrieben nach %2.</source>
+        <translation>1 notice written to %2.</translation>
+    </message>
+    <message>
+        <source>%1 Bescheide geschrieben nach %2.</source>
+        <translation>%1 notices written to %2.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Sozialräume und Indikatoren</source>
@@ -3201,6 +3248,177 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>Logo entfernen</source>
         <translation>Remove logo</translation>
+    </message>
+</context>
+<context>
+    <name>ProofPage</name>
+    <message>
+        <source>Verwendungsnachweis als PDF speichern</source>
+        <translation>Save proof of use as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweis %1 speichern</source>
+        <translation>Save proof of use %1</translation>
+    </message>
+    <message>
+        <source>nicht geprüft</source>
+        <translation>not audited</translation>
+    </message>
+    <message>
+        <source>geprüft ohne Beanstandung</source>
+        <translation>audited without objection</translation>
+    </message>
+    <message>
+        <source>geprüft mit Rückforderung</source>
+        <translation>audited with recovery claim</translation>
+    </message>
+    <message>
+        <source>Projekt des Verwendungsnachweises</source>
+        <translation>Project of the proof of use</translation>
+    </message>
+    <message>
+        <source>Förderjahr des Verwendungsnachweises</source>
+        <translation>Funding year of the proof of use</translation>
+    </message>
+    <message>
+        <source>Sachbericht</source>
+        <translation>Narrative report</translation>
+    </message>
+    <message>
+        <source>Kostenart</source>
+        <translation>Cost type</translation>
+    </message>
+    <message>
+        <source>geplant (€)</source>
+        <translation>planned (€)</translation>
+    </message>
+    <message>
+        <source>ausgegeben (€)</source>
+        <translation>spent (€)</translation>
+    </message>
+    <message>
+        <source>Abweichung</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Zahlenmäßiger Nachweis je Kostenart</source>
+        <translation>Financial proof per cost type</translation>
+    </message>
+    <message>
+        <source>Prüfergebnis</source>
+        <translation>Audit result</translation>
+    </message>
+    <message>
+        <source>Prüfvermerk</source>
+        <translation>Audit note</translation>
+    </message>
+    <message>
+        <source>Datum der Prüfung</source>
+        <translation>Date of audit</translation>
+    </message>
+    <message>
+        <source>leer = Ausgaben bis zur Jahresrate</source>
+        <translation>empty = spending up to the yearly amount</translation>
+    </message>
+    <message>
+        <source>anerkannter Betrag</source>
+        <translation>recognised amount</translation>
+    </message>
+    <message>
+        <source>Summe des zahlenmäßigen Nachweises</source>
+        <translation>Total of the financial proof</translation>
+    </message>
+    <message>
+        <source>Nachweis &amp;speichern</source>
+        <translation>&amp;Save proof</translation>
+    </message>
+    <message>
+        <source>Als P&amp;DF …</source>
+        <translation>As P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>Projekt:</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <source>Jahr:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Prüfung:</source>
+        <translation>Audit:</translation>
+    </message>
+    <message>
+        <source>Prüfvermerk:</source>
+        <translation>Audit note:</translation>
+    </message>
+    <message>
+        <source>geprüft am:</source>
+        <translation>audited on:</translation>
+    </message>
+    <message>
+        <source>anerkannt (€):</source>
+        <translation>Recognised (€):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sachbericht&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Narrative report&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zahlenmäßiger Nachweis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Financial proof&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Summe: bitte die Beträge prüfen.</source>
+        <translation>Total: please check the amounts.</translation>
+    </message>
+    <message>
+        <source>Summe: geplant %1 – ausgegeben %2 – Abweichung %3</source>
+        <translation>Total: planned %1 – spent %2 – difference %3</translation>
+    </message>
+    <message>
+        <source>„%1“ ist kein gültiger Betrag.</source>
+        <translation>“%1” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Noch kein Verwendungsnachweis gespeichert.</source>
+        <translation>No proof of use saved yet.</translation>
+    </message>
+    <message>
+        <source>Ausgezahlt: %1 – nachgewiesen: %2 – %3</source>
+        <translation>Paid: %1 – proven: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Rückforderung: %1</source>
+        <translation>Recovery claim: %1</translation>
+    </message>
+    <message>
+        <source>%1: „%2“ ist kein gültiger Betrag.</source>
+        <translation>%1: “%2” is not a valid amount.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst ein gefördertes Projekt und ein Jahr wählen.</source>
+        <translation>Please choose a funded project and a year first.</translation>
+    </message>
+    <message>
+        <source>Bitte den Verwendungsnachweis zuerst speichern.</source>
+        <translation>Please save the proof of use first.</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweis %1.pdf</source>
+        <translation>Proof of use %1.pdf</translation>
+    </message>
+    <message>
+        <source>„%1“ lässt sich nicht schreiben: %2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Verwendungsnachweis geschrieben: %1</source>
+        <translation>Proof of use written: %1</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4441,10 @@ File ▸ Import ▸ Indicator values …</translation>
     <message>
         <source>zurückgezogen</source>
         <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>widerrufen</source>
+        <translation>revoked</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,8 @@ class AftercareTab(base.RoundTab):
         "funding_rounds",
         "round_budgets",
         "revocations",
+        "proof_lines",
+        "cost_types",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -202,6 +204,11 @@ class AftercareTab(base.RoundTab):
 
         self.revocations = RevocationPage(self, self)
         inner.addTab(self.revocations, self.tr("Widerruf"))
+        from k360desk.ui.rounds.proof import ProofPage
+
+        self.proof = ProofPage(self, self)
+        inner.addTab(self.proof, self.tr("Verwendungsnachweis"))
+        self.inner = inner
         layout = QVBoxLayout(self)
         layout.addWidget(inner, 1)
         layout.addWidget(self.error)
@@ -268,6 +275,7 @@ class AftercareTab(base.RoundTab):
             due.loc[due["application_id"] == app_id, "status"] = text
         self.due_model.set_frame(due)
         self.revocations.refresh()
+        self.proof.refresh()
         has_awards = bool(self._awarded_apps(self.project))
         for button in (
             self.create_reports,

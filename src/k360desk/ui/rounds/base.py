@@ -35,6 +35,10 @@ APPLICATION_STATUS = {
     "rejected": QT_TRANSLATE_NOOP("RoundStatus", "abgelehnt"),
     "withdrawn": QT_TRANSLATE_NOOP("RoundStatus", "zurückgezogen"),
 }
+# Shown only, never stored: an award revoked as a whole keeps "awarded" for the decision's
+# history and budget logic (see ``revocations.wholly_revoked``).
+REVOKED = "revoked"
+APPLICATION_STATUS[REVOKED] = QT_TRANSLATE_NOOP("RoundStatus", "widerrufen")
 
 
 def status_label(code: str) -> str:

@@ -276,11 +276,13 @@ def _providers(project: Project):
 class ApplicationsTab(base.RoundTab):
     """Applications with form, districts served with shares, amounts per year and checks."""
 
-    watch = ("applications", "application_districts", "application_amounts", "funding_rounds", "programmes")
+    watch = ("applications", "application_districts", "application_amounts", "funding_rounds", "programmes",
+             "revocations")
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        status = [(code, base.application_status_label(code)) for code in store.APPLICATION_STATUS_LABELS]
+        status = [(code, base.application_status_label(code))
+                  for code in (*store.APPLICATION_STATUS_LABELS, base.REVOKED)]
         columns = [
             Column("title", self.tr("Titel"), required=True, width=220),
             Column("provider_id", self.tr("Träger"), "choice", choices="providers", width=200),
@@ -361,8 +363,15 @@ class ApplicationsTab(base.RoundTab):
         layout.addWidget(self.error)
 
     def _load(self, project: Project) -> pd.DataFrame:
+        from k360desk.models.revocations import wholly_revoked
+
         frame = project.frame(Application)
-        return frame[frame["round_id"] == self.round_id] if self.round_id else frame.iloc[0:0]
+        if not self.round_id:
+            return frame.iloc[0:0]
+        frame = frame[frame["round_id"] == self.round_id].copy()
+        revoked = wholly_revoked(project, self.round_id)
+        frame.loc[frame["id"].isin(revoked), "status"] = base.REVOKED
+        return frame
 
     def _new(self, project: Project) -> Application:
         rnd = project.get(FundingRound, self.round_id)
@@ -475,7 +484,7 @@ class ApplicationsTab(base.RoundTab):
         the cost plan must leave room for the requested amount."""
         from k360desk.models.joint import COST_FIELDS, application_cost_problems
 
-        if field == "status" and value in ("awarded", "rejected"):
+        if field == "status" and value in ("awarded", "rejected", base.REVOKED):
             return self.tr("Bewilligt oder abgelehnt wird ein Antrag nur durch einen festgehaltenen "
                            "Beschluss (Rangliste & Vergabe).")
         if field in COST_FIELDS:

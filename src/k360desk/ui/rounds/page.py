@@ -128,11 +128,14 @@ class RoundWorkflowPage(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.rounds, 1)
         from k360desk.ui.rounds.books import WorkbooksButton
+        from k360desk.ui.rounds.notices import NoticesButton
 
         self.workbooks = WorkbooksButton(context, self._selected_round, self)
+        self.notices = NoticesButton(context, self._selected_round, self)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.workbooks)
+        row.addWidget(self.notices)
         row.addWidget(programmes)
         top_layout.addLayout(row)
         body = splitter(Qt.Orientation.Vertical, [top, lower], [150, 700], self)

@@ -183,6 +183,7 @@ class RankingTab(base.RoundTab):
         "index_results",
         "index_runs",
         "decision_rules",
+        "revocations",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -306,6 +307,12 @@ class RankingTab(base.RoundTab):
             self.show_error(str(exc))
             return
         selected = self._selected_app()
+        from k360desk.models.revocations import wholly_revoked
+
+        revoked = self.ranking["application_id"].isin(wholly_revoked(self.project, self.round_id))
+        if revoked.any():
+            self.ranking = self.ranking.copy()
+            self.ranking.loc[revoked, "outcome_label"] = base.application_status_label(base.REVOKED)
         self.model.set_frame(self.ranking)
         self.budget_model.set_frame(budget)
         rnd = self.project.get(FundingRound, self.round_id)
