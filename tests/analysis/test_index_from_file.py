@@ -128,3 +128,35 @@ def test_shares_with_many_gaps_are_read_whole_and_sorted_out(quota_project, monk
     general = compute_index_series(figures.project_values(quota_project, method.indicator_keys()),
                                    quota_project.districts_frame(), method)
     pd.testing.assert_frame_equal(figures.index_series_for_project(quota_project, method), general)
+
+
+def test_value_arrays_carry_every_status_and_note_values_frame_has(quota_project):
+    """Status and note are read only where they differ from the defaults; the rows that do
+    must still come out exactly as the general reader gives them."""
+    arrays = quota_project.value_arrays()
+    frame = quota_project.values_frame().sort_values(["indicator_id", "district_id", "period"])
+    got = pd.DataFrame({k: arrays[k] for k in ("indicator_id", "district_id", "period", "value",
+                                               "status", "note")})
+    got = got.sort_values(["indicator_id", "district_id", "period"])
+    for column in ("indicator_id", "district_id", "period", "status", "note"):
+        assert got[column].tolist() == frame[column].tolist(), column
+    assert got["value"].tolist() == pytest.approx(frame["value"].tolist(), nan_ok=True)
+    assert {"suppressed", "final"} <= set(arrays["status"]) and "vom Amt" in set(arrays["note"])
+
+
+@pytest.mark.parametrize("picked", [slice(None), slice(None, None, 2), slice(1, 4)])
+def test_stored_outside_keeps_exactly_the_rows_off_the_grid(quota_project, picked):
+    """Grids of one run, of scattered districts and of a middle part: the ranges written into
+    the SQL keep the same rows a plain filter keeps."""
+    frame = quota_project.values_frame()
+    quote = int(frame.loc[frame["indicator"] == "kinder_quote", "indicator_id"].iloc[0])
+    districts = sorted(frame["district_id"].unique().tolist())[picked]
+    periods = [2022, 2023]
+    gap = (districts[0], 2022)
+    arrays = quota_project.stored_outside({quote: [gap]}, districts, periods)
+    rows = frame[frame["indicator_id"] == quote]
+    expected = rows[~rows["district_id"].isin(districts) | ~rows["period"].isin(periods)
+                    | ((rows["district_id"] == gap[0]) & (rows["period"] == gap[1]))]
+    assert sorted(zip(arrays["district_id"].tolist(), arrays["period"].tolist(), strict=True)) \
+        == sorted(zip(expected["district_id"].tolist(), expected["period"].tolist(), strict=True))
+    assert len(expected) > 0

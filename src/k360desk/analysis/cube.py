@@ -7,6 +7,7 @@ at city scale, about 11 MB).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,19 +30,27 @@ class Cube:
     status: np.ndarray
 
     @classmethod
-    def from_long(cls, values: pd.DataFrame, with_status: bool = True) -> Cube:
-        """Build from a long frame (indicator_id, district_id, period, value, status).
+    def from_long(cls, values: pd.DataFrame | Mapping[str, np.ndarray],
+                  with_status: bool = True) -> Cube:
+        """Build from a long frame (indicator_id, district_id, period, value, status), or
+        the same columns as numpy arrays (building a frame only to read it again costs).
 
         ``with_status=False`` skips the status ranks (all −1/0) where they are not needed.
         """
-        ii, inds = _codes(values["indicator_id"].to_numpy())
-        dd, dists = _codes(values["district_id"].to_numpy())
-        pp, pers = _codes(values["period"].to_numpy())
+        def column(name: str, dtype: type | None = None) -> np.ndarray:
+            found = values[name]
+            if isinstance(found, pd.Series):
+                return found.to_numpy(dtype=dtype)
+            return np.asarray(found, dtype=dtype)
+
+        ii, inds = _codes(column("indicator_id"))
+        dd, dists = _codes(column("district_id"))
+        pp, pers = _codes(column("period"))
         shape = (len(inds), len(dists), len(pers))
         value = np.full(shape, np.nan)
         present = np.zeros(shape, dtype=bool)
         status = np.full(shape, -1, dtype=np.int8)
-        value[ii, dd, pp] = values["value"].to_numpy(dtype=float)
+        value[ii, dd, pp] = column("value", float)
         present[ii, dd, pp] = True
         status[ii, dd, pp] = status_ranks(values["status"]) if with_status else 0
         return cls(np.asarray(inds, dtype=np.int64), np.asarray(dists, dtype=np.int64),
@@ -76,8 +85,21 @@ def _codes(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.searchsorted(uniques, keys), uniques
 
 
-def status_ranks(status: pd.Series) -> np.ndarray:
+def status_ranks(status: pd.Series | np.ndarray) -> np.ndarray:
     """Status labels → int8 ranks (unknown labels count as final); fast on 1 M rows."""
+    if status.dtype == object and len(status):
+        # Nearly every row is final, mostly as one shared string object, which compares
+        # by identity: a fraction of the time hashing every label took.
+        labels = np.asarray(status)
+        ranks = np.zeros(len(labels), dtype=np.int8)
+        rest = np.flatnonzero(labels != STATUS_ORDER[0])
+        if len(rest):
+            ranks[rest] = _factorized_ranks(labels[rest])
+        return ranks
+    return _factorized_ranks(status)
+
+
+def _factorized_ranks(status: pd.Series | np.ndarray) -> np.ndarray:
     codes, labels = pd.factorize(status)
     lookup = np.array([STATUS_RANK.get(label, 0) for label in labels] + [0], dtype=np.int8)
     return lookup[codes]  # code −1 (None) takes the trailing 0

@@ -45,9 +45,8 @@ def index_frame(project: Project, indicators: pd.DataFrame, keys: list[str],
     parts = [_rows(arrays, np.isin(arrays["indicator_id"], plain))]
     share_ids = [int(id_of[k]) for k in shares]
     if len(arrays["indicator_id"]) and shares:
-        cube = Cube.from_long(pd.DataFrame({k: arrays[k] for k in
-                                            ("indicator_id", "district_id", "period", "value",
-                                             "status")}))
+        cube = Cube.from_long({k: arrays[k] for k in
+                               ("indicator_id", "district_id", "period", "value", "status")})
         computed, present = ratios_on_cube(cube, spec.loc[shares].reset_index())
         for j, share_id in enumerate(share_ids):
             d, p = np.nonzero(present[j])

@@ -68,6 +68,7 @@ class Project(RecordStore, BulkStore):
         self.too_new = too_new
         self.changes = ChangeHub()
         self.modified = False
+        self._replaced = 0  # whole-file restores, which SQLite's change counts do not see
         self.keep_backups = KEEP_BACKUPS  # the UI sets the user's preference
         self.notices: list[str] = []
         # Size, time and hash of the document as last read or written: Save compares them
@@ -453,11 +454,18 @@ class Project(RecordStore, BulkStore):
             source.backup(self._conn)
         finally:
             source.close()
+            self._replaced += 1
         if not keep:
             checkpoint.unlink(missing_ok=True)
         self.rebuild_views()
         self._conn.commit()
         self.emit_everything()
+
+    def change_stamp(self) -> tuple[int, int, int]:
+        """Differs after every write to the file, by us or another program: the key of a
+        cache of what was read (it may change without a real change, never the other way)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self._conn.total_changes, self._replaced
 
     def emit_everything(self) -> None:
         """Tell listeners that any table may have changed (after a merge or a restore)."""

@@ -9,6 +9,8 @@ then only picks rows.
 
 from __future__ import annotations
 
+import json
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -119,52 +121,24 @@ class ProfileData:
         from k360desk.models import profiles
 
         template = template or profiles.load_template(project)
-        indicators = project.indicators_frame()
-        districts = project.districts_frame()
+        # What every profile of one period shares (all districts' values, disclosure,
+        # references, classes) is kept per open project until the file changes: a second
+        # profile then only picks its rows and draws.
+        stamp = project.change_stamp()
+        entry = _SHARED.get(project)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, project.indicators_frame(), project.districts_frame(), {})
+            _SHARED[project] = entry
+        _, indicators, districts, known = entry
         wanted = list(districts.index) if district_ids is None else [int(i) for i in district_ids]
-        keys = [k for k in template["indicators"] if k in set(indicators["key"])]
-        charts = [k for k in template["charts"] if k in set(indicators["key"])]
-        all_periods = profiles.value_periods(project, list(dict.fromkeys(keys + charts)))
-        if period is None:
-            period = all_periods[-1] if all_periods else None
-        span = int(template.get("periods", 5))
-        periods = [p for p in all_periods if period is not None and p <= period][-span:]
-        load_keys = input_keys(indicators, list(dict.fromkeys(keys + charts)))
-        raw = profiles.values(project, load_keys, periods)
-        raw = add_derived(raw, indicators)
-        levels = sorted(set(districts.loc[districts.index.isin(wanted), "level_id"].dropna().astype(int)))
-        shown_parts = []
-        for level in levels:
-            level_ids = districts.index[districts["level_id"] == level]
-            rows = raw[raw["district_id"].isin(level_ids)]
-            have = set(rows.loc[rows["value"].notna() | (rows["status"] == "suppressed"), "indicator"])
-            missing = [k for k in set(keys + charts) if k not in have]
-            if missing and len(raw):
-                agg = aggregate_to_level(raw, indicators, districts, level)
-                rows = pd.concat(
-                    [rows, agg[agg["indicator"].isin(missing)].drop(columns="districts")], ignore_index=True
-                )
-            shown_parts.append(apply_disclosure(rows, indicators, project.disclosure_threshold, districts))
-        shown = pd.concat(shown_parts, ignore_index=True) if shown_parts else raw.assign(suppressed=False)
-        references = (
-            reference_values(raw, indicators, districts)
-            if len(raw)
-            else pd.DataFrame(columns=["indicator", "period", "value"])
-        )
-        classes: dict[tuple[str, int], pd.Series] = {}
-        if period is not None:
-            current = shown[shown["period"] == period]
-            for level in levels:
-                level_ids = set(districts.index[districts["level_id"] == level])
-                part = current[current["district_id"].isin(level_ids)]
-                for key, group in part.groupby("indicator"):
-                    if key not in keys:
-                        continue
-                    vals = group["value"].to_numpy(dtype=float)
-                    if np.isfinite(vals).sum() >= 5:
-                        classes[(key, level)] = pd.Series(
-                            quintiles(vals), index=group["district_id"].to_numpy()
-                        )
+        levels = tuple(sorted(set(
+            districts.loc[districts.index.isin(wanted), "level_id"].dropna().astype(int))))
+        key = (json.dumps(template, sort_keys=True, default=str), period, levels)
+        if key not in known:
+            if len(known) >= _SHARED_PER_PROJECT:
+                known.clear()
+            known[key] = _city_figures(project, template, indicators, districts, period, levels)
+        keys, charts, period, periods, shown, references, classes = known[key]
         in_wanted = shown[shown["district_id"].isin(wanted)]
         by_district = _Groups(in_wanted, in_wanted["district_id"].to_numpy())
         index_classes, index_period = _index_classes(project)
@@ -445,3 +419,58 @@ def _commentaries(project: Project, period: int | None) -> dict[int, str]:
         return {}
     frame = commentaries_frame(project, period)
     return dict(zip(frame["district_id"].astype(int), frame["body"], strict=True))
+
+
+_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_SHARED_PER_PROJECT = 4  # templates × periods × level sets kept at once
+
+
+def _city_figures(project: Project, template: dict[str, Any], indicators: pd.DataFrame,
+                  districts: pd.DataFrame, period: int | None, levels: tuple[int, ...]) -> tuple:
+    """Keys, charts, period, periods, shown values, references and classes of all districts
+    of ``levels``: the same for every profile of one template and period."""
+    from k360desk.models import profiles
+
+    keys = [k for k in template["indicators"] if k in set(indicators["key"])]
+    charts = [k for k in template["charts"] if k in set(indicators["key"])]
+    all_periods = profiles.value_periods(project, list(dict.fromkeys(keys + charts)))
+    if period is None:
+        period = all_periods[-1] if all_periods else None
+    span = int(template.get("periods", 5))
+    periods = [p for p in all_periods if period is not None and p <= period][-span:]
+    load_keys = input_keys(indicators, list(dict.fromkeys(keys + charts)))
+    raw = profiles.values(project, load_keys, periods)
+    raw = add_derived(raw, indicators)
+    shown_parts = []
+    for level in levels:
+        level_ids = districts.index[districts["level_id"] == level]
+        rows = raw[raw["district_id"].isin(level_ids)]
+        have = set(rows.loc[rows["value"].notna() | (rows["status"] == "suppressed"), "indicator"])
+        missing = [k for k in set(keys + charts) if k not in have]
+        if missing and len(raw):
+            agg = aggregate_to_level(raw, indicators, districts, level)
+            rows = pd.concat(
+                [rows, agg[agg["indicator"].isin(missing)].drop(columns="districts")], ignore_index=True
+            )
+        shown_parts.append(apply_disclosure(rows, indicators, project.disclosure_threshold, districts))
+    shown = pd.concat(shown_parts, ignore_index=True) if shown_parts else raw.assign(suppressed=False)
+    references = (
+        reference_values(raw, indicators, districts)
+        if len(raw)
+        else pd.DataFrame(columns=["indicator", "period", "value"])
+    )
+    classes: dict[tuple[str, int], pd.Series] = {}
+    if period is not None:
+        current = shown[shown["period"] == period]
+        for level in levels:
+            level_ids = set(districts.index[districts["level_id"] == level])
+            part = current[current["district_id"].isin(level_ids)]
+            for key, group in part.groupby("indicator"):
+                if key not in keys:
+                    continue
+                vals = group["value"].to_numpy(dtype=float)
+                if np.isfinite(vals).sum() >= 5:
+                    classes[(key, level)] = pd.Series(
+                        quintiles(vals), index=group["district_id"].to_numpy()
+                    )
+    return keys, charts, period, periods, shown, references, classes

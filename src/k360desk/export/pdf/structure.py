@@ -29,24 +29,31 @@ def write_structure(source, out, parts: list[Part], *, title: str, lang: str = "
         pages = list(pdf.pages)
         root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root))
+        # A book holds ~130,000 elements: every access to a pikepdf object crosses into C++,
+        # so the page objects, role names and the page an element is on are kept in Python.
+        page_objects = [page.obj for page in pages]
+        roles: dict[str, Name] = {}
         parents: dict[int, dict[int, object]] = {}
 
         def build(node: dict, parent, offset: int):
-            elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node["role"]), P=parent))
-            kids = Array()
+            role = roles.get(node["role"]) or roles.setdefault(node["role"], Name("/" + node["role"]))
+            elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=role, P=parent))
+            kids = []
+            on_page = None  # the element's /Pg: its first marked content's page
             for kid in node["kids"]:
                 if isinstance(kid, dict):
                     kids.append(build(kid, elem, offset))
                     continue
                 page, mcid = kid[0] + offset, int(kid[1])
-                if "/Pg" not in elem:
-                    elem.Pg = pages[page].obj
-                if elem.Pg.objgen == pages[page].obj.objgen:
+                if on_page is None:
+                    on_page = page
+                    elem.Pg = page_objects[page]
+                if page == on_page:
                     kids.append(mcid)
                 else:
-                    kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
+                    kids.append(Dictionary(Type=Name.MCR, Pg=page_objects[page], MCID=mcid))
                 parents.setdefault(page, {})[mcid] = elem
-            elem.K = kids
+            elem.K = Array(kids)
             if node.get("alt"):
                 elem.Alt = String(node["alt"])
             if node.get("scope"):
