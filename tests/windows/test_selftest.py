@@ -113,3 +113,16 @@ def test_data_folder_inside_program_folder_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("K360DESK_DATA_DIR", str(program / "daten"))
     with pytest.raises(RuntimeError, match="liegt im Programmordner"):
         selftest_checks.check_environment(Context(tmp_path))
+
+
+def test_profile_step_prints_a_tagged_profile_and_counts_its_pages(tmp_path, monkeypatch):
+    # The frozen bundle must really tag through pikepdf; its object streams hide the page
+    # objects from a plain byte search, so the step reads the file back with pikepdf.
+    chain = [s for s in selftest.steps() if s[0] in {"demo", "project", "profile"}]
+    monkeypatch.setattr(selftest, "steps", lambda: chain)
+    assert run_selftest(tmp_path) == 0
+    step = {s["key"]: s for s in _report(tmp_path)["schritte"]}["profile"]
+    assert step["status"] == selftest.PASSED, step["error"]
+    assert step["info"]["seiten"] >= 1
+    assert step["info"]["getaggt"] is True
+    assert step["info"]["pikepdf"]

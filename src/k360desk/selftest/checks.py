@@ -316,12 +316,20 @@ def check_profile(ctx: Context) -> dict:
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF"):
         raise RuntimeError("keine PDF-Datei")
-    import re
+    # Read back with pikepdf: the tagged profile keeps its page objects in compressed object
+    # streams, and this proves the bundle carries a working pikepdf (qpdf DLL included).
+    import pikepdf
 
-    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    with pikepdf.open(pdf) as document:
+        pages = len(document.pages)
+        tagged = "/StructTreeRoot" in document.Root and bool(
+            document.Root.get("/MarkInfo", {}).get("/Marked", False))
     if pages < 1:
         raise RuntimeError("das Quartiersprofil hat keine Seiten")
-    return {"datei": str(pdf), "bytes": len(data), "seiten": pages, "sozialraum": code}
+    if not tagged:
+        raise RuntimeError("das Quartiersprofil ist kein getaggtes PDF (Strukturbaum fehlt)")
+    return {"datei": str(pdf), "bytes": len(data), "seiten": pages, "sozialraum": code,
+            "getaggt": tagged, "pikepdf": pikepdf.__version__}
 
 
 def check_program_dir(ctx: Context) -> dict:
