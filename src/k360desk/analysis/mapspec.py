@@ -20,8 +20,8 @@ import pandas as pd
 from k360desk.analysis.classify import Classification, classify
 from k360desk.analysis.palettes import palette_for
 from k360desk.formats import format_number
-from k360desk.symbols import SECRET
 from k360desk.messages import N_, tr
+from k360desk.symbols import SECRET
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -48,7 +48,6 @@ class FillStyle:
 
 NO_DATA_STYLE = FillStyle(face="#e3e3e3", edge="#ffffff")
 # the hatch stands for the official sign "." that a table prints for the same value
-SUPPRESSED_LEGEND = f"geheim gehalten ({SECRET})"
 SUPPRESSED_STYLE = FillStyle(face="#ffffff", edge="#ffffff", hatch="////", hatch_color="#8c8c8c")
 # A dense dark cross-hatch: no class uses a pattern, and in grey it is darker than the light
 # single hatch of withheld values, so "nicht im Index" never reads as a class or as "geheim".
@@ -250,7 +249,8 @@ def _legend(labels: list[str], counts: list[int], styles: list[FillStyle], n_mis
     if n_excluded:
         entries.append(LegendEntry(tr(EXCLUDED_LABEL), n_excluded, EXCLUDED_STYLE))
     if n_suppressed:
-        entries.append(LegendEntry(tr("geheim gehalten ({symbol})", symbol=SECRET), n_suppressed, SUPPRESSED_STYLE))
+        withheld = tr("geheim gehalten ({symbol})", symbol=SECRET)
+        entries.append(LegendEntry(withheld, n_suppressed, SUPPRESSED_STYLE))
     if n_missing:
         entries.append(LegendEntry(tr("keine Daten"), n_missing, NO_DATA_STYLE))
     return entries

@@ -23,8 +23,8 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.formats import format_date
-from k360desk.symbols import legend_line
 from k360desk.messages import N_, tr, with_language
+from k360desk.symbols import legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.committee_data import CommitteeContent

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from k360desk.formats import format_date, format_money, format_number
-from k360desk.symbols import NOT_APPLICABLE, NOTHING
 from k360desk.messages import N_, tr
+from k360desk.symbols import NOT_APPLICABLE, NOTHING
 
 if TYPE_CHECKING:
     from k360desk.analysis.mapspec import MapSpec

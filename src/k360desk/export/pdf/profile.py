@@ -30,8 +30,8 @@ from k360desk.export.pdf.base import (
 from k360desk.export.pdf.map_flowable import LocatorMap
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
-from k360desk.symbols import NOT_APPLICABLE, NOTHING, SECRET, legend_line
 from k360desk.messages import N_, tr, with_language
+from k360desk.symbols import NOT_APPLICABLE, NOTHING, SECRET, legend_line
 
 if TYPE_CHECKING:
     from k360desk.export.pdf.profile_data import DistrictProfile, KeyFigure, ProfileData
