@@ -9,12 +9,13 @@ from k360desk.cli import main
 from tests.german import GERMAN
 
 
-def _error(argv, capsys) -> str:
+def _error(argv, capsys, data_of=None) -> str:
+    """The one English error line; names stored in the project ``data_of`` are data."""
     capsys.readouterr()
     assert main(["--lang", "en", *argv]) != 0
     err = capsys.readouterr().err.strip()
     assert err.startswith("Error: ") and "\n" not in err, err
-    assert not GERMAN.search(err), err
+    assert not GERMAN.search(_without_data(err, data_of) if data_of else err), err
     return err
 
 
@@ -121,3 +122,28 @@ def test_score_outside_the_scale_in_english(round_file, tmp_path, capsys):  # no
     for text in (captured.out, captured.err):
         text = text.replace(str(ann), "").replace(str(path), "")  # the file names are data
         assert not GERMAN.search(_without_data(text, path)), text
+
+
+def test_new_round_and_cost_plan_refusals_in_english(round_file, capsys):  # noqa: F811
+    from k360desk.messages import using
+    from k360desk.models import joint
+
+    path, _ids = round_file
+    base = ["round", "new", str(path), "--programme", "Quartiersfonds", "--name", "Runde 2029"]
+    errors = [
+        _error([*base, "--budget", "2029=100.000", "--budget", "2030=abc"], capsys),
+        _error(["round", "new", str(path), "--programme", "Stadtteilfonds", "--name", "X",
+                "--budget", "2029=1"], capsys, data_of=path),
+        _error([*base, "--budget", "2029=10.000", "--years", "2030-2031"], capsys),
+        _error([*base, "--years", "2031-2030"], capsys),
+        _error(["round", "configure", str(path), "Runde 2026", "--need-rule", "declared"], capsys),
+    ]
+    assert "“Stadtteilfonds”" in errors[1] and "2030–2031" in errors[2]
+    with using("en"):
+        problems = (joint.cost_problems(100_000, 20_000, 30_000.01, 50_000)
+                    + joint.cost_problems(40_000, 30_000, 20_000, 0)
+                    + joint.cost_problems(None, 5_000, None, 1)
+                    + joint.cost_problems(-1, None, None, 1))
+    assert len(problems) == 4
+    for problem in problems:
+        assert not GERMAN.search(problem), problem
