@@ -49,3 +49,24 @@ def test_map_page_built_right_after_the_warm_up_starts():
         # The warm-up was running when the page was asked for, and was over when it was built.
         assert last.startswith("OK True") and last.endswith("False"), (last, err[-2000:])
         assert "False" not in last.split()[2], last
+
+
+def test_a_page_is_resolved_only_after_the_warm_up_has_finished(monkeypatch):
+    import threading
+    import time
+
+    from k360desk.ui import pages, warm_up
+
+    finished = threading.Event()
+
+    def slow_imports() -> None:
+        time.sleep(0.5)  # stands for matplotlib and geopandas loading on a busy office PC
+        finished.set()
+
+    monkeypatch.setattr(warm_up, "_started", threading.Event())
+    monkeypatch.setattr(warm_up, "_thread", None)
+    monkeypatch.setattr(warm_up, "_import_all", slow_imports)
+    warm_up.start()
+    assert warm_up.running()
+    pages._resolve(pages.page_spec("overview"))
+    assert finished.is_set() and not warm_up.running()
