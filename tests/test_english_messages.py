@@ -147,3 +147,13 @@ def test_new_round_and_cost_plan_refusals_in_english(round_file, capsys):  # noq
     assert len(problems) == 4
     for problem in problems:
         assert not GERMAN.search(problem), problem
+
+
+def test_a_value_refused_while_parsing_in_english(tmp_path, capsys):
+    # argparse checks --min-share before the sub-command runs; its refusal is English too.
+    capsys.readouterr()
+    assert main(["--lang", "en", "round", "new", str(tmp_path / "x.k360"), "--programme", "P",
+                 "--name", "R", "--budget", "2029=1", "--rule", "partial", "--min-share", "140 %"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Error: ") and "100 %" in err and "--help" in err, err
+    assert not GERMAN.search(err), err
