@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from k360desk import __version__
-from k360desk.messages import set_language, tr
+from k360desk.messages import language, set_language, tr
 
 # Modules providing sub-commands; a module that is not there yet is skipped.
 COMMAND_MODULES = (
@@ -53,9 +53,10 @@ class _GermanParser(argparse.ArgumentParser):
     """argparse with German wording and a one-line error instead of usage noise."""
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
-        for english, german in _ARGPARSE_GERMAN:
-            message = message.replace(english, german)
-        self.exit(2, f"Fehler: {message} (Hilfe: {self.prog} --help)\n")
+        if language() == "de":  # argparse speaks English already
+            for english, german in _ARGPARSE_GERMAN:
+                message = message.replace(english, german)
+        self.exit(2, tr("Fehler: {message} (Hilfe: {prog} --help)", message=message, prog=self.prog) + "\n")
 
     def format_help(self) -> str:
         text = super().format_help()
@@ -156,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list, document = _split_file_argument(args_list)
     # The window's start must not import every command's module (70 ms CPU).
     parser = build_parser(commands=_names_a_command(args_list))
+    # The language first: argparse checks values (and words its refusals) while parsing.
+    for token, value in zip(args_list, args_list[1:], strict=False):
+        if token == "--lang" and value in ("de", "en"):
+            set_language(value)
+            break
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors: argparse's exit code

@@ -7,6 +7,7 @@ import pytest
 from k360desk import messages
 from tests.german import data_texts, german_words
 from tests.reports.conftest import pdf_text
+from tests.rounds.conftest import round_file  # noqa: F401 - the fixture, shared
 
 
 @pytest.fixture
@@ -83,3 +84,43 @@ def test_profile_book_workers_speak_english(demo, demo_file, tmp_path, english):
     found = german_words("\n".join(front_and_profiles), data_texts(demo_file))
     assert not found, "Deutsch im englischen Profilbuch:\n" + "\n".join(dict.fromkeys(found))
     assert any("Annex B: glossary of the indicators" in " ".join(p.split()) for p in pages)
+
+
+def _docx_text(path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def test_committee_docx_in_english(demo, demo_file, tmp_path):
+    from k360desk.export.pdf.committee_docx import write_committee_docx
+
+    out = tmp_path / "committee.docx"
+    write_committee_docx(demo, 2, out, lang="en")
+    text = _docx_text(out)
+    assert "Subject" in text and "Page" in text, text[:500]
+    found = german_words(text, data_texts(demo_file))
+    assert not found, "Deutsch in der englischen Word-Vorlage:\n" + "\n".join(dict.fromkeys(found))
+
+
+def test_notices_stay_german_in_english(round_file, tmp_path, capsys):  # noqa: F811
+    # Bescheide are administrative acts: German letterhead and footer whatever the UI speaks.
+    from k360desk.cli import main
+    from tests.rounds.test_cli_after import _decide
+
+    path, ids = round_file
+    _decide(path, ids, capsys)
+    folder = tmp_path / "notices"
+    for fmt in ("docx", "pdf"):
+        assert main(["--lang", "en", "round", "notices", str(path), "Runde 2026", "-o", str(folder),
+                     "--format", fmt]) == 0
+        assert "written" in capsys.readouterr().out
+    text = _docx_text(sorted(folder.glob("*.docx"))[0])
+    assert "Seite" in text and "Page" not in text and "Sozialplanung" in text, text[-300:]
+    page = pdf_text(sorted(folder.glob("*.pdf"))[0])[0]
+    assert "Seite 1 von" in page and "Page" not in page

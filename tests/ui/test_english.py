@@ -193,3 +193,44 @@ def test_what_every_page_shows_is_english_beyond_the_data(english, window, answe
             found += [f"{spec.key} {index}: {w}" for text in _shown_texts(page)
                       for w in german_words(text, data)]
     assert not found, "\n".join(dict.fromkeys(found))
+
+
+from tests.rounds.conftest import decided_page  # noqa: E402, F401 - the fixture, shared
+
+
+def test_rounds_tabs_after_the_decision_in_english(english, decided_page, answers):  # noqa: F811
+    # Widerruf, Verwendungsnachweis, Excel-Arbeitsmappen and the round's rules, with a
+    # payment, a partial revocation and an audited proof on file, tab by tab.
+    from k360desk.models import aftercare, revocations, usage_proof
+    from tests.german import connection_texts, german_words
+
+    widget, context, project, ids = decided_page
+    aftercare.record_payment(project, ids["lesen"], 2026, 20_000)
+    revocations.revoke(project, ids["lesen"], "2026-09-01", "Gruppe aufgelöst", from_year=2027,
+                       eligible=15_000)
+    report = usage_proof.set_proof(project, ids["lesen"], 2026, narrative="Zwölf Lesepaten.",
+                                   lines={"Personal": (15_000, 14_000)}, received="2027-05-10")
+    usage_proof.audit(project, report, "recovery", "Sachkosten nicht belegt", "2027-06-01")
+    context.set_project(project)  # as after opening: every tab reads the file afresh
+    widget.select_round(ids["round"])
+    QApplication.processEvents()
+    # "sehr hoch" is a need class the fixture stores; the app's own index never produces it.
+    data = [*connection_texts(project._conn), "sehr hoch"]
+    found, seen = [], set()
+
+    def walk(tabs: QTabWidget, path: str) -> None:
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            name = f"{path} › {tabs.tabText(index).replace('&', '')}"
+            seen.add(name)
+            texts = _chrome(widget) + _shown_texts(widget)
+            found.extend(f"{name}: {w}" for t in texts for w in german_words(t, data))
+            for inner in tabs.widget(index).findChildren(QTabWidget):
+                if inner.isVisible() and inner.parent() is not tabs:
+                    walk(inner, name)
+
+    walk(widget.tabs, "Rounds")
+    for inner in ("Revocation", "Proof of use"):  # the inner tabs were visited too
+        assert any(name.endswith(inner) for name in seen), sorted(seen)
+    assert not found, "\n".join(dict.fromkeys(found))

@@ -7,6 +7,7 @@ import argparse
 
 from k360desk.cli import CommandError
 from k360desk.commands.common import open_project
+from k360desk.messages import tr
 
 
 def add_parsers(rsub) -> None:
@@ -88,12 +89,12 @@ def _notices(args: argparse.Namespace) -> int:
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
-            raise CommandError(
-                f"Ordner „{args.output}“ lässt sich nicht beschreiben: {exc.strerror}.") from exc
+            raise CommandError(tr("Ordner „{path}“ lässt sich nicht beschreiben: {reason}.",
+                                  path=args.output, reason=exc.strerror)) from exc
     finally:
         project.close()
-    count = "1 Bescheid" if len(files) == 1 else f"{len(files)} Bescheide"
-    print(f"{count} geschrieben: {args.output}")
+    count = tr("1 Bescheid") if len(files) == 1 else tr("{n} Bescheide", n=len(files))
+    print(tr("{count} geschrieben: {path}", count=count, path=args.output))
     return 0
 
 
@@ -115,10 +116,11 @@ def _report(args: argparse.Namespace) -> int:
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
-            raise CommandError(f"„{args.output}“ lässt sich nicht schreiben: {exc.strerror}.") from exc
+            raise CommandError(tr("„{path}“ lässt sich nicht schreiben: {reason}.", path=args.output,
+                                  reason=exc.strerror)) from exc
     finally:
         project.close()
-    print(f"Beschlussvorlage geschrieben: {args.output}")
+    print(tr("Beschlussvorlage geschrieben: {path}", path=args.output))
     return 0
 
 
@@ -133,7 +135,7 @@ def _number(text: str) -> float:
     try:
         return parse_number(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl") from None
+        raise argparse.ArgumentTypeError(tr("„{text}“ ist keine Zahl", text=text)) from None
 
 
 def _money(text: str) -> float:
@@ -142,7 +144,7 @@ def _money(text: str) -> float:
     try:
         return parse_money(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Betrag") from None
+        raise argparse.ArgumentTypeError(tr("„{text}“ ist kein Betrag", text=text)) from None
 
 
 def _run(args, work) -> int:
@@ -172,7 +174,7 @@ def _application(project, rnd, key: str):
     found = [a for a in apps
              if (text.isdigit() and a.id == int(text)) or a.title.casefold() == text.casefold()]
     if not found:
-        raise RoundError(f"Antrag „{text}“ gibt es in „{rnd.name}“ nicht.")
+        raise RoundError(tr("Antrag „{text}“ gibt es in „{round}“ nicht.", text=text, round=rnd.name))
     return found[0]
 
 
@@ -188,12 +190,13 @@ def _configure(args: argparse.Namespace) -> int:
         if args.budget_line is not None:
             fields["budget_line"] = args.budget_line
         if not fields:
-            raise ValueError("Nichts zu ändern: --need-rule, --need-value oder --budget-line angeben.")
+            raise ValueError(tr("Nichts zu ändern: --need-rule, --need-value oder --budget-line angeben."))
         if fields.get("need_fallback") == "declared" and "need_declared" not in fields \
                 and rnd.need_declared is None:
-            raise ValueError("Für --need-rule declared fehlt --need-value.")
+            raise ValueError(tr("Für --need-rule declared fehlt --need-value."))
         configure_round(project, rnd.id, **fields)
-        return f"Runde „{rnd.name}“ geändert: " + ", ".join(f"{k} = {v}" for k, v in fields.items())
+        return tr("Runde „{name}“ geändert: {fields}", name=rnd.name,
+                  fields=", ".join(f"{k} = {v}" for k, v in fields.items()))
 
     return _run(args, work)
 
@@ -207,10 +210,10 @@ def _amend(args: argparse.Namespace) -> int:
         for item in args.amount:
             year, _, value = item.partition("=")
             if not year.strip().isdigit() or not value.strip():
-                raise ValueError(f"„{item}“: bitte JAHR=BETRAG angeben, z. B. 2027=19.500")
+                raise ValueError(tr("„{item}“: bitte JAHR=BETRAG angeben, z. B. 2027=19.500", item=item))
             amounts[int(year)] = _money(value)
         amend_award(project, app.id, amounts, args.reason, args.date, args.over_commitment or "")
-        return f"Änderung gespeichert: „{app.title}“."
+        return tr("Änderung gespeichert: „{title}“.", title=app.title)
 
     return _run(args, work)
 
@@ -224,8 +227,8 @@ def _review_end(args: argparse.Namespace) -> int:
         with project.transaction():
             project.add(Review(application_id=app.id, date=args.date, outcome="end", notes=args.reason))
             dropped = end_after_review(project, app.id, args.date, args.reason)
-        years = ", ".join(map(str, dropped)) or "keine"
-        return f"Projekt „{app.title}“ endet; entfallene Jahresraten: {years}."
+        years = ", ".join(map(str, dropped)) or tr("keine")
+        return tr("Projekt „{title}“ endet; entfallene Jahresraten: {years}.", title=app.title, years=years)
 
     return _run(args, work)
 
@@ -238,7 +241,8 @@ def _pay(args: argparse.Namespace) -> int:
         app = _application(project, rnd, args.application)
         kind = "repayment" if args.repayment else "payment"
         record_payment(project, app.id, args.year, args.amount, args.date, kind)
-        what = "Rückzahlung" if args.repayment else "Auszahlung"
-        return f"{what} gebucht: „{app.title}“ {args.year}: {format_money(args.amount)}."
+        text = (tr("Rückzahlung gebucht: „{title}“ {year}: {amount}.") if args.repayment
+                else tr("Auszahlung gebucht: „{title}“ {year}: {amount}."))
+        return text.format(title=app.title, year=args.year, amount=format_money(args.amount))
 
     return _run(args, work)

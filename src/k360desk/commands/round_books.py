@@ -10,6 +10,7 @@ from pathlib import Path
 
 from k360desk.cli import CommandError
 from k360desk.commands.common import open_project
+from k360desk.messages import tr
 
 
 def add_book_parsers(rsub) -> None:
@@ -74,11 +75,12 @@ def _export_scores(args: argparse.Namespace) -> int:
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
-            raise CommandError(f"Der Ordner „{args.out}“ ist nicht beschreibbar ({exc.strerror}).") from exc
+            raise CommandError(tr("Der Ordner „{path}“ ist nicht beschreibbar ({reason}).", path=args.out,
+                                  reason=exc.strerror)) from exc
     finally:
         project.close()
-    count = "1 Bewertungsbogen" if len(files) == 1 else f"{len(files)} Bewertungsbögen"
-    print(f"{rnd.name}: {count} geschrieben nach {args.out}")
+    count = tr("1 Bewertungsbogen") if len(files) == 1 else tr("{n} Bewertungsbögen", n=len(files))
+    print(tr("{round}: {count} geschrieben nach {path}", round=rnd.name, count=count, path=args.out))
     for path in files:
         print(f"  {path.name}")
     return 0
@@ -92,10 +94,11 @@ def _import_scores(args: argparse.Namespace) -> int:
         print(result.text())
         _write_report(args, result.reports)
         if not result.changes or not result.changes.written:
-            print("Bewertungen: alles unverändert, nichts gespeichert.")
+            print(tr("Bewertungen: alles unverändert, nichts gespeichert."))
         return result.skipped
 
-    return _batch(args, work, "Werte oder Dateien")
+    return _batch(args, work, tr("{n} Werte oder Dateien wurden übersprungen (Rückgabe 2; "
+                                 "mit --allow-skipped 0)."))
 
 
 def _export_form(args: argparse.Namespace) -> int:
@@ -110,10 +113,11 @@ def _export_form(args: argparse.Namespace) -> int:
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
-            raise CommandError(f"„{args.out}“ lässt sich nicht schreiben ({exc.strerror}).") from exc
+            raise CommandError(tr("„{path}“ lässt sich nicht schreiben ({reason}).", path=args.out,
+                                  reason=exc.strerror)) from exc
     finally:
         project.close()
-    print(f"Antragsformular für „{rnd.name}“ geschrieben: {path}")
+    print(tr("Antragsformular für „{round}“ geschrieben: {path}", round=rnd.name, path=path))
     return 0
 
 
@@ -126,7 +130,8 @@ def _import_applications(args: argparse.Namespace) -> int:
         _write_report(args, result.reports)
         return result.skipped
 
-    return _batch(args, work, "Zeilen oder Dateien")
+    return _batch(args, work, tr("{n} Zeilen oder Dateien wurden übersprungen (Rückgabe 2; "
+                                 "mit --allow-skipped 0)."))
 
 
 def _write_report(args: argparse.Namespace, reports) -> None:
@@ -136,17 +141,18 @@ def _write_report(args: argparse.Namespace, reports) -> None:
         try:
             write_reports_csv(reports, args.report)
         except OSError as exc:
-            raise CommandError(f"„{args.report}“ lässt sich nicht schreiben ({exc.strerror}).") from exc
-        print(f"Bericht gespeichert: {args.report}")
+            raise CommandError(tr("„{path}“ lässt sich nicht schreiben ({reason}).", path=args.report,
+                                  reason=exc.strerror)) from exc
+        print(tr("Bericht gespeichert: {path}", path=args.report))
 
 
-def _batch(args: argparse.Namespace, work, what: str) -> int:
+def _batch(args: argparse.Namespace, work, skipped_text: str) -> int:
     """Open, run the import, save; exit 2 when something was skipped (unless allowed)."""
     from k360desk.models.rounds import RoundError, find_round
 
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
-        raise CommandError(f"Die Datei „{missing[0]}“ gibt es nicht.")
+        raise CommandError(tr("Die Datei „{path}“ gibt es nicht.", path=missing[0]))
     project = open_project(args.file)
     try:
         try:
@@ -155,11 +161,11 @@ def _batch(args: argparse.Namespace, work, what: str) -> int:
         except RoundError as exc:
             raise CommandError(str(exc)) from exc
         project.save()
-        print(f"Projekt gespeichert: {project.path}")
+        print(tr("Projekt gespeichert: {path}", path=project.path))
     finally:
         project.close()
     if skipped and not args.allow_skipped:
-        print(f"{skipped} {what} wurden übersprungen (Rückgabe 2; mit --allow-skipped 0).",
-              file=sys.stderr)
+        # The text comes translated with its {n} open: the count is known only now.
+        print(skipped_text.format(n=skipped), file=sys.stderr)
         return 2
     return 0

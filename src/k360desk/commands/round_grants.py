@@ -8,6 +8,7 @@ import argparse
 
 from k360desk.cli import CommandError
 from k360desk.commands.round_after import _application, _common, _money, _run
+from k360desk.messages import tr
 
 
 def add_parsers(rsub) -> None:
@@ -100,7 +101,7 @@ def _new(args: argparse.Namespace) -> int:
         for item in args.budget:
             year, _, value = item.partition("=")
             if not year.strip().isdigit() or not value.strip():
-                raise ValueError(f"„{item}“: bitte JAHR=BETRAG angeben, z. B. 2027=480.000")
+                raise ValueError(tr("„{item}“: bitte JAHR=BETRAG angeben, z. B. 2027=480.000", item=item))
             budgets[int(year)] = _money(value)
         first = last = None
         if args.years:
@@ -127,8 +128,9 @@ def _new(args: argparse.Namespace) -> int:
         project.save()
     finally:
         project.close()
-    print(f"Förderrunde „{rnd.name}“ angelegt (Nr. {round_id}, Entwurf, {rnd.first_year}–{rnd.last_year}, "
-          f"Budget {format_money(total)}).")
+    print(tr("Förderrunde „{name}“ angelegt (Nr. {id}, Entwurf, {first}–{last}, Budget {total}).",
+             name=rnd.name, id=round_id, first=rnd.first_year, last=rnd.last_year,
+             total=format_money(total)))
     return 0
 
 
@@ -143,10 +145,11 @@ def _revoke(args: argparse.Namespace) -> int:
         rev_id = revoke(project, app.id, args.date, args.reason, from_year=args.from_year,
                         eligible=args.eligible, meeting_id=args.meeting, due=args.due)
         rev = project.get(Revocation, rev_id)
-        what = "ganz" if rev.scope == "whole" else f"ab {rev.from_year}"
-        return (f"Widerruf ({what}) gespeichert: „{app.title}“, "
-                f"entfallen {format_money(rev.revoked_amount)}; "
-                f"Rückforderung {format_money(rev.claim)}, fällig am {format_date(rev.due)}.")
+        what = tr("ganz") if rev.scope == "whole" else tr("ab {year}", year=rev.from_year)
+        return tr("Widerruf ({what}) gespeichert: „{title}“, entfallen {dropped}; Rückforderung "
+                  "{claim}, fällig am {due}.", what=what, title=app.title,
+                  dropped=format_money(rev.revoked_amount), claim=format_money(rev.claim),
+                  due=format_date(rev.due))
 
     return _run(args, work)
 
@@ -162,17 +165,19 @@ def _claim(args: argparse.Namespace) -> int:
         app = _application(project, rnd, args.application)
         revs = project.all(Revocation, order_by="id", application_id=app.id)
         if not revs:
-            raise ValueError(f"Für „{app.title}“ gibt es keine Rückforderung.")
+            raise ValueError(tr("Für „{title}“ gibt es keine Rückforderung.", title=app.title))
         lines = []
         if args.received is not None:
             record_repayment(project, app.id, revs[-1].from_year, args.received, args.date,
                              notes="Rückzahlung auf Rückforderung")
-            lines.append(f"Rückzahlung gebucht: {format_money(args.received)}.")
+            lines.append(tr("Rückzahlung gebucht: {amount}.", amount=format_money(args.received)))
         status = claim_status(project, app.id)
-        due = f", fällig am {format_date(status['due'])}" if status["due"] else ""
-        late = " (überfällig)" if status["overdue"] else ""
-        lines.append(f"„{app.title}“: gefordert {format_cents(status['claimed'])}, zurückgezahlt "
-                     f"{format_cents(status['repaid'])}, offen {format_cents(status['open'])}{due}{late}.")
+        due = tr(", fällig am {date}", date=format_date(status["due"])) if status["due"] else ""
+        late = tr(" (überfällig)") if status["overdue"] else ""
+        lines.append(tr("„{title}“: gefordert {claimed}, zurückgezahlt {repaid}, offen {open}{due}{late}.",
+                        title=app.title, claimed=format_cents(status["claimed"]),
+                        repaid=format_cents(status["repaid"]), open=format_cents(status["open"]),
+                        due=due, late=late))
         return "\n".join(lines)
 
     if args.received is None:
@@ -203,8 +208,8 @@ def _proof_lines(items: list[str]) -> dict[str, tuple[float | None, float | None
         name, _, figures = item.partition("=")
         planned, colon, spent = figures.partition(":")
         if not name.strip() or not colon:
-            raise ValueError(f"„{item}“: bitte KOSTENART=GEPLANT:AUSGEGEBEN angeben, "
-                             "z. B. Personal=30.000:28.500")
+            raise ValueError(tr("„{item}“: bitte KOSTENART=GEPLANT:AUSGEGEBEN angeben, "
+                                "z. B. Personal=30.000:28.500", item=item))
         lines[name.strip()] = tuple(_money(v) if v.strip() else None for v in (planned, spent))
     return lines
 
@@ -231,19 +236,21 @@ def _proof(args: argparse.Namespace) -> int:
         else:
             report = project.find(UsageReport, application_id=app.id, year=args.year)
             if report is None:
-                raise ValueError(f"Für „{app.title}“ {args.year} gibt es noch keinen Verwendungsnachweis.")
+                raise ValueError(tr("Für „{title}“ {year} gibt es noch keinen Verwendungsnachweis.",
+                                    title=app.title, year=args.year))
             report_id = report.id
         summary = usage_proof.proof_summary(project, report_id)
         table = proof_table(project, report_id)
         widths = [max(len(str(v)) for v in [c, *table[c]]) for c in table.columns]
-        text = [f"Verwendungsnachweis {args.year} „{app.title}“ – {summary['audit']}"]
+        text = [tr("Verwendungsnachweis {year} „{title}“ – {audit}", year=args.year, title=app.title,
+                   audit=summary["audit"])]
         text += ["  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in
                            enumerate(zip(row, widths, strict=True)))
                  for row in [table.columns.tolist(), *table.values.tolist()]]
         if summary["claim"]:
             from k360desk.money import format_cents
 
-            text.append(f"Rückforderung: {format_cents(summary['claim'])}")
+            text.append(tr("Rückforderung: {amount}", amount=format_cents(summary["claim"])))
         if args.output:
             try:
                 if str(args.output).lower().endswith(".csv"):
@@ -251,8 +258,9 @@ def _proof(args: argparse.Namespace) -> int:
                 else:
                     write_proof_pdf(project, report_id, args.output)
             except OSError as exc:
-                raise ValueError(f"„{args.output}“ lässt sich nicht schreiben: {exc.strerror}.") from exc
-            text.append(f"Nachweis geschrieben: {args.output}")
+                raise ValueError(tr("„{path}“ lässt sich nicht schreiben: {reason}.", path=args.output,
+                                    reason=exc.strerror)) from exc
+            text.append(tr("Nachweis geschrieben: {path}", path=args.output))
         return "\n".join(text)
 
     return _run(args, work) if changes else _show(args, work)

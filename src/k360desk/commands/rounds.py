@@ -6,6 +6,7 @@ import argparse
 
 from k360desk.cli import CommandError
 from k360desk.commands.common import open_project
+from k360desk.messages import tr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -105,15 +106,15 @@ def _share(text: str) -> float:
     try:
         value = parse_number(text.replace("%", "").strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Anteil") from None
+        raise argparse.ArgumentTypeError(tr("„{text}“ ist kein Anteil", text=text)) from None
     if percent:
         value = value / 100
     elif value > 1:
-        raise argparse.ArgumentTypeError(
-            f"„{text}“ ist mehrdeutig: Anteil zwischen 0 und 1 (z. B. 0,5) oder in Prozent mit "
-            "%-Zeichen (z. B. 50 %) angeben")
+        raise argparse.ArgumentTypeError(tr(
+            "„{text}“ ist mehrdeutig: Anteil zwischen 0 und 1 (z. B. 0,5) oder in Prozent mit "
+            "%-Zeichen (z. B. 50 %) angeben", text=text))
     if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError("der Anteil muss zwischen 0 und 100 % liegen")
+        raise argparse.ArgumentTypeError(tr("der Anteil muss zwischen 0 und 100 % liegen"))
     return value
 
 

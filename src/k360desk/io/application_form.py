@@ -40,12 +40,13 @@ from k360desk.io.round_books_layout import (
     scale_text,
 )
 from k360desk.io.spreadsheet import neutralise
+from k360desk.messages import N_, tr, using
 
 if TYPE_CHECKING:
     from k360desk.models.round_books import ApplicationChanges
     from k360desk.projectfile import Project
 
-KIND = "Anträge"
+KIND = N_("Anträge")
 
 
 def _columns_for(project: Project, rnd) -> list[FormColumn]:
@@ -62,6 +63,16 @@ def _district_label(code: str, name: str) -> str:
 
 def export_application_form(project: Project, round_id: int, out: str | Path) -> Path:
     """Write the round's application form to ``out`` (.xlsx); return the path."""
+    from k360desk.models.rounds import RoundError, _round
+
+    if _round(project, round_id).status in ("decided", "closed"):
+        raise RoundError(tr("Die Runde ist entschieden; ein Antragsformular wird nicht mehr ausgegeben."))
+    # The form goes to German providers: German whatever language the UI speaks.
+    with using("de"):
+        return _write_form(project, round_id, out)
+
+
+def _write_form(project: Project, round_id: int, out: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -69,12 +80,10 @@ def export_application_form(project: Project, round_id: int, out: str | Path) ->
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from k360desk.models.rounds import RoundError, _round, round_data
+    from k360desk.models.rounds import _round, round_data
     from k360desk.projectfile import Provider, Topic
 
     rnd = _round(project, round_id)
-    if rnd.status in ("decided", "closed"):
-        raise RoundError("Die Runde ist entschieden; ein Antragsformular wird nicht mehr ausgegeben.")
     data = round_data(project, round_id)
     columns = _columns_for(project, rnd)
     out = Path(out)
@@ -250,7 +259,7 @@ def import_application_forms(project: Project, round_id: int,
 
     rnd = _round(project, round_id)
     if rnd.status in ("decided", "closed"):
-        raise RoundError("Die Runde ist entschieden; Anträge lassen sich nicht mehr einlesen.")
+        raise RoundError(tr("Die Runde ist entschieden; Anträge lassen sich nicht mehr einlesen."))
     from k360desk.io.application_form_read import FormContext, read_form
 
     context = FormContext(project, rnd)

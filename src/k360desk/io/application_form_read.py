@@ -26,6 +26,7 @@ from k360desk.io.round_books_layout import (
     checksum,
     last_row,
 )
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -64,7 +65,7 @@ def read_form(path: Path, context: FormContext, report: ImportReport) -> list:
     try:
         wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
-        report.skip(None, f"Die Datei ist keine lesbare Excel-Arbeitsmappe ({exc}).")
+        report.skip(None, tr("Die Datei ist keine lesbare Excel-Arbeitsmappe ({reason}).", reason=exc))
         return []
     try:
         return _read(wb, context, report)
@@ -75,7 +76,7 @@ def read_form(path: Path, context: FormContext, report: ImportReport) -> list:
 def _read(wb, context: FormContext, report: ImportReport) -> list:
     rnd = context.round
     if ID_SHEET not in wb.sheetnames or wb[ID_SHEET]["B1"].value != FORM_FORMAT:
-        report.skip(None, "Die Datei ist kein Antragsformular aus k360desk (die Kennung fehlt).")
+        report.skip(None, tr("Die Datei ist kein Antragsformular aus k360desk (die Kennung fehlt)."))
         return []
     ident = wb[ID_SHEET]
     meta = {str(ident.cell(row=i, column=1).value): ident.cell(row=i, column=2).value
@@ -84,22 +85,25 @@ def _read(wb, context: FormContext, report: ImportReport) -> list:
             if v is not None]
     round_uuid = str(meta.get("round") or "")
     if checksum(FORM_FORMAT, round_uuid, "", keys) != str(meta.get("checksum") or ""):
-        report.skip(None, "Die Kennung der Datei wurde verändert; bitte das Formular neu ausgeben.")
+        report.skip(None, tr("Die Kennung der Datei wurde verändert; bitte das Formular neu ausgeben."))
         return []
     if round_uuid != rnd.uuid:
-        report.skip(None, f"Das Formular gehört zu einer anderen Förderrunde, nicht zu „{rnd.name}“.")
+        report.skip(None, tr("Das Formular gehört zu einer anderen Förderrunde, nicht zu „{round}“.",
+                             round=rnd.name))
         return []
     if FORM_SHEET not in wb.sheetnames:
-        report.skip(None, f"Das Blatt „{FORM_SHEET}“ fehlt; die Struktur wurde verändert.")
+        report.skip(None, tr("Das Blatt „{sheet}“ fehlt; die Struktur wurde verändert.", sheet=FORM_SHEET))
         return []
     sheet = wb[FORM_SHEET]
     where = {str(sheet.cell(row=KEY_ROW, column=c).value or ""): c for c in range(1, sheet.max_column + 1)}
     unknown = [k for k in where if k and k not in context.columns]
     if unknown:
-        report.note("Spalten, die dieses Projekt nicht kennt, werden nicht gelesen: " + ", ".join(unknown))
+        report.note(tr("Spalten, die dieses Projekt nicht kennt, werden nicht gelesen: {list}",
+                       list=", ".join(unknown)))
     for key, col in context.columns.items():
         if key not in where and col.required:
-            report.skip(None, f"Die Pflichtspalte „{col.header}“ fehlt; die Struktur wurde verändert.")
+            report.skip(None, tr("Die Pflichtspalte „{column}“ fehlt; die Struktur wurde verändert.",
+                                 column=col.header))
             return []
     items = []
     filled = 0
@@ -112,7 +116,7 @@ def _read(wb, context: FormContext, report: ImportReport) -> list:
                             if not _blank(v))
         item, problem = _parse_row(raw, context)
         if problem:
-            report.skip(r, f"Zeile {r}: {problem}", content)
+            report.skip(r, tr("Zeile {r}: {problem}", r=r, problem=problem), content)
             continue
         key = (item.provider_id, item.title.casefold())
         amounts = {y: to_cents(v) for y, v in item.amounts.items() if to_cents(v) > 0}
@@ -120,20 +124,22 @@ def _read(wb, context: FormContext, report: ImportReport) -> list:
             if context.stored[key] == amounts:
                 report.unchanged += 1
             else:
-                report.skip(r, f"Zeile {r}: „{item.title}“ dieses Trägers gibt es schon mit anderen "
-                               "Beträgen; Änderungen bitte im Programm vornehmen.", content)
+                report.skip(r, tr("Zeile {r}: „{title}“ dieses Trägers gibt es schon mit anderen "
+                                  "Beträgen; Änderungen bitte im Programm vornehmen.", r=r, title=item.title),
+                            content)
             continue
         context.stored[key] = amounts
         if rnd.deadline and item.submitted[:10] > str(rnd.deadline)[:10]:
-            report.doubt(r, f"Zeile {r}: „{item.title}“ verspätet eingegangen am "
-                            f"{format_date(item.submitted)} (Frist {format_date(rnd.deadline)}).",
+            report.doubt(r, tr("Zeile {r}: „{title}“ verspätet eingegangen am {date} (Frist {deadline}).",
+                               r=r, title=item.title, date=format_date(item.submitted),
+                               deadline=format_date(rnd.deadline)),
                          content)
         total = format_money(sum(amounts.values()) / 100)
-        report.note(f"Zeile {r}: „{item.title}“ übernommen ({total}).")
+        report.note(tr("Zeile {r}: „{title}“ übernommen ({total}).", r=r, title=item.title, total=total))
         report.taken += 1
         items.append(item)
     if not filled:
-        report.note("Das Formular enthält keine ausgefüllte Zeile.")
+        report.note(tr("Das Formular enthält keine ausgefüllte Zeile."))
     return items
 
 
@@ -144,19 +150,19 @@ def _parse_row(raw: dict[str, Any], context: FormContext):
     provider_text = _shown(raw.get("provider"))
     provider = context.providers.get(provider_text.casefold())
     if not provider_text:
-        return None, "Träger fehlt."
+        return None, tr("Träger fehlt.")
     if provider is None:
-        return None, f"Träger „{provider_text}“ ist im Projekt nicht erfasst."
+        return None, tr("Träger „{name}“ ist im Projekt nicht erfasst.", name=provider_text)
     title = _shown(raw.get("title"))
     if not title:
-        return None, "Projekttitel fehlt."
+        return None, tr("Projekttitel fehlt.")
     topic_text = _shown(raw.get("topic"))
     topic = context.topics.get(topic_text.casefold()) if topic_text else None
     if topic_text and topic is None:
-        return None, f"Handlungsfeld „{topic_text}“ gibt es im Projekt nicht."
+        return None, tr("Handlungsfeld „{name}“ gibt es im Projekt nicht.", name=topic_text)
     names = [n.strip() for n in re.split(r"[;\n]", _shown(raw.get("districts"))) if n.strip()]
     if not names:
-        return None, "Sozialraum fehlt."
+        return None, tr("Sozialraum fehlt.")
     districts, unknown = [], []
     for name in names:
         fid = context.districts.get(name.casefold())
@@ -165,38 +171,40 @@ def _parse_row(raw: dict[str, Any], context: FormContext):
         elif fid not in districts:
             districts.append(fid)
     if unknown:
-        return None, "unbekannter Sozialraum: " + ", ".join(f"„{n}“" for n in unknown) + "."
+        return None, tr("unbekannter Sozialraum: {list}.", list=", ".join(f"„{n}“" for n in unknown))
     start = _year(raw.get("start_year"))
     if start is None or not rnd.first_year <= start <= rnd.last_year:
-        return None, (f"Beginn „{_shown(raw.get('start_year'))}“ liegt nicht in den Förderjahren "
-                      f"{rnd.first_year}–{rnd.last_year}.")
+        return None, tr("Beginn „{text}“ liegt nicht in den Förderjahren {first}–{last}.",
+                        text=_shown(raw.get("start_year")), first=rnd.first_year, last=rnd.last_year)
     amounts: dict[int, float] = {}
     for key, col in context.columns.items():
         if not key.startswith("amount:") or _blank(raw.get(key)):
             continue
         value = _money(raw[key])
         if value is None or value < 0:
-            return None, f"{col.header}: „{_shown(raw[key])}“ ist kein Betrag."
+            return None, tr("{column}: „{text}“ ist kein Betrag.", column=col.header, text=_shown(raw[key]))
         year = int(key.split(":")[1])
         if value > 0 and year < start:
-            return None, f"{col.header}: Betrag vor dem Beginn {start}."
+            return None, tr("{column}: Betrag vor dem Beginn {start}.", column=col.header, start=start)
         amounts[year] = value
     funded = [y for y, v in amounts.items() if v > 0]
     if not funded:
-        return None, "Kein beantragter Betrag."
+        return None, tr("Kein beantragter Betrag.")
     if max(funded) - start + 1 > context.max_years:
-        return None, f"Laufzeit über {context.max_years} Jahre."
+        return None, tr("Laufzeit über {n} Jahre.", n=context.max_years)
     extra = {}
     for key, col in context.columns.items():
         if key.startswith("extra:") and not _blank(raw.get(key)):
             value = _money(raw[key])
             if value is None or value < 0:
-                return None, f"{col.header}: „{_shown(raw[key])}“ ist kein Betrag."
+                return None, tr("{column}: „{text}“ ist kein Betrag.", column=col.header,
+                                text=_shown(raw[key]))
             extra[key.split(":", 1)[1]] = value
     submitted = _date(raw.get("submitted"))
     if submitted is None:
         if not _blank(raw.get("submitted")):
-            return None, f"Eingang „{_shown(raw.get('submitted'))}“ ist kein Datum (TT.MM.JJJJ)."
+            return None, tr("Eingang „{text}“ ist kein Datum (TT.MM.JJJJ).",
+                            text=_shown(raw.get("submitted")))
         submitted = date.today().isoformat()
     return NewApplication(provider[0], title, _shown(raw.get("summary")), start,
                           submitted, districts, amounts, extra, topic), None

@@ -9,11 +9,14 @@ from typing import Any
 import pandas as pd
 
 from k360desk.formats import format_number
+from k360desk.messages import N_, tr, tr_value
 
-KIND_LABELS = {"districts": "Sozialräume", "values": "Indikatorwerte", "facilities": "Einrichtungen",
-               "statements": "Einschätzungen", "grid": "Werte aus Gitterzellen"}
-SKIPPED = "übersprungen"
-DOUBTFUL = "Hinweis"
+KIND_LABELS = {"districts": N_("Sozialräume"), "values": N_("Indikatorwerte"),
+               "facilities": N_("Einrichtungen"), "statements": N_("Einschätzungen"),
+               "grid": N_("Werte aus Gitterzellen")}
+# Row states are compared as they are; translated where shown.
+SKIPPED = N_("übersprungen")
+DOUBTFUL = N_("Hinweis")
 
 
 class ImportProblem(Exception):
@@ -92,12 +95,12 @@ class ImportReport:
 
     def summary(self) -> str:
         """One German sentence: taken, updated, skipped."""
-        label = KIND_LABELS.get(self.kind, self.kind)
-        same = f"{format_number(self.unchanged, 0)} unverändert, " if self.unchanged else ""
-        return (f"{label}: {format_number(self.taken, 0)} neu übernommen, "
-                f"{format_number(self.updated, 0)} aktualisiert, {same}"
-                f"{format_number(self.skipped, 0)} übersprungen, "
-                f"{format_number(self.doubtful, 0)} mit Hinweis.")
+        label = tr(KIND_LABELS.get(self.kind, self.kind))
+        same = tr("{n} unverändert, ", n=format_number(self.unchanged, 0)) if self.unchanged else ""
+        return tr("{label}: {taken} neu übernommen, {updated} aktualisiert, {same}{skipped} "
+                  "übersprungen, {doubtful} mit Hinweis.", label=label,
+                  taken=format_number(self.taken, 0), updated=format_number(self.updated, 0), same=same,
+                  skipped=format_number(self.skipped, 0), doubtful=format_number(self.doubtful, 0))
 
     def sorted_rows(self) -> list[ReportRow]:
         """Rows by line number (file-level rows first)."""
@@ -105,22 +108,22 @@ class ImportReport:
 
     def text(self, limit: int | None = 200) -> str:
         """The German report as plain text for the console."""
-        lines = [f"Import aus {self.source}", self.summary()]
+        lines = [tr("Import aus {source}", source=self.source), self.summary()]
         lines += [f"  {n}" for n in self.notes]
         rows = self.sorted_rows()
         for row in rows[:limit] if limit else rows:
-            where = f"Zeile {row.line}" if row.line is not None else "Datei"
-            lines.append(f"  {where}: {row.status} – {row.reason}")
+            where = tr("Zeile {n}", n=row.line) if row.line is not None else tr("Datei")
+            lines.append(f"  {where}: {tr_value(row.status)} – {row.reason}")
         if limit and len(rows) > limit:
-            lines.append(f"  … und {format_number(len(rows) - limit, 0)} weitere Zeilen "
-                         "(vollständig mit --report DATEI.csv)")
+            lines.append("  " + tr("… und {n} weitere Zeilen (vollständig mit --report DATEI.csv)",
+                                   n=format_number(len(rows) - limit, 0)))
         return "\n".join(lines)
 
     def to_csv(self, path: str | Path) -> None:
         """Write the report as CSV the way German Excel opens it (UTF-8 with BOM, ';')."""
         from k360desk.io.spreadsheet import write_report_csv
 
-        rows = [["", "Zusammenfassung", self.summary(), self.source]]
-        rows += [["", "Datei", note, ""] for note in self.notes]
-        rows += [[row.line, row.status, row.reason, row.content] for row in self.sorted_rows()]
-        write_report_csv(path, ["Zeile", "Ergebnis", "Grund", "Inhalt"], rows)
+        rows = [["", tr("Zusammenfassung"), self.summary(), self.source]]
+        rows += [["", tr("Datei"), note, ""] for note in self.notes]
+        rows += [[row.line, tr_value(row.status), row.reason, row.content] for row in self.sorted_rows()]
+        write_report_csv(path, [tr("Zeile"), tr("Ergebnis"), tr("Grund"), tr("Inhalt")], rows)

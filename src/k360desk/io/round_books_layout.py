@@ -13,6 +13,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from k360desk.messages import tr
+
 if TYPE_CHECKING:
     from k360desk.io.report import ImportReport
 
@@ -42,7 +44,8 @@ def last_row(sheet: Any, expected: int, report: ImportReport) -> int:
     """The last sheet row to read; a note in ``report`` when rows beyond it are left out."""
     limit = FIRST_ROW + expected + SPARE_ROWS - 1
     if sheet.max_row > limit:
-        report.note(f"Die Tabelle reicht bis Zeile {sheet.max_row}; gelesen wurde bis Zeile {limit}.")
+        report.note(tr("Die Tabelle reicht bis Zeile {last}; gelesen wurde bis Zeile {limit}.",
+                       last=sheet.max_row, limit=limit))
         return limit
     return sheet.max_row
 
@@ -122,4 +125,4 @@ def scale_text(low: float, high: float) -> str:
     def one(v: float) -> str:
         return format_number(v, 0 if float(v).is_integer() else 1)
 
-    return f"{one(low)} bis {one(high)}"
+    return tr("{low} bis {high}", low=one(low), high=one(high))

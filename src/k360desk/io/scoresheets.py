@@ -37,12 +37,13 @@ from k360desk.io.round_books_layout import (
     scale_text,
 )
 from k360desk.io.spreadsheet import neutralise
+from k360desk.messages import N_, tr, using
 
 if TYPE_CHECKING:
     from k360desk.models.round_books import ScoreChanges
     from k360desk.projectfile import Project
 
-KIND = "Bewertungen"
+KIND = N_("Bewertungen")
 
 
 def round_raters(project: Project, round_id: int) -> list[str]:
@@ -71,12 +72,12 @@ def export_scoresheets(project: Project, round_id: int, outdir: str | Path,
     data, criteria, apps = _rated(project, round_id)
     names = [r.strip() for r in raters if r.strip()] or round_raters(project, round_id)
     if not names:
-        raise RoundError("In dieser Runde hat noch niemand bewertet: bitte die bewertenden "
-                         "Personen angeben (--rater NAME).")
+        raise RoundError(tr("In dieser Runde hat noch niemand bewertet: bitte die bewertenden "
+                            "Personen angeben (--rater NAME)."))
     if criteria.empty:
-        raise RoundError("Der Kriterienkatalog hat keine Kriterien zum Bewerten.")
+        raise RoundError(tr("Der Kriterienkatalog hat keine Kriterien zum Bewerten."))
     if apps.empty:
-        raise RoundError("Die Runde hat noch keine Anträge.")
+        raise RoundError(tr("Die Runde hat noch keine Anträge."))
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
@@ -90,7 +91,9 @@ def export_scoresheets(project: Project, round_id: int, outdir: str | Path,
         mine = data.scores[data.scores["rater"] == rater]
         stored = {(int(r.application_id), int(r.criterion_id)): (r.score, str(r.comment or ""))
                   for r in mine.itertuples(index=False)}
-        _write(path, data.round, rater, criteria, apps, stored)
+        # The workbook goes to the raters of a German committee: always German.
+        with using("de"):
+            _write(path, data.round, rater, criteria, apps, stored)
         written.append(path)
     return written
 
@@ -266,8 +269,8 @@ def import_scoresheets(project: Project, round_id: int, files: Iterable[str | Pa
 
     rnd = _round(project, round_id)
     if rnd.status not in ("open", "assessment"):
-        raise RoundError("Bewertungen lassen sich nur einlesen, solange die Runde offen oder in "
-                         "der Bewertung ist.")
+        raise RoundError(tr("Bewertungen lassen sich nur einlesen, solange die Runde offen oder in "
+                            "der Bewertung ist."))
     _data, criteria, apps = _rated(project, round_id)
     from k360desk.io.scoresheets_read import ReadContext, read_sheet
 
@@ -285,8 +288,8 @@ def import_scoresheets(project: Project, round_id: int, files: Iterable[str | Pa
             continue
         who, values, missing = read
         if who in seen:
-            report.note(f"Für „{who}“ wurde schon „{seen[who]}“ eingelesen; die Werte dieser Datei "
-                        "ersetzen die früheren.")
+            report.note(tr("Für „{who}“ wurde schon „{file}“ eingelesen; die Werte dieser Datei "
+                           "ersetzen die früheren.", who=who, file=seen[who]))
         seen[who] = path.name
         result.missing += [f"{who}: {m}" for m in missing]
         for row in values:

@@ -25,6 +25,7 @@ from k360desk.io.round_books_layout import (
     last_row,
     scale_text,
 )
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     from k360desk.projectfile import Project
@@ -57,7 +58,7 @@ def read_sheet(path: Path, rnd: Any, context: ReadContext, report: ImportReport,
     try:
         wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
-        report.skip(None, f"Die Datei ist keine lesbare Excel-Arbeitsmappe ({exc}).")
+        report.skip(None, tr("Die Datei ist keine lesbare Excel-Arbeitsmappe ({reason}).", reason=exc))
         return None
     try:
         return _read(wb, rnd, context, report, rater)
@@ -67,7 +68,7 @@ def read_sheet(path: Path, rnd: Any, context: ReadContext, report: ImportReport,
 
 def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None):
     if ID_SHEET not in wb.sheetnames or wb[ID_SHEET]["B1"].value != SCORE_FORMAT:
-        report.skip(None, "Die Datei ist kein Bewertungsbogen aus k360desk (die Kennung fehlt).")
+        report.skip(None, tr("Die Datei ist kein Bewertungsbogen aus k360desk (die Kennung fehlt)."))
         return None
     ident = wb[ID_SHEET]
     meta = {str(ident.cell(row=i, column=1).value): ident.cell(row=i, column=2).value
@@ -76,21 +77,21 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
     keys = [str(v) for (v,) in ident.iter_rows(min_row=ID_FIRST_ROW, max_col=1, values_only=True)
             if v is not None]
     if checksum(SCORE_FORMAT, round_uuid, who, keys) != str(meta.get("checksum") or ""):
-        report.skip(None, "Die Kennung der Datei wurde verändert; bitte den Bewertungsbogen neu "
-                          "ausgeben.")
+        report.skip(None, tr("Die Kennung der Datei wurde verändert; bitte den Bewertungsbogen neu "
+                             "ausgeben."))
         return None
     if round_uuid != rnd.uuid:
-        report.skip(None, f"Der Bewertungsbogen gehört zu einer anderen Förderrunde, nicht zu "
-                          f"„{rnd.name}“: nicht übernommen.")
+        report.skip(None, tr("Der Bewertungsbogen gehört zu einer anderen Förderrunde, nicht zu "
+                             "„{round}“: nicht übernommen.", round=rnd.name))
         return None
     if rater is not None and who.casefold() != rater.strip().casefold():
-        report.skip(None, f"Der Bewertungsbogen ist für „{who}“ ausgegeben, nicht für "
-                          f"„{rater.strip()}“: nicht übernommen.")
+        report.skip(None, tr("Der Bewertungsbogen ist für „{who}“ ausgegeben, nicht für „{rater}“: "
+                             "nicht übernommen.", who=who, rater=rater.strip()))
         return None
     if SCORE_SHEET not in wb.sheetnames:
-        report.skip(None, f"Das Blatt „{SCORE_SHEET}“ fehlt; die Struktur wurde verändert.")
+        report.skip(None, tr("Das Blatt „{sheet}“ fehlt; die Struktur wurde verändert.", sheet=SCORE_SHEET))
         return None
-    report.note(f"Bewertende Person: {who}")
+    report.note(tr("Bewertende Person: {who}", who=who))
     sheet = wb[SCORE_SHEET]
     columns = _columns(sheet, context, report)
     values: list[dict[str, Any]] = []
@@ -103,49 +104,55 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
         app = context.apps.get(key)
         if app is None or app[0] in found:
             if filled:
-                why = ("gehört zu einem Antrag einer anderen Runde" if key in context.other_round
-                       else "gehört zu einem zurückgezogenen Antrag" if key in context.left
-                       else "steht schon in einer früheren Zeile" if app is not None
-                       else "hat eine unbekannte oder veränderte Kennung (eingefügte oder kopierte "
-                            "Zeile?)")
-                report.skip(r, f"Zeile {r}: die Zeile {why} – nicht übernommen.", "; ".join(filled))
+                why = (tr("Zeile {r}: die Zeile gehört zu einem Antrag einer anderen Runde – nicht "
+                          "übernommen.") if key in context.other_round
+                       else tr("Zeile {r}: die Zeile gehört zu einem zurückgezogenen Antrag – nicht "
+                               "übernommen.") if key in context.left
+                       else tr("Zeile {r}: die Zeile steht schon in einer früheren Zeile – nicht "
+                               "übernommen.") if app is not None
+                       else tr("Zeile {r}: die Zeile hat eine unbekannte oder veränderte Kennung "
+                               "(eingefügte oder kopierte Zeile?) – nicht übernommen."))
+                report.skip(r, why.format(r=r), "; ".join(filled))
             continue
         shown = _shown(sheet.cell(row=r, column=3).value)
         other = context.titles.get(shown.casefold())
         if shown and other is not None and other != app[0]:
             # The hidden identity names another application than the title in the row.
             if filled:
-                report.skip(r, f"Zeile {r}: die Kennung der Zeile gehört zu „{app[1]}“, die Zeile "
-                               f"zeigt „{shown}“ (Kennung verändert) – nicht übernommen.",
+                report.skip(r, tr("Zeile {r}: die Kennung der Zeile gehört zu „{title}“, die Zeile "
+                                  "zeigt „{shown}“ (Kennung verändert) – nicht übernommen.",
+                                  r=r, title=app[1], shown=shown),
                             "; ".join(filled))
             continue
         found.add(app[0])
         for uuid, (raw_score, raw_comment) in cells.items():
             crit = context.criteria[uuid]
-            where = f"Zeile {r}, „{crit.name}“"
+            where = tr("Zeile {r}, „{criterion}“", r=r, criterion=crit.name)
             comment = "" if _blank(raw_comment) else str(raw_comment).strip()
             if len(comment) > MAX_COMMENT:
-                report.doubt(r, f"{where}: Kommentar nach {format_number(MAX_COMMENT, 0)} Zeichen "
-                                "gekürzt.", comment)
+                report.doubt(r, tr("{where}: Kommentar nach {n} Zeichen gekürzt.", where=where,
+                                   n=format_number(MAX_COMMENT, 0)), comment)
                 comment = comment[:MAX_COMMENT]
             if _blank(raw_score):
                 stored = context.stored.get((app[0], int(crit.id), who))
                 if stored is not None and not comment:
-                    report.doubt(r, f"{where}: leer – die gespeicherte Bewertung bleibt "
-                                    "(löschen nur im Programm).", _stored_text(stored))
+                    report.doubt(r, tr("{where}: leer – die gespeicherte Bewertung bleibt "
+                                       "(löschen nur im Programm).", where=where), _stored_text(stored))
                 elif comment:
                     if stored != (None, comment):
-                        report.doubt(r, f"{where}: keine Punkte, mit Begründung – als Enthaltung "
-                                        "übernommen.", comment)
+                        report.doubt(r, tr("{where}: keine Punkte, mit Begründung – als Enthaltung "
+                                           "übernommen.", where=where), comment)
                     values.append(_row(app[0], crit, who, None, comment))
                 continue
             score = _number(raw_score)
             if score is None:
-                report.skip(r, f"{where}: „{_shown(raw_score)}“ ist keine Zahl.", _shown(raw_score))
+                report.skip(r, tr("{where}: „{value}“ ist keine Zahl.", where=where, value=_shown(raw_score)),
+                            _shown(raw_score))
                 continue
             if not float(crit.scale_min) <= score <= float(crit.scale_max):
-                report.skip(r, f"{where}: {format_number(score, 2).rstrip('0').rstrip(',')} liegt "
-                               f"außerhalb der Skala {scale_text(crit.scale_min, crit.scale_max)}.",
+                report.skip(r, tr("{where}: {value} liegt außerhalb der Skala {scale}.", where=where,
+                                  value=format_number(score, 2).rstrip("0").rstrip(","),
+                                  scale=scale_text(crit.scale_min, crit.scale_max)),
                             _shown(raw_score))
                 continue
             values.append(_row(app[0], crit, who, score, comment))
@@ -154,14 +161,14 @@ def _read(wb, rnd, context: ReadContext, report: ImportReport, rater: str | None
                for c in context.criteria.values()
                if (aid, int(c.id)) not in taken and (aid, int(c.id), who) not in context.stored]
     if missing:
-        count = ("Es fehlt 1 Bewertung" if len(missing) == 1
-                 else f"Es fehlen {format_number(len(missing), 0)} Bewertungen")
-        report.note(f"{count} (nicht gemittelt, sondern in der Rangliste als fehlend gezeigt): "
-                    + "; ".join(missing))
+        count = (tr("Es fehlt 1 Bewertung") if len(missing) == 1
+                 else tr("Es fehlen {n} Bewertungen", n=format_number(len(missing), 0)))
+        report.note(tr("{count} (nicht gemittelt, sondern in der Rangliste als fehlend gezeigt): {list}",
+                       count=count, list="; ".join(missing)))
     absent = [title for u, (aid, title) in context.apps.items() if aid not in found]
     if absent:
-        report.note("Anträge ohne Zeile im Bogen (später eingegangen oder Zeile gelöscht): "
-                    + ", ".join(f"„{t}“" for t in absent))
+        report.note(tr("Anträge ohne Zeile im Bogen (später eingegangen oder Zeile gelöscht): {list}",
+                       list=", ".join(f"„{t}“" for t in absent)))
     return who, values, missing
 
 
@@ -177,13 +184,14 @@ def _columns(sheet, context: ReadContext, report: ImportReport) -> dict[str, tup
     columns = {}
     for uuid, c in scores.items():
         if uuid not in context.criteria:
-            report.note(f"Spalte „{_shown(sheet.cell(row=HEADER_ROW, column=c).value)}“: das "
-                        "Kriterium gibt es nicht mehr; die Spalte wird nicht gelesen.")
+            report.note(tr("Spalte „{column}“: das Kriterium gibt es nicht mehr; die Spalte wird nicht "
+                           "gelesen.", column=_shown(sheet.cell(row=HEADER_ROW, column=c).value)))
             continue
         columns[uuid] = (c, comments.get(uuid, c + 1))
     for uuid, crit in context.criteria.items():
         if uuid not in columns:
-            report.note(f"Das Kriterium „{crit.name}“ fehlt im Bogen (nach der Ausgabe ergänzt?).")
+            report.note(tr("Das Kriterium „{name}“ fehlt im Bogen (nach der Ausgabe ergänzt?).",
+                           name=crit.name))
     return columns
 
 

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from k360desk import money
+from k360desk.messages import tr
 from k360desk.models.rounds import RoundError, commitments
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, Payment, UsageReport
@@ -90,11 +91,11 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
 
     app = project.get(Application, application_id) if application_id is not None else None
     if app is None:
-        return "Zu welchem Antrag gehört die Zahlung?"
+        return tr("Zu welchem Antrag gehört die Zahlung?")
     if amount is None or to_cents(amount) <= 0:
-        return "Ein Betrag muss größer als 0 sein (Rückzahlungen als eigene Art buchen)."
+        return tr("Ein Betrag muss größer als 0 sein (Rückzahlungen als eigene Art buchen).")
     if app.status != "awarded":
-        return f"„{app.title}“ ist nicht bewilligt: keine Zahlung möglich."
+        return tr("„{title}“ ist nicht bewilligt: keine Zahlung möglich.", title=app.title)
     if kind == "repayment":
         from k360desk.models.revocations import repayment_problem
 
@@ -106,7 +107,7 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
                                 "AND year=?", (application_id, int(year))).fetchone()
     awarded = int(row[0] or 0) if row else 0  # the file keeps cents
     if awarded <= 0:
-        return f"Für {year} ist „{app.title}“ nichts bewilligt."
+        return tr("Für {year} ist „{title}“ nichts bewilligt.", year=year, title=app.title)
 
     def booked(which: str) -> int:
         rows = project._conn.execute(
@@ -116,18 +117,18 @@ def payment_problem(project: Project, application_id: int | None, year: int, amo
 
     paid, repaid, cents = booked("payment"), booked("repayment"), to_cents(amount)
     if kind == "payment" and paid + cents > awarded:
-        return (f"Auszahlung über der Bewilligung: {year} bewilligt {format_money(from_cents(awarded))}, "
-                f"schon ausgezahlt {format_money(from_cents(paid))}.")
+        return tr("Auszahlung über der Bewilligung: {year} bewilligt {awarded}, schon ausgezahlt {paid}.",
+                  year=year, awarded=format_money(from_cents(awarded)), paid=format_money(from_cents(paid)))
     if kind == "repayment":
         report = project._conn.execute(
             "SELECT unspent FROM usage_reports WHERE application_id=? AND year=? AND unspent IS NOT NULL",
             (application_id, int(year))).fetchone()
         limit = int(report[0]) if report else paid
         if repaid + cents > limit:
-            basis = "nicht verbraucht laut Verwendungsnachweis" if report else "ausgezahlt"
-            return (f"Rückzahlung über dem nicht verbrauchten Geld: {basis} "
-                    f"{format_money(from_cents(limit))}, "
-                    f"schon zurückgezahlt {format_money(from_cents(repaid))}.")
+            basis = tr("nicht verbraucht laut Verwendungsnachweis") if report else tr("ausgezahlt")
+            return tr("Rückzahlung über dem nicht verbrauchten Geld: {basis} {limit}, schon "
+                      "zurückgezahlt {repaid}.", basis=basis, limit=format_money(from_cents(limit)),
+                      repaid=format_money(from_cents(repaid)))
     return None
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from k360desk.formats import format_number
+from k360desk.messages import tr
 from k360desk.projectfile import Commentary, District, Project, ProjectError
 
 # The profile prints the Blickpunkt on its first page below the key figures; measured on the
@@ -28,8 +29,8 @@ def set_commentary(project: Project, district_id: int, period: int, text: str) -
     body = text.strip()
     if len(body) > MAX_CHARS:
         raise ProjectError(
-            f"Der Blickpunkt ist {format_number(len(body), 0)} Zeichen lang; höchstens "
-            f"{format_number(MAX_CHARS, 0)} Zeichen passen auf das Profil.")
+            tr("Der Blickpunkt ist {n} Zeichen lang; höchstens {most} Zeichen passen auf das Profil.",
+               n=format_number(len(body), 0), most=format_number(MAX_CHARS, 0)))
     found = project.find(Commentary, district_id=int(district_id), period=int(period))
     if found is not None and found.body == body:
         return
@@ -51,7 +52,7 @@ def commentary_uuid(project: Project, district_id: int, period: int) -> str:
     not as two that cannot both be stored."""
     district = project.get(District, int(district_id))
     if district is None:
-        raise ProjectError(f"Den Sozialraum {district_id} gibt es nicht (mehr).")
+        raise ProjectError(tr("Den Sozialraum {id} gibt es nicht (mehr).", id=district_id))
     # any text works as the district's identity (a stranger's file need not hold real UUIDs)
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"k360desk:{district.uuid}/blickpunkt/{int(period)}"))
 

@@ -8,37 +8,40 @@ years: requested ≤ total − own share − other funding, compared in whole ce
 
 from __future__ import annotations
 
+from k360desk.messages import N_, tr
 from k360desk.money import format_cents, to_cents
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, Provider
 
 COST_FIELDS = ("total_costs", "own_share", "other_funding")
-COST_LABELS = {"total_costs": "Gesamtkosten", "own_share": "Eigenanteil",
-               "other_funding": "weitere Förderung"}
+COST_LABELS = {"total_costs": N_("Gesamtkosten"), "own_share": N_("Eigenanteil"),
+               "other_funding": N_("weitere Förderung")}
 
 
 def cost_problems(total: float | None, own: float | None, other: float | None,
                   requested: float | None) -> list[str]:
     """German messages for a cost plan that does not add up (empty when it does or is not given)."""
     values = {"total_costs": total, "own_share": own, "other_funding": other}
-    problems = [f"{COST_LABELS[k]} darf nicht negativ sein." for k, v in values.items()
+    problems = [tr("{what} darf nicht negativ sein.", what=tr(COST_LABELS[k])) for k, v in values.items()
                 if v is not None and to_cents(v) < 0]
     if problems:
         return problems
     if total is None:
         if own is not None or other is not None:
-            return ["Eigenanteil und weitere Förderung brauchen die Gesamtkosten des Projekts."]
+            return [tr("Eigenanteil und weitere Förderung brauchen die Gesamtkosten des Projekts.")]
         return []
     total_c, own_c, other_c = to_cents(total), to_cents(own or 0), to_cents(other or 0)
     if own_c + other_c > total_c:
-        return [f"Eigenanteil ({format_cents(own_c)}) und weitere Förderung ({format_cents(other_c)}) "
-                f"sind zusammen mehr als die Gesamtkosten ({format_cents(total_c)})."]
+        return [tr("Eigenanteil ({own}) und weitere Förderung ({other}) sind zusammen mehr als die "
+                   "Gesamtkosten ({total}).", own=format_cents(own_c), other=format_cents(other_c),
+                   total=format_cents(total_c))]
     gap = total_c - own_c - other_c
     asked = to_cents(requested or 0)
     if asked > gap:
-        return [f"Beantragt sind {format_cents(asked)}, mehr als Gesamtkosten − Eigenanteil − weitere "
-                f"Förderung ({format_cents(total_c)} − {format_cents(own_c)} − {format_cents(other_c)}"
-                f" = {format_cents(gap)})."]
+        return [tr("Beantragt sind {asked}, mehr als Gesamtkosten − Eigenanteil − weitere Förderung "
+                   "({total} − {own} − {other} = {gap}).", asked=format_cents(asked),
+                   total=format_cents(total_c), own=format_cents(own_c), other=format_cents(other_c),
+                   gap=format_cents(gap))]
     return []
 
 
@@ -84,16 +87,16 @@ def set_partners(project: Project, application_id: int, provider_ids: list[int])
 
     app = project.get(Application, application_id)
     if app is None:
-        raise RoundError("Den Antrag gibt es nicht (mehr).")
+        raise RoundError(tr("Den Antrag gibt es nicht (mehr)."))
     wanted = list(dict.fromkeys(int(i) for i in provider_ids))
     if app.provider_id is not None and int(app.provider_id) in wanted:
-        raise RoundError("Der federführende Träger ist schon Antragsteller; als Partner bitte einen "
-                         "anderen Träger wählen.")
+        raise RoundError(tr("Der federführende Träger ist schon Antragsteller; als Partner bitte einen "
+                            "anderen Träger wählen."))
     if wanted and app.provider_id is None:
-        raise RoundError("Ein Verbundantrag braucht zuerst einen federführenden Träger.")
+        raise RoundError(tr("Ein Verbundantrag braucht zuerst einen federführenden Träger."))
     unknown = [i for i in wanted if project.get(Provider, i) is None]
     if unknown:
-        raise RoundError(f"Träger {unknown[0]} gibt es nicht.")
+        raise RoundError(tr("Träger {id} gibt es nicht.", id=unknown[0]))
     with project.transaction():
         project.delete_link("application_partners", application_id=application_id)
         project.execute_link("application_partners",
@@ -112,7 +115,7 @@ def providers_text(project: Project, application_id: int, lead_name: str | None 
     others = [p.name for p in partners(project, application_id)]
     if not others:
         return lead or ""
-    return ", ".join([f"{lead} (federführend)" if lead else "", *others]).lstrip(", ")
+    return ", ".join([tr("{name} (federführend)", name=lead) if lead else "", *others]).lstrip(", ")
 
 
 def cost_plan_text(project: Project, application_id: int) -> str:
@@ -121,7 +124,6 @@ def cost_plan_text(project: Project, application_id: int) -> str:
     if app is None or app.total_costs is None:
         return ""
     requested = requested_total(project, application_id)
-    return (f"Gesamtkosten {format_cents(to_cents(app.total_costs))}, Eigenanteil "
-            f"{format_cents(to_cents(app.own_share or 0))}, weitere Förderung "
-            f"{format_cents(to_cents(app.other_funding or 0))}, beantragt "
-            f"{format_cents(to_cents(requested))}")
+    return tr("Gesamtkosten {total}, Eigenanteil {own}, weitere Förderung {other}, beantragt {asked}",
+              total=format_cents(to_cents(app.total_costs)), own=format_cents(to_cents(app.own_share or 0)),
+              other=format_cents(to_cents(app.other_funding or 0)), asked=format_cents(to_cents(requested)))

@@ -17,12 +17,14 @@ from datetime import date, timedelta
 import pandas as pd
 
 from k360desk.formats import format_date
+from k360desk.messages import N_, tr
 from k360desk.money import format_cents, from_cents, to_cents
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, Committee, Meeting, Revocation
 
-SCOPE_LABELS = {"whole": "Widerruf ganz", "partial": "Widerruf teilweise",
-                "proof": "Rückforderung nach Verwendungsnachweis"}
+# German in the stored history; translated where shown.
+SCOPE_LABELS = {"whole": N_("Widerruf ganz"), "partial": N_("Widerruf teilweise"),
+                "proof": N_("Rückforderung nach Verwendungsnachweis")}
 # Without a date in the decision, a claim is due one month after it (the usual term of a notice).
 DUE_DAYS = 30
 
@@ -50,7 +52,7 @@ def _body(project: Project, meeting_id: int | None) -> str:
     if meeting is None:
         from k360desk.models.rounds import RoundError
 
-        raise RoundError(f"Sitzung {meeting_id} gibt es nicht.")
+        raise RoundError(tr("Sitzung {id} gibt es nicht.", id=meeting_id))
     committee = project.get(Committee, meeting.committee_id)
     name = committee.name if committee else "Gremium"
     return f"{name}, Sitzung vom {format_date(meeting.date)}"
@@ -69,12 +71,13 @@ def revoke(project: Project, application_id: int, decided_on: str, reason: str, 
 
     app = _awarded_app(project, application_id)
     if not str(reason or "").strip():
-        raise RoundError("Ein Widerruf braucht eine Begründung.")
-    decided = _iso(decided_on, "Datum des Widerrufs")
+        raise RoundError(tr("Ein Widerruf braucht eine Begründung."))
+    decided = _iso(decided_on, tr("Datum des Widerrufs"))
     awards = _awards(project, application_id)
     funded = sorted(y for y, c in awards.items() if c > 0)
     if not funded:
-        raise RoundError(f"„{app.title}“ hat keine Jahresraten mehr, die widerrufen werden könnten.")
+        raise RoundError(tr("„{title}“ hat keine Jahresraten mehr, die widerrufen werden könnten.",
+                              title=app.title))
     whole = from_year is None or int(from_year) <= funded[0]
     start = funded[0] if whole else int(from_year)
     if start > funded[-1]:
@@ -88,11 +91,11 @@ def revoke(project: Project, application_id: int, decided_on: str, reason: str, 
     else:
         keep = to_cents(eligible)
         if keep < 0:
-            raise RoundError("Der anerkannte Betrag darf nicht negativ sein.")
+            raise RoundError(tr("Der anerkannte Betrag darf nicht negativ sein."))
     claim = max(0, paid - keep)
     body = _body(project, meeting_id)
     default_due = (date.fromisoformat(decided) + timedelta(days=DUE_DAYS)).isoformat()
-    due = _iso(due, "Fälligkeit") if due else default_due
+    due = _iso(due, tr("Fälligkeit")) if due else default_due
     old = project.link_frame("application_amounts", application_id=application_id)
     with project.transaction():
         project.execute_link("application_amounts", [
@@ -126,8 +129,8 @@ def record_proof_claim(project: Project, application_id: int, year: int, eligibl
     if claim == 0:
         return None
     if not str(note or "").strip():
-        raise RoundError("Eine Rückforderung braucht einen Prüfvermerk als Begründung.")
-    decided = _iso(decided_on, "Datum der Prüfung")
+        raise RoundError(tr("Eine Rückforderung braucht einen Prüfvermerk als Begründung."))
+    decided = _iso(decided_on, tr("Datum der Prüfung"))
     due = (date.fromisoformat(decided) + timedelta(days=DUE_DAYS)).isoformat()
     with project.transaction():
         for old in project.all(Revocation, application_id=application_id, usage_report_id=usage_report_id):
@@ -168,8 +171,9 @@ def repayment_problem(project: Project, application_id: int, cents: int,
                                  "AND kind='repayment'", (application_id,)).fetchall()
     repaid = sum(int(a) for i, a in rows if i != payment_id)
     if repaid + cents > claimed:
-        return (f"Rückzahlung über der Rückforderung: gefordert {format_cents(claimed)}, schon "
-                f"zurückgezahlt {format_cents(repaid)}, offen {format_cents(max(0, claimed - repaid))}.")
+        return tr("Rückzahlung über der Rückforderung: gefordert {claimed}, schon zurückgezahlt "
+                  "{repaid}, offen {open}.", claimed=format_cents(claimed), repaid=format_cents(repaid),
+                  open=format_cents(max(0, claimed - repaid)))
     return ""
 
 
@@ -198,7 +202,7 @@ def revocations_frame(project: Project, round_id: int | None = None) -> pd.DataF
     from k360desk.money import euros
 
     frame = euros(frame, "revoked_amount", "eligible", "claim")
-    frame["scope_label"] = frame["scope"].map(SCOPE_LABELS)
+    frame["scope_label"] = frame["scope"].map(lambda s: tr(SCOPE_LABELS.get(s, s)))
     return frame
 
 
@@ -214,4 +218,4 @@ def _iso(text: str | None, what: str) -> str:
     try:
         return date.fromisoformat(str(text or "")[:10]).isoformat()
     except ValueError:
-        raise RoundError(f"{what}: „{text}“ ist kein Datum (JJJJ-MM-TT).") from None
+        raise RoundError(tr("{what}: „{text}“ ist kein Datum (JJJJ-MM-TT).", what=what, text=text)) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from k360desk.messages import tr
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import FundingRound
 
@@ -25,20 +26,20 @@ def configure_round(project: Project, round_id: int, **fields: Any) -> dict[str,
     if unknown:
         raise ValueError(f"unknown round rule fields: {sorted(unknown)}")
     if not fields:
-        raise RoundError("Nichts zu ändern: Bedarfsregel, Bedarfswert oder Haushaltsstelle angeben.")
+        raise RoundError(tr("Nichts zu ändern: Bedarfsregel, Bedarfswert oder Haushaltsstelle angeben."))
     if "budget_line" in fields:
         fields["budget_line"] = str(fields["budget_line"] or "").strip()
     if fields.get("need_fallback", rnd.need_fallback) not in NEED_RULES:
-        raise RoundError(f"Unbekannte Bedarfsregel „{fields['need_fallback']}“.")
+        raise RoundError(tr("Unbekannte Bedarfsregel „{rule}“.", rule=fields["need_fallback"]))
     value = fields.get("need_declared", rnd.need_declared)
     if "need_declared" in fields and value is not None and not 0 <= float(value) <= 100:
-        raise RoundError("Der Bedarfswert muss zwischen 0 und 100 liegen.")
+        raise RoundError(tr("Der Bedarfswert muss zwischen 0 und 100 liegen."))
     if fields.get("need_fallback", rnd.need_fallback) == "declared" and value is None:
-        raise RoundError("Für die Regel „festgelegter Wert“ fehlt der Bedarfswert.")
+        raise RoundError(tr("Für die Regel „festgelegter Wert“ fehlt der Bedarfswert."))
     need_changes = {k for k in ("need_fallback", "need_declared") if k in fields
                     and fields[k] != getattr(rnd, k)}
     if rnd.status in DECIDED and need_changes:
-        raise RoundError("Die Runde ist entschieden; die Bedarfsregel bleibt, wie beschlossen.")
+        raise RoundError(tr("Die Runde ist entschieden; die Bedarfsregel bleibt, wie beschlossen."))
     with project.transaction():
         old = project.update(FundingRound, round_id, **fields)
         project.log("configure", FundingRound.table, rnd.uuid,

@@ -13,12 +13,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from k360desk.messages import N_, tr
 from k360desk.money import format_cents, from_cents, to_cents
 from k360desk.projectfile.project import Project
 from k360desk.projectfile.records import Application, CostType, UsageReport
 
-AUDIT_LABELS = {"": "nicht geprüft", "clean": "geprüft ohne Beanstandung",
-                "recovery": "geprüft mit Rückforderung"}
+# Stored in German (a Rückforderung's reason); translated where shown.
+AUDIT_LABELS = {"": N_("nicht geprüft"), "clean": N_("geprüft ohne Beanstandung"),
+                "recovery": N_("geprüft mit Rückforderung")}
 
 
 def cost_types(project: Project) -> list[CostType]:
@@ -35,7 +37,7 @@ def cost_type_by_name(project: Project, name: str) -> CostType:
         if cost.name.casefold() == str(name).strip().casefold():
             return cost
     known = ", ".join(c.name for c in types)
-    raise RoundError(f"Kostenart „{name}“ gibt es nicht (bekannt: {known}).")
+    raise RoundError(tr("Kostenart „{name}“ gibt es nicht (bekannt: {known}).", name=name, known=known))
 
 
 def report_for(project: Project, application_id: int, year: int) -> UsageReport:
@@ -52,7 +54,8 @@ def report_for(project: Project, application_id: int, year: int) -> UsageReport:
         (application_id, int(year))).fetchone()
     if app is None or app.status != "awarded" or not awarded or int(awarded[0]) <= 0:
         title = app.title if app else str(application_id)
-        raise RoundError(f"„{title}“ ist für {year} nicht gefördert: kein Verwendungsnachweis.")
+        raise RoundError(tr("„{title}“ ist für {year} nicht gefördert: kein Verwendungsnachweis.",
+                              title=title, year=year))
     report_id = project.add(UsageReport(application_id=application_id, year=int(year),
                                         due=f"{int(year) + 1}-{USAGE_REPORT_DUE}"))
     return project.get(UsageReport, report_id)
@@ -80,7 +83,7 @@ def set_proof(project: Project, application_id: int, year: int, *, narrative: st
             for name, (planned, spent) in lines.items():
                 cost = cost_type_by_name(project, name)
                 if any(v is not None and to_cents(v) < 0 for v in (planned, spent)):
-                    raise RoundError(f"{cost.name}: Beträge dürfen nicht negativ sein.")
+                    raise RoundError(tr("{name}: Beträge dürfen nicht negativ sein.", name=cost.name))
                 old = stored.loc[cost.id] if cost.id in stored.index else {"planned": 0.0, "spent": 0.0}
                 rows.append({"usage_report_id": report.id, "cost_type_id": cost.id,
                              "planned": old["planned"] if planned is None else planned,
@@ -116,11 +119,11 @@ def audit(project: Project, report_id: int, result: str, note: str, audited_on: 
     from k360desk.models.rounds import RoundError
 
     if result not in ("clean", "recovery"):
-        raise RoundError("Prüfergebnis: „clean“ (ohne Beanstandung) oder „recovery“ (mit Rückforderung).")
+        raise RoundError(tr("Prüfergebnis: „clean“ (ohne Beanstandung) oder „recovery“ (mit Rückforderung)."))
     report = project.get(UsageReport, report_id)
     if report is None:
-        raise RoundError("Den Verwendungsnachweis gibt es nicht (mehr).")
-    day = _iso(audited_on, "Datum der Prüfung")
+        raise RoundError(tr("Den Verwendungsnachweis gibt es nicht (mehr)."))
+    day = _iso(audited_on, tr("Datum der Prüfung"))
     awarded = project._conn.execute(
         "SELECT coalesce(awarded, 0) FROM application_amounts WHERE application_id=? AND year=?",
         (report.application_id, report.year)).fetchone()
@@ -130,8 +133,9 @@ def audit(project: Project, report_id: int, result: str, note: str, audited_on: 
     paid = paid_cents(project, int(report.application_id), {int(report.year)})
     claim = max(0, paid - recognised)
     if result == "clean" and claim:
-        raise RoundError(f"Ohne Beanstandung geht nicht: ausgezahlt {format_cents(paid)}, nachgewiesen und "
-                         f"anerkannt {format_cents(recognised)}. Bitte „mit Rückforderung“ prüfen.")
+        raise RoundError(tr("Ohne Beanstandung geht nicht: ausgezahlt {paid}, nachgewiesen und anerkannt "
+                            "{recognised}. Bitte „mit Rückforderung“ prüfen.", paid=format_cents(paid),
+                            recognised=format_cents(recognised)))
     with project.transaction():
         project.update(UsageReport, report_id, audit=result, audit_note=note.strip(), audited_on=day,
                        unspent=from_cents(claim))
@@ -149,7 +153,7 @@ def proof_summary(project: Project, report_id: int) -> dict:
     app = project.get(Application, report.application_id)
     planned, spent = totals_cents(project, report_id)
     return {"title": app.title, "year": report.year, "narrative": report.narrative,
-            "audit": AUDIT_LABELS.get(report.audit, report.audit), "audit_note": report.audit_note,
+            "audit": tr(AUDIT_LABELS.get(report.audit, report.audit)), "audit_note": report.audit_note,
             "audited_on": report.audited_on, "received": report.received, "planned": planned,
             "spent": spent, "paid": paid_cents(project, int(report.application_id), {int(report.year)}),
             "claim": to_cents(report.unspent) if report.audit == "recovery" else 0}

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from k360desk.io.report import SKIPPED, ImportReport
+from k360desk.messages import tr_value
 
 _ROOT = QModelIndex()
 
@@ -53,7 +54,7 @@ class ReportRowsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = ["" if row.line is None else row.line, row.status, row.reason, row.content]
+            values = ["" if row.line is None else row.line, tr_value(row.status), row.reason, row.content]
             return values[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row

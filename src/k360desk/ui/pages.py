@@ -119,6 +119,10 @@ def _resolve(spec: PageSpec) -> Callable[..., QWidget] | None:
     if callable(spec.factory):
         return spec.factory
     module_name, _, attr = spec.factory.partition(":")
+    from k360desk.ui import warm_up
+
+    # Page modules import pandas, matplotlib or geopandas; never beside the warm-up thread.
+    warm_up.wait()
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:

@@ -6,11 +6,13 @@ wide as their content needs and whose header row repeats on every page, landscap
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from k360desk.formats import format_date
+from k360desk.messages import tr
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +51,7 @@ def letterhead(project, title: str, created: date | None = None) -> Letterhead:
 
     name = (project.get_meta("municipality") or "").strip()
     return Letterhead(authority=_authority_name(authority_kind(project), name) if name else "",
-                      department="Sozialplanung", title=title, created=created or date.today(),
+                      department=tr("Sozialplanung"), title=title, created=created or date.today(),
                       logo=profiles.logo(project))
 
 
@@ -156,7 +158,7 @@ def _properties(doc, head: Letterhead, title: str, subject: str) -> None:
     now = datetime.now().replace(microsecond=0)
     props.title = title
     props.subject = subject or head.title
-    props.author = head.authority or "Sozialplanung"
+    props.author = head.authority or head.department
     props.last_modified_by = props.author
     props.comments = ""
     props.keywords = ""
@@ -192,10 +194,16 @@ def _footer(section, head: Letterhead) -> None:
     usable = Emu(section.page_width - section.left_margin - section.right_margin)
     paragraph = section.footer.paragraphs[0]
     _right_tab(paragraph, usable)
-    paragraph.add_run(f"Stand: {format_date(head.created)}\tSeite ")
-    _field(paragraph, "PAGE", "1")
-    paragraph.add_run(" von ")
-    _field(paragraph, "NUMPAGES", "1")
+    # "Seite {page} von {total}" with Word fields for the numbers, cut at the placeholders so
+    # a translation may put them in its own order.
+    paragraph.add_run(tr("Stand: {date}", date=format_date(head.created)) + "\t")
+    for part in re.split(r"(\{page\}|\{total\})", tr("Seite {page} von {total}")):
+        if part == "{page}":
+            _field(paragraph, "PAGE", "1")
+        elif part == "{total}":
+            _field(paragraph, "NUMPAGES", "1")
+        elif part:
+            paragraph.add_run(part)
     for run in paragraph.runs:
         run.font.size = Pt(8)
 
@@ -323,7 +331,8 @@ def add_table(doc, frame: pd.DataFrame, right: set[str] | None = None, total_cm:
     _fixed_layout(table)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
-    rows = [list(map(str, frame.columns))] if header else []
+    # Column names are German keys (committee_data.COLUMNS), shown in the chosen language.
+    rows = [[tr(str(c)) for c in frame.columns]] if header else []
     rows += [[str(v) for v in row] for row in frame.itertuples(index=False)]
     for number, values in enumerate(rows):
         row = table.add_row()

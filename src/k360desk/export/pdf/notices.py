@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from k360desk.formats import format_money
+from k360desk.messages import using
 
 AWARD, REJECTION, AMENDMENT = "Bewilligungsbescheid", "Ablehnungsbescheid", "Änderungsbescheid"
 REVOCATION = "Widerrufsbescheid"
@@ -166,7 +167,10 @@ def write_notices(project, round_key: str | int, folder: Path, created: date | N
         plain = notice.kind.replace("Ä", "Ae")
         slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{plain}-{notice.application_id}").strip("-")
         path = folder / f"{number:03d}-{slug}.{fmt}"
-        write(project, notice, path, created or date.today())
+        # Bescheide are administrative acts in the official language: the shared letterhead
+        # and footer stay German whatever language the UI speaks.
+        with using("de"):
+            write(project, notice, path, created or date.today())
         files.append(path)
     return files
 

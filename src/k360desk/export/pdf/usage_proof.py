@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from k360desk.formats import format_date
+from k360desk.messages import tr, with_language
 from k360desk.money import format_cents, format_money
 
 
@@ -20,8 +21,9 @@ def proof_table(project, report_id: int) -> pd.DataFrame:
     planned, spent = totals_cents(project, report_id)
     rows = [[r.cost_type, format_money(r.planned), format_money(r.spent), _signed(format_money(r.difference))]
             for r in lines.itertuples(index=False)]
-    rows.append(["Summe", format_cents(planned), format_cents(spent), _signed(format_cents(spent - planned))])
-    return pd.DataFrame(rows, columns=["Kostenart", "geplant", "ausgegeben", "Abweichung"])
+    rows.append([tr("Summe"), format_cents(planned), format_cents(spent),
+                 _signed(format_cents(spent - planned))])
+    return pd.DataFrame(rows, columns=[tr("Kostenart"), tr("geplant"), tr("ausgegeben"), tr("Abweichung")])
 
 
 def _signed(text: str) -> str:
@@ -38,6 +40,7 @@ def write_proof_csv(project, report_id: int, path: Path) -> None:
     write_report_csv(Path(path), table.columns.tolist(), table.values.tolist())
 
 
+@with_language
 def write_proof_pdf(project, report_id: int, path: Path, created: date | None = None) -> None:
     """One Verwendungsnachweis as PDF on the municipality's letterhead."""
     from reportlab.lib.units import mm
@@ -49,24 +52,27 @@ def write_proof_pdf(project, report_id: int, path: Path, created: date | None = 
 
     st = styles()
     info = proof_summary(project, report_id)
-    title = f"Verwendungsnachweis {info['year']}"
-    received = (f"eingegangen am {format_date(info['received'])}" if info["received"]
-                else "noch nicht eingegangen")
+    title = tr("Verwendungsnachweis {year}", year=info["year"])
+    received = (tr("eingegangen am {date}", date=format_date(info["received"])) if info["received"]
+                else tr("noch nicht eingegangen"))
     story = [Paragraph(esc(title), st["title"]),
              Paragraph(f"<b>{esc(info['title'])}</b> – {esc(received)}", st["body"]), Spacer(1, 8),
-             Paragraph("<b>Sachbericht</b>", st["body"]),
-             Paragraph(esc(info["narrative"] or "(kein Sachbericht eingereicht)"), st["body"]), Spacer(1, 8),
-             Paragraph("<b>Zahlenmäßiger Nachweis</b>", st["body"]), Spacer(1, 3),
+             Paragraph(f"<b>{esc(tr('Sachbericht'))}</b>", st["body"]),
+             Paragraph(esc(info["narrative"] or tr("(kein Sachbericht eingereicht)")), st["body"]),
+             Spacer(1, 8),
+             Paragraph(f"<b>{esc(tr('Zahlenmäßiger Nachweis'))}</b>", st["body"]), Spacer(1, 3),
              frame_table(proof_table(project, report_id),
                          [50 * mm, (FRAME_WIDTH - 50 * mm) / 3, (FRAME_WIDTH - 50 * mm) / 3,
                           (FRAME_WIDTH - 50 * mm) / 3], st),
              Spacer(1, 8),
-             Paragraph(f"Ausgezahlt {info['year']}: {esc(format_cents(info['paid']))}; nachgewiesen: "
-                       f"{esc(format_cents(info['spent']))}.", st["body"]),
-             Paragraph(f"<b>Prüfung:</b> {esc(info['audit'])}"
-                       + (f" am {esc(format_date(info['audited_on']))}" if info["audited_on"] else "")
+             Paragraph(esc(tr("Ausgezahlt {year}: {paid}; nachgewiesen: {spent}.", year=info["year"],
+                              paid=format_cents(info["paid"]), spent=format_cents(info["spent"]))),
+                       st["body"]),
+             Paragraph(f"<b>{esc(tr('Prüfung:'))}</b> {esc(info['audit'])}"
+                       + (" " + esc(tr("am {date}", date=format_date(info["audited_on"])))
+                          if info["audited_on"] else "")
                        + (f" – {esc(info['audit_note'])}" if info["audit_note"] else ""), st["body"])]
     if info["claim"]:
-        story.append(Paragraph(f"<b>Rückforderung:</b> {esc(format_cents(info['claim']))}",
+        story.append(Paragraph(f"<b>{esc(tr('Rückforderung:'))}</b> {esc(format_cents(info['claim']))}",
                                st["body"]))
     build_document(Path(path), story, report_info(project, title, created or date.today()))
