@@ -41,9 +41,14 @@ def _facilities(project: Project):
         frame["target_groups"] = None
         return frame
     labels = dict(names(TargetGroup)(project))
-    links["label"] = links["target_group_id"].map(labels)
-    joined = links.sort_values("label").groupby("facility_id")["label"].agg("; ".join)
-    frame["target_groups"] = frame["id"].map(joined)
+    # A groupby with a Python join costs a pandas slice per facility (≈0,2 s for 4.000).
+    groups: dict[int, list[str]] = {}
+    for facility, group in zip(links["facility_id"], links["target_group_id"], strict=True):
+        label = labels.get(group)
+        if label is not None:
+            groups.setdefault(int(facility), []).append(label)
+    joined = {facility: "; ".join(sorted(found)) for facility, found in groups.items()}
+    frame["target_groups"] = [joined.get(int(i)) for i in frame["id"]]
     return frame
 
 
