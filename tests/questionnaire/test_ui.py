@@ -104,6 +104,7 @@ def test_statements_follow_the_selection_and_anonymise(page, qtbot):
 def test_goals_editor_shows_progress_and_edits_by_undo(page, qtbot):
     widget, context, project, ids = page
     editor = widget.goals
+    widget.tabs.setCurrentWidget(editor)
     quote = project.find(Indicator, key="alo_quote").id
     context.select_districts([ids["districts"]["23"]])
     editor.section.add()
@@ -164,3 +165,32 @@ def test_designer_shows_all_question_columns_without_scrolling(page, qtbot):
     section = widget.designer.questionnaires
     hint = section.filter.fontMetrics().horizontalAdvance(section.filter.placeholderText())
     assert section.filter.width() > hint
+
+
+def test_hidden_voice_tabs_wait_until_shown(voice_project, qtbot, monkeypatch):
+    """Goal progress and the district text cost seconds at city scale; a first visit of the
+    page shows the designer only, so the hidden tabs compute when they are opened."""
+    import k360desk.figures.questionnaire as figures
+    from k360desk.ui.context import ProjectContext
+    from k360desk.ui.questionnaire.page import VoicePage
+
+    project, ids = voice_project
+    calls = []
+    real = figures.goal_progress
+    monkeypatch.setattr(figures, "goal_progress", lambda *a, **k: calls.append(a) or real(*a, **k))
+    project.add(Goal(indicator_id=project.find(Indicator, key="alo_quote").id,
+                     district_id=ids["districts"]["23"], period=2030, target=10.0))
+    context = ProjectContext()
+    context.set_project(project)
+    widget = VoicePage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.wait(50)
+    assert calls == []
+    assert widget.goals.section.model.rowCount() == 1
+    assert widget.statements.text.toPlainText() == ""
+    widget.tabs.setCurrentWidget(widget.goals)
+    qtbot.waitUntil(lambda: widget.goals.section.model.value(0, "status") == "off_track")
+    widget.tabs.setCurrentWidget(widget.statements)
+    qtbot.waitUntil(lambda: "Einschätzungen der Träger" in widget.statements.text.toPlainText())
+    context.set_project(None)

@@ -74,6 +74,9 @@ class GoalsEditor(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Progress needs every goal's value series (about a second at city scale); the tab is
+        # hidden when the page opens, so it is computed on the first time the tab is shown.
+        self._progress_wanted = False
         self.section = RecordSection(
             context, Goal,
             [Column("indicator_id", self.tr("Indikator"), "choice", choices="indicators",
@@ -92,7 +95,7 @@ class GoalsEditor(QWidget):
              Column("status", self.tr("Stand"), "choice", choices="status", editable=False,
                     width=130, in_form=False),
              Column("notes", self.tr("Bemerkungen"), multiline=True)],
-            self.tr("Zielwerte (Wirkungsziele)"), loader=load_goals, form=False,
+            self.tr("Zielwerte (Wirkungsziele)"), loader=self._load, form=False,
             new_record=self._new_goal, watch=("indicator_values", "indicators", "districts"),
             choices={"indicators": (_indicators, ("indicators",)),
                      "districts": (_districts, ("districts",)),
@@ -108,6 +111,20 @@ class GoalsEditor(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.section, 1)
         layout.addWidget(hint)
+
+    def _load(self, project: Project):
+        if self._progress_wanted:
+            return load_goals(project)
+        frame = project.frame(Goal)
+        for field in _PROGRESS_FIELDS:
+            frame[field] = None
+        return frame
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._progress_wanted:
+            self._progress_wanted = True
+            self.section.reload()
 
     def _new_goal(self, project: Project) -> Goal:
         from datetime import date

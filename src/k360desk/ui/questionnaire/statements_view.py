@@ -49,6 +49,7 @@ class StatementsView(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(bar)
         layout.addWidget(self.text, 1)
+        self._stale = False
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.render)
         self.district.currentIndexChanged.connect(self._on_district_chosen)
@@ -75,8 +76,10 @@ class StatementsView(QWidget):
         self.period.clear()
         project = self.project
         if project is not None:
-            for i, row in project.districts_frame().iterrows():
-                self.district.addItem(f"{row['code']} {row['name']}  ({row['level']})", int(i))
+            districts = project.districts_frame()
+            for i, code, name, level in zip(districts.index, districts["code"], districts["name"],
+                                            districts["level"], strict=True):
+                self.district.addItem(f"{code} {name}  ({level})", int(i))
             periods = [int(r[0]) for r in project._conn.execute(
                 "SELECT DISTINCT period FROM questionnaires ORDER BY period DESC")]
             for period in periods:
@@ -121,7 +124,18 @@ class StatementsView(QWidget):
 
     def render(self) -> None:
         """Write the district's statements and goals into the text view."""
+        # The text computes goal progress (hundreds of ms at city scale); a hidden tab
+        # renders when it is shown.
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.text.setHtml(self.html())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._refresh.start()
 
     def html(self) -> str:
         """The German HTML shown for the current district."""
