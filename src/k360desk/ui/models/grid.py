@@ -288,6 +288,10 @@ class ValuesGridModel(QAbstractTableModel):
             return ""
         return QCoreApplication.translate("editors", "Nicht änderbar: %1").replace("%1", reason)
 
+    def period_texts(self, row: int) -> list[str]:
+        """The shown texts of a row's year columns (for measuring without a Qt call per cell)."""
+        return self._row_texts(row)
+
     def _row_texts(self, row: int) -> list[str]:
         texts = self._text[row]
         if texts is None:
