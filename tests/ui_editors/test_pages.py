@@ -228,6 +228,27 @@ def test_providers_facilities_filters_and_groups(qtbot, context):
     assert section.model.index(row, section.model.column_of("opened")).data() == "01.08.2020"
 
 
+def test_providers_hidden_tabs_load_when_shown(qtbot, context):
+    """The first visit shows the facilities; providers, types and target groups (hidden
+    tabs) are read the first time their tab is opened, and then follow changes."""
+    project = context.project
+    project.add(Provider(name="AWO"))
+    project.add(FacilityType(name="Kita"))
+    page = _page(qtbot, "providers", "ProvidersPage", context)
+    assert page.tabs.currentWidget() is page.facilities
+    assert page.providers.model.rowCount() == 0
+    assert page.types.model.rowCount() == 0
+    project.add(Provider(name="Caritas"))
+    page.tabs.setCurrentWidget(page.providers)
+    assert page.providers.model.rowCount() == 2
+    page.tabs.setCurrentIndex(2)
+    assert page.types.model.rowCount() == 1
+    page.providers.add()
+    assert len(project.all(Provider)) == 3
+    page.tabs.setCurrentWidget(page.providers)
+    assert page.providers.model.rowCount() == 3
+
+
 def test_committees_need_a_committee_first(qtbot, context, confirm):
     project = context.project
     page = _page(qtbot, "committees", "CommitteesPage", context)

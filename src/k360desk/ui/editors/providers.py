@@ -74,7 +74,7 @@ class ProvidersPage(QWidget):
         self.providers = RecordSection(
             context, Provider, provider_columns, self.tr("Träger"),
             new_record=lambda p: Provider(name=unique_name(p, Provider, self.tr("Neuer Träger"))),
-            parent=self)
+            parent=self, load_when_shown=True)
 
         facility_columns = [
             Column("name", self.tr("Name"), required=True, width=220),
@@ -145,13 +145,13 @@ class ProvidersPage(QWidget):
             self.tr("Einrichtungsarten"), form=False,
             new_record=lambda p: FacilityType(
                 name=unique_name(p, FacilityType, self.tr("Neue Einrichtungsart"))),
-            parent=self)
+            parent=self, load_when_shown=True)
         self.groups = RecordSection(
             context, TargetGroup, [Column("name", self.tr("Zielgruppe"), required=True)],
             self.tr("Zielgruppen"), form=False,
             new_record=lambda p: TargetGroup(
                 name=unique_name(p, TargetGroup, self.tr("Neue Zielgruppe"))),
-            parent=self)
+            parent=self, load_when_shown=True)
         lists = splitter(Qt.Orientation.Horizontal, [self.types, self.groups], [600, 400], self)
 
         self.tabs = QTabWidget(self)

@@ -60,9 +60,14 @@ class RecordSection(QWidget):
                  watch: Iterable[str] = (),
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
                  form: bool = True, check: Callable[[Project, int, str, Any], str | None]
-                 | None = None, parent: QWidget | None = None, empty_hint: str = "") -> None:
+                 | None = None, parent: QWidget | None = None, empty_hint: str = "",
+                 load_when_shown: bool = False) -> None:
         super().__init__(parent)
         self.context = context
+        # A section on a hidden tab reads its rows the first time it is shown: the first
+        # visit of a page then pays only for what it shows.
+        self.load_when_shown = load_when_shown
+        self._load_pending = False
         self.cls = cls
         self.loader = loader or (lambda project: project.frame(cls))
         self.new_record = new_record or (lambda project: cls())
@@ -199,8 +204,8 @@ class RecordSection(QWidget):
         self.setTabOrder(self.delete_button, self.table)
 
         context.changed.connect(self._on_changes)
-        on_project_replaced(context, self, self.reload_all)
-        self.reload_all()
+        on_project_replaced(context, self, self._reload_all_when_shown)
+        self._reload_all_when_shown()
         self._update_empty_hint()
 
     # --- loading -------------------------------------------------------------------------
@@ -254,7 +259,22 @@ class RecordSection(QWidget):
                 self.form.set_search_rows(_indicator_rows(self.project))
             self.form.set_choices(key, pairs)
 
+    def _reload_all_when_shown(self) -> None:
+        if self.load_when_shown and not self.isVisible():
+            self._load_pending = True
+            return
+        self._load_pending = False
+        self.reload_all()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._load_pending:
+            self._load_pending = False
+            self.reload_all()
+
     def _on_changes(self, changes) -> None:
+        if self._load_pending:
+            return  # everything is read when the section is shown
         tables = {change.table for change in changes}
         for key, (_loader, depends) in self.choice_loaders.items():
             if tables & set(depends):
