@@ -365,10 +365,11 @@ class ApplicationsTab(base.RoundTab):
     def _load(self, project: Project) -> pd.DataFrame:
         from k360desk.models.revocations import wholly_revoked
 
-        frame = project.frame(Application)
+        # Only the chosen round's rows are read; no round (the first visit): no rows, the
+        # columns only (ids start at 1).
         if not self.round_id:
-            return frame.iloc[0:0]
-        frame = frame[frame["round_id"] == self.round_id].copy()
+            return project.frame(Application, id=0)
+        frame = project.frame(Application, round_id=int(self.round_id))
         revoked = wholly_revoked(project, self.round_id)
         frame.loc[frame["id"].isin(revoked), "status"] = base.REVOKED
         return frame
