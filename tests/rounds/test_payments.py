@@ -75,3 +75,31 @@ def test_aftercare_table_refuses_a_payment_above_the_award(small_project, qtbot)
         assert "nicht bewilligt" in section._commit_field(pay_id, "application_id", ids["treff"])
     finally:
         context.set_project(None)
+
+
+def test_aftercare_sections_read_when_their_tab_is_shown(small_project, qtbot, monkeypatch):
+    """The first visit of "Förderrunden" shows the rounds list; payments, usage reports and
+    reviews (hidden tabs) are read the first time they are shown."""
+    pytest.importorskip("PySide6")
+    from k360desk.ui.editors.section import RecordSection
+    from tests.rounds.conftest import open_round_page
+
+    read = []
+    real = RecordSection.reload_all
+
+    def spy(self):
+        read.append(self.cls.table)
+        real(self)
+
+    monkeypatch.setattr(RecordSection, "reload_all", spy)
+    widget, context, _ids = open_round_page(small_project, qtbot, NEED_VALUES)
+    try:
+        qtbot.wait(20)
+        assert not {"payments", "usage_reports", "reviews"} & set(read)
+        after = widget.aftercare
+        widget.tabs.setCurrentWidget(after)
+        after.inner.setCurrentWidget(after.payments)
+        assert "payments" in read
+        assert "reviews" not in read
+    finally:
+        context.set_project(None)

@@ -204,8 +204,8 @@ class RecordSection(QWidget):
         self.setTabOrder(self.delete_button, self.table)
 
         context.changed.connect(self._on_changes)
-        on_project_replaced(context, self, self._reload_all_when_shown)
-        self._reload_all_when_shown()
+        on_project_replaced(context, self, self.reload_all_when_shown)
+        self.reload_all_when_shown()
         self._update_empty_hint()
 
     # --- loading -------------------------------------------------------------------------
@@ -259,7 +259,8 @@ class RecordSection(QWidget):
                 self.form.set_search_rows(_indicator_rows(self.project))
             self.form.set_choices(key, pairs)
 
-    def _reload_all_when_shown(self) -> None:
+    def reload_all_when_shown(self) -> None:
+        """``reload_all`` now, or (``load_when_shown`` and hidden) at the next showEvent."""
         if self.load_when_shown and not self.isVisible():
             self._load_pending = True
             return

@@ -115,6 +115,7 @@ class AftercareTab(base.RoundTab):
                 ),
             },
             parent=self,
+            load_when_shown=True,
         )
         self.reports = RecordSection(
             context,
@@ -135,6 +136,7 @@ class AftercareTab(base.RoundTab):
             form=False,
             choices={"apps": apps[1]},
             parent=self,
+            load_when_shown=True,
         )
         self.reviews = RecordSection(
             context,
@@ -165,6 +167,7 @@ class AftercareTab(base.RoundTab):
                 ),
             },
             parent=self,
+            load_when_shown=True,
         )
         # The section commits every field itself; "beenden" must also drop the later
         # commitments in the same undo step, so its committer is routed through review_end.
@@ -259,7 +262,7 @@ class AftercareTab(base.RoundTab):
         """Reload the budget view, the reports, the reviews due and the record sections."""
         self.error.hide()
         for section in (self.payments, self.reports, self.reviews):
-            section.reload_all()
+            section.reload_all_when_shown()
         if self.project is None or self.round_id is None:
             return
         self.budget_model.set_frame(aftercare.budget_view(self.project, self.round_id))
