@@ -37,7 +37,7 @@ from k360desk.io.round_books_layout import (
     checksum,
     form_columns,
     put_text,
-    scale_text,
+    write_instructions,
 )
 from k360desk.io.spreadsheet import neutralise
 from k360desk.messages import N_, tr, using
@@ -213,22 +213,7 @@ def _instructions(ws, rnd, data) -> None:
         ("", None),
         ("Kriterienkatalog", Font(bold=True)),
     ]
-    for i, (text, font) in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1, value=text)
-        if font is not None:
-            cell.font = font
-    row = len(lines) + 1
-    for col, text in enumerate(("Kriterium", "Beschreibung", "Gewicht", "Skala"), start=1):
-        ws.cell(row=row, column=col, value=text).font = Font(bold=True)
-    for c in data.criteria.itertuples(index=False):
-        row += 1
-        ws.cell(row=row, column=1, value=neutralise(str(c.name)))
-        ws.cell(row=row, column=2, value=neutralise(str(c.description or "")))
-        ws.cell(row=row, column=3, value=float(c.weight))
-        ws.cell(row=row, column=4, value="aus Daten (Sozialindex)" if c.derived
-                else scale_text(c.scale_min, c.scale_max))
-    ws.protection.sheet = True
-    ws.protection.password = SHEET_PASSWORD
+    write_instructions(ws, lines, data.criteria)
 
 
 # --- import ----------------------------------------------------------------------------------

@@ -126,3 +126,30 @@ def scale_text(low: float, high: float) -> str:
         return format_number(v, 0 if float(v).is_integer() else 1)
 
     return tr("{low} bis {high}", low=one(low), high=one(high))
+
+
+def write_instructions(ws: Any, lines: list, criteria: Any) -> None:
+    """The instructions sheet of a round workbook: the lines (text, font), then the criteria
+    catalogue; protected like the rest of the workbook. Criteria fed from data show where their
+    points come from instead of a scale."""
+    from openpyxl.styles import Alignment, Font
+
+    from k360desk.io.spreadsheet import neutralise
+
+    for i, (text, font) in enumerate(lines, start=1):
+        cell = ws.cell(row=i, column=1, value=text)
+        if font is not None:
+            cell.font = font
+    row = len(lines) + 1
+    for col, text in enumerate(("Kriterium", "Beschreibung", "Gewicht", "Skala"), start=1):
+        ws.cell(row=row, column=col, value=text).font = Font(bold=True)
+    for c in criteria.itertuples(index=False):
+        row += 1
+        ws.cell(row=row, column=1, value=neutralise(str(c.name)))
+        ws.cell(row=row, column=2, value=neutralise(str(c.description or ""))).alignment = Alignment(
+            wrap_text=True, vertical="top")
+        ws.cell(row=row, column=3, value=float(c.weight))
+        ws.cell(row=row, column=4, value="aus Daten (Sozialindex)" if getattr(c, "derived", False)
+                else scale_text(c.scale_min, c.scale_max))
+    ws.protection.sheet = True
+    ws.protection.password = SHEET_PASSWORD

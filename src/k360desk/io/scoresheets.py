@@ -35,6 +35,7 @@ from k360desk.io.round_books_layout import (
     put_text,
     safe_file_name,
     scale_text,
+    write_instructions,
 )
 from k360desk.io.spreadsheet import neutralise
 from k360desk.messages import N_, tr, using
@@ -188,7 +189,7 @@ def _write(path: Path, rnd, rater: str, criteria, apps, stored) -> None:
 
 
 def _instructions(ws, rnd, rater: str, criteria) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     ws.title = INSTRUCTIONS_SHEET
     for col, width in zip("ABCD", (34, 70, 10, 16), strict=True):
@@ -208,22 +209,7 @@ def _instructions(ws, rnd, rater: str, criteria) -> None:
         ("", None),
         ("Kriterienkatalog", Font(bold=True)),
     ]
-    for i, (text, font) in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1, value=text)
-        if font is not None:
-            cell.font = font
-    row = len(lines) + 1
-    for col, text in enumerate(("Kriterium", "Beschreibung", "Gewicht", "Skala"), start=1):
-        ws.cell(row=row, column=col, value=text).font = Font(bold=True)
-    for c in criteria.itertuples(index=False):
-        row += 1
-        ws.cell(row=row, column=1, value=neutralise(str(c.name)))
-        ws.cell(row=row, column=2, value=neutralise(str(c.description or ""))).alignment = Alignment(
-            wrap_text=True, vertical="top")
-        ws.cell(row=row, column=3, value=float(c.weight))
-        ws.cell(row=row, column=4, value=scale_text(c.scale_min, c.scale_max))
-    ws.protection.sheet = True
-    ws.protection.password = SHEET_PASSWORD
+    write_instructions(ws, lines, criteria)
 
 
 # --- import ----------------------------------------------------------------------------------

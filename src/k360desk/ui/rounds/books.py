@@ -58,8 +58,9 @@ def ask_raters(parent: QWidget, known: list[str]) -> list[str] | None:
 # --- undo commands ---------------------------------------------------------------------------
 
 
-class ImportScoreSheets(StoreCommand):
-    """Read returned score sheets; undo takes every score of the batch back exactly."""
+class _WorkbookImport(StoreCommand):
+    """Read returned workbooks once; redo re-applies, undo takes the batch back exactly. An
+    import that changed nothing leaves no empty undo step."""
 
     def __init__(self, project, round_id: int, files: list[str], text: str) -> None:
         super().__init__(project, text)
@@ -67,40 +68,56 @@ class ImportScoreSheets(StoreCommand):
         self.result = None
         self.unchanged = False
 
+    def _read(self):
+        raise NotImplementedError
+
+    def _changed(self) -> bool:
+        raise NotImplementedError
+
     def _redo(self) -> None:
+        if self.result is None:
+            self.result = self._read()
+            if not self._changed():
+                self.unchanged = True
+                self.setObsolete(True)
+        else:
+            self._reapply()
+
+    def _reapply(self) -> None:
+        raise NotImplementedError
+
+
+class ImportScoreSheets(_WorkbookImport):
+    """Read returned score sheets; undo takes every score of the batch back exactly."""
+
+    def _read(self):
         from k360desk.io.scoresheets import import_scoresheets
 
-        if self.result is None:
-            self.result = import_scoresheets(self.project, self.round_id, self.files)
-            if not self.result.changes.written:
-                self.unchanged = True
-                self.setObsolete(True)  # nothing changed: no empty undo step
-        else:
-            round_books.reapply_scores(self.project, self.result.changes)
+        return import_scoresheets(self.project, self.round_id, self.files)
+
+    def _changed(self) -> bool:
+        return bool(self.result.changes.written)
+
+    def _reapply(self) -> None:
+        round_books.reapply_scores(self.project, self.result.changes)
 
     def _undo(self) -> None:
         round_books.revert_scores(self.project, self.result.changes)
 
 
-class ImportApplicationForms(StoreCommand):
+class ImportApplicationForms(_WorkbookImport):
     """Read returned application forms; undo deletes the applications the batch created."""
 
-    def __init__(self, project, round_id: int, files: list[str], text: str) -> None:
-        super().__init__(project, text)
-        self.round_id, self.files = round_id, files
-        self.result = None
-        self.unchanged = False
-
-    def _redo(self) -> None:
+    def _read(self):
         from k360desk.io.application_form import import_application_forms
 
-        if self.result is None:
-            self.result = import_application_forms(self.project, self.round_id, self.files)
-            if not self.result.changes.ids:
-                self.unchanged = True
-                self.setObsolete(True)
-        else:
-            round_books.reapply_applications(self.project, self.result.changes)
+        return import_application_forms(self.project, self.round_id, self.files)
+
+    def _changed(self) -> bool:
+        return bool(self.result.changes.ids)
+
+    def _reapply(self) -> None:
+        round_books.reapply_applications(self.project, self.result.changes)
 
     def _undo(self) -> None:
         round_books.revert_applications(self.project, self.result.changes)
