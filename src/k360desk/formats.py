@@ -47,13 +47,19 @@ def format_date(value: date | datetime | str | None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def parse_number(text: str) -> float:
-    """Parse "1.234,5" or "1234.5" or "1234,5"; raise ValueError otherwise."""
+def decimal_text(text: str) -> str:
+    """German or plain number text ("1.234,5", "1234.5", "1234,5") as "1234.5"; ValueError
+    for empty text. What is left need not be a number: the caller's parser decides."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not cleaned:
         raise ValueError("leer")
     if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1:
-        cleaned = cleaned.replace(".", "")
-    return float(cleaned)
+        return cleaned.replace(".", "").replace(",", ".")
+    if cleaned.count(".") > 1:
+        return cleaned.replace(".", "")
+    return cleaned
+
+
+def parse_number(text: str) -> float:
+    """Parse "1.234,5" or "1234.5" or "1234,5"; raise ValueError otherwise."""
+    return float(decimal_text(text))

@@ -123,17 +123,12 @@ def parse_money(text: str) -> float:
 
 def parse_cents(text: str) -> int:
     """Like :func:`parse_money`, but the whole cents."""
-    from k360desk.formats import parse_number
+    from k360desk.formats import decimal_text, parse_number
 
     cleaned = str(text).replace("€", "").strip().replace("\u00a0", "").replace(" ", "")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")
-    if not cleaned:
-        raise ValueError("leer")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1:
-        cleaned = cleaned.replace(".", "")
+        cleaned = cleaned.replace(".", "")  # "45.000" is forty-five thousand euros
+    cleaned = decimal_text(cleaned)
     try:
         amount = Decimal(cleaned)
     except ArithmeticError:
