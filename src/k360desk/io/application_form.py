@@ -12,7 +12,6 @@ late applications are flagged, an application already stored counts as unchanged
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from k360desk.io.round_books_layout import (
     FORM_FORMAT,
     FORM_SHEET,
     HEADER_ROW,
-    ID_FIRST_ROW,
     ID_SHEET,
     INSTRUCTIONS_SHEET,
     KEY_ROW,
@@ -37,6 +35,7 @@ from k360desk.io.round_books_layout import (
     checksum,
     form_columns,
     put_text,
+    seal_and_save,
     write_instructions,
 )
 from k360desk.io.spreadsheet import neutralise
@@ -77,7 +76,6 @@ def _write_form(project: Project, round_id: int, out: str | Path) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
-    from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from k360desk.models.rounds import _round, round_data
@@ -155,15 +153,7 @@ def _write_form(project: Project, round_id: int, out: str | Path) -> Path:
     for i, (key, value) in enumerate(meta, start=1):
         ident.cell(row=i, column=1, value=key)
         ident.cell(row=i, column=2, value=value)
-    for i, key in enumerate(keys, start=ID_FIRST_ROW):
-        ident.cell(row=i, column=1, value=key)
-    ident.protection.sheet = True
-    ident.protection.password = SHEET_PASSWORD
-    wb.active = 1
-    wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, out)
+    seal_and_save(wb, ident, keys, out)
     return out
 
 

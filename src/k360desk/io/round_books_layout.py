@@ -153,3 +153,22 @@ def write_instructions(ws: Any, lines: list, criteria: Any) -> None:
                 else scale_text(c.scale_min, c.scale_max))
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
+
+
+def seal_and_save(wb: Any, ident: Any, keys: list[str], path: Any) -> None:
+    """Finish a round workbook: the row and column keys on the hidden identity sheet, every
+    sheet and the structure protected, the sheet to fill in active; written to a temporary
+    name first, so a crash never leaves half a workbook under the real name."""
+    import os
+
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    for i, key in enumerate(keys, start=ID_FIRST_ROW):
+        ident.cell(row=i, column=1, value=key)
+    ident.protection.sheet = True
+    ident.protection.password = SHEET_PASSWORD
+    wb.active = 1
+    wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)

@@ -13,7 +13,6 @@ batch is written as one change that ``models.round_books`` can take back exactly
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,6 @@ from k360desk.io.round_books_layout import (
     COMMENT_PREFIX,
     FIRST_ROW,
     HEADER_ROW,
-    ID_FIRST_ROW,
     ID_SHEET,
     INSTRUCTIONS_SHEET,
     KEY_ROW,
@@ -35,6 +33,7 @@ from k360desk.io.round_books_layout import (
     put_text,
     safe_file_name,
     scale_text,
+    seal_and_save,
     write_instructions,
 )
 from k360desk.io.spreadsheet import neutralise
@@ -103,7 +102,6 @@ def _write(path: Path, rnd, rater: str, criteria, apps, stored) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
-    from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
@@ -177,15 +175,7 @@ def _write(path: Path, rnd, rater: str, criteria, apps, stored) -> None:
             put_text(ident.cell(row=i, column=2), value)
         else:
             ident.cell(row=i, column=2, value=value)
-    for i, key in enumerate(keys, start=ID_FIRST_ROW):
-        ident.cell(row=i, column=1, value=key)
-    ident.protection.sheet = True
-    ident.protection.password = SHEET_PASSWORD
-    wb.active = 1
-    wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    seal_and_save(wb, ident, keys, path)
 
 
 def _instructions(ws, rnd, rater: str, criteria) -> None:
