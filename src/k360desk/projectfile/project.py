@@ -18,12 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 from k360desk import FILE_SUFFIX
-from k360desk.messages import tr
 from k360desk.projectfile import (
     backups,
     gpkg,
     ondisk,
     paths,
+    receiving,
     safety,
     schema,
     schemacheck,
@@ -36,7 +36,6 @@ from k360desk.projectfile.errors import (
     DamagedFileError,
     FileChangedError,
     FileTooNewError,
-    NotAProjectError,
     ProjectError,
     ReadOnlyError,
 )
@@ -129,40 +128,12 @@ class Project(RecordStore, BulkStore):
         safety.check_header(path)
         reason = ""
         too_new = False
-        try:
-            opened_stamp = trust.stamp(path)
-        except OSError as exc:
-            raise NotAProjectError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
-                                      reason=exc.strerror)) from exc
+        received = receiving.copy_to_work(path, _connect)
+        conn, work, opened_stamp = received.conn, received.work, received.stamp
         trusted = trust.is_known(path, opened_stamp)
         try:
-            source = safety.connect_readonly(path)
-        except sqlite3.Error as exc:
-            raise DamagedFileError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
-                                      reason=exc)) from exc
-        try:
-            try:
-                # Only the schema before the copy: nothing in the file runs or is read.
-                safety.inspect(source, path.name, objects_only=True)
-            except sqlite3.DatabaseError as exc:
-                raise safety.sqlite_problem(exc, path.name) from exc
-            work = workfile.new_work_path(path.stem)
-            # WAL only after the copy: the backup API cannot change the page size of a
-            # WAL database, and a stranger's file may use any valid page size.
-            conn = _connect(work, wal=False)
-            try:
-                source.backup(conn)
-            except sqlite3.Error as exc:
-                conn.close()
-                workfile.remove_work(work)
-                raise DamagedFileError(tr("„{name}“ lässt sich nicht lesen ({reason}).", name=path.name,
-                                          reason=exc)) from exc
-        finally:
-            source.close()
-        try:
             # The pages are checked once, on the page-for-page copy and before any table is
-            # read: on this writable connection the check covers CHECK constraints too, so
-            # a second check of the file itself found nothing more (and took as long).
+            # read (a second check of the file itself found nothing more and took as long).
             try:
                 found = safety.inspect(conn, path.name, trusted)
             except FileTooNewError as exc:
@@ -172,8 +143,10 @@ class Project(RecordStore, BulkStore):
             _use_wal(conn)
             if not read_only:
                 read_only, reason = ondisk.document_access(path, temp_is_document)
-            # What we did not write goes before the first statement that could run it.
+            # What we did not write goes before the first statement that could run it, and
+            # is committed: the content checks read on connections of their own.
             _drop_gdal_additions(conn, found)
+            conn.commit()
             if not trusted:
                 safety.verify_contents(conn, path.name, found)
             migrated = False if too_new else _migrate(conn, found.schema_version)
@@ -186,8 +159,10 @@ class Project(RecordStore, BulkStore):
                 conn.commit()
         except BaseException:
             conn.close()
+            _wait_synced(received)
             workfile.remove_work(work)
             raise
+        _wait_synced(received)
         if migrated:
             project.modified = True
             project.notices.append(
@@ -227,9 +202,9 @@ class Project(RecordStore, BulkStore):
         conn = _connect(work)
         try:
             found = safety.inspect(conn, work.name)
-            safety.verify_contents(conn, work.name, found)
             _drop_gdal_additions(conn, found)
             conn.commit()
+            safety.verify_contents(conn, work.name, found)
         except BaseException:
             conn.close()
             raise
@@ -530,6 +505,13 @@ def _connect(path: Path, wal: bool = True) -> sqlite3.Connection:
     if wal:
         _use_wal(conn)
     return conn
+
+
+def _wait_synced(received: receiving.Received) -> None:
+    try:
+        received.wait_synced()
+    except OSError:
+        pass  # the copy is complete; only whether it survives a power cut is less certain
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

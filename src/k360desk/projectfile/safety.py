@@ -8,7 +8,6 @@ when a table is read), and only then copy the pages into a working file.
 
 from __future__ import annotations
 
-import functools
 import re
 import sqlite3
 import time
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from k360desk.messages import tr
-from k360desk.projectfile import gpkg, paths, schema, schemacheck
+from k360desk.projectfile import contents, gpkg, paths, reference, schema, schemacheck
 from k360desk.projectfile.errors import (
     DamagedFileError,
     FileTooNewError,
@@ -68,6 +67,16 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def connect_checker(path: Path) -> sqlite3.Connection:
+    """A connection that checks our working copy beside the main one: hardened and limited to
+    queries, yet opened for writing, because only then do SQLite's checks of a table test
+    its CHECK constraints."""
+    conn = sqlite3.connect(paths.sqlite_uri(Path(path).resolve(), mode="rw"), uri=True)
+    harden(conn)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 def harden(conn: sqlite3.Connection, attach: int = 0) -> None:
     """Apply the defensive settings to a connection (``attach``: slots VACUUM INTO needs)."""
     # Python 3.11's sqlite3 has no setconfig; from 3.12 on defensive mode is switched on
@@ -104,22 +113,12 @@ def check_header(path: Path) -> None:
         raise DamagedFileError(tr("Die Datei „{name}“ ist unvollständig (abgeschnitten).", name=path.name))
 
 
-@functools.lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[str, str]:
     """Return name → normalised SQL of our schema objects at a given version."""
-    conn = sqlite3.connect(":memory:")
-    gpkg.create_core(conn, register_wgs84=False)
-    for step in range(1, version + 1):
-        schema.MIGRATIONS[step](conn)
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
-    conn.close()
-    return {name: _normal(sql) for name, sql in rows
-            if not name.startswith("gpkg_") or name in WRITTEN_GPKG_TABLES}
+    return reference.at_version(version).sql
 
 
-# GeoPackage tables whose rows we insert, update or delete: a constraint or default added
-# to them by a stranger would run on our writes, so they must be exactly ours.
-WRITTEN_GPKG_TABLES = ("gpkg_contents", "gpkg_geometry_columns")
+WRITTEN_GPKG_TABLES = reference.WRITTEN_GPKG_TABLES
 
 
 _normal = schemacheck.normal
@@ -281,21 +280,9 @@ def sqlite_problem(exc: sqlite3.Error, name: str) -> DamagedFileError:
     return DamagedFileError(tr("Die Datei „{name}“ ist beschädigt ({reason}).", name=name, reason=text))
 
 
-@functools.lru_cache(maxsize=8)
-def expected_checks(version: int) -> dict[str, tuple[str, ...]]:
-    """Table → the CHECK expressions of our schema at a version (from our own SQL)."""
-    conn = sqlite3.connect(":memory:")
-    gpkg.create_core(conn, register_wgs84=False)
-    for step in range(1, version + 1):
-        schema.MIGRATIONS[step](conn)
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
-    conn.close()
-    return {table: tuple(schemacheck.check_expressions(sql or "")) for table, sql in rows}
-
-
 def _quick_check(conn: sqlite3.Connection, name: str, constraints: bool = True) -> None:
     """SQLite's integrity check of the pages; ``constraints=False`` leaves CHECK constraints
-    to ``_check_constraints`` (SQLite evaluates them ~5× slower than a query does)."""
+    to ``contents`` (SQLite evaluates them ~5× slower than a query does)."""
     if not constraints:
         conn.execute("PRAGMA ignore_check_constraints = ON")
     try:
@@ -305,31 +292,29 @@ def _quick_check(conn: sqlite3.Connection, name: str, constraints: bool = True) 
     _refuse_damage(check, name)
 
 
-def _check_constraints(conn: sqlite3.Connection, name: str, version: int) -> None:
-    """The CHECK constraints of every table, as ``quick_check`` would test them.
-
-    Our tables (whose SQL ``inspect`` found equal to ours) get one query each built from our
-    own schema text, so no expression from the file is run; any other table with a CHECK
-    is left to SQLite's check of that table."""
-    ours = expected_checks(version)
-    tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
-    for table, sql in tables:
-        if table in ours and table in schema.OWN_TABLES:
-            if ours[table]:
-                failed = " OR ".join(f"NOT ({e})" for e in ours[table])
-                quoted = table.replace('"', '""')
-                if conn.execute(f'SELECT 1 FROM "{quoted}" WHERE {failed} LIMIT 1').fetchone():
-                    _refuse_damage([(f"CHECK constraint failed in {table}",)], name)
-        elif "CHECK" in (sql or "").upper():
-            quoted = table.replace('"', '""')
-            _refuse_damage(conn.execute(f'PRAGMA quick_check("{quoted}")').fetchall(), name)
-
-
 def _refuse_damage(check: list, name: str) -> None:
     if check != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in check[:3])
         raise DamagedFileError(tr("Die Datei „{name}“ ist beschädigt oder verletzt die Regeln des"
                                   " Datenmodells: {detail}", name=name, detail=detail))
+
+
+def _refuse_finding(conn: sqlite3.Connection, broken: contents.Finding, name: str) -> None:
+    if broken.kind == "damage":
+        _refuse_damage(list(broken.rows), name)
+    if broken.kind == "check":
+        _refuse_damage([(f"CHECK constraint failed in {broken.table}",)], name)
+    # Found by a query of ours: SQLite names the rows (slowly, but only for a broken file).
+    rows = list(broken.rows) or conn.execute(
+        f'PRAGMA foreign_key_check("{broken.table}")').fetchmany(3)
+    _refuse_broken_references(rows or [(broken.table, None, "?", 0)], name)
+
+
+def _refuse_broken_references(broken: list, name: str) -> None:
+    if broken:
+        detail = "; ".join(f"{table} (Zeile {rowid}) → {parent}" if rowid is not None
+                           else f"{table} → {parent}" for table, rowid, parent, _fk in broken)
+        raise DamagedFileError(f"„{name}“ enthält Verweise ins Leere: {detail}")
 
 
 def verify_contents(conn: sqlite3.Connection, name: str, found: Inspection | None = None
@@ -339,12 +324,12 @@ def verify_contents(conn: sqlite3.Connection, name: str, found: Inspection | Non
     ``found``: what ``inspect`` found on this connection, which checked the pages already."""
     if found is None or found.schema_version > schema.SCHEMA_VERSION:
         _quick_check(conn, name)  # a newer schema's constraints are not ours to rebuild
+        _refuse_broken_references(conn.execute("PRAGMA foreign_key_check").fetchmany(3), name)
     else:
-        _check_constraints(conn, name, found.schema_version)
-    broken = conn.execute("PRAGMA foreign_key_check").fetchmany(3)
-    if broken:
-        detail = "; ".join(f"{table} (Zeile {rowid}) → {parent}" for table, rowid, parent, _fk in broken)
-        raise DamagedFileError(f"„{name}“ enthält Verweise ins Leere: {detail}")
+        ref = reference.at_version(found.schema_version)
+        broken = contents.find_broken(conn, ref, connect_checker)
+        if broken is not None:
+            _refuse_finding(conn, broken, name)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     if pages * conn.execute("PRAGMA page_size").fetchone()[0] <= MAX_VALUE_BYTES:
         return []  # no value is larger than the whole file: nothing to measure
