@@ -144,3 +144,41 @@ def test_the_values_are_checked_in_two_halves_on_two_connections(small_project, 
     halves = [h for h in halves if h]
     assert len(halves) == 2
     assert sorted(("<" in h[0], ">=" in h[0]) for h in halves) == [(False, True), (True, False)]
+
+
+def test_unfolded_in_lists_judge_every_value_as_sqlite_judges_the_list():
+    """The values table's status list is tested as ``status = 'final' OR …`` (a list IN
+    builds a temporary index per query and probes it for every row); for each of our CHECK
+    constraints with such a list, both forms must agree on every kind of value."""
+    import itertools
+    import re
+
+    from k360desk.projectfile import contents, reference, schema
+
+    ref = reference.at_version(schema.SCHEMA_VERSION)
+    conn = sqlite3.connect(":memory:")
+    compared = 0
+    for table, expressions in ref.checks.items():
+        for expression in expressions:
+            unfolded = contents.unfold_in_lists(expression)
+            if unfolded == expression:
+                continue
+            assert " IN " not in unfolded.upper().replace("NOT IN", "")
+            columns = [c for c in dict.fromkeys(re.findall(r"[A-Za-z_]\w*", expression))
+                       if c in ref.sql.get(table, "")
+                       and re.search(rf"\b{c}\b\s+(INTEGER|TEXT|REAL)", ref.sql[table])]
+            types = {c: re.search(rf"\b{c}\b\s+(INTEGER|TEXT|REAL)", ref.sql[table]).group(1)
+                     for c in columns}
+            conn.execute("DROP TABLE IF EXISTS probe")
+            conn.execute("CREATE TABLE probe (" + ", ".join(f"{c} {t}" for c, t in types.items())
+                         + ")")
+            literals = [x[1:-1].replace("''", "'") if x.startswith("'") else int(x)
+                        for x in re.findall(r"'(?:[^']|'')*'|-?\d+", expression)]
+            candidates = [*literals, None, "", "x", "FINAL", 2, -1, 0, 1.0, "1", b"final"]
+            for row in itertools.product(candidates, repeat=len(columns)):
+                conn.execute("DELETE FROM probe")
+                conn.execute(f"INSERT INTO probe VALUES ({', '.join('?' * len(columns))})", row)
+                same = conn.execute(f"SELECT ({expression}) IS ({unfolded}) FROM probe").fetchone()
+                assert same == (1,), (table, expression, row)
+            compared += 1
+    assert compared >= 10

@@ -114,8 +114,8 @@ def find_broken(conn: sqlite3.Connection, ref: Reference,
     """The first rule of our data model the file's rows break, or None.
 
     ``conn``: the working copy (nothing of a stranger left uncommitted in it); ``connect``
-    opens a hardened connection to it for each worker, limited to queries but not read-only
-    (SQLite skips CHECK constraints in its checks on a read-only connection)."""
+    opens a hardened connection to it for each worker thread, limited to queries but not
+    read-only (SQLite skips CHECK constraints in its checks on a read-only connection)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     present = {name for name, _sql in rows}
     jobs: list[Job] = []
@@ -126,9 +126,20 @@ def find_broken(conn: sqlite3.Connection, ref: Reference,
               and "VIRTUAL TABLE" not in (sql or "").upper()]
     jobs.append(_tables_job(others))
     path = conn.execute("PRAGMA database_list").fetchone()[2]
-    if not path:
-        return _run_all(conn, jobs)
-    return _run_parallel(Path(path), jobs, connect)
+    readers: list[sqlite3.Connection] = []
+    try:
+        if path:
+            for _ in range(min(WORKERS, len(jobs))):
+                readers.append(connect(Path(path)))
+    except sqlite3.Error:
+        pass  # checked on the working copy's own connection instead, one job after another
+    try:
+        if len(readers) < 2:
+            return _run_all(conn, jobs)
+        return _run_parallel(jobs, readers)
+    finally:
+        for reader in readers:
+            reader.close()
 
 
 def _run_all(conn: sqlite3.Connection, jobs: list[Job]) -> Finding | None:
@@ -139,51 +150,39 @@ def _run_all(conn: sqlite3.Connection, jobs: list[Job]) -> Finding | None:
     return None
 
 
-def _run_parallel(path: Path, jobs: list[Job],
-                  connect: Callable[[Path], sqlite3.Connection]) -> Finding | None:
-    pending = list(jobs)  # largest first: the halves of the values table lead
+def _run_parallel(jobs: list[Job], readers: list[sqlite3.Connection]) -> Finding | None:
+    # Dealt out in turn, so the two halves of the values table run side by side whatever
+    # the timing (the other tables join the first half: a few ms at city scale).
     lock = threading.Lock()
     found: list[Finding] = []
     errors: list[BaseException] = []
-    readers: list[sqlite3.Connection] = []
 
-    def stop_others() -> None:
-        with lock:
-            running = list(readers)
-        for reader in running:
-            reader.interrupt()  # the one call sqlite3 allows from another thread
+    def stop_others(mine: sqlite3.Connection) -> None:
+        for reader in readers:
+            if reader is not mine:
+                reader.interrupt()  # the one call meant for another thread
 
-    def work() -> None:
-        reader = None
+    def work(reader: sqlite3.Connection, share: list[Job]) -> None:
         try:
-            # A connection belongs to the thread that opened it.
-            reader = connect(path)
-            with lock:
-                readers.append(reader)
-            while True:
+            for job in share:
                 with lock:
-                    if found or errors or not pending:
+                    if found or errors:
                         return
-                    job = pending.pop(0)
                 result = job(reader)
                 if result is not None:
                     with lock:
                         found.append(result)
-                    stop_others()
+                    stop_others(reader)
                     return
         except BaseException as exc:  # handed to the caller's thread
             with lock:
                 if not found:
                     errors.append(exc)
-            stop_others()
-        finally:
-            if reader is not None:
-                with lock:
-                    readers.remove(reader)
-                reader.close()
+            stop_others(reader)
 
-    threads = [threading.Thread(target=work, name="k360-check", daemon=True)
-               for _ in range(min(WORKERS, len(jobs)))]
+    threads = [threading.Thread(target=work, args=(reader, jobs[at::len(readers)]),
+                                name="k360-check", daemon=True)
+               for at, reader in enumerate(readers)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -71,7 +71,9 @@ def connect_checker(path: Path) -> sqlite3.Connection:
     """A connection that checks our working copy beside the main one: hardened and limited to
     queries, yet opened for writing, because only then do SQLite's checks of a table test
     its CHECK constraints."""
-    conn = sqlite3.connect(paths.sqlite_uri(Path(path).resolve(), mode="rw"), uri=True)
+    # Used by one worker thread at a time, after it was opened in the caller's.
+    conn = sqlite3.connect(paths.sqlite_uri(Path(path).resolve(), mode="rw"), uri=True,
+                           check_same_thread=False)
     harden(conn)
     conn.execute("PRAGMA query_only = ON")
     return conn
