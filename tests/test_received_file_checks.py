@@ -182,3 +182,48 @@ def test_unfolded_in_lists_judge_every_value_as_sqlite_judges_the_list():
                 assert same == (1,), (table, expression, row)
             compared += 1
     assert compared >= 10
+
+
+def test_without_connections_of_their_own_the_checks_run_one_after_another(
+        small_project, tmp_path, capsys, monkeypatch):
+    """Where a second connection to the working copy cannot be opened, the same checks run
+    on the working copy's own connection: the file is judged the same."""
+    from k360desk.projectfile import safety
+
+    def refused(path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(safety, "connect_checker", refused)
+    good = _copy(small_project, tmp_path, "gut.k360")
+    with Project.open(good) as project:
+        assert project.count("districts") == 8
+    path = _copy(small_project, tmp_path, "verwaist.k360",
+                 "UPDATE indicator_values SET district_id=999 WHERE period=2023 AND"
+                 " district_id = (SELECT min(district_id) FROM indicator_values);")
+    _refused(path, capsys, "Verweise ins Leere", "indicator_values")
+    path = _copy(small_project, tmp_path, "leercode.k360",
+                 "UPDATE districts SET code='QZQZ11' WHERE code='11';")
+    _patch_table_only(path, "districts", "code", b"QZQZ11", b"      ")
+    _refused(path, capsys, "verletzt die Regeln")
+
+
+def test_the_working_copy_is_on_disk_before_the_project_is_handed_out(small_project, tmp_path,
+                                                                      monkeypatch):
+    """The pages are copied without waiting for the disk; a thread syncs the copy, and open
+    waits for it, so a power cut right after opening cannot leave a torn working copy."""
+    import os
+
+    from k360desk.projectfile import receiving
+
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(handle):
+        synced.append(os.readlink(f"/proc/self/fd/{handle}") if os.path.exists("/proc/self/fd")
+                      else "?")
+        real(handle)
+
+    monkeypatch.setattr(receiving.os, "fsync", fsync)
+    path = _copy(small_project, tmp_path, "empfangen.k360")
+    with Project.open(path) as project:
+        assert synced and synced[0] in (str(project.work_path), "?")

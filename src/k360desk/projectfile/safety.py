@@ -321,15 +321,19 @@ def _refuse_broken_references(broken: list, name: str) -> None:
 
 def verify_contents(conn: sqlite3.Connection, name: str, found: Inspection | None = None
                     ) -> list[str]:
-    """Check the copied contents (on the writable working copy, where CHECK constraints and
-    foreign keys are really verified). Raises for damage; returns notices for the user.
-    ``found``: what ``inspect`` found on this connection, which checked the pages already."""
+    """Check the copied contents (on the working copy, where CHECK constraints and foreign
+    keys are really verified; see ``contents``). Raises for damage; returns notices for the
+    user. ``found``: what ``inspect`` found on this connection, which checked the pages
+    already; anything a stranger added that could mislead a query is removed and committed."""
     if found is None or found.schema_version > schema.SCHEMA_VERSION:
         _quick_check(conn, name)  # a newer schema's constraints are not ours to rebuild
         _refuse_broken_references(conn.execute("PRAGMA foreign_key_check").fetchmany(3), name)
     else:
         ref = reference.at_version(found.schema_version)
-        broken = contents.find_broken(conn, ref, connect_checker)
+        try:
+            broken = contents.find_broken(conn, ref, connect_checker)
+        except sqlite3.DatabaseError as exc:
+            raise sqlite_problem(exc, name) from exc
         if broken is not None:
             _refuse_finding(conn, broken, name)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
