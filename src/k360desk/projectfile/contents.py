@@ -61,6 +61,26 @@ def unfold_in_lists(expression: str) -> str:
     return _IN_LIST.sub(unfold, expression)
 
 
+def _middle(conn: sqlite3.Connection, table: str, key: str, ref: Reference) -> int | None:
+    """A key value that halves the table's rows: the middle of the parent's keys when the
+    key is a reference (gaps left by deleted indicators do not tilt the halves), else the
+    middle between the smallest and largest key. Read in key order, never by an index."""
+    parent = next(((p, k) for column, p, k in ref.references.get(table, ()) if column == key), None)
+    if parent is not None:
+        count = conn.execute(f"SELECT count(*) FROM {_quote(parent[0])} NOT INDEXED").fetchone()[0]
+        row = conn.execute(f"SELECT {_quote(parent[1])} FROM {_quote(parent[0])} NOT INDEXED"
+                           f" ORDER BY {_quote(parent[1])} LIMIT 1 OFFSET ?", (count // 2,)
+                           ).fetchone()
+        return row[0] if row and isinstance(row[0], int) and count > 1 else None
+    ends = [conn.execute(f"SELECT {_quote(key)} FROM {_quote(table)} NOT INDEXED"
+                         f" ORDER BY {_quote(key)} {order} LIMIT 1").fetchone()
+            for order in ("ASC", "DESC")]
+    low, high = (end[0] if end else None for end in ends)
+    if isinstance(low, int) and isinstance(high, int) and low < high:
+        return low + (high - low + 1) // 2
+    return None
+
+
 def _scan_jobs(conn: sqlite3.Connection, table: str, ref: Reference) -> list[Job]:
     checks = [f"NOT ({unfold_in_lists(expression)})" for expression in ref.checks.get(table, ())]
     links = [f"({_quote(column)} IS NOT NULL AND {_quote(column)} NOT IN"
@@ -70,16 +90,10 @@ def _scan_jobs(conn: sqlite3.Connection, table: str, ref: Reference) -> list[Job
         return []
     ranges: list[tuple[str, tuple]] = [("1", ())]
     key = ref.first_key.get(table)
-    if key is not None:
-        # Only the rowid-like key order is used to find the ends (no index of the file).
-        ends = [conn.execute(f"SELECT {_quote(key)} FROM {_quote(table)} NOT INDEXED"
-                             f" ORDER BY {_quote(key)} {order} LIMIT 1").fetchone()
-                for order in ("ASC", "DESC")]
-        low, high = (end[0] if end else None for end in ends)
-        if isinstance(low, int) and isinstance(high, int) and low < high:
-            # The key is NOT NULL (verified by the page check): every row is in one half.
-            middle = low + (high - low + 1) // 2
-            ranges = [(f"{_quote(key)} < ?", (middle,)), (f"{_quote(key)} >= ?", (middle,))]
+    middle = _middle(conn, table, key, ref) if key is not None else None
+    if middle is not None:
+        # The key is NOT NULL (verified by the page check): every row is in one half.
+        ranges = [(f"{_quote(key)} < ?", (middle,)), (f"{_quote(key)} >= ?", (middle,))]
 
     def job(where: str, args: tuple) -> Job:
         def run(reader: sqlite3.Connection) -> Finding | None:
