@@ -82,6 +82,11 @@ def register_fonts() -> None:
     from reportlab.platypus.tables import CellStyle
 
     CellStyle.fontname = FONT
+    # Plain Flate streams: ASCII85 on top makes streams a quarter larger and made the book's
+    # join decode and compress every page again.
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0
     _registered = True
 
 
