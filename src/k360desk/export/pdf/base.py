@@ -327,7 +327,7 @@ class Bookmark(Flowable):
 def build_document(path_or_buffer, story: list, info: ReportInfo, *, finish: bool = True) -> dict:
     """Lay out a story on A4 within the print margins and draw the page frame, as a tagged PDF.
 
-    Returns the structure tree as plain data; with ``finish=False`` it is not yet written into
+    Returns the structure tree (its document node); with ``finish=False`` it is not yet written into
     the file (a book writes the trees of all its parts once they are joined)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 

@@ -249,6 +249,7 @@ def write_book(
 ) -> BookResult:
     """Write the profile book of the given districts; ``Cancelled`` leaves no file behind."""
     from k360desk.export.pdf.base import ReportInfo, report_info
+    from k360desk.export.pdf.profile_data import ProfileData
     from k360desk.models import profiles
 
     started = time.perf_counter()
@@ -289,15 +290,7 @@ def write_book(
             pool.submit(_ready)
     try:
         with tempfile.TemporaryDirectory(prefix="k360book") as tmp:
-            from k360desk.export.pdf.profile_data import ProfileData
-
-            # Loaded once for all workers (each used to load everything again, questionnaire
-            # summaries included, while competing with the others for the same cores).
-            data = ProfileData.load(project, district_ids, template=template, period=period)
-            data.load_bases(project)
-            data_path = _hand_over(data, tmp) if pool is not None else None
-            if pool is None:
-                _WORKER["data"] = data
+            # Pages are counted first: the workers still import meanwhile.
             back = _back_story(project, template["indicators"])
             back_pages = _count_pages(list(back), ReportInfo(**info_fields))
             subtitle = subtitle or _default_subtitle(districts, district_ids)
@@ -310,6 +303,13 @@ def write_book(
                     break
                 front_pages = counted
             total = front_pages + 2 * len(district_ids) + back_pages
+            # Loaded once for all workers (each used to load everything again, questionnaire
+            # summaries included, while competing with the others for the same cores).
+            data = ProfileData.load(project, district_ids, template=template, period=period)
+            data.load_bases(project)
+            data_path = _hand_over(data, tmp) if pool is not None else None
+            if pool is None:
+                _WORKER["data"] = data
             joiner = BookJoiner(total)
             try:
                 paths = [os.path.join(tmp, f"chunk{i:04d}.pdf") for i in range(len(chunks))]

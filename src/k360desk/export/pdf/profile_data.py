@@ -156,11 +156,7 @@ class ProfileData:
         # question, anonymised quotes if the project says so); asked only where there is any.
         from k360desk.figures import questionnaire as figures_voice
 
-        summaries: dict = {}  # one summary per question serves every district
-        stmt = {
-            int(d): figures_voice.district_voice(project, int(d), summaries=summaries)
-            for d in stm["district_id"].dropna().unique()
-        }
+        stmt = figures_voice.district_voices(project, [int(d) for d in stm["district_id"].dropna().unique()])
         return cls(
             municipality=project.get_meta("municipality") or "",
             threshold=project.disclosure_threshold,

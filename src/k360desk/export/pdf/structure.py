@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Structure elements get object numbers from here on; qpdf numbers all objects anew when the
 # file is saved. Each part of a book has its own range of SPAN numbers.
@@ -22,10 +22,21 @@ SPAN = 1 << 20
 
 
 @dataclass
-class Part:
-    """The structure of one rendered part, whose pages start at ``first_page`` (0-based)."""
+class Node:
+    """One structure element: its role, and its kids (elements or ``(page, mcid)`` pairs)."""
 
-    tree: dict
+    role: str
+    kids: list = field(default_factory=list)
+    alt: str | None = None
+    scope: str | None = None
+
+
+@dataclass
+class Part:
+    """The structure of one rendered part (its "Document" node), whose pages start at
+    ``first_page`` (0-based)."""
+
+    tree: Node
     first_page: int = 0
 
 
@@ -39,9 +50,10 @@ class StructObjects:
     page_arrays: list[int]
 
 
-def struct_objects(tree: dict, page_ids: list[int], first_id: int, document_id: int) -> StructObjects:
-    """The elements of ``tree`` (pages counted from 0 within the part, on the page objects
-    ``page_ids``) numbered from ``first_id``, its top elements below ``document_id``."""
+def struct_objects(tree, page_ids: list[int], first_id: int, document_id: int) -> StructObjects:
+    """The elements below ``tree`` (a ``Node``; marked content as ``(page, mcid)`` with
+    pages counted from 0 within the part, on the page objects ``page_ids``) numbered from
+    ``first_id``, its top elements below ``document_id``."""
     entries: list[str] = []
     owners: list[dict[int, int]] = [{} for _ in page_ids]
     next_id = first_id
@@ -49,17 +61,17 @@ def struct_objects(tree: dict, page_ids: list[int], first_id: int, document_id: 
     def ref(number: int) -> str:
         return f'"{number} 0 R"'
 
-    def build(node: dict, parent: int) -> int:
+    def build(node, parent: int) -> int:
         nonlocal next_id
         own = next_id
         next_id += 1
         kids: list[str] = []
         on_page = None  # the element's /Pg: its first marked content's page
-        for kid in node["kids"]:
-            if isinstance(kid, dict):
+        for kid in node.kids:
+            if not isinstance(kid, tuple):
                 kids.append(ref(build(kid, own)))
                 continue
-            page, mcid = int(kid[0]), int(kid[1])
+            page, mcid = kid
             if on_page is None:
                 on_page = page
             if page == on_page:
@@ -70,17 +82,17 @@ def struct_objects(tree: dict, page_ids: list[int], first_id: int, document_id: 
         extra = ""
         if on_page is not None:
             extra += f',"/Pg":{ref(page_ids[on_page])}'
-        if node.get("alt"):
-            extra += ',"/Alt":' + json.dumps("u:" + str(node["alt"]))
-        if node.get("scope"):
-            extra += f',"/A":{{"/O":"/Table","/Scope":"/{node["scope"]}"}}'
+        if node.alt:
+            extra += ',"/Alt":' + json.dumps("u:" + str(node.alt))
+        if node.scope:
+            extra += f',"/A":{{"/O":"/Table","/Scope":"/{node.scope}"}}'
         entries.append(
-            f'"obj:{own} 0 R":{{"value":{{"/Type":"/StructElem","/S":"/{node["role"]}",'
+            f'"obj:{own} 0 R":{{"value":{{"/Type":"/StructElem","/S":"/{node.role}",'
             f'"/P":{ref(parent)}{extra},"/K":[{",".join(kids)}]}}}}'
         )
         return own
 
-    top = [build(kid, document_id) for kid in tree["kids"]]
+    top = [build(kid, document_id) for kid in tree.kids]
     arrays = []
     for by_mcid in owners:
         # Every id from 0 up must name its element; a gap would point a reader at nothing.
@@ -181,7 +193,5 @@ def tag_single_figure(path, *, title: str, alt: str, lang: str = "de-DE") -> Non
         buffer = io.BytesIO()
         pdf.save(buffer)
     pages = range(len(pikepdf.open(io.BytesIO(buffer.getvalue())).pages))
-    tree = {"role": "Document", "kids": [
-        {"role": "Figure", "alt": alt, "scope": None, "kids": [[p, 0]]} for p in pages
-    ]}
+    tree = Node("Document", kids=[Node("Figure", kids=[(p, 0)], alt=alt) for p in pages])
     write_structure(buffer.getvalue(), path, [Part(tree)], title=title, lang=lang)
