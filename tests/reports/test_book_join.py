@@ -78,3 +78,29 @@ def test_parts_placed_in_any_order_land_on_their_pages(tmp_path):
         first_heading = document.K[0]
         assert first_heading.Pg.objgen == pdf.pages[0].obj.objgen
         assert pdf.Root.MarkInfo.Marked
+
+
+def test_profiles_in_the_book_say_what_the_single_profile_says(demo, tmp_path):
+    """The providers' voice is read chunk by chunk for the book: each profile in it still
+    shows the same text as the profile printed on its own."""
+    from pypdf import PdfReader
+
+    from k360desk.export.pdf.book import write_book
+    from k360desk.export.pdf.profile import write_profile
+    from k360desk.figures.questionnaire import VoiceReader
+
+    voiced = VoiceReader(demo).voiced(demo.districts_frame().sort_values("code").index)
+    assert len(voiced) >= 3
+    ids = voiced[:3]
+    out = tmp_path / "buch.pdf"
+    write_book(demo, out, ids, workers=1, chunk_size=2)
+    book = [" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages]
+    for district_id in ids:
+        code = demo.districts_frame().at[district_id, "code"]
+        single = tmp_path / f"{code}.pdf"
+        write_profile(demo, code, single)
+        pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(single).pages]
+        assert "Einschätzungen der Träger" in pages[1]
+        # The running header and footer differ (page numbers); the body is the same.
+        body = pages[1].split("Einschätzungen der Träger", 1)[1][:400]
+        assert any(body in page for page in book), code

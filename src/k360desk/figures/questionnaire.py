@@ -59,7 +59,7 @@ def statements_for_district(project: Project, district_id: int, period: int | No
     "Träger A", "Träger B" … when anonymised), text, quote („…“ – provider). ``period``
     defaults to the newest questionnaire with statements about the district; ``anonymise``
     to the project setting. ``rows``: the district's statements of ``statements_frame``,
-    already read (see ``district_voices``).
+    already read (see ``VoiceReader``).
     """
     columns = ["question_number", "question", "questionnaire", "period", "provider", "text", "quote"]
     if period is None:
@@ -330,28 +330,41 @@ def district_voice(project: Project, district_id: int, period: int | None = None
                   goal_progress(project, district_id), None)
 
 
-def district_voices(project: Project, district_ids: list[int]) -> dict[int, dict]:
-    """``district_voice`` of many districts (a book), with the statements and goals read once
-    for all of them instead of four queries per district."""
-    from k360desk.models.questionnaire import goals_frame, statements_frame
+class VoiceReader:
+    """``district_voice`` of many districts (a book): statements and goals are read once for
+    all of them instead of four queries per district, the summaries of the closed questions
+    and the goals' value series are kept from one call to the next."""
 
-    statements = statements_frame(project)
-    by_district = {int(d): rows for d, rows in statements.groupby("district_id", sort=False)}
-    goals = goals_frame(project)
-    goals_by_district = {int(d): rows for d, rows in goals.groupby("district_id", sort=False)}
-    anonymise = anonymous_default(project)
-    summaries: dict = {}
-    series: dict = {}
-    voices = {}
-    for district_id in district_ids:
-        rows = by_district.get(int(district_id), statements.iloc[:0])
-        # The newest questionnaire with statements about the district (``latest_period``).
-        period = int(rows["period"].max()) if len(rows) else None
-        progress = goal_progress(project, district_id, series_cache=series,
-                                 goals=goals_by_district.get(int(district_id), goals.iloc[:0]))
-        voices[int(district_id)] = _voice(project, int(district_id), period, anonymise, summaries,
-                                          progress, rows)
-    return voices
+    def __init__(self, project: Project) -> None:
+        from k360desk.models.questionnaire import goals_frame, statements_frame
+
+        self.project = project
+        statements = statements_frame(project)
+        self._empty = statements.iloc[:0]
+        self._statements = {int(d): rows for d, rows in statements.groupby("district_id", sort=False)}
+        goals = goals_frame(project)
+        self._no_goals = goals.iloc[:0]
+        self._goals = {int(d): rows for d, rows in goals.groupby("district_id", sort=False)}
+        self._anonymise = anonymous_default(project)
+        self._summaries: dict = {}
+        self._series: dict = {}
+
+    def voiced(self, district_ids) -> list[int]:
+        """The districts among ``district_ids`` that providers said something about."""
+        return [int(d) for d in district_ids if int(d) in self._statements]
+
+    def voices(self, district_ids) -> dict[int, dict]:
+        """``district_voice`` of each district that providers said something about."""
+        voices = {}
+        for district_id in self.voiced(district_ids):
+            rows = self._statements[district_id]
+            # The newest questionnaire with statements about the district (``latest_period``).
+            period = int(rows["period"].max())
+            progress = goal_progress(self.project, district_id, series_cache=self._series,
+                                     goals=self._goals.get(district_id, self._no_goals))
+            voices[district_id] = _voice(self.project, district_id, period, self._anonymise,
+                                         self._summaries, progress, rows)
+        return voices
 
 
 def _voice(project: Project, district_id: int, period: int | None, anonymise: bool | None,

@@ -97,9 +97,10 @@ def _hand_over(data, folder: str) -> str:
 
 
 def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str,
-                  page_ids: list[int], first_id: int, data_path: str | None = None):
-    """Draw the profiles ``ids`` into ``out``; returns their structure elements, numbered from
-    ``first_id`` on the book's pages ``page_ids``."""
+                  page_ids: list[int], first_id: int, voices: dict, data_path: str | None = None):
+    """Draw the profiles ``ids`` (with the providers' ``voices`` about them) into ``out``;
+    returns their structure elements, numbered from ``first_id`` on the book's pages
+    ``page_ids``."""
     from k360desk.export.pdf.base import ReportInfo
     from k360desk.export.pdf.profile import profile_story
 
@@ -110,6 +111,7 @@ def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: 
             _WORKER["data"] = pickle.load(handle)  # noqa: S301 - written by _hand_over
         _WORKER["path"] = data_path
     data = _WORKER["data"]
+    data.statements.update(voices)
     story: list = []
     for district_id in ids:
         story += profile_story(data.profile(district_id), data, bookmark_level=None)
@@ -249,7 +251,7 @@ def write_book(
 ) -> BookResult:
     """Write the profile book of the given districts; ``Cancelled`` leaves no file behind."""
     from k360desk.export.pdf.base import ReportInfo, report_info
-    from k360desk.export.pdf.profile_data import ProfileData
+    from k360desk.export.pdf.profile_data import ProfileData, voice_reader
     from k360desk.models import profiles
 
     started = time.perf_counter()
@@ -305,7 +307,9 @@ def write_book(
             total = front_pages + 2 * len(district_ids) + back_pages
             # Loaded once for all workers (each used to load everything again, questionnaire
             # summaries included, while competing with the others for the same cores).
-            data = ProfileData.load(project, district_ids, template=template, period=period)
+            # The providers' voice is read chunk by chunk, each chunk handed over with its
+            # own: the workers start drawing before all of it is read.
+            data = ProfileData.load(project, district_ids, template=template, period=period, voices=False)
             data.load_bases(project)
             data_path = _hand_over(data, tmp) if pool is not None else None
             if pool is None:
@@ -322,7 +326,8 @@ def write_book(
                     (i + 1, chunk, first, path, joiner.pages_of(first, 2 * len(chunk)))
                     for i, (chunk, first, path) in enumerate(zip(chunks, firsts, paths, strict=True))
                 ]
-                futures = _submit(pool, jobs, total, info_fields, data_path)
+                voices = voice_reader(project)
+                futures = _submit(pool, jobs, total, info_fields, data_path, voices)
                 # The workers draw while the front and back matter are drawn here.
                 progress.step(1, total_steps, "Titel, Inhalt und Anhang …")
                 front_path = os.path.join(tmp, "front.pdf")
@@ -339,7 +344,7 @@ def write_book(
                 for index, path, first, count, story, info in parts:
                     objects = _build_part(path, story, info, joiner.pages_of(first, count), part_first_id(index))
                     _place(joiner, index, path, first, count, objects)
-                _collect(jobs, futures, joiner, total, info_fields, progress, total_steps, district_ids)
+                _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids)
                 progress.step(total_steps - 1, total_steps, "Datei wird geschrieben …")
                 outline = partial(add_outline, districts=districts, ids=district_ids, front_pages=front_pages,
                                   back_start=back_first - 1,
@@ -366,26 +371,27 @@ def write_book(
     )
 
 
-def _submit(pool, jobs, total, info_fields, data_path) -> dict:
-    """Hand every chunk to the workers at once (none without workers)."""
+def _submit(pool, jobs, total, info_fields, data_path, voices) -> dict:
+    """Hand every chunk to the workers (none without workers)."""
     if pool is None:
         return {}
     futures = {}
     for job in jobs:
         index, chunk, first, path, page_ids = job
         futures[pool.submit(_render_chunk, chunk, first, total, info_fields, path, page_ids,
-                            part_first_id(index), data_path)] = job
+                            part_first_id(index), voices.voices(chunk), data_path)] = job
     return futures
 
 
-def _collect(jobs, futures, joiner, total, info_fields, progress, total_steps, district_ids) -> None:
+def _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids) -> None:
     """Place each chunk in the book as soon as it is drawn (drawn here without workers)."""
     done_count = 0
     if not futures:
         for index, chunk, first, path, page_ids in jobs:
             progress.step(1 + done_count, total_steps,
                           f"Profile {(index - 1) * CHUNK_SIZE + 1}–{(index - 1) * CHUNK_SIZE + len(chunk)} …")
-            objects = _render_chunk(chunk, first, total, info_fields, path, page_ids, part_first_id(index))
+            objects = _render_chunk(chunk, first, total, info_fields, path, page_ids, part_first_id(index),
+                                    voices.voices(chunk))
             _place(joiner, index, path, first, 2 * len(chunk), objects)
             done_count += 1
         _WORKER.clear()

@@ -66,7 +66,7 @@ class BookJoiner:
             self.pdf.docinfo[Name.Creator] = "k360desk"
             self.pdf.Root.PageMode = Name.UseOutlines
             outline(self.pdf)
-            save_tagged(self.pdf, out)
+            save_tagged(self.pdf, out, fast=True)  # the planner waits for the last step
             return len(self.pdf.pages)
         finally:
             self.close()
