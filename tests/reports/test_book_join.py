@@ -65,7 +65,7 @@ def test_parts_placed_in_any_order_land_on_their_pages(tmp_path):
     for index, path, first, objects in reversed(parts):
         assert joiner.add(index, path, first, objects) == 2
     out = tmp_path / "buch.pdf"
-    joiner.finish(out, outline=lambda pdf: None, title="Buch", author="Musterstadt", lang="de-DE")
+    joiner.finish(out, title="Buch", author="Musterstadt", lang="de-DE")
 
     from pypdf import PdfReader
 
@@ -104,3 +104,13 @@ def test_profiles_in_the_book_say_what_the_single_profile_says(demo, tmp_path):
         # The running header and footer differ (page numbers); the body is the same.
         body = pages[1].split("Einschätzungen der Träger", 1)[1][:400]
         assert any(body in page for page in book), code
+
+
+def test_the_last_chunks_are_small_so_the_workers_finish_together():
+    from k360desk.export.pdf.book import _chunks
+
+    ids = list(range(550))
+    chunks = _chunks(ids, 20, 2)
+    assert [i for chunk in chunks for i in chunk] == ids
+    assert {len(c) for c in chunks[:-10]} == {20} and {len(c) for c in chunks[-10:]} == {5}
+    assert _chunks(ids[:7], 20, 1) == [ids[:7]]  # one process: nothing to balance

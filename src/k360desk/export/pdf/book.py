@@ -16,7 +16,6 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -271,7 +270,7 @@ def write_book(
         "created": created,
         "logo": base_info.logo,
     }
-    chunks = [district_ids[i : i + chunk_size] for i in range(0, len(district_ids), chunk_size)]
+    chunks = _chunks(district_ids, chunk_size, workers)
     total_steps = len(chunks) + 3
     progress.step(0, total_steps, "Profilbuch wird vorbereitet …")
 
@@ -344,13 +343,12 @@ def write_book(
                 for index, path, first, count, story, info in parts:
                     objects = _build_part(path, story, info, joiner.pages_of(first, count), part_first_id(index))
                     _place(joiner, index, path, first, count, objects)
+                add_outline(joiner.pdf, districts=districts, ids=district_ids, front_pages=front_pages,
+                            back_start=back_first - 1, glossary_page=back_first - 1 + _glossary_offset(back_path))
                 _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids)
                 progress.step(total_steps - 1, total_steps, "Datei wird geschrieben …")
-                outline = partial(add_outline, districts=districts, ids=district_ids, front_pages=front_pages,
-                                  back_start=back_first - 1,
-                                  glossary_page=back_first - 1 + _glossary_offset(back_path))
-                pages = joiner.finish(out, outline=outline, title=base_info.document_title,
-                                      author=base_info.municipality, lang=base_info.lang)
+                pages = joiner.finish(out, title=base_info.document_title, author=base_info.municipality,
+                                      lang=base_info.lang)
             finally:
                 joiner.close()
     except BaseException:
@@ -385,19 +383,19 @@ def _submit(pool, jobs, total, info_fields, data_path, voices) -> dict:
 
 def _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids) -> None:
     """Place each chunk in the book as soon as it is drawn (drawn here without workers)."""
-    done_count = 0
+    done_count = profiles_done = 0
     if not futures:
         for index, chunk, first, path, page_ids in jobs:
             progress.step(1 + done_count, total_steps,
-                          f"Profile {(index - 1) * CHUNK_SIZE + 1}–{(index - 1) * CHUNK_SIZE + len(chunk)} …")
+                          f"Profile {profiles_done + 1}–{profiles_done + len(chunk)} …")
             objects = _render_chunk(chunk, first, total, info_fields, path, page_ids, part_first_id(index),
                                     voices.voices(chunk))
             _place(joiner, index, path, first, 2 * len(chunk), objects)
             done_count += 1
+            profiles_done += len(chunk)
         _WORKER.clear()
         return
     pending = set(futures)
-    profiles_done = 0
     while pending:
         done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
         for future in done:
@@ -416,6 +414,15 @@ def _place(joiner, index: int, path: str, first: int, count: int, objects) -> No
         # Page numbers, contents and bookmarks were counted with ``count`` pages.
         raise ReportError(tr("Ein Teil des Profilbuchs hat {placed} statt {count} Seiten; das Buch "
                              "wurde nicht geschrieben.", placed=placed, count=count))
+
+
+def _chunks(ids: list[int], size: int, workers: int) -> list[list[int]]:
+    """Chunks of ``size`` profiles, the last ``workers × size`` or so in quarter chunks: the workers
+    then finish close together instead of one drawing a whole chunk while the other waits."""
+    head = (max(len(ids) - workers * size, 0) // size) * size if workers > 1 else len(ids)
+    small = max(size // 4, 1)
+    return ([ids[i : i + size] for i in range(0, head, size)]
+            + [ids[i : i + small] for i in range(head, len(ids), small)])
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

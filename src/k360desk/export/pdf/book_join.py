@@ -54,9 +54,9 @@ class BookJoiner:
         self._parts[index] = objects
         return len(source.pages)
 
-    def finish(self, out, *, outline, title: str, author: str, lang: str) -> int:
-        """Write the document element, the outline ``outline(pdf)`` and the metadata, save to
-        ``out`` and return the page count."""
+    def finish(self, out, *, title: str, author: str, lang: str) -> int:
+        """Write the document element and the metadata, save to ``out`` and return the page
+        count."""
         from pikepdf import Name
 
         try:
@@ -64,8 +64,6 @@ class BookJoiner:
             finish_structure(self.pdf, parts, document_id=DOCUMENT_ID, title=title, lang=lang)
             self.pdf.docinfo[Name.Author] = author
             self.pdf.docinfo[Name.Creator] = "k360desk"
-            self.pdf.Root.PageMode = Name.UseOutlines
-            outline(self.pdf)
             save_tagged(self.pdf, out, fast=True)  # the planner waits for the last step
             return len(self.pdf.pages)
         finally:
@@ -96,14 +94,15 @@ def _adopt(pdf, value):
 
 def add_outline(pdf, *, districts, ids: list[int], front_pages: int, back_start: int,
                 glossary_page: int) -> None:
-    """Bookmarks: cover, contents, profiles (level ▸ parent district ▸ district; the level step
+    """Bookmarks (set before the pages are filled: they point at the page objects): cover, contents, profiles (level ▸ parent district ▸ district; the level step
     only when the book holds more than one level, the parent step only for districts whose
     parent is known), method appendix and glossary."""
-    from pikepdf import OutlineItem
+    from pikepdf import Name, OutlineItem
 
     names, codes = districts["name"].to_dict(), districts["code"].to_dict()
     levels = districts.loc[ids, "level"].fillna("").astype(str)
     several_levels = levels.nunique() > 1
+    pdf.Root.PageMode = Name.UseOutlines
     with pdf.open_outline() as outline:
         profiles = OutlineItem(tr("Quartiersprofile"), front_pages)
         outline.root.extend([OutlineItem(tr("Titel"), 0), OutlineItem(tr("Inhalt"), 1), profiles])
