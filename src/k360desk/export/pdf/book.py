@@ -4,7 +4,7 @@ appendix and an indicator glossary in one PDF with bookmarks.
 Profiles are exactly two pages, so every page number is known before anything is drawn.
 Chunks of profiles are rendered by worker processes (both cores) into separate PDFs, each
 with its structure elements; every part is placed in the book as soon as it is drawn
-(``book_join``), the outline (bookmarks) is added at the end.
+(``book_join``), so only the file itself is left to write after the last one.
 """
 
 from __future__ import annotations
