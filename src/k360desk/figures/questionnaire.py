@@ -51,16 +51,16 @@ def latest_period(project: Project, district_id: int | None = None) -> int | Non
 
 
 def statements_for_district(project: Project, district_id: int, period: int | None = None,
-                            anonymise: bool | None = None) -> pd.DataFrame:
+                            anonymise: bool | None = None, rows: pd.DataFrame | None = None
+                            ) -> pd.DataFrame:
     """Free-text statements about a district, ready to quote.
 
     Columns: question_number, question, questionnaire, period, provider (the name, or
     "Träger A", "Träger B" … when anonymised), text, quote („…“ – provider). ``period``
     defaults to the newest questionnaire with statements about the district; ``anonymise``
-    to the project setting.
+    to the project setting. ``rows``: the district's statements of ``statements_frame``,
+    already read (see ``VoiceReader``).
     """
-    from k360desk.models.questionnaire import statements_frame
-
     columns = ["question_number", "question", "questionnaire", "period", "provider", "text", "quote"]
     if period is None:
         period = latest_period(project, district_id)
@@ -68,7 +68,7 @@ def statements_for_district(project: Project, district_id: int, period: int | No
             return pd.DataFrame(columns=columns)
     if anonymise is None:
         anonymise = anonymous_default(project)
-    frame = statements_frame(project, district_id=district_id, period=period)
+    frame = _district_rows(project, district_id, period, rows)
     frame = frame[(frame["qtype"] == "text") & frame["answer_text"].fillna("").str.strip().ne("")]
     frame = frame.sort_values(["question_number", "id"])
     if anonymise:
@@ -87,6 +87,16 @@ def statements_for_district(project: Project, district_id: int, period: int | No
         "text": texts.to_numpy(),
         "quote": [f"„{t}“ – {p}" for t, p in zip(texts, providers, strict=True)],
     }, columns=columns)
+
+
+def _district_rows(project: Project, district_id: int, period: int | None,
+                   rows: pd.DataFrame | None) -> pd.DataFrame:
+    """The district's statements of one questionnaire period (all periods if None)."""
+    from k360desk.models.questionnaire import statements_frame
+
+    if rows is None:
+        return statements_frame(project, district_id=district_id, period=period)
+    return rows if period is None else rows[rows["period"] == period]
 
 
 def _letters(i: int) -> str:
@@ -136,32 +146,30 @@ def _qtype(project: Project, question_id: int) -> str:
 
 
 def district_summary(project: Project, district_id: int, period: int | None = None,
-                     summaries: dict | None = None) -> pd.DataFrame:
+                     summaries: dict | None = None, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The closed questions about one district: question, qtype, n, shown, text ("Ø 3,4 (n = 5)").
 
     Uses ``rating_summary``, so the same disclosure rule applies. ``summaries`` keeps its
     results between calls (a book asks for every district; each summary covers all of them).
+    ``rows``: see ``statements_for_district``.
     """
-    from k360desk.models.questionnaire import statements_frame
-
     columns = ["question_number", "question", "qtype", "n", "shown", "value", "text"]
     if period is None:
         period = latest_period(project, district_id)
-    frame = statements_frame(project, district_id=district_id, period=period)
+    frame = _district_rows(project, district_id, period, rows)
     frame = frame[frame["qtype"] != "text"]
+    # Each summary covers every district: kept as one record per district for the next call.
+    cache = summaries if summaries is not None else {}
     rows = []
-    for (qid, qn_id), group in frame.groupby(["question_id", "questionnaire_id"], sort=False):
-        key = (int(qn_id), int(qid))
-        if summaries is None or key not in summaries:
+    for q in frame.drop_duplicates(["question_id", "questionnaire_id"]).itertuples(index=False):
+        key = (int(q.questionnaire_id), int(q.question_id))
+        if key not in cache:
             summary = rating_summary(project, *key)
-            if summaries is not None:
-                summaries[key] = summary
-        summary = summaries[key] if summaries is not None else summary
-        mine = summary[summary["district_id"] == int(district_id)]
-        if mine.empty:
+            cache[key] = {int(r["district_id"]): r for r in summary.to_dict("records")}
+        s = cache[key].get(int(district_id))
+        if s is None:
             continue
-        s = mine.iloc[0]
-        qtype = str(group["qtype"].iloc[0])
+        qtype = str(q.qtype)
         if not s["shown"]:
             text = f"weniger als {MIN_ANSWERS} Antworten"
         elif qtype == "rating":
@@ -170,9 +178,9 @@ def district_summary(project: Project, district_id: int, period: int | None = No
             text = f"{format_number(s['share_yes'], 0)} % ja (n = {int(s['n'])})"
         else:
             text = f"Ø {format_number(s['mean'], 1)} (n = {int(s['n'])})"
-        rows.append({"question_number": int(group["question_number"].iloc[0]),
-                     "question": str(group["question"].iloc[0]), "qtype": qtype, "n": int(s["n"]),
-                     "shown": bool(s["shown"]), "value": float(s["mean"]), "text": text})
+        rows.append({"question_number": int(q.question_number), "question": str(q.question),
+                     "qtype": qtype, "n": int(s["n"]), "shown": bool(s["shown"]),
+                     "value": float(s["mean"]), "text": text})
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values("question_number").reset_index(drop=True)
 
@@ -180,7 +188,8 @@ def district_summary(project: Project, district_id: int, period: int | None = No
 # --- goals ---------------------------------------------------------------------------------
 
 
-def goal_progress(project: Project, district_id: int | None = None) -> pd.DataFrame:
+def goal_progress(project: Project, district_id: int | None = None, *,
+                  goals: pd.DataFrame | None = None, series_cache: dict | None = None) -> pd.DataFrame:
     """Progress of every goal (or those of one district) towards its target.
 
     Columns: goal_id, indicator, indicator_name, unit, decimals, district_id, district,
@@ -188,11 +197,15 @@ def goal_progress(project: Project, district_id: int | None = None) -> pd.DataFr
     progress (% of the way from baseline to target), expected (% by the latest period on
     a straight path), status (reached, on_track, behind, off_track, no_data), status_label.
     Values come with disclosure control applied; a withheld value counts as missing.
+    ``goals`` (rows of ``goals_frame``, already read) and ``series_cache`` serve a book that
+    asks for many districts.
     """
     from k360desk.models.questionnaire import goals_frame
 
-    goals = goals_frame(project, district_id=district_id)
-    series_cache: dict[tuple[str, int | None], pd.Series] = {}
+    if goals is None:
+        goals = goals_frame(project, district_id=district_id)
+    if series_cache is None:
+        series_cache = {}
     rows = []
     for goal in goals.itertuples():
         district = None if pd.isna(goal.district_id) else int(goal.district_id)
@@ -313,10 +326,52 @@ def district_voice(project: Project, district_id: int, period: int | None = None
     """
     if period is None:
         period = latest_period(project, district_id)
-    goals = goal_progress(project, district_id)
+    return _voice(project, district_id, period, anonymise, summaries,
+                  goal_progress(project, district_id), None)
+
+
+class VoiceReader:
+    """``district_voice`` of many districts (a book): statements and goals are read once for
+    all of them instead of four queries per district, the summaries of the closed questions
+    and the goals' value series are kept from one call to the next."""
+
+    def __init__(self, project: Project) -> None:
+        from k360desk.models.questionnaire import goals_frame, statements_frame
+
+        self.project = project
+        statements = statements_frame(project)
+        self._empty = statements.iloc[:0]
+        self._statements = {int(d): rows for d, rows in statements.groupby("district_id", sort=False)}
+        goals = goals_frame(project)
+        self._no_goals = goals.iloc[:0]
+        self._goals = {int(d): rows for d, rows in goals.groupby("district_id", sort=False)}
+        self._anonymise = anonymous_default(project)
+        self._summaries: dict = {}
+        self._series: dict = {}
+
+    def voiced(self, district_ids) -> list[int]:
+        """The districts among ``district_ids`` that providers said something about."""
+        return [int(d) for d in district_ids if int(d) in self._statements]
+
+    def voices(self, district_ids) -> dict[int, dict]:
+        """``district_voice`` of each district that providers said something about."""
+        voices = {}
+        for district_id in self.voiced(district_ids):
+            rows = self._statements[district_id]
+            # The newest questionnaire with statements about the district (``latest_period``).
+            period = int(rows["period"].max())
+            progress = goal_progress(self.project, district_id, series_cache=self._series,
+                                     goals=self._goals.get(district_id, self._no_goals))
+            voices[district_id] = _voice(self.project, district_id, period, self._anonymise,
+                                         self._summaries, progress, rows)
+        return voices
+
+
+def _voice(project: Project, district_id: int, period: int | None, anonymise: bool | None,
+           summaries: dict | None, goals: pd.DataFrame, rows: pd.DataFrame | None) -> dict:
     goals = goals.assign(text=[goal_text(r) for _, r in goals.iterrows()]) if len(goals) else \
         goals.assign(text=pd.Series(dtype=str))
     return {"period": period,
-            "summary": district_summary(project, district_id, period, summaries),
-            "quotes": statements_for_district(project, district_id, period, anonymise),
+            "summary": district_summary(project, district_id, period, summaries, rows),
+            "quotes": statements_for_district(project, district_id, period, anonymise, rows),
             "goals": goals}

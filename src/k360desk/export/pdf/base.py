@@ -51,6 +51,14 @@ _registered = False
 
 def font_dir() -> str:
     """Folder with matplotlib's DejaVu TrueType fonts."""
+    import importlib.util
+
+    # Found without importing matplotlib (0,15 s in each of a book's worker processes).
+    spec = importlib.util.find_spec("matplotlib")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "mpl-data", "fonts", "ttf")
+        if os.path.isfile(os.path.join(path, "DejaVuSans.ttf")):
+            return path
     import matplotlib
 
     return os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
@@ -82,6 +90,11 @@ def register_fonts() -> None:
     from reportlab.platypus.tables import CellStyle
 
     CellStyle.fontname = FONT
+    # Plain Flate streams: ASCII85 on top makes streams a quarter larger and made the book's
+    # join decode and compress every page again.
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0
     _registered = True
 
 
@@ -322,7 +335,7 @@ class Bookmark(Flowable):
 def build_document(path_or_buffer, story: list, info: ReportInfo, *, finish: bool = True) -> dict:
     """Lay out a story on A4 within the print margins and draw the page frame, as a tagged PDF.
 
-    Returns the structure tree as plain data; with ``finish=False`` it is not yet written into
+    Returns the structure tree (its document node); with ``finish=False`` it is not yet written into
     the file (a book writes the trees of all its parts once they are joined)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 

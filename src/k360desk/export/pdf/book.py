@@ -2,14 +2,13 @@
 appendix and an indicator glossary in one PDF with bookmarks.
 
 Profiles are exactly two pages, so every page number is known before anything is drawn.
-Chunks of profiles are rendered by worker processes (both cores) into separate PDFs, which
-are merged with pypdf; the outline (bookmarks) is added during the merge.
+Chunks of profiles are rendered by worker processes (both cores) into separate PDFs, each
+with its structure elements; every part is placed in the book as soon as it is drawn
+(``book_join``), so only the file itself is left to write after the last one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import os
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from k360desk.export.pdf import ReportError
+from k360desk.export.pdf.book_join import BookJoiner, add_outline, part_first_id
 from k360desk.messages import N_, language, set_language, tr, with_language
 from k360desk.progress import NO_PROGRESS, Cancelled, Progress
 
@@ -96,7 +96,10 @@ def _hand_over(data, folder: str) -> str:
 
 
 def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: str,
-                  data_path: str | None = None) -> str:
+                  page_ids: list[int], first_id: int, voices: dict, data_path: str | None = None):
+    """Draw the profiles ``ids`` (with the providers' ``voices`` about them) into ``out``;
+    returns their structure elements, numbered from ``first_id`` on the book's pages
+    ``page_ids``."""
     from k360desk.export.pdf.base import ReportInfo
     from k360desk.export.pdf.profile import profile_story
 
@@ -107,24 +110,24 @@ def _render_chunk(ids: list[int], first_page: int, total: int, info: dict, out: 
             _WORKER["data"] = pickle.load(handle)  # noqa: S301 - written by _hand_over
         _WORKER["path"] = data_path
     data = _WORKER["data"]
+    data.statements.update(voices)
     story: list = []
     for district_id in ids:
         story += profile_story(data.profile(district_id), data, bookmark_level=None)
     story.pop()  # the chunk ends with the last profile's second page
-    _build_part(out, story, ReportInfo(**info, first_page=first_page, total_pages=total))
-    return out
+    info = ReportInfo(**info, first_page=first_page, total_pages=total)
+    return _build_part(out, story, info, page_ids, first_id)
 
 
-def _build_part(out: str, story: list, info) -> None:
-    """One part of the book with its structure tree beside it: the tree goes into the book
-    once the parts are joined (a joined file keeps the marked content, not the trees)."""
-    import json
-
+def _build_part(out: str, story: list, info, page_ids: list[int], first_id: int):
+    """One part of the book and its structure elements: they go into the book when it is
+    joined (a joined file keeps the marked content, not the parts' trees)."""
     from k360desk.export.pdf.base import build_document
+    from k360desk.export.pdf.book_join import DOCUMENT_ID
+    from k360desk.export.pdf.structure import struct_objects
 
     tree = build_document(out, story, info, finish=False)
-    with open(out + ".tags.json", "w", encoding="utf-8") as handle:
-        json.dump(tree, handle)
+    return struct_objects(tree, page_ids, first_id, DOCUMENT_ID)
 
 
 # --- front and back matter -------------------------------------------------------------------
@@ -247,6 +250,7 @@ def write_book(
 ) -> BookResult:
     """Write the profile book of the given districts; ``Cancelled`` leaves no file behind."""
     from k360desk.export.pdf.base import ReportInfo, report_info
+    from k360desk.export.pdf.profile_data import ProfileData, voice_reader
     from k360desk.models import profiles
 
     started = time.perf_counter()
@@ -266,7 +270,7 @@ def write_book(
         "created": created,
         "logo": base_info.logo,
     }
-    chunks = [district_ids[i : i + chunk_size] for i in range(0, len(district_ids), chunk_size)]
+    chunks = _chunks(district_ids, chunk_size, workers)
     total_steps = len(chunks) + 3
     progress.step(0, total_steps, "Profilbuch wird vorbereitet …")
 
@@ -287,15 +291,7 @@ def write_book(
             pool.submit(_ready)
     try:
         with tempfile.TemporaryDirectory(prefix="k360book") as tmp:
-            from k360desk.export.pdf.profile_data import ProfileData
-
-            # Loaded once for all workers (each used to load everything again, questionnaire
-            # summaries included, while competing with the others for the same cores).
-            data = ProfileData.load(project, district_ids, template=template, period=period)
-            data.load_bases(project)
-            data_path = _hand_over(data, tmp) if pool is not None else None
-            if pool is None:
-                _WORKER["data"] = data
+            # Pages are counted first: the workers still import meanwhile.
             back = _back_story(project, template["indicators"])
             back_pages = _count_pages(list(back), ReportInfo(**info_fields))
             subtitle = subtitle or _default_subtitle(districts, district_ids)
@@ -308,31 +304,53 @@ def write_book(
                     break
                 front_pages = counted
             total = front_pages + 2 * len(district_ids) + back_pages
-            progress.step(1, total_steps, "Titel, Inhalt und Anhang …")
-            front_path = os.path.join(tmp, "front.pdf")
-            back_path = os.path.join(tmp, "back.pdf")
-            _build_part(
-                front_path,
-                _front_story(project, title, subtitle, rows, period, created),
-                ReportInfo(**info_fields, first_page=1, total_pages=total, bare_first_page=True),
-            )
-            _build_part(
-                back_path,
-                _back_story(project, template["indicators"]),
-                ReportInfo(**info_fields, first_page=total - back_pages + 1, total_pages=total),
-            )
-            paths = [os.path.join(tmp, f"chunk{i:04d}.pdf") for i in range(len(chunks))]
-            firsts = []
-            page = front_pages + 1
-            for chunk in chunks:
-                firsts.append(page)
-                page += 2 * len(chunk)
-            _render_all(chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
-                        district_ids, data_path)
-            progress.step(total_steps - 1, total_steps, "Dateien werden zusammengeführt …")
-            pages = _merge(
-                out, front_path, paths, back_path, districts, district_ids, front_pages, back_pages, base_info
-            )
+            # Loaded once for all workers (each used to load everything again, questionnaire
+            # summaries included, while competing with the others for the same cores).
+            # The providers' voice is read chunk by chunk, each chunk handed over with its
+            # own: the workers start drawing before all of it is read.
+            data = ProfileData.load(project, district_ids, template=template, period=period, voices=False)
+            data.load_bases(project)
+            data_path = _hand_over(data, tmp) if pool is not None else None
+            if pool is None:
+                _WORKER["data"] = data
+            joiner = BookJoiner(total)
+            try:
+                paths = [os.path.join(tmp, f"chunk{i:04d}.pdf") for i in range(len(chunks))]
+                firsts = []
+                page = front_pages + 1
+                for chunk in chunks:
+                    firsts.append(page)
+                    page += 2 * len(chunk)
+                jobs = [
+                    (i + 1, chunk, first, path, joiner.pages_of(first, 2 * len(chunk)))
+                    for i, (chunk, first, path) in enumerate(zip(chunks, firsts, paths, strict=True))
+                ]
+                voices = voice_reader(project)
+                futures = _submit(pool, jobs, total, info_fields, data_path, voices)
+                # The workers draw while the front and back matter are drawn here.
+                progress.step(1, total_steps, "Titel, Inhalt und Anhang …")
+                front_path = os.path.join(tmp, "front.pdf")
+                back_path = os.path.join(tmp, "back.pdf")
+                back_first = total - back_pages + 1
+                parts = [
+                    (0, front_path, 1, front_pages,
+                     _front_story(project, title, subtitle, rows, period, created),
+                     ReportInfo(**info_fields, first_page=1, total_pages=total, bare_first_page=True)),
+                    (len(chunks) + 1, back_path, back_first, back_pages,
+                     _back_story(project, template["indicators"]),
+                     ReportInfo(**info_fields, first_page=back_first, total_pages=total)),
+                ]
+                for index, path, first, count, story, info in parts:
+                    objects = _build_part(path, story, info, joiner.pages_of(first, count), part_first_id(index))
+                    _place(joiner, index, path, first, count, objects)
+                add_outline(joiner.pdf, districts=districts, ids=district_ids, front_pages=front_pages,
+                            back_start=back_first - 1, glossary_page=back_first - 1 + _glossary_offset(back_path))
+                _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids)
+                progress.step(total_steps - 1, total_steps, "Datei wird geschrieben …")
+                pages = joiner.finish(out, title=base_info.document_title, author=base_info.municipality,
+                                      lang=base_info.lang)
+            finally:
+                joiner.close()
     except BaseException:
         if pool is not None:
             _stop(pool)
@@ -351,29 +369,60 @@ def write_book(
     )
 
 
-def _render_all(chunks, paths, firsts, total, info_fields, pool, progress, total_steps,
-                district_ids, data_path) -> None:
+def _submit(pool, jobs, total, info_fields, data_path, voices) -> dict:
+    """Hand every chunk to the workers (none without workers)."""
     if pool is None:
-        for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True)):
-            progress.step(1 + i, total_steps, f"Profile {i * CHUNK_SIZE + 1}–{i * CHUNK_SIZE + len(chunk)} …")
-            _render_chunk(chunk, first, total, info_fields, path)
+        return {}
+    futures = {}
+    for job in jobs:
+        index, chunk, first, path, page_ids = job
+        futures[pool.submit(_render_chunk, chunk, first, total, info_fields, path, page_ids,
+                            part_first_id(index), voices.voices(chunk), data_path)] = job
+    return futures
+
+
+def _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids) -> None:
+    """Place each chunk in the book as soon as it is drawn (drawn here without workers)."""
+    done_count = profiles_done = 0
+    if not futures:
+        for index, chunk, first, path, page_ids in jobs:
+            progress.step(1 + done_count, total_steps,
+                          f"Profile {profiles_done + 1}–{profiles_done + len(chunk)} …")
+            objects = _render_chunk(chunk, first, total, info_fields, path, page_ids, part_first_id(index),
+                                    voices.voices(chunk))
+            _place(joiner, index, path, first, 2 * len(chunk), objects)
+            done_count += 1
+            profiles_done += len(chunk)
         _WORKER.clear()
         return
-    futures = {
-        pool.submit(_render_chunk, chunk, first, total, info_fields, path, data_path): i
-        for i, (chunk, path, first) in enumerate(zip(chunks, paths, firsts, strict=True))
-    }
-    done_count = 0
     pending = set(futures)
     while pending:
         done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
         for future in done:
-            future.result()  # re-raise a worker's error here
+            index, chunk, first, path, _ids = futures[future]
+            _place(joiner, index, path, first, 2 * len(chunk), future.result())  # a worker's error here
             done_count += 1
-        profiles_done = min(sum(len(c) for c in chunks[:done_count]), len(district_ids))
+            profiles_done += len(chunk)
         progress.step(
             1 + done_count, total_steps, f"{profiles_done} von {len(district_ids)} Profilen gezeichnet …"
         )
+
+
+def _place(joiner, index: int, path: str, first: int, count: int, objects) -> None:
+    placed = joiner.add(index, path, first, objects)
+    if placed != count:
+        # Page numbers, contents and bookmarks were counted with ``count`` pages.
+        raise ReportError(tr("Ein Teil des Profilbuchs hat {placed} statt {count} Seiten; das Buch "
+                             "wurde nicht geschrieben.", placed=placed, count=count))
+
+
+def _chunks(ids: list[int], size: int, workers: int) -> list[list[int]]:
+    """Chunks of ``size`` profiles, the last ``workers × size`` or so in quarter chunks: the workers
+    then finish close together instead of one drawing a whole chunk while the other waits."""
+    head = (max(len(ids) - workers * size, 0) // size) * size if workers > 1 else len(ids)
+    small = max(size // 4, 1)
+    return ([ids[i : i + size] for i in range(0, head, size)]
+            + [ids[i : i + small] for i in range(head, len(ids), small)])
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -407,112 +456,6 @@ def _toc_rows(districts, ids: list[int], first_page: int) -> list[tuple[str, str
             parent = f"{names.get(pid, '')} ({codes.get(pid, '')})"
         rows.append((str(d["code"]), str(d["name"]), parent, first_page + 2 * i))
     return rows
-
-
-def _merge(*args, **kwargs) -> int:
-    """Concatenate the parts and add the outline and the structure trees (``_join``)."""
-    with _collector_paused():
-        return _join(*args, **kwargs)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Joining a 550-profile book builds millions of small objects (pypdf's, the tag trees,
-    ~130,000 structure elements) that form no garbage cycles; Python's cycle collector
-    walked them again and again, a quarter of the joining time."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
-
-
-def _join(
-    out,
-    front_path: str,
-    chunk_paths: list[str],
-    back_path: str,
-    districts,
-    ids: list[int],
-    front_pages: int,
-    back_pages: int,
-    info,
-) -> int:
-    """Concatenate the parts and add the outline: cover, contents, profiles by parent, appendix;
-    then write the structure trees of all parts into the joined file."""
-    import io
-    import json
-
-    from pypdf import PdfReader, PdfWriter
-
-    from k360desk.export.pdf.structure import Part, write_structure
-
-    writer = PdfWriter()
-    counts = []  # pages per part, counted while appending (reading each part again cost 1 s)
-    for path in [front_path, *chunk_paths, back_path]:
-        reader = PdfReader(path)
-        counts.append(len(reader.pages))
-        writer.append(reader, import_outline=False)
-    writer.add_metadata(
-        {
-            "/Title": f"{info.title} – {info.municipality}",
-            "/Author": info.municipality,
-            "/Creator": "k360desk",
-        }
-    )
-    writer.add_outline_item(title=tr("Titel"), page_number=0)
-    writer.add_outline_item(title=tr("Inhalt"), page_number=1)
-    profiles_item = writer.add_outline_item(title=tr("Quartiersprofile"), page_number=front_pages)
-    _profile_outline(writer, profiles_item, districts, ids, front_pages)
-    back_start = len(writer.pages) - back_pages
-    writer.add_outline_item(title=tr("Anhang A: Methoden"), page_number=back_start)
-    writer.add_outline_item(
-        title=tr("Anhang B: Glossar der Indikatoren"), page_number=back_start + _glossary_offset(back_path)
-    )
-    writer.page_mode = "/UseOutlines"
-    joined = io.BytesIO()
-    writer.write(joined)
-    parts, first = [], 0
-    for path, count in zip([front_path, *chunk_paths, back_path], counts, strict=True):
-        with open(path + ".tags.json", encoding="utf-8") as handle:
-            parts.append(Part(json.load(handle), first))
-        first += count
-    write_structure(joined.getvalue(), out, parts, title=info.document_title, lang=info.lang)
-    return len(writer.pages)
-
-
-def _profile_outline(writer, profiles_item, districts, ids: list[int], front_pages: int) -> None:
-    """Bookmarks level ▸ parent district ▸ district (the level step only when the book holds
-    more than one level; the parent step only for districts whose parent is known)."""
-    names, codes = districts["name"].to_dict(), districts["code"].to_dict()
-    levels = districts.loc[ids, "level"].fillna("").astype(str)
-    several_levels = levels.nunique() > 1
-    level_items: dict[str, Any] = {}
-    groups: dict[tuple[str, int], Any] = {}
-    for i, district_id in enumerate(ids):
-        page = front_pages + 2 * i
-        d = districts.loc[district_id]
-        parent_item = profiles_item
-        level = levels[district_id]
-        if several_levels:
-            if level not in level_items:
-                level_items[level] = writer.add_outline_item(
-                    title=level or "ohne Ebene", page_number=page, parent=profiles_item
-                )
-            parent_item = level_items[level]
-        parent = d.get("parent_id")
-        if parent == parent and parent is not None:
-            key = (level, int(parent))
-            if key not in groups:
-                groups[key] = writer.add_outline_item(
-                    title=f"{names.get(int(parent), '')} ({codes.get(int(parent), '')})",
-                    page_number=page,
-                    parent=parent_item,
-                )
-            parent_item = groups[key]
-        writer.add_outline_item(title=f"{d['code']} {d['name']}", page_number=page, parent=parent_item)
 
 
 def _glossary_offset(back_path: str) -> int:

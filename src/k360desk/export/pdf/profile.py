@@ -28,6 +28,7 @@ from k360desk.export.pdf.base import (
     table_style,
 )
 from k360desk.export.pdf.map_flowable import LocatorMap
+from k360desk.export.pdf.recurring import RecurringParagraph
 from k360desk.export.pdf.series_chart import SeriesChart
 from k360desk.formats import format_money, format_number
 from k360desk.messages import N_, tr, with_language
@@ -123,7 +124,7 @@ def _header(p: DistrictProfile, data: ProfileData, st) -> Table:
         facts.append(Paragraph(line, st["body"]))
     facts.append(Spacer(1, 4))
     facts.append(
-        Paragraph(
+        RecurringParagraph(
             tr("Kennzahlen {period} im Vergleich zur Gesamtstadt; Entwicklung über die letzten "
                "{n} Jahre. Klasse: Quintil unter den Sozialräumen der Ebene "
                "(1 = niedrigste, 5 = höchste Werte).", period=p.period, n=len(data.periods)),
@@ -168,7 +169,7 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
         tr("Klasse"),
     ]
     rows: list[list] = [
-        [Paragraph(h, st["cell_head"] if i < 2 else st["cell_head_right"]) for i, h in enumerate(head)]
+        [RecurringParagraph(h, st["cell_head"] if i < 2 else st["cell_head_right"]) for i, h in enumerate(head)]
     ]
     cmds = table_style(zebra=False)
     topic = None
@@ -185,7 +186,7 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
             ]
         rows.append(
             [
-                Paragraph(esc(fig.name), st["cell"]),
+                RecurringParagraph(esc(fig.name), st["cell"]),
                 fig.unit,
                 value_text(fig, data.threshold),
                 _reference_text(fig),
@@ -223,7 +224,7 @@ def _charts(p: DistrictProfile, st) -> list:
     grid = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     table = Table(grid, colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return [Paragraph(tr("Entwicklung im Vergleich zur Gesamtstadt"), st["h2"]), table]
+    return [RecurringParagraph(tr("Entwicklung im Vergleich zur Gesamtstadt"), st["h2"]), table]
 
 
 def _awarded(projects) -> float:
@@ -231,20 +232,20 @@ def _awarded(projects) -> float:
 
 
 def _facilities(p: DistrictProfile, st) -> list:
-    out = [Paragraph(tr("Einrichtungen nach Art"), st["h2"])]
+    out = [RecurringParagraph(tr("Einrichtungen nach Art"), st["h2"])]
     if p.unavailable:
         return out + [Paragraph(tr(UNAVAILABLE), st["note"])]
     if not p.facilities_total:
         return out + [Paragraph(tr("Im Sozialraum sind keine Einrichtungen erfasst."), st["note"])]
     if p.parts:
         return out + _facility_summary(p, st)
-    rows = [[Paragraph(tr(h), st["cell_head"]) for h in (N_("Art"), N_("Einrichtung"), N_("Träger"),
+    rows = [[RecurringParagraph(tr(h), st["cell_head"]) for h in (N_("Art"), N_("Einrichtung"), N_("Träger"),
                                                           N_("Adresse"))]]
     for _, f in p.facilities.iterrows():
         address = " ".join(str(x) for x in (f.get("street") or "",) if x)
         rows.append(
             [
-                Paragraph(esc(f.get("type") or tr("ohne Art")), st["cell"]),
+                RecurringParagraph(esc(f.get("type") or tr("ohne Art")), st["cell"]),
                 Paragraph(esc(f["name"]), st["cell"]),
                 Paragraph(esc(f.get("provider") or ""), st["cell"]),
                 Paragraph(esc(address), st["cell"]),
@@ -270,18 +271,18 @@ def _facility_summary(p: DistrictProfile, st) -> list:
 
     frame = p.all_facilities.assign(capacity=pd.to_numeric(p.all_facilities["capacity"], errors="coerce"))
     by_type = frame.groupby("type", sort=True).agg(n=("name", "size"), places=("capacity", "sum"))
-    rows = [[Paragraph(tr("Art"), st["cell_head"]), Paragraph(tr("Einrichtungen"), st["cell_head_right"]),
-             Paragraph(tr("Plätze"), st["cell_head_right"])]]
+    rows = [[RecurringParagraph(tr("Art"), st["cell_head"]), RecurringParagraph(tr("Einrichtungen"), st["cell_head_right"]),
+             RecurringParagraph(tr("Plätze"), st["cell_head_right"])]]
     for type_name, r in by_type.iterrows():
-        rows.append([Paragraph(esc(type_name), st["cell"]), format_number(r["n"], 0),
+        rows.append([RecurringParagraph(esc(type_name), st["cell"]), format_number(r["n"], 0),
                      format_number(r["places"], 0) if r["places"] else "–"])
-    rows.append([Paragraph(tr("<b>Insgesamt</b>"), st["cell"]), format_number(p.facilities_total, 0),
+    rows.append([RecurringParagraph(tr("<b>Insgesamt</b>"), st["cell"]), format_number(p.facilities_total, 0),
                  format_number(p.places, 0) if p.places else "–"])
     table = Table(rows, colWidths=[70 * mm, 28 * mm, 28 * mm], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(table_style() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
     note = tr("Zusammengezählt aus {n} untergeordneten Sozialräumen; die einzelnen Einrichtungen "
               "stehen im Sozialatlas.", n=p.parts)
-    return [table, Paragraph(esc(note), st["note"])]
+    return [table, RecurringParagraph(esc(note), st["note"])]
 
 
 UNAVAILABLE = N_("Auf dieser Ebene nicht verfügbar: Einrichtungen und Projekte sind feineren Sozialräumen "
@@ -290,22 +291,23 @@ UNAVAILABLE = N_("Auf dieser Ebene nicht verfügbar: Einrichtungen und Projekte 
 
 def _projects(p: DistrictProfile, st) -> list:
     if p.unavailable:
-        return [Paragraph(tr("Geförderte Projekte"), st["h2"]), Paragraph(tr(UNAVAILABLE), st["note"])]
+        return [RecurringParagraph(tr("Geförderte Projekte"), st["h2"]),
+                RecurringParagraph(tr(UNAVAILABLE), st["note"])]
     if p.projects is None or p.projects.empty:
         return [
-            Paragraph(tr("Geförderte Projekte"), st["h2"]),
-            Paragraph(tr("Keine bewilligten Projekte in diesem Sozialraum."), st["note"]),
+            RecurringParagraph(tr("Geförderte Projekte"), st["h2"]),
+            RecurringParagraph(tr("Keine bewilligten Projekte in diesem Sozialraum."), st["note"]),
         ]
     rows = [
-        [Paragraph(tr(h), st["cell_head"]) for h in (N_("Förderrunde"), N_("Projekt"), N_("Träger"))]
-        + [Paragraph(tr("Bewilligt (gesamt)"), st["cell_head_right"])]
+        [RecurringParagraph(tr(h), st["cell_head"]) for h in (N_("Förderrunde"), N_("Projekt"), N_("Träger"))]
+        + [RecurringParagraph(tr("Bewilligt (gesamt)"), st["cell_head_right"])]
     ]
     for _, r in p.projects.head(10).iterrows():
         rows.append(
             [
-                Paragraph(esc(r["round"]), st["cell"]),
+                RecurringParagraph(esc(r["round"]), st["cell"]),
                 Paragraph(esc(r["title"]), st["cell"]),
-                Paragraph(esc(r["provider"]), st["cell"]),
+                RecurringParagraph(esc(r["provider"]), st["cell"]),
                 Paragraph(format_money(float(r["awarded"])), st["cell_right"]),
             ]
         )
@@ -313,11 +315,11 @@ def _projects(p: DistrictProfile, st) -> list:
         rows.append([Paragraph(tr("… und {n} weitere Projekte", n=len(p.projects) - 10), st["cell"]),
                      "", "", ""])
     if len(p.projects) > 1:
-        rows.append([Paragraph(tr("<b>Insgesamt</b>"), st["cell"]), "", "",
+        rows.append([RecurringParagraph(tr("<b>Insgesamt</b>"), st["cell"]), "", "",
                      Paragraph(f"<b>{format_money(_awarded(p.projects))}</b>", st["cell_right"])])
     table = Table(rows, colWidths=[38 * mm, 70 * mm, FRAME_WIDTH - 138 * mm, 30 * mm], repeatRows=1)
     table.setStyle(TableStyle(table_style()))
-    out = [Paragraph(tr("Geförderte Projekte"), st["h2"]), table]
+    out = [RecurringParagraph(tr("Geförderte Projekte"), st["h2"]), table]
     if p.parts:
         out.append(Paragraph(tr("Projekte, die mindestens einen der {n} untergeordneten Sozialräume "
                                 "erreichen; jedes Projekt einmal gezählt, mit seiner gesamten Bewilligung.",
@@ -337,7 +339,7 @@ def _statements(p: DistrictProfile, st) -> list:
         return []
     period = voice.get("period")
     out.append(
-        Paragraph(tr("Einschätzungen der Träger") + (tr(" (Trägerabfrage {period})", period=period)
+        RecurringParagraph(tr("Einschätzungen der Träger") + (tr(" (Trägerabfrage {period})", period=period)
                                                       if period else ""), st["h2"])
     )
     if summary is not None and len(summary):
@@ -353,7 +355,7 @@ def _statements(p: DistrictProfile, st) -> list:
         for _, row in shown.iterrows():
             if row["question"] != question:
                 question = row["question"]
-                out.append(Paragraph(f"<b>{esc(question)}</b>", st["small"]))
+                out.append(RecurringParagraph(f"<b>{esc(question)}</b>", st["small"]))
             out.append(Paragraph(esc(row["quote"]), st["bullet_small"], bulletText="–"))
         if len(quotes) > len(shown):
             out.append(Paragraph(tr("… und {n} weitere Antworten.", n=len(quotes) - len(shown)), st["note"]))
@@ -386,7 +388,7 @@ def _footnotes(p: DistrictProfile, data: ProfileData, st) -> list:
         tr("Abweichung und Entwicklung bei Anteilen in Prozentpunkten (Pp.), bei Anzahlen in Prozent."),
         tr("Quellen: {sources}", sources="; ".join(sources)) if sources else "",
     ]
-    return [Spacer(1, 4)] + [Paragraph(esc(n), st["note"]) for n in notes if n]
+    return [Spacer(1, 4)] + [RecurringParagraph(esc(n), st["note"]) for n in notes if n]
 
 
 def _commentary(text: str, period: int, st) -> list:

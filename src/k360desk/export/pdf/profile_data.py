@@ -116,8 +116,10 @@ class ProfileData:
         district_ids: list[int] | None = None,
         template: dict[str, Any] | None = None,
         period: int | None = None,
+        voices: bool = True,
     ) -> ProfileData:
-        """Read and prepare the data of the given districts (None = all)."""
+        """Read and prepare the data of the given districts (None = all); ``voices=False``
+        leaves out the providers' voice (a book reads it chunk by chunk, ``voice_reader``)."""
         from k360desk.models import profiles
 
         template = template or profiles.load_template(project)
@@ -151,16 +153,9 @@ class ProfileData:
         # A project serving three Quartiere of one Stadtbezirk is still one project there.
         funded = funded.drop_duplicates(["target_id", "application_id"])
         proj = _by_target(funded)
-        stm = profiles.statements(project, wanted)
         # The providers' voice follows figures_voice's rules (at least 3 answers per closed
         # question, anonymised quotes if the project says so); asked only where there is any.
-        from k360desk.figures import questionnaire as figures_voice
-
-        summaries: dict = {}  # one summary per question serves every district
-        stmt = {
-            int(d): figures_voice.district_voice(project, int(d), summaries=summaries)
-            for d in stm["district_id"].dropna().unique()
-        }
+        stmt = voice_reader(project).voices(wanted) if voices else {}
         return cls(
             municipality=project.get_meta("municipality") or "",
             threshold=project.disclosure_threshold,
@@ -354,6 +349,13 @@ class ProfileData:
                 f" ({reason})" if reason else "")
         return tr("Sozialindex {period}: Status {status}, Dynamik {dynamics}", period=self.index_period,
                   status=tr_value(row["status_class"]), dynamics=tr_value(row["dynamics_class"]))
+
+
+def voice_reader(project: Project):
+    """What the providers said, district by district (``figures.questionnaire.VoiceReader``)."""
+    from k360desk.figures.questionnaire import VoiceReader
+
+    return VoiceReader(project)
 
 
 class _Groups(Mapping):

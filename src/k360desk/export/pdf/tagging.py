@@ -11,34 +11,16 @@ record into the finished file (after a book's parts are joined).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import NullDraw
 
+from k360desk.export.pdf.structure import Node
+
 # Paragraph style name -> heading level; every other paragraph is body text. A paragraph's
 # ``tag_role`` attribute overrides the style where the look and the rank differ.
 HEADING_ROLES = {"cover_title": "H1", "title": "H1", "h1": "H1", "h2": "H2", "h3": "H3"}
-
-
-@dataclass
-class Node:
-    """One structure element: its role, and its kids (elements or ``(page, mcid)`` pairs)."""
-
-    role: str
-    kids: list = field(default_factory=list)
-    alt: str | None = None
-    scope: str | None = None
-
-    def to_data(self) -> dict:
-        """Plain data (picklable, JSON-able) for a book's worker processes."""
-        return {
-            "role": self.role,
-            "alt": self.alt,
-            "scope": self.scope,
-            "kids": [k.to_data() if isinstance(k, Node) else list(k) for k in self.kids],
-        }
 
 
 class Tagger:
@@ -106,9 +88,9 @@ class Tagger:
         self.document.kids.append(node)
         return self.content(canv, node)
 
-    def tree(self) -> dict:
-        """The recorded structure as plain data."""
-        return self.document.to_data()
+    def tree(self) -> Node:
+        """The recorded structure: the document element (picklable for a book's workers)."""
+        return self.document
 
 
 def tagger_of(canv) -> Tagger | None:
