@@ -341,11 +341,14 @@ def write_book(
                      ReportInfo(**info_fields, first_page=back_first, total_pages=total)),
                 ]
                 for index, path, first, count, story, info in parts:
-                    objects = _build_part(path, story, info, joiner.pages_of(first, count), part_first_id(index))
-                    _place(joiner, index, path, first, count, objects)
+                    pages_of = joiner.pages_of(first, count)
+                    _place(joiner, index, path, first, count,
+                           _build_part(path, story, info, pages_of, part_first_id(index)))
                 add_outline(joiner.pdf, districts=districts, ids=district_ids, front_pages=front_pages,
-                            back_start=back_first - 1, glossary_page=back_first - 1 + _glossary_offset(back_path))
-                _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps, district_ids)
+                            back_start=back_first - 1,
+                            glossary_page=back_first - 1 + _glossary_offset(back_path))
+                _collect(jobs, futures, joiner, total, info_fields, voices, progress, total_steps,
+                         district_ids)
                 progress.step(total_steps - 1, total_steps, "Datei wird geschrieben …")
                 pages = joiner.finish(out, title=base_info.document_title, author=base_info.municipality,
                                       lang=base_info.lang)

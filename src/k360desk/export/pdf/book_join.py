@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from k360desk.export.pdf.structure import FIRST_ID, SPAN, StructObjects, finish_structure, load_objects, save_tagged
+from k360desk.export.pdf.structure import (
+    FIRST_ID,
+    SPAN,
+    StructObjects,
+    finish_structure,
+    load_objects,
+    save_tagged,
+)
 from k360desk.messages import tr
 
 DOCUMENT_ID = FIRST_ID
@@ -94,7 +101,8 @@ def _adopt(pdf, value):
 
 def add_outline(pdf, *, districts, ids: list[int], front_pages: int, back_start: int,
                 glossary_page: int) -> None:
-    """Bookmarks (set before the pages are filled: they point at the page objects): cover, contents, profiles (level ▸ parent district ▸ district; the level step
+    """Bookmarks (set before the pages are filled: they point at the page objects): cover,
+    contents, profiles (level ▸ parent district ▸ district; the level step
     only when the book holds more than one level, the parent step only for districts whose
     parent is known), method appendix and glossary."""
     from pikepdf import Name, OutlineItem
@@ -122,7 +130,8 @@ def add_outline(pdf, *, districts, ids: list[int], front_pages: int, back_start:
             if parent == parent and parent is not None:
                 key = (level, int(parent))
                 if key not in groups:
-                    groups[key] = OutlineItem(f"{names.get(int(parent), '')} ({codes.get(int(parent), '')})", page)
+                    name = f"{names.get(int(parent), '')} ({codes.get(int(parent), '')})"
+                    groups[key] = OutlineItem(name, page)
                     parent_item.children.append(groups[key])
                 parent_item = groups[key]
             parent_item.children.append(OutlineItem(f"{d['code']} {d['name']}", page))

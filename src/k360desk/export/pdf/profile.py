@@ -169,7 +169,8 @@ def _figures_table(p: DistrictProfile, data: ProfileData, st) -> Table:
         tr("Klasse"),
     ]
     rows: list[list] = [
-        [RecurringParagraph(h, st["cell_head"] if i < 2 else st["cell_head_right"]) for i, h in enumerate(head)]
+        [RecurringParagraph(h, st["cell_head"] if i < 2 else st["cell_head_right"])
+         for i, h in enumerate(head)]
     ]
     cmds = table_style(zebra=False)
     topic = None
@@ -271,7 +272,8 @@ def _facility_summary(p: DistrictProfile, st) -> list:
 
     frame = p.all_facilities.assign(capacity=pd.to_numeric(p.all_facilities["capacity"], errors="coerce"))
     by_type = frame.groupby("type", sort=True).agg(n=("name", "size"), places=("capacity", "sum"))
-    rows = [[RecurringParagraph(tr("Art"), st["cell_head"]), RecurringParagraph(tr("Einrichtungen"), st["cell_head_right"]),
+    rows = [[RecurringParagraph(tr("Art"), st["cell_head"]),
+             RecurringParagraph(tr("Einrichtungen"), st["cell_head_right"]),
              RecurringParagraph(tr("Plätze"), st["cell_head_right"])]]
     for type_name, r in by_type.iterrows():
         rows.append([RecurringParagraph(esc(type_name), st["cell"]), format_number(r["n"], 0),

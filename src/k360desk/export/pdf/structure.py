@@ -96,7 +96,8 @@ def struct_objects(tree, page_ids: list[int], first_id: int, document_id: int) -
     arrays = []
     for by_mcid in owners:
         # Every id from 0 up must name its element; a gap would point a reader at nothing.
-        entries.append(f'"obj:{next_id} 0 R":{{"value":[{",".join(ref(by_mcid[m]) for m in sorted(by_mcid))}]}}')
+        owners_of_page = ",".join(ref(by_mcid[m]) for m in sorted(by_mcid))
+        entries.append(f'"obj:{next_id} 0 R":{{"value":[{owners_of_page}]}}')
         arrays.append(next_id)
         next_id += 1
     if next_id - first_id > SPAN:
