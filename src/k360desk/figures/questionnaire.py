@@ -160,7 +160,7 @@ def district_summary(project: Project, district_id: int, period: int | None = No
     frame = frame[frame["qtype"] != "text"]
     # Each summary covers every district: kept as one record per district for the next call.
     cache = summaries if summaries is not None else {}
-    rows = []
+    found = []
     for q in frame.drop_duplicates(["question_id", "questionnaire_id"]).itertuples(index=False):
         key = (int(q.questionnaire_id), int(q.question_id))
         if key not in cache:
@@ -178,10 +178,10 @@ def district_summary(project: Project, district_id: int, period: int | None = No
             text = f"{format_number(s['share_yes'], 0)} % ja (n = {int(s['n'])})"
         else:
             text = f"Ø {format_number(s['mean'], 1)} (n = {int(s['n'])})"
-        rows.append({"question_number": int(q.question_number), "question": str(q.question),
+        found.append({"question_number": int(q.question_number), "question": str(q.question),
                      "qtype": qtype, "n": int(s["n"]), "shown": bool(s["shown"]),
                      "value": float(s["mean"]), "text": text})
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(found, columns=columns)
     return frame.sort_values("question_number").reset_index(drop=True)
 
 
