@@ -242,13 +242,13 @@ def _facilities(p: DistrictProfile, st) -> list:
         return out + _facility_summary(p, st)
     rows = [[RecurringParagraph(tr(h), st["cell_head"]) for h in (N_("Art"), N_("Einrichtung"), N_("Träger"),
                                                           N_("Adresse"))]]
-    for _, f in p.facilities.iterrows():
+    for f in p.facilities.to_dict("records"):  # a dict a row: no Series built per row
         address = " ".join(str(x) for x in (f.get("street") or "",) if x)
         rows.append(
             [
                 RecurringParagraph(esc(f.get("type") or tr("ohne Art")), st["cell"]),
                 Paragraph(esc(f["name"]), st["cell"]),
-                Paragraph(esc(f.get("provider") or ""), st["cell"]),
+                RecurringParagraph(esc(f.get("provider") or ""), st["cell"]),
                 Paragraph(esc(address), st["cell"]),
             ]
         )
@@ -304,7 +304,7 @@ def _projects(p: DistrictProfile, st) -> list:
         [RecurringParagraph(tr(h), st["cell_head"]) for h in (N_("Förderrunde"), N_("Projekt"), N_("Träger"))]
         + [RecurringParagraph(tr("Bewilligt (gesamt)"), st["cell_head_right"])]
     ]
-    for _, r in p.projects.head(10).iterrows():
+    for r in p.projects.head(10).to_dict("records"):
         rows.append(
             [
                 RecurringParagraph(esc(r["round"]), st["cell"]),
