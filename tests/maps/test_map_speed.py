@@ -200,3 +200,38 @@ def test_a_new_district_set_leaves_nothing_of_the_old_map_behind(page, qtbot):
     assert [t.get_text() for t in page.canvas.ax._children] == ["Hinweis"]
     assert page.canvas.ax.legend_ is None
     fresh.deleteLater()
+
+
+def test_first_visit_paints_the_map_before_the_chart_in_separate_turns(qtbot, fake_context):
+    # Issue 24: on the first visit the chart's data, artists and first draw ran in the same
+    # event-loop turn as the map's first draw (0,34 s without a chance to repaint or react).
+    from PySide6.QtCore import QTimer
+
+    from k360desk.ui.map_view import MapPage
+
+    page = MapPage(fake_context)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    steps: list[str] = []
+    page.canvas.mpl_connect(
+        "draw_event", lambda _e: steps.append("map") if page.canvas.artists else None)
+    page.charts.canvas.mpl_connect(
+        "draw_event", lambda _e: steps.append("chart drawn") if page.charts.spec else None)
+    built = page.charts.show_chart
+
+    def show_chart(spec, *args, **kwargs):
+        if spec is not None:
+            steps.append("chart built")
+        return built(spec, *args, **kwargs)
+
+    page.charts.show_chart = show_chart
+    heartbeat = QTimer(page, interval=0)
+    heartbeat.timeout.connect(lambda: steps.append("turn") if steps and steps[-1] != "turn" else None)
+    heartbeat.start()
+    page.show()
+    qtbot.waitUntil(lambda: "chart drawn" in steps, timeout=10000)
+    heartbeat.stop()
+    first = [s for s in steps if s != "turn"]
+    assert first[:3] == ["map", "chart built", "chart drawn"]
+    order = steps[steps.index("map"):steps.index("chart drawn") + 1]
+    assert order == ["map", "turn", "chart built", "turn", "chart drawn"]

@@ -67,6 +67,11 @@ class ChartView(QWidget):
         self.canvas.mpl_connect("draw_event", self._after_draw)
         self._resize = QTimer(self, singleShot=True, interval=150)
         self._resize.timeout.connect(self._fit_labels)
+        # A new chart is drawn in the event-loop turn after it was built: its first draw
+        # measures every label (≈0,1 s), and building and drawing at once held the GUI
+        # thread beside the map's first draw.
+        self._draw_soon = QTimer(self, singleShot=True, interval=0)
+        self._draw_soon.timeout.connect(self.canvas.draw_idle)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.second.currentIndexChanged.connect(self.settings_changed)
         self._kind_changed()
@@ -129,8 +134,9 @@ class ChartView(QWidget):
         self.canvas.setAccessibleName(self.tr("Diagramm: %1").replace("%1", title) if title
                                       else self.tr("Diagramm"))
         self.canvas.setAccessibleDescription(spec.subtitle if spec is not None else "")
-        self._fit_labels()
+        self._fit_labels(draw=False)
         self._keep_layout_if_unchanged()
+        self._draw_soon.start()
 
     def _layout_key(self) -> tuple | None:
         """What the constrained layout of the chart depends on: kind, size, the room the
@@ -173,7 +179,7 @@ class ChartView(QWidget):
             if getattr(self, "_rect", None) is not None:
                 self.figure.get_layout_engine().set(rect=self._rect)
 
-    def _fit_labels(self) -> None:
+    def _fit_labels(self, draw: bool = True) -> None:
         """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing.
 
         The axes' size is known only after a draw (constrained layout); the last draw's size
@@ -185,7 +191,8 @@ class ChartView(QWidget):
             box = self._box or (self.figure.bbox.width * 0.75, self.figure.bbox.height * 0.6)
             self._wrap(axes[0], box)
             self._corrections = 1
-        self.canvas.draw_idle()
+        if draw:
+            self.canvas.draw_idle()
 
     def _wrap(self, ax, box: tuple[float, float]) -> bool:
         """Wrap titles and space value ticks for an axes box in pixels; True if changed."""
