@@ -229,6 +229,26 @@ def test_providers_facilities_filters_and_groups(qtbot, context):
     assert section.model.index(row, section.model.column_of("opened")).data() == "01.08.2020"
 
 
+def test_providers_filters_take_the_tables_lists_and_follow_changes(qtbot, context):
+    # Issue 24: the filters read providers, types and districts a second time on the first
+    # visit (800 providers, 550 districts at city scale).
+    project = context.project
+    project.add(Provider(name="AWO"))
+    statements: list[str] = []
+    project._conn.set_trace_callback(statements.append)
+    try:
+        page = _page(qtbot, "providers", "ProvidersPage", context)
+    finally:
+        project._conn.set_trace_callback(None)
+    assert len([s for s in statements if "FROM providers" in s]) == 1
+    combo = page._filters["provider_id"]
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["AWO"]
+    page.providers.add()  # through the undo stack: a change notice
+    assert combo.count() == 3
+    districts = page._filters["district_id"]
+    assert districts.count() == 1 + len(project.all(District))
+
+
 def test_providers_hidden_tabs_load_when_shown(qtbot, context):
     """The first visit shows the facilities; providers, types and target groups (hidden
     tabs) are read the first time their tab is opened, and then follow changes."""
