@@ -85,7 +85,7 @@ class RoundWorkflowPage(QWidget):
         # at once took half of the page's first visit at city scale.
         self._tabs: dict[str, QWidget] = {}
         self._round_id: int | None = None
-        for name, title in self._tab_titles():
+        for _name, title in self._tab_titles():
             holder = QWidget(self)
             holder.setAccessibleName(title.replace("&&", "&"))
             self.tabs.addTab(holder, title)
