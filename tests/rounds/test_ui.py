@@ -129,3 +129,20 @@ def test_scoring_ranking_trial_override_and_decision(page, monkeypatch):
     _show(widget, widget.money)
     assert widget.money.by_umbrella.frame["umbrella"].tolist() == ["Caritas"]
     assert "bewilligt" in widget.money.basis.text()
+
+
+def test_only_the_shown_tab_is_built_with_the_page(page):
+    # Issue 24: all seven tabs were built with the page, half of its first visit at city scale.
+    widget, _context, _project, ids = page
+    from k360desk.ui.rounds.ranking import RankingTab
+
+    assert [type(t).__name__ for t in widget.built_tabs()] == ["SetupTab"]
+    assert not widget.findChildren(RankingTab)
+    widget.tabs.setCurrentIndex(widget.TAB_NAMES.index("ranking"))
+    ranking = widget.tabs.currentWidget()
+    assert isinstance(ranking, RankingTab) and ranking is widget.ranking
+    assert ranking.round_id == ids["round"]  # the selected round, as if built at once
+    assert widget.tabs.tabText(widget.tabs.currentIndex()).replace("&", "").startswith("Rangliste")
+    # asked for by name (other pages, tests): built hidden, for the selected round
+    assert widget.money.round_id == ids["round"] and not widget.money.isVisible()
+    assert widget.tabs.currentWidget() is ranking

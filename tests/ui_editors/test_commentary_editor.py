@@ -67,3 +67,33 @@ def test_leaving_the_text_stores_it_at_once(qtbot, context):
     qtbot.keyClicks(page.commentary.text, "Sofort.")
     page.hide()  # e.g. another page chosen before the pause ends
     assert commentaries.commentary(context.project, district.id, 2023) == "Sofort."
+
+
+def test_opening_the_page_reads_no_indicator_values(qtbot, context):
+    # Issue 24: the newest period took a scan of every value (50-70 ms at city scale) while
+    # the page was built, though nothing shows it before a district is chosen.
+    statements: list[str] = []
+    context.project._conn.set_trace_callback(statements.append)
+    try:
+        page = _page(qtbot, context)
+        qtbot.wait(10)
+    finally:
+        context.project._conn.set_trace_callback(None)
+    assert not [s for s in statements if "indicator_values" in s]
+    district = context.project.find(District, code="12")
+    page.districts.select_ids([district.id])
+    assert page.commentary.period.value() == 2023  # chosen when first needed
+
+
+def test_known_periods_spare_the_scan(qtbot, context):
+    project = context.project
+    assert project.periods()[-1] == 2023  # kept until the next change
+    page = _page(qtbot, context)
+    statements: list[str] = []
+    project._conn.set_trace_callback(statements.append)
+    try:
+        page.districts.select_ids([project.find(District, code="12").id])
+    finally:
+        project._conn.set_trace_callback(None)
+    assert not [s for s in statements if "max(period)" in s]
+    assert page.commentary.period.value() == 2023

@@ -189,3 +189,46 @@ def test_model_sorts_itself_german_order_empties_last_and_keeps_it(qtbot):
     model.set_rows(frame)
     assert proxy.index(0, 0).data() == "Kita A"
     assert persistent.row() == 0 and persistent.data() == "Kita A"
+
+
+def test_repeated_values_of_a_column_are_formatted_once(qtbot, monkeypatch):
+    # Issue 24: the 4.000 facilities of the city formatted every date and number cell anew
+    # (0,2 s of the first visit of "Träger & Angebote"); a column repeats few values.
+    from k360desk.ui.models import table
+
+    calls = []
+    plain = table.format_value
+    monkeypatch.setattr(table, "format_value", lambda c, v, labels=None: (
+        calls.append(c.field), plain(c, v, labels))[1])
+    frame = pd.DataFrame({"id": range(1, 3001), "name": [f"Kita {i}" for i in range(3000)],
+                          "capacity": [40.0, 60.0, 80.0] * 1000,
+                          "opened": ["2020-08-01", "2021-08-01", None] * 1000,
+                          "type_id": [7, 8, 9] * 1000})
+    model = RecordTableModel(COLUMNS)
+    model.set_choices("types", [(7, "Kita"), (8, "Hort")])
+    model.set_rows(frame)
+    assert calls.count("capacity") == 3 and calls.count("opened") <= 3
+    assert calls.count("type_id") <= 1  # unknown 9 only; known labels need no formatting
+    assert [model.index(r, c).data() for r in (0, 2) for c in range(4)] == [
+        "Kita 0", "40,0", "01.08.2020", "Kita", "Kita 2", "80,0", "", "9"]
+
+
+def test_clearing_a_filter_that_is_not_set_filters_nothing_again(qtbot):
+    model = RecordTableModel(COLUMNS)
+    model.set_rows(_frame())
+    asked = []
+
+    class Counting(RecordFilterProxy):
+        def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt's name
+            asked.append(row)
+            return super().filterAcceptsRow(row, parent)
+
+    proxy = Counting()
+    proxy.setSourceModel(model)
+    asked.clear()
+    proxy.set_field_filter("type_id", None)
+    assert asked == [] and proxy.rowCount() == 3
+    proxy.set_field_filter("type_id", lambda v: v == 7)
+    assert proxy.rowCount() == 1
+    proxy.set_field_filter("type_id", None)
+    assert proxy.rowCount() == 3

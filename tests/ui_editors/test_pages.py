@@ -118,8 +118,8 @@ def test_values_grid_paste_undo_redo_copy(qtbot, context):
     ind = project.find(Indicator, key="arbeitslose")
     page.indicators.select_ids([ind.id])
     grid = page.grid
+    page.tabs.setCurrentWidget(grid)  # the grid reads its values when shown
     assert grid.model.indicator_id == ind.id
-    page.tabs.setCurrentWidget(grid)
     row = grid.model.codes.index("11")
     grid.table.setCurrentIndex(grid.proxy.index(row, FIXED))
     assert grid.paste_text("1.234,5\t-\r\n7\tx\r\n") is None
@@ -163,6 +163,7 @@ def test_values_grid_rejects_bad_block_and_keeps_values(qtbot, context):
 def test_values_grid_typing_sorted_and_new_year(qtbot, context):
     page = _page(qtbot, "indicators", "IndicatorsPage", context)
     grid = page.grid
+    page.tabs.setCurrentWidget(grid)  # the grid reads its values when shown
     grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
     grid.level.setCurrentIndex(grid.level.findText("Quartier"))  # Stadtteile are computed
     grid.table.sortByColumn(FIXED, Qt.SortOrder.DescendingOrder)
@@ -226,6 +227,26 @@ def test_providers_facilities_filters_and_groups(qtbot, context):
     assert _edit(section, f1, "opened", "2020-08-01"), messages
     row = section.model.row_of(f1)
     assert section.model.index(row, section.model.column_of("opened")).data() == "01.08.2020"
+
+
+def test_providers_filters_take_the_tables_lists_and_follow_changes(qtbot, context):
+    # Issue 24: the filters read providers, types and districts a second time on the first
+    # visit (800 providers, 550 districts at city scale).
+    project = context.project
+    project.add(Provider(name="AWO"))
+    statements: list[str] = []
+    project._conn.set_trace_callback(statements.append)
+    try:
+        page = _page(qtbot, "providers", "ProvidersPage", context)
+    finally:
+        project._conn.set_trace_callback(None)
+    assert len([s for s in statements if "FROM providers" in s]) == 1
+    combo = page._filters["provider_id"]
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["AWO"]
+    page.providers.add()  # through the undo stack: a change notice
+    assert combo.count() == 3
+    districts = page._filters["district_id"]
+    assert districts.count() == 1 + len(project.all(District))
 
 
 def test_providers_hidden_tabs_load_when_shown(qtbot, context):
@@ -412,6 +433,7 @@ def test_district_cannot_be_its_own_ancestor(qtbot, context):
 def test_values_grid_status_of_selected_cells(qtbot, context):
     page = _page(qtbot, "indicators", "IndicatorsPage", context)
     grid = page.grid
+    page.tabs.setCurrentWidget(grid)  # the grid reads its values when shown
     grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
     row = grid.model.codes.index("21")
     selection = grid.table.selectionModel()
@@ -450,6 +472,7 @@ def test_page_follows_a_replaced_project(qtbot, context, tmp_path):
 def test_values_grid_notes_survive_paste_and_show_as_tooltip(qtbot, context):
     page = _page(qtbot, "indicators", "IndicatorsPage", context)
     grid = page.grid
+    page.tabs.setCurrentWidget(grid)  # the grid reads its values when shown
     grid.set_indicator(context.project.find(Indicator, key="einwohner").id)
     row = grid.model.codes.index("22")
     selection = grid.table.selectionModel()
@@ -526,3 +549,18 @@ def test_disclosure_threshold_reads_as_below_n_cases(qtbot, context):
     page = _page(qtbot, "settings", "ProjectSettingsPage", context)
     assert page.threshold.suffix() == " Fällen"
     assert page.threshold.text().endswith("Fällen")
+
+
+def test_values_grid_behind_its_tab_reads_values_when_shown(qtbot, context):
+    # Issue 24: the hidden "Werte" tab read and laid out all values of an indicator with
+    # the page (0,13 s of the first visit at city scale).
+    statements: list[str] = []
+    context.project._conn.set_trace_callback(statements.append)
+    try:
+        page = _page(qtbot, "indicators", "IndicatorsPage", context)
+    finally:
+        context.project._conn.set_trace_callback(None)
+    assert not [s for s in statements if "indicator_values" in s]
+    assert page.grid.model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.grid)
+    assert page.grid.model.rowCount() > 0 and page.grid.model.indicator_id is not None

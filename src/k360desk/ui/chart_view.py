@@ -18,6 +18,10 @@ from k360desk.export.agg_text import CachedTextCanvasMixin
 from k360desk.export.charts import CHART_KINDS, ChartSpec, draw_chart
 from k360desk.ui.indicator_search import IndicatorSearch
 
+PREPARE_SLICE_S = 0.015
+PREPARE_PAUSE_MS = 1
+"""Not 0: a zero timer restarted from its own timeout can run again before other events."""
+
 
 class ChartCanvas(CachedTextCanvasMixin, FigureCanvasQTAgg):
     """The chart's Qt canvas; unchanged strings are not rendered again on a redraw."""
@@ -67,6 +71,16 @@ class ChartView(QWidget):
         self.canvas.mpl_connect("draw_event", self._after_draw)
         self._resize = QTimer(self, singleShot=True, interval=150)
         self._resize.timeout.connect(self._fit_labels)
+        # A new chart is drawn in the event-loop turn after it was built: its first draw
+        # measures every label (≈0,1 s), and building and drawing at once held the GUI
+        # thread beside the map's first draw.
+        self._draw_soon = QTimer(self, singleShot=True, interval=0)
+        self._draw_soon.timeout.connect(self._draw_new_chart)
+        # The panel's first chart measures and shapes every label; done in slices of a few
+        # milliseconds in idle turns before that draw, it no longer comes in one piece.
+        self._to_prepare: list = []
+        self._prepare = QTimer(self, singleShot=True, interval=PREPARE_PAUSE_MS)
+        self._prepare.timeout.connect(self._prepare_slice)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.second.currentIndexChanged.connect(self.settings_changed)
         self._kind_changed()
@@ -108,6 +122,11 @@ class ChartView(QWidget):
     def show_chart(self, spec: ChartSpec | None, message: str = "") -> None:
         """Draw a chart (or only a German hint when there is nothing to show)."""
         previous, self.spec = self.spec, spec
+        # The last layout can be kept only if it was drawn (a switch while the first chart
+        # is still being prepared has none yet).
+        drawn, self._drawn = getattr(self, "_drawn", False), False
+        self._prepare.stop()
+        self._to_prepare = []
         self.message.setText(message)
         self._relayout()  # the drawing sets the room for the titles on the layout
         axes = self.figure.get_axes()
@@ -129,8 +148,39 @@ class ChartView(QWidget):
         self.canvas.setAccessibleName(self.tr("Diagramm: %1").replace("%1", title) if title
                                       else self.tr("Diagramm"))
         self.canvas.setAccessibleDescription(spec.subtitle if spec is not None else "")
-        self._fit_labels()
-        self._keep_layout_if_unchanged()
+        self._fit_labels(draw=False)
+        self._keep_layout_if_unchanged(drawn)
+        self._draw_soon.start()
+
+    def _draw_new_chart(self) -> None:
+        if self._box is None and self.spec is not None and self.canvas.width() > 1:
+            from matplotlib.text import Text
+
+            # Tick labels are set from the locators only when asked for (or drawn).
+            for ax in self.figure.get_axes():
+                ax.xaxis.get_majorticklabels()
+                ax.yaxis.get_majorticklabels()
+            self._to_prepare = self.figure.findobj(Text)
+            self._prepare_slice()
+            return
+        self.canvas.draw_idle()
+
+    def _prepare_slice(self) -> None:
+        import time
+
+        if self._box is not None:
+            self._to_prepare = []  # drawn meanwhile (an export, a test): nothing left to do
+            return
+        renderer = self.canvas.get_renderer()
+        prepare = getattr(renderer, "prepare", None)
+        end = time.perf_counter() + PREPARE_SLICE_S
+        while self._to_prepare and prepare is not None and time.perf_counter() < end:
+            prepare(self._to_prepare.pop())
+        if self._to_prepare and prepare is not None:
+            self._prepare.start()
+        else:
+            self._to_prepare = []
+            self.canvas.draw_idle()
 
     def _layout_key(self) -> tuple | None:
         """What the constrained layout of the chart depends on: kind, size, the room the
@@ -152,11 +202,11 @@ class ChartView(QWidget):
         return (self.spec.kind, len(self.spec.data), self.canvas.width(), self.canvas.height(),
                 rect, ax.get_xlabel().count("\n"), ax.get_ylabel().count("\n"), *ticks)
 
-    def _keep_layout_if_unchanged(self) -> None:
+    def _keep_layout_if_unchanged(self, drawn: bool = True) -> None:
         """A switch that changes nothing the layout depends on keeps the last layout: the
         constrained layout measures every text again and costs a third of a chart draw."""
         key = self._layout_key()
-        frozen = key is not None and key == getattr(self, "_laid_out", None)
+        frozen = drawn and key is not None and key == getattr(self, "_laid_out", None)
         engine = self.figure.get_layout_engine()
         if frozen and engine is not None and engine.__class__.__name__ != "PlaceHolderLayoutEngine":
             self._rect = engine.get().get("rect")
@@ -173,7 +223,7 @@ class ChartView(QWidget):
             if getattr(self, "_rect", None) is not None:
                 self.figure.get_layout_engine().set(rect=self._rect)
 
-    def _fit_labels(self) -> None:
+    def _fit_labels(self, draw: bool = True) -> None:
         """Wrap the axis titles to the panel, so a narrow chart beside the map cuts nothing.
 
         The axes' size is known only after a draw (constrained layout); the last draw's size
@@ -185,7 +235,8 @@ class ChartView(QWidget):
             box = self._box or (self.figure.bbox.width * 0.75, self.figure.bbox.height * 0.6)
             self._wrap(axes[0], box)
             self._corrections = 1
-        self.canvas.draw_idle()
+        if draw:
+            self.canvas.draw_idle()
 
     def _wrap(self, ax, box: tuple[float, float]) -> bool:
         """Wrap titles and space value ticks for an axes box in pixels; True if changed."""
@@ -217,6 +268,7 @@ class ChartView(QWidget):
             return
         extent = axes[0].get_window_extent()
         self._box = (extent.width, extent.height)
+        self._drawn = True
         if self._corrections > 0 and self._wrap(axes[0], self._box):
             self._corrections -= 1
             self._relayout()

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
             from k360desk.ui import warm_up
 
             warm_up.start_soon()
+            warm_up.prefetch_pages(self)
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.refresh_recent()

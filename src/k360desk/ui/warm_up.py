@@ -9,6 +9,11 @@ Python's per-module import locks let two threads import the same modules, but wh
 imports cross (one holds matplotlib.transforms and wants a module the other holds) the lock
 sees the cycle and hands one thread a partially initialised module, an ImportError on the
 first map visit.
+
+When the libraries are in, the pages' own modules follow on the GUI thread, one per
+event-loop turn (:func:`prefetch_pages`): their import and, without cached bytecode, their
+compilation took 40–100 ms of each page's first visit; one at a time in idle turns it costs
+a few milliseconds each, and no import ever runs beside another thread's.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+import sys
 import threading
 
 from PySide6.QtCore import QTimer
@@ -42,6 +48,23 @@ MODULES = (
     "k360desk.ui.chart_view",
     "k360desk.ui.map_view",
 )
+PAGE_PARTS = (
+    # Modules pages import while they are built (beside their own module, from pages.PAGES).
+    "k360desk.ui.editors.commentary",
+    "k360desk.ui.rounds.aftercare",
+    "k360desk.ui.rounds.catalogue",
+    "k360desk.ui.rounds.ranking",
+    "k360desk.ui.rounds.scoring",
+    "k360desk.ui.rounds.books",
+    "k360desk.ui.rounds.notices",
+    "k360desk.ui.questionnaire.designer",
+    "k360desk.ui.questionnaire.goals",
+    "k360desk.ui.questionnaire.statements_view",
+    "k360desk.ui.questionnaire.history",
+    "k360desk.export.questionnaire_map",
+)
+POLL_MS = 100
+"""How often the GUI thread looks whether the background imports have finished."""
 DELAY_MS = 300
 """After the overview is drawn, so the warm-up never delays the first paint."""
 
@@ -85,6 +108,40 @@ def wait() -> None:
     """
     if _thread is not None and _thread is not threading.current_thread():
         _thread.join()
+
+
+def page_modules() -> list[str]:
+    """The pages' modules in navigation order, then the parts they import when built."""
+    from k360desk.ui import pages
+
+    names = [spec.factory.partition(":")[0] for spec in pages.PAGES if isinstance(spec.factory, str)]
+    return list(dict.fromkeys(names + list(PAGE_PARTS)))
+
+
+def prefetch_pages(parent) -> None:
+    """Once the background imports are done, import the pages' modules on the GUI thread,
+    one per event-loop turn (a page built meanwhile imports what it needs itself)."""
+    waiting = [name for name in page_modules() if name not in sys.modules]
+    timer = QTimer(parent, interval=POLL_MS)
+
+    def step() -> None:
+        if running() or not _started.is_set():
+            return
+        timer.setInterval(0)
+        while waiting and waiting[0] in sys.modules:
+            waiting.pop(0)
+        if not waiting:
+            timer.stop()
+            timer.deleteLater()
+            return
+        name = waiting.pop(0)
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the page itself reports a broken module
+            log.info("prefetch: %s not loaded", name, exc_info=True)
+
+    timer.timeout.connect(step)
+    timer.start()
 
 
 def start_soon() -> None:

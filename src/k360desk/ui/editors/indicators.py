@@ -105,7 +105,7 @@ class IndicatorsPage(QWidget):
                                "Indikatorwerte … (legt die Indikatoren an) oder mit „Neu“."))
         definitions = splitter(Qt.Orientation.Vertical, [self.topics, self.indicators],
                                [170, 560], self)
-        self.grid = ValuesGrid(context, self)
+        self.grid = ValuesGrid(context, self, load_when_shown=True)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(definitions, self.tr("&Definitionen"))
         self.tabs.addTab(self.grid, self.tr("&Werte"))

@@ -168,11 +168,15 @@ class ProvidersPage(QWidget):
 
     def _fill_filters(self) -> None:
         project = self.context.project
+        # The facilities table has just read districts, types and providers for its own
+        # choices (it hears changes first): the filters take its lists instead of reading
+        # the same rows again on the first visit.
+        model = self.facilities.model
         sources = {
-            "district_id": _districts(project) if project else [],
-            "type_id": names(FacilityType)(project) if project else [],
+            "district_id": model.choices("districts") if project else [],
+            "type_id": model.choices("types") if project else [],
             "target_groups": [(n, n) for _i, n in names(TargetGroup)(project)] if project else [],
-            "provider_id": names(Provider)(project) if project else [],
+            "provider_id": model.choices("providers") if project else [],
         }
         for field, combo in self._filters.items():
             current = combo.currentData()

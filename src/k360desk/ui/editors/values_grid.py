@@ -37,9 +37,14 @@ WATCH = {"indicator_values", "indicators", "districts"}
 class ValuesGrid(QWidget):
     """Pick an indicator, edit its values per district and period, paste blocks from Excel."""
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, parent: QWidget | None = None,
+                 load_when_shown: bool = False) -> None:
         super().__init__(parent)
         self.context = context
+        # On a tab behind another: the values are read at the first showEvent (and after
+        # changes, when next seen), not with the page (0,13 s at city scale).
+        self.load_when_shown = load_when_shown
+        self._load_pending = False
         self.model = ValuesGridModel(self)
         self.model.committer = self._commit_rows
         self.model.message.connect(self._show_error)
@@ -148,7 +153,19 @@ class ValuesGrid(QWidget):
         self.extra_periods.clear()
         self._fill_levels()
         self._fill_indicators()
+        self._reload_when_seen()
+
+    def _reload_when_seen(self) -> None:
+        """``reload`` now, or (``load_when_shown`` and hidden) at the next showEvent."""
+        if self.load_when_shown and not self.isVisible():
+            self._load_pending = True
+            return
         self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._load_pending:
+            self.reload()
 
     def _fill_levels(self) -> None:
         current = self.level.currentData()
@@ -188,10 +205,11 @@ class ValuesGrid(QWidget):
             self.indicator.setCurrentIndex(i)
 
     def _on_indicator(self, *_args) -> None:
-        self.reload()
+        self._reload_when_seen()
 
     def reload(self) -> None:
         """Read the chosen indicator's values in one query and refill the grid."""
+        self._load_pending = False
         project = self.context.project
         indicator_id = self.indicator.currentData()
         if project is None or indicator_id is None:
@@ -248,7 +266,7 @@ class ValuesGrid(QWidget):
         if "district_levels" in tables:
             self._fill_levels()
         if tables & WATCH:
-            self.reload()
+            self._reload_when_seen()
 
     def _add_year(self) -> None:
         period = self.year.value()

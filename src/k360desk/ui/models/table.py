@@ -153,13 +153,25 @@ class RecordTableModel(QAbstractTableModel):
         self._search = [self._search[r] for r in perm]
 
     def _rebuild_texts(self, rows) -> None:
-        # One formatter per column, chosen once: dispatching on the kind per cell was most
-        # of the first build of a 4.000-row table.
-        formatters = [self._formatter(c) for c in self.columns]
-        for row in rows:
-            texts = [f(v) for f, v in zip(formatters, self._raw[row], strict=True)]
-            self._text[row] = texts
-            self._search[row] = " ".join(texts).lower()
+        # One formatter per column, chosen once, applied down each column; values that
+        # repeat in a column (providers, types, districts, dates) are formatted once. Per
+        # cell dispatch was most of the first build of a 4.000-row table.
+        rows = list(rows)
+        if not rows:
+            return
+        formatters = [self._formatter(c) if c.kind == "text" else _memo(self._formatter(c))
+                      for c in self.columns]
+        if not formatters:
+            for row in rows:
+                self._text[row], self._search[row] = [], ""
+            return
+        columns = zip(*(self._raw[row] for row in rows), strict=True)
+        texts = zip(*(list(map(f, values)) for f, values in zip(formatters, columns, strict=True)),
+                    strict=True)
+        for row, cells in zip(rows, texts, strict=True):
+            cells = list(cells)
+            self._text[row] = cells
+            self._search[row] = " ".join(cells).lower()
 
     def _formatter(self, column: Column) -> Callable[[Any], str]:
         if column.kind == "text":
@@ -276,6 +288,8 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def set_field_filter(self, field: str, accept: Callable[[Any], bool] | None) -> None:
         """Keep rows whose raw ``field`` value passes ``accept`` (None removes the filter)."""
+        if accept is None and field not in self._fields:
+            return  # nothing to remove: filtering thousands of rows again would change nothing
         if accept is None:
             self._refilter(lambda: self._fields.pop(field, None))
         else:
@@ -316,7 +330,25 @@ def _sort_key(text: str) -> str:
 
 
 def _plain_text(value: Any) -> str:
+    if value.__class__ is str:
+        return value if len(value) <= MAX_CELL_TEXT else shortened(value)
     return "" if is_missing(value) else shortened(str(value))
+
+
+def _memo(format_cell: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``format_cell`` remembering its texts for one pass over a column (not for text
+    columns: there 1 and 1.0 are equal keys with different texts)."""
+    known: dict[Any, str] = {}
+
+    def cached(value: Any) -> str:
+        try:
+            return known[value]
+        except KeyError:
+            text = known[value] = format_cell(value)
+            return text
+        except TypeError:  # unhashable
+            return format_cell(value)
+    return cached
 
 
 def _column_values(series, kind: str) -> list[Any]:

@@ -55,11 +55,6 @@ class RoundWorkflowPage(QWidget):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from k360desk.ui.rounds.aftercare import AftercareTab, MoneyTab
-        from k360desk.ui.rounds.catalogue import ApplicationsTab, CriteriaTab
-        from k360desk.ui.rounds.ranking import RankingTab
-        from k360desk.ui.rounds.scoring import ScoringTab
-
         self.context = context
         status_pairs = [(code, base.status_label(code)) for code in store.STATUSES]
         columns = [
@@ -86,32 +81,15 @@ class RoundWorkflowPage(QWidget):
             parent=self,
         )
         self.tabs = QTabWidget(self)
-        self.setup = SetupTab(context, self)
-        self.criteria = CriteriaTab(context, self)
-        self.applications = ApplicationsTab(context, self)
-        self.scoring = ScoringTab(context, self)
-        self.ranking = RankingTab(context, self)
-        self.aftercare = AftercareTab(context, self)
-        self.money = MoneyTab(context, self)
-        for tab, title in (
-            (self.setup, self.tr("Runde && Budget")),
-            (self.criteria, self.tr("Kriterien")),
-            (self.applications, self.tr("Anträge")),
-            (self.scoring, self.tr("Bewertung")),
-            (self.ranking, self.tr("Rangliste && Vergabe")),
-            (self.aftercare, self.tr("Nach der Bewilligung")),
-            (self.money, self.tr("Wohin fließt das Geld?")),
-        ):
-            self.tabs.addTab(tab, title)
-        self.tab_list = [
-            self.setup,
-            self.criteria,
-            self.applications,
-            self.scoring,
-            self.ranking,
-            self.aftercare,
-            self.money,
-        ]
+        # A tab is built when it is first shown or asked for (``page.ranking``): all seven
+        # at once took half of the page's first visit at city scale.
+        self._tabs: dict[str, QWidget] = {}
+        self._round_id: int | None = None
+        for _name, title in self._tab_titles():
+            holder = QWidget(self)
+            holder.setAccessibleName(title.replace("&&", "&"))
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._build_shown_tab)
         self.placeholder = base.note_label(
             self, self.tr("Wählen Sie oben eine Förderrunde aus oder legen Sie mit „Neu“ eine an.")
         )
@@ -142,16 +120,84 @@ class RoundWorkflowPage(QWidget):
         page_layout(self, body)
         self.setAccessibleName(self.tr("Förderrunden"))
         base.name_inner_editors(self)
+        self._build_shown_tab(self.tabs.currentIndex())
         self.rounds.selection_changed.connect(self._on_selected)
         self._on_selected(self.rounds.selected_ids())
         if self.rounds.model.rowCount() and not self.rounds.selected_ids():
             self.rounds.select_ids([self.rounds.model.record_id(self.rounds.model.rowCount() - 1)])
 
+    # --- tabs, built when first needed ---------------------------------------------------
+
+    TAB_NAMES = ("setup", "criteria", "applications", "scoring", "ranking", "aftercare", "money")
+
+    def _tab_titles(self) -> list[tuple[str, str]]:
+        return list(zip(self.TAB_NAMES, (
+            self.tr("Runde && Budget"), self.tr("Kriterien"), self.tr("Anträge"),
+            self.tr("Bewertung"), self.tr("Rangliste && Vergabe"), self.tr("Nach der Bewilligung"),
+            self.tr("Wohin fließt das Geld?")), strict=True))
+
+    def _tab_class(self, name: str):
+        from k360desk.ui.rounds.aftercare import AftercareTab, MoneyTab
+        from k360desk.ui.rounds.catalogue import ApplicationsTab, CriteriaTab
+        from k360desk.ui.rounds.ranking import RankingTab
+        from k360desk.ui.rounds.scoring import ScoringTab
+
+        return {"setup": SetupTab, "criteria": CriteriaTab, "applications": ApplicationsTab,
+                "scoring": ScoringTab, "ranking": RankingTab, "aftercare": AftercareTab,
+                "money": MoneyTab}[name]
+
+    def tab(self, name: str) -> QWidget:
+        """The workflow tab ``name`` (one of ``TAB_NAMES``), built now if not yet."""
+        built = self._tabs.get(name)
+        if built is not None:
+            return built
+        from k360desk.ui.access_keys import make_unique
+        from k360desk.ui.column_fit import fit_all_tables
+
+        index = self.TAB_NAMES.index(name)
+        widget = self._tab_class(name)(self.context, self)
+        self._tabs[name] = widget
+        holder, title = self.tabs.widget(index), self.tabs.tabText(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        holder.deleteLater()
+        widget.set_round(self._round_id)
+        base.name_inner_editors(widget)
+        fit_all_tables(widget)
+        make_unique(self)
+        return widget
+
+    def built_tabs(self) -> list[QWidget]:
+        """The tabs built so far, in their order."""
+        return [self._tabs[name] for name in self.TAB_NAMES if name in self._tabs]
+
+    @property
+    def tab_list(self) -> list[QWidget]:
+        """Every workflow tab (builds those not built yet)."""
+        return [self.tab(name) for name in self.TAB_NAMES]
+
+    setup = property(lambda self: self.tab("setup"))
+    criteria = property(lambda self: self.tab("criteria"))
+    applications = property(lambda self: self.tab("applications"))
+    scoring = property(lambda self: self.tab("scoring"))
+    ranking = property(lambda self: self.tab("ranking"))
+    aftercare = property(lambda self: self.tab("aftercare"))
+    money = property(lambda self: self.tab("money"))
+
+    def _build_shown_tab(self, index: int) -> None:
+        if 0 <= index < len(self.TAB_NAMES):
+            self.tab(self.TAB_NAMES[index])
+
     def _on_selected(self, ids: list[int]) -> None:
         round_id = ids[0] if len(ids) == 1 else None
+        self._round_id = round_id
         self.tabs.setVisible(round_id is not None)
         self.placeholder.setVisible(round_id is None)
-        for tab in self.tab_list:
+        for tab in self.built_tabs():
             if tab.round_id != round_id:
                 tab.set_round(round_id)
 
