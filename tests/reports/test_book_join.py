@@ -114,3 +114,19 @@ def test_the_last_chunks_are_small_so_the_workers_finish_together():
     assert [i for chunk in chunks for i in chunk] == ids
     assert {len(c) for c in chunks[:-10]} == {20} and {len(c) for c in chunks[-10:]} == {5}
     assert _chunks(ids[:7], 20, 1) == [ids[:7]]  # one process: nothing to balance
+
+
+def test_recurring_texts_are_parsed_once_for_equal_styles_and_apart_for_others():
+    """Every profile asks ``styles()`` for new style objects: equal settings share the parsed
+    text and its lines, other settings (bold heads) never do."""
+    from k360desk.export.pdf.base import styles
+    from k360desk.export.pdf.recurring import RecurringParagraph
+
+    first = RecurringParagraph("Kinderarmut (SGB-II-Quote unter 15 Jahren)", styles()["cell"])
+    again = RecurringParagraph("Kinderarmut (SGB-II-Quote unter 15 Jahren)", styles()["cell"])
+    bold = RecurringParagraph("Kinderarmut (SGB-II-Quote unter 15 Jahren)", styles()["cell_head"])
+    assert again.frags is first.frags and bold.frags is not first.frags
+    assert first.wrap(60, 500) == again.wrap(60, 500)
+    assert again.blPara is first.blPara and len(first.blPara.lines) > 1
+    assert bold.wrap(60, 500)[1] >= first.wrap(60, 500)[1]
+    assert bold.blPara is not first.blPara

@@ -5,38 +5,51 @@ style, then only drawn. A book of 550 profiles parsed and wrapped the same few h
 
 from __future__ import annotations
 
+import weakref
+
 from reportlab.platypus import Paragraph
 
 _LIMIT = 20_000  # texts kept; a long session of many books starts over beyond it
-_parsed: dict[tuple[str, int], tuple] = {}
+_parsed: dict[tuple[str, int], list] = {}
 _wrapped: dict[tuple[str, int, float], tuple] = {}
+# Every profile asks ``styles()`` for new style objects: a style is known by its settings.
+_style_numbers: dict[tuple, int] = {}
+_numbers_of: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _style_number(style) -> int:
+    number = _numbers_of.get(style)
+    if number is None:
+        settings = tuple(sorted((k, repr(v)) for k, v in vars(style).items() if k != "parent"))
+        number = _style_numbers.setdefault(settings, len(_style_numbers))
+        _numbers_of[style] = number
+    return number
 
 
 class RecurringParagraph(Paragraph):
     """A ``Paragraph`` that shares its parsed text and its line breaks with every earlier one
-    of the same text, style and width (neither is changed by drawing)."""
+    of the same text, style settings and width (neither is changed by drawing)."""
 
     def __init__(self, text: str, style) -> None:
-        # The style object is kept with the entry, so its id cannot name another style later.
-        key = (text, id(style))
-        hit = _parsed.get(key)
-        if hit is not None:
-            super().__init__(text, hit[0], frags=hit[1])
+        self._style_number = _style_number(style)
+        key = (text, self._style_number)
+        frags = _parsed.get(key)
+        if frags is not None:
+            super().__init__(text, style, frags=frags)
             return
         super().__init__(text, style)
         if len(_parsed) > _LIMIT:
             _parsed.clear()
             _wrapped.clear()
-        _parsed[key] = (self.style, self.frags, style)
+        _parsed[key] = self.frags
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        key = (self.text, id(self.style), availWidth)
+        key = (self.text, self._style_number, availWidth)
         hit = _wrapped.get(key)
-        if hit is None or self.bulletText:
+        if hit is None:
             size = super().wrap(availWidth, availHeight)
-            if not self.bulletText:
-                _wrapped[key] = (self.blPara, self._wrapWidths, self.height, self.style)
+            _wrapped[key] = (self.blPara, self._wrapWidths, self.height)
             return size
-        self.blPara, self._wrapWidths, self.height, _style = hit
+        self.blPara, self._wrapWidths, self.height = hit
         self.width = availWidth
         return self.width, self.height
