@@ -41,6 +41,11 @@ def _page(qtbot, module, name, context):
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
+    # A long table reads its rows one turn after the page appears: wait for that turn.
+    from k360desk.ui.editors.section import RecordSection
+
+    for section in page.findChildren(RecordSection):
+        qtbot.waitUntil(lambda s=section: not s._rows_pending, timeout=5000)
     return page
 
 
@@ -564,3 +569,21 @@ def test_values_grid_behind_its_tab_reads_values_when_shown(qtbot, context):
     assert page.grid.model.rowCount() == 0
     page.tabs.setCurrentWidget(page.grid)
     assert page.grid.model.rowCount() > 0 and page.grid.model.indicator_id is not None
+
+
+def test_facilities_appear_one_turn_after_the_page_says_they_are_loading(qtbot, context):
+    """#24: the first visit of "Träger & Angebote" shows the page before it reads the
+    4.000-row facilities table; meanwhile the table says so instead of "no entries"."""
+    from k360desk.ui.editors.providers import ProvidersPage
+
+    project = context.project
+    for name in ("Treff Nord", "Treff Süd"):
+        project.add(Facility(name=name))
+    page = ProvidersPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    section = page.facilities
+    assert section.model.rowCount() == 0
+    assert section.empty_label.isVisible() and "geladen" in section.empty_label.text()
+    qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=5000)
+    assert not section.empty_label.isVisible()

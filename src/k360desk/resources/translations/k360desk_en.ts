@@ -3944,6 +3944,10 @@ File ▸ Import ▸ Indicator values …</translation>
         <translation>Error message</translation>
     </message>
     <message>
+        <source>Einträge werden geladen …</source>
+        <translation>Loading entries …</translation>
+    </message>
+    <message>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing matches “%1”.</translation>
     </message>

@@ -108,7 +108,7 @@ class ProvidersPage(QWidget):
             choices={"providers": (names(Provider), ("providers",)),
                      "types": (names(FacilityType), ("facility_types",)),
                      "districts": (_districts, ("districts",))},
-            parent=self)
+            parent=self, rows_after_paint=True)
         self._filters: dict[str, QComboBox] = {}
         for field, title in (("district_id", self.tr("Sozialraum")),
                              ("type_id", self.tr("Art")),

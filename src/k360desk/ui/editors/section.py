@@ -61,13 +61,17 @@ class RecordSection(QWidget):
                  choices: dict[str, tuple[ChoiceLoader, tuple[str, ...]]] | None = None,
                  form: bool = True, check: Callable[[Project, int, str, Any], str | None]
                  | None = None, parent: QWidget | None = None, empty_hint: str = "",
-                 load_when_shown: bool = False) -> None:
+                 load_when_shown: bool = False, rows_after_paint: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         # A section on a hidden tab reads its rows the first time it is shown: the first
         # visit of a page then pays only for what it shows.
         self.load_when_shown = load_when_shown
         self._load_pending = False
+        # A long table (4.000 facilities) reads its rows one event-loop turn after the page
+        # is built: the page appears first, the rows a moment later ("werden geladen").
+        self.rows_after_paint = rows_after_paint
+        self._rows_pending = False
         self.cls = cls
         self.loader = loader or (lambda project: project.frame(cls))
         self.new_record = new_record or (lambda project: cls())
@@ -212,7 +216,9 @@ class RecordSection(QWidget):
 
     def _update_empty_hint(self, *_args) -> None:
         empty = self.proxy.rowCount() == 0 and self.project is not None
-        if empty:
+        if empty and self._rows_pending:
+            self.empty_label.setText(self.tr("Einträge werden geladen …"))
+        elif empty:
             self.empty_label.setText(self.tr("Keine Treffer für „%1“.").replace(
                 "%1", self.filter.text()) if self.filter.text() else self.empty_hint)
         self.empty_label.setVisible(empty)
@@ -226,10 +232,22 @@ class RecordSection(QWidget):
         """Reload choices and rows (after the project was replaced)."""
         for key in self.choice_loaders:
             self._reload_choices(key)
+        if self.rows_after_paint and self.project is not None:
+            self._rows_pending = True
+            self.model.set_rows(_no_rows())
+            self._update_empty_hint()
+            QTimer.singleShot(0, self, self.ensure_rows)
+            return
         self.reload()
+
+    def ensure_rows(self) -> None:
+        """Read the rows now if they are still to come (``rows_after_paint``)."""
+        if self._rows_pending:
+            self.reload()
 
     def reload(self) -> None:
         """Reload the rows from the store, keeping the selection."""
+        self._rows_pending = False
         project = self.project
         enabled = project is not None and not project.too_new
         self.add_button.setEnabled(enabled)
@@ -239,9 +257,7 @@ class RecordSection(QWidget):
         if self.form is not None:
             self.form.read_only = not enabled
         if project is None:
-            import pandas as pd
-
-            self.model.set_rows(pd.DataFrame({"id": []}))
+            self.model.set_rows(_no_rows())
             self._on_selection()
             return
         selected = self.selected_ids()
@@ -456,3 +472,9 @@ def _indicator_rows(project: Project) -> dict[int, tuple[str, str | None, str | 
         rows[int(row.id)] = (str(row.name), str(unit) if isinstance(unit, str) and unit else None,
                              str(source) if isinstance(source, str) and source else None)
     return rows
+
+
+def _no_rows():
+    import pandas as pd
+
+    return pd.DataFrame({"id": []})
